@@ -1,0 +1,1 @@
+namespace Dialer.Contracts; public sealed record Placeholder;

@@ -1,0 +1,1 @@
+namespace Dialer.Core; public static class Placeholder;
