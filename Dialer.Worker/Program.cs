@@ -1,4 +1,8 @@
+using Dialer.Worker.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+app.MapApplicationEndpoints();
 app.Run();

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Dialer.Core.Auth;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Api.Auth;
+
+/// <summary>An API key in the X-Api-Key header, bound to one user with one role.</summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    DialerDb db, IMemoryCache cache)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0)
+            return AuthenticateResult.NoResult();
+        var hash = User.HashKey(values.ToString());
+        var user = await cache.GetOrCreateAsync("apikey:" + hash, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ApiKeyHash == hash, Context.RequestAborted);
+        });
+        if (user is null) return AuthenticateResult.Fail("Unknown API key.");
+
+        Claim[] claims =
+        [
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.Name),
+            new(ClaimTypes.Role, user.Role.ToString()),
+            .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())] : Array.Empty<Claim>(),
+        ];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
+
+public static class DialerClaims
+{
+    public const string AgentId = "dialer:agent";
+}

@@ -1,0 +1,30 @@
+using Dialer.Core.Auth;
+
+namespace Dialer.Api.Auth;
+
+/// <summary>Who may do what; each API group names one of these once.</summary>
+public static class Policies
+{
+    /// <summary>Define campaigns, upload lists, manage do-not-call entries.</summary>
+    public const string Marketer = nameof(Marketer);
+    /// <summary>Read campaigns, contacts and results.</summary>
+    public const string Reader = nameof(Reader);
+    /// <summary>Manage agents and watch the floor.</summary>
+    public const string Manager = nameof(Manager);
+    public const string Agent = nameof(Agent);
+    public const string Admin = nameof(Admin);
+
+    public static IHostApplicationBuilder AddApiKeyAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Marketer, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer)))
+            .AddPolicy(Reader, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer), nameof(Role.Manager)))
+            .AddPolicy(Manager, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Manager)))
+            .AddPolicy(Agent, p => p.RequireRole(nameof(Role.Agent)).RequireClaim(DialerClaims.AgentId))
+            .AddPolicy(Admin, p => p.RequireRole(nameof(Role.Admin)));
+        return builder;
+    }
+}

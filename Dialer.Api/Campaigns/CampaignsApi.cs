@@ -1,0 +1,84 @@
+using Dialer.Api.Auth;
+using Dialer.Api.Hosting;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Campaigns;
+
+public static class CampaignsApi
+{
+    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Marketer);
+        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
+        group.MapPost("/", Create);
+        group.MapPut("/{id:guid}", Update);
+        group.MapDelete("/{id:guid}", Delete);
+        return group;
+    }
+
+    static async Task<Ok<Page<CampaignResponse>>> List(DialerDb db, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var total = await db.Campaigns.CountAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var counts = await ContactCountsQuery.ForAsync(db, campaigns.Select(c => c.Id).ToList(), ct);
+        return TypedResults.Ok(new Page<CampaignResponse>(
+            campaigns.Select(c => CampaignResponse.From(c, counts[c.Id])).ToList(), page, pageSize, total));
+    }
+
+    static async Task<Results<Ok<CampaignResponse>, NotFound>> Get(Guid id, DialerDb db, HttpContext http, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        var counts = await ContactCountsQuery.ForAsync(db, [id], ct);
+        http.Response.Headers.ETag = ETags.Of(campaign.Version);
+        return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
+    }
+
+    static async Task<Results<CreatedAtRoute<CampaignResponse>, ValidationProblem>> Create(
+        CampaignSettings settings, DialerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = CampaignSettingsValidator.Validate(settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var campaign = Campaign.Create(settings, clock.GetUtcNow());
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.CreatedAtRoute(CampaignResponse.From(campaign, new ContactCounts(0, 0, 0, 0, 0)),
+            "GetCampaign", new { id = campaign.Id });
+    }
+
+    static async Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Update(
+        Guid id, CampaignSettings settings, DialerDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var errors = CampaignSettingsValidator.Validate(settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        if (ETags.Stale(http.Request, campaign.Version)) return ETags.StaleProblem();
+        if (campaign.TryUpdate(settings, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
+
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
+
+        var counts = await ContactCountsQuery.ForAsync(db, [id], ct);
+        http.Response.Headers.ETag = ETags.Of(campaign.Version);
+        return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
+    }
+
+    static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id, DialerDb db, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        if (campaign.TryDelete() is { } refusal) return Problems.Conflict(refusal);
+        db.Campaigns.Remove(campaign);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

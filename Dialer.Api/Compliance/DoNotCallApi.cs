@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Dialer.Api.Auth;
+using Dialer.Api.Campaigns;
+using Dialer.Api.Hosting;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Compliance;
+
+public static class DoNotCallApi
+{
+    public sealed record AddRequest(string[] Numbers, Guid? CampaignId, string? Reason, string Region = "US");
+    public sealed record RejectedNumber(int Index, string Reason);
+    public sealed record AddResponse(int Added, int AlreadyListed, int ContactsSuppressed, RejectedNumber[] Rejected);
+    public sealed record EntryResponse(long Id, string Phone, Guid? CampaignId, string? Reason, DateTimeOffset AddedAt, string? AddedBy);
+
+    public static RouteGroupBuilder MapDoNotCallApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization(Policies.Marketer);
+        group.MapPost("/", Add);
+        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        group.MapGet("/{phone}", Lookup).RequireAuthorization(Policies.Reader);
+        group.MapDelete("/{phone}", Remove);
+        return group;
+    }
+
+    static async Task<Results<Ok<AddResponse>, ValidationProblem>> Add(
+        AddRequest request, DialerDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request.Numbers is not { Length: > 0 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
+        if (request.CampaignId is { } cid && !await db.Campaigns.AnyAsync(c => c.Id == cid, ct))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
+        if (!Phones.IsKnownRegion(request.Region))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{request.Region}' is not a region code."] });
+
+        var rejected = new List<RejectedNumber>();
+        var phones = new HashSet<string>();
+        for (var i = 0; i < request.Numbers.Length; i++)
+        {
+            if (Phones.TryNormalize(request.Numbers[i] ?? "", request.Region, out var e164, out var reason)) phones.Add(e164);
+            else rejected.Add(new RejectedNumber(i, reason));
+        }
+
+        var listed = await db.DoNotCall.Where(d => phones.Contains(d.Phone) && d.CampaignId == request.CampaignId)
+            .Select(d => d.Phone).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var fresh = phones.Except(listed).ToList();
+        db.DoNotCall.AddRange(fresh.Select(p => new DoNotCallEntry
+        {
+            Phone = p, CampaignId = request.CampaignId, Reason = request.Reason, AddedAt = now, AddedBy = user.Identity?.Name,
+        }));
+        await db.SaveChangesAsync(ct);
+        var suppressed = await DoNotCallSuppression.ApplyAsync(db, phones, request.CampaignId, ct);
+        return TypedResults.Ok(new AddResponse(fresh.Count, listed.Count, suppressed, [.. rejected]));
+    }
+
+    static async Task<Ok<Page<EntryResponse>>> List(DialerDb db, CancellationToken ct, Guid? campaignId = null, int page = 1, int pageSize = 100)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var query = db.DoNotCall.AsNoTracking().Where(d => campaignId == null || d.CampaignId == campaignId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy)).ToListAsync(ct);
+        return TypedResults.Ok(new Page<EntryResponse>(items, page, pageSize, total));
+    }
+
+    static async Task<Results<Ok<EntryResponse[]>, ProblemHttpResult>> Lookup(string phone, DialerDb db, CancellationToken ct, string region = "US")
+    {
+        if (!Phones.TryNormalize(phone, region, out var e164, out var reason)) return Problems.BadRequest(reason);
+        var entries = await db.DoNotCall.AsNoTracking().Where(d => d.Phone == e164)
+            .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy)).ToArrayAsync(ct);
+        return TypedResults.Ok(entries);
+    }
+
+    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Remove(
+        string phone, DialerDb db, ILoggerFactory logs, ClaimsPrincipal user, CancellationToken ct,
+        Guid? campaignId = null, string? reason = null, string region = "US")
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Say why the number is removed from the list (query parameter 'reason').");
+        if (!Phones.TryNormalize(phone, region, out var e164, out var error)) return Problems.BadRequest(error);
+        var removed = await db.DoNotCall.Where(d => d.Phone == e164 && d.CampaignId == campaignId).ExecuteDeleteAsync(ct);
+        if (removed == 0) return TypedResults.NotFound();
+        logs.CreateLogger("Dialer.DoNotCall").LogWarning("Do-not-call entry for {Phone} (campaign {CampaignId}) removed by {User}: {Reason}",
+            Phones.Mask(e164), campaignId, user.Identity?.Name, reason);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,14 @@
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Compliance;
+
+static class DoNotCallSuppression
+{
+    /// <summary>A number put on a list stops being dialed at once: its waiting contacts become suppressed.</summary>
+    public static Task<int> ApplyAsync(DialerDb db, IReadOnlyCollection<string> phones, Guid? campaignId, CancellationToken ct) =>
+        db.Contacts
+            .Where(c => phones.Contains(c.Phone) && c.Status == ContactStatus.Pending && (campaignId == null || c.CampaignId == campaignId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
+}

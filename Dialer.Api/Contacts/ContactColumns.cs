@@ -1,0 +1,23 @@
+namespace Dialer.Api.Contacts;
+
+/// <summary>Which header column is the phone, the name and the time zone; every other column is a custom field.</summary>
+public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int Index, string Name)[] Custom)
+{
+    static readonly string[] PhoneNames = ["phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "telephone", "tel", "msisdn"];
+    static readonly string[] NameNames = ["name", "full_name", "fullname", "full name", "contact_name", "contact"];
+    static readonly string[] ZoneNames = ["timezone", "time_zone", "time zone", "tz", "zone"];
+
+    public static ContactColumns? FromHeader(IReadOnlyList<string> header)
+    {
+        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        int? Find(string[] candidates) => Array.FindIndex(names, candidates.Contains) is var i and >= 0 ? i : null;
+
+        if (Find(PhoneNames) is not { } phone) return null;
+        var name = Find(NameNames);
+        var zone = Find(ZoneNames);
+        var custom = header.Select((h, i) => (Index: i, Name: h.Trim()))
+            .Where(c => c.Index != phone && c.Index != name && c.Index != zone && c.Name.Length > 0)
+            .ToArray();
+        return new ContactColumns(phone, name, zone, custom);
+    }
+}

@@ -1,0 +1,78 @@
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dialer.Api.Contacts;
+
+/// <summary>
+/// Writes contact rows with PostgreSQL's binary COPY into a staging table, then moves them into
+/// contacts in one statement that drops numbers the campaign already has and suppresses do-not-call numbers.
+/// Each batch commits on its own.
+/// </summary>
+public sealed class ContactWriter(DialerDb db, TimeProvider clock)
+{
+    public async Task<Session> BeginAsync(Guid campaignId, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(ct);
+        await using var create = new NpgsqlCommand(
+            "CREATE TEMP TABLE contact_import (phone text, name text, time_zones text[], custom_fields jsonb)", connection);
+        await create.ExecuteNonQueryAsync(ct);
+        return new Session(connection, campaignId, clock);
+    }
+
+    public sealed class Session(NpgsqlConnection connection, Guid campaignId, TimeProvider clock) : IAsyncDisposable
+    {
+        const string MoveSql = """
+            WITH inserted AS (
+              INSERT INTO contacts (campaign_id, phone, name, time_zones, custom_fields, status, attempts, next_attempt_at, created_at)
+              SELECT @campaign, s.phone, s.name, s.time_zones, s.custom_fields,
+                     CASE WHEN EXISTS (SELECT 1 FROM do_not_call d
+                                       WHERE d.phone = s.phone AND (d.campaign_id IS NULL OR d.campaign_id = @campaign))
+                          THEN 'Suppressed' ELSE 'Pending' END,
+                     0, @now, @now
+              FROM contact_import s
+              ON CONFLICT (campaign_id, phone) DO NOTHING
+              RETURNING status)
+            SELECT count(*)::int, (count(*) FILTER (WHERE status = 'Suppressed'))::int FROM inserted;
+            """;
+
+        public async Task<(int Inserted, int Suppressed)> WriteAsync(IReadOnlyList<ContactRow> rows, CancellationToken ct)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                "COPY contact_import (phone, name, time_zones, custom_fields) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var r in rows)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(r.Phone, NpgsqlDbType.Text, ct);
+                    await WriteNullableAsync(copy, r.Name, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(r.TimeZones, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                    await WriteNullableAsync(copy, r.CustomFields, NpgsqlDbType.Jsonb, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+
+            int inserted, suppressed;
+            await using (var move = new NpgsqlCommand(MoveSql, connection, tx))
+            {
+                move.Parameters.AddWithValue("campaign", campaignId);
+                move.Parameters.AddWithValue("now", clock.GetUtcNow());
+                await using var reader = await move.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                (inserted, suppressed) = (reader.GetInt32(0), reader.GetInt32(1));
+            }
+            await using (var truncate = new NpgsqlCommand("TRUNCATE contact_import", connection, tx))
+                await truncate.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+            return (inserted, suppressed);
+        }
+
+        static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+            value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}

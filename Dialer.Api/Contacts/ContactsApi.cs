@@ -1,0 +1,73 @@
+using Dialer.Api.Auth;
+using Dialer.Api.Campaigns;
+using Dialer.Api.Hosting;
+using Dialer.Core.Contacts;
+using Dialer.Core.Csv;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Api.Contacts;
+
+public static class ContactsApi
+{
+    public static RouteGroupBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns/{id:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Marketer);
+        group.MapPost("/", Import).Accepts<IFormFile>("text/csv", "multipart/form-data")
+            .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns are optional).");
+        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        group.MapGet("/export", Export).RequireAuthorization(Policies.Reader);
+        return group;
+    }
+
+    static async Task<Results<Ok<ImportReport>, NotFound, ProblemHttpResult>> Import(
+        Guid id, HttpRequest request, DialerDb db, ContactImporter importer, IOptions<ImportOptions> options, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+
+        var (body, error) = await CsvUpload.OpenAsync(request, options.Value.MaxUploadBytes, ct);
+        if (body is null) return Problems.BadRequest(error!);
+        try
+        {
+            return TypedResults.Ok(await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct));
+        }
+        catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
+        catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Rows read before the limit were imported."); }
+    }
+
+    public sealed record ContactResponse(long Id, string Phone, string? Name, string[] TimeZones, ContactStatus Status,
+        int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition, System.Text.Json.JsonElement? CustomFields);
+
+    static async Task<Results<Ok<Page<ContactResponse>>, NotFound>> List(
+        Guid id, DialerDb db, CancellationToken ct, ContactStatus? status = null, int page = 1, int pageSize = 100)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var query = db.Contacts.AsNoTracking().Where(c => c.CampaignId == id);
+        if (status is { } s) query = query.Where(c => c.Status == s);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = rows.Select(c => new ContactResponse(c.Id, c.Phone, c.Name, c.TimeZones, c.Status, c.Attempts,
+            c.NextAttemptAt, c.LastOutcome, c.Disposition,
+            c.CustomFields is null ? null : System.Text.Json.JsonDocument.Parse(c.CustomFields).RootElement)).ToList();
+        return TypedResults.Ok(new Page<ContactResponse>(items, page, pageSize, total));
+    }
+
+    /// <summary>Streams the campaign's contacts as CSV, row by row, with formula-looking cells neutralised.</summary>
+    static async Task Export(Guid id, DialerDb db, HttpResponse response, CancellationToken ct)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{id}.csv\"";
+        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
+        await writer.WriteLineAsync("id,phone,name,time_zones,status,attempts,last_outcome,disposition,custom_fields");
+        await foreach (var c in db.Contacts.AsNoTracking().Where(c => c.CampaignId == id).OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            string[] cells = [c.Id.ToString(), c.Phone, c.Name ?? "", string.Join(' ', c.TimeZones), c.Status.ToString(),
+                c.Attempts.ToString(), c.LastOutcome ?? "", c.Disposition ?? "", c.CustomFields ?? ""];
+            await writer.WriteLineAsync(string.Join(',', cells.Select(SpreadsheetSafe.Field)));
+        }
+    }
+}

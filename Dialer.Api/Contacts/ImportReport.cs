@@ -1,0 +1,16 @@
+namespace Dialer.Api.Contacts;
+
+public sealed record RejectedRow(int Line, string Reason);
+
+public sealed class ImportReport
+{
+    public int RowsRead { get; set; }
+    public int Imported { get; set; }
+    public int Duplicates { get; set; }
+    public int Suppressed { get; set; }
+    public int RejectedCount { get; set; }
+    public bool RejectedTruncated { get; set; }
+    public List<RejectedRow> Rejected { get; } = [];
+    public string Separator { get; set; } = ",";
+    public double Seconds { get; set; }
+}

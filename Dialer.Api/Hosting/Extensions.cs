@@ -1,0 +1,34 @@
+using Dialer.Api.Auth;
+using Dialer.Api.Contacts;
+using Dialer.Core.Data;
+using Dialer.Core.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Hosting;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddSharedDefaults();
+        builder.AddDialerDb();
+        builder.AddDialerBus();
+        builder.AddApiKeyAuth();
+        builder.AddApiRateLimiting();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => DialerJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
+        builder.Services.AddScoped<ContactImporter>();
+        builder.Services.AddScoped<ContactWriter>();
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
+        await db.Database.MigrateAsync();
+        await BootstrapAdmin.EnsureAsync(db, app.Configuration, TimeProvider.System, CancellationToken.None);
+    }
+}

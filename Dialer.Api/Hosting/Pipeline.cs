@@ -1,0 +1,34 @@
+using Dialer.Api.Campaigns;
+using Dialer.Api.Compliance;
+using Dialer.Api.Contacts;
+using Dialer.Api.Users;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Dialer.Api.Hosting;
+
+public static class Pipeline
+{
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Dialer API"));
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        app.MapCampaignsApi();
+        app.MapContactsApi();
+        app.MapDoNotCallApi();
+        app.MapUsersApi();
+    }
+}

@@ -1,1 +1,0 @@
-namespace Dialer.Contracts; public sealed record Placeholder;

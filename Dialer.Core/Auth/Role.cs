@@ -1,0 +1,3 @@
+namespace Dialer.Core.Auth;
+
+public enum Role { Admin, Marketer, Manager, Agent }

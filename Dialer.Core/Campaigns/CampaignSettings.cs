@@ -1,0 +1,33 @@
+namespace Dialer.Core.Campaigns;
+
+/// <summary>
+/// Everything a marketer defines about a campaign. The API, the campaign document and the builder
+/// page all read and write this shape, and <see cref="CampaignSettingsValidator"/> checks it once for all of them.
+/// </summary>
+public sealed record CampaignSettings
+{
+    public string Name { get; init; } = "";
+    public string CallerId { get; init; } = "";
+    public string DefaultRegion { get; init; } = "US";
+    public DialingMode Mode { get; init; } = DialingMode.Progressive;
+    public double LinesPerAgent { get; init; } = 2;
+    public double MaxLinesPerAgent { get; init; } = 3;
+    public int AgentlessLineCap { get; init; } = 10;
+    public DateTimeOffset? StartAt { get; init; }
+    public DateTimeOffset? EndAt { get; init; }
+    public CallingWindow CallingWindow { get; init; } = new();
+    public int MaxAttempts { get; init; } = 5;
+    public int MaxAttemptsPerDay { get; init; } = 2;
+    public RetryRules RetryRules { get; init; } = new();
+    public MachineHandling MachineHandling { get; init; } = MachineHandling.HangUp;
+    public bool AsyncMachineDetection { get; init; }
+    public string? VoicemailMessage { get; init; }
+    public string SafeHarbourMessage { get; init; } = "Sorry we missed you. We will try again later.";
+    public double AbandonTarget { get; init; } = 0.03;
+    public int AbandonWindowHours { get; init; } = 24 * 30;
+    public string? Script { get; init; }
+    public string[] Dispositions { get; init; } = ["sale", "no-sale", "callback", "do-not-call", "wrong-number"];
+    public string[] ConversionDispositions { get; init; } = ["sale"];
+    public int Priority { get; init; }
+    public decimal? CostPerMinute { get; init; }
+}

@@ -1,0 +1,83 @@
+using Dialer.Core.Contacts;
+
+namespace Dialer.Core.Campaigns;
+
+/// <summary>Checks campaign settings; each error is keyed by the JSON path of the field it concerns.</summary>
+public static class CampaignSettingsValidator
+{
+    public static Dictionary<string, string[]> Validate(CampaignSettings s)
+    {
+        var errors = new ValidationErrors();
+
+        if (string.IsNullOrWhiteSpace(s.Name)) errors.Add("name", "A campaign needs a name.");
+        else if (s.Name.Length > 200) errors.Add("name", "The name is longer than 200 characters.");
+
+        if (!Phones.IsE164(s.CallerId))
+            errors.Add("callerId", $"'{s.CallerId}' is not a valid E.164 number such as +14155550100.");
+        if (!Phones.IsKnownRegion(s.DefaultRegion))
+            errors.Add("defaultRegion", $"'{s.DefaultRegion}' is not a two-letter region code such as US or GB.");
+
+        if (!Enum.IsDefined(s.Mode)) errors.Add("mode", "Unknown dialing mode.");
+        if (s.MaxLinesPerAgent is < 1 or > 10) errors.Add("maxLinesPerAgent", "Must be between 1 and 10.");
+        if (s.LinesPerAgent < 1 || s.LinesPerAgent > s.MaxLinesPerAgent)
+            errors.Add("linesPerAgent", "Must be at least 1 and at most maxLinesPerAgent.");
+        if (s.AgentlessLineCap is < 1 or > 1000) errors.Add("agentlessLineCap", "Must be between 1 and 1000.");
+
+        if (s.StartAt is { } start && s.EndAt is { } end && end <= start)
+            errors.Add("endAt", "The end time must be after the start time.");
+
+        ValidateWindow(s.CallingWindow, errors);
+
+        if (s.MaxAttempts is < 1 or > 20) errors.Add("maxAttempts", "Must be between 1 and 20.");
+        if (s.MaxAttemptsPerDay < 1 || s.MaxAttemptsPerDay > s.MaxAttempts)
+            errors.Add("maxAttemptsPerDay", "Must be at least 1 and at most maxAttempts.");
+        ValidateRetry("retryRules.busy", s.RetryRules.Busy, errors);
+        ValidateRetry("retryRules.noAnswer", s.RetryRules.NoAnswer, errors);
+        ValidateRetry("retryRules.machine", s.RetryRules.Machine, errors);
+        ValidateRetry("retryRules.failed", s.RetryRules.Failed, errors);
+
+        if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
+        if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))
+            errors.Add("voicemailMessage", "A voicemail drop needs the message to leave.");
+        if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
+            errors.Add("safeHarbourMessage", "The safe-harbour message (who is calling, a number to call back) is required.");
+
+        if (s.AbandonTarget is <= 0 or > 0.03)
+            errors.Add("abandonTarget", "Must be above 0 and at most 0.03 (the FTC's 3% of live answers).");
+        if (s.AbandonWindowHours is not (24 or 720))
+            errors.Add("abandonWindowHours", "Must be 24 (one day) or 720 (30 days).");
+
+        if (s.Dispositions.Length == 0 || s.Dispositions.Any(string.IsNullOrWhiteSpace))
+            errors.Add("dispositions", "Give at least one disposition, none blank.");
+        else if (s.Dispositions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Dispositions.Length)
+            errors.Add("dispositions", "Dispositions must be unique.");
+        foreach (var c in s.ConversionDispositions.Where(c => !s.Dispositions.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
+        if (s.CostPerMinute is < 0) errors.Add("costPerMinute", "Cannot be negative.");
+
+        return errors.ToDictionary();
+    }
+
+    static void ValidateWindow(CallingWindow w, ValidationErrors errors)
+    {
+        if (w.Start < CallingWindow.LawfulStart)
+            errors.Add("callingWindow.start", "Calls may not start before 08:00 local time.");
+        if (w.End > CallingWindow.LawfulEnd)
+            errors.Add("callingWindow.end", "Calls may not go on after 21:00 local time.");
+        if (w.End <= w.Start)
+            errors.Add("callingWindow.end", "The window must end after it starts.");
+        if (w.Days.Length == 0)
+            errors.Add("callingWindow.days", "Give at least one day of the week.");
+        if (w.Days.Any(d => !Enum.IsDefined(d)))
+            errors.Add("callingWindow.days", "Unknown day of the week.");
+    }
+
+    static void ValidateRetry(string field, RetryRule? rule, ValidationErrors errors)
+    {
+        if (rule is null) { errors.Add(field, "Required."); return; }
+        if (rule.DelayMinutes is < 1 or > 60 * 24 * 14)
+            errors.Add(field + ".delayMinutes", "Must be between 1 minute and 14 days.");
+        if (rule.MaxRetries is < 0 or > 10)
+            errors.Add(field + ".maxRetries", "Must be between 0 and 10.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dialer.Core.Campaigns;
+
+public enum DialingMode { Preview, Progressive, Power, Predictive, Agentless }

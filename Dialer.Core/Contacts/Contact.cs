@@ -1,0 +1,23 @@
+namespace Dialer.Core.Contacts;
+
+public sealed class Contact
+{
+    public long Id { get; set; }
+    public Guid CampaignId { get; set; }
+    /// <summary>E.164, normalised at import.</summary>
+    public string Phone { get; set; } = "";
+    public string? Name { get; set; }
+    /// <summary>Every IANA zone the contact may be in: one when given or certain, several when the number spans zones.</summary>
+    public string[] TimeZones { get; set; } = [];
+    /// <summary>The CSV's other columns, as a JSON object.</summary>
+    public string? CustomFields { get; set; }
+    public ContactStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? LastAttemptAt { get; set; }
+    public string? LastOutcome { get; set; }
+    public string? Disposition { get; set; }
+    /// <summary>An agent's callback: dialed before retries and fresh contacts once due.</summary>
+    public DateTimeOffset? CallbackAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,68 @@
+using PhoneNumbers;
+
+namespace Dialer.Core.Contacts;
+
+/// <summary>libphonenumber behind the few questions the dialer asks of a number.</summary>
+public static class Phones
+{
+    static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    static readonly PhoneNumberToTimeZonesMapper Zones = PhoneNumberToTimeZonesMapper.GetInstance();
+    static readonly HashSet<string> Regions = [.. Util.GetSupportedRegions()];
+
+    public static bool IsKnownRegion(string? region) => region is not null && Regions.Contains(region.ToUpperInvariant());
+
+    /// <summary>True when the text is already a valid number in canonical E.164 form.</summary>
+    public static bool IsE164(string? text) =>
+        text is { Length: > 2 } && text[0] == '+' && TryNormalize(text, "US", out var e164, out _) && e164 == text;
+
+    /// <summary>Parses a number as people write it ("+1 (415) 555-0100", "0044 20 7946 0958", "415.555.0100").</summary>
+    public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string reason)
+    {
+        e164 = "";
+        var text = raw.Trim();
+        if (text.Length == 0) { reason = "the phone number is empty"; return false; }
+        if (text.Length > 40) { reason = "the phone number is too long"; return false; }
+
+        PhoneNumber number;
+        try
+        {
+            number = Util.Parse(text, defaultRegion.ToUpperInvariant());
+        }
+        catch (NumberParseException e)
+        {
+            reason = $"'{Mask(text)}' is not a phone number ({Describe(e.ErrorType)})";
+            return false;
+        }
+
+        if (!Util.IsValidNumber(number))
+        {
+            reason = $"'{Mask(text)}' is not a valid number";
+            return false;
+        }
+
+        e164 = Util.Format(number, PhoneNumberFormat.E164);
+        reason = "";
+        return true;
+    }
+
+    /// <summary>Every IANA zone the number may be in; empty when libphonenumber cannot tell.</summary>
+    public static string[] TimeZonesOf(string e164)
+    {
+        var number = Util.Parse(e164, null);
+        var zones = Zones.GetTimeZonesForNumber(number);
+        return zones.Where(z => z != "Etc/Unknown").ToArray();
+    }
+
+    /// <summary>For logs and messages: only the last four digits of a number are shown.</summary>
+    public static string Mask(string number) =>
+        number.Length <= 4 ? new string('*', number.Length) : new string('*', number.Length - 4) + number[^4..];
+
+    static string Describe(ErrorType type) => type switch
+    {
+        ErrorType.INVALID_COUNTRY_CODE => "unknown country code",
+        ErrorType.NOT_A_NUMBER => "not a number",
+        ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => "too short",
+        ErrorType.TOO_LONG => "too long",
+        _ => type.ToString(),
+    };
+}

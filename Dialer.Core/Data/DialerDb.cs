@@ -1,0 +1,27 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Auth;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Dialing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Core.Data;
+
+public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(options)
+{
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CallAttempt> CallAttempts => Set<CallAttempt>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<DoNotCallEntry> DoNotCall => Set<DoNotCallEntry>();
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Dialer.Core.Agents;
+using Dialer.Core.Auth;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Dialing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dialer.Core.Data;
+
+sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> e)
+    {
+        e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.Version).IsRowVersion();
+        // The settings are one document: exported, diffed and versioned whole, and read whole by the pacer.
+        e.Property(c => c.Settings)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                s => JsonSerializer.Serialize(s, DialerJson.Options),
+                json => JsonSerializer.Deserialize<CampaignSettings>(json, DialerJson.Options)!,
+                new ValueComparer<CampaignSettings>(
+                    (a, b) => JsonSerializer.Serialize(a, DialerJson.Options) == JsonSerializer.Serialize(b, DialerJson.Options),
+                    s => JsonSerializer.Serialize(s, DialerJson.Options).GetHashCode(),
+                    s => JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(s, DialerJson.Options), DialerJson.Options)!));
+        e.HasIndex(c => c.Status);
+    }
+}
+
+sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> e)
+    {
+        e.Property(c => c.Phone).HasMaxLength(16);
+        e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.CustomFields).HasColumnType("jsonb");
+        e.Property(c => c.LastOutcome).HasMaxLength(32);
+        e.Property(c => c.Disposition).HasMaxLength(64);
+        e.HasIndex(c => new { c.CampaignId, c.Phone }).IsUnique();
+        // The dialing query: due contacts of one campaign, in order of when they are due.
+        e.HasIndex(c => new { c.CampaignId, c.Status, c.NextAttemptAt });
+        e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
+{
+    public void Configure(EntityTypeBuilder<CallAttempt> e)
+    {
+        e.Property(a => a.Id).ValueGeneratedNever();
+        e.Property(a => a.CallSid).HasMaxLength(64);
+        e.Property(a => a.AnsweredBy).HasMaxLength(32);
+        e.Property(a => a.Outcome).HasMaxLength(32);
+        e.Property(a => a.Disposition).HasMaxLength(64);
+        e.HasIndex(a => a.CallSid).IsUnique();
+        e.HasIndex(a => new { a.CampaignId, a.State });
+        e.HasIndex(a => a.ContactId);
+        e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
+{
+    public void Configure(EntityTypeBuilder<Agent> e)
+    {
+        e.Property(a => a.Name).HasMaxLength(200);
+        e.Property(a => a.ClientIdentity).HasMaxLength(100);
+        e.Property(a => a.BreakReason).HasMaxLength(100);
+        e.Property(a => a.Version).IsRowVersion();
+        e.HasIndex(a => a.ClientIdentity).IsUnique();
+        e.HasIndex(a => new { a.State, a.StateSince });
+    }
+}
+
+sealed class DoNotCallConfiguration : IEntityTypeConfiguration<DoNotCallEntry>
+{
+    public void Configure(EntityTypeBuilder<DoNotCallEntry> e)
+    {
+        e.ToTable("do_not_call");
+        e.Property(d => d.Phone).HasMaxLength(16);
+        e.Property(d => d.Reason).HasMaxLength(500);
+        e.Property(d => d.AddedBy).HasMaxLength(200);
+        e.HasIndex(d => new { d.Phone, d.CampaignId }).IsUnique().AreNullsDistinct(false);
+    }
+}
+
+sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> e)
+    {
+        e.Property(u => u.Name).HasMaxLength(200);
+        e.Property(u => u.ApiKeyHash).HasMaxLength(64);
+        e.HasIndex(u => u.ApiKeyHash).IsUnique();
+    }
+}

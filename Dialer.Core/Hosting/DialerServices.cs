@@ -1,0 +1,55 @@
+using Dialer.Core.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Core.Hosting;
+
+/// <summary>The parts both Api and Worker run on: PostgreSQL, RabbitMQ, the clock, health checks.</summary>
+public static class DialerServices
+{
+    public static IHostApplicationBuilder AddDialerDb(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Dialer")
+            ?? throw new InvalidOperationException("ConnectionStrings:Dialer is not set.");
+        builder.Services.AddDbContextPool<DialerDb>(o => o.UseDialerDb(connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseDialerDb(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DialerDb).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names.</summary>
+    public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            consumers?.Invoke(x);
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+            });
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                var o = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                cfg.Host(o.Host, (ushort)o.Port, o.VirtualHost, h =>
+                {
+                    h.Username(o.Username);
+                    h.Password(o.Password);
+                    h.PublisherConfirmation = true;
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
