@@ -11,12 +11,12 @@ public static class CampaignsApi
 {
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Marketer);
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
         group.MapGet("/", List).RequireAuthorization(Policies.Reader);
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
-        group.MapPost("/", Create);
-        group.MapPut("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
+        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
         return group;
     }
 

@@ -19,11 +19,11 @@ public static class DoNotCallApi
 
     public static RouteGroupBuilder MapDoNotCallApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization(Policies.Marketer);
-        group.MapPost("/", Add);
+        var group = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization();
+        group.MapPost("/", Add).RequireAuthorization(Policies.Marketer);
         group.MapGet("/", List).RequireAuthorization(Policies.Reader);
         group.MapGet("/{phone}", Lookup).RequireAuthorization(Policies.Reader);
-        group.MapDelete("/{phone}", Remove);
+        group.MapDelete("/{phone}", Remove).RequireAuthorization(Policies.Marketer);
         return group;
     }
 

@@ -14,9 +14,10 @@ public static class ContactsApi
 {
     public static RouteGroupBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Marketer);
+        var group = app.MapGroup("/api/campaigns/{id:guid}/contacts").WithTags("Contacts").RequireAuthorization();
         group.MapPost("/", Import).Accepts<IFormFile>("text/csv", "multipart/form-data")
-            .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns are optional).");
+            .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns are optional).")
+            .RequireAuthorization(Policies.Marketer);
         group.MapGet("/", List).RequireAuthorization(Policies.Reader);
         group.MapGet("/export", Export).RequireAuthorization(Policies.Reader);
         return group;
@@ -41,13 +42,21 @@ public static class ContactsApi
     public sealed record ContactResponse(long Id, string Phone, string? Name, string[] TimeZones, ContactStatus Status,
         int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition, System.Text.Json.JsonElement? CustomFields);
 
-    static async Task<Results<Ok<Page<ContactResponse>>, NotFound>> List(
-        Guid id, DialerDb db, CancellationToken ct, ContactStatus? status = null, int page = 1, int pageSize = 100)
+    static async Task<Results<Ok<Page<ContactResponse>>, NotFound, ValidationProblem>> List(
+        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100)
     {
+        ContactStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ContactStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    { ["status"] = [$"'{status}' is not one of: {string.Join(", ", Enum.GetNames<ContactStatus>())}."] });
+            wanted = parsed;
+        }
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.Contacts.AsNoTracking().Where(c => c.CampaignId == id);
-        if (status is { } s) query = query.Where(c => c.Status == s);
+        if (wanted is { } s) query = query.Where(c => c.Status == s);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.Select(c => new ContactResponse(c.Id, c.Phone, c.Name, c.TimeZones, c.Status, c.Attempts,

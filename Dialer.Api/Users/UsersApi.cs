@@ -16,9 +16,9 @@ public static class UsersApi
 
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", Create);
-        group.MapGet("/", List);
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List).RequireAuthorization(Policies.Admin);
         group.MapGet("/me", Me).RequireAuthorization();
         return group;
     }

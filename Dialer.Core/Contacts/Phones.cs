@@ -18,6 +18,14 @@ public static class Phones
     /// <summary>Parses a number as people write it ("+1 (415) 555-0100", "0044 20 7946 0958", "415.555.0100").</summary>
     public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string reason)
     {
+        // "00" is the international prefix almost everywhere but North America: "0044 20..." means +44 20...
+        if (TryParse(raw, defaultRegion, out e164, out reason)) return true;
+        var trimmed = raw.TrimStart();
+        return trimmed.StartsWith("00", StringComparison.Ordinal) && TryParse("+" + trimmed[2..], defaultRegion, out e164, out _);
+    }
+
+    static bool TryParse(string raw, string defaultRegion, out string e164, out string reason)
+    {
         e164 = "";
         var text = raw.Trim();
         if (text.Length == 0) { reason = "the phone number is empty"; return false; }
