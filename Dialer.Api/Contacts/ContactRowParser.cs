@@ -4,13 +4,13 @@ using Dialer.Core.Contacts;
 
 namespace Dialer.Api.Contacts;
 
-/// <summary>Turns one CSV record into a contact row, or says why it cannot.</summary>
+/// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
 public sealed class ContactRowParser(ContactColumns columns, int headerWidth, string defaultRegion)
 {
     readonly Dictionary<string, string[]> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
 
-    public bool TryParse(List<string> fields, int line, out ContactRow row, out string reason)
+    public bool TryParse(IReadOnlyList<string> fields, int line, out ContactRow row, out string reason)
     {
         row = default;
         if (fields.Count > headerWidth)
@@ -20,15 +20,15 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         }
         var raw = At(fields, columns.Phone);
         if (raw.Length == 0) { reason = "no phone number"; return false; }
-        if (!Phones.TryNormalize(raw, defaultRegion, out var e164, out reason)) return false;
-
+        string e164;
         string[] zones;
         var zoneText = columns.TimeZone is { } z ? At(fields, z) : "";
         if (zoneText.Length > 0)
         {
+            if (!Phones.TryNormalize(raw, defaultRegion, out e164, out reason)) return false;
             if (!TryZone(zoneText, out zones)) { reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)"; return false; }
         }
-        else zones = Phones.TimeZonesOf(e164);
+        else if (!Phones.TryNormalize(raw, defaultRegion, out e164, out zones, out reason)) return false;
 
         var name = columns.Name is { } n ? At(fields, n) : "";
         if (name.Length > 200) { reason = "the name is longer than 200 characters"; return false; }
@@ -46,7 +46,7 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         return zones.Length > 0;
     }
 
-    string? CustomFields(List<string> fields)
+    string? CustomFields(IReadOnlyList<string> fields)
     {
         if (columns.Custom.Length == 0) return null;
         _json.SetLength(0);
@@ -59,5 +59,5 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         return Encoding.UTF8.GetString(_json.GetBuffer(), 0, (int)_json.Length);
     }
 
-    static string At(List<string> fields, int index) => index < fields.Count ? fields[index] : "";
+    static string At(IReadOnlyList<string> fields, int index) => index < fields.Count ? fields[index] : "";
 }

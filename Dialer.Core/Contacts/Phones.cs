@@ -18,20 +18,36 @@ public static class Phones
     /// <summary>Parses a number as people write it ("+1 (415) 555-0100", "0044 20 7946 0958", "415.555.0100").</summary>
     public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string reason)
     {
-        // "00" is the international prefix almost everywhere but North America: "0044 20..." means +44 20...
-        if (TryParse(raw, defaultRegion, out e164, out reason)) return true;
-        var trimmed = raw.TrimStart();
-        return trimmed.StartsWith("00", StringComparison.Ordinal) && TryParse("+" + trimmed[2..], defaultRegion, out e164, out _);
+        var number = Parse(raw, defaultRegion, out reason);
+        e164 = number is null ? "" : Util.Format(number, PhoneNumberFormat.E164);
+        return number is not null;
     }
 
-    static bool TryParse(string raw, string defaultRegion, out string e164, out string reason)
+    /// <summary>As <see cref="TryNormalize"/>, and also every zone the number may be in (one parse for both).</summary>
+    public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string[] zones, out string reason)
     {
-        e164 = "";
+        var number = Parse(raw, defaultRegion, out reason);
+        e164 = number is null ? "" : Util.Format(number, PhoneNumberFormat.E164);
+        zones = number is null ? [] : ZonesOf(number);
+        return number is not null;
+    }
+
+    static PhoneNumber? Parse(string raw, string defaultRegion, out string reason)
+    {
+        if (TryParse(raw, defaultRegion, out var number, out reason)) return number;
+        // "00" is the international prefix almost everywhere but North America: "0044 20..." means +44 20...
+        var trimmed = raw.TrimStart();
+        return trimmed.StartsWith("00", StringComparison.Ordinal) && TryParse("+" + trimmed[2..], defaultRegion, out number, out _)
+            ? number : null;
+    }
+
+    static bool TryParse(string raw, string defaultRegion, out PhoneNumber number, out string reason)
+    {
+        number = null!;
         var text = raw.Trim();
         if (text.Length == 0) { reason = "the phone number is empty"; return false; }
         if (text.Length > 40) { reason = "the phone number is too long"; return false; }
 
-        PhoneNumber number;
         try
         {
             number = Util.Parse(text, defaultRegion.ToUpperInvariant());
@@ -48,17 +64,17 @@ public static class Phones
             return false;
         }
 
-        e164 = Util.Format(number, PhoneNumberFormat.E164);
         reason = "";
         return true;
     }
 
     /// <summary>Every IANA zone the number may be in; empty when libphonenumber cannot tell.</summary>
-    public static string[] TimeZonesOf(string e164)
+    public static string[] TimeZonesOf(string e164) => ZonesOf(Util.Parse(e164, null));
+
+    static string[] ZonesOf(PhoneNumber number)
     {
-        var number = Util.Parse(e164, null);
         var zones = Zones.GetTimeZonesForNumber(number);
-        return zones.Where(z => z != "Etc/Unknown").ToArray();
+        return zones.Count == 1 && zones[0] == "Etc/Unknown" ? [] : zones.Where(z => z != "Etc/Unknown").ToArray();
     }
 
     /// <summary>For logs and messages: only the last four digits of a number are shown.</summary>

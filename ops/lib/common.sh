@@ -41,3 +41,35 @@ wait_for() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
   || echo $((20000 + RANDOM % 20000)); }
+
+# Runs a built project in the background from its output folder (so it finds its own appsettings.json).
+# start_service NAME PROJECT_DIR DLL [args...]; its pid goes to ops/.run/NAME.pid, its log to ops/.run/NAME.log
+start_service() {
+  local name=$1 dir=$2 dll=$3; shift 3
+  mkdir -p ops/.run
+  ( cd "$dir/bin/${DIALER_CONFIGURATION:-Release}/net10.0" && exec dotnet "$dll" "$@" ) >"ops/.run/$name.log" 2>&1 &
+  echo $! >"ops/.run/$name.pid"
+}
+
+stop_services() {
+  for pidfile in ops/.run/*.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+}
+
+wait_http() {
+  local name=$1 url=$2 seconds=${3:-60}
+  for _ in $(seq 1 $((seconds * 2))); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0; sleep 0.5
+  done
+  say "$name did not become ready at $url within ${seconds}s; its log:"; tail -30 "ops/.run/$name.log" >&2; return 1
+}
+
+# JSON field from stdin: json_field '.a.b'
+json_field() { python3 -c 'import json,sys
+v=json.load(sys.stdin)
+for k in sys.argv[1].strip(".").split("."):
+    v=v[int(k)] if isinstance(v,list) else v[k]
+print(v)' "$1"; }
