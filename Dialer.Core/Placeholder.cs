@@ -1,1 +1,0 @@
-namespace Dialer.Core; public static class Placeholder;
