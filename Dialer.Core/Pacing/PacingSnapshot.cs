@@ -13,11 +13,14 @@ public enum AgentActivity
 public readonly record struct AgentView(AgentActivity Activity, double SecondsInState);
 
 /// <summary>
-/// What the abandon ledger reports for the campaign's window. Abandons are live calls hung up for lack of
-/// an agent; people AMD wrongly hung up on are invisible here (they look like machine verdicts), so the
-/// predictive pacer estimates and charges them itself.
+/// What the abandon ledger reports for the campaign's window. The dialer cannot tell who it dropped: a
+/// dropped live call may be a person or a machine AMD let through (or any machine, without AMD); and
+/// people AMD wrongly hung up on look like machine verdicts. The predictive pacer estimates both.
 /// </summary>
-public readonly record struct AbandonBudget(int LiveAnswers, int Abandons, int MachineVerdicts)
+/// <param name="Connected">Live calls answered by a person and connected to an agent.</param>
+/// <param name="Dropped">Live calls hung up on with the safe-harbour message for lack of an agent.</param>
+/// <param name="MachineVerdicts">Calls AMD classified as machines and hung up on.</param>
+public readonly record struct AbandonBudget(int Connected, int Dropped, int MachineVerdicts)
 {
     public static readonly AbandonBudget Empty = new(0, 0, 0);
 }

@@ -22,30 +22,39 @@ public sealed class AbandonController
     /// <summary>Abandons the budget has left, AMD false positives charged (what the last update saw).</summary>
     public double BudgetLeft { get; private set; }
 
-    /// <summary>Learns from the ledger's counts since the last call; returns the threshold to use now, or null when the budget is spent.</summary>
-    public double? Update(AbandonBudget budget, PacingSettings settings)
+    /// <summary>
+    /// Learns from the ledger's counts since the last call; returns the threshold to use now, or null when
+    /// the budget is spent. <paramref name="personShare"/>: the estimated share of people among live calls,
+    /// to count the people among the drops.
+    /// </summary>
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare)
     {
         var target = settings.AbandonTarget;
         if (last is { } previous)
         {
-            var answers = Math.Max(0, budget.LiveAnswers - previous.LiveAnswers);
-            var abandons = Math.Max(0, budget.Abandons - previous.Abandons);
-            var hidden = HiddenAbandons(answers, settings);
-            logThreshold += Gain * (SetpointShare * target * (answers + hidden) - (abandons + hidden));
+            var (answers, abandons) = People(
+                new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected), Math.Max(0, budget.Dropped - previous.Dropped), 0),
+                settings, personShare);
+            logThreshold += Gain * (SetpointShare * target * answers - abandons);
             logThreshold = Math.Clamp(logThreshold, Math.Log(MinThreshold), Math.Log(MaxThreshold));
         }
         last = budget;
 
-        var charged = HiddenAbandons(budget.LiveAnswers, settings);
-        BudgetLeft = target * (budget.LiveAnswers + charged) - (budget.Abandons + charged);
+        var (allAnswers, allAbandons) = People(budget, settings, personShare);
+        BudgetLeft = target * allAnswers - allAbandons;
         if (BudgetLeft <= 0) return null;
         return Threshold * Math.Min(1, BudgetLeft / Cushion);
     }
 
-    // People hung up on by AMD look like machine verdicts; expect rate/(1-rate) of them per live person.
-    static double HiddenAbandons(int liveAnswers, PacingSettings settings)
+    /// <summary>
+    /// Estimated people answered and abandoned: those connected, the people among the drops, and the people
+    /// AMD hung up on (they look like machine verdicts: rate/(1-rate) of them per person passed on).
+    /// </summary>
+    public static (double Answered, double Abandoned) People(AbandonBudget budget, PacingSettings settings, double personShare)
     {
+        var droppedPeople = budget.Dropped * Math.Clamp(personShare, 0, 1);
         var rate = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);
-        return liveAnswers * rate / (1 - rate);
+        var hidden = (budget.Connected + droppedPeople) * rate / (1 - rate);
+        return (budget.Connected + droppedPeople + hidden, droppedPeople + hidden);
     }
 }

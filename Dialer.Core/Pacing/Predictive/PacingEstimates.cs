@@ -15,12 +15,18 @@ public sealed class PacingEstimates : IOutcomeObserver
     readonly DecayedHistogram machineHandlings = new(binSeconds: 1, bins: 300, memory: 200);
     double classificationDelay;
     int liveSamples;
+    // live calls that reached agents: people vs machines, starting from "all people" (the cautious guess)
+    double peopleConnected = PriorConnects, connects = PriorConnects;
+    const double PriorConnects = 10, ConnectMemory = 400;
 
     /// <summary>Enough seen to predict; before that the predictive pacer dials progressively.</summary>
     public bool HasHistory => resolutions.Samples >= 40 && liveSamples >= 8 && talks.Samples >= 5 && wraps.Samples >= 5;
 
     /// <summary>Share of dials passed on as live (people, and machines without AMD or that AMD missed).</summary>
     public double LiveRate => resolutions.Weight() > 0 ? resolutions.Weight(Live) / resolutions.Weight() : 0;
+
+    /// <summary>Share of live calls that are people (the rest: machines passed on), from what agents met.</summary>
+    public double PersonShareOfLive => peopleConnected / connects;
 
     public double MeanSecondsToLive => resolutions.Mean(Live);
     public double MeanTalkSeconds => talks.Mean();
@@ -43,18 +49,27 @@ public sealed class PacingEstimates : IOutcomeObserver
                 break;
             case AgentWorkEnded { Activity: AgentActivity.Talking } talk:
                 talks.Add(talk.Seconds);
+                CountConnect(person: true);
                 break;
             case AgentWorkEnded { Activity: AgentActivity.WrapUp } wrap:
                 wraps.Add(wrap.Seconds);
                 break;
             case AgentWorkEnded { Activity: AgentActivity.HandlingMachine } machine:
                 machineHandlings.Add(machine.Seconds);
+                CountConnect(person: false);
                 break;
         }
     }
 
     internal DecayedHistogram Talks => talks;
     internal DecayedHistogram Wraps => wraps;
+
+    void CountConnect(bool person)
+    {
+        var keep = 1 - 1 / ConnectMemory;
+        peopleConnected = peopleConnected * keep + (person ? 1 : 0);
+        connects = connects * keep + 1;
+    }
 
     /// <summary>Seconds from dial to live that a fraction <paramref name="p"/> of live calls stay under.</summary>
     public double SecondsToLiveQuantile(double p) => resolutions.Quantile(p, Live);

@@ -17,19 +17,26 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     public PacingEstimates Estimates => estimates;
     public AbandonController Controller => controller;
 
+    /// <summary>Drops the model expected from the extra lines it opened: to compare with the ledger's.</summary>
+    public double ExpectedDrops { get; private set; }
+
     public void Observe(PacingObservation observation) => estimates.Observe(observation);
 
     public int LinesToOpen(PacingSnapshot snapshot)
     {
         var progressive = ProgressivePacer.Uncovered(snapshot);
-        var threshold = controller.Update(snapshot.Budget, snapshot.Settings);
+        var threshold = controller.Update(snapshot.Budget, snapshot.Settings, estimates.PersonShareOfLive);
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
         var model = new AbandonRisk(snapshot, TablesFor(snapshot));
         var room = LineLimits.MaxLines(snapshot) - snapshot.LinesInUse;
         var lines = 0;
-        while (lines < room && model.ForNewDial(lines) <= risk) lines++;
+        while (lines < room && model.ForNewDial(lines) is var p && p <= risk)
+        {
+            ExpectedDrops += p * estimates.LiveRate;
+            lines++;
+        }
         return LineLimits.Clamp(snapshot, Math.Max(lines, progressive));
     }
 

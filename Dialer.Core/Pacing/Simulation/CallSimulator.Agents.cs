@@ -14,7 +14,7 @@ public sealed partial class CallSimulator
         var wrap = Draw.Lognormal(agentRandom, scenario.WrapS);
         if (human)
         {
-            ledgerLiveAnswers++;
+            ledgerConnected++;
             agent.Activity = AgentActivity.Talking;
             agent.PendingWrapSeconds = wrap;
             agent.FreeAt = now + talk + wrap;

@@ -96,8 +96,7 @@ public sealed partial class CallSimulator
     {
         call.Phase = CallPhase.Ended;
         LinesChanged(-1);
-        ledgerLiveAnswers++;
-        ledgerAbandons++;
+        ledgerDropped++;
         if (call.Kind == CallKind.Human) metrics.HumanAbandoned(call.AnswerIndex);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class CallSimulator
     long sequence;
     double now;
     int linesInUse, pendingLeaves;
-    int ledgerLiveAnswers, ledgerAbandons, ledgerMachineVerdicts;
+    int ledgerConnected, ledgerDropped, ledgerMachineVerdicts;
 
     public CallSimulator(Scenario scenario, object policy, int seed, PacingSettings? settings = null, double? hours = null)
     {
@@ -96,7 +96,7 @@ public sealed partial class CallSimulator
         agents.Select(a => new AgentView(a.Activity, now - a.StateSince)).ToArray(),
         inFlight.Select(c => now - c.DialedAt).ToArray(),
         waiting.Select(c => now - c.LiveAt).ToArray(),
-        new AbandonBudget(ledgerLiveAnswers, ledgerAbandons, ledgerMachineVerdicts),
+        new AbandonBudget(ledgerConnected, ledgerDropped, ledgerMachineVerdicts),
         settings);
 
     WorldTruth Truth()

@@ -1,14 +1,25 @@
-using Dialer.Core.Pacing;
+using System.Diagnostics;
+using Dialer.Bench.Pacing;
+using Dialer.Bench.Pacing.Report;
 using Dialer.Core.Pacing.Simulation;
 
-var s = Scenario.Load(args[0]);
-var seeds = int.Parse(args[1]);
-var hours = double.Parse(args[2]);
-foreach (var (name, make) in new (string, Func<object>)[] { ("progressive", () => new ProgressivePacer()), ("power2", () => new PowerPacer(2)), ("predictive", () => new Dialer.Core.Pacing.Predictive.PredictivePacer()) })
+// Usage: PacingBench [scenario.json ...] [--seeds N] [--hours H] [--out FILE] [--policy NAME[,NAME]]
+var options = BenchOptions.Parse(args);
+var results = new List<ScenarioResult>();
+foreach (var path in options.ScenarioFiles)
 {
-    var sw = System.Diagnostics.Stopwatch.StartNew();
-    var r = SeedRuns.Run(s, make, s.Settings(DialingMode.Predictive), seeds, hours);
-    var occ = Spread.Of(r, x => x.Occupancy, true);
-    var ab = Spread.Of(r, x => x.AbandonRate, false);
-    Console.WriteLine($"{s.Name} {name}: occ {occ.Mean:P1} (worst {occ.Worst:P1}) ab {ab.Mean:P2} / {ab.Worst:P2} hour {r.Max(x => x.WorstHourAbandonRate):P1} gap {r.Average(x => x.IdleGapSeconds):F1} lines {r.Average(x => x.LinesMean):F1}/{r.Max(x => x.LinesPeak)} {sw.ElapsedMilliseconds}ms");
+    var scenario = Scenario.Load(path);
+    var seeds = options.Seeds ?? scenario.Seeds;
+    var hours = options.Hours ?? scenario.Hours;
+    var clock = Stopwatch.StartNew();
+    var policies = options.Policies.Select(p => Policies.Run(p, scenario, seeds, hours)).ToList();
+    var result = new ScenarioResult(scenario.Name, seeds, hours, policies);
+    results.Add(result);
+    Console.WriteLine(Table.Render(result));
+    Console.Error.WriteLine($"({scenario.Name}: {clock.Elapsed.TotalSeconds:F0} s)");
+}
+if (options.Out is { } output)
+{
+    File.WriteAllText(output, JsonReport.Render(results));
+    Console.Error.WriteLine($"wrote {output}");
 }
