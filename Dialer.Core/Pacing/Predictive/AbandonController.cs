@@ -1,0 +1,60 @@
+namespace Dialer.Core.Pacing.Predictive;
+
+/// <summary>
+/// Keeps the abandon rate under the campaign's target by moving the risk a new dial may carry. Each live
+/// answer raises the threshold a little, each abandon (real, or a person AMD is estimated to have hung up
+/// on) lowers it a lot, so that it settles where abandons are <see cref="SetpointShare"/> of the target.
+/// On top, the ledger's budget: as the abandons left in it run low the threshold shrinks, and once none
+/// are left the pacer dials progressively.
+/// </summary>
+public sealed class AbandonController
+{
+    public const double SetpointShare = 0.85;
+    const double Gain = 0.4, Cushion = 2.0;
+    const double MinThreshold = 0.002, MaxThreshold = 0.5, InitialThreshold = 0.02;
+
+    double logThreshold = Math.Log(InitialThreshold);
+    AbandonBudget? last;
+
+    /// <summary>The risk the controller lets a new dial carry, before the budget's back-off.</summary>
+    public double Threshold => Math.Exp(logThreshold);
+
+    /// <summary>Abandons the budget has left, AMD false positives charged (what the last update saw).</summary>
+    public double BudgetLeft { get; private set; }
+
+    /// <summary>
+    /// Learns from the ledger's counts since the last call; returns the threshold to use now, or null when
+    /// the budget is spent. <paramref name="personShare"/>: the estimated share of people among live calls,
+    /// to count the people among the drops.
+    /// </summary>
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare)
+    {
+        var target = settings.AbandonTarget;
+        if (last is { } previous)
+        {
+            var (answers, abandons) = People(
+                new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected), Math.Max(0, budget.Dropped - previous.Dropped), 0),
+                settings, personShare);
+            logThreshold += Gain * (SetpointShare * target * answers - abandons);
+            logThreshold = Math.Clamp(logThreshold, Math.Log(MinThreshold), Math.Log(MaxThreshold));
+        }
+        last = budget;
+
+        var (allAnswers, allAbandons) = People(budget, settings, personShare);
+        BudgetLeft = target * allAnswers - allAbandons;
+        if (BudgetLeft <= 0) return null;
+        return Threshold * Math.Min(1, BudgetLeft / Cushion);
+    }
+
+    /// <summary>
+    /// Estimated people answered and abandoned: those connected, the people among the drops, and the people
+    /// AMD hung up on (they look like machine verdicts: rate/(1-rate) of them per person passed on).
+    /// </summary>
+    public static (double Answered, double Abandoned) People(AbandonBudget budget, PacingSettings settings, double personShare)
+    {
+        var droppedPeople = budget.Dropped * Math.Clamp(personShare, 0, 1);
+        var rate = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);
+        var hidden = (budget.Connected + droppedPeople) * rate / (1 - rate);
+        return (budget.Connected + droppedPeople + hidden, droppedPeople + hidden);
+    }
+}

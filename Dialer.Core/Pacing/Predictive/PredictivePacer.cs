@@ -1,0 +1,53 @@
+namespace Dialer.Core.Pacing.Predictive;
+
+/// <summary>
+/// Opens a line while the chance that its answer finds no agent within the hold time stays under the
+/// threshold the <see cref="AbandonController"/> sets. Never fewer lines than progressive dialing (those
+/// cannot strand anyone), progressive only until the estimates have history and while the abandon budget
+/// is spent; never past the line ceiling or trunk cap.
+/// </summary>
+public sealed class PredictivePacer(PacingEstimates estimates, AbandonController controller) : IPacer, IOutcomeObserver
+{
+    const double TableLifetimeSeconds = 60, EarlyTableLifetimeSeconds = 15;
+    RiskTables? tables;
+    int tablesBuilt;
+
+    public PredictivePacer() : this(new PacingEstimates(), new AbandonController()) { }
+
+    public PacingEstimates Estimates => estimates;
+    public AbandonController Controller => controller;
+
+    /// <summary>Drops the model expected from the extra lines it opened: to compare with the ledger's.</summary>
+    public double ExpectedDrops { get; private set; }
+
+    public void Observe(PacingObservation observation) => estimates.Observe(observation);
+
+    public int LinesToOpen(PacingSnapshot snapshot)
+    {
+        var progressive = ProgressivePacer.Uncovered(snapshot);
+        var threshold = controller.Update(snapshot.Budget, snapshot.Settings, estimates.PersonShareOfLive);
+        if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
+            return LineLimits.Clamp(snapshot, progressive);
+
+        var model = new AbandonRisk(snapshot, TablesFor(snapshot));
+        var room = LineLimits.MaxLines(snapshot) - snapshot.LinesInUse;
+        var lines = 0;
+        while (lines < room && model.ForNewDial(lines) is var p && p <= risk)
+        {
+            ExpectedDrops += p * estimates.LiveRate;
+            lines++;
+        }
+        return LineLimits.Clamp(snapshot, Math.Max(lines, progressive));
+    }
+
+    RiskTables TablesFor(PacingSnapshot s)
+    {
+        var lifetime = tablesBuilt < 20 ? EarlyTableLifetimeSeconds : TableLifetimeSeconds;
+        if (tables is null || s.Now - tables.BuiltAt >= lifetime || s.Now < tables.BuiltAt)
+        {
+            tables = new RiskTables(estimates, s.Settings, s.Now);
+            tablesBuilt++;
+        }
+        return tables;
+    }
+}
