@@ -1,3 +1,5 @@
+using Dialer.Core.Pacing;
+
 namespace Dialer.Core.Campaigns;
 
 /// <summary>

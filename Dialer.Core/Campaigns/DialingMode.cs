@@ -1,3 +1,0 @@
-namespace Dialer.Core.Campaigns;
-
-public enum DialingMode { Preview, Progressive, Power, Predictive, Agentless }
