@@ -24,6 +24,8 @@ public sealed record CampaignSettings
     public MachineHandling MachineHandling { get; init; } = MachineHandling.HangUp;
     public bool AsyncMachineDetection { get; init; }
     public string? VoicemailMessage { get; init; }
+    /// <summary>What a person hears in an agentless (broadcast) campaign.</summary>
+    public string? BroadcastMessage { get; init; }
     public string SafeHarbourMessage { get; init; } = "Sorry we missed you. We will try again later.";
     public double AbandonTarget { get; init; } = 0.03;
     public int AbandonWindowHours { get; init; } = 24 * 30;

@@ -21,4 +21,71 @@ public sealed class CallAttempt
     /// <summary>The highest Twilio SequenceNumber applied, so a repeated callback is recognised.</summary>
     public int LastSequenceNumber { get; set; } = -1;
     public string? Error { get; set; }
+
+    public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), CampaignId = campaignId, ContactId = contactId, State = AttemptState.Created, CreatedAt = now,
+    };
+
+    public bool IsFinal => State.IsFinal();
+
+    /// <summary>
+    /// Moves the attempt to a later state; an earlier or equal one (a late or repeated callback) changes nothing.
+    /// Returns whether anything changed.
+    /// </summary>
+    public bool Advance(AttemptState next, DateTimeOffset at, int? sequenceNumber = null)
+    {
+        if (IsFinal || next <= State) return false;
+        if (sequenceNumber is { } seq) LastSequenceNumber = Math.Max(LastSequenceNumber, seq);
+        State = next;
+        if (next == AttemptState.InProgress) AnsweredAt ??= at;
+        if (next.IsFinal())
+        {
+            EndedAt ??= at;
+            Outcome ??= OutcomeOf(next);
+        }
+        return true;
+    }
+
+    /// <summary>The request to Twilio never left (or was refused before it was processed): the attempt may be dialed again.</summary>
+    public void ReturnToQueue(string reason)
+    {
+        if (State != AttemptState.Dialing) return;
+        State = AttemptState.Created;
+        DialedAt = null;
+        Error = reason;
+    }
+
+    /// <summary>The request may have reached Twilio but its answer was lost: never dial again until reconciled.</summary>
+    public void MarkUnknown(string reason)
+    {
+        if (State != AttemptState.Dialing) return;
+        State = AttemptState.Unknown;
+        Error = reason;
+    }
+
+    public void Placed(string callSid, AttemptState reported, DateTimeOffset at)
+    {
+        CallSid ??= callSid;
+        Advance(reported, at);
+    }
+
+    /// <summary>Ends the attempt without a call: refused before the dial, or rejected by Twilio.</summary>
+    public bool End(AttemptState final, string outcome, DateTimeOffset at, string? error = null)
+    {
+        if (IsFinal) return false;
+        Outcome = outcome;
+        Error = error ?? Error;
+        return Advance(final, at);
+    }
+
+    static string OutcomeOf(AttemptState state) => state switch
+    {
+        AttemptState.Completed => "completed",
+        AttemptState.Busy => "busy",
+        AttemptState.NoAnswer => "no-answer",
+        AttemptState.Failed => "failed",
+        AttemptState.Canceled => "canceled",
+        _ => "skipped",
+    };
 }

@@ -1,4 +1,6 @@
 using Dialer.Core.Hosting;
+using Dialer.Worker.Dialing;
+using Dialer.Worker.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dialer.Worker.Hosting;
@@ -9,13 +11,22 @@ public static class Extensions
     {
         builder.AddSharedDefaults();
         builder.AddDialerDb();
-        builder.AddDialerBus();
+        builder.AddDialerBus(bus => bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition)));
         builder.Services.AddProblemDetails();
+
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        TwilioClients.Register(builder.Services);
+        builder.Services.AddSingleton<TwilioResilience>();
+        builder.Services.AddScoped<TwilioDialer>();
+        builder.Services.AddScoped<AttemptUpdates>();
+        builder.Services.AddScoped<TwilioSignature>();
+        builder.Services.AddHostedService<AttemptReconciler>();
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapTwilioWebhooks();
     }
 }

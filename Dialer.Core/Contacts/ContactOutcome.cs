@@ -1,0 +1,20 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Dialing;
+
+namespace Dialer.Core.Contacts;
+
+public static class ContactOutcome
+{
+    /// <summary>Records how the attempt ended and when, if ever, the contact is tried again.</summary>
+    public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings, int retriesOfThisKindSoFar, DateTimeOffset now)
+    {
+        contact.LastOutcome = attempt.Outcome;
+        contact.LastAttemptAt = attempt.DialedAt ?? now;
+        if (contact.Status == ContactStatus.Suppressed) return;
+
+        var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed", TwilioStatus.IsMachine(attempt.AnsweredBy),
+            contact.Attempts, retriesOfThisKindSoFar, now);
+        contact.Status = next is null ? ContactStatus.Done : ContactStatus.Pending;
+        contact.NextAttemptAt = next;
+    }
+}

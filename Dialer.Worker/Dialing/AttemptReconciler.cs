@@ -1,0 +1,92 @@
+using Dialer.Contracts;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Dialer.Worker.Dialing;
+
+/// <summary>
+/// Settles attempts whose fate the engine does not know, from Twilio's side, every few seconds:
+/// an attempt whose create was lost is looked up (by its call SID, or by calls to that number since
+/// it was sent) and adopts what Twilio says; one that Twilio never saw ends as not placed, and is retried
+/// by the campaign's rules as a new attempt. Also the outbox sweeper: attempts claimed but never
+/// published are published again (the consumer's claim makes a repeat harmless).
+/// </summary>
+public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options, ILogger<AttemptReconciler> log)
+    : BackgroundService
+{
+    static readonly TimeSpan Every = TimeSpan.FromSeconds(3);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(Every, clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            try { await RunOnceAsync(ct); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Reconciliation round failed"); }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
+        var now = clock.GetUtcNow();
+        var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
+
+        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer
+        await db.CallAttempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt < now - grace)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown).SetProperty(a => a.Error, "worker lost mid-dial"), ct);
+
+        var unknown = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Unknown)
+            .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
+        foreach (var attempt in unknown) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
+
+        var unsent = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Created && a.CreatedAt < now - grace)
+            .OrderBy(a => a.CreatedAt).Take(500).Select(a => new PlaceCall(a.Id, a.CampaignId)).ToListAsync(ct);
+        if (unsent.Count > 0)
+        {
+            log.LogWarning("Re-publishing {Count} attempts claimed but never dialed", unsent.Count);
+            var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+            await bus.PublishBatch(unsent, ct);
+        }
+    }
+
+    async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<DialerDb>();
+        var updates = services.GetRequiredService<AttemptUpdates>();
+        var twilio = services.GetRequiredService<TwilioClients>().Create();
+        var found = await FindCallAsync(db, twilio, attempt, ct);
+
+        if (found is not null)
+        {
+            var state = TwilioStatus.ToState(found.Status?.ToString()) ?? AttemptState.Queued;
+            log.LogInformation("Attempt {AttemptId} reconciled: Twilio has call {CallSid} ({Status})", attempt.Id, found.Sid, state);
+            await updates.ApplyAsync(attempt.Id, a => { a.Placed(found.Sid, state, now); return true; }, ct);
+        }
+        else if (attempt.DialedAt < now - grace)
+        {
+            log.LogInformation("Attempt {AttemptId} reconciled: Twilio never created its call", attempt.Id);
+            await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "not-placed", now), ct);
+        }
+    }
+
+    static async Task<CallResource?> FindCallAsync(DialerDb db, Twilio.Clients.ITwilioRestClient twilio, CallAttempt attempt, CancellationToken ct)
+    {
+        if (attempt.CallSid is { } sid) return await CallResource.FetchAsync(sid, client: twilio);
+        var phone = await db.Contacts.Where(c => c.Id == attempt.ContactId).Select(c => c.Phone).SingleAsync(ct);
+        var callerId = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).CallerId;
+        var calls = await CallResource.ReadAsync(to: new PhoneNumber(phone), from: new PhoneNumber(callerId), pageSize: 50, limit: 50, client: twilio);
+        var since = (attempt.DialedAt ?? attempt.CreatedAt).UtcDateTime.AddSeconds(-2);
+        // calls to this number from this caller ID created since the attempt was sent; the earliest is this attempt's
+        var ours = calls.Where(c => c.DateCreated is null || c.DateCreated >= since).OrderBy(c => c.DateCreated).FirstOrDefault();
+        if (ours is null) return null;
+        var taken = await db.CallAttempts.AnyAsync(a => a.CallSid == ours.Sid, ct);
+        return taken ? null : ours;
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dialer.Worker.Dialing;
+
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+    [Required] public string AccountSid { get; set; } = "";
+    [Required] public string AuthToken { get; set; } = "";
+    /// <summary>Where the SDK's requests go: https://api.twilio.com for Twilio itself, the simulator's address otherwise.</summary>
+    [Required, Url] public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+    /// <summary>This worker's address as Twilio reaches it: the answer and status URLs are built on it and signatures checked against it.</summary>
+    [Required, Url] public string PublicWebhookBaseUrl { get; set; } = "";
+    /// <summary>This process's share of the account's calls-per-second (the account's limit divided by the number of workers).</summary>
+    [Range(0.1, 1000)] public double CallsPerSecond { get; set; } = 1;
+    /// <summary>A create that has not answered by then may still have placed the call: it is reconciled, never repeated.</summary>
+    [Range(1, 120)] public int RequestTimeoutSeconds { get; set; } = 10;
+    /// <summary>How long the customer's phone rings before no-answer (at least 15 s: four rings).</summary>
+    [Range(15, 600)] public int RingTimeoutSeconds { get; set; } = 26;
+    [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Twilio.Exceptions;
+
+namespace Dialer.Worker.Dialing;
+
+/// <summary>
+/// The one pipeline every create-call request goes through. From the outside in:
+/// retry (only what cannot have placed a call), circuit breaker (stop hammering a failing Twilio),
+/// rate limiter (the engine holds the calls-per-second, so no call waits in Twilio's queue past the calling window).
+/// </summary>
+public sealed class TwilioResilience
+{
+    public ResiliencePipeline Pipeline { get; }
+
+    public TwilioResilience(IOptions<TwilioOptions> options, ILogger<TwilioResilience> log)
+    {
+        var cps = options.Value.CallsPerSecond;
+        Pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(NeverReachedTwilio),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                OnRetry = a => { log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1, a.Outcome.Exception?.Message); return default; },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(TwilioFailing),
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = TimeSpan.FromSeconds(5),
+                OnOpened = a => { log.LogError("Twilio circuit opened for {Break}", a.BreakDuration); return default; },
+            })
+            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, (int)Math.Ceiling(cps / 10)),
+                TokensPerPeriod = Math.Max(1, (int)Math.Round(cps / 10)),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Round(cps / 10)) / cps),
+                QueueLimit = 100_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }))
+            .Build();
+    }
+
+    /// <summary>429 (Twilio never processed it) or a connection that was never made.</summary>
+    public static bool NeverReachedTwilio(Exception e) => e switch
+    {
+        ApiException { Status: 429 } => true,
+        ApiConnectionException { InnerException: HttpRequestException h } =>
+            h.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+        HttpRequestException h => h.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+        _ => false,
+    };
+
+    static bool TwilioFailing(Exception e) => e is ApiConnectionException || e is ApiException { Status: >= 500 } || e is TwilioException and not ApiException;
+
+    public static bool IsServerError(Exception e) => e is ApiException { Status: >= (int)HttpStatusCode.InternalServerError } || e is TwilioException and not ApiException and not ApiConnectionException;
+}

@@ -1,0 +1,76 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Worker.Dialing;
+using Microsoft.EntityFrameworkCore;
+using Twilio.TwiML;
+
+namespace Dialer.Worker.Webhooks;
+
+/// <summary>The URLs Twilio calls: the answer URL (TwiML back), status callbacks and asynchronous AMD results.</summary>
+public static class TwilioWebhooks
+{
+    public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/twilio").AddEndpointFilter<TwilioSignature>().DisableAntiforgery();
+        group.MapPost("/answer/{attemptId:guid}", Answer);
+        group.MapPost("/status/{attemptId:guid}", Status);
+        group.MapPost("/amd/{attemptId:guid}", Amd);
+        return group;
+    }
+
+    /// <summary>The customer's line answered: say what the campaign has to say. Agent routing slots in here.</summary>
+    static async Task<IResult> Answer(Guid attemptId, HttpRequest request, AttemptUpdates updates, DialerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var answeredBy = NullIfEmpty(form["AnsweredBy"]);
+        var now = clock.GetUtcNow();
+        var attempt = await updates.ApplyAsync(attemptId, a =>
+        {
+            a.AnsweredBy ??= answeredBy;
+            if (a.CallSid is null && NullIfEmpty(form["CallSid"]) is { } sid) a.CallSid = sid;
+            a.Advance(AttemptState.InProgress, now);
+            return true;
+        }, ct);
+        if (attempt is null) return Twiml(new VoiceResponse().Hangup());
+
+        var settings = await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
+        return Twiml(AnswerTwiml.For(settings, answeredBy));
+    }
+
+    static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var state = TwilioStatus.ToState(form["CallStatus"]);
+        if (state is null) return Results.NoContent();
+        var sequence = int.TryParse(form["SequenceNumber"], out var n) ? n : (int?)null;
+        var duration = int.TryParse(form["CallDuration"], out var d) ? d : (int?)null;
+        var sid = NullIfEmpty(form["CallSid"]);
+        var answeredBy = NullIfEmpty(form["AnsweredBy"]);
+        var now = clock.GetUtcNow();
+
+        await updates.ApplyAsync(attemptId, a =>
+        {
+            var adopted = a.CallSid is null && sid is not null;
+            if (adopted) a.CallSid = sid; // the create's answer was lost: the callback tells us which call is ours
+            if (answeredBy is not null) a.AnsweredBy ??= answeredBy;
+            if (duration is not null && state.Value.IsFinal()) a.DurationSeconds = duration;
+            return a.Advance(state.Value, now, sequence) || adopted;
+        }, ct);
+        return Results.NoContent();
+    }
+
+    /// <summary>A late machine verdict is recorded, never acted on against a live call.</summary>
+    static async Task<IResult> Amd(Guid attemptId, HttpRequest request, AttemptUpdates updates, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var answeredBy = NullIfEmpty(form["AnsweredBy"]);
+        if (answeredBy is not null)
+            await updates.ApplyAsync(attemptId, a => { var changed = a.AnsweredBy != answeredBy; a.AnsweredBy = answeredBy; return changed; }, ct);
+        return Results.NoContent();
+    }
+
+    static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");
+
+    static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues v) => string.IsNullOrEmpty(v) ? null : v.ToString();
+}
