@@ -26,12 +26,12 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
     {
         const string MoveSql = """
             WITH inserted AS (
-              INSERT INTO contacts (campaign_id, phone, name, time_zones, custom_fields, status, attempts, next_attempt_at, created_at)
+              INSERT INTO contacts (campaign_id, phone, name, time_zones, custom_fields, status, attempts, next_attempt_at, created_at, priority)
               SELECT @campaign, s.phone, s.name, s.time_zones, s.custom_fields,
                      CASE WHEN EXISTS (SELECT 1 FROM do_not_call d
                                        WHERE d.phone = s.phone AND (d.campaign_id IS NULL OR d.campaign_id = @campaign))
                           THEN 'Suppressed' ELSE 'Pending' END,
-                     0, @now, @now
+                     0, @now, @now, 2
               FROM contact_import s
               ON CONFLICT (campaign_id, phone) DO NOTHING
               RETURNING status)

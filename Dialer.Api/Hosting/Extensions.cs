@@ -13,6 +13,7 @@ public static class Extensions
         builder.AddSharedDefaults();
         builder.AddDialerDb();
         builder.AddDialerBus();
+        builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
+        builder.Services.AddScoped<Campaigns.CampaignTransitions>();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

@@ -27,6 +27,7 @@ public static class Pipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
         app.MapCampaignsApi();
+        app.MapCampaignLifecycleApi();
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();

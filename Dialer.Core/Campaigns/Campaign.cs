@@ -37,6 +37,64 @@ public sealed class Campaign
         return null;
     }
 
+    /// <summary>Start now, or at the campaign's start time when that is still ahead.</summary>
+    public Refusal? TryStart(DateTimeOffset now)
+    {
+        if (Status is not (CampaignStatus.Draft or CampaignStatus.Stopped))
+            return new Refusal(Status == CampaignStatus.Completed
+                ? "The campaign is completed: clone it to run it again."
+                : $"The campaign is already {Status.ToString().ToLowerInvariant()}.");
+        if (Settings.EndAt is { } end && end <= now)
+            return new Refusal("The campaign's end time has passed: move it before starting.");
+        Status = Settings.StartAt > now ? CampaignStatus.Scheduled : CampaignStatus.Running;
+        if (Status == CampaignStatus.Running) StartedAt ??= now;
+        EndedAt = null;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>The scheduled start time has come.</summary>
+    public bool BeginScheduled(DateTimeOffset now)
+    {
+        if (Status != CampaignStatus.Scheduled) return false;
+        Status = CampaignStatus.Running;
+        StartedAt ??= now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    public Refusal? TryPause(DateTimeOffset now) => Move(CampaignStatus.Running, CampaignStatus.Paused, now, "Only a running campaign can be paused");
+
+    public Refusal? TryResume(DateTimeOffset now) => Move(CampaignStatus.Paused, CampaignStatus.Running, now, "Only a paused campaign can be resumed");
+
+    public Refusal? TryStop(DateTimeOffset now)
+    {
+        if (Status is not (CampaignStatus.Running or CampaignStatus.Paused or CampaignStatus.Scheduled))
+            return new Refusal($"Only a scheduled, running or paused campaign can be stopped; this one is {Status.ToString().ToLowerInvariant()}.");
+        Status = CampaignStatus.Stopped;
+        EndedAt = now;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>No contact is left to try: the campaign completes by itself.</summary>
+    public bool Complete(DateTimeOffset now)
+    {
+        if (Status != CampaignStatus.Running) return false;
+        Status = CampaignStatus.Completed;
+        EndedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    Refusal? Move(CampaignStatus from, CampaignStatus to, DateTimeOffset now, string refusal)
+    {
+        if (Status != from) return new Refusal($"{refusal}; this one is {Status.ToString().ToLowerInvariant()}.");
+        Status = to;
+        UpdatedAt = now;
+        return null;
+    }
+
     public Refusal? TryDelete() =>
         Status == CampaignStatus.Draft ? null : new Refusal($"Only draft campaigns can be deleted; this one is {Status}.");
 }

@@ -34,4 +34,6 @@ public sealed record CampaignSettings
     public string[] ConversionDispositions { get; init; } = ["sale"];
     public int Priority { get; init; }
     public decimal? CostPerMinute { get; init; }
+    /// <summary>At least this long between an agent's calls, so agents are not driven without a breath.</summary>
+    public double MinReadySeconds { get; init; }
 }

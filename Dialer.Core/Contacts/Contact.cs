@@ -19,5 +19,7 @@ public sealed class Contact
     public string? Disposition { get; set; }
     /// <summary>An agent's callback: dialed before retries and fresh contacts once due.</summary>
     public DateTimeOffset? CallbackAt { get; set; }
+    /// <summary>Order of dialing among due contacts: callbacks, then retries, then fresh contacts.</summary>
+    public DialPriority Priority { get; set; } = DialPriority.Fresh;
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -16,5 +16,6 @@ public static class ContactOutcome
             contact.Attempts, retriesOfThisKindSoFar, now);
         contact.Status = next is null ? ContactStatus.Done : ContactStatus.Pending;
         contact.NextAttemptAt = next;
+        contact.Priority = DialPriority.Retry;
     }
 }

@@ -11,3 +11,5 @@ public enum ContactStatus
     /// <summary>Reached and dispositioned, or out of attempts.</summary>
     Done,
 }
+
+public enum DialPriority : short { Callback = 0, Retry = 1, Fresh = 2 }

@@ -42,7 +42,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Disposition).HasMaxLength(64);
         e.HasIndex(c => new { c.CampaignId, c.Phone }).IsUnique();
         // The dialing query: due contacts of one campaign, in order of when they are due.
-        e.HasIndex(c => new { c.CampaignId, c.Status, c.NextAttemptAt });
+        e.Property(c => c.Priority).HasConversion<short>();
+        e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,7 @@ public static class Extensions
         builder.AddSharedDefaults();
         builder.AddDialerDb();
         builder.AddDialerBus(bus => bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition)));
+        builder.AddDialerScheduler(runJobs: true);
         builder.Services.AddProblemDetails();
 
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();

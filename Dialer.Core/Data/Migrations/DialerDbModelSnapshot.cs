@@ -285,6 +285,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
 
+                    b.Property<short>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("smallint")
+                        .HasColumnName("priority");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -303,8 +308,8 @@ namespace Dialer.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_campaign_id_phone");
 
-                    b.HasIndex("CampaignId", "Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_contacts_campaign_id_status_next_attempt_at");
+                    b.HasIndex("CampaignId", "Status", "Priority", "NextAttemptAt")
+                        .HasDatabaseName("ix_contacts_campaign_id_status_priority_next_attempt_at");
 
                     b.ToTable("contacts", (string)null);
                 });

@@ -1,0 +1,45 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Core.Pacing;
+
+/// <summary>What the pacer of a running campaign sees, read from the database each tick.</summary>
+public static class LivePacingSnapshot
+{
+    public static async Task<PacingSnapshot> BuildAsync(DialerDb db, Campaign campaign, AbandonBudget budget, DateTimeOffset now, CancellationToken ct)
+    {
+        var agents = await db.Agents.AsNoTracking()
+            .Where(a => a.CampaignIds.Contains(campaign.Id) && a.State != AgentState.Offline && a.State != AgentState.Break)
+            .Select(a => new { a.State, a.StateSince }).ToListAsync(ct);
+        var lines = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.CampaignId == campaign.Id && a.State < AttemptState.Completed)
+            .Select(a => new { a.State, a.CreatedAt, a.AnsweredAt, a.AgentId }).ToListAsync(ct);
+
+        var views = agents.Select(a => new AgentView(Activity(a.State), (now - a.StateSince).TotalSeconds)).ToList();
+        var ringing = lines.Where(l => l.State < AttemptState.InProgress).Select(l => (now - l.CreatedAt).TotalSeconds).ToList();
+        // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either way
+        var waiting = lines.Where(l => l.State == AttemptState.InProgress && l.AgentId is null)
+            .Select(l => (now - (l.AnsweredAt ?? l.CreatedAt)).TotalSeconds).ToList();
+        return new PacingSnapshot((now - (campaign.StartedAt ?? now)).TotalSeconds, views, ringing, waiting, budget, SettingsOf(campaign.Settings));
+    }
+
+    public static PacingSettings SettingsOf(CampaignSettings s) => new()
+    {
+        Mode = s.Mode,
+        AbandonTarget = s.AbandonTarget,
+        LinesPerAgentCeiling = s.MaxLinesPerAgent,
+        PowerRatio = s.LinesPerAgent,
+        AgentlessLineCap = s.AgentlessLineCap,
+        MinReadySeconds = s.MinReadySeconds,
+    };
+
+    static AgentActivity Activity(AgentState state) => state switch
+    {
+        AgentState.Available => AgentActivity.Idle,
+        AgentState.WrapUp => AgentActivity.WrapUp,
+        _ => AgentActivity.Talking, // reserved or on a call: busy with a person
+    };
+}

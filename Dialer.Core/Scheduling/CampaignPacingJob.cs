@@ -1,0 +1,52 @@
+using Dialer.Contracts;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Core.Pacing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Dialer.Core.Scheduling;
+
+/// <summary>
+/// One tick of one campaign: ask its pacer how many lines to open, claim that many lawful contacts,
+/// publish their dials. Quartz runs it about once a second on exactly one node of the cluster.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer, CampaignLifecycle lifecycle,
+    IPublishEndpoint bus, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
+    {
+        var id = Guid.Parse(context.MergedJobDataMap.GetString(CampaignScheduler.CampaignIdKey)!);
+        var now = clock.GetUtcNow();
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null || campaign.Status != CampaignStatus.Running)
+        {
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, ct); // the Api removes it too; this covers a race
+            pacers.Forget(id);
+            return;
+        }
+        if (campaign.Settings.EndAt <= now)
+        {
+            await lifecycle.ChangeAsync(id, (c, at) => c.TryStop(at) is null, "the end time was reached", ct);
+            return;
+        }
+
+        var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, AbandonBudget.Empty, now, ct);
+        var lines = pacers.For(id, campaign.Settings.Mode).LinesToOpen(snapshot);
+        var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
+        if (attempts.Count > 0)
+        {
+            await bus.PublishBatch(attempts.Select(a => new PlaceCall(a.Id, a.CampaignId)), ct);
+            log.LogDebug("Campaign {CampaignId}: {Lines} lines wanted, {Dialed} dialed", id, lines, attempts.Count);
+        }
+        else if (snapshot.LinesInUse == 0 && !await HasContactsLeftAsync(id, ct))
+            await lifecycle.ChangeAsync(id, (c, at) => c.Complete(at), "no contact is left to try", ct);
+    }
+
+    Task<bool> HasContactsLeftAsync(Guid id, CancellationToken ct) =>
+        db.Contacts.AnyAsync(c => c.CampaignId == id && (c.Status == Contacts.ContactStatus.Pending || c.Status == Contacts.ContactStatus.Dialing), ct);
+}
