@@ -30,13 +30,16 @@ public static class DialerServices
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new();
         builder.Services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(rabbit.EndpointPrefix, false));
             consumers?.Invoke(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+                if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
+                queue.SetQuorumQueue();
+                if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });
             x.UsingRabbitMq((context, cfg) =>
             {

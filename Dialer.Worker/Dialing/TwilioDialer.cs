@@ -17,7 +17,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
 
     public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings, CancellationToken ct)
     {
-        var request = Build(attempt, contact, settings);
+        var request = BuildRequest(attempt, contact, settings, options.Value);
         try
         {
             var call = await resilience.Pipeline.ExecuteAsync(async _ => await CallResource.CreateAsync(request, clients.Create()), ct);
@@ -40,9 +40,9 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         }
     }
 
-    CreateCallOptions Build(CallAttempt attempt, Contact contact, CampaignSettings settings)
+    /// <summary>The create-call request for an attempt: answer and status URLs on this worker, carrying the attempt id.</summary>
+    public static CreateCallOptions BuildRequest(CallAttempt attempt, Contact contact, CampaignSettings settings, TwilioOptions o)
     {
-        var o = options.Value;
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
         var request = new CreateCallOptions(new PhoneNumber(contact.Phone), new PhoneNumber(settings.CallerId))
         {

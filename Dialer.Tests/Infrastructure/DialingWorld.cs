@@ -1,0 +1,142 @@
+using Dialer.Contracts;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.TwilioSimulator.Hosting;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dialer.Tests.Infrastructure;
+
+/// <summary>
+/// Everything a dial touches, for real: PostgreSQL (a database of its own), RabbitMQ (queues of its own),
+/// the Twilio simulator in process, and a Worker on Kestrel. Test classes derive to choose the simulator's world.
+/// </summary>
+public abstract class DialingWorld : IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+    public SimulatorHost Simulator { get; private set; } = null!;
+    public WorkerFactory Worker { get; private set; } = null!;
+    readonly string _queuePrefix = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    protected virtual SimulatorOptions SimulatorSettings() => FastSimulator();
+
+    protected virtual IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>();
+
+    public static SimulatorOptions FastSimulator(OutcomeMix? outcomes = null) => new()
+    {
+        Seed = 7,
+        CallsPerSecond = 1000,
+        MaxConcurrentRequests = 1000,
+        Outcomes = outcomes ?? new OutcomeMix { Human = 1, Machine = 0, Busy = 0, NoAnswer = 0, Failed = 0 },
+        InitiateTime = new(10, 30),
+        RingTime = new(100, 300),
+        TalkTime = new(200, 400),
+        TwimlTimeScale = 0.01,
+        Amd = new AmdOptions { DetectionTime = new(100, 200), MessageEndTime = new(100, 200) },
+        Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(300, 600) },
+    };
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Simulator = await SimulatorHost.StartAsync(SimulatorSettings());
+        Worker = StartWorker();
+    }
+
+    /// <summary>Another Worker process on the same database, simulator and queues (a second node, or a restart).</summary>
+    public WorkerFactory StartWorker()
+    {
+        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings());
+        worker.StartServer();
+        return worker;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Worker.DisposeAsync();
+        await Simulator.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public DialerDb Db() => Database.CreateDb();
+
+    /// <summary>A running campaign with the given contacts, ready to be dialed at any hour (every zone in its window).</summary>
+    public async Task<(Campaign Campaign, List<Contact> Contacts)> RunningCampaignAsync(int contacts, Func<CampaignSettings, CampaignSettings>? adjust = null)
+    {
+        await using var db = Db();
+        var settings = new CampaignSettings
+        {
+            Name = "dialing test",
+            CallerId = "+14155550100",
+            CallingWindow = AlwaysOpen(),
+            MachineHandling = MachineHandling.NoDetection,
+        };
+        var campaign = Campaign.Create(adjust?.Invoke(settings) ?? settings, DateTimeOffset.UtcNow);
+        campaign.Status = CampaignStatus.Running;
+        campaign.StartedAt = DateTimeOffset.UtcNow;
+        db.Campaigns.Add(campaign);
+        var list = Enumerable.Range(0, contacts).Select(i => new Contact
+        {
+            CampaignId = campaign.Id,
+            Phone = $"+1415{Random.Shared.Next(200, 999)}{Random.Shared.Next(0, 10000):D4}",
+            TimeZones = [ZoneOpenNow()],
+            Status = ContactStatus.Pending,
+            NextAttemptAt = DateTimeOffset.UtcNow,
+            CreatedAt = DateTimeOffset.UtcNow,
+        }).DistinctBy(c => c.Phone).ToList();
+        db.Contacts.AddRange(list);
+        await db.SaveChangesAsync();
+        return (campaign, list);
+    }
+
+    /// <summary>Claims the contacts as the pacer would and publishes their dials.</summary>
+    public async Task<List<CallAttempt>> DialAsync(Campaign campaign, int lines)
+    {
+        List<CallAttempt> attempts;
+        await using (var db = Db())
+        {
+            var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
+            attempts = [.. await new ContactClaimer(db).ClaimAsync(fresh, lines, DateTimeOffset.UtcNow, CancellationToken.None)];
+        }
+        await PublishAsync(attempts.Select(a => new PlaceCall(a.Id, a.CampaignId)).ToArray());
+        return attempts;
+    }
+
+    public async Task PublishAsync(params PlaceCall[] messages)
+    {
+        using var scope = Worker.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        foreach (var m in messages) await bus.Publish(m);
+    }
+
+    public async Task<List<CallAttempt>> WaitForAttemptsAsync(IEnumerable<Guid> ids, Func<CallAttempt, bool> done, TimeSpan? timeout = null)
+    {
+        var wanted = ids.ToList();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            await using var db = Db();
+            var attempts = await db.CallAttempts.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToListAsync();
+            if (attempts.Count == wanted.Count && attempts.All(done)) return attempts;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Attempts not settled: " + string.Join(", ", attempts.Select(a => $"{a.Id}={a.State}")));
+            await Task.Delay(100);
+        }
+    }
+
+    public static CallingWindow AlwaysOpen() => new()
+    {
+        Start = CallingWindow.LawfulStart, End = CallingWindow.LawfulEnd, Days = Enum.GetValues<DayOfWeek>(),
+    };
+
+    /// <summary>Some IANA zone where it is now between 10:00 and 19:00, so the lawful window is open there.</summary>
+    public static string ZoneOpenNow()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/'))
+            .First(z => TimeZoneInfo.ConvertTime(now, z).Hour is >= 10 and < 19).Id;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Sockets;
+using Dialer.Worker;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dialer.Tests.Infrastructure;
+
+/// <summary>
+/// A real Worker on Kestrel (the simulator must reach its webhooks over HTTP), on the given database and
+/// simulator, with its own queues on the real RabbitMQ.
+/// </summary>
+public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<WorkerMarker>
+{
+    public int Port { get; } = FreePort();
+    public string PublicUrl => $"http://127.0.0.1:{Port}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Dialer", connectionString);
+        builder.UseSetting("Twilio:ApiBaseUrl", simulator.ToString());
+        builder.UseSetting("Twilio:PublicWebhookBaseUrl", PublicUrl);
+        builder.UseSetting("Twilio:CallsPerSecond", "200");
+        builder.UseSetting("Twilio:RequestTimeoutSeconds", "2");
+        builder.UseSetting("RabbitMq:EndpointPrefix", queuePrefix);
+        builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        UseKestrel(Port);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
