@@ -20,14 +20,17 @@ public sealed class CallDesk(
     {
         var now = time.GetUtcNow();
         var agent = to.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? to["client:".Length..] : null;
-        var (outcome, ring, talk) = agent is null ? DrawCustomer() : DrawAgent(agent);
+        var number = records.NextNumber();
+        var chance = random.ForCall(number);
+        var (outcome, ring, talk) = agent is null ? DrawCustomer(chance) : DrawAgent(agent, chance);
         var call = new SimCall
         {
             Sid = SimSids.NewCallSid(),
             AccountSid = _options.AccountSid,
             To = to,
             From = from,
-            Number = records.NextNumber(),
+            Number = number,
+            Chance = chance,
             Instructions = instructions,
             Outcome = outcome,
             RingTime = ring,
@@ -44,18 +47,18 @@ public sealed class CallDesk(
         return call;
     }
 
-    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawCustomer()
+    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawCustomer(SimRandom chance)
     {
-        var outcome = (PlannedOutcome)random.Pick(_options.Outcomes.AsWeights());
-        return (outcome, random.Duration(_options.RingTime), random.Duration(_options.TalkTime));
+        var outcome = (PlannedOutcome)chance.Pick(_options.Outcomes.AsWeights());
+        return (outcome, chance.Duration(_options.RingTime), chance.Duration(_options.TalkTime));
     }
 
     /// <summary>A call placed straight to client:NAME (say, to bring an agent into a conference) reaches a simulated agent.</summary>
-    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawAgent(string name)
+    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawAgent(string name, SimRandom chance)
     {
         var agents = _options.Agents;
         var outcome = agents.NeverAnswer.Contains(name, StringComparer.Ordinal) ? PlannedOutcome.NoAnswer : PlannedOutcome.Human;
-        return (outcome, random.Duration(agents.AnswerDelay), random.Duration(agents.TalkTime));
+        return (outcome, chance.Duration(agents.AnswerDelay), chance.Duration(agents.TalkTime));
     }
 
     DateTimeOffset NextTurn(DateTimeOffset now)

@@ -10,7 +10,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// no-answer or failed, as drawn when it was created. One async flow per call; waits are timer-based.
 /// </summary>
 public sealed class CallRunner(
-    StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd, SimRandom random,
+    StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd,
     IOptions<SimulatorOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CallRunner> logger)
 {
     public void Start(SimCall call) => _ = RunAsync(call);
@@ -26,7 +26,7 @@ public sealed class CallRunner(
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
             Move(call, CallStatus.Queued, "initiated", start: true);
 
-            await Task.Delay(random.Duration(options.Value.InitiateTime), time, ct);
+            await Task.Delay(call.Chance.Duration(options.Value.InitiateTime), time, ct);
             Move(call, CallStatus.Ringing, "ringing");
 
             var timeout = TimeSpan.FromSeconds(call.Instructions.TimeoutSeconds);

@@ -9,7 +9,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// URL until the verdict; AsyncAmd requests the answer URL at once and posts the verdict to AsyncAmdStatusCallback.
 /// </summary>
 public sealed class MachineDetection(
-    WebhookClient webhooks, SimRandom random, IOptions<SimulatorOptions> options, TimeProvider time, ILogger<MachineDetection> logger)
+    WebhookClient webhooks, IOptions<SimulatorOptions> options, TimeProvider time, ILogger<MachineDetection> logger)
 {
     readonly AmdOptions _amd = options.Value.Amd;
 
@@ -48,14 +48,14 @@ public sealed class MachineDetection(
     (string Verdict, TimeSpan Took) Decide(SimCall call)
     {
         var limit = TimeSpan.FromSeconds(call.Instructions.MachineDetectionTimeoutSeconds);
-        var took = random.Duration(_amd.DetectionTime);
+        var took = call.Chance.Duration(_amd.DetectionTime);
         var machine = call.Outcome == PlannedOutcome.Machine;
         var endOfMessage = call.Instructions.MachineDetection == "DetectMessageEnd";
-        if (machine && endOfMessage) took += random.Duration(_amd.MessageEndTime);
+        if (machine && endOfMessage) took += call.Chance.Duration(_amd.MessageEndTime);
         if (took > limit) return ("unknown", limit);
-        if (random.Chance(_amd.UnknownFraction)) return ("unknown", took);
+        if (call.Chance.Chance(_amd.UnknownFraction)) return ("unknown", took);
         if (!machine) return ("human", took);
-        if (random.Chance(_amd.FaxFraction)) return ("fax", took);
+        if (call.Chance.Chance(_amd.FaxFraction)) return ("fax", took);
         return (endOfMessage ? "machine_end_beep" : "machine_start", took);
     }
 }

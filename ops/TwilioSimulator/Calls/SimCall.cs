@@ -18,6 +18,9 @@ public sealed class SimCall
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset QueueTurn { get; init; }
 
+    /// <summary>This call's own seeded chance (see <see cref="Hosting.SimRandom.ForCall"/>).</summary>
+    public required Hosting.SimRandom Chance { get; init; }
+
     public Lock Gate { get; } = new();
     public CallControl Control { get; } = new();
 

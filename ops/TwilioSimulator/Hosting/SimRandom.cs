@@ -4,6 +4,10 @@ namespace Dialer.TwilioSimulator.Hosting;
 public sealed class SimRandom(int seed)
 {
     readonly Random _random = new(seed);
+
+    /// <summary>A stream of its own for the call numbered <paramref name="number"/>: its fate depends on the seed and
+    /// its place in the order of creates only, not on how concurrent calls interleave.</summary>
+    public SimRandom ForCall(long number) => new(unchecked(seed * 1_000_003 + (int)number));
     readonly Lock _gate = new();
 
     public double NextDouble()
