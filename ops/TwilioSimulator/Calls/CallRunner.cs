@@ -89,7 +89,9 @@ public sealed class CallRunner(
         {
             await Task.Delay(call.TalkTime, time, ct);
             call.Note("callee hung up");
-            call.Control.CalleeWantsToLeave();
+            // a simulated agent's own leg ends when their talk time is up, conversation or not
+            if (call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)) call.Control.HangUp(CallStatus.Completed);
+            else call.Control.CalleeWantsToLeave();
         }
         catch (OperationCanceledException)
         {
