@@ -19,7 +19,7 @@ public sealed class AnsweringAndTwimlTests
 
         var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
             machineDetection: "Enable", client: sim.TwilioClient());
-        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer")))[0];
+        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer"))).First(w => w.Path == "/answer");
 
         Assert.Equal("human", answer.Get("AnsweredBy"));
         Assert.Equal("in-progress", answer.Get("CallStatus"));
@@ -41,7 +41,7 @@ public sealed class AnsweringAndTwimlTests
 
         var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
             machineDetection: detection, client: sim.TwilioClient());
-        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer")))[0];
+        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer"))).First(w => w.Path == "/answer");
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
 
         Assert.Equal(answeredBy, answer.Get("AnsweredBy"));
@@ -154,7 +154,7 @@ public sealed class ConferenceAndDialTests
         await engine.WaitForAsync(_ => sim.Conferences.Snapshot().Any(c => c.Participants.Count == 2));
         var room = sim.Conferences.Snapshot().Single();
         var agentRecord = await sim.WaitForEndAsync(agent.Sid, Patience);
-        var afterConference = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-left")))[^1];
+        var afterConference = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-left"))).Last(w => w.Path == "/customer-left");
 
         Assert.Contains(room.Participants, p => p.CallSid == customer.Sid && p.Role == Dialer.TwilioSimulator.Agents.ParticipantRole.Customer);
         Assert.Contains(room.Participants, p => p.CallSid == agent.Sid && p.Role == Dialer.TwilioSimulator.Agents.ParticipantRole.Agent);
@@ -187,7 +187,7 @@ public sealed class ConferenceAndDialTests
         await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, url: new Uri(engine.Url("/answer")),
             statusCallback: new Uri(engine.Url("/status?attempt=1")), statusCallbackMethod: Twilio.Http.HttpMethod.Get,
             statusCallbackEvent: ["ringing"], client: sim.TwilioClient());
-        var ringing = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/status")))[0];
+        var ringing = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/status"))).First(w => w.Path == "/status");
 
         Assert.Equal("GET", ringing.Method);
         Assert.Contains("CallStatus=ringing", ringing.Url);

@@ -38,8 +38,9 @@ public sealed class RateLimitAndFaultTests
     public async Task Too_many_requests_in_flight_get_20429_and_place_no_call()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast(o => o.MaxConcurrentRequests = 2));
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, ApiLatencyMs: 300, null, null, null, null, null));
         var twilio = sim.TwilioClient();
+        await CallResource.ReadAsync(client: twilio); // warm up, so that the six creates overlap
+        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, ApiLatencyMs: 300, null, null, null, null, null));
 
         var attempts = Enumerable.Range(0, 6).Select(async i =>
         {
@@ -94,8 +95,9 @@ public sealed class RateLimitAndFaultTests
     public async Task A_held_create_times_out_at_the_client_while_the_call_goes_ahead()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
+        var twilio = sim.TwilioClient(timeout: TimeSpan.FromSeconds(2));
+        await CallResource.ReadAsync(client: twilio); // warm up, so the timeout below strikes after the create is in
         sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, HoldCreateNext: 1, null, null, null));
-        var twilio = sim.TwilioClient(timeout: TimeSpan.FromMilliseconds(500));
 
         await Assert.ThrowsAsync<ApiConnectionException>(() => CallResource.CreateAsync(Customer(3), CallerId, twiml: Hold, client: twilio));
 

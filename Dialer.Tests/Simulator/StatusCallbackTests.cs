@@ -44,7 +44,7 @@ public sealed class StatusCallbackTests
         await using var engine = await WebhookReceiver.StartAsync();
         await PlaceAsync(sim, engine, ["completed"]);
 
-        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer")))[0];
+        var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer"))).First(w => w.Path == "/answer");
 
         Assert.False(new RequestValidator("another-auth-token").Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
         Assert.True(new RequestValidator(sim.Options.AuthToken).Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
