@@ -1,4 +1,5 @@
 using Dialer.TwilioSimulator.Hosting;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Dialer.TwilioSimulator;
 
@@ -10,9 +11,20 @@ internal static class Program
 {
     const string DefaultUrls = "http://127.0.0.1:5090";
 
+    static readonly Dictionary<string, string?> LoggingDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
+    };
+
     static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // lowest precedence, and no appsettings.json: that file would be copied into every project that references us
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         if (builder.Configuration["config"] is { Length: > 0 } file)
         {
             builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
@@ -21,12 +33,6 @@ internal static class Program
         }
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrls);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
-
         var app = SimulatorApp.Build(builder);
         await app.RunAsync();
     }

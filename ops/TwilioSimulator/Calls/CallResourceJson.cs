@@ -40,6 +40,7 @@ public sealed record CallResourceJson(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "+1555...", not "\u002B1555..."
     };
 
     public static string Rfc2822(DateTimeOffset time) =>

@@ -57,7 +57,15 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (timeProvider is not null) builder.Services.AddSingleton(timeProvider);
 
         var app = SimulatorApp.Build(builder);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
