@@ -88,7 +88,7 @@ public sealed class StatusCallbacks(
         for (var i = 0; i < copies; i++)
         {
             var response = await webhooks.SendAsync(callback.Url, callback.Method, callback.Parameters, ct);
-            logger.LogInformation("Status callback {Event} for {CallSid} answered {HttpStatus}{Copy}",
+            logger.LogDebug("Status callback {Event} for {CallSid} answered {HttpStatus}{Copy}",
                 callback.Event, sid, response.Status, i > 0 ? " (duplicate)" : "");
         }
     }
