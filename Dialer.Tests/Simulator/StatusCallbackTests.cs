@@ -95,6 +95,8 @@ public sealed class StatusCallbackTests
         var status = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 8)).Where(w => w.Path == "/status").ToList();
 
         Assert.Equal(["0", "0", "1", "1", "2", "2", "3", "3"], status.Select(w => w.Get("SequenceNumber")));
+        Assert.All(status.Chunk(2), twins => Assert.Equal(twins[0].IdempotencyToken, twins[1].IdempotencyToken));
+        Assert.Equal(4, status.Select(w => w.IdempotencyToken).Distinct().Count());
     }
 
     [Fact]

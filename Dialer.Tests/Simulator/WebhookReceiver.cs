@@ -48,7 +48,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             : new Dictionary<string, string>();
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
         _received.Enqueue(new ReceivedWebhook(request.Method, request.Path, url, form,
-            request.Headers["X-Twilio-Signature"].ToString(), DateTimeOffset.UtcNow));
+            request.Headers["X-Twilio-Signature"].ToString(), request.Headers["I-Twilio-Idempotency-Token"].ToString(),
+            DateTimeOffset.UtcNow));
         var twiml = Twiml.TryGetValue(request.Path, out var set) ? set : "<Response/>";
         return Results.Text(twiml, "application/xml");
     }
@@ -78,7 +79,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 }
 
 public sealed record ReceivedWebhook(
-    string Method, string Path, string Url, IReadOnlyDictionary<string, string> Form, string Signature, DateTimeOffset At)
+    string Method, string Path, string Url, IReadOnlyDictionary<string, string> Form, string Signature, string IdempotencyToken,
+    DateTimeOffset At)
 {
     public string? Get(string name) => Form.GetValueOrDefault(name);
 }

@@ -45,7 +45,7 @@ public sealed class StatusCallbacks(
 
         var lane = _lanes.GetOrAdd(call.Sid, sid => StartLane(sid));
         lane.Writer.TryWrite(new PendingCallback(call.Instructions.StatusCallback!, call.Instructions.StatusCallbackMethod,
-            statusCallbackEvent, parameters));
+            statusCallbackEvent, parameters, Guid.NewGuid().ToString()));
         if (final && _lanes.TryRemove(call.Sid, out var done)) done.Writer.TryComplete();
     }
 
@@ -87,7 +87,7 @@ public sealed class StatusCallbacks(
         var copies = faults.DuplicateCallback() ? 2 : 1;
         for (var i = 0; i < copies; i++)
         {
-            var response = await webhooks.SendAsync(callback.Url, callback.Method, callback.Parameters, ct);
+            var response = await webhooks.SendAsync(callback.Url, callback.Method, callback.Parameters, ct, callback.IdempotencyToken);
             logger.LogDebug("Status callback {Event} for {CallSid} answered {HttpStatus}{Copy}",
                 callback.Event, sid, response.Status, i > 0 ? " (duplicate)" : "");
         }
@@ -102,5 +102,6 @@ public sealed class StatusCallbacks(
         _ => "200",
     };
 
-    sealed record PendingCallback(string Url, string Method, string Event, IReadOnlyList<KeyValuePair<string, string>> Parameters);
+    sealed record PendingCallback(
+        string Url, string Method, string Event, IReadOnlyList<KeyValuePair<string, string>> Parameters, string IdempotencyToken);
 }

@@ -8,8 +8,10 @@ public sealed class WebhookClient(HttpClient http, IOptions<SimulatorOptions> op
 {
     readonly SimulatorOptions _options = options.Value;
 
+    /// <param name="idempotencyToken">The same for every delivery of one event, as Twilio's retries carry it.</param>
     public async Task<WebhookResponse> SendAsync(
-        string url, string method, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken ct)
+        string url, string method, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken ct,
+        string? idempotencyToken = null)
     {
         var isGet = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase);
         var target = isGet ? AppendQuery(url, parameters) : url;
@@ -17,7 +19,7 @@ public sealed class WebhookClient(HttpClient http, IOptions<SimulatorOptions> op
         if (!isGet) request.Content = new FormUrlEncodedContent(parameters);
         request.Headers.TryAddWithoutValidation(WebhookSigner.Header,
             WebhookSigner.Sign(_options.AuthToken, target, isGet ? null : parameters));
-        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", idempotencyToken ?? Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation("User-Agent", "TwilioProxy/1.1");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

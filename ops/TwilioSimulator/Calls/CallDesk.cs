@@ -61,6 +61,12 @@ public sealed class CallDesk(
         return (outcome, chance.Duration(agents.AnswerDelay), chance.Duration(agents.TalkTime));
     }
 
+    /// <summary>After a reset, new calls need not wait behind the turns of calls that were forgotten.</summary>
+    public void ResetPacing()
+    {
+        lock (_pacing) _nextTurn = DateTimeOffset.MinValue;
+    }
+
     DateTimeOffset NextTurn(DateTimeOffset now)
     {
         var spacing = TimeSpan.FromSeconds(1 / _options.CallsPerSecond);

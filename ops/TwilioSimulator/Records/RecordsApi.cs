@@ -1,4 +1,5 @@
 using Dialer.TwilioSimulator.Agents;
+using Dialer.TwilioSimulator.Calls;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dialer.TwilioSimulator.Records;
@@ -22,9 +23,10 @@ public static class RecordsApi
 
     /// <summary>Between tests: forget every call (live ones end silently), and free the agents and conferences.</summary>
     static Ok<ResetResult> Reset(
-        CallRecordStore records, SimulatedAgents agents, ConferenceRegistry conferences)
+        CallRecordStore records, CallDesk desk, SimulatedAgents agents, ConferenceRegistry conferences)
     {
         var forgotten = records.Clear();
+        desk.ResetPacing();
         conferences.Reset();
         agents.Reset();
         return TypedResults.Ok(new ResetResult(forgotten));
