@@ -33,11 +33,12 @@ public sealed class CallControl
         Line.Cancel();
     }
 
-    public CancellationTokenSource BeginDocument()
+    /// <param name="call">The token of the whole call (its line, and the host stopping).</param>
+    public CancellationTokenSource BeginDocument(CancellationToken call)
     {
         lock (_gate)
         {
-            _document = CancellationTokenSource.CreateLinkedTokenSource(Line.Token);
+            _document = CancellationTokenSource.CreateLinkedTokenSource(call);
             if (_pendingRedirect is not null) _document.Cancel(); // a redirect raced in between documents
             return _document;
         }

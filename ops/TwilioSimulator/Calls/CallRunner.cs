@@ -53,6 +53,7 @@ public sealed class CallRunner(
         finally
         {
             End(call, finalStatus);
+            run.Cancel(); // stops the callee's patience timer and an AMD verdict still pending
         }
     }
 

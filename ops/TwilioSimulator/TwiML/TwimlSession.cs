@@ -22,7 +22,7 @@ public sealed class TwimlSession(WebhookClient webhooks, TwimlInterpreter interp
                 return;
             }
 
-            using var document = call.Control.BeginDocument();
+            using var document = call.Control.BeginDocument(line);
             try
             {
                 var twiml = await LoadAsync(call, next, document.Token);
