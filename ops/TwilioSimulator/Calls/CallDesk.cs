@@ -1,0 +1,80 @@
+using Dialer.TwilioSimulator.Hosting;
+using Dialer.TwilioSimulator.Records;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.TwilioSimulator.Calls;
+
+/// <summary>
+/// Accepts calls: draws each one's fate from the seeded mix, gives it its turn under the account's calls per
+/// second (a call over the rate waits in status queued, as with Twilio), records it, and sets it running.
+/// </summary>
+public sealed class CallDesk(
+    CallRecordStore records, CallRunner runner, SimRandom random, IOptions<SimulatorOptions> options,
+    TimeProvider time, ILogger<CallDesk> logger)
+{
+    readonly SimulatorOptions _options = options.Value;
+    readonly Lock _pacing = new();
+    DateTimeOffset _nextTurn = DateTimeOffset.MinValue;
+
+    public SimCall Place(string to, string from, CallInstructions instructions)
+    {
+        var now = time.GetUtcNow();
+        var agent = to.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? to["client:".Length..] : null;
+        var number = records.NextNumber();
+        var chance = random.ForCall(number);
+        var (outcome, ring, talk) = agent is null ? DrawCustomer(chance) : DrawAgent(agent, chance);
+        var call = new SimCall
+        {
+            Sid = SimSids.NewCallSid(),
+            AccountSid = _options.AccountSid,
+            To = to,
+            From = from,
+            Number = number,
+            Chance = chance,
+            Instructions = instructions,
+            Outcome = outcome,
+            RingTime = ring,
+            TalkTime = talk,
+            CreatedAt = now,
+            QueueTurn = NextTurn(now),
+            UpdatedAt = now,
+            Agent = agent,
+        };
+        records.Add(call);
+        logger.LogInformation("Call {CallSid} to {To} from {From} accepted: {Outcome}, turn in {QueueMs}ms",
+            call.Sid, PhoneMask.Mask(to), PhoneMask.Mask(from), outcome, (long)call.QueueTime.TotalMilliseconds);
+        runner.Start(call);
+        return call;
+    }
+
+    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawCustomer(SimRandom chance)
+    {
+        var outcome = (PlannedOutcome)chance.Pick(_options.Outcomes.AsWeights());
+        return (outcome, chance.Duration(_options.RingTime), chance.Duration(_options.TalkTime));
+    }
+
+    /// <summary>A call placed straight to client:NAME (say, to bring an agent into a conference) reaches a simulated agent.</summary>
+    (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawAgent(string name, SimRandom chance)
+    {
+        var agents = _options.Agents;
+        var outcome = agents.NeverAnswer.Contains(name, StringComparer.Ordinal) ? PlannedOutcome.NoAnswer : PlannedOutcome.Human;
+        return (outcome, chance.Duration(agents.AnswerDelay), chance.Duration(agents.TalkTime));
+    }
+
+    /// <summary>After a reset, new calls need not wait behind the turns of calls that were forgotten.</summary>
+    public void ResetPacing()
+    {
+        lock (_pacing) _nextTurn = DateTimeOffset.MinValue;
+    }
+
+    DateTimeOffset NextTurn(DateTimeOffset now)
+    {
+        var spacing = TimeSpan.FromSeconds(1 / _options.CallsPerSecond);
+        lock (_pacing)
+        {
+            var turn = _nextTurn > now ? _nextTurn : now;
+            _nextTurn = turn + spacing;
+            return turn;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Dialer.TwilioSimulator.Faults;
+
+/// <summary>The faults in force; all off by default. POST /sim/faults changes them at run time.</summary>
+public sealed record FaultSettings
+{
+    /// <summary>Share of API requests answered 500 (code 20500).</summary>
+    public double Error500Fraction { get; init; }
+
+    /// <summary>The next this-many API requests are answered 500.</summary>
+    public int Error500Next { get; init; }
+
+    /// <summary>When true an injected 500 on a create comes after the call was placed (the worst case for a client).</summary>
+    public bool Error500AfterCreate { get; init; }
+
+    /// <summary>Share of API requests answered 429 (code 20429), on top of the real concurrency limit.</summary>
+    public double Error429Fraction { get; init; }
+
+    /// <summary>The next this-many API requests are answered 429.</summary>
+    public int Error429Next { get; init; }
+
+    /// <summary>Every API request takes at least this long: with it, concurrent requests pile up and hit the limit.</summary>
+    public int ApiLatencyMs { get; init; }
+
+    /// <summary>Share of creates whose call proceeds while the HTTP response never comes.</summary>
+    public double HoldCreateFraction { get; init; }
+
+    /// <summary>The next this-many creates proceed while the HTTP response never comes.</summary>
+    public int HoldCreateNext { get; init; }
+
+    /// <summary>Share of status callbacks sent twice.</summary>
+    public double DuplicateCallbackFraction { get; init; }
+
+    /// <summary>Share of status callbacks held back and sent after the next one.</summary>
+    public double ReorderCallbackFraction { get; init; }
+
+    /// <summary>Added before each status callback.</summary>
+    public int CallbackDelayMs { get; init; }
+}
+
+/// <summary>A partial update of <see cref="FaultSettings"/>: only the fields given change.</summary>
+public sealed record FaultPatch(
+    double? Error500Fraction, int? Error500Next, bool? Error500AfterCreate, double? Error429Fraction, int? Error429Next,
+    int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
+    double? ReorderCallbackFraction, int? CallbackDelayMs)
+{
+    public FaultSettings ApplyTo(FaultSettings s) => s with
+    {
+        Error500Fraction = Error500Fraction ?? s.Error500Fraction,
+        Error500Next = Error500Next ?? s.Error500Next,
+        Error500AfterCreate = Error500AfterCreate ?? s.Error500AfterCreate,
+        Error429Fraction = Error429Fraction ?? s.Error429Fraction,
+        Error429Next = Error429Next ?? s.Error429Next,
+        ApiLatencyMs = ApiLatencyMs ?? s.ApiLatencyMs,
+        HoldCreateFraction = HoldCreateFraction ?? s.HoldCreateFraction,
+        HoldCreateNext = HoldCreateNext ?? s.HoldCreateNext,
+        DuplicateCallbackFraction = DuplicateCallbackFraction ?? s.DuplicateCallbackFraction,
+        ReorderCallbackFraction = ReorderCallbackFraction ?? s.ReorderCallbackFraction,
+        CallbackDelayMs = CallbackDelayMs ?? s.CallbackDelayMs,
+    };
+
+    public string? Problem()
+    {
+        double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction];
+        if (fractions.Any(f => f is < 0 or > 1)) return "fractions must lie in [0, 1]";
+        int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs];
+        return counts.Any(c => c < 0) ? "counts and delays must not be negative" : null;
+    }
+}

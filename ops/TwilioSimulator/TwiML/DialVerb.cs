@@ -1,0 +1,108 @@
+using System.Xml.Linq;
+using Dialer.TwilioSimulator.Agents;
+using Dialer.TwilioSimulator.Callbacks;
+using Dialer.TwilioSimulator.Calls;
+using Dialer.TwilioSimulator.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.TwilioSimulator.TwiML;
+
+/// <summary>
+/// &lt;Dial&gt; with one Client, Number or Conference noun (a bare number counts as Number). Twilio rings several
+/// nouns at once and bridges the first to answer; the simulator dials the first noun only.
+/// </summary>
+public sealed class DialVerb(
+    SimulatedAgents agents, ConferenceRegistry conferences, WebhookClient webhooks, SimRandom random,
+    IOptions<SimulatorOptions> options, TimeProvider time)
+{
+    public async Task<TwimlSource?> ExecuteAsync(SimCall call, XElement dial, TwimlDocument document, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(dial.Int("timeout", 30), 5, 600));
+        var noun = dial.Elements().FirstOrDefault();
+        var result = noun?.Name.LocalName switch
+        {
+            "Client" => await agents.DialAsync(ClientName(noun), call, timeout, ct),
+            "Number" => await DialNumberAsync(call, noun.Value.Trim(), timeout, ct),
+            "Conference" => await JoinConferenceAsync(call, noun, ct),
+            null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, ct),
+            _ => DialResult.Failed($"Dial with nothing simulated to dial ({noun?.Name.LocalName ?? "empty"})"),
+        };
+        call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s");
+
+        if (dial.Text("action") is not { } action) return null;
+
+        var url = document.Resolve(action);
+        var parameters = CallParameters.For(call, CallStatus.InProgress);
+        parameters.Add(new("DialCallStatus", result.Status));
+        parameters.Add(new("DialBridged", result.Bridged ? "true" : "false"));
+        if (result.DialCallSid is { } legSid) parameters.Add(new("DialCallSid", legSid));
+        parameters.Add(new("DialCallDuration", CallParameters.Number(result.DurationSeconds)));
+        call.Note("Dial action " + url);
+        var response = await webhooks.SendAsync(url, dial.Method(), parameters, ct);
+        if (response.Succeeded) return TwimlSource.Inline(response.Body) with { Url = url };
+
+        lock (call.Gate) call.LastError = $"Dial action {url} answered {response.Status} {response.Error}".TrimEnd();
+        return null;
+    }
+
+    /// <summary>Both &lt;Client&gt;alice&lt;/Client&gt; and &lt;Client&gt;&lt;Identity&gt;alice&lt;/Identity&gt;&lt;/Client&gt;.</summary>
+    static string ClientName(XElement client) =>
+        (client.Elements().FirstOrDefault(e => e.Name.LocalName == "Identity")?.Value ?? client.Value).Trim();
+
+    /// <summary>A dialled number rings, answers and talks like an agent would, with the campaign's ring times.</summary>
+    async Task<DialResult> DialNumberAsync(SimCall call, string number, TimeSpan timeout, CancellationToken ct)
+    {
+        call.Note("Dial Number " + PhoneMask.Mask(number));
+        var ring = random.Duration(options.Value.RingTime);
+        if (ring >= timeout)
+        {
+            await Task.Delay(timeout, time, ct);
+            return DialResult.NoAnswer;
+        }
+        await Task.Delay(ring, time, ct);
+        var talk = random.Duration(options.Value.Agents.TalkTime);
+        call.Control.SetBridged(true);
+        try
+        {
+            await Task.Delay(talk, time, ct);
+        }
+        finally
+        {
+            call.Control.SetBridged(false);
+        }
+        return DialResult.Completed(SimSids.NewCallSid(), talk);
+    }
+
+    /// <summary>The leg stays in the conference until it ends, or the leg is hung up or redirected.</summary>
+    async Task<DialResult> JoinConferenceAsync(SimCall call, XElement conference, CancellationToken ct)
+    {
+        var name = conference.Value.Trim();
+        lock (call.Gate) call.Conference = name;
+        call.Note("Conference " + name);
+        var joined = time.GetUtcNow();
+        var role = call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent : ParticipantRole.Customer;
+        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true");
+        try
+        {
+            await ended.WaitAsync(ct);
+            return DialResult.Completed(null, time.GetUtcNow() - joined);
+        }
+        finally
+        {
+            conferences.Leave(name, call.Sid);
+        }
+    }
+}
+
+public sealed record DialResult(string Status, string? DialCallSid, int DurationSeconds, bool Bridged)
+{
+    public static readonly DialResult NoAnswer = new(CallStatus.NoAnswer, null, 0, false);
+    public static readonly DialResult Busy = new(CallStatus.Busy, null, 0, false);
+
+    public static DialResult Completed(string? legSid, TimeSpan talked) =>
+        new(CallStatus.Completed, legSid, (int)Math.Ceiling(talked.TotalSeconds), true);
+
+    public static DialResult Failed(string why) => new(CallStatus.Failed, null, 0, false) { Why = why };
+
+    public string? Why { get; init; }
+}
