@@ -93,7 +93,7 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
     [Fact]
     public async Task Duplicated_and_reordered_callbacks_move_attempts_only_forward()
     {
-        world.Simulator.Faults.Apply(new FaultPatch(DuplicateCallbackFraction: 1, ReorderCallbackFraction: 0.5));
+        world.Simulator.Faults.Apply(SimFaults.Patch(duplicateCallbackFraction: 1, reorderCallbackFraction: 0.5));
         try
         {
             var (campaign, contacts) = await world.RunningCampaignAsync(8);
@@ -110,7 +110,7 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
     [Fact]
     public async Task A_429_storm_delays_calls_but_loses_and_doubles_none()
     {
-        world.Simulator.Faults.Apply(new FaultPatch(Error429Next: 12));
+        world.Simulator.Faults.Apply(SimFaults.Patch(error429Next: 12));
         try
         {
             var (campaign, contacts) = await world.RunningCampaignAsync(6);
@@ -126,7 +126,7 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
     [Fact]
     public async Task A_create_whose_answer_never_comes_is_reconciled_into_exactly_one_call()
     {
-        world.Simulator.Faults.Apply(new FaultPatch(HoldCreateNext: 1));
+        world.Simulator.Faults.Apply(SimFaults.Patch(holdCreateNext: 1));
         try
         {
             var (campaign, contacts) = await world.RunningCampaignAsync(1);
@@ -144,7 +144,7 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
     [Fact]
     public async Task Server_errors_never_double_a_call_and_end_as_not_placed_when_Twilio_has_none()
     {
-        world.Simulator.Faults.Apply(new FaultPatch(Error500Next: 3));
+        world.Simulator.Faults.Apply(SimFaults.Patch(error500Next: 3));
         try
         {
             var (campaign, contacts) = await world.RunningCampaignAsync(3);

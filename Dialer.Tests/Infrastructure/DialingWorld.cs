@@ -47,9 +47,9 @@ public abstract class DialingWorld : IAsyncLifetime
     }
 
     /// <summary>Another Worker process on the same database, simulator and queues (a second node, or a restart).</summary>
-    public WorkerFactory StartWorker()
+    public WorkerFactory StartWorker(int? port = null)
     {
-        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings());
+        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings(), port);
         worker.StartServer();
         return worker;
     }

@@ -10,10 +10,10 @@ namespace Dialer.Tests.Infrastructure;
 /// A real Worker on Kestrel (the simulator must reach its webhooks over HTTP), on the given database and
 /// simulator, with its own queues on the real RabbitMQ.
 /// </summary>
-public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix, IDictionary<string, string?>? settings = null)
+public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix, IDictionary<string, string?>? settings = null, int? port = null)
     : WebApplicationFactory<WorkerMarker>
 {
-    public int Port { get; } = FreePort();
+    public int Port { get; } = port ?? FreePort();
     public string PublicUrl => $"http://127.0.0.1:{Port}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,6 +26,8 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         builder.UseSetting("Twilio:RequestTimeoutSeconds", "2");
         builder.UseSetting("RabbitMq:EndpointPrefix", queuePrefix);
         builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");
+        builder.UseSetting("Twilio:RingTimeoutSeconds", "15");
+        builder.UseSetting("Twilio:StaleCallCheckSeconds", "8");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         UseKestrel(Port);
     }

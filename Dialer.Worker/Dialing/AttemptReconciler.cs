@@ -46,6 +46,12 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in unknown) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
+        var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
+        var stale = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
+            .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
+        foreach (var attempt in stale) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
+
         var unsent = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Created && a.CreatedAt < now - grace)
             .OrderBy(a => a.CreatedAt).Take(500).Select(a => new PlaceCall(a.Id, a.CampaignId)).ToListAsync(ct);
         if (unsent.Count > 0)
@@ -67,7 +73,14 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         {
             var state = TwilioStatus.ToState(found.Status?.ToString()) ?? AttemptState.Queued;
             log.LogInformation("Attempt {AttemptId} reconciled: Twilio has call {CallSid} ({Status})", attempt.Id, found.Sid, state);
-            await updates.ApplyAsync(attempt.Id, a => { a.Placed(found.Sid, state, now); return true; }, ct);
+            await updates.ApplyAsync(attempt.Id, a =>
+            {
+                a.AnsweredBy ??= found.AnsweredBy;
+                if (state.IsFinal() && int.TryParse(found.Duration, out var seconds)) a.DurationSeconds = seconds;
+                if (state.IsFinal() && found.StartTime is { } started && a.AnsweredAt is null && found.AnsweredBy is not null) a.AnsweredAt = started;
+                a.Placed(found.Sid, state, found.EndTime ?? now);
+                return true;
+            }, ct);
         }
         else if (attempt.DialedAt < now - grace)
         {

@@ -1,0 +1,14 @@
+using Dialer.TwilioSimulator.Faults;
+
+namespace Dialer.Tests.Infrastructure;
+
+/// <summary>Names only the faults a test wants; the rest stay as they are.</summary>
+public static class SimFaults
+{
+    public static FaultPatch Patch(int? error500Next = null, int? error429Next = null, int? holdCreateNext = null,
+        double? duplicateCallbackFraction = null, double? reorderCallbackFraction = null, int? callbackDelayMs = null) =>
+        new(Error500Fraction: null, Error500Next: error500Next, Error500AfterCreate: null, Error429Fraction: null,
+            Error429Next: error429Next, ApiLatencyMs: null, HoldCreateFraction: null, HoldCreateNext: holdCreateNext,
+            DuplicateCallbackFraction: duplicateCallbackFraction, ReorderCallbackFraction: reorderCallbackFraction,
+            CallbackDelayMs: callbackDelayMs);
+}
