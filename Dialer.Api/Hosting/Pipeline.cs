@@ -1,6 +1,7 @@
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
+using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -28,6 +29,7 @@ public static class Pipeline
 
         app.MapCampaignsApi();
         app.MapCampaignLifecycleApi();
+        app.MapCampaignSummaryApi();
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
