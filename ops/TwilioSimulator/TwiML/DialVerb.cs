@@ -80,8 +80,13 @@ public sealed class DialVerb(
         lock (call.Gate) call.Conference = name;
         call.Note("Conference " + name);
         var joined = time.GetUtcNow();
-        var role = call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent : ParticipantRole.Customer;
-        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true");
+        // coach="CA..." is how a manager's leg whispers to one agent; the customer does not hear it
+        var coaching = conference.Text("coach");
+        var role = coaching is not null ? ParticipantRole.Coach
+            : call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
+            : ParticipantRole.Customer;
+        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true",
+            conference.Text("muted") == "true", coaching);
         try
         {
             await ended.WaitAsync(ct);
