@@ -27,7 +27,7 @@ public sealed class DialVerb(
             null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, ct),
             _ => DialResult.Failed($"Dial with nothing simulated to dial ({noun?.Name.LocalName ?? "empty"})"),
         };
-        call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s");
+        call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s{(result.Why is { } why ? ": " + why : "")}");
 
         if (dial.Text("action") is not { } action) return null;
 
