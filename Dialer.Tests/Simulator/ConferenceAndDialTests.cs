@@ -64,4 +64,23 @@ public sealed class ConferenceAndDialTests
         Assert.Contains("CallStatus=ringing", ringing.Url);
         Assert.True(new Twilio.Security.RequestValidator(sim.Options.AuthToken).Validate(ringing.Url, new Dictionary<string, string>(), ringing.Signature));
     }
+
+    [Fact]
+    public async Task A_manager_leg_joining_with_coach_is_recorded_as_coaching_that_agent()
+    {
+        await using var sim = await SimulatorHost.StartAsync(Fast(o => o.Agents.TalkTime = new DurationRange(5_000, 5_000)));
+        var twilio = sim.TwilioClient();
+        var agent = await CallResource.CreateAsync(new Client("alice"), CallerId,
+            twiml: new Twiml("<Response><Dial><Conference>sale-9</Conference></Dial></Response>"), client: twilio);
+        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Conferences.Snapshot().Any(c => c.Name == "sale-9")));
+
+        await CallResource.CreateAsync(new Client("manager-maria"), CallerId,
+            twiml: new Twiml($"<Response><Dial><Conference coach=\"{agent.Sid}\" muted=\"true\">sale-9</Conference></Dial></Response>"), client: twilio);
+        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Conferences.Snapshot().Single().Participants.Count == 2));
+
+        var coach = sim.Conferences.Snapshot().Single().Participants.Single(p => p.Label == "client:manager-maria");
+        Assert.Equal(Dialer.TwilioSimulator.Agents.ParticipantRole.Coach, coach.Role);
+        Assert.Equal(agent.Sid, coach.Coaching);
+        Assert.True(coach.Muted);
+    }
 }

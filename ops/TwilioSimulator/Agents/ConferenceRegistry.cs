@@ -15,7 +15,8 @@ public sealed class ConferenceRegistry(TimeProvider time)
     readonly Lock _gate = new();
 
     /// <returns>A task that completes when the conference ends (a leg with endConferenceOnExit left, or everyone did).</returns>
-    public Task Join(string name, SimCall call, ParticipantRole role, bool endConferenceOnExit = false, string? coaching = null)
+    public Task Join(
+        string name, SimCall call, ParticipantRole role, bool endConferenceOnExit = false, bool muted = false, string? coaching = null)
     {
         List<SimCall> present;
         Conference conference;
@@ -23,7 +24,7 @@ public sealed class ConferenceRegistry(TimeProvider time)
         {
             conference = _conferences.GetOrAdd(name, n => new Conference(n, SimSids.NewConferenceSid(), time.GetUtcNow()));
             var label = role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To;
-            conference.Participants.Add(new Participant(call.Sid, label, role, Muted: false, coaching, endConferenceOnExit,
+            conference.Participants.Add(new Participant(call.Sid, label, role, muted, coaching, endConferenceOnExit,
                 time.GetUtcNow(), null) { Call = call });
             present = conference.Participants.Where(p => p.LeftAt is null).Select(p => p.Call!).ToList();
         }

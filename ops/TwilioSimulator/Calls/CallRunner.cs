@@ -48,7 +48,11 @@ public sealed class CallRunner(
         catch (Exception e)
         {
             logger.LogError(e, "Call {CallSid} broke in the simulator", call.Sid);
-            lock (call.Gate) call.LastError = "simulator fault: " + e.Message;
+            lock (call.Gate)
+            {
+                call.LastError = "simulator fault: " + e.Message;
+                finalStatus = call.AnsweredAt is null ? CallStatus.Failed : CallStatus.Completed;
+            }
         }
         finally
         {

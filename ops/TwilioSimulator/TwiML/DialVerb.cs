@@ -27,7 +27,7 @@ public sealed class DialVerb(
             null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, ct),
             _ => DialResult.Failed($"Dial with nothing simulated to dial ({noun?.Name.LocalName ?? "empty"})"),
         };
-        call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s");
+        call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s{(result.Why is { } why ? ": " + why : "")}");
 
         if (dial.Text("action") is not { } action) return null;
 
@@ -80,8 +80,13 @@ public sealed class DialVerb(
         lock (call.Gate) call.Conference = name;
         call.Note("Conference " + name);
         var joined = time.GetUtcNow();
-        var role = call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent : ParticipantRole.Customer;
-        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true");
+        // coach="CA..." is how a manager's leg whispers to one agent; the customer does not hear it
+        var coaching = conference.Text("coach");
+        var role = coaching is not null ? ParticipantRole.Coach
+            : call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
+            : ParticipantRole.Customer;
+        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true",
+            conference.Text("muted") == "true", coaching);
         try
         {
             await ended.WaitAsync(ct);
