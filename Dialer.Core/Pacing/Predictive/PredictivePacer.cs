@@ -9,6 +9,7 @@ namespace Dialer.Core.Pacing.Predictive;
 public sealed class PredictivePacer(PacingEstimates estimates, AbandonController controller) : IPacer, IOutcomeObserver
 {
     const double TableLifetimeSeconds = 60, EarlyTableLifetimeSeconds = 15;
+    readonly DropAttribution drops = new();
     RiskTables? tables;
     int tablesBuilt;
 
@@ -20,12 +21,20 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     /// <summary>Drops the model expected from the extra lines it opened: to compare with the ledger's.</summary>
     public double ExpectedDrops { get; private set; }
 
-    public void Observe(PacingObservation observation) => estimates.Observe(observation);
+    /// <summary>Which of the ledger's drops were people, estimated from when each call turned live.</summary>
+    public DropAttribution Drops => drops;
+
+    public void Observe(PacingObservation observation)
+    {
+        estimates.Observe(observation);
+        drops.Observe(observation);
+    }
 
     public int LinesToOpen(PacingSnapshot snapshot)
     {
         var progressive = ProgressivePacer.Uncovered(snapshot);
-        var threshold = controller.Update(snapshot.Budget, snapshot.Settings, estimates.PersonShareOfLive);
+        drops.Update(snapshot, estimates.PersonShareOfLive);
+        var threshold = controller.Update(snapshot.Budget, snapshot.Settings, drops.PersonShare(estimates.PersonShareOfLive));
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
