@@ -32,6 +32,9 @@ public sealed class DropAttribution
     public double Drops { get; private set; }
     public double People { get; private set; }
 
+    /// <summary>Variance of the people count the last <see cref="Update"/> returned (each drop a coin of its odds).</summary>
+    public double LastVariance { get; private set; }
+
     /// <summary>Estimated people among the drops: mostly the attributed ones, the rest at <paramref name="fallback"/>.</summary>
     public double PersonShare(double fallback) => (People + PriorWeight * fallback) / (Drops + PriorWeight);
 
@@ -66,6 +69,7 @@ public sealed class DropAttribution
         foreach (var age in s.WaitingCallAges)
             if (Find(s.Now - age) is { } waiting) waiting.SeenWaiting = true;
 
+        LastVariance = 0;
         var added = lastDropped < 0 ? 0 : s.Budget.Dropped - lastDropped;
         lastDropped = s.Budget.Dropped;
         hold = s.Settings.HoldSeconds;
@@ -76,19 +80,25 @@ public sealed class DropAttribution
 
         var seen = expired.Where(c => c.SeenWaiting).ToList();
         var unseen = expired.Where(c => !c.SeenWaiting).ToList();
-        double people = 0, left = added;
+        double people = 0, variance = 0, left = added;
+        void Charge(double weight, double odds)
+        {
+            people += weight * odds;
+            variance += weight * odds * (1 - odds);
+        }
         var fromSeen = Math.Min(left, seen.Count);
         foreach (var c in seen)
         {
             var w = fromSeen / seen.Count;
-            people += w * PersonOdds(c.SecondsToLive, fallback);
+            Charge(w, PersonOdds(c.SecondsToLive, fallback));
             if (w >= 1 - Eps) c.Done = true;
         }
         left -= fromSeen;
         var fromUnseen = Math.Min(left, unseen.Count);
-        foreach (var c in unseen) people += fromUnseen / unseen.Count * PersonOdds(c.SecondsToLive, fallback);
+        foreach (var c in unseen) Charge(fromUnseen / unseen.Count, PersonOdds(c.SecondsToLive, fallback));
         left -= fromUnseen;
-        people += left * fallback; // drops of calls never seen live (e.g. from before this pacer started)
+        Charge(left, fallback); // drops of calls never seen live (e.g. from before this pacer started)
+        LastVariance = variance;
 
         Drops += added;
         People += people;
