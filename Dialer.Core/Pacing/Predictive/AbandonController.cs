@@ -27,23 +27,32 @@ public sealed class AbandonController
     /// the budget is spent. <paramref name="personShare"/>: the estimated share of people among live calls,
     /// to count the people among the drops.
     /// </summary>
-    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare)
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare) =>
+        Update(budget, settings, personShare, SetpointShare, limit: 1);
+
+    /// <summary>
+    /// As above, settling at <paramref name="setpointShare"/> of the target, with the threshold also scaled
+    /// by an outside <paramref name="limit"/> (0..1, e.g. a guard on the last hour). While the budget or
+    /// the limit holds the threshold down, answers raise it only as much as it is used: otherwise it would
+    /// wind up during the back-off and overshoot once released.
+    /// </summary>
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare, double setpointShare, double limit)
     {
         var target = settings.AbandonTarget;
+        var (allAnswers, allAbandons) = People(budget, settings, personShare);
+        BudgetLeft = target * allAnswers - allAbandons;
+        var scale = Math.Clamp(Math.Min(limit, BudgetLeft / Cushion), 0, 1);
         if (last is { } previous)
         {
             var (answers, abandons) = People(
                 new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected), Math.Max(0, budget.Dropped - previous.Dropped), 0),
                 settings, personShare);
-            logThreshold += Gain * (SetpointShare * target * answers - abandons);
+            logThreshold += Gain * (scale * setpointShare * target * answers - abandons);
             logThreshold = Math.Clamp(logThreshold, Math.Log(MinThreshold), Math.Log(MaxThreshold));
         }
         last = budget;
-
-        var (allAnswers, allAbandons) = People(budget, settings, personShare);
-        BudgetLeft = target * allAnswers - allAbandons;
         if (BudgetLeft <= 0) return null;
-        return Threshold * Math.Min(1, BudgetLeft / Cushion);
+        return Threshold * scale;
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ namespace Dialer.Core.Pacing.Predictive;
 public sealed class PredictivePacer(PacingEstimates estimates, AbandonController controller) : IPacer, IOutcomeObserver
 {
     const double TableLifetimeSeconds = 60, EarlyTableLifetimeSeconds = 15;
+    readonly DropAttribution drops = new();
+    readonly RecentHourGuard hour = new();
+    int lastConnected = -1;
     RiskTables? tables;
     int tablesBuilt;
 
@@ -20,12 +23,30 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     /// <summary>Drops the model expected from the extra lines it opened: to compare with the ledger's.</summary>
     public double ExpectedDrops { get; private set; }
 
-    public void Observe(PacingObservation observation) => estimates.Observe(observation);
+    /// <summary>Which of the ledger's drops were people, estimated from when each call turned live.</summary>
+    public DropAttribution Drops => drops;
+
+    /// <summary>The last hour's estimated answers and abandons, and the back-off they call for.</summary>
+    public RecentHourGuard Hour => hour;
+
+    public void Observe(PacingObservation observation)
+    {
+        estimates.Observe(observation);
+        drops.Observe(observation);
+    }
 
     public int LinesToOpen(PacingSnapshot snapshot)
     {
         var progressive = ProgressivePacer.Uncovered(snapshot);
-        var threshold = controller.Update(snapshot.Budget, snapshot.Settings, estimates.PersonShareOfLive);
+        var settings = snapshot.Settings;
+        var droppedPeople = drops.Update(snapshot, estimates.PersonShareOfLive);
+        var connected = lastConnected < 0 ? 0 : Math.Max(0, snapshot.Budget.Connected - lastConnected);
+        lastConnected = snapshot.Budget.Connected;
+        var amd = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);
+        var hidden = (connected + droppedPeople) * amd / (1 - amd); // people AMD hung up on, unseen
+        hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
+        var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
+            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget));
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
