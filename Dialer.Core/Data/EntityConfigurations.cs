@@ -53,6 +53,8 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
     public void Configure(EntityTypeBuilder<CallAttempt> e)
     {
         e.Property(a => a.Id).ValueGeneratedNever();
+        // a number, not a name: the states are ordered, and queries compare them (in flight = before Completed)
+        e.Property(a => a.State).HasConversion<int>();
         e.Property(a => a.CallSid).HasMaxLength(64);
         e.Property(a => a.AnsweredBy).HasMaxLength(32);
         e.Property(a => a.Outcome).HasMaxLength(32);

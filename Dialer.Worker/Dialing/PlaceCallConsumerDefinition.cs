@@ -10,13 +10,13 @@ public sealed class PlaceCallConsumerDefinition : ConsumerDefinition<PlaceCallCo
 {
     public PlaceCallConsumerDefinition()
     {
-        ConcurrentMessageLimit = 128;
+        ConcurrentMessageLimit = 64;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<PlaceCallConsumer> consumer,
         IRegistrationContext context)
     {
-        endpoint.PrefetchCount = 256;
+        endpoint.PrefetchCount = 128;
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<TwilioUnavailableException>();

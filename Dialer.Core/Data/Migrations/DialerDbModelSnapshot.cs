@@ -384,10 +384,9 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
-                    b.Property<string>("State")
-                        .IsRequired()
+                    b.Property<int>("State")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.HasKey("Id")
