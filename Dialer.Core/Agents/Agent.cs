@@ -1,7 +1,16 @@
+using Dialer.Core.Campaigns;
+
 namespace Dialer.Core.Agents;
 
+/// <summary>
+/// An agent and their state. Every move goes through <see cref="Move"/>, which notes it for the
+/// agent_state_changes table; <see cref="AgentSaves"/> writes and publishes what was noted. The one move
+/// that is not made here is the reservation, which must be a single SQL statement (see AgentRouter).
+/// </summary>
 public sealed class Agent
 {
+    readonly List<AgentStateChange> _moves = [];
+
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     /// <summary>The Twilio Client identity the agent's browser phone registers as.</summary>
@@ -11,5 +20,113 @@ public sealed class Agent
     public string? BreakReason { get; set; }
     public Guid[] CampaignIds { get; set; } = [];
     public Guid? CurrentAttemptId { get; set; }
+    /// <summary>When the agent's last console connection dropped; null while one is connected (or none ever was).</summary>
+    public DateTimeOffset? ConsoleDisconnectedAt { get; set; }
     public uint Version { get; set; }
+
+    public IReadOnlyList<AgentStateChange> TakeMoves()
+    {
+        var moves = _moves.ToList();
+        _moves.Clear();
+        return moves;
+    }
+
+    public Refusal? TryLogIn(Guid[] campaignIds, DateTimeOffset now)
+    {
+        if (campaignIds.Length == 0) return new Refusal("Choose at least one campaign.");
+        CampaignIds = [.. campaignIds.Distinct()];
+        if (State is AgentState.Offline or AgentState.Break) Move(AgentState.Available, "logged in", now);
+        return null;
+    }
+
+    public Refusal? TryGoAvailable(DateTimeOffset now) => State switch
+    {
+        AgentState.Available => null,
+        AgentState.Break => Moved(AgentState.Available, "back from break", now),
+        AgentState.Offline => new Refusal("Log in to a campaign first."),
+        AgentState.WrapUp => new Refusal("Set the call's disposition first."),
+        _ => new Refusal($"The agent is {State} with a call."),
+    };
+
+    public Refusal? TryBreak(string reason, DateTimeOffset now)
+    {
+        if (State is not (AgentState.Available or AgentState.Break))
+            return new Refusal(State == AgentState.Offline ? "Log in first." : $"Finish the call first: the agent is {State}.");
+        BreakReason = reason;
+        if (State == AgentState.Available) Move(AgentState.Break, "break: " + reason, now);
+        return null;
+    }
+
+    public Refusal? TryLogOut(DateTimeOffset now)
+    {
+        if (State is AgentState.Reserved or AgentState.OnCall)
+            return new Refusal($"Finish the call first: the agent is {State}.");
+        if (State == AgentState.WrapUp) return new Refusal("Set the call's disposition first.");
+        if (State != AgentState.Offline) Move(AgentState.Offline, "logged out", now);
+        return null;
+    }
+
+    /// <summary>The agent's leg answered: they are talking to the customer.</summary>
+    public bool Connected(Guid attemptId, DateTimeOffset now) =>
+        State == AgentState.Reserved && CurrentAttemptId == attemptId && Moved(AgentState.OnCall, "agent leg answered", now) is null;
+
+    /// <summary>The agent's leg of the call ended after they talked: wrap-up begins.</summary>
+    public bool TalkEnded(Guid attemptId, DateTimeOffset now) =>
+        State is AgentState.Reserved or AgentState.OnCall && CurrentAttemptId == attemptId && Moved(AgentState.WrapUp, "agent leg ended", now) is null;
+
+    /// <summary>The customer's call ended: wrap-up when the agent talked to them, free again when they never did.</summary>
+    public bool CallEnded(Guid attemptId, DateTimeOffset now)
+    {
+        if (CurrentAttemptId != attemptId) return false;
+        if (State == AgentState.OnCall) Move(AgentState.WrapUp, "call ended", now);
+        else if (State == AgentState.Reserved)
+        {
+            Move(AgentState.Available, "customer hung up before the agent answered", now);
+            CurrentAttemptId = null;
+        }
+        else return false;
+        return true;
+    }
+
+    /// <summary>The agent's phone rang out: they are not at their desk, so they get no more calls until they come back.</summary>
+    public bool MissedCall(Guid attemptId, DateTimeOffset now)
+    {
+        if (State != AgentState.Reserved || CurrentAttemptId != attemptId) return false;
+        Move(AgentState.Break, "missed a call", now);
+        BreakReason = "missed a call";
+        CurrentAttemptId = null;
+        return true;
+    }
+
+    /// <summary>The disposition is in (or the wrap-up ran out): ready for the next call.</summary>
+    public bool FinishWrapUp(Guid attemptId, string reason, DateTimeOffset now)
+    {
+        if (State != AgentState.WrapUp || CurrentAttemptId != attemptId) return false;
+        Move(AgentState.Available, reason, now);
+        CurrentAttemptId = null;
+        return true;
+    }
+
+    /// <summary>The self-healing: a state that the calls no longer explain is put right, saying why.</summary>
+    public void Heal(AgentState to, string reason, DateTimeOffset now)
+    {
+        Move(to, reason, now);
+        if (to is AgentState.Available or AgentState.Offline) CurrentAttemptId = null;
+    }
+
+    Refusal? Moved(AgentState to, string reason, DateTimeOffset now)
+    {
+        Move(to, reason, now);
+        return null;
+    }
+
+    void Move(AgentState to, string reason, DateTimeOffset now)
+    {
+        if (to == State) return;
+        _moves.Add(new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now });
+        if (to != AgentState.Break) BreakReason = null;
+        if (to == AgentState.Offline) CampaignIds = [];
+        State = to;
+        StateSince = now;
+    }
 }

@@ -36,4 +36,8 @@ public sealed record CampaignSettings
     public decimal? CostPerMinute { get; init; }
     /// <summary>At least this long between an agent's calls, so agents are not driven without a breath.</summary>
     public double MinReadySeconds { get; init; }
+    /// <summary>After this long in wrap-up without a disposition the agent is made Available and the disposition marked missing.</summary>
+    public int MaxWrapUpSeconds { get; init; } = 120;
+    /// <summary>An agent's do-not-call disposition puts the number on the global list (every campaign), not only this campaign's.</summary>
+    public bool DoNotCallDispositionIsGlobal { get; init; } = true;
 }

@@ -54,6 +54,7 @@ public static class CampaignSettingsValidator
         foreach (var c in s.ConversionDispositions.Where(c => !s.Dispositions.Contains(c, StringComparer.OrdinalIgnoreCase)))
             errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
         if (s.CostPerMinute is < 0) errors.Add("costPerMinute", "Cannot be negative.");
+        if (s.MaxWrapUpSeconds is < 5 or > 3600) errors.Add("maxWrapUpSeconds", "Must be between 5 and 3600 seconds.");
 
         return errors.ToDictionary();
     }

@@ -14,6 +14,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<CallAttempt> CallAttempts => Set<CallAttempt>();
     public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<AgentStateChange> AgentStateChanges => Set<AgentStateChange>();
     public DbSet<DoNotCallEntry> DoNotCall => Set<DoNotCallEntry>();
     public DbSet<User> Users => Set<User>();
 

@@ -59,7 +59,10 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.AnsweredBy).HasMaxLength(32);
         e.Property(a => a.Outcome).HasMaxLength(32);
         e.Property(a => a.Disposition).HasMaxLength(64);
+        e.Property(a => a.DispositionNotes).HasMaxLength(2000);
         e.HasIndex(a => a.CallSid).IsUnique();
+        // the abandon ledger: a campaign's answers over its window
+        e.HasIndex(a => new { a.CampaignId, a.AnsweredAt });
         e.HasIndex(a => new { a.CampaignId, a.State });
         e.HasIndex(a => a.ContactId);
         e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -77,6 +80,22 @@ sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         e.Property(a => a.Version).IsRowVersion();
         e.HasIndex(a => a.ClientIdentity).IsUnique();
         e.HasIndex(a => new { a.State, a.StateSince });
+        // routing asks "Available agents of this campaign": a GIN index answers campaign_ids @> ARRAY[...]
+        e.HasIndex(a => a.CampaignIds).HasMethod("gin");
+    }
+}
+
+sealed class AgentStateChangeConfiguration : IEntityTypeConfiguration<AgentStateChange>
+{
+    public void Configure(EntityTypeBuilder<AgentStateChange> e)
+    {
+        e.ToTable("agent_state_changes");
+        // "from" and "to" are SQL keywords
+        e.Property(c => c.From).HasColumnName("from_state");
+        e.Property(c => c.To).HasColumnName("to_state");
+        e.Property(c => c.Reason).HasMaxLength(200);
+        e.HasIndex(c => new { c.AgentId, c.At });
+        e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,6 +1,6 @@
 namespace Dialer.Core.Dialing;
 
-public sealed class CallAttempt
+public sealed partial class CallAttempt
 {
     /// <summary>Also the idempotency key of the dial: one attempt, at most one call.</summary>
     public Guid Id { get; set; }

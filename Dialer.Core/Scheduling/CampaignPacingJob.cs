@@ -1,5 +1,6 @@
 using Dialer.Contracts;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Pacing;
@@ -35,7 +36,8 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
             return;
         }
 
-        var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, AbandonBudget.Empty, now, ct);
+        var ledger = await AbandonLedger.ForAsync(db, campaign, now, ct);
+        var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, ct);
         var lines = pacers.For(id, campaign.Settings.Mode).LinesToOpen(snapshot);
         var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
         if (attempts.Count > 0)

@@ -1,4 +1,5 @@
 using Dialer.Contracts;
+using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
@@ -16,7 +17,14 @@ namespace Dialer.Worker.Dialing;
 public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
-    public async Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct)
+    public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
+        ApplyAsync(attemptId, (a, _) => Task.FromResult(change(a)), ct);
+
+    /// <summary>
+    /// As above, for a change that needs the database itself (the agent reservation): it runs inside the
+    /// attempt's transaction, so the attempt and its agent commit together or not at all.
+    /// </summary>
+    public async Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, CancellationToken, Task<bool>> change, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -24,19 +32,37 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         if (attempt is null) return null;
 
         var before = (attempt.State, attempt.AnsweredAt);
-        if (!change(attempt))
+        if (!await change(attempt, ct))
         {
             await tx.RollbackAsync(ct);
             return attempt;
         }
-        if (!before.State.IsFinal() && attempt.IsFinal) await RecordOnContactAsync(attempt, now, ct);
+        attempt.SettleAbandon(now);
+        var agentMoves = new List<AgentStateChange>();
+        if (!before.State.IsFinal() && attempt.IsFinal)
+        {
+            await RecordOnContactAsync(attempt, now, ct);
+            agentMoves.AddRange(await EndAgentCallAsync(attempt, now, ct));
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await AgentSaves.PublishAsync(bus, agentMoves, ct);
 
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
         await PublishAsync(attempt, before.State, before.AnsweredAt, now, ct);
         return attempt;
+    }
+
+    /// <summary>The customer's call is over, so is the agent's: their wrap-up starts now.</summary>
+    async Task<IReadOnlyList<AgentStateChange>> EndAgentCallAsync(CallAttempt attempt, DateTimeOffset now, CancellationToken ct)
+    {
+        if (attempt.AgentId is not { } agentId) return [];
+        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
+        if (agent is null || !agent.CallEnded(attempt.Id, now)) return [];
+        var moves = agent.TakeMoves();
+        db.AgentStateChanges.AddRange(moves);
+        return moves;
     }
 
     async Task RecordOnContactAsync(CallAttempt attempt, DateTimeOffset now, CancellationToken ct)

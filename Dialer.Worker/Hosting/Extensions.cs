@@ -1,4 +1,5 @@
 using Dialer.Core.Hosting;
+using Dialer.Worker.Agents;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -20,6 +21,8 @@ public static class Extensions
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<AnswerRouting>();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddHostedService<AttemptReconciler>();
     }

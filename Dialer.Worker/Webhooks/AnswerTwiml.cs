@@ -1,23 +1,54 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Core.Pacing;
 using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace Dialer.Worker.Webhooks;
+
+public enum AnswerPlan { Machine, Person, Broadcast }
 
 /// <summary>What an answered call hears, by who answered and what the campaign wants.</summary>
 public static class AnswerTwiml
 {
-    public static VoiceResponse For(CampaignSettings settings, string? answeredBy)
+    /// <summary>
+    /// Unknown, absent (no detection, or asynchronous detection still listening) and human all mean a person:
+    /// the cautious reading, since a person taken for a machine counts as an abandoned call.
+    /// </summary>
+    public static AnswerPlan PlanFor(CampaignSettings settings, string? answeredBy) =>
+        TwilioStatus.IsMachine(answeredBy) && settings.MachineHandling != MachineHandling.ConnectAnyway ? AnswerPlan.Machine
+        : settings.Mode == DialingMode.Agentless ? AnswerPlan.Broadcast
+        : AnswerPlan.Person;
+
+    /// <summary>With DetectMessageEnd Twilio asks for this after the beep, so the message lands whole on the recording.</summary>
+    public static VoiceResponse Machine(CampaignSettings settings)
     {
         var response = new VoiceResponse();
-        if (TwilioStatus.IsMachine(answeredBy))
-        {
-            if (settings.MachineHandling == MachineHandling.VoicemailDrop && settings.VoicemailMessage is { } message)
-                response.Say(message);
-            if (settings.MachineHandling != MachineHandling.ConnectAnyway) return response.Hangup();
-        }
-        // until agents take the calls, a person hears the campaign's message
-        response.Say(settings.BroadcastMessage ?? settings.SafeHarbourMessage);
+        if (settings.MachineHandling == MachineHandling.VoicemailDrop && settings.VoicemailMessage is { } message)
+            response.Say(message);
         return response.Hangup();
+    }
+
+    public static VoiceResponse Broadcast(CampaignSettings settings) =>
+        new VoiceResponse().Say(settings.BroadcastMessage ?? settings.SafeHarbourMessage).Hangup();
+
+    /// <summary>No agent is free: who is calling and how to call back, then goodbye. The call counts as abandoned.</summary>
+    public static VoiceResponse SafeHarbour(CampaignSettings settings) =>
+        new VoiceResponse().Say(settings.SafeHarbourMessage).Hangup();
+
+    /// <summary>
+    /// Rings the agent's browser phone and bridges it to the customer's leg directly: no conference to set up,
+    /// so the customer hears the agent as soon as they pick up. The Client's "answered" callback tells us when
+    /// the agent is on (the abandon ledger's moment); the Dial's action tells us when their leg ended.
+    /// </summary>
+    public static VoiceResponse Bridge(string clientIdentity, Guid attemptId, string webhookBase, int ringSeconds)
+    {
+        var hooks = webhookBase.TrimEnd('/');
+        var dial = new Dial(action: new Uri($"{hooks}/twilio/dial-ended/{attemptId}"), method: Twilio.Http.HttpMethod.Post, timeout: ringSeconds);
+        dial.Client(clientIdentity,
+            statusCallbackEvent: [Client.EventEnum.Answered, Client.EventEnum.Completed],
+            statusCallback: new Uri($"{hooks}/twilio/agent-leg/{attemptId}"),
+            statusCallbackMethod: Twilio.Http.HttpMethod.Post);
+        return new VoiceResponse().Append(dial);
     }
 }

@@ -1,8 +1,6 @@
-using Dialer.Core.Campaigns;
-using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Worker.Agents;
 using Dialer.Worker.Dialing;
-using Microsoft.EntityFrameworkCore;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;
@@ -16,26 +14,15 @@ public static class TwilioWebhooks
         group.MapPost("/answer/{attemptId:guid}", Answer);
         group.MapPost("/status/{attemptId:guid}", Status);
         group.MapPost("/amd/{attemptId:guid}", Amd);
+        group.MapAgentLegWebhooks();
         return group;
     }
 
-    /// <summary>The customer's line answered: say what the campaign has to say. Agent routing slots in here.</summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpRequest request, AttemptUpdates updates, DialerDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The customer's line answered: a person goes to an agent (or hears the safe-harbour message), a machine gets the campaign's choice.</summary>
+    static async Task<IResult> Answer(Guid attemptId, HttpRequest request, AnswerRouting routing, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
-        var answeredBy = NullIfEmpty(form["AnsweredBy"]);
-        var now = clock.GetUtcNow();
-        var attempt = await updates.ApplyAsync(attemptId, a =>
-        {
-            a.AnsweredBy ??= answeredBy;
-            if (a.CallSid is null && NullIfEmpty(form["CallSid"]) is { } sid) a.CallSid = sid;
-            a.Advance(AttemptState.InProgress, now);
-            return true;
-        }, ct);
-        if (attempt is null) return Twiml(new VoiceResponse().Hangup());
-
-        var settings = await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
-        return Twiml(AnswerTwiml.For(settings, answeredBy));
+        return Twiml(await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct));
     }
 
     static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock, CancellationToken ct)

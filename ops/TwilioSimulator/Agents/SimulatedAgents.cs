@@ -15,7 +15,9 @@ public sealed class SimulatedAgents(
 {
     readonly ConcurrentDictionary<string, AgentState> _agents = new(StringComparer.Ordinal);
 
-    public async Task<DialResult> DialAsync(string name, SimCall call, TimeSpan timeout, CancellationToken ct)
+    /// <param name="answered">told the agent leg's sid when the agent picks up (the Client noun's "answered" status callback)</param>
+    public async Task<DialResult> DialAsync(string name, SimCall call, TimeSpan timeout, CancellationToken ct,
+        Func<string, Task>? answered = null)
     {
         var agent = _agents.GetOrAdd(name, n => new AgentState(n));
         call.Note("Dial Client " + name);
@@ -42,6 +44,7 @@ public sealed class SimulatedAgents(
             lock (call.Gate) call.Agent = name;
             call.Note("bridged to agent " + name);
             logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", name, call.Sid, legSid);
+            if (answered is not null) await answered(legSid);
 
             var talk = random.Duration(settings.TalkTime);
             call.Control.SetBridged(true);

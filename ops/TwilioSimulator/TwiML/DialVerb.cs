@@ -21,7 +21,7 @@ public sealed class DialVerb(
         var noun = dial.Elements().FirstOrDefault();
         var result = noun?.Name.LocalName switch
         {
-            "Client" => await agents.DialAsync(ClientName(noun), call, timeout, ct),
+            "Client" => await agents.DialAsync(ClientName(noun), call, timeout, ct, AgentLegAnswered(call, noun, document, ct)),
             "Number" => await DialNumberAsync(call, noun.Value.Trim(), timeout, ct),
             "Conference" => await JoinConferenceAsync(call, noun, ct),
             null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, ct),
@@ -43,6 +43,29 @@ public sealed class DialVerb(
 
         lock (call.Gate) call.LastError = $"Dial action {url} answered {response.Status} {response.Error}".TrimEnd();
         return null;
+    }
+
+    /// <summary>A Client noun's statusCallback with "answered" among its statusCallbackEvent: posted when the agent picks up.</summary>
+    Func<string, Task>? AgentLegAnswered(SimCall call, XElement client, TwimlDocument document, CancellationToken ct)
+    {
+        if (client.Text("statusCallback") is not { } callback) return null;
+        var events = (client.Text("statusCallbackEvent") ?? "completed").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!events.Contains("answered")) return null;
+        var url = document.Resolve(callback);
+        var method = client.Text("statusCallbackMethod")?.ToUpperInvariant() ?? "POST";
+        return async legSid =>
+        {
+            List<KeyValuePair<string, string>> parameters =
+            [
+                new("AccountSid", call.AccountSid), new("ApiVersion", CallResourceJson.ApiVersionValue),
+                new("CallSid", legSid), new("ParentCallSid", call.Sid), new("CallStatus", CallStatus.InProgress),
+                new("Direction", "outbound-dial"), new("From", call.From), new("To", "client:" + ClientName(client)),
+                new("CallbackSource", "call-progress-events"),
+            ];
+            call.Note("agent leg answered callback " + url);
+            var response = await webhooks.SendAsync(url, method, parameters, ct);
+            if (!response.Succeeded) lock (call.Gate) call.LastError = $"Client statusCallback {url} answered {response.Status} {response.Error}".TrimEnd();
+        };
     }
 
     /// <summary>Both &lt;Client&gt;alice&lt;/Client&gt; and &lt;Client&gt;&lt;Identity&gt;alice&lt;/Identity&gt;&lt;/Client&gt;.</summary>

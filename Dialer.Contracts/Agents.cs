@@ -1,0 +1,10 @@
+namespace Dialer.Contracts;
+
+/// <summary>An agent moved (Offline, Available, Reserved, OnCall, WrapUp, Break); Reason says why, AttemptId the call involved.</summary>
+public sealed record AgentStateChanged(Guid AgentId, string From, string To, string Reason, Guid? AttemptId, DateTimeOffset At);
+
+/// <summary>
+/// An answered call was given to an agent: the answer TwiML now rings the agent's browser phone. The agent's
+/// console shows the contact (screen pop) from this.
+/// </summary>
+public sealed record CallBridgedToAgent(Guid AttemptId, Guid CampaignId, Guid AgentId, long ContactId, DateTimeOffset At);

@@ -1,0 +1,36 @@
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Core.Agents;
+
+public sealed record ReservedAgent(Guid AgentId, string ClientIdentity);
+
+/// <summary>Gives an answered call to the campaign's agent who has been Available longest.</summary>
+public static class AgentRouter
+{
+    /// <summary>
+    /// One statement: pick, reserve and log. SKIP LOCKED makes two answers arriving together take two
+    /// different agents instead of queueing on the first, and the outer "state = 'Available'" re-check
+    /// means a row changed since the pick is never taken.
+    /// </summary>
+    /// <returns>the reserved agent, or null when none is free</returns>
+    public static async Task<ReservedAgent?> ReserveAsync(DialerDb db, Guid campaignId, Guid attemptId, double minReadySeconds,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var readySince = now.AddSeconds(-minReadySeconds);
+        var rows = await db.Database.SqlQuery<ReservedAgent>($"""
+            WITH picked AS (
+                UPDATE agents SET state = 'Reserved', state_since = {now}, current_attempt_id = {attemptId}, break_reason = NULL
+                WHERE id = (SELECT id FROM agents
+                            WHERE state = 'Available' AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
+                            ORDER BY state_since LIMIT 1 FOR UPDATE SKIP LOCKED)
+                  AND state = 'Available'
+                RETURNING id, client_identity),
+            logged AS (
+                INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, attempt_id, at)
+                SELECT id, 'Available', 'Reserved', 'call answered', {attemptId}, {now} FROM picked)
+            SELECT id AS agent_id, client_identity FROM picked
+            """).ToListAsync(ct);
+        return rows.SingleOrDefault();
+    }
+}

@@ -1,0 +1,59 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+
+namespace Dialer.Core.Dialing;
+
+/// <summary>The live part of an attempt: who took the call, whether it was abandoned, how the agent disposed of it.</summary>
+public sealed partial class CallAttempt
+{
+    /// <summary>The answer was treated as a person (routed to an agent or given the safe-harbour message): it counts in the abandon rate.</summary>
+    public bool LiveAnswer { get; set; }
+    /// <summary>When the customer's greeting ended, when the telephony says so; otherwise the abandon rule assumes one.</summary>
+    public DateTimeOffset? GreetingEndedAt { get; set; }
+    /// <summary>When the safe-harbour message began: no agent was there for this customer.</summary>
+    public DateTimeOffset? MessageStartedAt { get; set; }
+    /// <summary>The abandon rule's verdict, settled as the call's moments come in.</summary>
+    public bool Abandoned { get; set; }
+    public bool Converted { get; set; }
+    public string? DispositionNotes { get; set; }
+    public DateTimeOffset? DispositionedAt { get; set; }
+
+    /// <summary>A person answered and <paramref name="agentId"/> was reserved for them, or nobody was (the message plays).</summary>
+    public void AnsweredLive(Guid? agentId, DateTimeOffset now)
+    {
+        LiveAnswer = true;
+        AgentId = agentId;
+        if (agentId is null) MessageStartedAt ??= now;
+    }
+
+    /// <summary>The agent's leg answered: the customer and the agent hear each other from now.</summary>
+    public bool AgentConnected(DateTimeOffset at)
+    {
+        if (BridgedAt is not null) return false;
+        BridgedAt = at;
+        return true;
+    }
+
+    /// <summary>The reserved agent never picked up: the customer gets the message after all.</summary>
+    public void AgentMissed(DateTimeOffset now) => MessageStartedAt ??= now;
+
+    public LiveCall AsLiveCall() => new(AnsweredAt ?? CreatedAt, GreetingEndedAt, BridgedAt, MessageStartedAt, EndedAt);
+
+    /// <summary>Re-judges the call after any change; once abandoned, always abandoned.</summary>
+    public void SettleAbandon(DateTimeOffset now)
+    {
+        if (!LiveAnswer || AnsweredAt is null) return;
+        Abandoned = Abandoned || AbandonRule.Judge(AsLiveCall(), now) == AbandonVerdict.Abandoned;
+    }
+
+    public Refusal? TryDispose(string disposition, string? notes, CampaignSettings settings, DateTimeOffset now)
+    {
+        if (AgentId is null) return new Refusal("No agent took this call.");
+        if (Disposition is not null) return new Refusal($"The call already has the disposition '{Disposition}'.");
+        Disposition = disposition;
+        DispositionNotes = notes;
+        DispositionedAt = now;
+        Converted = settings.ConversionDispositions.Contains(disposition, StringComparer.OrdinalIgnoreCase);
+        return null;
+    }
+}

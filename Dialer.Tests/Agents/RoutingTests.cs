@@ -1,0 +1,99 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Dialing;
+
+namespace Dialer.Tests.Agents;
+
+public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
+{
+    [Fact]
+    public async Task Answered_call_with_a_free_agent_is_bridged_to_that_agent()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
+
+        Assert.Equal(agent.Id, done.AgentId);
+        Assert.True(done.LiveAnswer);
+        Assert.NotNull(done.BridgedAt);
+        Assert.False(done.Abandoned);
+        var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
+        Assert.Equal(agent.ClientIdentity, call.Agent);
+        Assert.Contains(call.Trail, t => t.StartsWith("Dial Client " + agent.ClientIdentity));
+
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
+        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).ToList();
+        Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
+    }
+
+    [Fact]
+    public async Task Answered_call_with_no_free_agent_gets_the_safe_harbour_message_and_counts_as_abandoned()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        await world.AvailableAgentAsync([Guid.NewGuid()]); // free, but on another campaign
+
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
+
+        Assert.Null(done.AgentId);
+        Assert.True(done.LiveAnswer);
+        Assert.True(done.Abandoned);
+        Assert.NotNull(done.MessageStartedAt);
+        Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2), $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
+        var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
+        Assert.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)", call.Trail);
+        Assert.Null(call.Agent);
+    }
+
+    [Fact]
+    public async Task The_agent_idle_longest_gets_the_call()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(1);
+        var recent = await world.AvailableAgentAsync([campaign.Id], TimeSpan.FromSeconds(5));
+        var longest = await world.AvailableAgentAsync([Guid.NewGuid(), campaign.Id], TimeSpan.FromMinutes(3));
+        var middle = await world.AvailableAgentAsync([campaign.Id], TimeSpan.FromMinutes(1));
+
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.AgentId is not null || a.IsFinal));
+
+        Assert.Equal(longest.Id, done.AgentId);
+        Assert.Equal(AgentState.Available, (await world.AgentAsync(recent.Id)).State);
+        Assert.Equal(AgentState.Available, (await world.AgentAsync(middle.Id)).State);
+    }
+
+    [Fact]
+    public async Task Many_answers_at_once_with_one_agent_bridge_exactly_one_and_give_the_rest_the_message()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(8);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+
+        var attempts = await world.DialAsync(campaign, 8);
+        var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal);
+
+        var bridged = Assert.Single(done, a => a.AgentId is not null);
+        Assert.Equal(agent.Id, bridged.AgentId);
+        Assert.All(done.Where(a => a.AgentId is null), a => Assert.True(a.Abandoned && a.MessageStartedAt - a.AnsweredAt < TimeSpan.FromSeconds(2)));
+        Assert.Single(contacts, c => world.Simulator.Calls.Snapshot(c.Phone).Single().Agent == agent.ClientIdentity);
+    }
+
+    [Fact]
+    public async Task Concurrent_reservations_never_give_one_agent_two_calls()
+    {
+        var campaignId = (await world.RunningCampaignAsync(0)).Campaign.Id;
+        var agents = new List<Agent>();
+        for (var i = 0; i < 5; i++) agents.Add(await world.AvailableAgentAsync([campaignId], TimeSpan.FromSeconds(10 + i)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            await using var db = world.Db();
+            return await AgentRouter.ReserveAsync(db, campaignId, Guid.NewGuid(), 0, DateTimeOffset.UtcNow, CancellationToken.None);
+        }));
+
+        var reserved = results.Where(r => r is not null).Select(r => r!.AgentId).ToList();
+        Assert.Equal(5, reserved.Count);
+        Assert.Equal(5, reserved.Distinct().Count());
+        Assert.All(agents, a => Assert.Single(world.MovesOfAsync(a.Id).Result));
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dialer.Worker.Agents;
+
+public sealed class AgentOptions
+{
+    public const string Section = "Agents";
+    /// <summary>How long an agent's phone rings before the customer gets the safe-harbour message instead.</summary>
+    [Range(5, 60)] public int RingSeconds { get; set; } = 15;
+    /// <summary>A Reserved agent whose call has not connected after this long is freed.</summary>
+    [Range(5, 600)] public int ReservationTimeoutSeconds { get; set; } = 45;
+    /// <summary>An agent whose console has been gone this long is logged out.</summary>
+    [Range(5, 3600)] public int ConsoleGraceSeconds { get; set; } = 60;
+    /// <summary>How often the healer looks.</summary>
+    [Range(0.1, 600)] public double HealEverySeconds { get; set; } = 2;
+    /// <summary>
+    /// Demos only: simulated agents cannot click, so after this long in wrap-up the healer sets a disposition for
+    /// them and frees them. Null (the default): off, real agents disposition their own calls.
+    /// </summary>
+    [Range(0, 3600)] public int? AutoWrapUpSeconds { get; set; }
+}

@@ -1,0 +1,64 @@
+using Dialer.Contracts;
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Worker.Dialing;
+using Dialer.Worker.Webhooks;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twilio.TwiML;
+
+namespace Dialer.Worker.Agents;
+
+/// <summary>
+/// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
+/// the same transaction, then bridge the call to them, or play the safe-harbour message when nobody is free.
+/// </summary>
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, IPublishEndpoint bus, TimeProvider clock,
+    IOptions<TwilioOptions> twilio, IOptions<AgentOptions> agentOptions)
+{
+    public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        CampaignSettings? settings = null;
+        var plan = AnswerPlan.Person;
+        ReservedAgent? agent = null;
+        var reservedNow = false;
+
+        var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
+        {
+            a.AnsweredBy ??= answeredBy;
+            if (a.CallSid is null && callSid is not null) a.CallSid = callSid;
+            var changed = a.Advance(AttemptState.InProgress, now);
+            settings = await db.Campaigns.AsNoTracking().Where(c => c.Id == a.CampaignId).Select(c => c.Settings).SingleAsync(ct);
+            plan = AnswerTwiml.PlanFor(settings, answeredBy);
+            if (plan != AnswerPlan.Person || a.IsFinal) return changed;
+            if (a.LiveAnswer) // Twilio asked again (a retried webhook): give the same answer, reserve nobody new
+            {
+                agent = a.AgentId is { } id ? await db.Agents.Where(g => g.Id == id).Select(g => new ReservedAgent(g.Id, g.ClientIdentity)).SingleAsync(ct) : null;
+                return changed;
+            }
+            agent = await AgentRouter.ReserveAsync(db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
+            reservedNow = agent is not null;
+            a.AnsweredLive(agent?.AgentId, now);
+            return true;
+        }, ct);
+        if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
+
+        if (reservedNow) await PublishReservationAsync(attempt, agent!, now, ct);
+        return plan switch
+        {
+            AnswerPlan.Machine => AnswerTwiml.Machine(settings),
+            AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
+            _ when agent is null => AnswerTwiml.SafeHarbour(settings),
+            _ => AnswerTwiml.Bridge(agent.ClientIdentity, attempt.Id, twilio.Value.PublicWebhookBaseUrl, agentOptions.Value.RingSeconds),
+        };
+    }
+
+    Task PublishReservationAsync(CallAttempt attempt, ReservedAgent agent, DateTimeOffset now, CancellationToken ct) =>
+        Task.WhenAll(
+            bus.Publish(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", attempt.Id, now), ct),
+            bus.Publish(new CallBridgedToAgent(attempt.Id, attempt.CampaignId, agent.AgentId, attempt.ContactId, now), ct));
+}
