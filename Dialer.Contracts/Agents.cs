@@ -8,3 +8,6 @@ public sealed record AgentStateChanged(Guid AgentId, string From, string To, str
 /// console shows the contact (screen pop) from this.
 /// </summary>
 public sealed record CallBridgedToAgent(Guid AttemptId, Guid CampaignId, Guid AgentId, long ContactId, DateTimeOffset At);
+
+/// <summary>The agent set the call's disposition (Converted: it is one of the campaign's conversions).</summary>
+public sealed record CallDispositioned(Guid AttemptId, Guid CampaignId, Guid AgentId, string Disposition, bool Converted, DateTimeOffset At);

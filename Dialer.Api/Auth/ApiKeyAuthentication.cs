@@ -22,7 +22,11 @@ public sealed class ApiKeyAuthentication(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0)
-            return AuthenticateResult.NoResult();
+        {
+            // browsers cannot set headers on a WebSocket: the SignalR client sends the key as access_token instead
+            if (!Request.Path.StartsWithSegments("/hubs") || !Request.Query.TryGetValue("access_token", out values) || values.Count == 0)
+                return AuthenticateResult.NoResult();
+        }
         var hash = User.HashKey(values.ToString());
         var user = await cache.GetOrCreateAsync("apikey:" + hash, async entry =>
         {

@@ -1,3 +1,4 @@
+using Dialer.Api.Agents;
 using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
 using Dialer.Core.Data;
@@ -12,7 +13,9 @@ public static class Extensions
     {
         builder.AddSharedDefaults();
         builder.AddDialerDb();
-        builder.AddDialerBus();
+        builder.AddDialerBus(bus => bus.AddConsumer<AgentConsoleForwarder>(typeof(AgentConsoleForwarderDefinition)));
+        builder.Services.AddSignalR();
+        builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
         builder.AddApiRateLimiting();

@@ -1,3 +1,4 @@
+using Dialer.Api.Agents;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
@@ -13,6 +14,7 @@ public static class Pipeline
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStaticFiles();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -33,5 +35,9 @@ public static class Pipeline
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapAgentApi();
+        app.MapAbandonApi();
+        app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
     }
 }

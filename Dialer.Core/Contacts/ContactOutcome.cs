@@ -11,6 +11,8 @@ public static class ContactOutcome
         contact.LastOutcome = attempt.Outcome;
         contact.LastAttemptAt = attempt.DialedAt ?? now;
         if (contact.Status == ContactStatus.Suppressed) return;
+        // the agent already chose a callback during the call: it wins over the retry rules
+        if (contact.Priority == DialPriority.Callback && contact.CallbackAt > now) return;
 
         var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed", TwilioStatus.IsMachine(attempt.AnsweredBy),
             contact.Attempts, retriesOfThisKindSoFar, now);

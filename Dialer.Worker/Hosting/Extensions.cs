@@ -25,6 +25,8 @@ public static class Extensions
         builder.Services.AddScoped<AnswerRouting>();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddHostedService<AttemptReconciler>();
+        builder.Services.AddSingleton<AgentHealer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentHealer>());
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dialer.Core.Agents;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Agents;
+
+/// <summary>What the agent console shows: the agent's state and, during a call and its wrap-up, the customer (the screen pop).</summary>
+public static class AgentConsoleQuery
+{
+    public sealed record AgentView(Guid Id, string Name, string ClientIdentity, AgentState State, DateTimeOffset Since, string? BreakReason,
+        Guid[] CampaignIds, CurrentCall? Call = null);
+    public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script, string[] Dispositions,
+        string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt, DateTimeOffset? EndedAt, string? Disposition,
+        DateTimeOffset? WrapUpDeadline, ContactCard Contact);
+    public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields, PastAttempt[] History);
+    public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition);
+
+    public static AgentView ViewOf(Agent a) => new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds);
+
+    public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db, CancellationToken ct)
+    {
+        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == AgentApi.AgentIdOf(user), ct);
+        if (agent is null) return TypedResults.NotFound();
+        return TypedResults.Ok(ViewOf(agent) with { Call = await CallOfAsync(db, agent, ct) });
+    }
+
+    public static async Task<CurrentCall?> CallOfAsync(DialerDb db, Agent agent, CancellationToken ct)
+    {
+        if (agent.CurrentAttemptId is not { } attemptId) return null;
+        var attempt = await db.CallAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        if (attempt is null) return null;
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
+        var history = await db.CallAttempts.AsNoTracking().Where(a => a.ContactId == contact.Id && a.Id != attempt.Id)
+            .OrderByDescending(a => a.CreatedAt).Take(20)
+            .Select(a => new PastAttempt(a.Id, a.DialedAt ?? a.CreatedAt, a.Outcome, a.Disposition)).ToArrayAsync(ct);
+        var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
+        var deadline = agent.State == AgentState.WrapUp ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
+        return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script, campaign.Settings.Dispositions,
+            attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt, attempt.EndedAt, attempt.Disposition, deadline,
+            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history));
+    }
+}

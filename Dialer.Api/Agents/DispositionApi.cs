@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Dialer.Api.Hosting;
+using Dialer.Contracts;
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Agents;
+
+/// <summary>The agent says how the call went; the contact, the lists and the agent's state follow at once.</summary>
+public static class DispositionApi
+{
+    public sealed record DispositionRequest(string? Disposition, DateTimeOffset? CallbackAt, string? Notes);
+    public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted, DateTimeOffset? CallbackAt, AgentState AgentState);
+
+    public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetAsync(
+        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+    {
+        var agentId = AgentApi.AgentIdOf(user);
+        var now = clock.GetUtcNow();
+        var found = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.AgentId, a.CampaignId, a.ContactId }).FirstOrDefaultAsync(ct);
+        if (found is null) return TypedResults.NotFound();
+        if (found.AgentId != agentId)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your call.", detail: "An agent may only set the disposition of a call they took.");
+        var settings = await db.Campaigns.Where(c => c.Id == found.CampaignId).Select(c => c.Settings).SingleAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == found.ContactId, ct);
+        if (Validate(request, settings, contact, now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var disposition = settings.Dispositions.First(d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // the same lock order as the webhooks (attempt, then agent), so a callback arriving now waits instead of deadlocking
+        var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleAsync(ct);
+        if (attempt.TryDispose(disposition, request.Notes?.Trim(), settings, now) is { } refusal) return Problems.Conflict(refusal);
+        var tracked = await db.Contacts.FromSql($"SELECT * FROM contacts WHERE id = {found.ContactId} FOR UPDATE").SingleAsync(ct);
+        tracked.Disposition = disposition;
+        await ApplyToContactAsync(db, tracked, disposition, request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, now, ct);
+        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
+        agent?.FinishWrapUp(attemptId, "disposition set", now);
+        var moves = agent?.TakeMoves() ?? [];
+        db.AgentStateChanges.AddRange(moves);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        await AgentSaves.PublishAsync(bus, moves, ct);
+        await bus.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted, now), ct);
+        return TypedResults.Ok(new DispositionResult(attemptId, disposition, attempt.Converted, tracked.CallbackAt, agent?.State ?? AgentState.Offline));
+    }
+
+    static Dictionary<string, string[]> Validate(DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var d = r.Disposition?.Trim();
+        if (string.IsNullOrEmpty(d) || !settings.Dispositions.Contains(d, StringComparer.OrdinalIgnoreCase))
+            errors["disposition"] = [$"Choose one of the campaign's dispositions: {string.Join(", ", settings.Dispositions)}."];
+        if (r.Notes is { Length: > 2000 }) errors["notes"] = ["At most 2000 characters."];
+        if (!Dispositions.IsCallback(d)) return errors;
+        if (r.CallbackAt is not { } at) errors["callbackAt"] = ["A callback needs the time to call back."];
+        else if (at <= now) errors["callbackAt"] = ["The callback time has passed."];
+        else if (!CallingHours.IsOpen(settings.CallingWindow, contact.TimeZones, at))
+        {
+            var next = CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, at);
+            errors["callbackAt"] = [next is { } n
+                ? $"That is outside the contact's calling hours; the next lawful time is {n:O}."
+                : "The contact's calling hours are unknown, so no callback time is lawful."];
+        }
+        return errors;
+    }
+
+    static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt, CampaignSettings settings,
+        string? agentName, DateTimeOffset now, CancellationToken ct)
+    {
+        if (Dispositions.IsDoNotCall(disposition))
+        {
+            Guid? listCampaign = settings.DoNotCallDispositionIsGlobal ? null : contact.CampaignId;
+            if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
+                db.DoNotCall.Add(new DoNotCallEntry { Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = agentName });
+            contact.Status = ContactStatus.Suppressed;
+            contact.NextAttemptAt = null;
+            await db.Contacts.Where(c => c.Phone == contact.Phone && c.Status == ContactStatus.Pending && c.Id != contact.Id
+                    && (listCampaign == null || c.CampaignId == listCampaign))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
+        }
+        else if (Dispositions.IsCallback(disposition))
+        {
+            contact.CallbackAt = callbackAt;
+            contact.NextAttemptAt = callbackAt;
+            contact.Priority = DialPriority.Callback;
+            contact.Status = ContactStatus.Pending;
+        }
+        else if (Dispositions.IsWrongNumber(disposition))
+        {
+            contact.Status = ContactStatus.Done;
+            contact.NextAttemptAt = null;
+        }
+    }
+}

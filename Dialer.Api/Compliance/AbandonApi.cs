@@ -1,0 +1,25 @@
+using Dialer.Api.Auth;
+using Dialer.Core.Compliance;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Api.Compliance;
+
+/// <summary>The abandon ledger of a campaign: live answers, abandons, rate and what is left before the target.</summary>
+public static class AbandonApi
+{
+    public static RouteGroupBuilder MapAbandonApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
+        group.MapGet("/abandon", Get);
+        return group;
+    }
+
+    static async Task<Results<Ok<AbandonFigures>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await AbandonLedger.ForAsync(db, campaign, clock.GetUtcNow(), ct));
+    }
+}

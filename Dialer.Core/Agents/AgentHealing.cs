@@ -1,0 +1,54 @@
+using Dialer.Core.Campaigns;
+
+namespace Dialer.Core.Agents;
+
+/// <summary>What the healer knows of an agent's call: whether it ended, whether the agent's leg connected, its disposition.</summary>
+public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected, string? Disposition);
+
+public sealed record HealingRules(TimeSpan ReservationTimeout, TimeSpan ConsoleGrace, TimeSpan? AutoWrapUp);
+
+/// <param name="Disposition">set on the call when the agent leaves wrap-up without one</param>
+public sealed record Healing(AgentState To, string Reason, string? Disposition = null);
+
+/// <summary>
+/// Decides how an agent whose state the calls no longer explain is put right. Pure, so every case is a unit
+/// test; the Worker's healer applies the answer under the rows' locks.
+/// </summary>
+public static class AgentHealing
+{
+    public static Healing? Decide(Agent agent, CallFacts call, CampaignSettings? settings, HealingRules rules, DateTimeOffset now)
+    {
+        var inState = now - agent.StateSince;
+        var consoleGone = agent.ConsoleDisconnectedAt is { } gone && now - gone > rules.ConsoleGrace;
+        switch (agent.State)
+        {
+            case AgentState.Reserved when !call.Exists || call.Ended:
+                return new(AgentState.Available, "reserved for a call that ended before the agent answered");
+            case AgentState.Reserved when inState > rules.ReservationTimeout && !call.Connected:
+                return new(AgentState.Available, $"reserved for {inState.TotalSeconds:0} s and the call never connected");
+            case AgentState.OnCall when !call.Exists || call.Ended:
+                return new(AgentState.WrapUp, "the call ended (found by the healer)");
+            case AgentState.WrapUp when call.Disposition is not null:
+                return new(AgentState.Available, "disposition set");
+            case AgentState.WrapUp when consoleGone:
+                return new(AgentState.Offline, "console disconnected during wrap-up", Dispositions.Missing);
+            case AgentState.WrapUp when rules.AutoWrapUp is { } auto && inState >= auto:
+                return new(AgentState.Available, "simulated agent wrapped up", AutoDisposition(settings, agent.CurrentAttemptId));
+            case AgentState.WrapUp when inState.TotalSeconds > (settings?.MaxWrapUpSeconds ?? 120):
+                return new(AgentState.Available, "wrap-up time ran out; disposition missing", Dispositions.Missing);
+            case AgentState.Available or AgentState.Break when consoleGone:
+                return new(AgentState.Offline, "console disconnected longer than the grace period");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A demo's simulated agent picks one of the campaign's plain outcomes, the same one for the same call.</summary>
+    public static string AutoDisposition(CampaignSettings? settings, Guid? attemptId)
+    {
+        var plain = (settings?.Dispositions ?? []).Where(d => !Dispositions.IsDoNotCall(d) && !Dispositions.IsCallback(d) && !Dispositions.IsWrongNumber(d)).ToList();
+        if (plain.Count == 0) return Dispositions.Missing;
+        var seed = attemptId?.GetHashCode() ?? 0;
+        return plain[(int)((uint)seed % (uint)plain.Count)];
+    }
+}

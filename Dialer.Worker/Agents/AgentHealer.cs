@@ -1,0 +1,75 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Worker.Agents;
+
+/// <summary>
+/// No agent stays stuck: a reservation that never connected, a call whose end we missed, a wrap-up that ran out,
+/// a console that went away. Every node runs it; the row locks make two nodes' fixes of one agent one fix.
+/// </summary>
+public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, TimeProvider clock, ILogger<AgentHealer> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HealEverySeconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await HealAllAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Agent healing round failed; the next round tries again");
+            }
+        }
+    }
+
+    public async Task HealAllAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
+        var candidates = await db.Agents.AsNoTracking()
+            .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp || a.ConsoleDisconnectedAt != null)
+            .Select(a => a.Id).ToListAsync(ct);
+        foreach (var id in candidates) await HealAsync(id, ct);
+    }
+
+    async Task HealAsync(Guid agentId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
+        var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var rules = new HealingRules(TimeSpan.FromSeconds(o.ReservationTimeoutSeconds), TimeSpan.FromSeconds(o.ConsoleGraceSeconds),
+            o.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var attemptId = await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentAttemptId).SingleAsync(ct);
+        // lock order as everywhere: the attempt, then its agent
+        var attempt = attemptId is { } aid
+            ? await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {aid} FOR UPDATE").SingleOrDefaultAsync(ct)
+            : null;
+        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
+        if (agent is null || agent.CurrentAttemptId != attemptId) return; // moved meanwhile: the next round sees it afresh
+        var settings = attempt is null ? null : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
+        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition);
+        if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
+
+        if (healing.Disposition is { } disposition && attempt is not null && settings is not null && attempt.Disposition is null)
+            attempt.TryDispose(disposition, null, settings, now);
+        agent.Heal(healing.To, healing.Reason, now);
+        var moves = agent.TakeMoves();
+        db.AgentStateChanges.AddRange(moves);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From, healing.To, healing.Reason);
+        await AgentSaves.PublishAsync(bus, moves, ct);
+    }
+}
