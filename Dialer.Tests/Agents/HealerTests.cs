@@ -1,0 +1,62 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Dialing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Tests.Agents;
+
+/// <summary>The Worker's healer on the real database: stuck agents come unstuck, and each fix is a recorded move.</summary>
+public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
+{
+    [Fact]
+    public async Task A_reserved_agent_whose_call_ended_without_connecting_becomes_available_again()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Reserved);
+        await AttachEndedCallAsync(agent, campaign.Id, contacts[0].Id, bridged: false);
+
+        var healed = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
+
+        Assert.Null(healed.CurrentAttemptId);
+        Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.From == AgentState.Reserved && m.Reason.Contains("ended before the agent answered"));
+    }
+
+    [Fact]
+    public async Task An_agent_left_on_a_call_that_ended_goes_to_wrap_up_and_then_available_when_wrap_up_runs_out()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1, s => s with { MaxWrapUpSeconds = 5 });
+        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.OnCall);
+        var attemptId = await AttachEndedCallAsync(agent, campaign.Id, contacts[0].Id, bridged: true);
+
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available, TimeSpan.FromSeconds(15));
+
+        await using var db = world.Db();
+        Assert.Equal("none", (await db.CallAttempts.SingleAsync(a => a.Id == attemptId)).Disposition);
+        Assert.Equal([AgentState.WrapUp, AgentState.Available], (await world.MovesOfAsync(agent.Id)).Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task An_agent_whose_console_disconnected_long_ago_is_logged_out()
+    {
+        var agent = await world.AvailableAgentAsync([Guid.NewGuid()]);
+        await using (var db = world.Db())
+            await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Offline);
+
+        Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.To == AgentState.Offline && m.Reason.Contains("console"));
+    }
+
+    async Task<Guid> AttachEndedCallAsync(Agent agent, Guid campaignId, long contactId, bool bridged)
+    {
+        await using var db = world.Db();
+        var now = DateTimeOffset.UtcNow;
+        var attempt = CallAttempt.Create(campaignId, contactId, now.AddMinutes(-1));
+        (attempt.State, attempt.AnsweredAt, attempt.EndedAt, attempt.AgentId, attempt.LiveAnswer) = (AttemptState.Completed, now.AddSeconds(-30), now, agent.Id, true);
+        if (bridged) attempt.BridgedAt = now.AddSeconds(-29);
+        db.CallAttempts.Add(attempt);
+        await db.SaveChangesAsync();
+        await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrentAttemptId, attempt.Id));
+        return attempt.Id;
+    }
+}

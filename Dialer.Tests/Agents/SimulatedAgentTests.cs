@@ -1,0 +1,35 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+
+namespace Dialer.Tests.Agents;
+
+public sealed class AgentsThatWrapUpByThemselves : AgentsWorld
+{
+    protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
+    {
+        ["Agents:AutoWrapUpSeconds"] = "1",
+    };
+}
+
+/// <summary>The demo's set-up: simulated agents answer in the simulator, and the healer wraps their calls up for them.</summary>
+public sealed class SimulatedAgentTests(AgentsThatWrapUpByThemselves world) : IClassFixture<AgentsThatWrapUpByThemselves>
+{
+    [Fact]
+    public async Task A_simulated_agent_takes_a_call_wraps_up_by_itself_and_takes_the_next()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(2);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+
+        var first = Assert.Single(await world.DialAsync(campaign, 1));
+        await world.WaitForAttemptsAsync([first.Id], a => a.IsFinal && a.Disposition is not null);
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
+        var second = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([second.Id], a => a.IsFinal && a.Disposition is not null));
+
+        Assert.Equal(agent.Id, done.AgentId);
+        Assert.Contains(done.Disposition, new CampaignSettings().Dispositions);
+        Assert.Equal(
+            [AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available, AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available],
+            (await world.MovesOfAsync(agent.Id)).Select(m => m.To));
+    }
+}
