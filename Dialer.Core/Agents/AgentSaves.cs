@@ -18,11 +18,10 @@ public static class AgentSaves
 
     public static Task SaveAsync(DialerDb db, IPublishEndpoint bus, Agent agent, CancellationToken ct) => SaveAsync(db, bus, [agent], ct);
 
-    public static async Task PublishAsync(IPublishEndpoint bus, IEnumerable<AgentStateChange> moves, CancellationToken ct)
-    {
-        foreach (var m in moves)
-            await bus.Publish(new AgentStateChanged(m.AgentId, m.From.ToString(), m.To.ToString(), m.Reason, m.AttemptId, m.At), ct);
-    }
+    public static Task PublishAsync(IPublishEndpoint bus, IEnumerable<AgentStateChange> moves, CancellationToken ct) =>
+        Task.WhenAll(moves.Select(m => bus.Publish(EventOf(m), ct)));
+
+    public static AgentStateChanged EventOf(AgentStateChange m) => new(m.AgentId, m.From.ToString(), m.To.ToString(), m.Reason, m.AttemptId, m.At);
 }
 
 public static class AgentLocks

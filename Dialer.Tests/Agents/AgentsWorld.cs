@@ -24,17 +24,30 @@ public class AgentsWorld : DialingWorld
     };
 
     /// <summary>An agent Available on the campaigns since <paramref name="idleFor"/> ago (longest idle gets the next call).</summary>
-    public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null, AgentState state = AgentState.Available)
+    public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null, AgentState state = AgentState.Available,
+        Guid? currentAttemptId = null)
     {
         await using var db = Db();
         var agent = new Agent
         {
             Id = Guid.NewGuid(), Name = "agent", ClientIdentity = "agent-" + Guid.NewGuid().ToString("N")[..10],
             State = state, StateSince = DateTimeOffset.UtcNow - (idleFor ?? TimeSpan.FromSeconds(10)), CampaignIds = campaignIds,
+            CurrentAttemptId = currentAttemptId,
         };
         db.Agents.Add(agent);
         await db.SaveChangesAsync();
         return agent;
+    }
+
+    public async Task AvailableAgentsAsync(Guid campaignId, int count)
+    {
+        await using var db = Db();
+        db.Agents.AddRange(Enumerable.Range(0, count).Select(i => new Agent
+        {
+            Id = Guid.NewGuid(), Name = $"agent {i}", ClientIdentity = "agent-" + Guid.NewGuid().ToString("N")[..10],
+            State = AgentState.Available, StateSince = DateTimeOffset.UtcNow.AddSeconds(-10 - i), CampaignIds = [campaignId],
+        }));
+        await db.SaveChangesAsync();
     }
 
     public async Task<Agent> AgentAsync(Guid id)

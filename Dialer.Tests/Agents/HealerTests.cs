@@ -11,8 +11,7 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
     public async Task A_reserved_agent_whose_call_ended_without_connecting_becomes_available_again()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
-        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Reserved);
-        await AttachEndedCallAsync(agent, campaign.Id, contacts[0].Id, bridged: false);
+        var agent = await AgentOnEndedCallAsync(AgentState.Reserved, campaign.Id, contacts[0].Id, bridged: false);
 
         var healed = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
 
@@ -24,8 +23,8 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
     public async Task An_agent_left_on_a_call_that_ended_goes_to_wrap_up_and_then_available_when_wrap_up_runs_out()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1, s => s with { MaxWrapUpSeconds = 5 });
-        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.OnCall);
-        var attemptId = await AttachEndedCallAsync(agent, campaign.Id, contacts[0].Id, bridged: true);
+        var agent = await AgentOnEndedCallAsync(AgentState.OnCall, campaign.Id, contacts[0].Id, bridged: true);
+        var attemptId = agent.CurrentAttemptId;
 
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available, TimeSpan.FromSeconds(15));
@@ -47,16 +46,22 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.To == AgentState.Offline && m.Reason.Contains("console"));
     }
 
-    async Task<Guid> AttachEndedCallAsync(Agent agent, Guid campaignId, long contactId, bool bridged)
+    /// <summary>An agent still Reserved or OnCall for a call that has already ended: what a lost callback leaves behind.</summary>
+    async Task<Agent> AgentOnEndedCallAsync(AgentState state, Guid campaignId, long contactId, bool bridged)
     {
-        await using var db = world.Db();
+        var agentId = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         var attempt = CallAttempt.Create(campaignId, contactId, now.AddMinutes(-1));
-        (attempt.State, attempt.AnsweredAt, attempt.EndedAt, attempt.AgentId, attempt.LiveAnswer) = (AttemptState.Completed, now.AddSeconds(-30), now, agent.Id, true);
+        (attempt.State, attempt.AnsweredAt, attempt.EndedAt, attempt.LiveAnswer) = (AttemptState.Completed, now.AddSeconds(-30), now, true);
         if (bridged) attempt.BridgedAt = now.AddSeconds(-29);
-        db.CallAttempts.Add(attempt);
-        await db.SaveChangesAsync();
-        await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrentAttemptId, attempt.Id));
-        return attempt.Id;
+        await using (var db = world.Db())
+        {
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+        var agent = await world.AvailableAgentAsync([campaignId], state: state, currentAttemptId: attempt.Id);
+        await using (var db = world.Db())
+            await db.CallAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.AgentId, agent.Id));
+        return agent;
     }
 }

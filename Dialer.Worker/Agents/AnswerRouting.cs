@@ -5,7 +5,6 @@ using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twilio.TwiML;
@@ -16,7 +15,7 @@ namespace Dialer.Worker.Agents;
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
 /// the same transaction, then bridge the call to them, or play the safe-harbour message when nobody is free.
 /// </summary>
-public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, IPublishEndpoint bus, TimeProvider clock,
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock,
     IOptions<TwilioOptions> twilio, IOptions<AgentOptions> agentOptions)
 {
     public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
@@ -25,7 +24,6 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, IPublishE
         CampaignSettings? settings = null;
         var plan = AnswerPlan.Person;
         ReservedAgent? agent = null;
-        var reservedNow = false;
 
         var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
         {
@@ -41,13 +39,16 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, IPublishE
                 return changed;
             }
             agent = await AgentRouter.ReserveAsync(db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
-            reservedNow = agent is not null;
             a.AnsweredLive(agent?.AgentId, now);
+            if (agent is not null)
+            {
+                updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
+                updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
+            }
             return true;
         }, ct);
         if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
 
-        if (reservedNow) await PublishReservationAsync(attempt, agent!, now, ct);
         return plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
@@ -56,9 +57,4 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, IPublishE
             _ => AnswerTwiml.Bridge(agent.ClientIdentity, attempt.Id, twilio.Value.PublicWebhookBaseUrl, agentOptions.Value.RingSeconds),
         };
     }
-
-    Task PublishReservationAsync(CallAttempt attempt, ReservedAgent agent, DateTimeOffset now, CancellationToken ct) =>
-        Task.WhenAll(
-            bus.Publish(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", attempt.Id, now), ct),
-            bus.Publish(new CallBridgedToAgent(attempt.Id, attempt.CampaignId, agent.AgentId, attempt.ContactId, now), ct));
 }

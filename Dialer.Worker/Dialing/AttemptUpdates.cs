@@ -16,6 +16,8 @@ namespace Dialer.Worker.Dialing;
 /// </summary>
 public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log)
 {
+    readonly List<object> _extra = [];
+
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
         ApplyAsync(attemptId, (a, _) => Task.FromResult(change(a)), ct);
@@ -34,6 +36,7 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         var before = (attempt.State, attempt.AnsweredAt);
         if (!await change(attempt, ct))
         {
+            _extra.Clear();
             await tx.RollbackAsync(ct);
             return attempt;
         }
@@ -46,11 +49,10 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await AgentSaves.PublishAsync(bus, agentMoves, ct);
 
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
-        await PublishAsync(attempt, before.State, before.AnsweredAt, now, ct);
+        await PublishAsync(attempt, before.State, before.AnsweredAt, agentMoves, now, ct);
         return attempt;
     }
 
@@ -73,13 +75,22 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         contact.Record(attempt, settings, sameBefore, now);
     }
 
-    async Task PublishAsync(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Sends <paramref name="message"/> with the change's own events, after the commit (the answer webhook's screen pop).</summary>
+    public void PublishAfterCommit(object message) => _extra.Add(message);
+
+    /// <summary>All at once: each publish waits for the broker's confirm, and the answer webhook waits for them all.</summary>
+    async Task PublishAsync(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore, IEnumerable<AgentStateChange> moves,
+        DateTimeOffset now, CancellationToken ct)
     {
+        var events = new List<object>(_extra);
+        _extra.Clear();
         if (a.AnsweredAt is not null && answeredBefore is null)
-            await bus.Publish(new CallAnswered(a.Id, a.CampaignId, a.AnsweredBy, a.AnsweredAt.Value), ct);
+            events.Add(new CallAnswered(a.Id, a.CampaignId, a.AnsweredBy, a.AnsweredAt.Value));
         if (a.IsFinal)
-            await bus.Publish(new CallCompleted(a.Id, a.CampaignId, a.Outcome ?? "failed", a.AnsweredBy, a.DurationSeconds, a.EndedAt ?? now), ct);
+            events.Add(new CallCompleted(a.Id, a.CampaignId, a.Outcome ?? "failed", a.AnsweredBy, a.DurationSeconds, a.EndedAt ?? now));
         else if (a.State != before)
-            await bus.Publish(new CallStatusChanged(a.Id, a.CampaignId, a.State.ToString(), now), ct);
+            events.Add(new CallStatusChanged(a.Id, a.CampaignId, a.State.ToString(), now));
+        events.AddRange(moves.Select(AgentSaves.EventOf));
+        await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType(), ct)));
     }
 }
