@@ -23,7 +23,7 @@ public sealed class AgentHub(DialerDb db, TimeProvider clock) : Hub
         var agentId = AgentApi.AgentIdOf(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(agentId));
         await db.Agents.Where(a => a.Id == agentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, (DateTimeOffset?)null), Context.ConnectionAborted);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, (DateTimeOffset?)null)); // not cut short by a quick disconnect
         await base.OnConnectedAsync();
     }
 
