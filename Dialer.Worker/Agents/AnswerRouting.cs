@@ -6,6 +6,7 @@ using Dialer.Core.Dialing;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
@@ -15,22 +16,35 @@ namespace Dialer.Worker.Agents;
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
 /// the same transaction, then bridge the call to them, or play the safe-harbour message when nobody is free.
 /// </summary>
-public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock,
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, IMemoryCache cache,
     IOptions<TwilioOptions> twilio, IOptions<AgentOptions> agentOptions)
 {
-    public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    /// <summary>
+    /// A running campaign's settings cannot change (edits need a pause), so the answer path reads them from a short
+    /// cache instead of the database: one round trip fewer while the customer waits.
+    /// </summary>
+    Task<CampaignSettings> SettingsAsync(Guid campaignId, CancellationToken ct) =>
+        cache.GetOrCreateAsync(("campaign-settings", campaignId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
+            return db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings).SingleAsync(ct);
+        })!;
+
+    /// <summary>Answers Twilio first; the events of the answer (the screen pop among them) are published right after.</summary>
+    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         CampaignSettings? settings = null;
         var plan = AnswerPlan.Person;
         ReservedAgent? agent = null;
 
+        updates.HoldEvents();
         var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
         {
             a.AnsweredBy ??= answeredBy;
             if (a.CallSid is null && callSid is not null) a.CallSid = callSid;
             var changed = a.Advance(AttemptState.InProgress, now);
-            settings = await db.Campaigns.AsNoTracking().Where(c => c.Id == a.CampaignId).Select(c => c.Settings).SingleAsync(ct);
+            settings = await SettingsAsync(a.CampaignId, ct);
             plan = AnswerTwiml.PlanFor(settings, answeredBy);
             if (plan != AnswerPlan.Person || a.IsFinal) return changed;
             if (a.LiveAnswer) // Twilio asked again (a retried webhook): give the same answer, reserve nobody new
@@ -47,14 +61,15 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             }
             return true;
         }, ct);
-        if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
+        var events = updates.TakeHeldEvents();
+        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events);
 
-        return plan switch
+        return (plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
             AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
             _ when agent is null => AnswerTwiml.SafeHarbour(settings),
             _ => AnswerTwiml.Bridge(agent.ClientIdentity, attempt.Id, twilio.Value.PublicWebhookBaseUrl, agentOptions.Value.RingSeconds),
-        };
+        }, events);
     }
 }

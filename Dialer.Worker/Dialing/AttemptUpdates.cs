@@ -17,6 +17,20 @@ namespace Dialer.Worker.Dialing;
 public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log)
 {
     readonly List<object> _extra = [];
+    List<object>? _held;
+
+    /// <summary>
+    /// The answer webhook answers Twilio first and publishes after: it calls this before ApplyAsync, and takes the
+    /// events with <see cref="TakeHeldEvents"/>. A crash in between loses them exactly as a crash after the commit would.
+    /// </summary>
+    public void HoldEvents() => _held = [];
+
+    public IReadOnlyList<object> TakeHeldEvents()
+    {
+        var held = _held ?? [];
+        _held = null;
+        return held;
+    }
 
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
@@ -91,6 +105,11 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         else if (a.State != before)
             events.Add(new CallStatusChanged(a.Id, a.CampaignId, a.State.ToString(), now));
         events.AddRange(moves.Select(AgentSaves.EventOf));
+        if (_held is not null)
+        {
+            _held.AddRange(events);
+            return;
+        }
         await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType(), ct)));
     }
 }

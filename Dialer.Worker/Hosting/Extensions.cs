@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AnswerRouting>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddHostedService<AttemptReconciler>();
         builder.Services.AddSingleton<AgentHealer>();

@@ -1,5 +1,6 @@
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
+using MassTransit;
 using Dialer.Worker.Dialing;
 using Twilio.TwiML;
 
@@ -19,10 +20,17 @@ public static class TwilioWebhooks
     }
 
     /// <summary>The customer's line answered: a person goes to an agent (or hears the safe-harbour message), a machine gets the campaign's choice.</summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpRequest request, AnswerRouting routing, CancellationToken ct)
+    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, IBus bus, ILogger<AnswerRouting> log, CancellationToken ct)
     {
-        var form = await request.ReadFormAsync(ct);
-        return Twiml(await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct));
+        var form = await http.Request.ReadFormAsync(ct);
+        var (twiml, events) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+        if (events.Count > 0)
+            http.Response.OnCompleted(async () =>
+            {
+                try { await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType()))); }
+                catch (Exception e) { log.LogWarning(e, "Events of the answer of attempt {AttemptId} not published", attemptId); }
+            });
+        return Twiml(twiml);
     }
 
     static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock, CancellationToken ct)
