@@ -8,12 +8,16 @@ namespace Dialer.Tests.Agents;
 /// <summary>The dialing world with agents: people answer, agents log in to campaigns, the simulator's agents pick up.</summary>
 public class AgentsWorld : DialingWorld
 {
+    /// <summary>The simulator's agent of this name lets the phone ring out.</summary>
+    public const string AbsentAgent = "agent-never-answers";
+
     /// <summary>A customer nobody talks to stays a while: the first answer of a fresh worker is slow.</summary>
     protected override SimulatorOptions SimulatorSettings() => Patient(FastSimulator());
 
     protected static SimulatorOptions Patient(SimulatorOptions options)
     {
-        options.TalkTime = new(3000, 4000);
+        options.TalkTime = new(8000, 9000);
+        options.Agents.NeverAnswer = [AbsentAgent];
         return options;
     }
 
@@ -25,12 +29,12 @@ public class AgentsWorld : DialingWorld
 
     /// <summary>An agent Available on the campaigns since <paramref name="idleFor"/> ago (longest idle gets the next call).</summary>
     public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null, AgentState state = AgentState.Available,
-        Guid? currentAttemptId = null)
+        Guid? currentAttemptId = null, string? identity = null)
     {
         await using var db = Db();
         var agent = new Agent
         {
-            Id = Guid.NewGuid(), Name = "agent", ClientIdentity = "agent-" + Guid.NewGuid().ToString("N")[..10],
+            Id = Guid.NewGuid(), Name = "agent", ClientIdentity = identity ?? "agent-" + Guid.NewGuid().ToString("N")[..10],
             State = state, StateSince = DateTimeOffset.UtcNow - (idleFor ?? TimeSpan.FromSeconds(10)), CampaignIds = campaignIds,
             CurrentAttemptId = currentAttemptId,
         };

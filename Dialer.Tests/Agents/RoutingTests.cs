@@ -96,4 +96,23 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.Equal(5, reserved.Distinct().Count());
         Assert.All(agents, a => Assert.Single(world.MovesOfAsync(a.Id).Result));
     }
+
+    [Fact]
+    public async Task An_agent_who_lets_the_phone_ring_out_goes_on_break_and_the_customer_gets_the_message()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id], identity: AgentsWorld.AbsentAgent);
+
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
+
+        Assert.Equal(agent.Id, done.AgentId);
+        Assert.Null(done.BridgedAt);
+        Assert.True(done.Abandoned);
+        Assert.NotNull(done.MessageStartedAt);
+        var absent = await world.AgentAsync(agent.Id);
+        Assert.Equal((AgentState.Break, "missed a call"), (absent.State, absent.BreakReason));
+        var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
+        Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
+    }
 }

@@ -56,7 +56,8 @@ public static class AgentLegWebhooks
             var agent = a.AgentId is { } id ? await AgentLocks.ForUpdateAsync(db, id, ct) : null;
             if (agent is not null && (bridged ? agent.TalkEnded(a.Id, now) : agent.MissedCall(a.Id, now))) moves.AddRange(Note(db, agent));
             if (!bridged && !a.IsFinal)
-                safeHarbour = await db.Campaigns.Where(c => c.Id == a.CampaignId).Select(c => c.Settings.SafeHarbourMessage).SingleAsync(ct);
+                // the whole document: a member of it would be read as a JSON path, in the CLR's casing, and come back null
+                safeHarbour = (await db.Campaigns.Where(c => c.Id == a.CampaignId).Select(c => c.Settings).SingleAsync(ct)).SafeHarbourMessage;
             return changed || moves.Count > 0;
         }, ct);
         await AgentSaves.PublishAsync(bus, moves, ct);
