@@ -1,5 +1,6 @@
 using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
+using Dialer.Api.Dashboard;
 using Dialer.Core.Data;
 using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,9 @@ public static class Extensions
     {
         builder.AddSharedDefaults();
         builder.AddDialerDb();
-        builder.AddDialerBus();
+        builder.AddDialerBus(DashboardServices.AddDashboardConsumers);
+        builder.AddDashboard();
+        builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
         builder.AddApiRateLimiting();

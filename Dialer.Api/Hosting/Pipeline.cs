@@ -1,8 +1,10 @@
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
+using Dialer.Api.Dashboard;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
+using Dialer.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -14,6 +16,9 @@ public static class Pipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseHubAccessTokens();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -33,5 +38,9 @@ public static class Pipeline
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapDashboardApi();
+        app.MapCampaignResultsApi();
+        app.MapComplianceReportApi();
+        app.MapDialerMetrics();
     }
 }

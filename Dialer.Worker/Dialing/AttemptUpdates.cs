@@ -3,6 +3,8 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Compliance;
+using Dialer.Core.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace Dialer.Worker.Dialing;
 /// callbacks, arriving together in any order, apply one at a time; its contact's next attempt is set
 /// when it ends; and the change goes out as an event after the commit.
 /// </summary>
-public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log)
+public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log, DialerMetrics metrics)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public async Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct)
@@ -36,6 +38,7 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
         await PublishAsync(attempt, before.State, before.AnsweredAt, now, ct);
+        Count(attempt, before.State, before.AnsweredAt);
         return attempt;
     }
 
@@ -55,5 +58,13 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
             await bus.Publish(new CallCompleted(a.Id, a.CampaignId, a.Outcome ?? "failed", a.AnsweredBy, a.DurationSeconds, a.EndedAt ?? now), ct);
         else if (a.State != before)
             await bus.Publish(new CallStatusChanged(a.Id, a.CampaignId, a.State.ToString(), now), ct);
+    }
+
+    void Count(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore)
+    {
+        if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
+            metrics.Dialed();
+        if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
+        if (!before.IsFinal() && CallClasses.IsAbandoned(a)) metrics.Abandoned();
     }
 }
