@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
+using System.Net;
 
 namespace Dialer.Api.Reporting;
 
@@ -19,7 +19,7 @@ public static class CompliancePage
     public static async Task WriteAsync(TextWriter w, ComplianceReport r, IAsyncEnumerable<ComplianceReport.Call> abandoned,
         IAsyncEnumerable<ComplianceReport.Call> outside, DateTimeOffset printedAt)
     {
-        static string E(object? v) => HtmlEncoder.Default.Encode(v switch
+        static string E(object? v) => WebUtility.HtmlEncode(v switch
         {
             DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
             double d => d.ToString("0.00%", CultureInfo.InvariantCulture),
