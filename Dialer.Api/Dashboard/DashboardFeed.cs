@@ -17,7 +17,7 @@ public sealed class DashboardFeed(
     : BackgroundService
 {
     static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(200);
-    static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(750); // updates must still land within a second
     readonly ConcurrentDictionary<Guid, byte> _changed = new();
     readonly ConcurrentDictionary<Guid, long> _inFlight = new();
 
@@ -52,7 +52,7 @@ public sealed class DashboardFeed(
                 foreach (var id in ids) Changed(id);
             }
             var took = clock.GetElapsedTime(started);
-            pause = TimeSpan.FromTicks(Math.Clamp(took.Ticks * 4, MinPause.Ticks, MaxPause.Ticks));
+            pause = TimeSpan.FromTicks(Math.Clamp(took.Ticks * 2, MinPause.Ticks, MaxPause.Ticks));
         }
     }
 

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Dialer.Tests.Infrastructure;
+
+namespace Dialer.Tests.Managers;
+
+public sealed class PeopleAnswerWithNoAgents : DialingWorld;
+
+public sealed class WorkerMetricsTests(PeopleAnswerWithNoAgents world) : IClassFixture<PeopleAnswerWithNoAgents>
+{
+    [Fact]
+    public async Task The_workers_metrics_count_its_dials_answers_and_abandoned_calls()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(3);
+
+        var attempts = await world.DialAsync(campaign, 3);
+        await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal);
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+
+        Assert.True(Count(text, "dials_total") >= 3, text);
+        Assert.True(Count(text, "calls_answered_total") >= 3, text);
+        Assert.True(Count(text, "calls_abandoned_total") >= 3, text); // no agent to take them yet: every live answer is abandoned
+        Assert.Contains("answer_webhook_duration_seconds_bucket", text);
+    }
+
+    static double Count(string exposition, string name) =>
+        Regex.Matches(exposition, $@"^{name}(\{{[^}}]*\}})? (\S+)", RegexOptions.Multiline).Sum(m => double.Parse(m.Groups[2].Value));
+}
