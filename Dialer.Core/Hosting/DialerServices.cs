@@ -41,7 +41,7 @@ public static class DialerServices
             x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
-                if (name.Contains(PerInstanceQueue)) return; // auto-deleted with its process: a quorum queue cannot be
+                if (name.Contains(PerInstanceQueue)) return; // temporary (exclusive, gone with its connection): never quorum
                 queue.SetQuorumQueue();
                 if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });

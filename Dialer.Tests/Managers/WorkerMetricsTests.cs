@@ -15,7 +15,13 @@ public sealed class WorkerMetricsTests(PeopleAnswerWithNoAgents world) : IClassF
         var attempts = await world.DialAsync(campaign, 3);
         await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal);
         using var http = new HttpClient();
-        var text = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+        var text = "";
+        // the counters move just after each commit, so a scrape may be a moment behind the database
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            text = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+            if (Count(text, "calls_abandoned_total") >= 3 && Count(text, "calls_answered_total") >= 3) break;
+        }
 
         Assert.True(Count(text, "dials_total") >= 3, text);
         Assert.True(Count(text, "calls_answered_total") >= 3, text);

@@ -37,8 +37,8 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
 
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
-        await PublishAsync(attempt, before.State, before.AnsweredAt, now, ct);
         Count(attempt, before.State, before.AnsweredAt);
+        await PublishAsync(attempt, before.State, before.AnsweredAt, now, ct);
         return attempt;
     }
 

@@ -27,7 +27,7 @@ const niceMax = v => { if (v <= 0) return 1; const p = 10 ** Math.floor(Math.log
 /** Grouped bars over time: series = [{ name, key, cls }], points = [{ at, ...values }]. */
 export function timeBars(target, points, series) {
   const add = svg(target);
-  const max = niceMax(Math.max(1, ...points.flatMap(p => series.map(s => p[s.key]))));
+  const max = niceMax(Math.max(4, ...points.flatMap(p => series.map(s => p[s.key])))); // 4: whole numbers on the axis
   axes(add, max, v => Math.round(v));
   const slot = (W - pad.l - pad.r) / Math.max(points.length, 1), bar = Math.max(1, slot / (series.length + 0.5));
   points.forEach((p, i) => series.forEach((s, j) => {
