@@ -40,7 +40,7 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
         if (attempts.Count > 0)
         {
-            await bus.PublishBatch(attempts.Select(a => new PlaceCall(a.Id, a.CampaignId)), ct);
+            await AttemptOutbox.PublishAsync(db, bus, attempts, clock, ct);
             log.LogDebug("Campaign {CampaignId}: {Lines} lines wanted, {Dialed} dialed", id, lines, attempts.Count);
         }
         else if (snapshot.LinesInUse == 0 && !await HasContactsLeftAsync(id, ct))
