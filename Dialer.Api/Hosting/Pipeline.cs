@@ -29,6 +29,7 @@ public static class Pipeline
 
         app.MapCampaignsApi();
         app.MapCampaignLifecycleApi();
+        app.MapPacingApi();
         app.MapCampaignSummaryApi();
         app.MapContactsApi();
         app.MapDoNotCallApi();

@@ -16,6 +16,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<DoNotCallEntry> DoNotCall => Set<DoNotCallEntry>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<Pacing.PacingState> PacingStates => Set<Pacing.PacingState>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);
