@@ -1,4 +1,7 @@
 using Dialer.Api.Campaigns;
+using Dialer.Api.Campaigns.Documents;
+using Dialer.Api.Campaigns.History;
+using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Reporting;
@@ -33,5 +36,9 @@ public static class Pipeline
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapCampaignDocumentsApi();
+        app.MapCampaignChangesApi();
+        app.MapCampaignCloneApi();
+        app.MapPrelaunchApi();
     }
 }
