@@ -4,6 +4,7 @@ using Dialer.Api.Campaigns.History;
 using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
+using Dialer.Api.Pages;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,6 +18,7 @@ public static class Pipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -40,5 +42,6 @@ public static class Pipeline
         app.MapCampaignChangesApi();
         app.MapCampaignCloneApi();
         app.MapPrelaunchApi();
+        app.MapBuilderPages();
     }
 }

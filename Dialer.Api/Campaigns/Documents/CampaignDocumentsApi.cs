@@ -28,6 +28,8 @@ public static class CampaignDocumentsApi
         var group = app.MapGroup("/api/campaigns").WithTags("Campaign documents").RequireAuthorization();
         group.MapGet("/{id:guid}/document", Export).RequireAuthorization(Policies.Reader)
             .WithDescription("The campaign's whole definition (not its contacts): JSON, or YAML with ?format=yaml or Accept: application/yaml.");
+        group.MapGet("/defaults", () => TypedResults.Ok(new CampaignSettings())).RequireAuthorization(Policies.Reader)
+            .WithDescription("The settings a new campaign gets for every field it leaves out.");
         group.MapPost("/import", Import).RequireAuthorization(Policies.Marketer).Accepts<JsonObject>("application/json", YamlType)
             .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name). ?dryRun=true only answers the field-by-field differences.");
         return group;
