@@ -19,12 +19,12 @@ public sealed record Forecast(
 
 /// <summary>
 /// Runs the pacing simulator (the same pacers the worker runs) with the campaign's settings in each
-/// mode a campaign with agents can use. Few seeds and one simulated hour: an answer in seconds, not a benchmark.
+/// mode a campaign with agents can use. Few seeds and at most one simulated hour: an answer in seconds, not a
+/// benchmark. A big floor places many calls a minute, so it needs less simulated time for the same confidence.
 /// </summary>
 public static class CampaignForecast
 {
     const int Seeds = 3;
-    const double Hours = 1;
     static readonly DialingMode[] Modes = [DialingMode.Progressive, DialingMode.Power, DialingMode.Predictive];
 
     public static Dictionary<string, string[]> Validate(ForecastRequest r)
@@ -39,11 +39,12 @@ public static class CampaignForecast
 
     public static Forecast Run(CampaignSettings campaign, ForecastRequest r, int callableContacts)
     {
+        var hours = Math.Clamp(40.0 / r.Agents, 0.25, 1);
         var human = r.AnswerRate ?? 0.15;
         var fail = Math.Min(0.1, 1 - human);
         var scenario = new Scenario
         {
-            Name = "forecast", Agents = r.Agents, Hours = Hours, WarmupS = 300, Seeds = Seeds,
+            Name = "forecast", Agents = r.Agents, Hours = hours, WarmupS = 300, Seeds = Seeds,
             HumanRate = human, FailRate = fail, MachineRate = Math.Min(0.2, 1 - human - fail),
             TalkS = new LognormalSpec(r.TalkSeconds ?? 150, 1.0),
             WrapS = new LognormalSpec(Math.Max(r.WrapSeconds ?? 30, 0.1), 0.5),
@@ -51,7 +52,7 @@ public static class CampaignForecast
         var modes = Modes.AsParallel().AsOrdered().Select(mode =>
         {
             var settings = LivePacingSnapshot.SettingsOf(campaign with { Mode = mode }) with { HoldSeconds = scenario.HoldS };
-            var runs = SeedRuns.Run(scenario, () => PacerFactory.Create(mode), settings, Seeds, Hours);
+            var runs = SeedRuns.Run(scenario, () => PacerFactory.Create(mode), settings, Seeds, hours);
             var contactsPerHour = runs.Average(x => x.ContactsPerAgentHour) * r.Agents;
             return new ModeForecast(mode,
                 Math.Round(runs.Average(x => x.Occupancy), 4),
@@ -60,6 +61,6 @@ public static class CampaignForecast
                 Math.Round(runs.Average(x => x.DialsPerAgentHour) * r.Agents, 1),
                 contactsPerHour > 0 ? Math.Round(callableContacts / contactsPerHour, 2) : null);
         }).ToArray();
-        return new Forecast(r.Agents, human, scenario.TalkS.Mean, scenario.WrapS.Mean, callableContacts, Seeds, Hours, campaign.Mode, modes);
+        return new Forecast(r.Agents, human, scenario.TalkS.Mean, scenario.WrapS.Mean, callableContacts, Seeds, hours, campaign.Mode, modes);
     }
 }
