@@ -5,7 +5,7 @@ import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
 
-startPage('Campaign', async main => {
+startPage('Campaign', async (main, user) => {
   const form = main.querySelector('#campaign-form');
   const title = main.querySelector('#page-title'), badge = main.querySelector('#status');
   let id = new URLSearchParams(location.search).get('id');
@@ -25,14 +25,14 @@ startPage('Campaign', async main => {
     badge.className = `badge ${campaign.status}`;
     badge.textContent = campaign.status;
     fill(form, campaign.settings);
-    const locked = campaign.status === 'running' || campaign.status === 'completed';
+    const locked = !canEdit(user) || campaign.status === 'running' || campaign.status === 'completed';
     form.querySelectorAll('fieldset').forEach(f => f.disabled = locked);
     form.querySelector('#save').disabled = locked;
     form.querySelector('#save').textContent = 'Save changes';
     form.querySelector('#save-note').textContent = locked
       ? (campaign.status === 'running' ? 'Pause the campaign to change its settings.' : 'A completed campaign is kept as it ran: clone it to run it again.')
       : '';
-    main.querySelector('#lifecycle').replaceChildren(...actionButtons(campaign, onAction, err => notify(err.message, 'error')));
+    if (canEdit(user)) main.querySelector('#lifecycle').replaceChildren(...actionButtons(campaign, onAction, err => notify(err.message, 'error')));
     if (!sectionsShown) showSections();
   }
 
@@ -48,8 +48,9 @@ startPage('Campaign', async main => {
   function showSections() {
     sectionsShown = true;
     main.querySelector('#after-create').hidden = false;
-    contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
-    const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings.mode);
+    if (canEdit(user)) contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
+    else main.querySelector('#contacts').remove();
+    const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings);
     history = historySection(main.querySelector('#history'), id);
   }
 

@@ -10,7 +10,7 @@ const REASONS = {
 };
 const MODES = { progressive: 'Progressive', power: 'Power', predictive: 'Predictive' };
 
-export function prelaunchSection(section, campaignId, campaignMode) {
+export function prelaunchSection(section, campaignId, settings) {
   const figures = el('div', { id: 'prelaunch-figures', 'aria-live': 'polite' });
   const forecast = el('div', { id: 'forecast-result', 'aria-live': 'polite' });
   const input = (id, label, attrs) => el('div', { class: 'field' }, el('label', { for: id }, label), el('input', { id, type: 'number', ...attrs }));
@@ -31,7 +31,7 @@ export function prelaunchSection(section, campaignId, campaignMode) {
       const result = await api(`/api/campaigns/${campaignId}/forecast`, { method: 'POST', body: {
         agents: Number(value('#fc-agents')), answerRate: Number(value('#fc-answer')) / 100,
         talkSeconds: Number(value('#fc-talk')), wrapSeconds: Number(value('#fc-wrap')) } });
-      forecast.replaceChildren(renderForecast(result, campaignMode));
+      forecast.replaceChildren(renderForecast(result, settings));
     } catch (err) {
       forecast.replaceChildren(el('div', { class: 'alert error', role: 'alert' },
         err.errors ? Object.values(err.errors).flat().join(' ') : err.message));
@@ -71,7 +71,7 @@ function renderCheck(r) {
   return out;
 }
 
-function renderForecast(f, campaignMode) {
+function renderForecast(f, { mode: campaignMode, abandonTarget }) {
   return el('table', { id: 'forecast-table' },
     el('caption', { class: 'muted' }, `${f.agents} agents, ${fmt.pct(f.answerRate, 0)} answered by a person, ${fmt.int(f.callableContacts)} contacts to call `
       + `(${f.seeds} simulated runs of ${f.simulatedHours} h each).`),
@@ -80,7 +80,9 @@ function renderForecast(f, campaignMode) {
     el('tbody', {}, f.modes.map(m => el('tr', { class: m.mode === campaignMode ? 'highlight' : '' },
       el('th', { scope: 'row' }, MODES[m.mode] ?? m.mode, m.mode === campaignMode ? ' (this campaign)' : ''),
       el('td', { class: 'num' }, fmt.pct(m.occupancy)),
-      el('td', { class: 'num' }, fmt.pct(m.abandonRate, 2)),
+      el('td', { class: m.abandonRate > abandonTarget ? 'num over-target' : 'num',
+        title: m.abandonRate > abandonTarget ? `Above the campaign's target of ${fmt.pct(abandonTarget)}` : null },
+        fmt.pct(m.abandonRate, 2), m.abandonRate > abandonTarget ? el('span', { class: 'visually-hidden' }, ' (above target)') : null),
       el('td', { class: 'num' }, m.contactsPerHour.toFixed(0)),
       el('td', { class: 'num' }, m.dialsPerHour.toFixed(0)),
       el('td', { class: 'num' }, fmt.hours(m.hoursToFinish))))));

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261127014152_CampaignChanges")]
+    [Migration("20261127021215_CampaignChanges")]
     partial class CampaignChanges
     {
         /// <inheritdoc />
