@@ -1,6 +1,10 @@
 using Dialer.Api.Campaigns;
+using Dialer.Api.Campaigns.Documents;
+using Dialer.Api.Campaigns.History;
+using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
+using Dialer.Api.Pages;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,6 +18,7 @@ public static class Pipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -34,5 +39,10 @@ public static class Pipeline
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapCampaignDocumentsApi();
+        app.MapCampaignChangesApi();
+        app.MapCampaignCloneApi();
+        app.MapPrelaunchApi();
+        app.MapBuilderPages();
     }
 }
