@@ -27,6 +27,9 @@ public static class Extensions
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Campaigns.History.CampaignHistory>();
+        builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

@@ -1,7 +1,11 @@
 using Dialer.Api.Campaigns;
+using Dialer.Api.Campaigns.Documents;
+using Dialer.Api.Campaigns.History;
+using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Pages;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Core.Hosting;
@@ -34,10 +38,16 @@ public static class Pipeline
 
         app.MapCampaignsApi();
         app.MapCampaignLifecycleApi();
+        app.MapPacingApi();
         app.MapCampaignSummaryApi();
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapCampaignDocumentsApi();
+        app.MapCampaignChangesApi();
+        app.MapCampaignCloneApi();
+        app.MapPrelaunchApi();
+        app.MapBuilderPages();
         app.MapDashboardApi();
         app.MapCampaignResultsApi();
         app.MapComplianceReportApi();

@@ -84,7 +84,7 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dialer.sln"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".artifacts", "screenshots");
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".artifacts", "screenshots", "managers");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }

@@ -49,6 +49,9 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         var calls = contacts.SelectMany(c => world.Simulator.Calls.Snapshot(c.Phone)).ToList();
         var peak = calls.Max(c => calls.Count(o => o.CreatedAt <= c.CreatedAt && (o.EndTime ?? DateTimeOffset.MaxValue) > c.CreatedAt));
         Assert.InRange(peak, 1, 4);
+        var pacing = await db.PacingStates.SingleAsync(p => p.CampaignId == campaign.Id);
+        Assert.Equal(DialingMode.Agentless, pacing.Mode);
+        Assert.InRange(pacing.LinesInUse, 0, 4);
     }
 
     [Fact]
