@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialer.Api.Agents;
 
 /// <summary>
-/// Carries the Worker's events to the agent's console. Each Api instance has its own queue for these (see the
-/// definition), so whichever instance holds the agent's connection gets them: RabbitMQ is the backplane.
+/// Carries the Worker's events to the agent's console. Each Api instance has its own queue for these, so
+/// whichever instance holds the agent's connection gets them: RabbitMQ is the backplane.
 /// </summary>
 public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db) : IConsumer<CallBridgedToAgent>, IConsumer<AgentStateChanged>
 {
@@ -24,19 +24,14 @@ public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db
         hub.Clients.Group(AgentHub.GroupOf(context.Message.AgentId)).SendAsync("agentState", context.Message, context.CancellationToken);
 }
 
-public sealed class AgentConsoleForwarderDefinition : ConsumerDefinition<AgentConsoleForwarder>
+public static class AgentConsoleForwarding
 {
-    /// <summary>One queue per Api process; it expires when the process is gone.</summary>
-    public AgentConsoleForwarderDefinition()
-    {
-        EndpointName = $"agent-console-{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
-    }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<AgentConsoleForwarder> consumer,
-        IRegistrationContext context)
-    {
-        if (endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.QueueExpiration = TimeSpan.FromMinutes(5);
-        // screen pops are only worth showing now: a late one is noise
-        endpoint.UseMessageRetry(r => r.None());
-    }
+    /// <summary>One queue per Api process (like the dashboard's): temporary, gone with the process.</summary>
+    public static void AddAgentConsoleForwarder(IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<AgentConsoleForwarder>(c => c.UseMessageRetry(r => r.None())) // a screen pop is worth showing now or never
+            .Endpoint(e =>
+            {
+                e.InstanceId = Core.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
+                e.Temporary = true;
+            });
 }

@@ -22,14 +22,7 @@ public sealed class ApiKeyAuthentication(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0)
-        {
-            // browsers cannot set headers on a WebSocket: the SignalR client sends the key as its access token instead
-            // (a bearer header on negotiate, access_token in the query on the socket)
-            if (!Request.Path.StartsWithSegments("/hubs")) return AuthenticateResult.NoResult();
-            var bearer = Request.Headers.Authorization.ToString();
-            if (bearer.StartsWith("Bearer ", StringComparison.Ordinal)) values = bearer["Bearer ".Length..];
-            else if (!Request.Query.TryGetValue("access_token", out values) || values.Count == 0) return AuthenticateResult.NoResult();
-        }
+            return AuthenticateResult.NoResult();
         var hash = User.HashKey(values.ToString());
         var user = await cache.GetOrCreateAsync("apikey:" + hash, async entry =>
         {

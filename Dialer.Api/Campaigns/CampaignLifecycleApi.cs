@@ -1,4 +1,5 @@
 using Dialer.Api.Auth;
+using Dialer.Api.Campaigns.History;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
@@ -23,14 +24,16 @@ public static class CampaignLifecycleApi
     }
 }
 
-public sealed class CampaignTransitions(DialerDb db, CampaignLifecycle lifecycle, TimeProvider clock)
+public sealed class CampaignTransitions(DialerDb db, CampaignLifecycle lifecycle, CampaignHistory history, TimeProvider clock)
 {
     public async Task<Results<Ok<CampaignResponse>, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> ApplyAsync(
         Guid id, Func<Campaign, DateTimeOffset, Refusal?> transition, string reason, CancellationToken ct)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
+        var before = campaign.Status;
         if (transition(campaign, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
+        history.Status(campaign, before, reason);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
 

@@ -1,4 +1,5 @@
 using Dialer.Api.Auth;
+using Dialer.Api.Campaigns.History;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
@@ -41,20 +42,21 @@ public static class CampaignsApi
     }
 
     static async Task<Results<CreatedAtRoute<CampaignResponse>, ValidationProblem>> Create(
-        CampaignSettings settings, DialerDb db, TimeProvider clock, CancellationToken ct)
+        CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, CancellationToken ct)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var campaign = Campaign.Create(settings, clock.GetUtcNow());
         db.Campaigns.Add(campaign);
+        history.Definition(campaign, null, CampaignHistory.Created);
         await db.SaveChangesAsync(ct);
         return TypedResults.CreatedAtRoute(CampaignResponse.From(campaign, new ContactCounts(0, 0, 0, 0, 0)),
             "GetCampaign", new { id = campaign.Id });
     }
 
     static async Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Update(
-        Guid id, CampaignSettings settings, DialerDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -62,7 +64,9 @@ public static class CampaignsApi
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
         if (ETags.Stale(http.Request, campaign.Version)) return ETags.StaleProblem();
+        var before = campaign.Settings;
         if (campaign.TryUpdate(settings, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
+        history.Definition(campaign, before, CampaignHistory.Updated);
 
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
@@ -72,12 +76,13 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
     }
 
-    static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id, DialerDb db, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id, DialerDb db, CampaignHistory history, CancellationToken ct)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
         if (campaign.TryDelete() is { } refusal) return Problems.Conflict(refusal);
         db.Campaigns.Remove(campaign);
+        history.Removed(campaign);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -24,6 +24,8 @@ public static class DoNotCallApi
         group.MapGet("/", List).RequireAuthorization(Policies.Reader);
         group.MapGet("/{phone}", Lookup).RequireAuthorization(Policies.Reader);
         group.MapDelete("/{phone}", Remove).RequireAuthorization(Policies.Marketer);
+        group.MapPost("/upload", DoNotCallUpload.UploadAsync).RequireAuthorization(Policies.Marketer).Accepts<IFormFile>("text/csv", "multipart/form-data")
+            .WithDescription("A CSV with a phone column, streamed: every number added to the list, with the rows it could not read by line.");
         return group;
     }
 
@@ -58,10 +60,13 @@ public static class DoNotCallApi
         return TypedResults.Ok(new AddResponse(fresh.Count, listed.Count, suppressed, [.. rejected]));
     }
 
-    static async Task<Ok<Page<EntryResponse>>> List(DialerDb db, CancellationToken ct, Guid? campaignId = null, int page = 1, int pageSize = 100)
+    /// <param name="search">digits anywhere in the number, or words in the reason</param>
+    static async Task<Ok<Page<EntryResponse>>> List(DialerDb db, CancellationToken ct, Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.DoNotCall.AsNoTracking().Where(d => campaignId == null || d.CampaignId == campaignId);
+        if (DoNotCallSearch.Of(search) is { } s)
+            query = query.Where(d => (s.Digits.Length > 0 && d.Phone.Contains(s.Digits)) || (d.Reason != null && EF.Functions.ILike(d.Reason, s.Pattern)));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy)).ToListAsync(ct);

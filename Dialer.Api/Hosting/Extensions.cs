@@ -1,6 +1,7 @@
 using Dialer.Api.Agents;
 using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
+using Dialer.Api.Dashboard;
 using Dialer.Core.Data;
 using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,14 @@ public static class Extensions
     {
         builder.AddSharedDefaults();
         builder.AddDialerDb();
-        builder.AddDialerBus(bus => bus.AddConsumer<AgentConsoleForwarder>(typeof(AgentConsoleForwarderDefinition)));
-        builder.Services.AddSignalR();
+        builder.AddDialerBus(bus =>
+        {
+            DashboardServices.AddDashboardConsumers(bus);
+            AgentConsoleForwarding.AddAgentConsoleForwarder(bus);
+        });
         builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddDashboard();
+        builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
         builder.AddApiRateLimiting();
@@ -27,6 +33,9 @@ public static class Extensions
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Campaigns.History.CampaignHistory>();
+        builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

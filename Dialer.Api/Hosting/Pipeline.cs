@@ -1,9 +1,15 @@
 using Dialer.Api.Agents;
 using Dialer.Api.Campaigns;
+using Dialer.Api.Campaigns.Documents;
+using Dialer.Api.Campaigns.History;
+using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
+using Dialer.Api.Dashboard;
+using Dialer.Api.Pages;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
+using Dialer.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -14,8 +20,10 @@ public static class Pipeline
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStaticFiles();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseHubAccessTokens();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -31,10 +39,20 @@ public static class Pipeline
 
         app.MapCampaignsApi();
         app.MapCampaignLifecycleApi();
+        app.MapPacingApi();
         app.MapCampaignSummaryApi();
         app.MapContactsApi();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapCampaignDocumentsApi();
+        app.MapCampaignChangesApi();
+        app.MapCampaignCloneApi();
+        app.MapPrelaunchApi();
+        app.MapBuilderPages();
+        app.MapDashboardApi();
+        app.MapCampaignResultsApi();
+        app.MapComplianceReportApi();
+        app.MapDialerMetrics();
         app.MapAgentApi();
         app.MapAbandonApi();
         app.MapHub<AgentHub>(AgentHub.Path);

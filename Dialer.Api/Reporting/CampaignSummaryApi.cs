@@ -13,7 +13,7 @@ public static class CampaignSummaryApi
     public sealed record Summary(
         Guid CampaignId, string Status, ContactCounts Contacts, int Attempts, int CallsPlaced, int InFlight,
         Dictionary<string, int> Outcomes, int AnsweredByPerson, int AnsweredByMachine, int Bridged, int NumbersDialedTwiceAtOnce,
-        DateTimeOffset? FirstDial, DateTimeOffset? LastEnd);
+        DateTimeOffset? FirstDial, DateTimeOffset? LastEnd, int Conversions);
 
     public static RouteGroupBuilder MapCampaignSummaryApi(this IEndpointRouteBuilder app)
     {
@@ -45,7 +45,9 @@ public static class CampaignSummaryApi
             """).SingleAsync(ct);
         var first = await attempts.MinAsync(a => a.DialedAt, ct);
         var last = await attempts.MaxAsync(a => a.EndedAt, ct);
+        var conversionDispositions = campaign.Settings.ConversionDispositions;
+        var conversions = await db.Contacts.CountAsync(c => c.CampaignId == id && c.Disposition != null && conversionDispositions.Contains(c.Disposition), ct);
         return TypedResults.Ok(new Summary(id, campaign.Status.ToString().ToLowerInvariant(), counts, total, placed, inFlight, outcomes,
-            person, machine, bridged, overlapping, first, last));
+            person, machine, bridged, overlapping, first, last, conversions));
     }
 }

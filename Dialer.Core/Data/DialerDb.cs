@@ -1,6 +1,7 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Auth;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Campaigns.History;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
@@ -17,6 +18,8 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<AgentStateChange> AgentStateChanges => Set<AgentStateChange>();
     public DbSet<DoNotCallEntry> DoNotCall => Set<DoNotCallEntry>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<Pacing.PacingState> PacingStates => Set<Pacing.PacingState>();
+    public DbSet<CampaignChange> CampaignChanges => Set<CampaignChange>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

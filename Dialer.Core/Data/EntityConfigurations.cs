@@ -120,3 +120,14 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.HasIndex(u => u.ApiKeyHash).IsUnique();
     }
 }
+
+sealed class PacingStateConfiguration : IEntityTypeConfiguration<Pacing.PacingState>
+{
+    public void Configure(EntityTypeBuilder<Pacing.PacingState> e)
+    {
+        e.ToTable("pacing_states");
+        e.HasKey(p => p.CampaignId);
+        e.Property(p => p.Node).HasMaxLength(200);
+        e.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -25,6 +25,9 @@ public static class DialerServices
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DialerDb).Assembly.GetName().Name))
             .UseSnakeCaseNamingConvention();
 
+    /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
+    public const string PerInstanceQueue = "-instance-";
+
     /// <summary>MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names.</summary>
     public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -35,9 +38,10 @@ public static class DialerServices
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(rabbit.EndpointPrefix, false));
             consumers?.Invoke(x);
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
+                if (name.Contains(PerInstanceQueue)) return; // temporary (exclusive, gone with its connection): never quorum
                 queue.SetQuorumQueue();
                 if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });

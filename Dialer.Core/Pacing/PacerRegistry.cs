@@ -8,19 +8,25 @@ namespace Dialer.Core.Pacing;
 /// </summary>
 public sealed class PacerRegistry
 {
-    readonly ConcurrentDictionary<Guid, (DialingMode Mode, IPacer Pacer)> _pacers = new();
-
-    public IPacer For(Guid campaignId, DialingMode mode) =>
-        _pacers.AddOrUpdate(campaignId,
-            _ => (mode, PacerFactory.Create(mode)),
-            (_, existing) => existing.Mode == mode ? existing : (mode, PacerFactory.Create(mode))).Pacer;
-
-    public bool TryGet(Guid campaignId, out IPacer? pacer)
+    /// <summary>A campaign's pacer and how far its observations have been read.</summary>
+    public sealed class Entry(DialingMode mode, IPacer pacer, DateTimeOffset observedUntil)
     {
-        var found = _pacers.TryGetValue(campaignId, out var entry);
-        pacer = found ? entry.Pacer : null;
-        return found;
+        public DialingMode Mode { get; } = mode;
+        public IPacer Pacer { get; } = pacer;
+        public DateTimeOffset ObservedUntil { get; set; } = observedUntil;
     }
+
+    /// <summary>How much history a pacer new to this node learns from before its first decision.</summary>
+    public static readonly TimeSpan Bootstrap = TimeSpan.FromHours(1);
+
+    readonly ConcurrentDictionary<Guid, Entry> _pacers = new();
+
+    public Entry For(Guid campaignId, DialingMode mode, DateTimeOffset now) =>
+        _pacers.AddOrUpdate(campaignId,
+            _ => new Entry(mode, PacerFactory.Create(mode), now - Bootstrap),
+            (_, existing) => existing.Mode == mode ? existing : new Entry(mode, PacerFactory.Create(mode), now - Bootstrap));
+
+    public bool TryGet(Guid campaignId, out Entry? entry) => _pacers.TryGetValue(campaignId, out entry);
 
     public void Forget(Guid campaignId) => _pacers.TryRemove(campaignId, out _);
 }

@@ -36,13 +36,20 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
             return;
         }
 
+        var pacing = pacers.For(id, campaign.Settings.Mode, now);
+        if (pacing.Pacer is IOutcomeObserver learner)
+        {
+            await PacingObservations.FeedAsync(db, campaign, learner, pacing.ObservedUntil, now, ct);
+            pacing.ObservedUntil = now;
+        }
         var ledger = await AbandonLedger.ForAsync(db, campaign, now, ct);
         var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, ct);
-        var lines = pacers.For(id, campaign.Settings.Mode).LinesToOpen(snapshot);
+        var lines = pacing.Pacer.LinesToOpen(snapshot);
+        await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, lines, now, ct);
         var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
         if (attempts.Count > 0)
         {
-            await bus.PublishBatch(attempts.Select(a => new PlaceCall(a.Id, a.CampaignId)), ct);
+            await AttemptOutbox.PublishAsync(db, bus, attempts, clock, ct);
             log.LogDebug("Campaign {CampaignId}: {Lines} lines wanted, {Dialed} dialed", id, lines, attempts.Count);
         }
         else if (snapshot.LinesInUse == 0 && !await HasContactsLeftAsync(id, ct))

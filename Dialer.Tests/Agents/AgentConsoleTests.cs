@@ -60,8 +60,8 @@ public sealed class AgentConsoleTests(ApiFactory api)
     {
         var page = await api.Anonymous().GetAsync("/agent/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("/lib/signalr/signalr.min.js", await page.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/lib/signalr/signalr.min.js")).StatusCode);
+        Assert.Contains("/lib/signalr.min.js", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/lib/signalr.min.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/agent/agent.js")).StatusCode);
     }
 

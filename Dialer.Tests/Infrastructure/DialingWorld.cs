@@ -95,13 +95,11 @@ public abstract class DialingWorld : IAsyncLifetime
     /// <summary>Claims the contacts as the pacer would and publishes their dials.</summary>
     public async Task<List<CallAttempt>> DialAsync(Campaign campaign, int lines)
     {
-        List<CallAttempt> attempts;
-        await using (var db = Db())
-        {
-            var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-            attempts = [.. await new ContactClaimer(db).ClaimAsync(fresh, lines, DateTimeOffset.UtcNow, CancellationToken.None)];
-        }
-        await PublishAsync(attempts.Select(a => new PlaceCall(a.Id, a.CampaignId)).ToArray());
+        await using var db = Db();
+        var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
+        List<CallAttempt> attempts = [.. await new ContactClaimer(db).ClaimAsync(fresh, lines, DateTimeOffset.UtcNow, CancellationToken.None)];
+        using var scope = Worker.Services.CreateScope();
+        await AttemptOutbox.PublishAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), attempts, TimeProvider.System, default);
         return attempts;
     }
 

@@ -52,13 +52,13 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in stale) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
-        var unsent = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Created && a.CreatedAt < now - grace)
-            .OrderBy(a => a.CreatedAt).Take(500).Select(a => new PlaceCall(a.Id, a.CampaignId)).ToListAsync(ct);
+        var unsent = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.State == AttemptState.Created && a.PublishedAt == null && a.CreatedAt < now - grace)
+            .OrderBy(a => a.CreatedAt).Take(500).ToListAsync(ct);
         if (unsent.Count > 0)
         {
-            log.LogWarning("Re-publishing {Count} attempts claimed but never dialed", unsent.Count);
-            var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-            await bus.PublishBatch(unsent, ct);
+            log.LogWarning("Publishing {Count} attempts claimed but never published", unsent.Count);
+            await AttemptOutbox.PublishAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), unsent, clock, ct);
         }
     }
 

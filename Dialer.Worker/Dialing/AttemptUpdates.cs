@@ -4,6 +4,8 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Compliance;
+using Dialer.Core.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ namespace Dialer.Worker.Dialing;
 /// callbacks, arriving together in any order, apply one at a time; its contact's next attempt is set
 /// when it ends; and the change goes out as an event after the commit.
 /// </summary>
-public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log)
+public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvider clock, ILogger<AttemptUpdates> log, DialerMetrics metrics)
 {
     readonly List<object> _extra = [];
     List<object>? _held;
@@ -66,6 +68,7 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
 
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
+        Count(attempt, before.State, before.AnsweredAt);
         await PublishAsync(attempt, before.State, before.AnsweredAt, agentMoves, now, ct);
         return attempt;
     }
@@ -111,5 +114,13 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
             return;
         }
         await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType(), ct)));
+    }
+
+    void Count(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore)
+    {
+        if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
+            metrics.Dialed();
+        if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
+        if (!before.IsFinal() && CallClasses.IsAbandoned(a)) metrics.Abandoned();
     }
 }

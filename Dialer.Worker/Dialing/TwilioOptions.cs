@@ -12,7 +12,7 @@ public sealed class TwilioOptions
     /// <summary>This worker's address as Twilio reaches it: the answer and status URLs are built on it and signatures checked against it.</summary>
     [Required, Url] public string PublicWebhookBaseUrl { get; set; } = "";
     /// <summary>This process's share of the account's calls-per-second (the account's limit divided by the number of workers).</summary>
-    [Range(0.1, 1000)] public double CallsPerSecond { get; set; } = 1;
+    [Range(0.1, 10_000)] public double CallsPerSecond { get; set; } = 1;
     /// <summary>A create that has not answered by then may still have placed the call: it is reconciled, never repeated.</summary>
     [Range(1, 120)] public int RequestTimeoutSeconds { get; set; } = 10;
     /// <summary>How long the customer's phone rings before no-answer (at least 15 s: four rings).</summary>

@@ -14,6 +14,7 @@ public static class Extensions
         builder.AddDialerDb();
         builder.AddDialerBus(bus => bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition)));
         builder.AddDialerScheduler(runJobs: true);
+        builder.AddDialerTelemetry("dialer-worker");
         builder.Services.AddProblemDetails();
 
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -32,8 +33,10 @@ public static class Extensions
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseAnswerWebhookTiming();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapTwilioWebhooks();
+        app.MapDialerMetrics();
     }
 }

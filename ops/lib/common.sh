@@ -39,8 +39,6 @@ wait_for() {
   say "setup: $name did not answer within ${seconds}s"; exit 1
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo $((20000 + RANDOM % 20000)); }
 
 # Runs a built project in the background from its output folder (so it finds its own appsettings.json).
 # start_service NAME PROJECT_DIR DLL [args...]; its pid goes to ops/.run/NAME.pid, its log to ops/.run/NAME.log

@@ -239,6 +239,54 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Campaigns.History.CampaignChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_changes");
+
+                    b.HasIndex("CampaignId", "At")
+                        .HasDatabaseName("ix_campaign_changes_campaign_id_at");
+
+                    b.ToTable("campaign_changes", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Compliance.DoNotCallEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -470,6 +518,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<int>("State")
                         .HasMaxLength(32)
                         .HasColumnType("integer")
@@ -492,6 +544,78 @@ namespace Dialer.Core.Data.Migrations
                         .HasDatabaseName("ix_call_attempts_campaign_id_state");
 
                     b.ToTable("call_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Pacing.PacingState", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<double?>("AbandonBudgetLeft")
+                        .HasColumnType("double precision")
+                        .HasColumnName("abandon_budget_left");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("integer")
+                        .HasColumnName("agents");
+
+                    b.Property<int>("DroppedInWindow")
+                        .HasColumnType("integer")
+                        .HasColumnName("dropped_in_window");
+
+                    b.Property<int>("IdleAgents")
+                        .HasColumnType("integer")
+                        .HasColumnName("idle_agents");
+
+                    b.Property<bool?>("Learned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("learned");
+
+                    b.Property<int>("LinesInUse")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines_in_use");
+
+                    b.Property<int>("LinesOpened")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines_opened");
+
+                    b.Property<double>("LinesPerAgent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lines_per_agent");
+
+                    b.Property<int>("LiveAnswersInWindow")
+                        .HasColumnType("integer")
+                        .HasColumnName("live_answers_in_window");
+
+                    b.Property<double?>("LiveRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("live_rate");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node");
+
+                    b.Property<double?>("RiskThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("risk_threshold");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CampaignId")
+                        .HasName("pk_pacing_states");
+
+                    b.ToTable("pacing_states", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
@@ -529,6 +653,16 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_call_attempts_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Pacing.PacingState", b =>
+                {
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pacing_states_campaigns_campaign_id");
                 });
 #pragma warning restore 612, 618
         }

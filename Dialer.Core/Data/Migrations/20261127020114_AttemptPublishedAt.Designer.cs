@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261127014150_Agents")]
-    partial class Agents
+    [Migration("20261127020114_AttemptPublishedAt")]
+    partial class AttemptPublishedAt
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,10 +48,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("client_identity");
 
-                    b.Property<DateTimeOffset?>("ConsoleDisconnectedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("console_disconnected_at");
-
                     b.Property<Guid?>("CurrentAttemptId")
                         .HasColumnType("uuid")
                         .HasColumnName("current_attempt_id");
@@ -81,11 +77,6 @@ namespace Dialer.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_agents");
 
-                    b.HasIndex("CampaignIds")
-                        .HasDatabaseName("ix_agents_campaign_ids");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CampaignIds"), "gin");
-
                     b.HasIndex("ClientIdentity")
                         .IsUnique()
                         .HasDatabaseName("ix_agents_client_identity");
@@ -94,54 +85,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasDatabaseName("ix_agents_state_state_since");
 
                     b.ToTable("agents", (string)null);
-                });
-
-            modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agent_id");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<Guid?>("AttemptId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("attempt_id");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("from_state");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("to_state");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agent_state_changes");
-
-                    b.HasIndex("AgentId", "At")
-                        .HasDatabaseName("ix_agent_state_changes_agent_id_at");
-
-                    b.ToTable("agent_state_changes", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Auth.User", b =>
@@ -380,10 +323,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<bool>("Abandoned")
-                        .HasColumnType("boolean")
-                        .HasColumnName("abandoned");
-
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid")
                         .HasColumnName("agent_id");
@@ -414,10 +353,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("contact_id");
 
-                    b.Property<bool>("Converted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("converted");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -431,15 +366,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("disposition");
 
-                    b.Property<string>("DispositionNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("disposition_notes");
-
-                    b.Property<DateTimeOffset?>("DispositionedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dispositioned_at");
-
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("duration_seconds");
@@ -452,26 +378,18 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error");
 
-                    b.Property<DateTimeOffset?>("GreetingEndedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("greeting_ended_at");
-
                     b.Property<int>("LastSequenceNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_sequence_number");
-
-                    b.Property<bool>("LiveAnswer")
-                        .HasColumnType("boolean")
-                        .HasColumnName("live_answer");
-
-                    b.Property<DateTimeOffset?>("MessageStartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("message_started_at");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
 
                     b.Property<int>("State")
                         .HasMaxLength(32)
@@ -488,23 +406,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_call_attempts_contact_id");
 
-                    b.HasIndex("CampaignId", "AnsweredAt")
-                        .HasDatabaseName("ix_call_attempts_campaign_id_answered_at");
-
                     b.HasIndex("CampaignId", "State")
                         .HasDatabaseName("ix_call_attempts_campaign_id_state");
 
                     b.ToTable("call_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
-                {
-                    b.HasOne("Dialer.Core.Agents.Agent", null)
-                        .WithMany()
-                        .HasForeignKey("AgentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agent_state_changes_agents_agent_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Contacts.Contact", b =>

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dialer.Api.Campaigns.Prelaunch;
+
+/// <summary>
+/// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
+/// first folds the contacts into classes that the rules cannot tell apart (same zones, status, attempts,
+/// do-not-call, attempts today), so a list of a million contacts is read as a few hundred rows.
+/// </summary>
+public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
+{
+    // joins rather than a lookup per contact: a million contacts take under a second this way, five with lookups
+    const string ClassesSql = """
+        WITH listed AS (SELECT DISTINCT phone FROM do_not_call WHERE campaign_id IS NULL OR campaign_id = @campaign),
+             today AS (SELECT contact_id, count(*) AS n FROM call_attempts
+                       WHERE campaign_id = @campaign AND created_at > @dayAgo GROUP BY contact_id)
+        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL, coalesce(t.n, 0)::int,
+               coalesce(c.next_attempt_at > @now, false), count(*)::int
+        FROM contacts c
+        LEFT JOIN listed l ON l.phone = c.phone
+        LEFT JOIN today t ON t.contact_id = c.id
+        WHERE c.campaign_id = @campaign
+        GROUP BY 1, 2, 3, 4, 5, 6
+        """;
+
+    sealed class Tally
+    {
+        public int Count;
+        public readonly Dictionary<string, int> Reasons = [];
+        public DateTimeOffset? First;
+
+        public void Add(string reason, int count, DateTimeOffset? opening = null)
+        {
+            Count += count;
+            Reasons[reason] = Reasons.GetValueOrDefault(reason) + count;
+            if (opening is { } o && (First is null || o < First)) First = o;
+        }
+
+        public PrelaunchGroup ToGroup() => new(Count, Reasons, First);
+    }
+
+    public async Task<PrelaunchReport> RunAsync(Campaign campaign, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var launched = Campaign.Create(campaign.Settings, now);
+        launched.Status = CampaignStatus.Running; // the rules as they will bind once it runs
+        var window = campaign.Settings.CallingWindow;
+        var openings = new Dictionary<string, DateTimeOffset?>();
+        Tally callable = new(), laterToday = new(), later = new(), never = new();
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(ClassesSql, connection);
+            command.Parameters.AddWithValue("campaign", campaign.Id);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("dayAgo", now.AddDays(-1));
+            await using DbDataReader reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var contact = new Contact
+                {
+                    TimeZones = reader.GetFieldValue<string[]>(0),
+                    Status = Enum.Parse<ContactStatus>(reader.GetString(1)),
+                    Attempts = reader.GetInt32(2),
+                };
+                var (onDoNotCall, today, retryLater, count) = (reader.GetBoolean(3), reader.GetInt32(4), reader.GetBoolean(5), reader.GetInt32(6));
+
+                if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
+                var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now);
+                switch (refusal)
+                {
+                    case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
+                    case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
+                    case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(refusal, count); break;
+                    case DialPermit.DailyCapReached: later.Add(refusal, count); break;
+                    case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
+                    case DialPermit.OutsideHours:
+                        var key = string.Join(' ', contact.TimeZones);
+                        if (!openings.TryGetValue(key, out var next))
+                            openings[key] = next = CallingHours.NextOpening(window, contact.TimeZones, now);
+                        if (next is not { } at) never.Add(PrelaunchReasons.NoCommonHours, count);
+                        else if (SameLocalDay(now, at, contact.TimeZones[0])) laterToday.Add(refusal, count, at);
+                        else later.Add(refusal, count, at);
+                        break;
+                    default: later.Add(refusal, count); break;
+                }
+            }
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+
+        var total = callable.Count + laterToday.Count + later.Count + never.Count;
+        return new PrelaunchReport(now, total, callable.ToGroup(), laterToday.ToGroup(), later.ToGroup(), never.ToGroup(),
+            Problems(campaign, now, total, callable, laterToday, later, never));
+    }
+
+    static bool SameLocalDay(DateTimeOffset now, DateTimeOffset at, string zoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
+        && TimeZoneInfo.ConvertTime(now, zone).Date == TimeZoneInfo.ConvertTime(at, zone).Date;
+
+    static string[] Problems(Campaign campaign, DateTimeOffset now, int total, Tally callable, Tally laterToday, Tally later, Tally never)
+    {
+        var problems = new List<string>();
+        if (total == 0) problems.Add("The campaign has no contacts: upload a list first.");
+        if (campaign.Settings.EndAt is { } end && end <= now) problems.Add("The campaign's end time has passed.");
+        if (total > 0 && callable.Count == 0)
+            problems.Add((laterToday.First ?? later.First) is { } first
+                ? $"No contact may be called now; the first may be called at {first:yyyy-MM-dd HH:mm} UTC."
+                : "No contact may be called now.");
+        if (never.Count > 0)
+            problems.Add($"{never.Count} of {total} contacts will never be called: " +
+                string.Join(", ", never.Reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ".");
+        return [.. problems];
+    }
+}

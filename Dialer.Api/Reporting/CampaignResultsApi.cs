@@ -1,0 +1,58 @@
+using Dialer.Api.Auth;
+using Dialer.Core.Csv;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static Dialer.Api.Reporting.SqlRows;
+
+namespace Dialer.Api.Reporting;
+
+/// <summary>Campaign results: the funnel as JSON, and every contact's end state as a streamed CSV.</summary>
+public static class CampaignResultsApi
+{
+    public static RouteGroupBuilder MapCampaignResultsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
+        group.MapGet("/results", Get);
+        group.MapGet("/results.csv", Csv);
+        return group;
+    }
+
+    static async Task<Results<Ok<CampaignResults>, NotFound>> Get(Guid id, DialerDb db, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await CampaignResults.ForAsync(db, campaign, ct));
+    }
+
+    public const string CsvHeader = "contact_id,phone,name,final_status,attempts,last_outcome,last_attempt_at,disposition,agent";
+
+    static async Task<IResult> Csv(Guid id, DialerDb db, HttpResponse response, CancellationToken ct)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"results-{id}.csv\"";
+        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
+        await writer.WriteLineAsync(CsvHeader);
+        // the disposition and agent are those of the contact's latest attempt that has one
+        var rows = db.QueryAsync("""
+            SELECT c.id, c.phone, c.name, c.status, c.attempts, c.last_outcome, c.last_attempt_at,
+                   coalesce(c.disposition, d.disposition), coalesce(g.name, la.agent_id::text)
+              FROM contacts c
+              LEFT JOIN LATERAL (SELECT a.disposition FROM call_attempts a WHERE a.contact_id = c.id AND a.disposition IS NOT NULL
+                                  ORDER BY a.created_at DESC LIMIT 1) d ON true
+              LEFT JOIN LATERAL (SELECT a.agent_id FROM call_attempts a WHERE a.contact_id = c.id AND a.agent_id IS NOT NULL
+                                  ORDER BY a.created_at DESC LIMIT 1) la ON true
+              LEFT JOIN agents g ON g.id = la.agent_id
+             WHERE c.campaign_id = @id
+             ORDER BY c.id
+            """, r => new[]
+            {
+                r.Long(0).ToString(), r.GetString(1), r.Text(2), r.GetString(3).ToLowerInvariant(), r.Long(4).ToString(), r.Text(5),
+                r.Time(6)?.ToString("O"), r.Text(7), r.Text(8),
+            }, ct, P("id", id));
+        await foreach (var cells in rows)
+            await writer.WriteLineAsync(string.Join(',', cells.Select(SpreadsheetSafe.Field)));
+        return TypedResults.Empty;
+    }
+}

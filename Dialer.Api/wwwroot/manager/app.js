@@ -1,0 +1,142 @@
+import { api, getJson, openBlob, session, ApiError } from './api.js';
+import { VirtualList } from './virtual-list.js';
+import { n, pct, duration } from './format.js';
+import { showDetail, refreshDetail } from './detail.js';
+
+const $ = id => document.getElementById(id);
+const campaigns = new Map(); // campaignId -> latest figures
+let list, selected = null, hub = null;
+
+$('login').addEventListener('submit', async e => {
+  e.preventDefault();
+  session.key = $('key').value.trim();
+  await start();
+});
+$('sign-out').addEventListener('click', async () => {
+  session.key = null;
+  await hub?.stop();
+  location.reload();
+});
+
+async function start() {
+  try {
+    const snapshot = await getJson('/api/dashboard/campaigns');
+    snapshot.forEach(f => campaigns.set(f.campaignId, f));
+  } catch (error) {
+    const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
+    session.key = refused ? null : session.key;
+    $('login-error').textContent = refused ? 'That key is not a manager\'s key.' : `The API did not answer (${error.message}).`;
+    $('login').hidden = false;
+    return;
+  }
+  $('login').hidden = true;
+  $('floor').hidden = false;
+  $('sign-out').hidden = false;
+  list ??= new VirtualList($('rows'), { rowHeight: 52, renderRow });
+  render();
+  connect();
+}
+
+function connect() {
+  hub = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/dashboard', { accessTokenFactory: () => session.key })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(10_000, 500 * 2 ** c.previousRetryCount) })
+    .build();
+  hub.on('campaign', figures => {
+    campaigns.set(figures.campaignId, figures);
+    scheduleRender();
+    if (figures.campaignId === selected) refreshDetail(figures);
+  });
+  const live = on => { $('live').textContent = on ? 'live' : 'reconnecting…'; $('live').className = `live ${on ? 'on' : 'off'}`; };
+  hub.onreconnecting(() => live(false));
+  hub.onreconnected(async () => { live(true); await resync(); });
+  hub.onclose(() => live(false));
+  hub.start().then(() => live(true)).catch(() => live(false));
+}
+
+async function resync() {
+  (await getJson('/api/dashboard/campaigns')).forEach(f => campaigns.set(f.campaignId, f));
+  render();
+}
+
+let pending = 0;
+function scheduleRender() { pending ||= requestAnimationFrame(() => { pending = 0; render(); }); }
+
+const order = { running: 0, paused: 1, scheduled: 2 };
+function render() {
+  const all = [...campaigns.values()].sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3) || a.name.localeCompare(b.name));
+  list.update(all.map(f => ({ key: f.campaignId, f })));
+  renderTotals(all);
+}
+
+function renderTotals(all) {
+  const sum = k => all.reduce((s, f) => s + f[k], 0);
+  const running = all.filter(f => f.status === 'running').length;
+  const tiles = [
+    ['Running', `${running} / ${all.length}`], ['Lines in flight', n(sum('linesInFlight'))], ['Dials', n(sum('dials'))],
+    ['Connects', n(sum('connects'))], ['Conversions', n(sum('conversions'))], ['Abandoned', n(sum('abandoned'))],
+  ];
+  $('totals').replaceChildren(...tiles.map(([label, value]) => {
+    const tile = document.createElement('div');
+    tile.className = 'tile';
+    tile.innerHTML = `<span class="label"></span><span class="value"></span>`;
+    tile.querySelector('.label').textContent = label;
+    tile.querySelector('.value').textContent = value;
+    return tile;
+  }));
+}
+
+function renderRow(row, { f }) {
+  const over = f.abandonRate > f.abandonTarget, near = !over && f.abandonRate > f.abandonTarget * 0.8;
+  const done = f.contactsTotal ? f.contactsDone / f.contactsTotal : 0;
+  row.className = `row ${f.campaignId === selected ? 'selected' : ''}`;
+  row.dataset.campaign = f.campaignId;
+  row.innerHTML = `
+    <span class="name"><b></b><em class="status ${f.status}">${f.status}</em></span>
+    <span class="contacts"><span class="progress"><i style="width:${(done * 100).toFixed(1)}%"></i></span>
+      <small>${n(f.contactsDone)} / ${n(f.contactsTotal)} done · ${n(f.contactsLeft)} left</small></span>
+    <span class="n" data-field="dials">${n(f.dials)}</span>
+    <span class="n">${n(f.humanAnswers)} / ${n(f.machineAnswers)}</span>
+    <span class="n" data-field="connects">${n(f.connects)}</span>
+    <span class="n abandon ${over ? 'over' : near ? 'near' : ''}" title="budget left: ${n(f.abandonBudgetLeft)} calls">
+      ${n(f.abandoned)} <small>${pct(f.abandonRate)} of ${pct(f.abandonTarget)}</small></span>
+    <span class="n" data-field="conversions">${n(f.conversions)} <small>${pct(f.conversionPerConnect)} / conn · ${pct(f.conversionPerDial)} / dial</small></span>
+    <span class="n">${n(f.linesInFlight)} <small>${n(f.agentsLoggedIn)} agents</small></span>
+    <span class="n">${f.linesPerAgent ?? '—'}</span>
+    <span class="n">${duration(f.secondsToExhaust)}</span>
+    <span class="actions"></span>`;
+  row.querySelector('b').textContent = f.name;
+  const action = f.status === 'running' ? 'pause' : f.status === 'paused' ? 'resume' : null;
+  if (action) {
+    const button = document.createElement('button');
+    button.textContent = action === 'pause' ? 'Pause' : 'Resume';
+    button.className = action;
+    button.onclick = async e => { e.stopPropagation(); button.disabled = true; await act(f.campaignId, action); };
+    row.querySelector('.actions').append(button);
+  }
+  row.onclick = () => select(f.campaignId);
+}
+
+async function act(id, action) {
+  try {
+    const updated = await (await api(`/api/dashboard/campaigns/${id}/${action}`, { method: 'POST' })).json();
+    const f = campaigns.get(id);
+    if (f) campaigns.set(id, { ...f, status: updated.status.toLowerCase() });
+  } catch (error) { alert(`Could not ${action}: ${error.message}`); }
+  scheduleRender();
+}
+
+function select(id) {
+  selected = id;
+  scheduleRender();
+  showDetail(campaigns.get(id));
+}
+
+document.addEventListener('click', e => {
+  const kind = e.target.dataset?.export;
+  if (!kind || !selected) return;
+  if (kind === 'compliance-page') openBlob(`/reports/compliance?campaign=${selected}`);
+  else openBlob(`/api/campaigns/${selected}/${kind}`, `${kind.replace('.csv', '')}-${selected}.csv`);
+});
+
+if (session.key) start(); else $('login').hidden = false;

@@ -1,0 +1,41 @@
+import { getJson } from './api.js';
+import { timeBars, lineAgainstCap, mix, hourly } from './charts.js';
+import { pct } from './format.js';
+
+const $ = id => document.getElementById(id);
+let current = null, lastDrawn = 0, timer = 0;
+
+/** The selected campaign's charts: today's timeline and its results, redrawn at most every 10 s while it is live. */
+export async function showDetail(figures) {
+  current = figures.campaignId;
+  $('detail').hidden = false;
+  $('detail-name').textContent = figures.name;
+  await draw();
+}
+
+export function refreshDetail(figures) {
+  $('detail-name').textContent = figures.name;
+  if (Date.now() - lastDrawn > 10_000) draw();
+  else { clearTimeout(timer); timer = setTimeout(draw, 10_000 - (Date.now() - lastDrawn)); }
+}
+
+async function draw() {
+  const id = current;
+  lastDrawn = Date.now();
+  const from = new Date(); from.setHours(0, 0, 0, 0); // the manager's own day
+  const [timeline, results] = await Promise.all([
+    getJson(`/api/campaigns/${id}/timeline?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`),
+    getJson(`/api/campaigns/${id}/results`),
+  ]);
+  if (id !== current) return;
+  timeBars($('chart-timeline'), timeline.buckets, [
+    { name: 'dials', key: 'dials', cls: 'bar dials' },
+    { name: 'connects', key: 'connects', cls: 'bar connects' },
+    { name: 'conversions', key: 'conversions', cls: 'bar conversions' },
+  ]);
+  lineAgainstCap($('chart-abandon'), timeline.buckets, 'abandonRate', timeline.abandonTarget);
+  mix($('chart-outcomes'), Object.entries(timeline.outcomes));
+  hourly($('chart-hours'), results.byLocalHour.filter(h => h.key != null).map(h => ({
+    key: h.key, rate: h.conversionPerDial, label: `${h.conversions} of ${h.dials} dials (${pct(h.conversionPerDial)})`,
+  })));
+}

@@ -1,0 +1,117 @@
+// The shell every page shares: sign-in with an API key, the header and navigation by role, and calls to the API.
+const KEY = 'dialer.apiKey', USER = 'dialer.user';
+
+// The one list of pages; a page appears in the navigation of the roles that may use it.
+export const PAGES = [
+  { href: '/campaigns', label: 'Campaigns', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/do-not-call', label: 'Do-not-call', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/scalar', label: 'API reference', roles: ['Admin', 'Marketer', 'Manager'] },
+];
+
+export const session = {
+  get key() { return sessionStorage.getItem(KEY); },
+  get user() { return JSON.parse(sessionStorage.getItem(USER) ?? 'null'); },
+  signIn(key, user) { sessionStorage.setItem(KEY, key); sessionStorage.setItem(USER, JSON.stringify(user)); },
+  signOut() { sessionStorage.removeItem(KEY); sessionStorage.removeItem(USER); },
+};
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? problem?.title ?? `The server answered ${status}.`);
+    this.status = status; this.problem = problem ?? {};
+  }
+  get errors() { return this.problem.errors ?? {}; }
+}
+
+/** Calls the API with the signed-in key; JSON in and out; throws ApiError with the problem details. */
+export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+  const init = { method, headers: { 'X-Api-Key': session.key ?? '', ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' || body instanceof Blob || body instanceof FormData ? body : JSON.stringify(body);
+    if (!(body instanceof FormData) && !init.headers['Content-Type']) init.headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, init);
+  if (response.status === 401) { session.signOut(); location.reload(); }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  if (raw) return response;
+  return response.status === 204 ? null : response.json();
+}
+
+/** Builds an element: el('td', { class: 'num' }, 'text', child). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === false || value == null) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) if (child != null) node.append(child);
+  return node;
+}
+
+export const fmt = {
+  int: n => (n ?? 0).toLocaleString('en-US'),
+  pct: (x, digits = 1) => x == null || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)}%`,
+  time: iso => iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+  hours: h => h == null ? '—' : h < 1 ? `${Math.round(h * 60)} min` : `${h.toFixed(1)} h`,
+};
+
+/** Announces a message in the page's live region (and shows it). */
+export function notify(message, kind = 'ok') {
+  const region = document.getElementById('messages');
+  region.replaceChildren(el('div', { class: `alert ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message));
+  if (kind !== 'error') setTimeout(() => region.replaceChildren(), 6000);
+}
+
+function header(user) {
+  const here = location.pathname.replace(/\/$/, '');
+  const links = PAGES.filter(p => p.roles.includes(user.role)).map(p =>
+    el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href) ? 'page' : false }, p.label)));
+  const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out');
+  return el('header', { class: 'app-header' },
+    el('a', { class: 'brand', href: '/campaigns' }, 'Dialer'),
+    el('nav', { 'aria-label': 'Main' }, el('ul', {}, links)),
+    el('div', { class: 'who' }, el('span', {}, `${user.name} · ${user.role.toLowerCase()}`), signOut));
+}
+
+function loginScreen(main, onSignedIn) {
+  const input = el('input', { id: 'api-key', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': 'api-key-hint' });
+  const error = el('p', { class: 'field-error', id: 'login-error', role: 'alert' });
+  const form = el('form', { class: 'card login', 'aria-labelledby': 'login-title' },
+    el('h1', { id: 'login-title' }, 'Sign in to Dialer'),
+    el('div', { class: 'field' }, el('label', { for: 'api-key' }, 'API key'), input,
+      el('span', { class: 'hint', id: 'api-key-hint' }, 'Paste the key your administrator gave you. It is kept only in this browser tab.')),
+    error, el('p', {}, el('button', { class: 'primary', type: 'submit' }, 'Sign in')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const response = await fetch('/api/users/me', { headers: { 'X-Api-Key': input.value.trim() } });
+    if (!response.ok) { error.textContent = 'That key is not known. Check it and try again.'; input.focus(); return; }
+    session.signIn(input.value.trim(), await response.json());
+    onSignedIn();
+  });
+  main.replaceChildren(form);
+  input.focus();
+}
+
+/** Starts a page: signs in first when needed, draws the shell, then runs the page with its <main>. */
+export function startPage(title, run, { roles } = {}) {
+  document.title = `${title} · Dialer`;
+  const main = document.querySelector('main');
+  const template = main.innerHTML;
+  const go = () => {
+    const user = session.user;
+    if (!user) return loginScreen(main, go);
+    document.querySelector('.app-header')?.remove();
+    document.body.prepend(header(user));
+    main.innerHTML = template;
+    if (roles && !roles.includes(user.role)) {
+      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${roles.join(' or ').toLowerCase()} users.`));
+      return;
+    }
+    run(main, user);
+  };
+  go();
+}
+
+export const canEdit = user => ['Admin', 'Marketer'].includes(user?.role);

@@ -1,0 +1,119 @@
+// The campaign builder: the settings form, then (once saved) contacts, the pre-launch check and the history.
+import { api, ApiError, el, fmt, notify, startPage, canEdit } from './app.js';
+import { fill, read, showErrors, clearErrors } from './campaign-form.js';
+import { actionButtons } from './lifecycle.js';
+import { contactsSection } from './contacts-upload.js';
+import { prelaunchSection } from './prelaunch.js';
+
+startPage('Campaign', async (main, user) => {
+  const form = main.querySelector('#campaign-form');
+  const title = main.querySelector('#page-title'), badge = main.querySelector('#status');
+  let id = new URLSearchParams(location.search).get('id');
+  let campaign = null, etag = null, sectionsShown = false;
+
+  async function load() {
+    const response = await api(`/api/campaigns/${id}`, { raw: true });
+    etag = response.headers.get('ETag');
+    campaign = await response.json();
+    render();
+  }
+
+  function render() {
+    title.textContent = campaign.name;
+    document.title = `${campaign.name} · Dialer`;
+    badge.hidden = false;
+    badge.className = `badge ${campaign.status}`;
+    badge.textContent = campaign.status;
+    fill(form, campaign.settings);
+    const locked = !canEdit(user) || campaign.status === 'running' || campaign.status === 'completed';
+    form.querySelectorAll('fieldset').forEach(f => f.disabled = locked);
+    form.querySelector('#save').disabled = locked;
+    form.querySelector('#save').textContent = 'Save changes';
+    form.querySelector('#save-note').textContent = locked
+      ? (campaign.status === 'running' ? 'Pause the campaign to change its settings.' : 'A completed campaign is kept as it ran: clone it to run it again.')
+      : '';
+    if (canEdit(user)) main.querySelector('#lifecycle').replaceChildren(...actionButtons(campaign, onAction, err => notify(err.message, 'error')));
+    if (!sectionsShown) showSections();
+  }
+
+  async function onAction(action, result) {
+    if (action === 'clone') { location.href = `/campaigns/edit?id=${result.id}`; return; }
+    if (action === 'delete') { location.href = '/campaigns'; return; }
+    notify(`The campaign is now ${result.status}.`);
+    await load();
+    history.refresh();
+  }
+
+  let history = { refresh() {} };
+  function showSections() {
+    sectionsShown = true;
+    main.querySelector('#after-create').hidden = false;
+    if (canEdit(user)) contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
+    else main.querySelector('#contacts').remove();
+    const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings);
+    history = historySection(main.querySelector('#history'), id);
+  }
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const settings = read(form);
+    const save = form.querySelector('#save');
+    save.disabled = true;
+    try {
+      if (id) {
+        const response = await api(`/api/campaigns/${id}`, { method: 'PUT', body: settings, headers: etag ? { 'If-Match': etag } : {}, raw: true });
+        etag = response.headers.get('ETag');
+        campaign = await response.json();
+        clearErrors(form);
+        notify('Saved.');
+        render();
+        history.refresh();
+      } else {
+        campaign = await api('/api/campaigns', { method: 'POST', body: settings });
+        id = campaign.id;
+        window.history.replaceState(null, '', `/campaigns/edit?id=${id}`);
+        clearErrors(form);
+        notify('Campaign created. Upload its contacts below.');
+        await load();
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.problem.errors) showErrors(form, err.errors);
+      else notify(err.message, 'error');
+    } finally {
+      save.disabled = campaign?.status === 'running' || campaign?.status === 'completed';
+    }
+  });
+
+  try {
+    if (id) await load();
+    else fill(form, await api('/api/campaigns/defaults'));
+  } catch (err) { notify(err.message, 'error'); }
+  form.inert = false;
+  form.removeAttribute('aria-busy');
+  if (!id) form.querySelector('#f-name').focus();
+}, { roles: ['Admin', 'Marketer', 'Manager'] });
+
+function historySection(section, id) {
+  const list = el('ol', { class: 'history' });
+  section.replaceChildren(
+    el('h2', { id: 'history-title' }, 'History'),
+    el('p', { class: 'muted' }, 'Every change to this campaign, newest first. Export the definition as ',
+      el('a', { href: '#', onclick: e => download(e, 'json') }, 'JSON'), ' or ', el('a', { href: '#', onclick: e => download(e, 'yaml') }, 'YAML'), '.'),
+    list);
+  async function download(e, format) {
+    e.preventDefault();
+    const response = await api(`/api/campaigns/${id}/document?format=${format}`, { raw: true });
+    const link = el('a', { href: URL.createObjectURL(await response.blob()), download: `campaign-${id}.${format}` });
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+  async function refresh() {
+    const changes = await api(`/api/campaigns/${id}/changes`);
+    list.replaceChildren(...changes.map(c => el('li', {},
+      el('strong', {}, c.action), ` by ${c.by}, ${fmt.time(c.at)}`, c.note ? ` (${c.note})` : '',
+      c.action === 'created' || c.action === 'cloned' || c.fields.length === 0 ? null
+        : el('ul', {}, c.fields.map(f => el('li', {}, el('code', {}, f.path), `: ${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}`))))));
+  }
+  refresh();
+  return { refresh };
+}

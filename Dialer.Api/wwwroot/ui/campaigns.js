@@ -1,0 +1,46 @@
+// The campaign list: status, progress, contact and conversion rates, and what each status allows.
+import { api, el, fmt, notify, startPage, canEdit } from './app.js';
+import { actionButtons } from './lifecycle.js';
+
+startPage('Campaigns', async (main, user) => {
+  if (!canEdit(user)) main.querySelector('#new-campaign').remove();
+  const rows = main.querySelector('#campaign-rows');
+
+  async function load() {
+    try {
+      const page = await api('/api/campaigns?pageSize=100');
+      if (page.items.length === 0) {
+        rows.replaceChildren(el('tr', {}, el('td', { colspan: 6 }, 'No campaigns yet. ',
+          canEdit(user) ? el('a', { href: '/campaigns/edit' }, 'Create the first one') : null)));
+        return;
+      }
+      const summaries = await Promise.all(page.items.map(c => api(`/api/campaigns/${c.id}/summary`).catch(() => null)));
+      rows.replaceChildren(...page.items.map((c, i) => row(c, summaries[i])));
+    } catch (err) {
+      notify(err.message, 'error');
+    }
+  }
+
+  function row(c, summary) {
+    const done = c.contacts.done + c.contacts.suppressed, left = c.contacts.pending + c.contacts.dialing;
+    const total = Math.max(c.contacts.total, 1);
+    const contactRate = summary && summary.callsPlaced ? summary.answeredByPerson / summary.callsPlaced : null;
+    const conversionRate = summary && summary.bridged ? summary.conversions / summary.bridged : null;
+    const onDone = (action, result) => {
+      if (action === 'clone') { location.href = `/campaigns/edit?id=${result.id}`; return; }
+      notify(action === 'delete' ? `Deleted “${c.name}”.` : `“${c.name}” is now ${result.status}.`);
+      load();
+    };
+    return el('tr', { 'data-campaign': c.id },
+      el('td', {}, el('a', { href: `/campaigns/edit?id=${c.id}` }, c.name), el('br'), el('small', { class: 'muted' }, c.settings.mode)),
+      el('td', {}, el('span', { class: `badge ${c.status}` }, c.status)),
+      el('td', { class: 'progress-cell' },
+        el('progress', { max: total, value: done, 'aria-label': `${c.name}: ${done} of ${c.contacts.total} contacts done` }),
+        el('small', {}, `${fmt.int(done)} done · ${fmt.int(left)} left`)),
+      el('td', { class: 'num' }, fmt.pct(contactRate)),
+      el('td', { class: 'num' }, fmt.pct(conversionRate)),
+      el('td', {}, canEdit(user) ? el('div', { class: 'row' }, actionButtons(c, onDone, err => notify(err.message, 'error'))) : null));
+  }
+
+  await load();
+});

@@ -1,0 +1,85 @@
+// Do-not-call management: search, add one or many, remove with a reason, upload a list.
+import { api, el, fmt, notify, startPage, canEdit } from './app.js';
+import { dropZone, progressBar, uploadFile } from './upload.js';
+import { stat } from './contacts-upload.js';
+
+startPage('Do-not-call', async (main, user) => {
+  const rows = main.querySelector('#dnc-rows'), count = main.querySelector('#search-count');
+  const searchBox = main.querySelector('#search');
+  if (!canEdit(user)) main.querySelectorAll('.editor-only').forEach(s => s.remove());
+
+  async function search() {
+    const q = searchBox.value.trim();
+    const page = await api(`/api/do-not-call?pageSize=100${q ? `&search=${encodeURIComponent(q)}` : ''}`);
+    count.textContent = page.total === 0 ? 'No entries found.'
+      : `${fmt.int(page.total)} ${page.total === 1 ? 'entry' : 'entries'}${page.total > page.items.length ? `, the newest ${page.items.length} shown` : ''}.`;
+    rows.replaceChildren(...page.items.map(entry => el('tr', { 'data-phone': entry.phone },
+      el('td', {}, entry.phone), el('td', {}, entry.campaignId ? 'one campaign' : 'every campaign'),
+      el('td', {}, entry.reason ?? ''), el('td', {}, fmt.time(entry.addedAt)), el('td', {}, entry.addedBy ?? ''),
+      el('td', {}, canEdit(user) ? el('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${entry.phone}`,
+        onclick: () => remove(entry) }, 'Remove') : null))));
+  }
+
+  function remove(entry) {
+    const reason = el('input', { id: 'remove-reason', required: true });
+    const error = el('p', { class: 'field-error', role: 'alert' });
+    const dialog = el('dialog', { 'aria-labelledby': 'remove-title' },
+      el('form', { method: 'dialog', novalidate: true },
+        el('h2', { id: 'remove-title' }, `Remove ${entry.phone} from the list?`),
+        el('p', { class: 'muted' }, 'The number may be called again. The removal and its reason are logged.'),
+        el('div', { class: 'field' }, el('label', { for: 'remove-reason' }, 'Why is it removed?'), reason, error),
+        el('div', { class: 'row' },
+          el('button', { type: 'submit', class: 'danger', value: 'remove' }, 'Remove'),
+          el('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, 'Cancel'))));
+    dialog.querySelector('form').addEventListener('submit', async e => {
+      e.preventDefault();
+      if (!reason.value.trim()) { error.textContent = 'Say why the number is removed.'; reason.focus(); return; }
+      const scope = entry.campaignId ? `&campaignId=${entry.campaignId}` : '';
+      try {
+        await api(`/api/do-not-call/${encodeURIComponent(entry.phone)}?reason=${encodeURIComponent(reason.value.trim())}${scope}`, { method: 'DELETE' });
+        dialog.close(); dialog.remove();
+        notify(`${entry.phone} was removed from the list.`);
+        await search();
+      } catch (err) { error.textContent = err.message; }
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  main.querySelector('#search-form').addEventListener('submit', e => { e.preventDefault(); search().catch(err => notify(err.message, 'error')); });
+
+  main.querySelector('#add-form')?.addEventListener('submit', async e => {
+    e.preventDefault();
+    const numbers = main.querySelector('#add-numbers').value.split(/[\n,;]+/).map(s => s.trim()).filter(Boolean);
+    const reason = main.querySelector('#add-reason').value.trim() || null;
+    try {
+      const r = await api('/api/do-not-call', { method: 'POST', body: { numbers, reason } });
+      main.querySelector('#add-result').replaceChildren(el('div', { class: r.rejected.length ? 'alert warn' : 'alert ok', role: 'status' },
+        `Added ${r.added}, already listed ${r.alreadyListed}, waiting contacts suppressed ${r.contactsSuppressed}.`,
+        r.rejected.length ? el('ul', {}, r.rejected.map(x => el('li', {}, `“${numbers[x.index]}”: ${x.reason}`))) : null));
+      main.querySelector('#add-numbers').value = '';
+      await search();
+    } catch (err) { notify(err.errors ? Object.values(err.errors).flat().join(' ') : err.message, 'error'); }
+  });
+
+  const uploadZone = main.querySelector('#upload-zone');
+  if (uploadZone) {
+    const progress = progressBar('Upload progress');
+    progress.element.hidden = true;
+    const result = main.querySelector('#upload-result');
+    uploadZone.replaceChildren(dropZone('dnc-file', 'Upload a do-not-call list', async file => {
+      progress.element.hidden = false;
+      const reason = main.querySelector('#upload-reason').value.trim();
+      try {
+        const r = await uploadFile(`/api/do-not-call/upload${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`, file, progress);
+        progress.words.textContent = 'Done.';
+        result.replaceChildren(el('div', { class: 'stats' }, stat('Added', r.added, 'good'), stat('Already listed', r.alreadyListed),
+          stat('Contacts suppressed', r.contactsSuppressed), stat('Rejected', r.rejectedCount, r.rejectedCount ? 'bad' : '')),
+          r.rejected.length ? el('ul', {}, r.rejected.slice(0, 100).map(x => el('li', {}, `Line ${x.line}: ${x.reason}`))) : '');
+        await search();
+      } catch (err) { result.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, err.message)); }
+    }), progress.element);
+  }
+
+  await search();
+}, { roles: ['Admin', 'Marketer', 'Manager'] });

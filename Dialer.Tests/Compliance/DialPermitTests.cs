@@ -1,0 +1,81 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Dialing;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Dialer.Tests.Compliance;
+
+public sealed class DialPermitTests
+{
+    static Campaign Running(int maxAttempts, int perDay)
+    {
+        var c = Campaign.Create(new CampaignSettings
+        {
+            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPerDay = perDay,
+            CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
+        }, DateTimeOffset.UtcNow);
+        c.Status = CampaignStatus.Running;
+        return c;
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property No_contact_is_ever_permitted_that_breaks_a_rule() =>
+        Prop.ForAll((
+            from maxAttempts in Gen.Choose(1, 10)
+            from attempts in Gen.Choose(0, 12)
+            from today in Gen.Choose(0, 5)
+            from onList in Gen.Elements(true, false)
+            from status in Gen.Elements(Enum.GetValues<CampaignStatus>())
+            from minute in Gen.Choose(0, 24 * 60 - 1)
+            select (maxAttempts, attempts, today, onList, status, minute)).ToArbitrary(),
+            t =>
+            {
+                var (maxAttempts, attempts, today, onList, status, minute) = t;
+                var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
+                campaign.Status = status;
+                var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
+                var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
+                var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now) is null;
+
+                var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
+                    && attempts < maxAttempts && today < campaign.Settings.MaxAttemptsPerDay;
+                return permitted == lawful;
+            });
+
+    [Fact]
+    public void The_check_before_the_dial_ignores_attempt_counts_already_taken_at_the_claim()
+    {
+        var campaign = Running(1, 1);
+        var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()], Attempts = 1 };
+        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, DateTimeOffset.UtcNow));
+        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, DateTimeOffset.UtcNow));
+    }
+
+    [Property(MaxTest = 500)]
+    public Property A_contact_is_never_scheduled_again_beyond_its_attempts_or_its_outcome_rule() =>
+        Prop.ForAll((
+            from maxAttempts in Gen.Choose(1, 10)
+            from attempts in Gen.Choose(1, 12)
+            from sameBefore in Gen.Choose(0, 10)
+            from outcome in Gen.Elements("busy", "no-answer", "failed", "completed", "rejected", "not-placed")
+            from machine in Gen.Elements(true, false)
+            select (maxAttempts, attempts, sameBefore, outcome, machine)).ToArbitrary(),
+            t =>
+            {
+                var (maxAttempts, attempts, sameBefore, outcome, machine) = t;
+                var settings = new CampaignSettings { MaxAttempts = maxAttempts };
+                var next = RetryPolicy.NextAttemptAt(settings, outcome, machine, attempts, sameBefore, DateTimeOffset.UtcNow);
+                var rule = machine ? settings.RetryRules.Machine : outcome switch
+                {
+                    "busy" => settings.RetryRules.Busy, "no-answer" => settings.RetryRules.NoAnswer,
+                    "failed" or "not-placed" => settings.RetryRules.Failed, _ => null,
+                };
+                var mayRetry = attempts < maxAttempts && rule is not null && sameBefore < rule.MaxRetries;
+                return (next is not null) == mayRetry;
+            });
+}

@@ -1,0 +1,26 @@
+using Dialer.Core.Auth;
+using Dialer.Tests.Infrastructure;
+
+namespace Dialer.Tests.Managers;
+
+[Collection(ApiCollection.Name)]
+public sealed class MetricsTests(ApiFactory api)
+{
+    [Fact]
+    public async Task The_api_answers_prometheus_scrapes_with_the_dialer_meter()
+    {
+        await KnownHistory.SeedAsync(api.Database);
+        await api.ClientAs(Role.Manager).GetStringAsync("/api/dashboard/campaigns"); // the dashboard learns the lines in flight
+
+        var response = await api.Anonymous().GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.IsSuccessStatusCode, text);
+        Assert.Contains("# TYPE dials_total counter", text);
+        Assert.Contains("# TYPE calls_answered_total counter", text);
+        Assert.Contains("# TYPE calls_abandoned_total counter", text);
+        Assert.Contains("# TYPE attempts_in_flight gauge", text);
+        Assert.Matches(@"attempts_in_flight\{[^}]*campaign_id=""[0-9a-f-]+""[^}]*\} 1", text);
+        Assert.Contains("http_server_request_duration_seconds", text);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using static Dialer.Tests.Marketers.MarketersKit;
+
+namespace Dialer.Tests.Marketers.Browser;
+
+public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<BuilderSite>
+{
+    static ILocator Stat(IPage page, string scope, string label) =>
+        page.Locator($"{scope} .stat").Filter(new() { Has = page.Locator(".label", new() { HasTextRegex = new($"^{label}$") }) }).Locator(".value");
+
+    async Task AddToDoNotCallAsync(string phone)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", site.MarketerKey);
+        (await client.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, reason = "test" })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_marketer_builds_a_campaign_fixes_an_error_uploads_contacts_checks_and_launches_it()
+    {
+        var page = await site.SignedInPageAsync("/campaigns/edit");
+        await page.Locator("#campaign-form:not([aria-busy])").WaitForAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Spring offer");
+        await page.GetByLabel("Caller ID").FillAsync("4155550100");
+        await page.GetByLabel("Sunday").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
+        var callerIdError = page.Locator("[data-field='callerId'] .field-error");
+        await Assertions.Expect(callerIdError).ToContainTextAsync("E.164");
+        await Assertions.Expect(page.GetByLabel("Caller ID")).ToHaveAttributeAsync("aria-invalid", "true");
+        await BuilderSite.ScreenshotAsync(page, "01-validation-error-beside-the-field");
+
+        await page.GetByLabel("Caller ID").FillAsync("+14155550100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync("Spring offer");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("draft");
+        await Assertions.Expect(callerIdError).ToHaveCountAsync(0);
+        Assert.Contains("?id=", page.Url);
+
+        await AddToDoNotCallAsync("+14155550203");
+        string open = ZoneWhereHourIs(12), beforeOpening = ZoneWhereHourIs(3);
+        var csv = "phone,name,timezone\n"
+            + $"+14155550201,Ann,{open}\n+14155550202,Bob,{open}\n+14155550203,Cy,{open}\n"
+            + $"+14155550204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+14155550206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
+        await page.Locator("#contacts-file").SetInputFilesAsync(new FilePayload { Name = "spring.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await Assertions.Expect(Stat(page, "#import-report", "Imported")).ToHaveTextAsync("4");
+        await Assertions.Expect(Stat(page, "#import-report", "Rejected")).ToHaveTextAsync("3");
+        await Assertions.Expect(Stat(page, "#import-report", @"Suppressed \(do-not-call\)")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#rejected-rows tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#rejected-rows")).ToContainTextAsync("unknown time zone 'Mars/Olympus'");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download rejected rows (CSV)" }).ClickAsync());
+        var rejected = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("line,reason,row", rejected);
+        Assert.Contains("6,", rejected);
+        Assert.Contains("\"'=cmd|' /C calc'!A0,Mal,", rejected); // the formula is neutralised
+
+        await Assertions.Expect(Stat(page, "#prelaunch-figures", "Callable now")).ToHaveTextAsync("2");
+        await Assertions.Expect(Stat(page, "#prelaunch-figures", "Later today")).ToHaveTextAsync("1");
+        await Assertions.Expect(Stat(page, "#prelaunch-figures", "Never")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#prelaunch-problems")).ToContainTextAsync("1 of 4 contacts will never be called");
+        await BuilderSite.ScreenshotAsync(page, "02-import-report-and-prelaunch-check");
+
+        await page.GetByLabel("Agents").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#forecast-table tr.highlight")).ToContainTextAsync("Progressive");
+        await BuilderSite.ScreenshotAsync(page, "03-forecast");
+
+        await page.Locator("#lifecycle [data-action='start']").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("will never be called");
+        await BuilderSite.ScreenshotAsync(page, "04-launch-asks-to-confirm-the-problems");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Launch anyway" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("running");
+        await Assertions.Expect(page.GetByLabel("Caller ID")).ToBeDisabledAsync();
+
+        await page.Locator("#lifecycle [data-action='pause']").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("paused");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("paused by Mia Marketer");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("started by Mia Marketer");
+        await BuilderSite.ScreenshotAsync(page, "05-paused-with-history");
+
+        await page.GotoAsync(site.BaseUrl + "/campaigns");
+        var row = page.Locator("tr", new() { HasText = "Spring offer" });
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("paused");
+        await Assertions.Expect(row).ToContainTextAsync("1 done · 3 left");
+        await Assertions.Expect(row.Locator("[data-action='resume']")).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator("[data-action='delete']")).ToHaveCountAsync(0);
+        await BuilderSite.ScreenshotAsync(page, "06-campaign-list");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_marketer_adds_searches_removes_and_uploads_do_not_call_numbers()
+    {
+        var page = await site.SignedInPageAsync("/do-not-call");
+
+        await page.GetByLabel("Numbers", new() { Exact = true }).FillAsync("+14155550301\n(415) 555-0302, junk");
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("asked on the phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the list" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#add-result")).ToContainTextAsync("Added 2");
+        await Assertions.Expect(page.Locator("#add-result")).ToContainTextAsync("“junk”");
+
+        await page.GetByLabel("Number or reason").FillAsync("555-0302");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dnc-rows tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#dnc-rows")).ToContainTextAsync("+14155550302");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove +14155550302" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Say why");
+        await dialog.GetByLabel("Why is it removed?").FillAsync("added by mistake");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#search-count")).ToHaveTextAsync("No entries found.");
+
+        await page.Locator("#dnc-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "registry.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("phone\n+14155550311\n+14155550312\n+14155550301\nnope\n"),
+        });
+        await Assertions.Expect(Stat(page, "#upload-result", "Added")).ToHaveTextAsync("2");
+        await Assertions.Expect(Stat(page, "#upload-result", "Already listed")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#upload-result")).ToContainTextAsync("Line 5");
+        await page.GetByLabel("Number or reason").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dnc-rows tr")).ToHaveCountAsync(3);
+        await BuilderSite.ScreenshotAsync(page, "07-do-not-call");
+        await page.Context.CloseAsync();
+    }
+}
