@@ -39,5 +39,14 @@ public static class PacingObservations
             if (a.BridgedAt is { } bridged && a.EndedAt is { } end && end > since && end <= until)
                 observer.Observe(new AgentWorkEnded(At(end), AgentActivity.Talking, (end - bridged).TotalSeconds));
         }
+
+        // wrap-up: from the end of an agent's call to its disposition
+        var wraps = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.CampaignId == campaign.Id && a.BridgedAt != null && a.EndedAt != null
+                && a.DispositionedAt > since && a.DispositionedAt <= until)
+            .Select(a => new { a.EndedAt, a.DispositionedAt }).ToListAsync(ct);
+        foreach (var w in wraps.OrderBy(w => w.DispositionedAt))
+            observer.Observe(new AgentWorkEnded(At(w.DispositionedAt!.Value), AgentActivity.WrapUp,
+                Math.Max(0, (w.DispositionedAt.Value - w.EndedAt!.Value).TotalSeconds)));
     }
 }
