@@ -5,6 +5,8 @@ const KEY = 'dialer.apiKey', USER = 'dialer.user';
 export const PAGES = [
   { href: '/campaigns', label: 'Campaigns', roles: ['Admin', 'Marketer', 'Manager'] },
   { href: '/do-not-call', label: 'Do-not-call', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/manager/', label: 'Floor', roles: ['Admin', 'Manager'] },
+  { href: '/agent', label: 'Agent console', roles: ['Agent'] },
   { href: '/scalar', label: 'API reference', roles: ['Admin', 'Marketer', 'Manager'] },
 ];
 
