@@ -26,7 +26,6 @@ public sealed class PacerRegistry
             _ => new Entry(mode, PacerFactory.Create(mode), now - Bootstrap),
             (_, existing) => existing.Mode == mode ? existing : new Entry(mode, PacerFactory.Create(mode), now - Bootstrap));
 
-    public bool TryGet(Guid campaignId, out Entry? entry) => _pacers.TryGetValue(campaignId, out entry);
 
     public void Forget(Guid campaignId) => _pacers.TryRemove(campaignId, out _);
 }

@@ -40,8 +40,6 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers)
                 .ForJob(EndJob(id)).StartAt(endAt).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build(), cancellationToken: ct);
     }
 
-    public async Task<bool> IsPacingAsync(Guid id, CancellationToken ct) =>
-        await (await schedulers.GetScheduler(ct)).GetJobDetail(PacingJob(id), ct) is not null;
 
     static IJobDetail Job<T>(JobKey key, Guid campaignId) where T : IJob =>
         JobBuilder.Create<T>().WithIdentity(key).UsingJobData(CampaignIdKey, campaignId.ToString()).RequestRecovery().Build();

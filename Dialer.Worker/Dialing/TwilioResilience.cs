@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -64,5 +63,4 @@ public sealed class TwilioResilience
 
     static bool TwilioFailing(Exception e) => e is ApiConnectionException || e is ApiException { Status: >= 500 } || e is TwilioException and not ApiException;
 
-    public static bool IsServerError(Exception e) => e is ApiException { Status: >= (int)HttpStatusCode.InternalServerError } || e is TwilioException and not ApiException and not ApiConnectionException;
 }
