@@ -1,92 +1,193 @@
-using System.Collections.Concurrent;
 using Dialer.TwilioSimulator.Calls;
 using Dialer.TwilioSimulator.Hosting;
 
 namespace Dialer.TwilioSimulator.Agents;
 
 /// <summary>
-/// Conferences by name, with who is in them now and who was. Legs in a conference with someone else count as
-/// bridged (the callee does not hang up on a conversation). Roles and Muted/Coaching leave room for managers
-/// who will join with coaching.
+/// Conferences by name, with who is in them now and who was, and who hears whom (see <see cref="Earshot"/>).
+/// A leg joins by TwiML (&lt;Dial&gt;&lt;Conference&gt;) or is expected first by the Participants API, whose
+/// options it then joins with. Legs in a conference with someone else count as bridged (the callee does not
+/// hang up on a conversation). Ended conferences stay fetchable until a reset, as Twilio's do.
 /// </summary>
 public sealed class ConferenceRegistry(TimeProvider time)
 {
-    readonly ConcurrentDictionary<string, Conference> _conferences = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Conference> _live = new(StringComparer.Ordinal);
+    readonly List<Conference> _ended = [];
     readonly Lock _gate = new();
 
-    /// <returns>A task that completes when the conference ends (a leg with endConferenceOnExit left, or everyone did).</returns>
-    public Task Join(
-        string name, SimCall call, ParticipantRole role, bool endConferenceOnExit = false, bool muted = false, string? coaching = null)
+    /// <summary>The live conference of this name, created (status init) when there is none: Participants API by FriendlyName.</summary>
+    public ConferenceSnapshot Open(string name)
+    {
+        lock (_gate) return OpenLocked(name).Snapshot();
+    }
+
+    /// <summary>A live conference by SID or name, or an ended one by SID.</summary>
+    public ConferenceSnapshot? Find(string sidOrName)
+    {
+        lock (_gate) return FindLocked(sidOrName)?.Snapshot();
+    }
+
+    /// <summary>A participant the API created: their call rings, and they join with these options when it answers.</summary>
+    public void Expect(string name, SimCall call, Participant participant)
+    {
+        lock (_gate)
+        {
+            var conference = OpenLocked(name);
+            conference.Participants.Add(participant with { Call = call });
+            conference.Touch(time.GetUtcNow());
+        }
+    }
+
+    /// <returns>A task that completes when this leg's time in the conference is over (it was removed, or the conference ended).</returns>
+    public Task Join(string name, SimCall call, Participant fromTwiml)
     {
         List<SimCall> present;
         Conference conference;
+        TaskCompletionSource left;
         lock (_gate)
         {
-            conference = _conferences.GetOrAdd(name, n => new Conference(n, SimSids.NewConferenceSid(), time.GetUtcNow()));
-            var label = role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To;
-            conference.Participants.Add(new Participant(call.Sid, label, role, muted, coaching, endConferenceOnExit,
-                time.GetUtcNow(), null) { Call = call });
-            present = conference.Participants.Where(p => p.LeftAt is null).Select(p => p.Call!).ToList();
+            var now = time.GetUtcNow();
+            conference = OpenLocked(name);
+            var index = conference.Participants.FindIndex(p => p.CallSid == call.Sid && p.Status == ParticipantStatus.Queued);
+            var joining = (index >= 0 ? conference.Participants[index] : fromTwiml with { Call = call }) with
+            {
+                Status = ParticipantStatus.Connected, JoinedAt = now, UpdatedAt = now,
+            };
+            if (index >= 0) conference.Participants[index] = joining;
+            else conference.Participants.Add(joining);
+            if (!conference.Departures.TryGetValue(call.Sid, out left!))
+                conference.Departures[call.Sid] = left = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (joining.StartConferenceOnEnter) conference.Status = ConferenceStatus.InProgress;
+            if (joining.Role == ParticipantRole.Agent) NameTheAgent(conference, call);
+            conference.Heard("joined: " + joining.Label, now);
+            present = conference.Present().Select(p => p.Call!).ToList();
         }
         foreach (var leg in present) leg.Control.SetBridged(present.Count >= 2);
-        return conference.Ended.Task;
+        return left.Task;
     }
 
-    public void Leave(string name, string callSid)
+    /// <summary>The leg left (hung up, redirected) or was removed (<paramref name="kicked"/>, the Participants API's delete).</summary>
+    public void Leave(string name, string callSid, bool kicked = false)
     {
         List<SimCall> remaining = [];
+        List<TaskCompletionSource> released = [];
+        List<SimCall> ringing = [];
         lock (_gate)
         {
-            if (!_conferences.TryGetValue(name, out var conference)) return;
-            var index = conference.Participants.FindIndex(p => p.CallSid == callSid && p.LeftAt is null);
+            if (!_live.TryGetValue(name, out var conference)) return;
+            var index = conference.Participants.FindIndex(p => p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
             if (index < 0) return;
+            var now = time.GetUtcNow();
             var leaving = conference.Participants[index];
-            conference.Participants[index] = leaving with { LeftAt = time.GetUtcNow() };
-            var present = conference.Participants.Where(p => p.LeftAt is null).ToList();
-            if (leaving.EndConferenceOnExit || present.Count == 0)
+            conference.Participants[index] = leaving with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
+            if (conference.Departures.Remove(callSid, out var mine)) released.Add(mine);
+            var present = conference.Present().ToList();
+            var wasIn = leaving.JoinedAt is not null; // a leg that never got in (it rang out, or hung up) changes nothing
+            if (wasIn && (leaving.EndConferenceOnExit || present.Count == 0))
             {
-                _conferences.TryRemove(name, out _);
-                conference.Ended.TrySetResult();
+                var reason = (leaving.EndConferenceOnExit, kicked) switch
+                {
+                    (true, false) => "participant-with-end-conference-on-exit-left",
+                    (true, true) => "participant-with-end-conference-on-exit-kicked",
+                    (false, true) => "last-participant-kicked",
+                    _ => "last-participant-left",
+                };
+                ringing = End(conference, reason, callSid, now, released);
             }
-            else remaining = present.Select(p => p.Call!).ToList();
+            else if (wasIn)
+            {
+                conference.Heard("left: " + leaving.Label, now);
+                remaining = present.Select(p => p.Call!).ToList();
+            }
         }
+        foreach (var departure in released) departure.TrySetResult();
+        foreach (var call in ringing) call.Control.HangUp(CallStatus.Canceled);
         foreach (var leg in remaining) leg.Control.SetBridged(remaining.Count >= 2);
+    }
+
+    /// <summary>The Participants API's update: Muted, Hold, Coaching and CallSidToCoach, in place.</summary>
+    public Participant? Update(string conferenceSid, string callSidOrLabel, Func<Participant, Participant> change)
+    {
+        lock (_gate)
+        {
+            if (FindLocked(conferenceSid) is not { Status: not ConferenceStatus.Completed } conference) return null;
+            var index = conference.Participants.FindIndex(p => p.Status != ParticipantStatus.Complete && (p.CallSid == callSidOrLabel || p.Label == callSidOrLabel));
+            if (index < 0) return null;
+            var now = time.GetUtcNow();
+            var updated = change(conference.Participants[index]) with { UpdatedAt = now };
+            conference.Participants[index] = updated;
+            conference.Heard("updated: " + updated.Label, now);
+            return updated;
+        }
     }
 
     public IReadOnlyList<ConferenceSnapshot> Snapshot()
     {
-        lock (_gate)
-        {
-            return _conferences.Values
-                .Select(c => new ConferenceSnapshot(c.Name, c.Sid, c.CreatedAt, c.Participants.ToList()))
-                .OrderBy(c => c.CreatedAt).ToList();
-        }
+        lock (_gate) return _live.Values.Select(c => c.Snapshot()).OrderBy(c => c.CreatedAt).ToList();
+    }
+
+    /// <summary>Live and ended conferences, oldest first: what Conferences.json lists.</summary>
+    public IReadOnlyList<ConferenceSnapshot> All()
+    {
+        lock (_gate) return _live.Values.Concat(_ended).Select(c => c.Snapshot()).OrderBy(c => c.CreatedAt).ToList();
     }
 
     public void Reset()
     {
+        List<TaskCompletionSource> released = [];
         lock (_gate)
         {
-            foreach (var conference in _conferences.Values) conference.Ended.TrySetResult();
-            _conferences.Clear();
+            foreach (var conference in _live.Values)
+            {
+                released.AddRange(conference.Departures.Values);
+                conference.Departures.Clear();
+            }
+            _live.Clear();
+            _ended.Clear();
         }
+        foreach (var departure in released) departure.TrySetResult();
     }
 
-    sealed record Conference(string Name, string Sid, DateTimeOffset CreatedAt)
+    Conference OpenLocked(string name)
     {
-        public List<Participant> Participants { get; } = [];
-        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_live.TryGetValue(name, out var live)) return live;
+        var created = new Conference(name, SimSids.NewConferenceSid(), time.GetUtcNow());
+        _live[name] = created;
+        return created;
+    }
+
+    Conference? FindLocked(string sidOrName) =>
+        _live.GetValueOrDefault(sidOrName)
+        ?? _live.Values.FirstOrDefault(c => c.Sid == sidOrName)
+        ?? _ended.FirstOrDefault(c => c.Sid == sidOrName);
+
+    /// <returns>The calls still ringing to join it: Twilio hangs those up too.</returns>
+    List<SimCall> End(Conference conference, string reason, string endingCallSid, DateTimeOffset now, List<TaskCompletionSource> released)
+    {
+        _live.Remove(conference.Name);
+        _ended.Add(conference);
+        conference.Status = ConferenceStatus.Completed;
+        conference.ReasonEnded = reason;
+        conference.CallSidEnding = endingCallSid;
+        List<SimCall> ringing = [];
+        for (var i = 0; i < conference.Participants.Count; i++)
+        {
+            var p = conference.Participants[i];
+            if (p.Status == ParticipantStatus.Complete) continue;
+            if (p.Status == ParticipantStatus.Queued && p.Call is not null) ringing.Add(p.Call);
+            conference.Participants[i] = p with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
+        }
+        released.AddRange(conference.Departures.Values);
+        conference.Departures.Clear();
+        conference.Heard("ended: " + reason, now);
+        return ringing;
+    }
+
+    /// <summary>The customer's call record names the agent who joined them, as a Dial to the agent's Client did.</summary>
+    static void NameTheAgent(Conference conference, SimCall agentCall)
+    {
+        var agent = agentCall.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? agentCall.To["client:".Length..] : agentCall.To;
+        foreach (var customer in conference.Present().Where(p => p.Role == ParticipantRole.Customer))
+            lock (customer.Call!.Gate) customer.Call.Agent ??= agent;
     }
 }
-
-public enum ParticipantRole { Customer, Agent, Coach }
-
-public sealed record Participant(
-    string CallSid, string Label, ParticipantRole Role, bool Muted, string? Coaching, bool EndConferenceOnExit,
-    DateTimeOffset JoinedAt, DateTimeOffset? LeftAt)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    internal SimCall? Call { get; init; }
-}
-
-public sealed record ConferenceSnapshot(string Name, string Sid, DateTimeOffset CreatedAt, IReadOnlyList<Participant> Participants);

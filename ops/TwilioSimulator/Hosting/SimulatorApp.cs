@@ -1,6 +1,7 @@
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Callbacks;
 using Dialer.TwilioSimulator.Calls;
+using Dialer.TwilioSimulator.Conferences;
 using Dialer.TwilioSimulator.Faults;
 using Dialer.TwilioSimulator.Records;
 using Dialer.TwilioSimulator.TwiML;
@@ -40,6 +41,7 @@ public static class SimulatorApp
         app.MapRecordsApi();
         app.MapFaultsApi();
         app.MapAgentsApi();
+        app.MapConferencesApi();
         return app;
     }
 }

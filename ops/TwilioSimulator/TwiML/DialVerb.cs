@@ -96,7 +96,7 @@ public sealed class DialVerb(
         return DialResult.Completed(SimSids.NewCallSid(), talk);
     }
 
-    /// <summary>The leg stays in the conference until it ends, or the leg is hung up or redirected.</summary>
+    /// <summary>The leg stays in the conference until it ends or removes the leg, or the leg is hung up or redirected.</summary>
     async Task<DialResult> JoinConferenceAsync(SimCall call, XElement conference, CancellationToken ct)
     {
         var name = conference.Value.Trim();
@@ -108,11 +108,16 @@ public sealed class DialVerb(
         var role = coaching is not null ? ParticipantRole.Coach
             : call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
             : ParticipantRole.Customer;
-        var ended = conferences.Join(name, call, role, conference.Text("endConferenceOnExit") == "true",
-            conference.Text("muted") == "true", coaching);
+        var label = role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To;
+        var participant = new Participant(call.Sid, label, role, conference.Text("muted") == "true", coaching,
+            conference.Text("endConferenceOnExit") == "true", null, null)
+        {
+            StartConferenceOnEnter = conference.Text("startConferenceOnEnter") != "false", CreatedAt = joined,
+        };
+        var over = conferences.Join(name, call, participant);
         try
         {
-            await ended.WaitAsync(ct);
+            await over.WaitAsync(ct);
             return DialResult.Completed(null, time.GetUtcNow() - joined);
         }
         finally
