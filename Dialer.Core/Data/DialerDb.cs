@@ -20,6 +20,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<User> Users => Set<User>();
     public DbSet<Pacing.PacingState> PacingStates => Set<Pacing.PacingState>();
     public DbSet<CampaignChange> CampaignChanges => Set<CampaignChange>();
+    public DbSet<Supervision.SupervisionSession> SupervisionSessions => Set<Supervision.SupervisionSession>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

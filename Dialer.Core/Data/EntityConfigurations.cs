@@ -56,6 +56,9 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         // a number, not a name: the states are ordered, and queries compare them (in flight = before Completed)
         e.Property(a => a.State).HasConversion<int>();
         e.Property(a => a.CallSid).HasMaxLength(64);
+        e.Property(a => a.ConferenceSid).HasMaxLength(64);
+        e.Property(a => a.AgentCallSid).HasMaxLength(64);
+        e.Ignore(a => a.ConferenceName);
         e.Property(a => a.AnsweredBy).HasMaxLength(32);
         e.Property(a => a.Outcome).HasMaxLength(32);
         e.Property(a => a.Disposition).HasMaxLength(64);

@@ -78,7 +78,7 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var ms = clock.Elapsed.TotalMilliseconds;
-        Assert.True(response.IsSuccessStatusCode && body.Contains("<Client"), body);
+        Assert.True(response.IsSuccessStatusCode && body.Contains("<Conference"), body);
         return ms;
     }
 

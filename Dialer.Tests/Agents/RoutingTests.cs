@@ -7,7 +7,7 @@ namespace Dialer.Tests.Agents;
 public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
 {
     [Fact]
-    public async Task Answered_call_with_a_free_agent_is_bridged_to_that_agent()
+    public async Task Answered_call_with_a_free_agent_is_bridged_to_that_agent_in_a_conference_of_its_own()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var agent = await world.AvailableAgentAsync([campaign.Id]);
@@ -21,7 +21,12 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.False(done.Abandoned);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         Assert.Equal(agent.ClientIdentity, call.Agent);
-        Assert.Contains(call.Trail, t => t.StartsWith("Dial Client " + agent.ClientIdentity));
+        Assert.Contains("Conference " + done.ConferenceName, call.Trail);
+        var room = world.Simulator.Conferences.Find(done.ConferenceSid!)!;
+        Assert.Equal(done.ConferenceName, room.Name);
+        var agentLeg = Assert.Single(room.Participants, p => p.Label == "agent");
+        Assert.Equal((done.AgentCallSid, "client:" + agent.ClientIdentity), (agentLeg.CallSid, world.Simulator.Calls.Record(agentLeg.CallSid)!.To));
+        Assert.Contains(room.HearingHistory, h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == agentLeg.CallSid));
 
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
         var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).ToList();

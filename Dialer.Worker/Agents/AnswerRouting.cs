@@ -16,8 +16,7 @@ namespace Dialer.Worker.Agents;
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
 /// the same transaction, then bridge the call to them, or play the safe-harbour message when nobody is free.
 /// </summary>
-public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, IMemoryCache cache,
-    IOptions<TwilioOptions> twilio, IOptions<AgentOptions> agentOptions)
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, IMemoryCache cache, IOptions<TwilioOptions> twilio)
 {
     /// <summary>
     /// A running campaign's settings cannot change (edits need a pause), so the answer path reads them from a short
@@ -30,13 +29,17 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             return db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings).SingleAsync(ct);
         })!;
 
-    /// <summary>Answers Twilio first; the events of the answer (the screen pop among them) are published right after.</summary>
-    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    /// <summary>
+    /// Answers Twilio first; the events of the answer (the screen pop among them) are published right after, and the
+    /// agent's leg, when an agent was reserved just now, is placed right after too (never twice for a repeated webhook).
+    /// </summary>
+    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events, AgentLeg? Ring)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         CampaignSettings? settings = null;
         var plan = AnswerPlan.Person;
         ReservedAgent? agent = null;
+        var reservedNow = false;
 
         updates.HoldEvents();
         var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
@@ -56,20 +59,21 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             a.AnsweredLive(agent?.AgentId, now);
             if (agent is not null)
             {
+                reservedNow = true;
                 updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
                 updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
             }
             return true;
         }, ct);
         var events = updates.TakeHeldEvents();
-        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events);
+        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events, null);
 
         return (plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
             AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
             _ when agent is null => AnswerTwiml.SafeHarbour(settings),
-            _ => AnswerTwiml.Bridge(agent.ClientIdentity, attempt.Id, twilio.Value.PublicWebhookBaseUrl, agentOptions.Value.RingSeconds),
-        }, events);
+            _ => AnswerTwiml.Bridge(attempt.Id, twilio.Value.PublicWebhookBaseUrl),
+        }, events, plan == AnswerPlan.Person && agent is not null && reservedNow ? new AgentLeg(attempt.Id, agent.ClientIdentity, settings.CallerId) : null);
     }
 }

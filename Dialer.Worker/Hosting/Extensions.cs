@@ -24,6 +24,8 @@ public static class Extensions
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AnswerRouting>();
+        builder.Services.AddSingleton<AgentLegDialer>();
+        builder.Services.AddScoped<AgentLegOutcomes>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddHostedService<AttemptReconciler>();

@@ -37,18 +37,17 @@ public static class AnswerTwiml
         new VoiceResponse().Say(settings.SafeHarbourMessage).Hangup();
 
     /// <summary>
-    /// Rings the agent's browser phone and bridges it to the customer's leg directly: no conference to set up,
-    /// so the customer hears the agent as soon as they pick up. The Client's "answered" callback tells us when
-    /// the agent is on (the abandon ledger's moment); the Dial's action tells us when their leg ended.
+    /// Puts the customer in the attempt's own conference; the agent is brought in beside them by the Participants API
+    /// (see AgentLegDialer), and supervisors join the same room. The customer starts it (no wait music once the agent
+    /// is there) and ends it on leaving, so the agent's leg and any supervisor's go with them. The Dial's action tells us
+    /// when the room ended while the customer was still on the line (the agent hung up).
     /// </summary>
-    public static VoiceResponse Bridge(string clientIdentity, Guid attemptId, string webhookBase, int ringSeconds)
+    public static VoiceResponse Bridge(Guid attemptId, string webhookBase)
     {
         var hooks = webhookBase.TrimEnd('/');
-        var dial = new Dial(action: new Uri($"{hooks}/twilio/dial-ended/{attemptId}"), method: Twilio.Http.HttpMethod.Post, timeout: ringSeconds);
-        dial.Client(clientIdentity,
-            statusCallbackEvent: [Client.EventEnum.Answered, Client.EventEnum.Completed],
-            statusCallback: new Uri($"{hooks}/twilio/agent-leg/{attemptId}"),
-            statusCallbackMethod: Twilio.Http.HttpMethod.Post);
+        var dial = new Dial(action: new Uri($"{hooks}/twilio/dial-ended/{attemptId}"), method: Twilio.Http.HttpMethod.Post);
+        dial.Conference(CallAttempt.ConferenceNameOf(attemptId), beep: Conference.BeepEnum.False, startConferenceOnEnter: true,
+            endConferenceOnExit: true, participantLabel: "customer");
         return new VoiceResponse().Append(dial);
     }
 }

@@ -20,15 +20,23 @@ public static class TwilioWebhooks
     }
 
     /// <summary>The customer's line answered: a person goes to an agent (or hears the safe-harbour message), a machine gets the campaign's choice.</summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, IBus bus, ILogger<AnswerRouting> log, CancellationToken ct)
+    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, AgentLegDialer agentLegs, IBus bus,
+        ILogger<AnswerRouting> log, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
-        var (twiml, events) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+        var (twiml, events, ring) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
         if (events.Count > 0)
             http.Response.OnCompleted(async () =>
             {
                 try { await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType()))); }
                 catch (Exception e) { log.LogWarning(e, "Events of the answer of attempt {AttemptId} not published", attemptId); }
+            });
+        // registered last, run first: the customer is waiting in the room for the agent
+        if (ring is not null)
+            http.Response.OnCompleted(async () =>
+            {
+                try { await agentLegs.RingAsync(ring, lifetime.ApplicationStopping); }
+                catch (Exception e) { log.LogWarning(e, "The agent's leg of attempt {AttemptId} failed; the healer frees the agent", attemptId); }
             });
         return Twiml(twiml);
     }

@@ -429,6 +429,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("abandoned");
 
+                    b.Property<string>("AgentCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agent_call_sid");
+
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid")
                         .HasColumnName("agent_id");
@@ -454,6 +459,11 @@ namespace Dialer.Core.Data.Migrations
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
+
+                    b.Property<string>("ConferenceSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conference_sid");
 
                     b.Property<long>("ContactId")
                         .HasColumnType("bigint")
@@ -618,6 +628,117 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("pacing_states", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_mode_changes");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_supervision_mode_changes_session_id");
+
+                    b.ToTable("supervision_mode_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Supervision.SupervisionSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ConferenceSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conference_sid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supervisor_name");
+
+                    b.Property<Guid>("SupervisorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_user_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_sessions");
+
+                    b.HasIndex("AttemptId")
+                        .HasDatabaseName("ix_supervision_sessions_attempt_id");
+
+                    b.HasIndex("CallSid")
+                        .HasDatabaseName("ix_supervision_sessions_call_sid");
+
+                    b.HasIndex("AgentId", "StartedAt")
+                        .HasDatabaseName("ix_supervision_sessions_agent_id_started_at");
+
+                    b.ToTable("supervision_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
                 {
                     b.HasOne("Dialer.Core.Agents.Agent", null)
@@ -663,6 +784,38 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pacing_states_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
+                {
+                    b.HasOne("Dialer.Core.Supervision.SupervisionSession", null)
+                        .WithMany("Modes")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_mode_changes_supervision_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Supervision.SupervisionSession", b =>
+                {
+                    b.HasOne("Dialer.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_sessions_agents_agent_id");
+
+                    b.HasOne("Dialer.Core.Dialing.CallAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_sessions_call_attempts_attempt_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Supervision.SupervisionSession", b =>
+                {
+                    b.Navigation("Modes");
                 });
 #pragma warning restore 612, 618
         }

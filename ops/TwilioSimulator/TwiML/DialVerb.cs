@@ -108,7 +108,7 @@ public sealed class DialVerb(
         var role = coaching is not null ? ParticipantRole.Coach
             : call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
             : ParticipantRole.Customer;
-        var label = role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To;
+        var label = conference.Text("participantLabel") ?? (role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To);
         var participant = new Participant(call.Sid, label, role, conference.Text("muted") == "true", coaching,
             conference.Text("endConferenceOnExit") == "true", null, null)
         {
