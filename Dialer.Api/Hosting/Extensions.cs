@@ -36,6 +36,8 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Campaigns.History.CampaignHistory>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
+        Supervision.SupervisionTwilio.Register(builder.Services);
+        builder.Services.AddScoped<Supervision.SupervisorLeg>();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

@@ -9,6 +9,7 @@ using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
+using Dialer.Api.Supervision;
 using Dialer.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -55,6 +56,7 @@ public static class Pipeline
         app.MapDialerMetrics();
         app.MapAgentApi();
         app.MapAbandonApi();
+        app.MapSupervisionApi();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
     }

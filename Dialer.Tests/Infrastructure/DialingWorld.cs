@@ -39,7 +39,7 @@ public abstract class DialingWorld : IAsyncLifetime
         Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(300, 600) },
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Simulator = await SimulatorHost.StartAsync(SimulatorSettings());
@@ -54,7 +54,7 @@ public abstract class DialingWorld : IAsyncLifetime
         return worker;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Worker.DisposeAsync();
         await Simulator.DisposeAsync();

@@ -1,3 +1,4 @@
+using Dialer.Core.Hosting;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;

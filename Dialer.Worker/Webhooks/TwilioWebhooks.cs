@@ -2,6 +2,7 @@ using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
 using MassTransit;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Supervision;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;
@@ -16,6 +17,7 @@ public static class TwilioWebhooks
         group.MapPost("/status/{attemptId:guid}", Status);
         group.MapPost("/amd/{attemptId:guid}", Amd);
         group.MapAgentLegWebhooks();
+        group.MapSupervisorLegWebhooks();
         return group;
     }
 

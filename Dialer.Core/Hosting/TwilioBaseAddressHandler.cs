@@ -1,4 +1,4 @@
-namespace Dialer.Worker.Dialing;
+namespace Dialer.Core.Hosting;
 
 /// <summary>
 /// The Twilio SDK always builds https://api.twilio.com/... addresses and has no base-address setting;

@@ -1,0 +1,43 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Dialing;
+using Dialer.Tests.Agents;
+using Dialer.TwilioSimulator.Hosting;
+
+namespace Dialer.Tests.Supervision;
+
+/// <summary>Agents who talk for several seconds, long enough to be supervised, and an Api to supervise them through.</summary>
+public sealed class SupervisedCalls : AgentsWorld
+{
+    public SupervisionApiHost Api { get; private set; } = null!;
+
+    protected override SimulatorOptions SimulatorSettings()
+    {
+        var options = Patient(FastSimulator());
+        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(7000, 7500) };
+        return options;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Api = new SupervisionApiHost(Database.ConnectionString, Simulator.BaseAddress, Worker.PublicUrl);
+        await Api.StartAsync(Db);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>One answered call, bridged to a fresh agent who is now talking to the customer in the attempt's conference.</summary>
+    public async Task<(CallAttempt Attempt, Agent Agent)> LiveCallAsync()
+    {
+        var (campaign, _) = await RunningCampaignAsync(1);
+        var agent = await AvailableAgentAsync([campaign.Id]);
+        var attempt = Assert.Single(await DialAsync(campaign, 1));
+        await WaitForAgentAsync(agent.Id, a => a.State == AgentState.OnCall);
+        var live = Assert.Single(await WaitForAttemptsAsync([attempt.Id], a => a.AgentCallSid is not null && a.ConferenceSid is not null));
+        return (live, agent);
+    }
+}
