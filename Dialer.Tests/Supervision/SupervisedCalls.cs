@@ -13,7 +13,7 @@ public sealed class SupervisedCalls : AgentsWorld
     protected override SimulatorOptions SimulatorSettings()
     {
         var options = Patient(FastSimulator());
-        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(7000, 7500) };
+        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(9000, 9500) };
         return options;
     }
 
