@@ -27,6 +27,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var agentLeg = Assert.Single(room.Participants, p => p.Label == "agent");
         Assert.Equal((done.AgentCallSid, "client:" + agent.ClientIdentity), (agentLeg.CallSid, world.Simulator.Calls.Record(agentLeg.CallSid)!.To));
         Assert.Contains(room.HearingHistory, h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == agentLeg.CallSid));
+        Assert.Contains(world.Simulator.Agents.Snapshot(), a => a.Name == agent.ClientIdentity && a.CallsAnswered == 1);
 
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
         var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).ToList();
@@ -123,5 +124,6 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.Equal((AgentState.Break, "missed a call"), (absent.State, absent.BreakReason));
         var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
         Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
+        Assert.Contains(world.Simulator.Agents.Snapshot(), a => a.Name == AgentsWorld.AbsentAgent && a.CallsMissed >= 1);
     }
 }

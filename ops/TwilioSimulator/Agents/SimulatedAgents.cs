@@ -64,6 +64,21 @@ public sealed class SimulatedAgents(
         }
     }
 
+    /// <summary>A call placed straight to client:NAME (the Participants API bringing the agent into a room) rings the same agent: busy while on a call.</summary>
+    public bool TryRing(string name, string callSid) => _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow());
+
+    public void Answered(string name, string callSid)
+    {
+        if (_agents.TryGetValue(name, out var agent)) agent.Answer(callSid, time.GetUtcNow());
+    }
+
+    public void Ended(string name, string finalStatus)
+    {
+        if (!_agents.TryGetValue(name, out var agent)) return;
+        if (finalStatus == CallStatus.NoAnswer) agent.Missed();
+        agent.Release(time.GetUtcNow());
+    }
+
     public IReadOnlyList<AgentSnapshot> Snapshot() =>
         _agents.Values.Select(a => a.Snapshot()).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
 

@@ -1,3 +1,4 @@
+using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Callbacks;
 using Dialer.TwilioSimulator.Hosting;
 using Dialer.TwilioSimulator.TwiML;
@@ -10,7 +11,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// no-answer or failed, as drawn when it was created. One async flow per call; waits are timer-based.
 /// </summary>
 public sealed class CallRunner(
-    StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd,
+    SimulatedAgents agents, StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd,
     IOptions<SimulatorOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CallRunner> logger)
 {
     public void Start(SimCall call) => _ = RunAsync(call);
@@ -20,6 +21,7 @@ public sealed class CallRunner(
         using var run = CancellationTokenSource.CreateLinkedTokenSource(call.Control.Line.Token, lifetime.ApplicationStopping);
         var ct = run.Token;
         var finalStatus = CallStatus.Completed;
+        string? agent = null;
         try
         {
             var wait = call.QueueTurn - time.GetUtcNow();
@@ -28,6 +30,16 @@ public sealed class CallRunner(
 
             await Task.Delay(call.Chance.Duration(options.Value.InitiateTime), time, ct);
             Move(call, CallStatus.Ringing, "ringing");
+            if (AgentOf(call) is { } name)
+            {
+                if (!agents.TryRing(name, call.Sid))
+                {
+                    call.Note($"agent {name} is on another call");
+                    finalStatus = CallStatus.Busy;
+                    return;
+                }
+                agent = name;
+            }
 
             var timeout = TimeSpan.FromSeconds(call.Instructions.TimeoutSeconds);
             finalStatus = call.Outcome switch
@@ -56,6 +68,7 @@ public sealed class CallRunner(
         }
         finally
         {
+            if (agent is not null) agents.Ended(agent, finalStatus);
             End(call, finalStatus);
             run.Cancel(); // stops the callee's patience timer and an AMD verdict still pending
         }
@@ -71,6 +84,7 @@ public sealed class CallRunner(
     {
         await Task.Delay(call.RingTime, time, ct);
         lock (call.Gate) call.AnsweredAt = time.GetUtcNow();
+        if (AgentOf(call) is { } agent) agents.Answered(agent, call.Sid);
         Move(call, CallStatus.InProgress, "answered");
         _ = CalleeLeavesAsync(call, ct);
 
@@ -129,6 +143,9 @@ public sealed class CallRunner(
         callbacks.Publish(call, "completed", status);
         call.Control.Ended.TrySetResult();
     }
+
+    static string? AgentOf(SimCall call) =>
+        call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? call.To["client:".Length..] : null;
 
     static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
