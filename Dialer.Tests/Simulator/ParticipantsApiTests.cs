@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Hosting;
 using Twilio.Exceptions;
@@ -93,6 +95,11 @@ public sealed class ParticipantsApiTests
         Assert.True(whisper.Hears(agent.CallSid, manager.CallSid));
         Assert.False(whisper.Hears(customer.Sid, manager.CallSid));
         Assert.True(whisper.Hears(customer.Sid, agent.CallSid));
+        using var records = new HttpClient { BaseAddress = sim.BaseAddress };
+        var heard = (await records.GetFromJsonAsync<JsonElement>("sim/conferences/room-2")).GetProperty("hearing").EnumerateArray()
+            .Select(e => (e.GetProperty("listener").GetString(), e.GetProperty("speaker").GetString())).ToList();
+        Assert.Contains((agent.CallSid, manager.CallSid), heard);
+        Assert.DoesNotContain((customer.Sid, manager.CallSid), heard);
 
         await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, manager.CallSid) { Coaching = false }, twilio);
         var barge = sim.Conferences.Find("room-2")!;
@@ -105,6 +112,26 @@ public sealed class ParticipantsApiTests
         Assert.True(after.Hears(customer.Sid, agent.CallSid));
         Assert.Contains(after.HearingHistory, h => h.Earshots.Any(e => e.Speaker == manager.CallSid && e.Listener == agent.CallSid)
                                                    && h.Earshots.All(e => !(e.Speaker == manager.CallSid && e.Listener == customer.Sid)));
+    }
+
+    [Fact]
+    public async Task A_participant_on_hold_hears_nobody_and_nobody_hears_them_until_taken_off_hold()
+    {
+        await using var sim = await SimulatorHost.StartAsync(LongCalls());
+        await using var engine = await WebhookReceiver.StartAsync();
+        var twilio = sim.TwilioClient();
+        var (customer, agent, room) = await CustomerAndAgentAsync(sim, engine, "room-5");
+
+        var held = await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, agent.CallSid) { Hold = true }, twilio);
+        var onHold = sim.Conferences.Find("room-5")!;
+        var listedOnHold = (await ParticipantResource.ReadAsync(new ReadParticipantOptions(room.Sid) { Hold = true }, twilio)).ToList();
+        await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, "agent") { Hold = false }, twilio);
+        var back = sim.Conferences.Find("room-5")!;
+
+        Assert.True(held.Hold);
+        Assert.Empty(onHold.Hearing);
+        Assert.Equal(agent.CallSid, Assert.Single(listedOnHold).CallSid);
+        Assert.True(back.Hears(customer.Sid, agent.CallSid) && back.Hears(agent.CallSid, customer.Sid));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ConferenceRegistry(TimeProvider time)
             if (!conference.Departures.TryGetValue(call.Sid, out left!))
                 conference.Departures[call.Sid] = left = new(TaskCreationOptions.RunContinuationsAsynchronously);
             if (joining.StartConferenceOnEnter) conference.Status = ConferenceStatus.InProgress;
-            if (joining.Role == ParticipantRole.Agent) NameTheAgent(conference, call);
+            NameTheAgent(conference);
             conference.Heard("joined: " + joining.Label, now);
             present = conference.Present().Select(p => p.Call!).ToList();
         }
@@ -183,9 +183,10 @@ public sealed class ConferenceRegistry(TimeProvider time)
         return ringing;
     }
 
-    /// <summary>The customer's call record names the agent who joined them, as a Dial to the agent's Client did.</summary>
-    static void NameTheAgent(Conference conference, SimCall agentCall)
+    /// <summary>The customer's call record names the agent in the room with them, as a Dial to the agent's Client did.</summary>
+    static void NameTheAgent(Conference conference)
     {
+        if (conference.Present().FirstOrDefault(p => p.Role == ParticipantRole.Agent)?.Call is not { } agentCall) return;
         var agent = agentCall.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? agentCall.To["client:".Length..] : agentCall.To;
         foreach (var customer in conference.Present().Where(p => p.Role == ParticipantRole.Customer))
             lock (customer.Call!.Gate) customer.Call.Agent ??= agent;
