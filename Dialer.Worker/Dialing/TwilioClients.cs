@@ -1,3 +1,4 @@
+using Dialer.Core.Telemetry;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
@@ -25,6 +26,7 @@ public sealed class TwilioClients(IHttpClientFactory http, IOptions<TwilioOption
                 MaxConnectionsPerServer = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.MaxConcurrentRequests,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
+            .AddHttpMessageHandler(sp => new TwilioMetricsHandler(sp.GetRequiredService<DialerMetrics>(), sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new TwilioBaseAddressHandler(new Uri(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl)));
     }
 }
