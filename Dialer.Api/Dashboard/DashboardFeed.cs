@@ -20,19 +20,26 @@ public sealed class DashboardFeed(
     static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(750); // updates must still land within a second
     readonly ConcurrentDictionary<Guid, byte> _changed = new();
     readonly ConcurrentDictionary<Guid, long> _inFlight = new();
+    readonly ConcurrentDictionary<Guid, double> _abandonRate = new();
 
     public void Changed(Guid campaignId) => _changed[campaignId] = 0;
 
-    /// <summary>The latest figures seen, for the attempts_in_flight gauge.</summary>
+    /// <summary>The latest figures seen, for the attempts_in_flight and abandon_rate gauges.</summary>
     public void Remember(IEnumerable<CampaignFigures> figures)
     {
-        foreach (var f in figures) _inFlight[f.CampaignId] = f.LinesInFlight;
+        foreach (var f in figures)
+        {
+            _inFlight[f.CampaignId] = f.LinesInFlight;
+            _abandonRate[f.CampaignId] = f.AbandonRate;
+        }
     }
+
+    static KeyValuePair<string, object?> Campaign(Guid id) => new("campaign_id", id.ToString());
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        metrics.ObserveInFlight(() => _inFlight.Select(kv =>
-            new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("campaign_id", kv.Key.ToString()))));
+        metrics.ObserveInFlight(() => _inFlight.Select(kv => new Measurement<long>(kv.Value, Campaign(kv.Key))));
+        metrics.ObserveAbandonRate(() => _abandonRate.Select(kv => new Measurement<double>(kv.Value, Campaign(kv.Key))));
         var pause = MinPause;
         while (!stop.IsCancellationRequested)
         {

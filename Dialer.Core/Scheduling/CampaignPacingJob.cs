@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
+using Dialer.Core.Telemetry;
+
 namespace Dialer.Core.Scheduling;
 
 /// <summary>
@@ -17,7 +19,7 @@ namespace Dialer.Core.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer, CampaignLifecycle lifecycle,
-    IPublishEndpoint bus, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
+    IPublishEndpoint bus, DialerMetrics metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
@@ -47,6 +49,7 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         var lines = pacing.Pacer.LinesToOpen(snapshot);
         await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, lines, now, ct);
         var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
+        metrics.Paced(id, campaign.Settings.Mode.ToString(), attempts.Count);
         if (attempts.Count > 0)
         {
             await AttemptOutbox.PublishAsync(db, bus, attempts, clock, ct);

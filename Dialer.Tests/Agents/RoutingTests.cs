@@ -32,6 +32,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
         var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).ToList();
         Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
+        using var http = new HttpClient();
+        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.PublicUrl + "/metrics"));
     }
 
     [Fact]

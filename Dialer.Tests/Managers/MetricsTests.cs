@@ -21,6 +21,7 @@ public sealed class MetricsTests(ApiFactory api)
         Assert.Contains("# TYPE calls_abandoned_total counter", text);
         Assert.Contains("# TYPE attempts_in_flight gauge", text);
         Assert.Matches(@"attempts_in_flight\{[^}]*campaign_id=""[0-9a-f-]+""[^}]*\} 1", text);
+        Assert.Matches(@"(?m)^abandon_rate\{[^}]*campaign_id=""[0-9a-f-]+""[^}]*\} \d", text);
         Assert.Contains("http_server_request_duration_seconds", text);
     }
 }

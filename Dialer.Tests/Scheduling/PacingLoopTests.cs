@@ -52,6 +52,11 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         var pacing = await db.PacingStates.SingleAsync(p => p.CampaignId == campaign.Id);
         Assert.Equal(DialingMode.Agentless, pacing.Mode);
         Assert.InRange(pacing.LinesInUse, 0, 4);
+        // the operators' view of the same decisions
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+        Assert.Matches($@"(?m)^pacing_lines_opened_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*\}} 12$", metrics);
+        Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
     }
 
     [Fact]

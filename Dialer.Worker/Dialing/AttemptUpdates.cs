@@ -49,7 +49,7 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
         if (attempt is null) return null;
 
-        var before = (attempt.State, attempt.AnsweredAt);
+        var before = (attempt.State, attempt.AnsweredAt, attempt.BridgedAt);
         if (!await change(attempt, ct))
         {
             _extra.Clear();
@@ -68,7 +68,7 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
 
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             attempt.Id, attempt.CampaignId, before.State, attempt.State, attempt.CallSid);
-        Count(attempt, before.State, before.AnsweredAt);
+        Count(attempt, before.State, before.AnsweredAt, before.BridgedAt);
         await PublishAsync(attempt, before.State, before.AnsweredAt, agentMoves, now, ct);
         return attempt;
     }
@@ -116,8 +116,9 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType(), ct)));
     }
 
-    void Count(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore)
+    void Count(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore, DateTimeOffset? bridgedBefore)
     {
+        if (a is { BridgedAt: { } bridged, AnsweredAt: { } answered } && bridgedBefore is null) metrics.AgentConnected(bridged - answered);
         if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
             metrics.Dialed();
         if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);

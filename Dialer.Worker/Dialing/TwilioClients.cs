@@ -1,4 +1,5 @@
 using Dialer.Core.Hosting;
+using Dialer.Core.Telemetry;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
@@ -26,6 +27,7 @@ public sealed class TwilioClients(IHttpClientFactory http, IOptions<TwilioOption
                 MaxConnectionsPerServer = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.MaxConcurrentRequests,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
+            .AddHttpMessageHandler(sp => new TwilioMetricsHandler(sp.GetRequiredService<DialerMetrics>(), sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new TwilioBaseAddressHandler(new Uri(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl)));
     }
 }

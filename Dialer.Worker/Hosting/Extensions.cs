@@ -1,4 +1,5 @@
 using Dialer.Core.Hosting;
+using Dialer.Core.Telemetry;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
@@ -15,6 +16,7 @@ public static class Extensions
         builder.AddDialerBus(bus => bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition)));
         builder.AddDialerScheduler(runJobs: true);
         builder.AddDialerTelemetry("dialer-worker");
+        builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();

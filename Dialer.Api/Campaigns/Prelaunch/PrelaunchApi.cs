@@ -14,7 +14,10 @@ public static class PrelaunchApi
         group.MapGet("/prelaunch", Check)
             .WithDescription("Contacts callable now, later today, later, and never, with the reasons, as if the campaign were launched now.");
         group.MapPost("/forecast", Forecast)
-            .WithDescription("Simulates the campaign with the given agents in progressive, power and predictive modes.");
+            .WithDescription("Simulates the campaign in progressive, power and predictive modes. Figures left out come from the agents "
+                + "logged in to the campaign and its own call history (at least 100 dials, 20 connects), else defaults.");
+        group.MapGet("/forecast/inputs", Inputs)
+            .WithDescription("The figures a forecast without any would run with, and where each comes from.");
         return group;
     }
 
@@ -32,7 +35,16 @@ public static class PrelaunchApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
+        var inputs = (await ForecastInputs.LoadAsync(db, id, ct)).With(request);
+        errors = CampaignForecast.ValidateAgents(inputs);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var report = await check.RunAsync(campaign, ct);
-        return TypedResults.Ok(await Task.Run(() => CampaignForecast.Run(campaign.Settings, request, report.Callable), ct));
+        return TypedResults.Ok(await Task.Run(() => CampaignForecast.Run(campaign.Settings, inputs, report.Callable), ct));
+    }
+
+    static async Task<Results<Ok<ForecastInputs>, NotFound>> Inputs(Guid id, DialerDb db, CancellationToken ct)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        return TypedResults.Ok(await ForecastInputs.LoadAsync(db, id, ct));
     }
 }

@@ -13,7 +13,8 @@ const MODES = { progressive: 'Progressive', power: 'Power', predictive: 'Predict
 export function prelaunchSection(section, campaignId, settings) {
   const figures = el('div', { id: 'prelaunch-figures', 'aria-live': 'polite' });
   const forecast = el('div', { id: 'forecast-result', 'aria-live': 'polite' });
-  const input = (id, label, attrs) => el('div', { class: 'field' }, el('label', { for: id }, label), el('input', { id, type: 'number', ...attrs }));
+  const input = (id, label, attrs) => el('div', { class: 'field' }, el('label', { for: id }, label),
+    el('input', { id, type: 'number', 'aria-describedby': `${id}-source`, ...attrs }), el('small', { id: `${id}-source`, class: 'hint' }));
   const form = el('form', { id: 'forecast-form', 'aria-label': 'Forecast' },
     el('div', { class: 'grid' },
       input('fc-agents', 'Agents', { value: 10, min: 1, max: 200, required: true }),
@@ -39,7 +40,10 @@ export function prelaunchSection(section, campaignId, settings) {
   });
 
   async function refresh() {
-    try { figures.replaceChildren(...renderCheck(await api(`/api/campaigns/${campaignId}/prelaunch`))); }
+    try {
+      figures.replaceChildren(...renderCheck(await api(`/api/campaigns/${campaignId}/prelaunch`)));
+      fillInputs(form, await api(`/api/campaigns/${campaignId}/forecast/inputs`));
+    }
     catch (err) { notify(err.message, 'error'); }
   }
 
@@ -56,6 +60,23 @@ export function prelaunchSection(section, campaignId, settings) {
 function reasons(group) {
   const entries = Object.entries(group.reasons);
   return entries.length ? el('ul', {}, entries.map(([k, n]) => el('li', {}, `${fmt.int(n)} ${REASONS[k] ?? k}`))) : null;
+}
+
+const SOURCES = { 'logged-in': 'logged in to this campaign now', history: 'learned from this campaign’s calls', default: 'a typical campaign' };
+
+// The figures a forecast would use by itself: the agents logged in, the campaign's own history, else defaults.
+function fillInputs(form, inputs) {
+  const fields = { 'fc-agents': [inputs.agents, v => v], 'fc-answer': [inputs.answerRate, v => Math.round(v * 100)],
+    'fc-talk': [inputs.talkSeconds, v => Math.round(v)], 'fc-wrap': [inputs.wrapSeconds, v => Math.round(v)] };
+  for (const [id, [input, shown]] of Object.entries(fields)) {
+    const box = form.querySelector(`#${id}`);
+    if (!box.dataset.touched && (id !== 'fc-agents' || input.value > 0)) box.value = shown(input.value);
+    box.addEventListener('input', () => { box.dataset.touched = '1'; }, { once: true });
+    const sample = input.sample ? ` (${fmt.int(input.sample)} calls)` : '';
+    form.querySelector(`#${id}-source`).textContent = id === 'fc-agents' && input.value < 1
+      ? 'No agent is logged in to this campaign now: type how many you expect.'
+      : `${SOURCES[input.source] ?? input.source}${sample}`;
+  }
 }
 
 function renderCheck(r) {
