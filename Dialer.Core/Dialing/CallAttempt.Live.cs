@@ -26,10 +26,13 @@ public sealed partial class CallAttempt
         if (agentId is null) MessageStartedAt ??= now;
     }
 
-    /// <summary>The agent's leg answered: the customer and the agent hear each other from now.</summary>
+    /// <summary>
+    /// The agent's leg answered: the customer and the agent hear each other from now. Not once the customer was given
+    /// the safe-harbour message: an agent leg that answers after that (a create whose answer was lost) talked to nobody.
+    /// </summary>
     public bool AgentConnected(DateTimeOffset at)
     {
-        if (BridgedAt is not null) return false;
+        if (BridgedAt is not null || MessageStartedAt is not null) return false;
         BridgedAt = at;
         return true;
     }
