@@ -57,7 +57,8 @@ function build() {
     else if (e.target.closest('[data-close]')) dialog.close();
   });
   dialog.addEventListener('keydown', trapFocus);
-  dialog.addEventListener('close', () => opener?.focus());
+  // the wall re-renders its rows, so the button that opened the dialog may have been replaced meanwhile
+  dialog.addEventListener('close', () => (opener?.isConnected ? opener : document.querySelector(`[data-action="supervise"][data-agent-id="${agent.id}"]`))?.focus());
 }
 
 /** showModal makes the page behind inert; this keeps Tab cycling inside the dialog rather than leaving for the browser's chrome. */
@@ -72,7 +73,7 @@ function trapFocus(e) {
 async function open(button) {
   dialog ?? build();
   opener = button;
-  agent = { id: button.dataset.agentId, name: button.dataset.agentName || button.closest('[data-agent-name]')?.dataset.agentName || 'the agent' };
+  agent = { id: button.dataset.agentId, name: nameOf(button) };
   dialog.querySelector('#supervise-title').textContent = `Supervise ${agent.name}`;
   showError('');
   render();
@@ -86,6 +87,11 @@ async function open(button) {
   } catch (error) {
     showError(error.message);
   }
+}
+
+/** The button's data-agent-name, else the name shown in its row of the agent wall. */
+function nameOf(button) {
+  return button.dataset.agentName || button.closest('[data-agent]')?.querySelector('.who b')?.textContent?.trim() || 'the agent';
 }
 
 async function choose(mode) {

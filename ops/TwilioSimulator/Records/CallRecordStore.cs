@@ -40,8 +40,14 @@ public sealed class CallRecordStore
             records.Count,
             records.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
             records.Where(r => r.AnsweredBy is not null).GroupBy(r => r.AnsweredBy!).ToDictionary(g => g.Key, g => g.Count()),
-            records.Count(r => r.Agent is not null));
+            records.Count(r => r.Agent is not null && !IsAgentLeg(r)),
+            records.Count(IsAgentLeg));
     }
+
+    static bool IsAgentLeg(SimCallRecord r) => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed record SimStats(int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent);
+/// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a conference with them)</param>
+/// <param name="ToClients">calls placed to client:NAME (agents or supervisors brought into a conference); counted in Total too</param>
+public sealed record SimStats(
+    int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent, int ToClients);
