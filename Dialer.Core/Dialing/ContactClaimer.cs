@@ -18,7 +18,7 @@ public sealed class ContactClaimer(DialerDb db)
     {
         if (wanted <= 0) return [];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var permitted = await LockPermittedAsync(campaign, wanted, now, ct);
+        var (permitted, _) = await LockPermittedAsync(campaign, wanted, now, ct);
         var attempts = permitted.Select(contact => StartAttempt(campaign, contact, now)).ToList();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -29,9 +29,12 @@ public sealed class ContactClaimer(DialerDb db)
     /// Inside the caller's transaction: locks up to <paramref name="wanted"/> due contacts that the permit allows, in
     /// dialing order, and defers the refused ones it met on the way. A contact an agent holds for preview is not due.
     /// </summary>
-    public async Task<List<Contact>> LockPermittedAsync(Campaign campaign, int wanted, DateTimeOffset now, CancellationToken ct)
+    /// <param name="scan">candidates to lock and judge; by default a few more than wanted, since some will be refused</param>
+    /// <returns>the permitted contacts, and how many candidates were locked (none: nothing is due)</returns>
+    public async Task<(List<Contact> Permitted, int Scanned)> LockPermittedAsync(Campaign campaign, int wanted, DateTimeOffset now,
+        CancellationToken ct, int? scan = null)
     {
-        var scan = wanted * 3 + 20; // some candidates will be refused (window, caps): look a little further
+        scan ??= wanted * 3 + 20;
         var candidates = await db.Contacts.FromSql($"""
             SELECT * FROM contacts
             WHERE campaign_id = {campaign.Id} AND status = 'Pending' AND next_attempt_at <= {now}
@@ -40,7 +43,7 @@ public sealed class ContactClaimer(DialerDb db)
             LIMIT {scan}
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct);
-        if (candidates.Count == 0) return [];
+        if (candidates.Count == 0) return ([], 0);
 
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
@@ -55,7 +58,7 @@ public sealed class ContactClaimer(DialerDb db)
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
             else if (refusal is not null) Defer(contact, campaign, refusal, now);
         }
-        return permitted;
+        return (permitted, candidates.Count);
     }
 
     /// <summary>The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).</summary>

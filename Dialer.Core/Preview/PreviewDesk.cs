@@ -45,16 +45,37 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer)
 
         var hold = PreviewHold.Nothing;
         foreach (var campaign in campaigns)
-        {
-            if (await claimer.LockPermittedAsync(campaign, 1, now, ct) is not [var contact]) continue;
-            contact.HoldFor(agentId, now + holdFor);
-            hold = new(contact, campaign);
-            break;
-        }
-        await db.SaveChangesAsync(ct); // the hold, and the deferrals of the contacts the permit refused on the way
+            if (await HoldNextAsync(campaign, agentId, now + holdFor, now, ct) is { } contact)
+            {
+                hold = new(contact, campaign);
+                break;
+            }
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return hold;
     }
+
+    /// <summary>
+    /// One candidate at a time: a wider SKIP LOCKED scan would let the first of several agents claiming together lock every
+    /// due contact and leave the others with none. A refused candidate is deferred (saved in this transaction) and the next tried.
+    /// </summary>
+    async Task<Contact?> HoldNextAsync(Campaign campaign, Guid agentId, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxRefusalsPerClaim; round++)
+        {
+            var (permitted, scanned) = await claimer.LockPermittedAsync(campaign, 1, now, ct, scan: 1);
+            if (permitted is [var contact])
+            {
+                contact.HoldFor(agentId, until);
+                return contact;
+            }
+            if (scanned == 0) return null;
+            await db.SaveChangesAsync(ct);
+        }
+        return null; // many refusals in a row: they are deferred now, so the agent's next claim goes on past them
+    }
+
+    const int MaxRefusalsPerClaim = 50;
 
     public async Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter, DateTimeOffset now, CancellationToken ct)
     {
