@@ -68,11 +68,12 @@ export function notify(message, kind = 'ok') {
 
 function header(user) {
   const here = location.pathname.replace(/\/$/, '');
-  const links = PAGES.filter(p => p.roles.includes(user.role)).map(p =>
+  const mine = PAGES.filter(p => p.roles.includes(user.role));
+  const links = mine.map(p =>
     el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href) ? 'page' : false }, p.label)));
   const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out');
   return el('header', { class: 'app-header' },
-    el('a', { class: 'brand', href: '/campaigns' }, 'Dialer'),
+    el('a', { class: 'brand', href: mine[0]?.href ?? '/' }, 'Dialer'),
     el('nav', { 'aria-label': 'Main' }, el('ul', {}, links)),
     el('div', { class: 'who' }, el('span', {}, `${user.name} · ${user.role.toLowerCase()}`), signOut));
 }
