@@ -37,9 +37,9 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
         await RunningCampaignAsync(contacts, s => (adjust?.Invoke(s) ?? s) with { Mode = DialingMode.Preview, Name = "Preview " + Guid.NewGuid().ToString("N")[..6] });
 
     /// <summary>An agent user, Available on the campaign, and an HTTP client carrying their key.</summary>
-    public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null)
+    public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null, AgentState state = AgentState.Available)
     {
-        var agent = await AvailableAgentAsync([campaignId], idleFor);
+        var agent = await AvailableAgentAsync(state == AgentState.Offline ? [] : [campaignId], idleFor, state);
         var key = User.NewKey();
         await using var db = Db();
         var fullName = name ?? "Agent " + agent.ClientIdentity[^4..];

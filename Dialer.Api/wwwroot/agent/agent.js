@@ -10,6 +10,7 @@ const STATES = { offline: 'Offline', available: 'Available', reserved: 'Calling'
 startPage('Agent console', (main) => {
   const $ = id => main.querySelector(`#${id}`);
   let me = null, campaigns = [], preview = null, previewMessage = null, checkedAt = 0, shownKey = '';
+  let dialed = null; // the preview card of the contact just dialed: its local time stays on screen through the call
 
   const previewCampaigns = () => campaigns.filter(c => c.mode === 'preview' && me?.campaignIds.includes(c.id));
   const say = text => { $('announce').textContent = text; };
@@ -64,7 +65,7 @@ startPage('Agent console', (main) => {
     const workspace = $('workspace');
     if (call) {
       workspace.replaceChildren(
-        contactCard(call.contact, { heading: callPhase(me.state) === 'reserved' ? 'Calling' : 'On the line', campaignName: call.campaignName, id: 'customer' }),
+        contactCard(withPreview(call.contact), { heading: { reserved: 'Calling', onCall: 'On the line', wrapUp: 'You just talked with' }[callPhase(me.state)], campaignName: call.campaignName, id: 'customer' }),
         callPanel(call, me.state, { onDispose: dispose }));
     } else if (me.state === 'available' && previewCampaigns().length > 0) {
       workspace.replaceChildren(...(preview
@@ -75,6 +76,9 @@ startPage('Agent console', (main) => {
     }
     tick();
   }
+
+  const withPreview = contact => dialed?.contactId === contact.id
+    ? { ...contact, localTimes: dialed.localTimes, maxAttempts: dialed.maxAttempts, attempts: dialed.attempts + 1 } : contact;
 
   function idle() {
     const [title, text] = {
@@ -95,6 +99,7 @@ startPage('Agent console', (main) => {
     const who = preview.name ?? 'the contact';
     try {
       await api('/api/agent/preview/dial', { method: 'POST', body: { contactId: preview.contactId } });
+      dialed = preview;
       preview = null;
       say(`Dialing ${who}.`);
     } catch (err) { notify(err.message, 'error'); preview = null; }

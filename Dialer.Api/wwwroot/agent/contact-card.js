@@ -34,7 +34,7 @@ export function contactCard(c, { heading, campaignName, id = 'contact' } = {}) {
     el('h3', { id: `${id}-fields` }, 'From the contact list'),
     el('dl', { class: 'facts' }, fields.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])));
 
-  const history = (c.history ?? []).length === 0 ? el('p', { class: 'muted' }, 'Never called before.')
+  const history = (c.history ?? []).length === 0 ? el('p', { class: 'muted' }, 'No earlier calls on record.')
     : el('ol', { class: 'history' }, c.history.map(h => el('li', {},
       el('time', { datetime: h.at }, fmt.time(h.at)), ' ', el('span', { class: 'badge' }, h.outcome ?? 'in progress'),
       h.disposition ? el('span', {}, ` · ${h.disposition}`) : null)));

@@ -108,8 +108,12 @@ export function startPage(title, run, { roles } = {}) {
     document.querySelector('.app-header')?.remove();
     document.body.prepend(header(user));
     main.innerHTML = template;
-    if (roles && !roles.includes(user.role)) {
-      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${roles.join(' or ').toLowerCase()} users.`));
+    // pages name their roles, or the navigation's list does: a key of another role is told where to go instead of seeing 403s
+    const allowed = roles ?? PAGES.find(p => location.pathname.startsWith(p.href))?.roles;
+    if (allowed && !allowed.includes(user.role)) {
+      const home = PAGES.find(p => p.roles.includes(user.role));
+      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${allowed.join(' or ').toLowerCase()} users. `,
+        home ? el('a', { href: home.href }, `Go to the ${home.label.toLowerCase()}`) : null));
       return;
     }
     run(main, user);
