@@ -15,7 +15,15 @@ startPage('Agent console', (main) => {
   const previewCampaigns = () => campaigns.filter(c => c.mode === 'preview' && me?.campaignIds.includes(c.id));
   const say = text => { $('announce').textContent = text; };
 
-  async function refresh() {
+  // one refresh at a time, and one more after it when asked meanwhile: a slow answer never overwrites a newer one
+  let refreshing = null, again = false;
+  function refresh() {
+    if (refreshing) { again = true; return refreshing; }
+    refreshing = (async () => { do { again = false; await refreshOnce(); } while (again); })().finally(() => { refreshing = null; });
+    return refreshing;
+  }
+
+  async function refreshOnce() {
     me = await api('/api/agent/me');
     const wantsPreview = me.state === 'available' && !me.call && previewCampaigns().length > 0;
     if (!wantsPreview) preview = null;
@@ -137,7 +145,11 @@ startPage('Agent console', (main) => {
   $('login').addEventListener('click', () => {
     const ids = [...main.querySelectorAll('#campaign-list input:checked')].map(i => i.value);
     if (ids.length === 0) { notify('Tick at least one campaign first.', 'error'); $('campaign-list').querySelector('input')?.focus(); return; }
-    act('/api/agent/login', { campaignIds: ids });
+    act('/api/agent/login', { campaignIds: ids }).then(async () => {
+      campaigns = await api('/api/agent/campaigns').catch(() => campaigns); // a campaign started since the page opened
+      renderCampaigns();
+      await refresh();
+    });
   });
   $('available').addEventListener('click', () => act('/api/agent/available'));
   $('break').addEventListener('click', () => act('/api/agent/break', { reason: $('break-reason').value }));
@@ -172,12 +184,12 @@ startPage('Agent console', (main) => {
   }
 
   (async () => {
+    connect();
     try {
       [me, campaigns] = await Promise.all([api('/api/agent/me'), api('/api/agent/campaigns')]);
       renderCampaigns();
       await refresh();
     } catch (err) { notify(err.message, 'error'); }
-    connect();
     setInterval(tick, 1000);
     // a call's own progress (ringing, answered) reaches the console through the agent's moves; this catches the rest
     setInterval(() => { if (me && ['reserved', 'onCall'].includes(me.state)) refresh(); }, 3000);
