@@ -2,6 +2,7 @@ using Dialer.Api.Agents;
 using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Preview;
 using Dialer.Core.Data;
 using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Campaigns.History.CampaignHistory>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
+        builder.AddPreviewDialing();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

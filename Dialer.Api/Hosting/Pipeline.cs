@@ -7,6 +7,7 @@ using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
+using Dialer.Api.Preview;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Core.Hosting;
@@ -54,6 +55,8 @@ public static class Pipeline
         app.MapComplianceReportApi();
         app.MapDialerMetrics();
         app.MapAgentApi();
+        app.MapAgentCampaigns();
+        app.MapPreviewApi();
         app.MapAbandonApi();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();

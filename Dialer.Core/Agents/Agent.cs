@@ -7,7 +7,7 @@ namespace Dialer.Core.Agents;
 /// agent_state_changes table; <see cref="AgentSaves"/> writes and publishes what was noted. The one move
 /// that is not made here is the reservation, which must be a single SQL statement (see AgentRouter).
 /// </summary>
-public sealed class Agent
+public sealed partial class Agent
 {
     readonly List<AgentStateChange> _moves = [];
 

@@ -45,6 +45,10 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Priority).HasConversion<short>();
         e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        // preview: "the contact this agent holds"; few rows ever have a holder
+        e.Property(c => c.LastSkipReason).HasMaxLength(Contact.MaxSkipReasonLength);
+        e.HasIndex(c => c.HeldByAgentId).HasFilter("held_by_agent_id IS NOT NULL");
+        e.HasOne<Agent>().WithMany().HasForeignKey(c => c.HeldByAgentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

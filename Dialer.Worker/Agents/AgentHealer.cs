@@ -59,7 +59,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
         if (agent is null || agent.CurrentAttemptId != attemptId) return; // moved meanwhile: the next round sees it afresh
         var settings = attempt is null ? null : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
-        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition);
+        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition,
+            AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal, attempt.AnsweredAt);
         if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
 
         if (healing.Disposition is { } disposition && attempt is not null && settings is not null && attempt.Disposition is null)
