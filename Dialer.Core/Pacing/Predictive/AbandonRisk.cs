@@ -11,6 +11,7 @@ sealed class AbandonRisk
     readonly double[] margin = new double[RiskTables.Points];
     readonly double[] variance = new double[RiskTables.Points];
     readonly double[] earlierShare = new double[RiskTables.Points];
+    readonly double[] personWeight = new double[RiskTables.Points];
 
     public AbandonRisk(PacingSnapshot s, RiskTables tables)
     {
@@ -33,10 +34,11 @@ sealed class AbandonRisk
             variance[m] = v;
             // another new dial is ahead of this one when it turns live, and sooner
             earlierShare[m] = tables.LiveRate * (m + 0.5) / RiskTables.Points;
+            personWeight[m] = tables.PersonWeight(m);
         }
     }
 
-    /// <summary>P(abandon | live) for a new dial placed after <paramref name="earlierNewDials"/> others now.</summary>
+    /// <summary>P(abandon | a person answers) for a new dial placed after <paramref name="earlierNewDials"/> others now.</summary>
     public double ForNewDial(int earlierNewDials)
     {
         double sum = 0;
@@ -45,9 +47,9 @@ sealed class AbandonRisk
             var c = earlierShare[m];
             var mean = margin[m] - earlierNewDials * c;
             var v = variance[m] + earlierNewDials * c * (1 - c);
-            sum += v < 1e-9 ? (mean <= -0.5 ? 1 : 0) : Normal.Cdf((-0.5 - mean) / Math.Sqrt(v));
+            sum += personWeight[m] * (v < 1e-9 ? (mean <= -0.5 ? 1 : 0) : Normal.Cdf((-0.5 - mean) / Math.Sqrt(v)));
         }
-        return sum / RiskTables.Points;
+        return sum;
     }
 }
 
