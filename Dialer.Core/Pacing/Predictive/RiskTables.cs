@@ -13,7 +13,7 @@ sealed class RiskTables
 
     readonly double[] secondsToLive = new double[Points];
     readonly double[] agentHorizon = new double[Points];
-    readonly double[] personWeight = new double[Points];
+    readonly double[] personWeight;
     readonly double[,] talk, wrap, machine, ring;
 
     /// <param name="personOdds">P(a call turning live this many seconds after its dial is a person).</param>
@@ -27,10 +27,8 @@ sealed class RiskTables
         {
             secondsToLive[m] = e.SecondsToLiveQuantile((m + 0.5) / Points);
             agentHorizon[m] = secondsToLive[m] + window;
-            personWeight[m] = personOdds(secondsToLive[m]);
         }
-        var total = personWeight.Sum();
-        for (var m = 0; m < Points; m++) personWeight[m] = total > 0 ? personWeight[m] / total : 1.0 / Points;
+        personWeight = PersonWeights.For(secondsToLive, personOdds);
         talk = BuildTalk(e);
         wrap = Build(WrapBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.WrapUp, age, h), agentHorizon, MinReadySeconds);
         machine = Build(MachineBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.HandlingMachine, age, h), agentHorizon, MinReadySeconds);
@@ -41,10 +39,7 @@ sealed class RiskTables
     public double LiveRate { get; }
     public double MinReadySeconds { get; }
 
-    /// <summary>
-    /// P(a person who answers turns live at this point): only people count as abandons, and a late answer
-    /// is mostly a machine, whose drop costs nothing. Sums to 1 over the points.
-    /// </summary>
+    /// <summary>P(a person who answers turns live at this point); sums to 1 over the points.</summary>
     public double PersonWeight(int point) => personWeight[point];
 
     /// <summary>Seconds after which an idle agent can take a call: the rest of their minimum ready time.</summary>
