@@ -46,7 +46,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var hidden = (connected + droppedPeople) * amd / (1 - amd); // people AMD hung up on, unseen
         hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
-            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget));
+            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count));
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
