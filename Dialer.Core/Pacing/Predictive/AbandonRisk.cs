@@ -1,10 +1,11 @@
 namespace Dialer.Core.Pacing.Predictive;
 
 /// <summary>
-/// For the moment of one snapshot: the chance that one more dial, if it turns live, finds no agent within
+/// For the moment of one snapshot: the chance that one more dial, if a person answers it, finds no agent within
 /// the hold time. The call is served when the agents free by then outnumber the calls ahead of it (waiting
 /// calls, ringing lines that turn live first, and the other dials placed in the same decision); agents and
-/// lines are independent Bernoulli trials, their sum taken as normal. Averaged over typical times-to-live.
+/// lines are independent Bernoulli trials, their sum taken as normal. Averaged over typical times-to-live,
+/// each weighed by the odds that who turns live then is a person (<see cref="PersonWeights"/>).
 /// </summary>
 sealed class AbandonRisk
 {
