@@ -121,6 +121,6 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
             metrics.Dialed();
         if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
-        if (!before.IsFinal() && CallClasses.IsAbandoned(a)) metrics.Abandoned();
+        if (!before.IsFinal() && a.IsFinal && CallClasses.IsAbandoned(a)) metrics.Abandoned();
     }
 }
