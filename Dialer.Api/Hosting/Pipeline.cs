@@ -54,6 +54,8 @@ public static class Pipeline
         app.MapComplianceReportApi();
         app.MapDialerMetrics();
         app.MapAgentApi();
+        Agents.Wall.AgentWallApi.MapAgentWallApi(app);
+        Reporting.Timesheets.TimesheetsApi.MapTimesheetsApi(app);
         app.MapAbandonApi();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
