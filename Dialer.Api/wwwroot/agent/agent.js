@@ -40,6 +40,9 @@ async function refresh() {
   }));
 }
 
+/** A manager's logout, said on the console so the agent knows why they are offline. */
+function notice(text) { $('notice').textContent = text; $('notice').classList.remove('hidden'); }
+
 function el(tag, text) { const e = document.createElement(tag); e.textContent = text; return e; }
 
 function tick() {
@@ -56,7 +59,10 @@ async function connect() {
   connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/agents', { accessTokenFactory: () => keyInput.value })
     .withAutomaticReconnect().build();
-  connection.on('agentState', refresh);
+  connection.on('agentState', m => { if (m.to === 'Offline' && m.reason.includes('logged out by')) notice(`You were ${m.reason.split('; then ').pop()}.`); refresh(); });
+  connection.on('loggedOut', m => notice(m.deferred
+    ? `${m.by} is logging you out: it happens when this call is wrapped up${m.reason ? ` (${m.reason})` : ''}.`
+    : `You were logged out by ${m.by}${m.reason ? `: ${m.reason}` : ''}.`));
   connection.on('callOffered', refresh);
   connection.onreconnected(() => { $('live').textContent = '●'; refresh(); });
   connection.onclose(() => $('live').textContent = '○');
@@ -66,6 +72,7 @@ async function connect() {
 }
 
 $('login').onclick = async () => {
+  $('notice').classList.add('hidden');
   await connect().catch(e => $('error').textContent = e.message);
   await act('POST', '/api/agent/login', { campaignIds: $('campaigns').value.split(',').map(s => s.trim()).filter(Boolean) });
 };
