@@ -53,6 +53,11 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         await Assertions.Expect(stuck).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stuck"));
         await Assertions.Expect(stuck.Locator("[data-field=flag]")).ToContainTextAsync("Reserved past the 45 s timeout");
         await page.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-wall-stuck.png"), FullPage = true });
+
+        var timesheets = await page.RunAndWaitForPopupAsync(() => page.Locator("#timesheets-open").ClickAsync());
+        await Assertions.Expect(timesheets.Locator("h1")).ToHaveTextAsync("Agent timesheets");
+        await Assertions.Expect(timesheets.Locator("td", new() { HasText = "Ada Lovelace" })).ToBeVisibleAsync();
+        await timesheets.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-timesheets.png"), FullPage = true });
     }
 
     [Fact]

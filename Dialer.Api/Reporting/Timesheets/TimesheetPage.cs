@@ -7,7 +7,7 @@ namespace Dialer.Api.Reporting.Timesheets;
 public static class TimesheetPage
 {
     const string Style = """
-        body { font: 13px/1.45 system-ui, sans-serif; color: #1b2430; margin: 2rem auto; max-width: 75rem; padding: 0 1rem; }
+        body { font: 13px/1.45 system-ui, sans-serif; color: #1b2430; margin: 2rem auto; max-width: 90rem; padding: 0 1rem; }
         h1 { font-size: 1.5rem; margin-bottom: .2rem; } .meta { color: #55606e; }
         table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
         th, td { text-align: right; padding: .25rem .5rem; border-bottom: 1px solid #e3e7ee; font-variant-numeric: tabular-nums; white-space: nowrap; }

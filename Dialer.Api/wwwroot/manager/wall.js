@@ -91,17 +91,17 @@ function renderRow(row, { id }) {
   row.dataset.state = a.state;
   const onCall = a.state === 'OnCall';
   row.innerHTML = `
-    <span class="who"><b></b><small class="campaigns"></small></span>
+    <span class="who"><b></b><small class="agent-campaigns"></small></span>
     <span class="state"><em class="badge"></em><small class="why"></small></span>
     <span class="n since" data-field="since"></span>
     <span class="n" data-field="calls">${n(a.callsToday)}</span>
     <span class="n" data-field="conversions">${n(a.conversionsToday)}</span>
     <span class="n" data-field="talk"></span>
-    <span class="occ" data-field="occupancy" title="Occupancy today = (talk + wrap-up time) / logged-in time"><span class="bar"><i></i></span><small></small></span>
+    <span class="occ" data-field="occupancy" title="Occupancy today = (talk + wrap-up time) / logged-in time"><span class="meter"><i></i></span><small></small></span>
     <span class="flag" data-field="flag"></span>
     <span class="act">${onCall ? `<button type="button" data-action="supervise" data-agent-id="${a.agentId}">Supervise</button>` : ''}</span>`;
   row.querySelector('.who b').textContent = a.name;
-  row.querySelector('.campaigns').textContent = a.campaigns.join(', ') || (a.state === 'Offline' ? 'logged out' : '—');
+  row.querySelector('.agent-campaigns').textContent = a.campaigns.join(', ') || (a.state === 'Offline' ? 'logged out' : '—');
   row.querySelector('.badge').textContent = clock.label[a.state];
   row.querySelector('.why').textContent = a.logoutPending ? `logout after this call (${a.logoutPending.by})` : a.breakReason ?? '';
   if (a.state !== 'Offline') {
@@ -126,7 +126,7 @@ function live(row, a) {
   const occupancy = loggedIn > 0 ? busy / loggedIn : 0;
   row.querySelector('[data-field=since]').textContent = clock.elapsed((now - Date.parse(a.since)) / 1000);
   row.querySelector('[data-field=talk]').textContent = clock.hm(talk);
-  row.querySelector('.occ i').style.width = `${Math.min(100, occupancy * 100).toFixed(1)}%`;
+  row.querySelector('.occ .meter i').style.width = `${Math.min(100, occupancy * 100).toFixed(1)}%`;
   row.querySelector('.occ small').textContent = pct(occupancy, 0);
   const stuck = stuckOf(a, limits, now);
   row.classList.toggle('stuck', !!stuck);
@@ -179,8 +179,8 @@ function askLogout(a) {
   const busy = ['Reserved', 'OnCall', 'WrapUp'].includes(a.state);
   $('logout-name').textContent = a.name;
   $('logout-when').textContent = busy
-    ? `${a.name} is ${clock.label[a.state].toLowerCase()}: they will be logged out as soon as this call is wrapped up. The customer is not cut off.`
-    : `${a.name} is ${clock.label[a.state].toLowerCase()} and will be logged out now.`;
+    ? `${a.name} is ${clock.doing[a.state]}: they will be logged out as soon as this call is wrapped up. The customer is not cut off.`
+    : `${a.name} is ${clock.doing[a.state]} and will be logged out now.`;
   $('logout-reason').value = '';
   $('logout-error').textContent = '';
   $('logout-dialog').showModal();
