@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Dialer.Core.Agents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -25,9 +24,15 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         await page.Locator("#agent-search").FillAsync("ada");
         var ada = page.Locator($"[data-agent='{floor.Ada}']");
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Available");
-        using var console = new HttpClient { BaseAddress = new Uri(api.Url) };
-        console.DefaultRequestHeaders.Add("X-Api-Key", floor.AdaKey);
-        (await console.PostAsJsonAsync("/api/agent/break", new { reason = "coffee" })).EnsureSuccessStatusCode();
+        var adaConsole = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 500 } });
+        await adaConsole.GotoAsync(api.Url + "/agent/index.html");
+        await adaConsole.Locator("#key").FillAsync(floor.AdaKey);
+        await adaConsole.Locator("#campaigns").FillAsync(floor.CampaignId.ToString());
+        await adaConsole.Locator("#login").ClickAsync();
+        await Assertions.Expect(adaConsole.Locator("#live")).ToHaveTextAsync("●");
+        await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("available");
+        await adaConsole.Locator("#reason").FillAsync("coffee");
+        await adaConsole.Locator("#break").ClickAsync(); // the agent's own console: the wall hears it over RabbitMQ and SignalR
 
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Break", new() { Timeout = 3000 });
         await Assertions.Expect(ada.Locator(".why")).ToHaveTextAsync("coffee");
@@ -41,6 +46,9 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         await page.Locator("#logout-confirm").ClickAsync();
 
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Offline", new() { Timeout = 3000 });
+        await Assertions.Expect(adaConsole.Locator("#notice")).ToHaveTextAsync("You were logged out by floor manager: end of shift.");
+        await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("offline");
+        await adaConsole.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-console-logged-out.png") });
         await using var db = api.Database.CreateDb();
         var move = await db.AgentStateChanges.Where(c => c.AgentId == floor.Ada).OrderBy(c => c.Id).LastAsync();
         Assert.Equal((AgentState.Break, AgentState.Offline, "floor manager"), (move.From, move.To, move.ChangedBy));
