@@ -13,7 +13,7 @@ namespace Dialer.Tests.Managers;
 /// </summary>
 public static class AgentFloor
 {
-    public sealed record Floor(Guid CampaignId, Guid Ada, string AdaKey, Guid OnCall, Guid StuckReserved);
+    public sealed record Floor(Guid CampaignId, Guid Ada, string AdaKey, Guid OnCall, Guid StuckReserved, Guid WrappingUp);
 
     static readonly string[] Names = ["Grace Hopper", "Linus Pauling", "Ken Thompson", "Barbara Liskov", "Margaret Hamilton", "Edsger Dijkstra",
         "Frances Allen", "Donald Knuth", "Radia Perlman", "John Backus", "Katherine Johnson", "Alan Kay", "Hedy Lamarr", "Dennis Ritchie",
@@ -92,7 +92,7 @@ public static class AgentFloor
         var ada = Worked("Ada Lovelace", AgentState.Available, TimeSpan.FromSeconds(40));
         var onCall = Worked(Names[0], AgentState.OnCall, TimeSpan.FromSeconds(95));
         var stuck = Worked(Names[1], AgentState.Reserved, TimeSpan.FromSeconds(130));
-        Worked(Names[2], AgentState.WrapUp, TimeSpan.FromSeconds(25));
+        var wrapping = Worked(Names[2], AgentState.WrapUp, TimeSpan.FromSeconds(25));
         Worked(Names[3], AgentState.Break, TimeSpan.FromMinutes(7), "lunch");
         Worked(Names[4], AgentState.WrapUp, TimeSpan.FromSeconds(200)); // past the campaign's 60 s
         Worked(Names[5], AgentState.OnCall, TimeSpan.FromMinutes(31)); // a call far longer than usual
@@ -107,6 +107,6 @@ public static class AgentFloor
         var adaKey = User.NewKey();
         db.Users.Add(new User { Id = Guid.NewGuid(), Name = "ada", Role = Role.Agent, AgentId = ada.Id, ApiKeyHash = User.HashKey(adaKey), CreatedAt = now });
         await db.SaveChangesAsync();
-        return new Floor(campaign.Id, ada.Id, adaKey, onCall.Id, stuck.Id);
+        return new Floor(campaign.Id, ada.Id, adaKey, onCall.Id, stuck.Id, wrapping.Id);
     }
 }

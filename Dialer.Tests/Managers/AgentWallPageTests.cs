@@ -54,6 +54,15 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         Assert.Equal((AgentState.Break, AgentState.Offline, "floor manager"), (move.From, move.To, move.ChangedBy));
         Assert.Equal("logged out by floor manager: end of shift", move.Reason);
 
+        await page.Locator("#agent-search").FillAsync("Ken");
+        var ken = page.Locator($"[data-agent='{floor.WrappingUp}']");
+        await ken.Locator("button.logout").ClickAsync();
+        await Assertions.Expect(page.Locator("#logout-when")).ToContainTextAsync("is in wrap-up: they will be logged out as soon as this call is wrapped up");
+        await page.Locator("#logout-confirm").ClickAsync();
+        await Assertions.Expect(ken.Locator(".why")).ToHaveTextAsync("logout after this call (floor manager)", new() { Timeout = 3000 });
+        await Assertions.Expect(ken.Locator("button.logout")).ToBeDisabledAsync();
+        Assert.Equal("WrapUp", await ken.GetAttributeAsync("data-state")); // the customer's call is finished first
+
         await page.Locator("#agent-search").FillAsync("");
         await page.Locator("[data-filter-state='stuck']").ClickAsync();
         await Assertions.Expect(page.Locator("#agent-rows .agent")).ToHaveCountAsync(4); // reserved too long, wrap-up too long, a 31-minute call, a console gone

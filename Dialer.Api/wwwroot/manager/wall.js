@@ -6,7 +6,7 @@ import { clock, stuckOf, STATES } from './wall-rules.js';
 
 const $ = id => document.getElementById(id);
 const agents = new Map(); // agentId -> latest row
-let limits = null, list = null, receivedAt = Date.now();
+let limits = null, list = null, day = null;
 const filter = { states: new Set(), campaign: '', text: '', sort: 'state' };
 
 export async function startWall(hub) {
@@ -19,6 +19,7 @@ export async function startWall(hub) {
 }
 
 async function resync() {
+  day = new Date().toISOString().slice(0, 10);
   const wall = await getJson('/api/agents/wall');
   limits = wall.limits;
   agents.clear();
@@ -135,6 +136,7 @@ function live(row, a) {
 }
 
 function tick() {
+  if (day && new Date().toISOString().slice(0, 10) !== day) { resync(); return; } // today's figures start again at midnight UTC
   for (const row of $('agent-rows').querySelectorAll('.agent')) {
     const a = agents.get(row.dataset.agent);
     if (a) live(row, a);
