@@ -56,6 +56,11 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
             await tx.RollbackAsync(ct);
             return attempt;
         }
+        if (!before.State.IsFinal() && attempt.IsFinal && attempt.AnsweredUnrouted)
+        {
+            var mode = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).Mode;
+            if (mode != Core.Pacing.DialingMode.Agentless) attempt.EndedBeforeRouting();
+        }
         attempt.SettleAbandon(now);
         var agentMoves = new List<AgentStateChange>();
         if (!before.State.IsFinal() && attempt.IsFinal)
