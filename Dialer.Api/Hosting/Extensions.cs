@@ -19,9 +19,11 @@ public static class Extensions
         {
             DashboardServices.AddDashboardConsumers(bus);
             AgentConsoleForwarding.AddAgentConsoleForwarder(bus);
+            Agents.Wall.AgentWallServices.AddAgentWallConsumer(bus);
         });
         builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddDashboard();
+        Agents.Wall.AgentWallServices.AddAgentWall(builder);
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();

@@ -57,6 +57,8 @@ public static class Pipeline
         app.MapAgentApi();
         app.MapAgentCampaigns();
         app.MapPreviewApi();
+        Agents.Wall.AgentWallApi.MapAgentWallApi(app);
+        Reporting.Timesheets.TimesheetsApi.MapTimesheetsApi(app);
         app.MapAbandonApi();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();

@@ -81,6 +81,8 @@ sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         e.Property(a => a.Name).HasMaxLength(200);
         e.Property(a => a.ClientIdentity).HasMaxLength(100);
         e.Property(a => a.BreakReason).HasMaxLength(100);
+        e.Property(a => a.LogoutRequestedBy).HasMaxLength(200);
+        e.Property(a => a.LogoutReason).HasMaxLength(200);
         e.Property(a => a.Version).IsRowVersion();
         e.HasIndex(a => a.ClientIdentity).IsUnique();
         e.HasIndex(a => new { a.State, a.StateSince });
@@ -97,7 +99,8 @@ sealed class AgentStateChangeConfiguration : IEntityTypeConfiguration<AgentState
         // "from" and "to" are SQL keywords
         e.Property(c => c.From).HasColumnName("from_state");
         e.Property(c => c.To).HasColumnName("to_state");
-        e.Property(c => c.Reason).HasMaxLength(200);
+        e.Property(c => c.Reason).HasMaxLength(500);
+        e.Property(c => c.ChangedBy).HasMaxLength(200);
         e.HasIndex(c => new { c.AgentId, c.At });
         e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
     }

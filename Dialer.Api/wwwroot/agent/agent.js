@@ -14,6 +14,8 @@ startPage('Agent console', (main) => {
 
   const previewCampaigns = () => campaigns.filter(c => c.mode === 'preview' && me?.campaignIds.includes(c.id));
   const say = text => { $('announce').textContent = text; };
+  // a manager's logout stays on screen (not a passing message): the agent must know why they are offline
+  const notice = text => { $('notice').textContent = text; $('notice').hidden = !text; };
 
   // one refresh at a time, and one more after it when asked meanwhile: a slow answer never overwrites a newer one
   let refreshing = null, again = false;
@@ -145,6 +147,7 @@ startPage('Agent console', (main) => {
   $('login').addEventListener('click', () => {
     const ids = [...main.querySelectorAll('#campaign-list input:checked')].map(i => i.value);
     if (ids.length === 0) { notify('Tick at least one campaign first.', 'error'); $('campaign-list').querySelector('input')?.focus(); return; }
+    notice('');
     act('/api/agent/login', { campaignIds: ids }).then(async () => {
       campaigns = await api('/api/agent/campaigns').catch(() => campaigns); // a campaign started since the page opened
       renderCampaigns();
@@ -175,7 +178,13 @@ startPage('Agent console', (main) => {
     const hub = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/agents', { accessTokenFactory: () => session.key })
       .withAutomaticReconnect().build();
-    hub.on('agentState', () => refresh());
+    hub.on('agentState', m => {
+      if (m.to === 'Offline' && m.reason?.includes('logged out by')) notice(`You were ${m.reason.split('; then ').pop()}.`);
+      refresh();
+    });
+    hub.on('loggedOut', m => notice(m.deferred
+      ? `${m.by} is logging you out: it happens when this call is wrapped up${m.reason ? ` (${m.reason})` : ''}.`
+      : `You were logged out by ${m.by}${m.reason ? `: ${m.reason}` : ''}.`));
     hub.on('callOffered', m => { if (m.call) say(`Call connected: ${m.call.contact.name ?? 'a customer'}.`); refresh(); });
     hub.onreconnecting(() => show(false));
     hub.onreconnected(() => { show(true); refresh(); });

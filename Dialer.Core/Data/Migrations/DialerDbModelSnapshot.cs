@@ -53,6 +53,20 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("current_attempt_id");
 
+                    b.Property<string>("LogoutReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_reason");
+
+                    b.Property<DateTimeOffset?>("LogoutRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logout_requested_at");
+
+                    b.Property<string>("LogoutRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_requested_by");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -114,6 +128,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("attempt_id");
 
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -122,8 +141,8 @@ namespace Dialer.Core.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
                     b.Property<string>("To")
