@@ -10,7 +10,8 @@ namespace Dialer.Api.Agents;
 /// Carries the Worker's events to the agent's console. Each Api instance has its own queue for these, so
 /// whichever instance holds the agent's connection gets them: RabbitMQ is the backplane.
 /// </summary>
-public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db) : IConsumer<CallBridgedToAgent>, IConsumer<AgentStateChanged>
+public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db) : IConsumer<CallBridgedToAgent>, IConsumer<AgentStateChanged>,
+    IConsumer<AgentLogoutRequested>
 {
     public async Task Consume(ConsumeContext<CallBridgedToAgent> context)
     {
@@ -22,6 +23,10 @@ public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db
 
     public Task Consume(ConsumeContext<AgentStateChanged> context) =>
         hub.Clients.Group(AgentHub.GroupOf(context.Message.AgentId)).SendAsync("agentState", context.Message, context.CancellationToken);
+
+    /// <summary>A manager logged the agent out (or will, once the call is wrapped up): the console says who and why.</summary>
+    public Task Consume(ConsumeContext<AgentLogoutRequested> context) =>
+        hub.Clients.Group(AgentHub.GroupOf(context.Message.AgentId)).SendAsync("loggedOut", context.Message, context.CancellationToken);
 }
 
 public static class AgentConsoleForwarding

@@ -1,5 +1,7 @@
 using Dialer.Api.Auth;
+using Dialer.Contracts;
 using Dialer.Core.Data;
+using MassTransit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Dialer.Api.Agents;
 /// Worker's healer, from the disconnect time kept here.
 /// </summary>
 [Authorize(Policy = Policies.Agent)]
-public sealed class AgentHub(DialerDb db, TimeProvider clock) : Hub
+public sealed class AgentHub(DialerDb db, IPublishEndpoint bus, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/agents";
 
@@ -24,6 +26,7 @@ public sealed class AgentHub(DialerDb db, TimeProvider clock) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(agentId));
         await db.Agents.Where(a => a.Id == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, (DateTimeOffset?)null)); // not cut short by a quick disconnect
+        await bus.Publish(new AgentConsoleChanged(agentId, true, clock.GetUtcNow()));
         await base.OnConnectedAsync();
     }
 
@@ -32,6 +35,7 @@ public sealed class AgentHub(DialerDb db, TimeProvider clock) : Hub
         var agentId = AgentApi.AgentIdOf(Context.User!);
         var now = clock.GetUtcNow();
         await db.Agents.Where(a => a.Id == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, now));
+        await bus.Publish(new AgentConsoleChanged(agentId, false, now));
         await base.OnDisconnectedAsync(exception);
     }
 }

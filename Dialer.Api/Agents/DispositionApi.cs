@@ -6,6 +6,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Dialing;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,10 +37,9 @@ public static class DispositionApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // the same lock order as the webhooks (attempt, then agent), so a callback arriving now waits instead of deadlocking
         var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleAsync(ct);
-        if (attempt.TryDispose(disposition, request.Notes?.Trim(), settings, now) is { } refusal) return Problems.Conflict(refusal);
-        var tracked = await db.Contacts.FromSql($"SELECT * FROM contacts WHERE id = {found.ContactId} FOR UPDATE").SingleAsync(ct);
-        tracked.Disposition = disposition;
-        await ApplyToContactAsync(db, tracked, disposition, request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, now, ct);
+        var (refusal, tracked) = await Disposal.DisposeAsync(db, attempt, disposition, request.Notes?.Trim(), request.CallbackAt?.ToUniversalTime(),
+            settings, user.Identity?.Name, now, ct);
+        if (refusal is not null) return Problems.Conflict(refusal);
         var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
         agent?.FinishWrapUp(attemptId, "disposition set", now);
         var moves = agent?.TakeMoves() ?? [];
@@ -49,7 +49,7 @@ public static class DispositionApi
 
         await AgentSaves.PublishAsync(bus, moves, ct);
         await bus.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted, now), ct);
-        return TypedResults.Ok(new DispositionResult(attemptId, disposition, attempt.Converted, tracked.CallbackAt, agent?.State ?? AgentState.Offline));
+        return TypedResults.Ok(new DispositionResult(attemptId, disposition, attempt.Converted, tracked!.CallbackAt, agent?.State ?? AgentState.Offline));
     }
 
     static Dictionary<string, string[]> Validate(DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)
@@ -70,33 +70,5 @@ public static class DispositionApi
                 : "The contact's calling hours are unknown, so no callback time is lawful."];
         }
         return errors;
-    }
-
-    static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt, CampaignSettings settings,
-        string? agentName, DateTimeOffset now, CancellationToken ct)
-    {
-        if (Dispositions.IsDoNotCall(disposition))
-        {
-            Guid? listCampaign = settings.DoNotCallDispositionIsGlobal ? null : contact.CampaignId;
-            if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
-                db.DoNotCall.Add(new DoNotCallEntry { Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = agentName });
-            contact.Status = ContactStatus.Suppressed;
-            contact.NextAttemptAt = null;
-            await db.Contacts.Where(c => c.Phone == contact.Phone && c.Status == ContactStatus.Pending && c.Id != contact.Id
-                    && (listCampaign == null || c.CampaignId == listCampaign))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
-        }
-        else if (Dispositions.IsCallback(disposition))
-        {
-            contact.CallbackAt = callbackAt;
-            contact.NextAttemptAt = callbackAt;
-            contact.Priority = DialPriority.Callback;
-            contact.Status = ContactStatus.Pending;
-        }
-        else if (Dispositions.IsWrongNumber(disposition))
-        {
-            contact.Status = ContactStatus.Done;
-            contact.NextAttemptAt = null;
-        }
     }
 }

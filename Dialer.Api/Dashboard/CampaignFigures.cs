@@ -41,7 +41,7 @@ public sealed record CampaignFigures(
                        count(*) FILTER (WHERE {CallClasses.AbandonedSql}) AS abandoned,
                        count(*) FILTER (WHERE a.disposition = ANY(coalesce(conv.arr, ARRAY[]::text[]))) AS conversions,
                        count(*) FILTER (WHERE a.state < 100) AS in_flight,
-                       count(*) FILTER (WHERE {CallClasses.HumanSql} AND a.answered_at >= @now - make_interval(hours => coalesce((c.settings->>'abandonWindowHours')::int, 720))) AS window_human,
+                       count(*) FILTER (WHERE {CallClasses.LiveAnswerSql} AND a.answered_at >= @now - make_interval(hours => coalesce((c.settings->>'abandonWindowHours')::int, 720))) AS window_human,
                        count(*) FILTER (WHERE {CallClasses.AbandonedSql} AND a.answered_at >= @now - make_interval(hours => coalesce((c.settings->>'abandonWindowHours')::int, 720))) AS window_abandoned
                   FROM call_attempts a WHERE a.campaign_id = c.id) t ON true
              WHERE (@ids::uuid[] IS NULL OR c.id = ANY(@ids))

@@ -25,7 +25,7 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
         var connects = await CountsAsync(db, string.Format(Bin, "a.bridged_at"), CallClasses.ConnectedSql, "a.bridged_at", from, to, ct, P("id", campaignId));
         var converted = await CountsAsync(db, string.Format(Bin, "a.ended_at"), "a.disposition = ANY(@conv)", "a.ended_at", from, to, ct,
             P("id", campaignId), P("conv", conversions));
-        var human = await CountsAsync(db, string.Format(Bin, "a.answered_at"), CallClasses.HumanSql, "a.answered_at", from - window, to, ct, P("id", campaignId));
+        var human = await CountsAsync(db, string.Format(Bin, "a.answered_at"), CallClasses.LiveAnswerSql, "a.answered_at", from - window, to, ct, P("id", campaignId));
         var abandoned = await CountsAsync(db, string.Format(Bin, "a.answered_at"), CallClasses.AbandonedSql, "a.answered_at", from - window, to, ct, P("id", campaignId));
         var outcomes = await db.ListAsync("""
             SELECT coalesce(a.outcome, 'in flight'), count(*) FROM call_attempts a

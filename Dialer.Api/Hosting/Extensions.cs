@@ -2,6 +2,7 @@ using Dialer.Api.Agents;
 using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Preview;
 using Dialer.Core.Data;
 using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,11 @@ public static class Extensions
         {
             DashboardServices.AddDashboardConsumers(bus);
             AgentConsoleForwarding.AddAgentConsoleForwarder(bus);
+            Agents.Wall.AgentWallServices.AddAgentWallConsumer(bus);
         });
         builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddDashboard();
+        Agents.Wall.AgentWallServices.AddAgentWall(builder);
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
@@ -38,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);
         builder.Services.AddScoped<Supervision.SupervisorLeg>();
+        builder.AddPreviewDialing();
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

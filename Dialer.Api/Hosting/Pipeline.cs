@@ -7,6 +7,7 @@ using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
+using Dialer.Api.Preview;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Api.Supervision;
@@ -55,6 +56,10 @@ public static class Pipeline
         app.MapComplianceReportApi();
         app.MapDialerMetrics();
         app.MapAgentApi();
+        app.MapAgentCampaigns();
+        app.MapPreviewApi();
+        Agents.Wall.AgentWallApi.MapAgentWallApi(app);
+        Reporting.Timesheets.TimesheetsApi.MapTimesheetsApi(app);
         app.MapAbandonApi();
         app.MapSupervisionApi();
         app.MapHub<AgentHub>(AgentHub.Path);

@@ -32,7 +32,7 @@ public sealed record ComplianceReport(
         var window = TimeSpan.FromHours(s.AbandonWindowHours);
         var id = campaign.Id;
         var daily = await db.ListAsync($"""
-            SELECT (a.answered_at AT TIME ZONE 'UTC')::date, count(*) FILTER (WHERE {CallClasses.HumanSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
+            SELECT (a.answered_at AT TIME ZONE 'UTC')::date, count(*) FILTER (WHERE {CallClasses.LiveAnswerSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
               FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from AND a.answered_at < @to GROUP BY 1 ORDER BY 1
             """, r => (Date: DateOnly.FromDateTime(r.GetDateTime(0)), Human: r.Long(1), Abandoned: r.Long(2)), ct,
             P("id", id), P("from", from - window), P("to", to));
@@ -46,7 +46,7 @@ public sealed record ComplianceReport(
         }
         // the period's own figures count from `from` exactly, not from its day
         var (human, abandoned) = (await db.ListAsync($"""
-            SELECT count(*) FILTER (WHERE {CallClasses.HumanSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
+            SELECT count(*) FILTER (WHERE {CallClasses.LiveAnswerSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
               FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from AND a.answered_at < @to
             """, r => (r.Long(0), r.Long(1)), ct, P("id", id), P("from", from), P("to", to))).Single();
 

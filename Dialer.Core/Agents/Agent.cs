@@ -7,7 +7,7 @@ namespace Dialer.Core.Agents;
 /// agent_state_changes table; <see cref="AgentSaves"/> writes and publishes what was noted. The one move
 /// that is not made here is the reservation, which must be a single SQL statement (see AgentRouter).
 /// </summary>
-public sealed class Agent
+public sealed partial class Agent
 {
     readonly List<AgentStateChange> _moves = [];
 
@@ -22,6 +22,10 @@ public sealed class Agent
     public Guid? CurrentAttemptId { get; set; }
     /// <summary>When the agent's last console connection dropped; null while one is connected (or none ever was).</summary>
     public DateTimeOffset? ConsoleDisconnectedAt { get; set; }
+    /// <summary>A manager's logout that waits for the agent's call to be wrapped up; null when none is pending.</summary>
+    public DateTimeOffset? LogoutRequestedAt { get; set; }
+    public string? LogoutRequestedBy { get; set; }
+    public string? LogoutReason { get; set; }
     public uint Version { get; set; }
 
     public IReadOnlyList<AgentStateChange> TakeMoves()
@@ -66,6 +70,24 @@ public sealed class Agent
         return null;
     }
 
+    /// <summary>
+    /// A manager logs the agent out: at once when no customer is on the line, otherwise as soon as the call is
+    /// wrapped up (never cutting a customer off). Returns whether it happened now.
+    /// </summary>
+    public bool RequestLogout(string by, string? reason, DateTimeOffset now)
+    {
+        if (State is AgentState.Reserved or AgentState.OnCall or AgentState.WrapUp)
+        {
+            (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (now, by, reason);
+            return false;
+        }
+        (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
+        Move(AgentState.Offline, LoggedOutBy(by, reason), now, by);
+        return true;
+    }
+
+    static string LoggedOutBy(string by, string? reason) => $"logged out by {by}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason);
+
     /// <summary>The agent's leg answered: they are talking to the customer.</summary>
     public bool Connected(Guid attemptId, DateTimeOffset now) =>
         State == AgentState.Reserved && CurrentAttemptId == attemptId && Moved(AgentState.OnCall, "agent leg answered", now) is null;
@@ -93,7 +115,7 @@ public sealed class Agent
     {
         if (State != AgentState.Reserved || CurrentAttemptId != attemptId) return false;
         Move(AgentState.Break, "missed a call", now);
-        BreakReason = "missed a call";
+        if (State == AgentState.Break) BreakReason = "missed a call";
         CurrentAttemptId = null;
         return true;
     }
@@ -120,10 +142,16 @@ public sealed class Agent
         return null;
     }
 
-    void Move(AgentState to, string reason, DateTimeOffset now)
+    void Move(AgentState to, string reason, DateTimeOffset now, string? by = null)
     {
+        // a pending logout takes effect the moment the agent would be free for another customer
+        if (LogoutRequestedAt is not null && to is AgentState.Available or AgentState.Break)
+        {
+            (to, reason, by) = (AgentState.Offline, $"{reason}; then {LoggedOutBy(LogoutRequestedBy!, LogoutReason)}", LogoutRequestedBy);
+        }
+        if (to == AgentState.Offline) (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
         if (to == State) return;
-        _moves.Add(new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now });
+        _moves.Add(new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now, ChangedBy = by });
         if (to != AgentState.Break) BreakReason = null;
         if (to == AgentState.Offline) CampaignIds = [];
         State = to;

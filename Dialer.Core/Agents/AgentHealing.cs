@@ -3,7 +3,10 @@ using Dialer.Core.Campaigns;
 namespace Dialer.Core.Agents;
 
 /// <summary>What the healer knows of an agent's call: whether it ended, whether the agent's leg connected, its disposition.</summary>
-public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected, string? Disposition);
+/// <param name="AwaitingAnswer">the customer's phone still rings: a preview dial reserves its agent before the answer</param>
+/// <param name="AnsweredAt">when the customer answered: a preview agent's wait for the bridge is counted from then</param>
+public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected, string? Disposition,
+    bool AwaitingAnswer = false, DateTimeOffset? AnsweredAt = null);
 
 public sealed record HealingRules(TimeSpan ReservationTimeout, TimeSpan ConsoleGrace, TimeSpan? AutoWrapUp);
 
@@ -24,8 +27,10 @@ public static class AgentHealing
         {
             case AgentState.Reserved when !call.Exists || call.Ended:
                 return new(AgentState.Available, "reserved for a call that ended before the agent answered");
-            case AgentState.Reserved when inState > rules.ReservationTimeout && !call.Connected:
-                return new(AgentState.Available, $"reserved for {inState.TotalSeconds:0} s and the call never connected");
+            // a ringing preview call frees its agent when it ends (Twilio's ring timeout; the stale-call check if callbacks are lost)
+            case AgentState.Reserved when !call.Connected && !call.AwaitingAnswer && now - Later(agent.StateSince, call.AnsweredAt) is var waited
+                                          && waited > rules.ReservationTimeout:
+                return new(AgentState.Available, $"reserved for {waited.TotalSeconds:0} s and the call never connected");
             case AgentState.OnCall when !call.Exists || call.Ended:
                 return new(AgentState.WrapUp, "the call ended (found by the healer)");
             case AgentState.WrapUp when call.Disposition is not null:
@@ -42,6 +47,8 @@ public static class AgentHealing
                 return null;
         }
     }
+
+    static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b > a ? b.Value : a;
 
     /// <summary>A demo's simulated agent picks one of the campaign's plain outcomes, the same one for the same call.</summary>
     public static string AutoDisposition(CampaignSettings? settings, Guid? attemptId)

@@ -13,4 +13,6 @@ public sealed class AgentStateChange
     public string Reason { get; set; } = "";
     public Guid? AttemptId { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>The person who made the move when it was not the agent or the system (a manager's logout).</summary>
+    public string? ChangedBy { get; set; }
 }

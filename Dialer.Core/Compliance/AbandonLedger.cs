@@ -40,18 +40,21 @@ public static class AbandonLedger
     public static async Task<AbandonFigures> ForAsync(DialerDb db, Campaign campaign, DateTimeOffset now, CancellationToken ct)
     {
         var from = WindowStart(campaign.Settings, campaign.StartedAt ?? campaign.CreatedAt, now);
-        var row = await db.Database.SqlQuery<LedgerRow>($"""
-            SELECT count(*) FILTER (WHERE live_answer)::int AS live,
-                   count(*) FILTER (WHERE live_answer AND abandoned)::int AS abandoned,
-                   count(*) FILTER (WHERE live_answer AND NOT abandoned AND bridged_at IS NOT NULL)::int AS connected,
-                   count(*) FILTER (WHERE NOT live_answer AND (answered_by LIKE 'machine%' OR answered_by = 'fax'))::int AS machines
-              FROM call_attempts
-             WHERE campaign_id = {campaign.Id} AND answered_at >= {from} AND answered_at <= {now}
-            """).SingleAsync(ct);
+        var row = await db.Database.SqlQueryRaw<LedgerRow>(LedgerSql, campaign.Id, from, now).SingleAsync(ct);
         return Figures(from, now, row.Live, row.Abandoned, row.Connected, row.Machines, campaign.Settings.AbandonTarget);
     }
 
     public static AbandonBudget ToBudget(this AbandonFigures f) => new(f.Connected, f.Abandoned, f.MachineVerdicts);
+
+    /// <summary>The same call classes as the reports and the dashboard (<see cref="CallClasses"/>), so the three agree.</summary>
+    const string LedgerSql = $$"""
+        SELECT count(*) FILTER (WHERE {{CallClasses.LiveAnswerSql}})::int AS live,
+               count(*) FILTER (WHERE {{CallClasses.AbandonedSql}})::int AS abandoned,
+               count(*) FILTER (WHERE {{CallClasses.LiveAnswerSql}} AND NOT a.abandoned AND {{CallClasses.ConnectedSql}})::int AS connected,
+               count(*) FILTER (WHERE NOT {{CallClasses.LiveAnswerSql}} AND ({{CallClasses.MachineSql}}))::int AS machines
+          FROM call_attempts a
+         WHERE a.campaign_id = {0} AND a.answered_at >= {1} AND a.answered_at <= {2}
+        """;
 
     sealed record LedgerRow(int Live, int Abandoned, int Connected, int Machines);
 }

@@ -19,15 +19,17 @@ public static class CallClasses
 
     public const string ConnectedSql = "a.bridged_at IS NOT NULL";
 
+    /// <summary>The answer was treated as a person (given to an agent or the safe-harbour message): the abandon rate's denominator.</summary>
+    public const string LiveAnswerSql = "a.live_answer";
+
     /// <summary>
-    /// Abandoned = a person answered and no agent was connected, once the call is over. Until the agents'
-    /// abandon ledger lands this is derived from the attempt; repoint this one definition at the ledger then.
+    /// Abandoned = the abandon rule's verdict kept on the attempt (no agent within 2 s of the greeting), the very
+    /// column the abandon ledger and the pacer count, so the reports, the dashboard and the ledger cannot disagree.
     /// </summary>
-    public const string AbandonedSql = $"({HumanSql}) AND a.bridged_at IS NULL AND a.state >= 100";
+    public const string AbandonedSql = "a.live_answer AND a.abandoned";
 
     public static bool IsMachine(string? answeredBy) =>
         answeredBy is not null && (answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax");
 
-    public static bool IsAbandoned(CallAttempt a) =>
-        a.AnsweredAt is not null && !IsMachine(a.AnsweredBy) && a.BridgedAt is null && a.IsFinal;
+    public static bool IsAbandoned(CallAttempt a) => a.LiveAnswer && a.Abandoned;
 }

@@ -1,6 +1,6 @@
 namespace Dialer.Core.Contacts;
 
-public sealed class Contact
+public sealed partial class Contact
 {
     public long Id { get; set; }
     public Guid CampaignId { get; set; }

@@ -45,6 +45,10 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Priority).HasConversion<short>();
         e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        // preview: "the contact this agent holds"; few rows ever have a holder
+        e.Property(c => c.LastSkipReason).HasMaxLength(Contact.MaxSkipReasonLength);
+        e.HasIndex(c => c.HeldByAgentId).HasFilter("held_by_agent_id IS NOT NULL");
+        e.HasOne<Agent>().WithMany().HasForeignKey(c => c.HeldByAgentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -80,6 +84,8 @@ sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         e.Property(a => a.Name).HasMaxLength(200);
         e.Property(a => a.ClientIdentity).HasMaxLength(100);
         e.Property(a => a.BreakReason).HasMaxLength(100);
+        e.Property(a => a.LogoutRequestedBy).HasMaxLength(200);
+        e.Property(a => a.LogoutReason).HasMaxLength(200);
         e.Property(a => a.Version).IsRowVersion();
         e.HasIndex(a => a.ClientIdentity).IsUnique();
         e.HasIndex(a => new { a.State, a.StateSince });
@@ -96,7 +102,8 @@ sealed class AgentStateChangeConfiguration : IEntityTypeConfiguration<AgentState
         // "from" and "to" are SQL keywords
         e.Property(c => c.From).HasColumnName("from_state");
         e.Property(c => c.To).HasColumnName("to_state");
-        e.Property(c => c.Reason).HasMaxLength(200);
+        e.Property(c => c.Reason).HasMaxLength(500);
+        e.Property(c => c.ChangedBy).HasMaxLength(200);
         e.HasIndex(c => new { c.AgentId, c.At });
         e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
     }

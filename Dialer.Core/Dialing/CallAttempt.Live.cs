@@ -26,6 +26,18 @@ public sealed partial class CallAttempt
         if (agentId is null) MessageStartedAt ??= now;
     }
 
+    /// <summary>A person answered but the call ended before the answer webhook routed it (it came too late, or never).</summary>
+    public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !CallClasses.IsMachine(AnsweredBy);
+
+    /// <summary>
+    /// Such a call was still a live answer nobody was there for: the abandon rule judges it by when it ended (a customer
+    /// who hung up within the allowance was not abandoned).
+    /// </summary>
+    public void EndedBeforeRouting()
+    {
+        if (AnsweredUnrouted && IsFinal) LiveAnswer = true;
+    }
+
     /// <summary>
     /// The agent's leg answered: the customer and the agent hear each other from now. Not once the customer was given
     /// the safe-harbour message: an agent leg that answers after that (a create whose answer was lost) talked to nobody.

@@ -10,53 +10,85 @@ namespace Dialer.Core.Dialing;
 /// Claims due contacts of one campaign in one transaction (FOR UPDATE SKIP LOCKED, so two nodes never
 /// claim the same contact), lets <see cref="DialPermit"/> decide for each, and creates one attempt per
 /// permitted contact. The attempts are committed before anything is published: the attempt row is the outbox.
+/// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
 public sealed class ContactClaimer(DialerDb db)
 {
     public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(Campaign campaign, int wanted, DateTimeOffset now, CancellationToken ct)
     {
         if (wanted <= 0) return [];
-        var scan = wanted * 3 + 20; // some candidates will be refused (window, caps): look a little further
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var candidates = await db.Contacts.FromSql($"""
-            SELECT * FROM contacts
-            WHERE campaign_id = {campaign.Id} AND status = 'Pending' AND next_attempt_at <= {now}
-            ORDER BY priority, next_attempt_at, id
-            LIMIT {scan}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
-        if (candidates.Count == 0) return [];
-
-        var ids = candidates.Select(c => c.Id).ToList();
-        var phones = candidates.Select(c => c.Phone).ToList();
-        var dayAgo = now.AddDays(-1);
-        var today = await db.CallAttempts.Where(a => ids.Contains(a.ContactId) && a.CreatedAt > dayAgo)
-            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var listed = (await db.DoNotCall.Where(d => phones.Contains(d.Phone) && (d.CampaignId == null || d.CampaignId == campaign.Id))
-            .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
-
-        var attempts = new List<CallAttempt>(wanted);
-        foreach (var contact in candidates)
-        {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
-            if (refusal is null && attempts.Count < wanted)
-            {
-                contact.Status = ContactStatus.Dialing;
-                contact.Attempts++;
-                contact.LastAttemptAt = now;
-                var attempt = CallAttempt.Create(campaign.Id, contact.Id, now);
-                attempts.Add(attempt);
-                db.CallAttempts.Add(attempt);
-            }
-            else if (refusal is not null) Defer(contact, campaign, refusal, now);
-        }
+        var (permitted, _) = await LockPermittedAsync(campaign, wanted, now, ct);
+        var attempts = permitted.Select(contact => StartAttempt(campaign, contact, now)).ToList();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return attempts;
     }
 
+    /// <summary>
+    /// Inside the caller's transaction: locks up to <paramref name="wanted"/> due contacts that the permit allows, in
+    /// dialing order, and defers the refused ones it met on the way. A contact an agent holds for preview is not due.
+    /// </summary>
+    /// <param name="scan">candidates to lock and judge; by default a few more than wanted, since some will be refused</param>
+    /// <returns>the permitted contacts, and how many candidates were locked (none: nothing is due)</returns>
+    public async Task<(List<Contact> Permitted, int Scanned)> LockPermittedAsync(Campaign campaign, int wanted, DateTimeOffset now,
+        CancellationToken ct, int? scan = null)
+    {
+        scan ??= wanted * 3 + 20;
+        var candidates = await db.Contacts.FromSql($"""
+            SELECT * FROM contacts
+            WHERE campaign_id = {campaign.Id} AND status = 'Pending' AND next_attempt_at <= {now}
+              AND (held_until IS NULL OR held_until <= {now})
+            ORDER BY priority, next_attempt_at, id
+            LIMIT {scan}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        if (candidates.Count == 0) return ([], 0);
+
+        var ids = candidates.Select(c => c.Id).ToList();
+        var phones = candidates.Select(c => c.Phone).ToList();
+        var today = await AttemptsTodayAsync(ids, now, ct);
+        var listed = (await db.DoNotCall.Where(d => phones.Contains(d.Phone) && (d.CampaignId == null || d.CampaignId == campaign.Id))
+            .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
+
+        var permitted = new List<Contact>(wanted);
+        foreach (var contact in candidates)
+        {
+            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
+            if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
+            else if (refusal is not null) Defer(contact, campaign, refusal, now);
+        }
+        return (permitted, candidates.Count);
+    }
+
+    /// <summary>The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).</summary>
+    public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
+    {
+        var listed = await db.DoNotCall.AnyAsync(d => d.Phone == contact.Phone && (d.CampaignId == null || d.CampaignId == campaign.Id), ct);
+        var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
+        return DialPermit.AtClaim(campaign, contact, listed, today, now);
+    }
+
+    /// <summary>The claim is what counts an attempt: the contact is in flight and its attempt row exists from here on.</summary>
+    public CallAttempt StartAttempt(Campaign campaign, Contact contact, DateTimeOffset now)
+    {
+        contact.Status = ContactStatus.Dialing;
+        contact.Attempts++;
+        contact.LastAttemptAt = now;
+        var attempt = CallAttempt.Create(campaign.Id, contact.Id, now);
+        db.CallAttempts.Add(attempt);
+        return attempt;
+    }
+
+    Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var dayAgo = now.AddDays(-1);
+        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo)
+            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     /// <summary>A refused contact is put where the next scans will not see it again until it may be called.</summary>
-    static void Defer(Contact contact, Campaign campaign, string refusal, DateTimeOffset now)
+    public static void Defer(Contact contact, Campaign campaign, string refusal, DateTimeOffset now)
     {
         switch (refusal)
         {

@@ -1,5 +1,6 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Agents;
 
@@ -31,5 +32,19 @@ public sealed class SimulatedAgentTests(AgentsThatWrapUpByThemselves world) : IC
         Assert.Equal(
             [AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available, AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available],
             (await world.MovesOfAsync(agent.Id)).Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task A_simulated_agents_sale_counts_as_a_conversion_like_a_real_agents()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1, s => s with { Dispositions = ["sale", "do-not-call"], ConversionDispositions = ["sale"] });
+        await world.AvailableAgentAsync([campaign.Id]);
+
+        var call = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([call.Id], a => a.IsFinal && a.Disposition is not null));
+
+        Assert.Equal(("sale", true), (done.Disposition, done.Converted));
+        await using var db = world.Db();
+        Assert.Equal("sale", (await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contacts[0].Id)).Disposition); // what the campaign summary counts
     }
 }

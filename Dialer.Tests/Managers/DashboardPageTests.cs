@@ -80,7 +80,7 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
     }
 
     /// <summary>Screenshots go with the test results (ops/test's .artifacts), for people to look at.</summary>
-    static string Screenshot(string name)
+    public static string Screenshot(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dialer.sln"))) dir = dir.Parent;

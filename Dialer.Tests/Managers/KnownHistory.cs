@@ -66,6 +66,7 @@ public static class KnownHistory
             Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = state, CreatedAt = dialed.AddSeconds(-1),
             DialedAt = dialed, CallSid = state == AttemptState.Skipped ? null : "CA" + Guid.NewGuid().ToString("N"),
             AnsweredAt = answeredBy is null ? null : dialed.AddSeconds(10), AnsweredBy = answeredBy,
+            LiveAnswer = answeredBy == "human", Abandoned = answeredBy == "human" && agent is null,
             BridgedAt = agent is null ? null : dialed.AddSeconds(11), AgentId = agent?.Id,
             EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome, Disposition = disposition,
             DurationSeconds = seconds,

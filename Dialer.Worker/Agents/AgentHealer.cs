@@ -1,3 +1,4 @@
+using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -59,11 +60,12 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
         if (agent is null || agent.CurrentAttemptId != attemptId) return; // moved meanwhile: the next round sees it afresh
         var settings = attempt is null ? null : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
-        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition);
+        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition,
+            AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal, attempt.AnsweredAt);
         if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
 
-        if (healing.Disposition is { } disposition && attempt is not null && settings is not null && attempt.Disposition is null)
-            attempt.TryDispose(disposition, null, settings, now);
+        var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null && attempt.Disposition is null
+            && (await Disposal.DisposeAsync(db, attempt, disposition, null, null, settings, "healer", now, ct)).Refusal is null;
         agent.Heal(healing.To, healing.Reason, now);
         var moves = agent.TakeMoves();
         db.AgentStateChanges.AddRange(moves);
@@ -71,5 +73,7 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         await tx.CommitAsync(ct);
         log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From, healing.To, healing.Reason);
         await AgentSaves.PublishAsync(bus, moves, ct);
+        if (disposed)
+            await bus.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!, attempt.Converted, now), ct);
     }
 }

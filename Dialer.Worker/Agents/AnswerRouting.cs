@@ -55,12 +55,14 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
                 agent = a.AgentId is { } id ? await db.Agents.Where(g => g.Id == id).Select(g => new ReservedAgent(g.Id, g.ClientIdentity)).SingleAsync(ct) : null;
                 return changed;
             }
-            agent = await AgentRouter.ReserveAsync(db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
+            var previewer = await PreviewAnswer.DialedByAsync(db, a, ct);
+            agent = previewer ?? await AgentRouter.ReserveAsync(db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
             a.AnsweredLive(agent?.AgentId, now);
             if (agent is not null)
             {
                 reservedNow = true;
-                updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
+                if (previewer is null)
+                    updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
                 updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
             }
             return true;

@@ -56,6 +56,11 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
             await tx.RollbackAsync(ct);
             return attempt;
         }
+        if (!before.State.IsFinal() && attempt.IsFinal && attempt.AnsweredUnrouted)
+        {
+            var mode = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).Mode;
+            if (mode != Core.Pacing.DialingMode.Agentless) attempt.EndedBeforeRouting();
+        }
         attempt.SettleAbandon(now);
         var agentMoves = new List<AgentStateChange>();
         if (!before.State.IsFinal() && attempt.IsFinal)
@@ -122,6 +127,6 @@ public sealed class AttemptUpdates(DialerDb db, IPublishEndpoint bus, TimeProvid
         if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
             metrics.Dialed();
         if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
-        if (!before.IsFinal() && CallClasses.IsAbandoned(a)) metrics.Abandoned();
+        if (!before.IsFinal() && a.IsFinal && CallClasses.IsAbandoned(a)) metrics.Abandoned();
     }
 }

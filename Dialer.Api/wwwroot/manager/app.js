@@ -2,6 +2,7 @@ import { api, getJson, openBlob, session, ApiError } from './api.js';
 import { VirtualList } from './virtual-list.js';
 import { n, pct, duration } from './format.js';
 import { showDetail, refreshDetail } from './detail.js';
+import { startWall } from './wall.js';
 
 const $ = id => document.getElementById(id);
 const campaigns = new Map(); // campaignId -> latest figures
@@ -51,6 +52,7 @@ function connect() {
   hub.onreconnecting(() => live(false));
   hub.onreconnected(async () => { live(true); await resync(); });
   hub.onclose(() => live(false));
+  startWall(hub).catch(error => console.error('agent wall', error));
   hub.start().then(() => live(true)).catch(() => live(false));
 }
 

@@ -68,11 +68,12 @@ export function notify(message, kind = 'ok') {
 
 function header(user) {
   const here = location.pathname.replace(/\/$/, '');
-  const links = PAGES.filter(p => p.roles.includes(user.role)).map(p =>
+  const mine = PAGES.filter(p => p.roles.includes(user.role));
+  const links = mine.map(p =>
     el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href) ? 'page' : false }, p.label)));
   const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out');
   return el('header', { class: 'app-header' },
-    el('a', { class: 'brand', href: '/campaigns' }, 'Dialer'),
+    el('a', { class: 'brand', href: mine[0]?.href ?? '/' }, 'Dialer'),
     el('nav', { 'aria-label': 'Main' }, el('ul', {}, links)),
     el('div', { class: 'who' }, el('span', {}, `${user.name} · ${user.role.toLowerCase()}`), signOut));
 }
@@ -107,8 +108,12 @@ export function startPage(title, run, { roles } = {}) {
     document.querySelector('.app-header')?.remove();
     document.body.prepend(header(user));
     main.innerHTML = template;
-    if (roles && !roles.includes(user.role)) {
-      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${roles.join(' or ').toLowerCase()} users.`));
+    // pages name their roles, or the navigation's list does: a key of another role is told where to go instead of seeing 403s
+    const allowed = roles ?? PAGES.find(p => location.pathname.startsWith(p.href))?.roles;
+    if (allowed && !allowed.includes(user.role)) {
+      const home = PAGES.find(p => p.roles.includes(user.role));
+      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${allowed.join(' or ').toLowerCase()} users. `,
+        home ? el('a', { href: home.href }, `Go to the ${home.label.toLowerCase()}`) : null));
       return;
     }
     run(main, user);

@@ -53,6 +53,20 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("current_attempt_id");
 
+                    b.Property<string>("LogoutReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_reason");
+
+                    b.Property<DateTimeOffset?>("LogoutRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logout_requested_at");
+
+                    b.Property<string>("LogoutRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_requested_by");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -114,6 +128,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("attempt_id");
 
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -122,8 +141,8 @@ namespace Dialer.Core.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
                     b.Property<string>("To")
@@ -366,6 +385,14 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("disposition");
 
+                    b.Property<Guid?>("HeldByAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("held_by_agent_id");
+
+                    b.Property<DateTimeOffset?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_until");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
@@ -374,6 +401,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("last_outcome");
+
+                    b.Property<string>("LastSkipReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_skip_reason");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
@@ -395,6 +427,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("priority");
 
+                    b.Property<int>("SkipCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("skip_count");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -408,6 +444,10 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_contacts");
+
+                    b.HasIndex("HeldByAgentId")
+                        .HasDatabaseName("ix_contacts_held_by_agent_id")
+                        .HasFilter("held_by_agent_id IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Phone")
                         .IsUnique()
@@ -757,6 +797,12 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_campaigns_campaign_id");
+
+                    b.HasOne("Dialer.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("HeldByAgentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_contacts_agents_held_by_agent_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Dialing.CallAttempt", b =>

@@ -39,15 +39,17 @@ public sealed class AbandonController
     public double? Update(AbandonBudget budget, PacingSettings settings, double personShare, double setpointShare, double limit)
     {
         var target = settings.AbandonTarget;
-        var (allAnswers, allAbandons) = People(budget, settings, personShare);
+        var (allAnswers, allAbandons, _) = People(budget, settings, personShare);
         BudgetLeft = target * allAnswers - allAbandons;
         var scale = Math.Clamp(Math.Min(limit, BudgetLeft / Cushion), 0, 1);
         if (last is { } previous)
         {
-            var (answers, abandons) = People(
+            var (answers, abandons, hidden) = People(
                 new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected), Math.Max(0, budget.Dropped - previous.Dropped), 0),
                 settings, personShare);
-            logThreshold += Gain * (scale * setpointShare * target * answers - abandons);
+            // AMD's hidden abandons come whatever the pacing: they shrink its share, but are no reason to back off
+            // further while held down (else the threshold sinks with every answer until it collapses)
+            logThreshold += Gain * (scale * (setpointShare * target * answers - hidden) - (abandons - hidden));
             logThreshold = Math.Clamp(logThreshold, Math.Log(MinThreshold), Math.Log(MaxThreshold));
         }
         last = budget;
@@ -59,11 +61,11 @@ public sealed class AbandonController
     /// Estimated people answered and abandoned: those connected, the people among the drops, and the people
     /// AMD hung up on (they look like machine verdicts: rate/(1-rate) of them per person passed on).
     /// </summary>
-    public static (double Answered, double Abandoned) People(AbandonBudget budget, PacingSettings settings, double personShare)
+    public static (double Answered, double Abandoned, double HiddenByAmd) People(AbandonBudget budget, PacingSettings settings, double personShare)
     {
         var droppedPeople = budget.Dropped * Math.Clamp(personShare, 0, 1);
         var rate = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);
         var hidden = (budget.Connected + droppedPeople) * rate / (1 - rate);
-        return (budget.Connected + droppedPeople + hidden, droppedPeople + hidden);
+        return (budget.Connected + droppedPeople + hidden, droppedPeople + hidden, hidden);
     }
 }

@@ -1,16 +1,18 @@
 namespace Dialer.Core.Pacing.Predictive;
 
 /// <summary>
-/// For the moment of one snapshot: the chance that one more dial, if it turns live, finds no agent within
+/// For the moment of one snapshot: the chance that one more dial, if a person answers it, finds no agent within
 /// the hold time. The call is served when the agents free by then outnumber the calls ahead of it (waiting
 /// calls, ringing lines that turn live first, and the other dials placed in the same decision); agents and
-/// lines are independent Bernoulli trials, their sum taken as normal. Averaged over typical times-to-live.
+/// lines are independent Bernoulli trials, their sum taken as normal. Averaged over typical times-to-live,
+/// each weighed by the odds that who turns live then is a person (<see cref="PersonWeights"/>).
 /// </summary>
 sealed class AbandonRisk
 {
     readonly double[] margin = new double[RiskTables.Points];
     readonly double[] variance = new double[RiskTables.Points];
     readonly double[] earlierShare = new double[RiskTables.Points];
+    readonly double[] personWeight = new double[RiskTables.Points];
 
     public AbandonRisk(PacingSnapshot s, RiskTables tables)
     {
@@ -33,10 +35,11 @@ sealed class AbandonRisk
             variance[m] = v;
             // another new dial is ahead of this one when it turns live, and sooner
             earlierShare[m] = tables.LiveRate * (m + 0.5) / RiskTables.Points;
+            personWeight[m] = tables.PersonWeight(m);
         }
     }
 
-    /// <summary>P(abandon | live) for a new dial placed after <paramref name="earlierNewDials"/> others now.</summary>
+    /// <summary>P(abandon | a person answers) for a new dial placed after <paramref name="earlierNewDials"/> others now.</summary>
     public double ForNewDial(int earlierNewDials)
     {
         double sum = 0;
@@ -45,9 +48,9 @@ sealed class AbandonRisk
             var c = earlierShare[m];
             var mean = margin[m] - earlierNewDials * c;
             var v = variance[m] + earlierNewDials * c * (1 - c);
-            sum += v < 1e-9 ? (mean <= -0.5 ? 1 : 0) : Normal.Cdf((-0.5 - mean) / Math.Sqrt(v));
+            sum += personWeight[m] * (v < 1e-9 ? (mean <= -0.5 ? 1 : 0) : Normal.Cdf((-0.5 - mean) / Math.Sqrt(v)));
         }
-        return sum / RiskTables.Points;
+        return sum;
     }
 }
 

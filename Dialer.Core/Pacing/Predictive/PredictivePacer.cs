@@ -20,7 +20,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     public PacingEstimates Estimates => estimates;
     public AbandonController Controller => controller;
 
-    /// <summary>Drops the model expected from the extra lines it opened: to compare with the ledger's.</summary>
+    /// <summary>People the model expected to drop from the extra lines it opened.</summary>
     public double ExpectedDrops { get; private set; }
 
     /// <summary>Which of the ledger's drops were people, estimated from when each call turned live.</summary>
@@ -46,7 +46,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var hidden = (connected + droppedPeople) * amd / (1 - amd); // people AMD hung up on, unseen
         hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
-            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget));
+            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count));
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
@@ -55,7 +55,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var lines = 0;
         while (lines < room && model.ForNewDial(lines) is var p && p <= risk)
         {
-            ExpectedDrops += p * estimates.LiveRate;
+            ExpectedDrops += p * estimates.LiveRate * estimates.PersonShareOfLive;
             lines++;
         }
         return LineLimits.Clamp(snapshot, Math.Max(lines, progressive));
@@ -66,7 +66,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var lifetime = tablesBuilt < 20 ? EarlyTableLifetimeSeconds : TableLifetimeSeconds;
         if (tables is null || s.Now - tables.BuiltAt >= lifetime || s.Now < tables.BuiltAt)
         {
-            tables = new RiskTables(estimates, s.Settings, s.Now);
+            tables = new RiskTables(estimates, s.Settings, s.Now, t => drops.PersonOdds(t, estimates.PersonShareOfLive));
             tablesBuilt++;
         }
         return tables;

@@ -13,11 +13,12 @@ public sealed class RecentHourGuard
     /// <summary>The hour's cap, over the campaign's target: 5% for the usual 3%.</summary>
     public const double CapOverTarget = 5.0 / 3;
     /// <summary>
-    /// Back off before the cap: aim under it, keep room for about one more abandon from the dials already
-    /// ringing, and judge on a likely upper bound of the hour's abandons (the people among drops are
+    /// Back off before the cap: aim under it, keep room for the abandons the dials already ringing may
+    /// still bring (they grow with the lines out, so with the team: about one with 20 agents, half of one
+    /// with 5), and judge on a likely upper bound of the hour's abandons (the people among drops are
     /// guesses). Chosen on the public scenarios as one set for all of them.
     /// </summary>
-    const double Aim = 0.9, Reserve = 1.2, Z = 1.5, Cushion = 1.5;
+    const double Aim = 0.9, ReserveFor20Agents = 1.2, Z = 1.5, Cushion = 1.5;
 
     readonly Queue<(double At, double Answers, double Abandons, double Variance)> recent = new();
     double answers, abandons, variance, start = double.NaN;
@@ -38,7 +39,7 @@ public sealed class RecentHourGuard
     }
 
     /// <summary>How much of the controller's threshold to allow now, 1 when the hour is far from its cap.</summary>
-    public double Limit(double now, double target)
+    public double Limit(double now, double target, int agents)
     {
         while (recent.Count > 0 && recent.Peek().At <= now - Window)
         {
@@ -52,7 +53,8 @@ public sealed class RecentHourGuard
         var elapsed = Math.Max(now - start, 60);
         var expected = elapsed < Window ? answers * Window / elapsed : answers;
         // judged on a likely upper bound of the hour's abandons, not on their expected count
-        var headroom = Aim * CapOverTarget * target * expected - abandons - Z * Math.Sqrt(Math.Max(variance, 0)) - Reserve;
+        var headroom = Aim * CapOverTarget * target * expected - abandons - Z * Math.Sqrt(Math.Max(variance, 0))
+            - ReserveFor20Agents * Math.Sqrt(agents / 20.0);
         return Math.Clamp(headroom / Cushion, 0, 1);
     }
 }

@@ -13,9 +13,11 @@ sealed class RiskTables
 
     readonly double[] secondsToLive = new double[Points];
     readonly double[] agentHorizon = new double[Points];
+    readonly double[] personWeight;
     readonly double[,] talk, wrap, machine, ring;
 
-    public RiskTables(PacingEstimates e, PacingSettings settings, double builtAt)
+    /// <param name="personOdds">P(a call turning live this many seconds after its dial is a person).</param>
+    public RiskTables(PacingEstimates e, PacingSettings settings, double builtAt, Func<double, double> personOdds)
     {
         BuiltAt = builtAt;
         LiveRate = e.LiveRate;
@@ -26,6 +28,7 @@ sealed class RiskTables
             secondsToLive[m] = e.SecondsToLiveQuantile((m + 0.5) / Points);
             agentHorizon[m] = secondsToLive[m] + window;
         }
+        personWeight = PersonWeights.For(secondsToLive, personOdds);
         talk = BuildTalk(e);
         wrap = Build(WrapBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.WrapUp, age, h), agentHorizon, MinReadySeconds);
         machine = Build(MachineBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.HandlingMachine, age, h), agentHorizon, MinReadySeconds);
@@ -35,6 +38,9 @@ sealed class RiskTables
     public double BuiltAt { get; }
     public double LiveRate { get; }
     public double MinReadySeconds { get; }
+
+    /// <summary>P(a person who answers turns live at this point); sums to 1 over the points.</summary>
+    public double PersonWeight(int point) => personWeight[point];
 
     /// <summary>Seconds after which an idle agent can take a call: the rest of their minimum ready time.</summary>
     public double AgentHorizon(int point) => agentHorizon[point];

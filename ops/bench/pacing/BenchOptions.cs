@@ -23,7 +23,7 @@ sealed record BenchOptions(IReadOnlyList<string> ScenarioFiles, int? Seeds, doub
         }
         var unknown = policies.Except(Pacing.Policies.Names).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"unknown policy {string.Join(", ", unknown)}; known: {string.Join(", ", Pacing.Policies.Names)}");
-        return new BenchOptions([.. PublicScenarios(), .. files], seeds, hours, output, policies);
+        return new BenchOptions(files.Count > 0 ? files : [.. PublicScenarios()], seeds, hours, output, policies);
     }
 
     // ../shared/pacing/scenarios from the repository root (the folder holding Dialer.sln)

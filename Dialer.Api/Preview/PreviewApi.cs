@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Dialer.Api.Agents;
+using Dialer.Api.Auth;
+using Dialer.Api.Hosting;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Dialer.Core.Preview;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Api.Preview;
+
+/// <summary>
+/// Preview dialing from the agent console: take the next contact (held for a while, for this agent only), then dial
+/// it or skip it. The contact comes through the pacing job's claimer and permit; the dial takes the pacing job's path.
+/// </summary>
+public static class PreviewApi
+{
+    public sealed record DialRequest(long? ContactId);
+    public sealed record SkipRequest(long? ContactId, string? Reason);
+    public sealed record Dialed(Guid AttemptId, long ContactId);
+    public sealed record Skipped(long ContactId, DateTimeOffset OfferedAgainAfter);
+
+    public static RouteGroupBuilder MapPreviewApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/agent/preview").WithTags("Agent").RequireAuthorization(Policies.Agent);
+        group.MapGet("/", Held);
+        group.MapPost("/", Claim);
+        group.MapPost("/dial", Dial);
+        group.MapPost("/skip", Skip);
+        return group;
+    }
+
+    /// <summary>The contact this agent holds now, if any (204 when none).</summary>
+    static async Task<Results<Ok<PreviewCard>, NoContent>> Held(ClaimsPrincipal user, PreviewDesk desk, DialerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var hold = await desk.HeldByAsync(AgentApi.AgentIdOf(user), now, ct);
+        if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, now, ct));
+    }
+
+    /// <summary>Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).</summary>
+    static async Task<Results<Ok<PreviewCard>, NoContent, Conflict<ProblemDetails>>> Claim(ClaimsPrincipal user, PreviewDesk desk, DialerDb db,
+        IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var hold = await desk.ClaimAsync(AgentApi.AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
+        if (hold.Refusal is { } refusal) return Problems.Conflict(refusal);
+        if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, now, ct));
+    }
+
+    static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request, ClaimsPrincipal user,
+        PreviewDial dial, CancellationToken ct)
+    {
+        if (request.ContactId is not { } contactId)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactId"] = ["Say which contact you are dialing."] });
+        var result = await dial.DialAsync(AgentApi.AgentIdOf(user), contactId, ct);
+        if (result.Refusal is { } refusal) return Problems.Conflict(refusal);
+        return TypedResults.Accepted("/api/agent/me", new Dialed(result.Attempt!.Id, contactId));
+    }
+
+    static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>>> Skip(SkipRequest request, ClaimsPrincipal user,
+        PreviewDesk desk, IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.ContactId is null) errors["contactId"] = ["Say which contact you are skipping."];
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (reason is { Length: > Contact.MaxSkipReasonLength }) errors["reason"] = [$"At most {Contact.MaxSkipReasonLength} characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var now = clock.GetUtcNow();
+        var comeBack = TimeSpan.FromMinutes(options.Value.SkipDelayMinutes);
+        if (await desk.SkipAsync(AgentApi.AgentIdOf(user), request.ContactId!.Value, reason, comeBack, now, ct) is { } refusal)
+            return Problems.Conflict(refusal);
+        return TypedResults.Ok(new Skipped(request.ContactId.Value, now + comeBack));
+    }
+
+    public static void AddPreviewDialing(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Core.Dialing.ContactClaimer>();
+        builder.Services.AddScoped<PreviewDesk>();
+        builder.Services.AddScoped<PreviewDial>();
+    }
+}

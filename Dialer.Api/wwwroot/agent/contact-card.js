@@ -1,0 +1,50 @@
+// The customer as the agent sees them, before the call (preview) and during it (screen pop): one component for both.
+import { el, fmt } from '/ui/app.js';
+
+/** +14155550123 -> +1 415 555 0123; other numbers as they are. */
+export const phone = p => /^\+1\d{10}$/.test(p ?? '') ? `+1 ${p.slice(2, 5)} ${p.slice(5, 8)} ${p.slice(8)}` : (p ?? '');
+
+const clock = zone => new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** Keeps every [data-zone] element showing the time there now. */
+export function tickClocks(root) {
+  for (const node of root.querySelectorAll('[data-zone]')) {
+    try { node.textContent = clock(node.dataset.zone).format(new Date()); } catch { node.textContent = '—'; }
+  }
+}
+
+/**
+ * @param c preview card ({ name, phone, localTimes, attempts, maxAttempts, lastOutcome, ... }) or the call's contact
+ * @param heading the card's title ("Next contact", "On the line")
+ */
+export function contactCard(c, { heading, campaignName, id = 'contact' } = {}) {
+  const facts = el('dl', { class: 'facts' });
+  const add = (term, ...value) => facts.append(el('dt', {}, term), el('dd', {}, ...value));
+  for (const z of c.localTimes ?? []) {
+    add('Local time', el('strong', { 'data-zone': z.zone, class: 'clock' }, '—'), ' ', el('span', { class: 'muted' }, `${z.zone.replace('_', ' ')}${z.zoneName ? ` · ${z.zoneName}` : ''}`));
+  }
+  if (c.maxAttempts != null) add('Attempts', `${c.attempts} of ${c.maxAttempts}`);
+  if (c.lastOutcome) add('Last outcome', el('span', { class: 'badge' }, c.lastOutcome), c.lastAttemptAt ? ` ${fmt.time(c.lastAttemptAt)}` : '');
+  if (c.disposition) add('Last disposition', c.disposition);
+  if (c.callbackAt) add('Callback asked for', fmt.time(c.callbackAt));
+  if (c.skipCount) add('Skipped before', `${c.skipCount}×${c.lastSkipReason ? ` · “${c.lastSkipReason}”` : ''}`);
+
+  const fields = Object.entries(c.customFields ?? {});
+  const notes = fields.length === 0 ? null : el('section', { class: 'fields', 'aria-labelledby': `${id}-fields` },
+    el('h3', { id: `${id}-fields` }, 'From the contact list'),
+    el('dl', { class: 'facts' }, fields.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])));
+
+  const history = (c.history ?? []).length === 0 ? el('p', { class: 'muted' }, 'No earlier calls on record.')
+    : el('ol', { class: 'history' }, c.history.map(h => el('li', {},
+      el('time', { datetime: h.at }, fmt.time(h.at)), ' ', el('span', { class: 'badge' }, h.outcome ?? 'in progress'),
+      h.disposition ? el('span', {}, ` · ${h.disposition}`) : null)));
+
+  const card = el('section', { class: 'card contact-card', 'aria-labelledby': `${id}-name` },
+    el('p', { class: 'eyebrow' }, heading, campaignName ? el('span', { class: 'muted' }, ` · ${campaignName}`) : null),
+    el('h2', { id: `${id}-name`, class: 'contact-name' }, c.name || 'Name not given'),
+    el('p', { class: 'contact-phone' }, el('a', { href: `tel:${c.phone}` }, phone(c.phone))),
+    facts, notes,
+    el('section', { 'aria-labelledby': `${id}-history` }, el('h3', { id: `${id}-history` }, 'Earlier calls'), history));
+  tickClocks(card);
+  return card;
+}

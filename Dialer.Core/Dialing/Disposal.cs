@@ -1,0 +1,53 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Core.Dialing;
+
+/// <summary>
+/// A call's disposition and everything that follows from it (converted, the contact's disposition, the do-not-call
+/// list, a callback): one path, whether an agent chose it or the healer chose it for a simulated agent.
+/// </summary>
+public static class Disposal
+{
+    /// <summary>Call with the attempt row locked; the contact is locked here, after it (the order every path takes).</summary>
+    public static async Task<(Refusal? Refusal, Contact? Contact)> DisposeAsync(DialerDb db, CallAttempt attempt, string disposition, string? notes,
+        DateTimeOffset? callbackAt, CampaignSettings settings, string? by, DateTimeOffset now, CancellationToken ct)
+    {
+        if (attempt.TryDispose(disposition, notes, settings, now) is { } refusal) return (refusal, null);
+        var contact = await db.Contacts.FromSql($"SELECT * FROM contacts WHERE id = {attempt.ContactId} FOR UPDATE").SingleAsync(ct);
+        contact.Disposition = disposition;
+        await ApplyToContactAsync(db, contact, disposition, callbackAt, settings, by, now, ct);
+        return (null, contact);
+    }
+
+    static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt, CampaignSettings settings,
+        string? by, DateTimeOffset now, CancellationToken ct)
+    {
+        if (Dispositions.IsDoNotCall(disposition))
+        {
+            Guid? listCampaign = settings.DoNotCallDispositionIsGlobal ? null : contact.CampaignId;
+            if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
+                db.DoNotCall.Add(new DoNotCallEntry { Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = by });
+            contact.Status = ContactStatus.Suppressed;
+            contact.NextAttemptAt = null;
+            await db.Contacts.Where(c => c.Phone == contact.Phone && c.Status == ContactStatus.Pending && c.Id != contact.Id
+                    && (listCampaign == null || c.CampaignId == listCampaign))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
+        }
+        else if (Dispositions.IsCallback(disposition))
+        {
+            contact.CallbackAt = callbackAt;
+            contact.NextAttemptAt = callbackAt;
+            contact.Priority = DialPriority.Callback;
+            contact.Status = ContactStatus.Pending;
+        }
+        else if (Dispositions.IsWrongNumber(disposition))
+        {
+            contact.Status = ContactStatus.Done;
+            contact.NextAttemptAt = null;
+        }
+    }
+}
