@@ -14,12 +14,15 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
     [Fact]
     public async Task A_manager_listens_whispers_and_leaves_from_the_dialog_with_the_keyboard_kept_inside_it()
     {
-        var (call, agent) = await world.LiveCallAsync();
+        var (call, agent) = await world.LiveCallAsync("Ada Lovelace");
         var page = await SignedInAsync();
-        var supervise = await SuperviseButtonAsync(page, agent.Id);
+        // the agent wall's own button, in the agent's row, shown because the agent is on a call
+        var supervise = page.Locator($"[data-agent='{agent.Id}'] button[data-action='supervise'][data-agent-id='{agent.Id}']");
+        await Assertions.Expect(supervise).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-wall.png") });
 
         await supervise.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Supervise Agent Ada" });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Supervise Ada Lovelace" });
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         var mode = dialog.Locator("[data-field=mode]");
         await Assertions.Expect(mode).ToHaveTextAsync("not joined");
@@ -65,7 +68,7 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
         var idle = await world.AvailableAgentAsync([campaign.Id]);
         var page = await SignedInAsync();
 
-        await (await SuperviseButtonAsync(page, idle.Id)).ClickAsync();
+        await (await InjectedSuperviseButtonAsync(page, idle.Id)).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Your phone").FillAsync("+14155550199");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Barge" }).ClickAsync();
@@ -76,20 +79,19 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
     }
 
     /// <summary>
-    /// The floor's supervise button for the agent. Until the agent wall (another branch) renders those buttons, the test
-    /// page adds the one button the dialog needs, exactly as the wall would render it.
+    /// The wall offers Supervise only for an agent on a call, and a call can end between the click and the join; the
+    /// test page adds the button the wall would render, for an agent who has no call, to see the 409 shown.
     /// </summary>
-    static async Task<ILocator> SuperviseButtonAsync(IPage page, Guid agentId)
+    static async Task<ILocator> InjectedSuperviseButtonAsync(IPage page, Guid agentId)
     {
-        var button = page.Locator($"[data-action=supervise][data-agent-id='{agentId}']");
-        if (await button.CountAsync() == 0)
-            await page.EvaluateAsync("""
-                id => {
-                  const b = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Supervise' });
-                  Object.assign(b.dataset, { action: 'supervise', agentId: id, agentName: 'Agent Ada' });
-                  document.querySelector('#floor').prepend(b);
-                }
-                """, agentId.ToString());
+        await page.EvaluateAsync("""
+            id => {
+              const b = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Supervise' });
+              Object.assign(b.dataset, { action: 'supervise', agentId: id, agentName: 'Agent Ada' });
+              document.querySelector('#floor').prepend(b);
+            }
+            """, agentId.ToString());
+        var button = page.Locator($"#floor > [data-action=supervise][data-agent-id='{agentId}']");
         await Assertions.Expect(button).ToBeVisibleAsync();
         return button;
     }

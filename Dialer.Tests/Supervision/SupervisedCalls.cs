@@ -2,6 +2,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Agents;
 using Dialer.TwilioSimulator.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Supervision;
 
@@ -31,10 +32,12 @@ public sealed class SupervisedCalls : AgentsWorld
     }
 
     /// <summary>One answered call, bridged to a fresh agent who is now talking to the customer in the attempt's conference.</summary>
-    public async Task<(CallAttempt Attempt, Agent Agent)> LiveCallAsync()
+    public async Task<(CallAttempt Attempt, Agent Agent)> LiveCallAsync(string name = "agent")
     {
         var (campaign, _) = await RunningCampaignAsync(1);
         var agent = await AvailableAgentAsync([campaign.Id]);
+        await using (var db = Db())
+            await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.Name, name));
         var attempt = Assert.Single(await DialAsync(campaign, 1));
         await WaitForAgentAsync(agent.Id, a => a.State == AgentState.OnCall);
         var live = Assert.Single(await WaitForAttemptsAsync([attempt.Id], a => a.AgentCallSid is not null && a.ConferenceSid is not null));
