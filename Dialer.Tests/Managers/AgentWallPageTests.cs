@@ -97,8 +97,8 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1100 } });
         await page.GotoAsync(api.Url + "/manager/");
-        await page.Locator("#key").FillAsync(api.ManagerKey);
-        await page.Locator("#login button[type=submit]").ClickAsync();
+        await page.GetByLabel("API key").FillAsync(api.ManagerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#floor")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
         return page;

@@ -59,9 +59,9 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
         await page.GotoAsync(api.Url + "/manager/");
-        await page.Locator("#key").FillAsync(api.ManagerKey);
-        await page.Locator("#login button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("#floor")).ToBeVisibleAsync();
+        await page.GetByLabel("API key").FillAsync(api.ManagerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
         return page;
     }
 

@@ -113,9 +113,9 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         await page.GotoAsync(world.Api.Url + "/manager/");
-        await page.Locator("#key").FillAsync(world.Api.KeyOf(Role.Manager));
-        await page.Locator("#login button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("#floor")).ToBeVisibleAsync();
+        await page.GetByLabel("API key").FillAsync(world.Api.KeyOf(Role.Manager));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
         return page;
     }
 

@@ -1,10 +1,6 @@
-// The API key lives for the browser tab only; every call sends it as X-Api-Key.
-const keyName = 'dialerApiKey';
-
-export const session = {
-  get key() { return sessionStorage.getItem(keyName); },
-  set key(value) { value ? sessionStorage.setItem(keyName, value) : sessionStorage.removeItem(keyName); },
-};
+// The key is the shared shell's (signed in once per browser tab, for every page); every call sends it as X-Api-Key.
+import { session } from '/ui/app.js';
+export { session };
 
 export class ApiError extends Error {
   constructor(response) { super(`${response.status} ${response.statusText}`); this.status = response.status; }

@@ -1,4 +1,5 @@
 import { api, getJson, openBlob, session, ApiError } from './api.js';
+import { notify, startPage } from '/ui/app.js';
 import { VirtualList } from './virtual-list.js';
 import { n, pct, duration } from './format.js';
 import { showDetail, refreshDetail } from './detail.js';
@@ -8,16 +9,6 @@ const $ = id => document.getElementById(id);
 const campaigns = new Map(); // campaignId -> latest figures
 let list, selected = null, hub = null;
 
-$('login').addEventListener('submit', async e => {
-  e.preventDefault();
-  session.key = $('key').value.trim();
-  await start();
-});
-$('sign-out').addEventListener('click', async () => {
-  session.key = null;
-  await hub?.stop();
-  location.reload();
-});
 
 async function start() {
   try {
@@ -25,14 +16,9 @@ async function start() {
     snapshot.forEach(f => campaigns.set(f.campaignId, f));
   } catch (error) {
     const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
-    session.key = refused ? null : session.key;
-    $('login-error').textContent = refused ? 'That key is not a manager\'s key.' : `The API did not answer (${error.message}).`;
-    $('login').hidden = false;
+    notify(refused ? 'This key may not watch the floor: it needs the manager role.' : `The API did not answer (${error.message}).`, 'error');
     return;
   }
-  $('login').hidden = true;
-  $('floor').hidden = false;
-  $('sign-out').hidden = false;
   list ??= new VirtualList($('rows'), { rowHeight: 52, renderRow });
   render();
   connect();
@@ -141,4 +127,4 @@ document.addEventListener('click', e => {
   else openBlob(`/api/campaigns/${selected}/${kind}`, `${kind.replace('.csv', '')}-${selected}.csv`);
 });
 
-if (session.key) start(); else $('login').hidden = false;
+startPage('Floor', () => start(), { roles: ['Admin', 'Manager'] });

@@ -70,7 +70,7 @@ function header(user) {
   const here = location.pathname.replace(/\/$/, '');
   const mine = PAGES.filter(p => p.roles.includes(user.role));
   const links = mine.map(p =>
-    el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href) ? 'page' : false }, p.label)));
+    el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href.replace(/\/$/, '')) ? 'page' : false }, p.label)));
   const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out');
   return el('header', { class: 'app-header' },
     el('a', { class: 'brand', href: mine[0]?.href ?? '/' }, 'Dialer'),
