@@ -158,4 +158,29 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         }
         finally { world.Simulator.Faults.Reset(); }
     }
+
+    [Fact]
+    public async Task A_call_Twilio_no_longer_knows_ends_as_lost_without_holding_up_the_others()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var lost = new CallAttempt
+        {
+            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contacts[0].Id, State = AttemptState.Ringing,
+            CallSid = "CA" + Guid.NewGuid().ToString("N"), CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-10), DialedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+        };
+        await using (var db = world.Db())
+        {
+            db.CallAttempts.Add(lost);
+            await db.SaveChangesAsync();
+        }
+        var (other, others) = await world.RunningCampaignAsync(2);
+        var dialed = await world.DialAsync(other, 2);
+
+        var done = Assert.Single(await world.WaitForAttemptsAsync([lost.Id], a => a.IsFinal, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal((AttemptState.Failed, "call-record-lost"), (done.State, done.Outcome));
+        Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone)); // settled from the records, never dialed again on the spot
+        Assert.All(await world.WaitForAttemptsAsync(dialed.Select(a => a.Id), a => a.IsFinal), a => Assert.Equal(AttemptState.Completed, a.State));
+        Assert.All(others, c => Assert.Single(world.Simulator.Calls.Snapshot(c.Phone)));
+    }
 }

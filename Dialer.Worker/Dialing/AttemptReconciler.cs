@@ -44,13 +44,13 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
 
         var unknown = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Unknown)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
-        foreach (var attempt in unknown) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
+        foreach (var attempt in unknown) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
         var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
         var stale = await db.CallAttempts.AsNoTracking()
             .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
-        foreach (var attempt in stale) await ReconcileAsync(scope.ServiceProvider, attempt, now, grace, ct);
+        foreach (var attempt in stale) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
         var unsent = await db.CallAttempts.AsNoTracking()
             .Where(a => a.State == AttemptState.Created && a.PublishedAt == null && a.CreatedAt < now - grace)
@@ -62,6 +62,16 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
+    /// <summary>One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.</summary>
+    async Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    {
+        try { await ReconcileAsync(services, attempt, now, grace, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Attempt {AttemptId} could not be reconciled this round", attempt.Id);
+        }
+    }
+
     async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
     {
         var db = services.GetRequiredService<DialerDb>();
@@ -69,7 +79,14 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var twilio = services.GetRequiredService<TwilioClients>().Create();
         var found = await FindCallAsync(db, twilio, attempt, ct);
 
-        if (found is not null)
+        if (ReferenceEquals(found, CallGone))
+        {
+            // Twilio created the call (we hold its SID) but no longer knows it: its records are gone (another account, a
+            // restarted simulator). Nothing will ever report on it, so it ends here; the retry rules decide what follows.
+            log.LogWarning("Attempt {AttemptId}: Twilio does not know its call {CallSid} (20404); ended as lost", attempt.Id, attempt.CallSid);
+            await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "call-record-lost", now), ct);
+        }
+        else if (found is not null)
         {
             var state = TwilioStatus.ToState(found.Status?.ToString()) ?? AttemptState.Queued;
             log.LogInformation("Attempt {AttemptId} reconciled: Twilio has call {CallSid} ({Status})", attempt.Id, found.Sid, state);
@@ -89,9 +106,16 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
+    /// <summary>Stands for "Twilio answered 20404 for this SID" (the SDK's resource type has no public constructor to mark it).</summary>
+    static readonly CallResource CallGone = CallResource.FromJson("{}");
+
     static async Task<CallResource?> FindCallAsync(DialerDb db, Twilio.Clients.ITwilioRestClient twilio, CallAttempt attempt, CancellationToken ct)
     {
-        if (attempt.CallSid is { } sid) return await CallResource.FetchAsync(sid, client: twilio);
+        if (attempt.CallSid is { } sid)
+        {
+            try { return await CallResource.FetchAsync(sid, client: twilio); }
+            catch (Twilio.Exceptions.ApiException e) when (e.Code == 20404) { return CallGone; }
+        }
         var phone = await db.Contacts.Where(c => c.Id == attempt.ContactId).Select(c => c.Phone).SingleAsync(ct);
         var callerId = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).CallerId;
         var calls = await CallResource.ReadAsync(to: new PhoneNumber(phone), from: new PhoneNumber(callerId), pageSize: 50, limit: 50, client: twilio);
