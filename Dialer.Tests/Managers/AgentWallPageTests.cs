@@ -1,15 +1,15 @@
 using Dialer.Core.Agents;
+using Dialer.Core.Auth;
+using Dialer.Tests.Infrastructure;
+using Dialer.Tests.Infrastructure.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Dialer.Tests.Managers;
 
 /// <summary>The agent wall in Debian's Chromium: live state changes, stuck flags, the supervise button, a logout; screenshots kept.</summary>
-public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IAsyncLifetime
+public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
     [Fact]
     public async Task A_manager_watches_the_wall_change_live_and_logs_an_agent_out_from_it()
     {
@@ -19,15 +19,12 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         var mismatched = await page.Locator("#agent-rows .agent").EvaluateAllAsync<int>(
             "rows => rows.filter(r => (r.dataset.state === 'OnCall') !== !!r.querySelector(`button[data-action=supervise][data-agent-id='${r.dataset.agent}']`)).length");
         Assert.Equal(0, mismatched); // a Supervise button for every agent on a call, and only for them
-        await page.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-wall.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "managers", "agent-wall");
 
         await page.Locator("#agent-search").FillAsync("ada");
         var ada = page.Locator($"[data-agent='{floor.Ada}']");
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Available");
-        var adaConsole = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await adaConsole.GotoAsync(api.Url + "/agent");
-        await adaConsole.GetByLabel("API key").FillAsync(floor.AdaKey);
-        await adaConsole.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var adaConsole = await chromium.SignedInPageAsync(api.Url + "/agent", floor.AdaKey);
         await Assertions.Expect(adaConsole.Locator($"#campaign-list input[value='{floor.CampaignId}']")).ToBeCheckedAsync(); // logged in already
         await Assertions.Expect(adaConsole.Locator("#live")).ToHaveTextAsync("Live");
         await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("Available");
@@ -42,13 +39,13 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         await Assertions.Expect(page.Locator("#logout-dialog")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#logout-when")).ToContainTextAsync("will be logged out now");
         await page.Locator("#logout-reason").FillAsync("end of shift");
-        await page.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-wall-logout.png") });
+        await Screenshots.SaveAsync(page, "managers", "agent-wall-logout", fullPage: false);
         await page.Locator("#logout-confirm").ClickAsync();
 
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Offline", new() { Timeout = 3000 });
         await Assertions.Expect(adaConsole.Locator("#notice")).ToHaveTextAsync("You were logged out by floor manager: end of shift.");
         await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("Offline");
-        await adaConsole.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-console-logged-out.png") });
+        await Screenshots.SaveAsync(adaConsole, "managers", "agent-console-logged-out", fullPage: false);
         await using var db = api.Database.CreateDb();
         var move = await db.AgentStateChanges.Where(c => c.AgentId == floor.Ada).OrderBy(c => c.Id).LastAsync();
         Assert.Equal((AgentState.Break, AgentState.Offline, "floor manager"), (move.From, move.To, move.ChangedBy));
@@ -69,12 +66,12 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         var stuck = page.Locator($"[data-agent='{floor.StuckReserved}']");
         await Assertions.Expect(stuck).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stuck"));
         await Assertions.Expect(stuck.Locator("[data-field=flag]")).ToContainTextAsync("Reserved past the 45 s timeout");
-        await page.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-wall-stuck.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "managers", "agent-wall-stuck");
 
         var timesheets = await page.RunAndWaitForPopupAsync(() => page.Locator("#timesheets-open").ClickAsync());
         await Assertions.Expect(timesheets.Locator("h1")).ToHaveTextAsync("Agent timesheets");
         await Assertions.Expect(timesheets.Locator("td", new() { HasText = "Ada Lovelace" })).ToBeVisibleAsync();
-        await timesheets.ScreenshotAsync(new() { Path = DashboardPageTests.Screenshot("agent-timesheets.png"), FullPage = true });
+        await Screenshots.SaveAsync(timesheets, "managers", "agent-timesheets");
     }
 
     [Fact]
@@ -95,28 +92,10 @@ public sealed class AgentWallPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
 
     async Task<IPage> SignedInAsync()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1100 } });
-        await page.GotoAsync(api.Url + "/manager/");
-        await page.GetByLabel("API key").FillAsync(api.ManagerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var (_, key) = await api.AddUserAsync(Role.Manager, "floor manager");
+        var page = await chromium.SignedInPageAsync(api.Url + "/manager/", key, 1440, 1100);
         await Assertions.Expect(page.Locator("#floor")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
         return page;
-    }
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 }

@@ -1,6 +1,9 @@
 using Dialer.Contracts;
+using Dialer.Core.Auth;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Tests.Infrastructure;
+using Dialer.Tests.Infrastructure.Browser;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,11 +11,8 @@ using Microsoft.Playwright;
 namespace Dialer.Tests.Managers;
 
 /// <summary>The managers' floor in Debian's Chromium: sign in, watch figures change live, act, and keep screenshots.</summary>
-public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IAsyncLifetime
+public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
     [Fact]
     public async Task A_manager_signs_in_and_sees_a_campaigns_figures_update_live()
     {
@@ -28,7 +28,7 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
         await page.Locator($"[data-campaign='{id}']").ClickAsync();
         await Assertions.Expect(page.Locator("#chart-outcomes text").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Screenshot("manager-dashboard.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "managers", "manager-dashboard");
 
         await page.Locator($"[data-campaign='{id}'] button.pause").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-campaign='{id}'] .status")).ToHaveTextAsync("paused");
@@ -57,10 +57,8 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
 
     async Task<IPage> SignedInAsync()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
-        await page.GotoAsync(api.Url + "/manager/");
-        await page.GetByLabel("API key").FillAsync(api.ManagerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var (_, key) = await api.AddUserAsync(Role.Manager, "floor manager");
+        var page = await chromium.SignedInPageAsync(api.Url + "/manager/", key, 1440, 1000);
         await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
         return page;
     }
@@ -77,31 +75,5 @@ public sealed class DashboardPageTests(LiveApi api) : IClassFixture<LiveApi>, IA
             DurationSeconds = 90, CallSid = "CA" + Guid.NewGuid().ToString("N"),
         });
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>Screenshots go with the test results (ops/test's .artifacts), for people to look at.</summary>
-    public static string Screenshot(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dialer.sln"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".artifacts", "screenshots", "managers");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Dialer.Core.Auth;
+using Dialer.Tests.Infrastructure.Browser;
 using Dialer.Tests.Supervision;
 using Dialer.TwilioSimulator.Agents;
 using Microsoft.Playwright;
@@ -6,11 +7,8 @@ using Microsoft.Playwright;
 namespace Dialer.Tests.Managers;
 
 /// <summary>A manager supervises a live call from the floor page in Debian's Chromium, and the simulator hears it happen.</summary>
-public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<SupervisedCalls>, IAsyncLifetime
+public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium) : IClassFixture<SupervisedCalls>, IClassFixture<Chromium>
 {
-    IPlaywright _playwright = null!;
-    IBrowser _browser = null!;
-
     [Fact]
     public async Task A_manager_listens_whispers_and_leaves_from_the_dialog_with_the_keyboard_kept_inside_it()
     {
@@ -19,7 +17,7 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
         // the agent wall's own button, in the agent's row, shown because the agent is on a call
         var supervise = page.Locator($"[data-agent='{agent.Id}'] button[data-action='supervise'][data-agent-id='{agent.Id}']");
         await Assertions.Expect(supervise).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-wall.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-wall", fullPage: false);
 
         await supervise.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Supervise Ada Lovelace" });
@@ -30,7 +28,7 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
         await Assertions.Expect(dialog.Locator("#supervise-to-error")).ToContainTextAsync("Say where your phone is");
         await Assertions.Expect(dialog.GetByLabel("Your phone")).ToBeFocusedAsync();
         await Assertions.Expect(dialog.GetByLabel("Your phone")).ToHaveAttributeAsync("aria-invalid", "true");
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-no-phone.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-no-phone", fullPage: false);
 
         await dialog.GetByLabel("Your phone").FillAsync("client:manager-maria");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Listen" }).ClickAsync();
@@ -40,13 +38,13 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
         var room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
         Assert.False(room.Hears(call.CallSid!, leg) || room.Hears(call.AgentCallSid!, leg), "nobody hears a listener");
         Assert.True(room.Hears(leg, call.CallSid!));
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-listen.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-listen", fullPage: false);
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Whisper" }).ClickAsync();
         await Assertions.Expect(mode).ToHaveTextAsync("Whispering to the agent");
         room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
         Assert.True(room.Hears(call.AgentCallSid!, leg) && !room.Hears(call.CallSid!, leg), "only the agent hears a whisper");
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-whisper.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-whisper", fullPage: false);
 
         for (var i = 0; i < 8; i++) await page.Keyboard.PressAsync("Tab");
         Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "Tab stays in the dialog");
@@ -54,7 +52,7 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
         await Assertions.Expect(mode).ToHaveTextAsync("not joined");
         Assert.DoesNotContain(world.Simulator.Conferences.Find(call.ConferenceSid!)!.Hearing, e => e.Listener == leg || e.Speaker == leg);
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-left.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-left", fullPage: false);
 
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
@@ -75,7 +73,7 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
 
         await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("has no live call");
         await Assertions.Expect(dialog.Locator("[data-field=mode]")).ToHaveTextAsync("not joined");
-        await page.ScreenshotAsync(new() { Path = Screenshot("supervise-conflict.png") });
+        await Screenshots.SaveAsync(page, "managers", "supervise-conflict", fullPage: false);
     }
 
     /// <summary>
@@ -111,37 +109,8 @@ public sealed class SupervisePageTests(SupervisedCalls world) : IClassFixture<Su
 
     async Task<IPage> SignedInAsync()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        await page.GotoAsync(world.Api.Url + "/manager/");
-        await page.GetByLabel("API key").FillAsync(world.Api.KeyOf(Role.Manager));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await chromium.SignedInPageAsync(world.Api.Url + "/manager/", world.Api.KeyOf(Role.Manager), 1280, 800);
         await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
         return page;
-    }
-
-    /// <summary>Screenshots go with the test results (ops/test's .artifacts), for people to look at.</summary>
-    static string Screenshot(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dialer.sln"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".artifacts", "screenshots", "managers");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using Dialer.Api;
 using Dialer.Core.Agents;
 using Dialer.Core.Auth;
 using Dialer.Core.Campaigns;
@@ -6,8 +5,6 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Pacing;
 using Dialer.Tests.Agents;
 using Dialer.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Preview;
@@ -18,12 +15,12 @@ namespace Dialer.Tests.Preview;
 /// </summary>
 public class PreviewWorld : AgentsWorld, IAsyncLifetime
 {
-    public ApiOnKestrel Api { get; private set; } = null!;
+    public KestrelApi Api { get; private set; } = null!;
 
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Api = new ApiOnKestrel(Database.ConnectionString);
+        Api = new KestrelApi(Database.ConnectionString, new Dictionary<string, string?> { ["RabbitMq:QueueExpirySeconds"] = "600" });
         Api.StartServer();
     }
 
@@ -40,48 +37,18 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
     public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null, AgentState state = AgentState.Available)
     {
         var agent = await AvailableAgentAsync(state == AgentState.Offline ? [] : [campaignId], idleFor, state);
-        var key = User.NewKey();
-        await using var db = Db();
         var fullName = name ?? "Agent " + agent.ClientIdentity[^4..];
-        db.Users.Add(new User { Id = Guid.NewGuid(), Name = fullName, Role = Role.Agent, AgentId = agent.Id, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
+        var (_, key) = await Api.AddUserAsync(Role.Agent, fullName, agent.Id);
+        await using var db = Db();
         await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, fullName));
         return new PreviewAgent(agent.Id, agent.ClientIdentity, key, Api.ClientWith(key));
     }
 
     public async Task<HttpClient> UserAsync(Role role)
     {
-        var key = User.NewKey();
-        await using var db = Db();
-        db.Users.Add(new User { Id = Guid.NewGuid(), Name = $"test {role}", Role = role, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync();
+        var (_, key) = await Api.AddUserAsync(role, $"test {role}");
         return Api.ClientWith(key);
     }
 }
 
 public sealed record PreviewAgent(Guid Id, string Identity, string Key, HttpClient Client);
-
-/// <summary>The real Api on a socket (the browser needs one), on the given database and the real RabbitMQ.</summary>
-public sealed class ApiOnKestrel(string connectionString) : WebApplicationFactory<ApiMarker>
-{
-    public int Port { get; } = WorkerFactory.FreePort();
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Dialer", connectionString);
-        builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
-        builder.UseSetting("RateLimit:Burst", "100000");
-        builder.UseSetting("Auth:BootstrapAdminKey", "");
-        builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");
-        UseKestrel(Port);
-    }
-
-    public HttpClient ClientWith(string key)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
-}

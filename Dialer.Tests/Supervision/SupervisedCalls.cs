@@ -22,7 +22,7 @@ public sealed class SupervisedCalls : AgentsWorld
     {
         await base.InitializeAsync();
         Api = new SupervisionApiHost(Database.ConnectionString, Simulator.BaseAddress, Worker.PublicUrl);
-        await Api.StartAsync(Db);
+        await Api.StartAsync();
     }
 
     public override async Task DisposeAsync()

@@ -1,25 +1,38 @@
 using System.Net.Http.Json;
+using Dialer.Core.Auth;
+using Dialer.Tests.Infrastructure;
+using Dialer.Tests.Infrastructure.Browser;
 using Microsoft.Playwright;
 using static Dialer.Tests.Marketers.MarketersKit;
 
 namespace Dialer.Tests.Marketers.Browser;
 
-public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<BuilderSite>
+/// <summary>The marketers' pages in Debian's Chromium, signed in as Mia Marketer; screenshots go to .artifacts/screenshots/marketers.</summary>
+public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
+    /// <summary>A fresh tab at 1366×768, signed in as a new marketer, and her key.</summary>
+    async Task<(IPage Page, string Key)> SignedInAsync(string path)
+    {
+        var (_, key) = await api.AddUserAsync(Role.Marketer, "Mia Marketer");
+        var page = await chromium.NewPageAsync();
+        page.Context.SetDefaultTimeout(15_000);
+        await page.SignInAsync(api.Url + path, key);
+        return (page, key);
+    }
+
     static ILocator Stat(IPage page, string scope, string label) =>
         page.Locator($"{scope} .stat").Filter(new() { Has = page.Locator(".label", new() { HasTextRegex = new($"^{label}$") }) }).Locator(".value");
 
-    async Task AddToDoNotCallAsync(string phone)
+    async Task AddToDoNotCallAsync(string key, string phone)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", site.MarketerKey);
+        using var client = api.ClientWith(key);
         (await client.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, reason = "test" })).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task A_marketer_builds_a_campaign_fixes_an_error_uploads_contacts_checks_and_launches_it()
     {
-        var page = await site.SignedInPageAsync("/campaigns/edit");
+        var (page, key) = await SignedInAsync("/campaigns/edit");
         await page.Locator("#campaign-form:not([aria-busy])").WaitForAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Spring offer");
@@ -29,7 +42,7 @@ public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<B
         var callerIdError = page.Locator("[data-field='callerId'] .field-error");
         await Assertions.Expect(callerIdError).ToContainTextAsync("E.164");
         await Assertions.Expect(page.GetByLabel("Caller ID")).ToHaveAttributeAsync("aria-invalid", "true");
-        await BuilderSite.ScreenshotAsync(page, "01-validation-error-beside-the-field");
+        await Screenshots.SaveAsync(page, "marketers", "01-validation-error-beside-the-field");
 
         await page.GetByLabel("Caller ID").FillAsync("+14155550100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
@@ -38,7 +51,7 @@ public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<B
         await Assertions.Expect(callerIdError).ToHaveCountAsync(0);
         Assert.Contains("?id=", page.Url);
 
-        await AddToDoNotCallAsync("+14155550203");
+        await AddToDoNotCallAsync(key, "+14155550203");
         string open = ZoneWhereHourIs(12), beforeOpening = ZoneWhereHourIs(3);
         var csv = "phone,name,timezone\n"
             + $"+14155550201,Ann,{open}\n+14155550202,Bob,{open}\n+14155550203,Cy,{open}\n"
@@ -60,18 +73,18 @@ public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<B
         await Assertions.Expect(Stat(page, "#prelaunch-figures", "Later today")).ToHaveTextAsync("1");
         await Assertions.Expect(Stat(page, "#prelaunch-figures", "Never")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("#prelaunch-problems")).ToContainTextAsync("1 of 4 contacts will never be called");
-        await BuilderSite.ScreenshotAsync(page, "02-import-report-and-prelaunch-check");
+        await Screenshots.SaveAsync(page, "marketers", "02-import-report-and-prelaunch-check");
 
         await page.GetByLabel("Agents").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
         await Assertions.Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#forecast-table tr.highlight")).ToContainTextAsync("Progressive");
-        await BuilderSite.ScreenshotAsync(page, "03-forecast");
+        await Screenshots.SaveAsync(page, "marketers", "03-forecast");
 
         await page.Locator("#lifecycle [data-action='start']").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("will never be called");
-        await BuilderSite.ScreenshotAsync(page, "04-launch-asks-to-confirm-the-problems");
+        await Screenshots.SaveAsync(page, "marketers", "04-launch-asks-to-confirm-the-problems");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Launch anyway" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("running");
         await Assertions.Expect(page.GetByLabel("Caller ID")).ToBeDisabledAsync();
@@ -80,22 +93,22 @@ public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<B
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("paused");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("paused by Mia Marketer");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("started by Mia Marketer");
-        await BuilderSite.ScreenshotAsync(page, "05-paused-with-history");
+        await Screenshots.SaveAsync(page, "marketers", "05-paused-with-history");
 
-        await page.GotoAsync(site.BaseUrl + "/campaigns");
+        await page.GotoAsync(api.Url + "/campaigns");
         var row = page.Locator("tr", new() { HasText = "Spring offer" });
         await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("paused");
         await Assertions.Expect(row).ToContainTextAsync("1 done · 3 left");
         await Assertions.Expect(row.Locator("[data-action='resume']")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator("[data-action='delete']")).ToHaveCountAsync(0);
-        await BuilderSite.ScreenshotAsync(page, "06-campaign-list");
+        await Screenshots.SaveAsync(page, "marketers", "06-campaign-list");
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task A_marketer_adds_searches_removes_and_uploads_do_not_call_numbers()
     {
-        var page = await site.SignedInPageAsync("/do-not-call");
+        var (page, _) = await SignedInAsync("/do-not-call");
 
         await page.GetByLabel("Numbers", new() { Exact = true }).FillAsync("+14155550301\n(415) 555-0302, junk");
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("asked on the phone");
@@ -127,7 +140,7 @@ public sealed class CampaignBuilderPageTests(BuilderSite site) : IClassFixture<B
         await page.GetByLabel("Number or reason").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#dnc-rows tr")).ToHaveCountAsync(3);
-        await BuilderSite.ScreenshotAsync(page, "07-do-not-call");
+        await Screenshots.SaveAsync(page, "marketers", "07-do-not-call");
         await page.Context.CloseAsync();
     }
 }

@@ -2,13 +2,24 @@ using Dialer.Core.Agents;
 using Dialer.Core.Auth;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
+using Dialer.Tests.Infrastructure.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Dialer.Tests.Preview.Browser;
 
-public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<ConsoleSite>
+/// <summary>The agent console and the shared navigation in Debian's Chromium; screenshots go to .artifacts/screenshots/agents.</summary>
+public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) : IClassFixture<ConsoleSite>, IClassFixture<Chromium>
 {
+    /// <summary>A fresh tab at 1366×768, signed in with the key.</summary>
+    async Task<IPage> SignedInAsync(string path, string key)
+    {
+        var page = await chromium.NewPageAsync();
+        page.Context.SetDefaultTimeout(15_000);
+        await page.SignInAsync(site.Api.Url + path, key);
+        return page;
+    }
+
     [Fact]
     public async Task An_agent_of_a_preview_campaign_sees_the_next_contact_dials_it_talks_and_wraps_up_from_the_keyboard()
     {
@@ -22,7 +33,7 @@ public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<Cons
             await db.Contacts.Where(c => c.Id == contacts[1].Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Alan Turing"));
         }
         var agent = await site.AgentWithKeyAsync(campaign.Id, "Ada Agent", state: AgentState.Offline);
-        var page = await site.SignedInPageAsync("/agent", agent.Key);
+        var page = await SignedInAsync("/agent", agent.Key);
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
@@ -35,16 +46,16 @@ public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<Cons
         await Assertions.Expect(page.Locator(".contact-card")).ToContainTextAsync("prefers mornings");
         await Assertions.Expect(page.Locator(".contact-card .clock")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("#hold-left")).ToContainTextAsync("left");
-        await ConsoleSite.ScreenshotAsync(page, "01-next-contact-1366x768");
+        await Screenshots.SaveAsync(page, "agents", "01-next-contact-1366x768");
         await page.SetViewportSizeAsync(1920, 1080);
-        await ConsoleSite.ScreenshotAsync(page, "02-next-contact-1920x1080");
+        await Screenshots.SaveAsync(page, "agents", "02-next-contact-1920x1080");
         await page.SetViewportSizeAsync(1366, 768);
 
         await page.Keyboard.PressAsync("d");
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("On call", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#customer-name")).ToHaveTextAsync("Grace Hopper");
         await Assertions.Expect(page.Locator("#call-title")).ToHaveTextAsync("On the line");
-        await ConsoleSite.ScreenshotAsync(page, "03-on-the-line");
+        await Screenshots.SaveAsync(page, "agents", "03-on-the-line");
 
         await using (var db = site.Db())
         {
@@ -58,7 +69,7 @@ public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<Cons
         await page.Keyboard.PressAsync("1");
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "sale", Exact = true })).ToBeCheckedAsync();
         await page.GetByLabel("Notes").FillAsync("Renewed for two years.");
-        await ConsoleSite.ScreenshotAsync(page, "04-wrap-up");
+        await Screenshots.SaveAsync(page, "agents", "04-wrap-up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#preview-name")).ToHaveTextAsync("Alan Turing", new() { Timeout = 20_000 });
@@ -66,7 +77,7 @@ public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<Cons
         await page.GetByLabel("Reason for skipping (optional)").FillAsync("Asked us to write instead");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No contact is ready" })).ToBeVisibleAsync();
-        await ConsoleSite.ScreenshotAsync(page, "05-nothing-left-to-preview");
+        await Screenshots.SaveAsync(page, "agents", "05-nothing-left-to-preview");
 
         await using var check = site.Db();
         var sold = await check.CallAttempts.AsNoTracking().SingleAsync(a => a.ContactId == contacts[0].Id);
@@ -81,17 +92,12 @@ public sealed class AgentConsolePageTests(ConsoleSite site) : IClassFixture<Cons
     {
         var (campaign, _) = await site.PreviewCampaignAsync(1);
         var agent = await site.AgentWithKeyAsync(campaign.Id);
-        var marketerKey = User.NewKey();
-        await using (var db = site.Db())
-        {
-            db.Users.Add(new User { Id = Guid.NewGuid(), Name = "Mia Marketer", Role = Role.Marketer, ApiKeyHash = User.HashKey(marketerKey), CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        var (_, marketerKey) = await site.Api.AddUserAsync(Role.Marketer, "Mia Marketer");
 
-        var marketer = await site.SignedInPageAsync("/campaigns", marketerKey);
+        var marketer = await SignedInAsync("/campaigns", marketerKey);
         var links = marketer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link);
         await Assertions.Expect(links).ToHaveTextAsync(["Campaigns", "Do-not-call", "API reference"]);
-        var asAgent = await site.SignedInPageAsync("/campaigns", agent.Key);
+        var asAgent = await SignedInAsync("/campaigns", agent.Key);
         await Assertions.Expect(asAgent.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
         await Assertions.Expect(asAgent.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page is for");
         await marketer.Context.CloseAsync();

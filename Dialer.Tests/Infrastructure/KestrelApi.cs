@@ -1,0 +1,72 @@
+using Dialer.Api;
+using Dialer.Core.Auth;
+using Dialer.Core.Data;
+using Dialer.Core.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Tests.Infrastructure;
+
+/// <summary>
+/// The real Api on Kestrel (a browser needs a real socket) over the given database, with users of any role added on
+/// demand. <see cref="LiveApi"/> brings a database of its own; the dialing worlds pass theirs and the settings they need.
+/// </summary>
+public class KestrelApi(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<ApiMarker>
+{
+    public int Port { get; } = WorkerFactory.FreePort();
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Dialer", connectionString);
+        builder.UseSetting("Auth:BootstrapAdminKey", "");
+        builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:Burst", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        UseKestrel(Port);
+    }
+
+    /// <summary>A user of the role, straight into the database (no admin needed); an agent's user names the agent it signs in as.</summary>
+    public async Task<(Guid Id, string Key)> AddUserAsync(Role role, string name, Guid? agentId = null)
+    {
+        var key = User.NewKey();
+        var user = new User { Id = Guid.NewGuid(), Name = name, Role = role, AgentId = agentId, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow };
+        var options = new DbContextOptionsBuilder<DialerDb>();
+        options.UseDialerDb(connectionString);
+        await using var db = new DialerDb(options.Options);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return (user.Id, key);
+    }
+
+    public HttpClient ClientWith(string key)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+}
+
+/// <summary>A <see cref="KestrelApi"/> over a fresh database of its own, started as a class fixture.</summary>
+public sealed class LiveApi : KestrelApi, IAsyncLifetime
+{
+    public TestDatabase Database { get; }
+
+    public LiveApi() : this(new TestDatabase()) { }
+
+    LiveApi(TestDatabase database) : base(database.ConnectionString) => Database = database;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
