@@ -61,6 +61,15 @@ public class PacerDecisionTests
     }
 
     [Fact]
+    public void Predictive_dials_progressively_in_a_campaigns_first_minute_whatever_its_history_says()
+    {
+        var early = Snapshots.With(idle: 2, talking: 10, wrapping: 8, wrapElapsed: 38, now: PredictivePacer.StartupSeconds - 1);
+        var later = early with { Now = PredictivePacer.StartupSeconds };
+        Assert.Equal(new ProgressivePacer().LinesToOpen(early), Snapshots.SeasonedPredictive().LinesToOpen(early));
+        Assert.True(Snapshots.SeasonedPredictive().LinesToOpen(later) > new ProgressivePacer().LinesToOpen(later));
+    }
+
+    [Fact]
     public void Predictive_with_its_budget_spent_falls_back_to_progressive()
     {
         var spent = new AbandonBudget(Connected: 1000, Dropped: 200, MachineVerdicts: 0);

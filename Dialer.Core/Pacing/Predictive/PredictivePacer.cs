@@ -9,6 +9,13 @@ namespace Dialer.Core.Pacing.Predictive;
 public sealed class PredictivePacer(PacingEstimates estimates, AbandonController controller) : IPacer, IOutcomeObserver
 {
     const double TableLifetimeSeconds = 60, EarlyTableLifetimeSeconds = 15;
+
+    /// <summary>
+    /// Progressive for the campaign's first minute whatever the estimates say: the first outcomes to come back are the
+    /// quick ones (busy, failed), the answers come later, so early estimates understate how many dials turn live and
+    /// a pacer that trusted them would open a burst of lines whose answers find no agent.
+    /// </summary>
+    public const double StartupSeconds = 60;
     readonly DropAttribution drops = new();
     readonly RecentHourGuard hour = new();
     int lastConnected = -1;
@@ -47,7 +54,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
             AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count));
-        if (threshold is not { } risk || !estimates.HasHistory || snapshot.Agents.Count == 0)
+        if (threshold is not { } risk || !estimates.HasHistory || snapshot.Now < StartupSeconds || snapshot.Agents.Count == 0)
             return LineLimits.Clamp(snapshot, progressive);
 
         var model = new AbandonRisk(snapshot, TablesFor(snapshot));
