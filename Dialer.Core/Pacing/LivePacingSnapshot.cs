@@ -16,10 +16,13 @@ public static class LivePacingSnapshot
             .Select(a => new { a.State, a.StateSince }).ToListAsync(ct);
         var lines = await db.CallAttempts.AsNoTracking()
             .Where(a => a.CampaignId == campaign.Id && a.State < AttemptState.Completed)
-            .Select(a => new { a.State, a.CreatedAt, a.AnsweredAt, a.AgentId }).ToListAsync(ct);
+            .Select(a => new { a.State, a.CreatedAt, a.DialedAt, a.AnsweredAt, a.AgentId }).ToListAsync(ct);
 
         var views = agents.Select(a => new AgentView(Activity(a.State), (now - a.StateSince).TotalSeconds)).ToList();
-        var ringing = lines.Where(l => l.State < AttemptState.InProgress).Select(l => (now - l.CreatedAt).TotalSeconds).ToList();
+        // a line's ring starts when it is sent to Twilio: one still queued here has not rung at all, and counting its wait as
+        // ringing would make it look like a no-answer in the making, so the pacer would open more lines behind it
+        var ringing = lines.Where(l => l.State < AttemptState.InProgress)
+            .Select(l => l.DialedAt is { } dialed && l.State >= AttemptState.Queued ? Math.Max(0, (now - dialed).TotalSeconds) : 0).ToList();
         // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either way
         var waiting = lines.Where(l => l.State == AttemptState.InProgress && l.AgentId is null)
             .Select(l => (now - (l.AnsweredAt ?? l.CreatedAt)).TotalSeconds).ToList();

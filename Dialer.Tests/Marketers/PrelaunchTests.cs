@@ -111,4 +111,22 @@ public sealed class PrelaunchTests(ApiFactory api)
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("agents") && errors.ContainsKey("answerRate"));
     }
+
+    [Theory]
+    [InlineData("hangUp", false, true)]
+    [InlineData("voicemailDrop", false, true)]
+    [InlineData("voicemailDrop", true, false)]
+    [InlineData("noDetection", false, false)]
+    public async Task Detection_that_keeps_people_waiting_in_silence_is_a_problem_before_launch(string machines, bool background, bool warned)
+    {
+        var body = ApiCalls.ValidCampaign("Detection " + Guid.NewGuid());
+        body["machineHandling"] = machines;
+        body["asyncMachineDetection"] = background;
+        body["voicemailMessage"] = "Please call us back.";
+        var id = await _marketer.CreateCampaignAsync(body);
+
+        var problems = (await _marketer.GetJsonAsync($"/api/campaigns/{id}/prelaunch"))["problems"]!.AsArray().Select(p => p!.GetValue<string>());
+
+        Assert.Equal(warned, problems.Any(p => p.Contains("waits in silence while detection listens")));
+    }
 }

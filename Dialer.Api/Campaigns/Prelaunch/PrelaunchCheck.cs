@@ -3,6 +3,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Pacing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -109,6 +110,10 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
         && TimeZoneInfo.ConvertTime(now, zone).Date == TimeZoneInfo.ConvertTime(at, zone).Date;
 
+    /// <summary>Synchronous detection on a campaign whose answers go to agents: the silence that makes people hang up.</summary>
+    static bool SilentDetection(CampaignSettings s) =>
+        s.Mode is not DialingMode.Agentless && s.MachineHandling is not (MachineHandling.NoDetection) && !s.AsyncMachineDetection;
+
     static string[] Problems(Campaign campaign, DateTimeOffset now, int total, Tally callable, Tally laterToday, Tally later, Tally never)
     {
         var problems = new List<string>();
@@ -121,6 +126,9 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         if (never.Count > 0)
             problems.Add($"{never.Count} of {total} contacts will never be called: " +
                 string.Join(", ", never.Reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ".");
+        if (SilentDetection(campaign.Settings))
+            problems.Add("Answering machines are detected before the call is put through: each person waits in silence while " +
+                "detection listens (2-4 s), and those who hang up count as abandoned calls. Detect in the background instead.");
         return [.. problems];
     }
 }

@@ -1,0 +1,91 @@
+# The demo's floor work beside the predictive campaign: a manager supervises a live call from the agent wall, and
+# an agent works a preview campaign (claims the next contact, dials it, takes the call). Sourced by ops/demo, which
+# defines API, KEY, json_field and say. Each function prints one line for the report and fails when its part failed.
+
+# key_for ROLE NAME: a new user of that role; prints their API key
+key_for() {
+  curl -fsS -X POST -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$2\",\"role\":\"$1\"}" "$API/api/users" | json_field apiKey
+}
+
+# as KEY METHOD PATH [curl args]: the API as that user; a body is JSON unless the args say otherwise
+as() {
+  local key=$1 method=$2 path=$3; shift 3
+  case " $* " in *"Content-Type"*) ;; *) set -- -H 'Content-Type: application/json' "$@" ;; esac
+  curl -fsS -X "$method" -H "X-Api-Key: $key" "$@" "$API$path"
+}
+
+# supervise_a_live_call MANAGER_KEY CAMPAIGN: from the wall, listen to a live call of the campaign, whisper to its agent, leave
+supervise_a_live_call() {
+  local manager=$1 campaign=$2 agent session modes
+  for _ in $(seq 1 20); do
+    agent=$(as "$manager" GET /api/agents/wall | python3 -c 'import json,sys
+print(next((a["agentId"] for a in json.load(sys.stdin)["agents"] if a["state"] == "OnCall" and sys.argv[1] in a["campaignIds"]), ""))' "$campaign")
+    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d '{"mode":"listen","to":"client:demo-floor-manager"}' 2>/dev/null | json_field id) \
+       && as "$manager" PATCH "/api/agents/$agent/supervision/$session" -d '{"mode":"whisper"}' >/dev/null 2>&1 \
+       && as "$manager" DELETE "/api/agents/$agent/supervision/$session" >/dev/null 2>&1; then
+      modes=$(as "$manager" GET "/api/agents/$agent/supervision/$session" | python3 -c \
+        'import json,sys; v=json.load(sys.stdin); print(" then ".join(m["mode"] for m in v["modes"]) + f" on call {v[\"attemptId\"][:8]}, left: {v[\"endReason\"]}")')
+      echo "supervision: the floor manager joined an agent's live call: $modes"
+      return 0
+    fi
+    sleep 2 # no agent on a call this moment, or the call ended between the wall and the join: try another
+  done
+  echo "supervision: FAILED: could not supervise a live call"
+  return 1
+}
+
+# work_a_preview_campaign ZONE: a preview campaign of three contacts, worked by one agent from claim to call
+work_a_preview_campaign() {
+  local zone=$1 campaign agent card contact attempt state
+  campaign=$(as "$KEY" POST /api/campaigns -d @- <<JSON | json_field id
+{ "name": "Demo: preview callbacks $(date -u +%H:%M:%S)", "callerId": "+14155550100", "mode": "preview",
+  "callingWindow": { "start": "08:00", "end": "21:00", "days": ["monday","tuesday","wednesday","thursday","friday","saturday","sunday"] },
+  "agentScript": "Thank the customer for their interest in the winter offer." }
+JSON
+) || { echo "preview: FAILED: no campaign"; return 1; }
+  printf 'phone,name,timezone\n+14155557001,Grace Hopper,%s\n+14155557002,Alan Turing,%s\n+14155557003,Ada Lovelace,%s\n' "$zone" "$zone" "$zone" \
+    | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
+  as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
+  agent=$(key_for agent "Demo preview agent")
+  as "$agent" POST /api/agent/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
+  card=$(as "$agent" POST /api/agent/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
+  contact=$(json_field contactId <<<"$card")
+  attempt=$(as "$agent" POST /api/agent/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
+  for _ in $(seq 1 60); do
+    state=$(as "$agent" GET /api/agent/me | json_field state)
+    [ "$state" = available ] && [ "$(as "$KEY" GET "/api/campaigns/$campaign/summary" | json_field inFlight)" = 0 ] && break
+    sleep 1
+  done
+  python3 - "$card" "$(as "$KEY" GET "/api/campaigns/$campaign/summary")" "$attempt" <<'PY'
+import json, sys
+card, s = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+outcomes = ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()) or "none yet"
+print(f"preview: the agent held {card['name']} ({card['localTimes'][0]['zone']}), dialed attempt {sys.argv[3][:8]}: "
+      f"{s['callsPlaced']} call placed ({outcomes}), {s['bridged']} bridged to the agent who dialed")
+PY
+  [ "$(as "$KEY" GET "/api/campaigns/$campaign/summary" | json_field callsPlaced)" = 1 ] || { echo "preview: FAILED: expected exactly one call"; return 1; }
+  as "$KEY" POST "/api/campaigns/$campaign/stop" >/dev/null || true
+}
+
+# log_out_floor MANAGER_KEY: the demo's agents go home, so that the next run's floor shows only its own
+log_out_floor() {
+  local manager=$1 id
+  for id in $(as "$manager" GET /api/agents/wall 2>/dev/null | python3 -c 'import json,sys
+for a in json.load(sys.stdin)["agents"]:
+    if a["state"] != "Offline" and a["name"].startswith("Demo "): print(a["agentId"])'); do
+    as "$manager" POST "/api/agents/$id/logout" -d '{"reason":"the demo is over"}' >/dev/null 2>&1 || true
+  done
+}
+
+# stop_demo_campaigns: a demo interrupted earlier (Ctrl-C) leaves its campaigns running in the database; they would dial
+# again beside this run's. Stops every running "Demo:" campaign.
+stop_demo_campaigns() {
+  local id
+  for id in $(as "$KEY" GET "/api/campaigns?pageSize=100" 2>/dev/null | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for c in (d["items"] if isinstance(d, dict) else d):
+    if c["name"].startswith("Demo:") and c["status"] in ("running", "paused", "scheduled"): print(c["id"])'); do
+    as "$KEY" POST "/api/campaigns/$id/stop" >/dev/null 2>&1 || true
+  done
+}
