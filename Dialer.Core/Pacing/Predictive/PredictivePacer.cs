@@ -16,6 +16,13 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     /// a pacer that trusted them would open a burst of lines whose answers find no agent.
     /// </summary>
     public const double StartupSeconds = 60;
+
+    /// <summary>
+    /// Lines beyond progressive that one tick may add, as a share of the agents: the model is only as right as its
+    /// estimates, and the ledger hears of a mistake seconds later; bounding each step lets the controller react before
+    /// one wrong tick strands a crowd.
+    /// </summary>
+    public const double MaxStepShareOfAgents = 0.1;
     readonly DropAttribution drops = new();
     readonly RecentHourGuard hour = new();
     int lastConnected = -1;
@@ -65,7 +72,8 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
             ExpectedDrops += p * estimates.LiveRate * estimates.PersonShareOfLive;
             lines++;
         }
-        return LineLimits.Clamp(snapshot, Math.Max(lines, progressive));
+        var step = Math.Max(1, (int)Math.Ceiling(MaxStepShareOfAgents * snapshot.Agents.Count));
+        return LineLimits.Clamp(snapshot, Math.Max(Math.Min(lines, Math.Max(progressive, 0) + step), progressive));
     }
 
     RiskTables TablesFor(PacingSnapshot s)
