@@ -21,11 +21,12 @@ supervise_a_live_call() {
   for _ in $(seq 1 20); do
     agent=$(as "$manager" GET /api/agents/wall | python3 -c 'import json,sys
 print(next((a["agentId"] for a in json.load(sys.stdin)["agents"] if a["state"] == "OnCall" and sys.argv[1] in a["campaignIds"]), ""))' "$campaign")
-    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d '{"mode":"listen","to":"client:demo-floor-manager"}' 2>/dev/null | json_field id) \
+    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d '{"mode":"listen","to":"client:demo-floor-manager"}' 2>/dev/null | json_field id 2>/dev/null) \
        && as "$manager" PATCH "/api/agents/$agent/supervision/$session" -d '{"mode":"whisper"}' >/dev/null 2>&1 \
        && as "$manager" DELETE "/api/agents/$agent/supervision/$session" >/dev/null 2>&1; then
-      modes=$(as "$manager" GET "/api/agents/$agent/supervision/$session" | python3 -c \
-        'import json,sys; v=json.load(sys.stdin); print(" then ".join(m["mode"] for m in v["modes"]) + f" on call {v[\"attemptId\"][:8]}, left: {v[\"endReason\"]}")')
+      modes=$(as "$manager" GET "/api/agents/$agent/supervision/$session" | python3 -c 'import json,sys
+v = json.load(sys.stdin)
+print(" then ".join(m["mode"] for m in v["modes"]) + " on call " + v["attemptId"][:8] + ", left: " + str(v["endReason"]))')
       echo "supervision: the floor manager joined an agent's live call: $modes"
       return 0
     fi

@@ -16,15 +16,6 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
     /// a pacer that trusted them would open a burst of lines whose answers find no agent.
     /// </summary>
     public const double StartupSeconds = 60;
-
-    /// <summary>
-    /// How much one tick may grow the lines in flight beyond what progressive dialing asks, as a share of the agents
-    /// (lines that ended since the last tick are replaced freely): the model is only as right as its estimates, and the
-    /// ledger hears of a mistake seconds later; bounding each step lets the controller react before a wrong estimate
-    /// strands a crowd.
-    /// </summary>
-    public const double MaxStepShareOfAgents = 0.1;
-    double linesAfterLastTick = -1;
     readonly DropAttribution drops = new();
     readonly RecentHourGuard hour = new();
     int lastConnected = -1;
@@ -63,9 +54,8 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
             AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count));
-        var inFlight = LineLimits.LinesInFlight(snapshot);
         if (threshold is not { } risk || !estimates.HasHistory || snapshot.Now < StartupSeconds || snapshot.Agents.Count == 0)
-            return Opened(inFlight, LineLimits.Clamp(snapshot, progressive));
+            return LineLimits.Clamp(snapshot, progressive);
 
         var model = new AbandonRisk(snapshot, TablesFor(snapshot));
         var room = LineLimits.MaxLines(snapshot) - snapshot.LinesInUse;
@@ -75,15 +65,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
             ExpectedDrops += p * estimates.LiveRate * estimates.PersonShareOfLive;
             lines++;
         }
-        var step = Math.Max(1, Math.Ceiling(MaxStepShareOfAgents * snapshot.Agents.Count));
-        var growth = linesAfterLastTick < 0 ? lines : (int)Math.Max(0, linesAfterLastTick + step - inFlight);
-        return Opened(inFlight, LineLimits.Clamp(snapshot, Math.Max(Math.Min(lines, growth), progressive)));
-    }
-
-    int Opened(int inFlight, int lines)
-    {
-        linesAfterLastTick = inFlight + lines;
-        return lines;
+        return LineLimits.Clamp(snapshot, Math.Max(lines, progressive));
     }
 
     RiskTables TablesFor(PacingSnapshot s)
