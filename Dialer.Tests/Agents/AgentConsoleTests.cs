@@ -18,10 +18,10 @@ public sealed class AgentConsoleTests(ApiFactory api)
     [Fact]
     public async Task A_call_given_to_the_agent_reaches_their_console_over_SignalR_and_only_theirs()
     {
-        var (key, agentId) = await NewAgentAsync();
-        var (otherKey, _) = await NewAgentAsync();
-        await using var console = Connect(key);
-        await using var otherConsole = Connect(otherKey);
+        var (key, agentId) = await api.NewAgentAsync("Console");
+        var (otherKey, _) = await api.NewAgentAsync("Console");
+        await using var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
+        await using var otherConsole = api.Hub(Dialer.Api.Agents.AgentHub.Path, otherKey).Build();
         var offered = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         var wrongOne = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         console.On<JsonElement>("callOffered", m => offered.TrySetResult(m));
@@ -42,8 +42,8 @@ public sealed class AgentConsoleTests(ApiFactory api)
     [Fact]
     public async Task A_console_that_disconnects_leaves_the_time_for_the_healer()
     {
-        var (key, agentId) = await NewAgentAsync();
-        var console = Connect(key);
+        var (key, agentId) = await api.NewAgentAsync("Console");
+        var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
         await console.StartAsync();
         await Task.Delay(200);
         await console.DisposeAsync();
@@ -65,18 +65,5 @@ public sealed class AgentConsoleTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/agent/agent.js")).StatusCode);
     }
 
-    HubConnection Connect(string key) => new HubConnectionBuilder()
-        .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/agents"), o =>
-        {
-            o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-            o.Transports = HttpTransportType.LongPolling; // the test server has no sockets
-            o.AccessTokenProvider = () => Task.FromResult<string?>(key);
-        })
-        .Build();
 
-    async Task<(string Key, Guid AgentId)> NewAgentAsync()
-    {
-        var created = await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users", new { name = "Console " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
-        return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
-    }
 }

@@ -1,4 +1,7 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Dialer.Api;
 using Dialer.Core.Auth;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +35,30 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
     }
 
     public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient ClientWith(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key (long polling: the test server has no sockets).</summary>
+    public IHubConnectionBuilder Hub(string path, string key) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, path), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(key);
+        });
+
+    /// <summary>A new agent user (and its agent); its key and agent id.</summary>
+    public async Task<(string Key, Guid AgentId)> NewAgentAsync(string namePrefix)
+    {
+        var created = await (await ClientAs(Role.Admin).PostAsJsonAsync("/api/users",
+            new { name = namePrefix + " " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
+        return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
+    }
 
     public async Task InitializeAsync()
     {

@@ -20,11 +20,11 @@ public sealed class AgentLogoutTests(ApiFactory api)
     [Fact]
     public async Task An_available_agent_is_logged_out_at_once_with_who_and_why_recorded_and_their_console_told()
     {
-        var (key, agentId) = await NewAgentAsync();
-        var agent = Client(key);
+        var (key, agentId) = await api.NewAgentAsync("Wall");
+        var agent = api.ClientWith(key);
         var (campaignId, _) = await CampaignAsync();
         (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();
-        await using var console = Console(key);
+        await using var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
         var told = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         console.On<JsonElement>("loggedOut", m => told.TrySetResult(m));
         await console.StartAsync();
@@ -47,7 +47,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
     [Fact]
     public async Task An_agent_in_wrap_up_is_logged_out_only_once_the_call_is_dispositioned()
     {
-        var (key, agentId) = await NewAgentAsync();
+        var (key, agentId) = await api.NewAgentAsync("Wall");
         var attemptId = await InWrapUpAsync(agentId);
 
         var response = await api.ClientAs(Role.Manager).PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = (string?)null });
@@ -57,7 +57,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
         Assert.Equal("wrapUp", result.GetProperty("state").GetString());
         Assert.Equal(AgentState.WrapUp, (await AgentAsync(agentId)).State);
 
-        var disposed = await Client(key).PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "sale" });
+        var disposed = await api.ClientWith(key).PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "sale" });
 
         Assert.Equal(HttpStatusCode.OK, disposed.StatusCode);
         var after = await AgentAsync(agentId);
@@ -74,7 +74,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
     [Fact]
     public async Task A_long_reason_is_refused_naming_the_field_and_an_unknown_agent_is_not_found()
     {
-        var (_, agentId) = await NewAgentAsync();
+        var (_, agentId) = await api.NewAgentAsync("Wall");
         var manager = api.ClientAs(Role.Manager);
 
         var tooLong = await manager.PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = new string('x', 201) });
@@ -126,25 +126,6 @@ public sealed class AgentLogoutTests(ApiFactory api)
         return await db.AgentStateChanges.AsNoTracking().Where(c => c.AgentId == id).OrderBy(c => c.Id).ToListAsync();
     }
 
-    HttpClient Client(string key)
-    {
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
 
-    HubConnection Console(string key) => new HubConnectionBuilder()
-        .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/agents"), o =>
-        {
-            o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-            o.Transports = HttpTransportType.LongPolling; // the test server has no sockets
-            o.AccessTokenProvider = () => Task.FromResult<string?>(key);
-        })
-        .Build();
 
-    async Task<(string Key, Guid AgentId)> NewAgentAsync()
-    {
-        var created = await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users", new { name = "Wall " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
-        return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
-    }
 }

@@ -92,13 +92,7 @@ public sealed class DashboardHubTests(ApiFactory api)
     public static HubConnection Connect(ApiFactory api, Role role)
     {
         var key = api.ClientAs(role).DefaultRequestHeaders.GetValues("X-Api-Key").Single();
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, DashboardHub.Path), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(key);
-            })
+        return api.Hub(DashboardHub.Path, key)
             .AddJsonProtocol(o => Dialer.Core.Data.DialerJson.Configure(o.PayloadSerializerOptions))
             .Build();
     }
