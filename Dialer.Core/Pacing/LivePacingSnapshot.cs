@@ -9,6 +9,13 @@ namespace Dialer.Core.Pacing;
 /// <summary>What the pacer of a running campaign sees, read from the database each tick.</summary>
 public static class LivePacingSnapshot
 {
+    /// <summary>
+    /// How long a live call waits for an agent in production: not at all. The answer webhook reserves a free agent in
+    /// the answer's own transaction or plays the safe-harbour message, so the pacer must find an agent free at the
+    /// answer itself; a model allowing a hold would count agents who free a moment later and over-dial.
+    /// </summary>
+    public const double HoldSeconds = 0;
+
     public static async Task<PacingSnapshot> BuildAsync(DialerDb db, Campaign campaign, AbandonBudget budget, DateTimeOffset now, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking()
@@ -18,7 +25,9 @@ public static class LivePacingSnapshot
             .Where(a => a.CampaignId == campaign.Id && a.State < AttemptState.Completed)
             .Select(a => new { a.State, a.CreatedAt, a.DialedAt, a.AnsweredAt, a.AgentId }).ToListAsync(ct);
 
-        var views = agents.Select(a => new AgentView(Activity(a.State), (now - a.StateSince).TotalSeconds)).ToList();
+        // a reserved agent's phone is still ringing: their talk has not begun, however long the reservation is
+        var views = agents.Select(a => new AgentView(Activity(a.State),
+            a.State == AgentState.Reserved ? 0 : (now - a.StateSince).TotalSeconds)).ToList();
         // a line's ring starts when it is sent to Twilio: one still queued here has not rung at all, and counting its wait as
         // ringing would make it look like a no-answer in the making, so the pacer would open more lines behind it
         var ringing = lines.Where(l => l.State < AttemptState.InProgress)
@@ -37,6 +46,7 @@ public static class LivePacingSnapshot
         PowerRatio = s.LinesPerAgent,
         AgentlessLineCap = s.AgentlessLineCap,
         MinReadySeconds = s.MinReadySeconds,
+        HoldSeconds = HoldSeconds,
     };
 
     static AgentActivity Activity(AgentState state) => state switch

@@ -59,14 +59,14 @@ public static class CampaignForecast
         var fail = Math.Min(0.1, 1 - human);
         var scenario = new Scenario
         {
-            Name = "forecast", Agents = agents, Hours = hours, WarmupS = 300, Seeds = Seeds,
+            Name = "forecast", Agents = agents, HoldS = LivePacingSnapshot.HoldSeconds, Hours = hours, WarmupS = 300, Seeds = Seeds,
             HumanRate = human, FailRate = fail, MachineRate = Math.Min(0.2, 1 - human - fail),
             TalkS = new LognormalSpec(inputs.TalkSeconds.Value, 1.0),
             WrapS = new LognormalSpec(Math.Max(inputs.WrapSeconds.Value, 0.1), 0.5),
         };
         var modes = Modes.AsParallel().AsOrdered().Select(mode =>
         {
-            var settings = LivePacingSnapshot.SettingsOf(campaign with { Mode = mode }) with { HoldSeconds = scenario.HoldS };
+            var settings = LivePacingSnapshot.SettingsOf(campaign with { Mode = mode });
             var runs = SeedRuns.Run(scenario, () => PacerFactory.Create(mode), settings, Seeds, hours);
             var contactsPerHour = runs.Average(x => x.ContactsPerAgentHour) * agents;
             return new ModeForecast(mode,
