@@ -52,9 +52,13 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var amd = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);
         var hidden = (connected + droppedPeople) * amd / (1 - amd); // people AMD hung up on, unseen
         hour.Add(snapshot.Now, connected + droppedPeople + hidden, droppedPeople + hidden, drops.LastVariance + hidden);
+        // while dialing progressively regardless, the answers must not raise the threshold: they carry no risk, and a
+        // threshold wound up over a busy first minute would open a burst of lines the moment prediction starts
+        var warmingUp = !estimates.HasHistory || snapshot.Now < StartupSeconds || snapshot.Agents.Count == 0;
+        var limit = warmingUp ? 0 : hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
-            AbandonController.SetpointShare, hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count));
-        if (threshold is not { } risk || !estimates.HasHistory || snapshot.Now < StartupSeconds || snapshot.Agents.Count == 0)
+            AbandonController.SetpointShare, limit);
+        if (threshold is not { } risk || warmingUp)
             return LineLimits.Clamp(snapshot, progressive);
 
         var model = new AbandonRisk(snapshot, TablesFor(snapshot));

@@ -18,7 +18,7 @@ public sealed class RecentHourGuard
     /// with 5), and judge on a likely upper bound of the hour's abandons (the people among drops are
     /// guesses). Chosen on the public scenarios as one set for all of them.
     /// </summary>
-    const double Aim = 0.9, ReserveFor20Agents = 1.2, Z = 1.5, Cushion = 1.5;
+    const double Aim = 0.9, ReserveFor20Agents = 1.2, Z = 1.75, Cushion = 1.5;
 
     readonly Queue<(double At, double Answers, double Abandons, double Variance)> recent = new();
     double answers, abandons, variance, start = double.NaN;
@@ -49,12 +49,26 @@ public sealed class RecentHourGuard
             variance -= old.Variance;
         }
         if (recent.Count == 0) { answers = abandons = variance = 0; return 1; }
-        // in the first hour, the hour's answers are still to come: judge against a full hour's worth
-        var elapsed = Math.Max(now - start, 60);
-        var expected = elapsed < Window ? answers * Window / elapsed : answers;
-        // judged on a likely upper bound of the hour's abandons, not on their expected count
-        var headroom = Aim * CapOverTarget * target * expected - abandons - Z * Math.Sqrt(Math.Max(variance, 0))
-            - ReserveFor20Agents * Math.Sqrt(agents / 20.0);
+        var from = Math.Max(start, now - Window);
+        var answersPerSecond = answers / Math.Max(now - from, 60);
+        // every 60 minutes that hold this moment, not only the last 60: the one from the earliest answer still counted,
+        // and those starting at each recent abandon, which hold that abandon with fewer answers around it; each also
+        // holds the answers still to come before it ends
+        var headroom = Headroom(answers + answersPerSecond * (from + Window - now), abandons, variance, target, agents);
+        double answersSince = answers, abandonsSince = abandons, varianceSince = variance;
+        foreach (var (at, answered, abandoned, abandonedVariance) in recent)
+        {
+            if (abandoned > 0)
+                headroom = Math.Min(headroom, Headroom(answersSince + answersPerSecond * (at + Window - now), abandonsSince, varianceSince, target, agents));
+            answersSince -= answered;
+            abandonsSince -= abandoned;
+            varianceSince -= abandonedVariance;
+        }
         return Math.Clamp(headroom / Cushion, 0, 1);
     }
+
+    // judged on a likely upper bound of the window's abandons, not on their expected count
+    static double Headroom(double expectedAnswers, double abandons, double variance, double target, int agents) =>
+        Aim * CapOverTarget * target * expectedAnswers - abandons - Z * Math.Sqrt(Math.Max(variance, 0))
+        - ReserveFor20Agents * Math.Sqrt(agents / 20.0);
 }
