@@ -10,11 +10,29 @@ public class AbandonGuardTests
     {
         var controller = new AbandonController();
         var settings = new PacingSettings { Mode = DialingMode.Predictive, AmdFalsePositiveRate = 0.01 };
-        controller.Update(new AbandonBudget(1000, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3);
+        controller.Update(new AbandonBudget(1000, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3, now: double.NaN);
         var before = controller.Threshold;
         for (var i = 1; i <= 200; i++) // answers, no drops: only AMD's unseen hang-ups
-            controller.Update(new AbandonBudget(1000 + 10 * i, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3);
+            controller.Update(new AbandonBudget(1000 + 10 * i, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3, now: double.NaN);
         Assert.True(controller.Threshold >= before);
+    }
+
+    [Fact]
+    public void A_flood_of_answers_raises_the_threshold_no_faster_than_its_bound_allows()
+    {
+        var settings = new PacingSettings { Mode = DialingMode.Predictive };
+        double ThresholdAfter(int answersPerSecond, int seconds)
+        {
+            var controller = new AbandonController();
+            for (var t = 0; t <= seconds; t++)
+                controller.Update(new AbandonBudget(1000 + answersPerSecond * t, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 1, now: t);
+            return controller.Threshold;
+        }
+        var slow = ThresholdAfter(answersPerSecond: 1, seconds: 120);
+        var flood = ThresholdAfter(answersPerSecond: 100, seconds: 120);
+        Assert.True(slow > 0.02); // answers without abandons raise it
+        Assert.InRange(flood, slow, 0.02 * Math.Exp(0.5 + AbandonController.MaxRisePerSecond * 120) + 1e-9);
+        Assert.True(flood < 0.5); // unbounded, 12,000 answers would have taken it to the ceiling
     }
 
     [Fact]

@@ -13,8 +13,20 @@ public sealed class AbandonController
     const double Gain = 0.4, Cushion = 2.0;
     const double MinThreshold = 0.002, MaxThreshold = 0.5, InitialThreshold = 0.02;
 
+    /// <summary>
+    /// The threshold rises at most this much (in log) per second over any stretch of time (past a short allowance),
+    /// doubling in no less than 35 s. A dial's abandon is
+    /// seen seconds after the dial (the ring, the safe-harbour message, its callback); where answers come many a second
+    /// (short calls, a big team) their evidence would otherwise lift the threshold far before the abandons it brings
+    /// are counted, and the pacer would swing between bursts of abandons and progressive dialing.
+    /// </summary>
+    public const double MaxRisePerSecond = 0.02;
+    /// <summary>How much rise may be taken at once out of the unused allowance (answers come unevenly).</summary>
+    const double RiseAllowanceCap = 0.5;
+
     double logThreshold = Math.Log(InitialThreshold);
     AbandonBudget? last;
+    double lastAt = double.NaN, riseAllowance = RiseAllowanceCap;
 
     /// <summary>The risk the controller lets a new dial carry, before the budget's back-off.</summary>
     public double Threshold => Math.Exp(logThreshold);
@@ -28,7 +40,7 @@ public sealed class AbandonController
     /// to count the people among the drops.
     /// </summary>
     public double? Update(AbandonBudget budget, PacingSettings settings, double personShare) =>
-        Update(budget, settings, personShare, SetpointShare, limit: 1);
+        Update(budget, settings, personShare, SetpointShare, limit: 1, now: double.NaN);
 
     /// <summary>
     /// As above, settling at <paramref name="setpointShare"/> of the target, with the threshold also scaled
@@ -36,7 +48,8 @@ public sealed class AbandonController
     /// the limit holds the threshold down, answers raise it only as much as it is used: otherwise it would
     /// wind up during the back-off and overshoot once released.
     /// </summary>
-    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare, double setpointShare, double limit)
+    /// <param name="now">Seconds on the pacer's clock, to bound how fast the threshold rises; NaN for no bound.</param>
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare, double setpointShare, double limit, double now)
     {
         var target = settings.AbandonTarget;
         var (allAnswers, allAbandons, _) = People(budget, settings, personShare);
@@ -49,10 +62,17 @@ public sealed class AbandonController
                 settings, personShare);
             // AMD's hidden abandons come whatever the pacing: they shrink its share, but are no reason to back off
             // further while held down (else the threshold sinks with every answer until it collapses)
-            logThreshold += Gain * (scale * (setpointShare * target * answers - hidden) - (abandons - hidden));
+            var rise = Gain * scale * (setpointShare * target * answers - hidden);
+            if (!double.IsNaN(now) && !double.IsNaN(lastAt))
+            {
+                riseAllowance = Math.Min(RiseAllowanceCap, riseAllowance + MaxRisePerSecond * Math.Max(0, now - lastAt));
+                if (rise > 0) riseAllowance -= rise = Math.Min(rise, riseAllowance);
+            }
+            logThreshold += rise - Gain * (abandons - hidden);
             logThreshold = Math.Clamp(logThreshold, Math.Log(MinThreshold), Math.Log(MaxThreshold));
         }
         last = budget;
+        lastAt = now;
         if (BudgetLeft <= 0) return null;
         return Threshold * scale;
     }
