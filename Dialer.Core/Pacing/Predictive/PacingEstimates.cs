@@ -100,16 +100,24 @@ public sealed class PacingEstimates : IOutcomeObserver
     {
         if (h.Samples == 0) return 0;
         var survival = 1 - h.Cdf(elapsed);
-        if (survival <= 1e-9) return 1; // longer than anything seen: about to end
+        if (survival <= 1e-9) return BeyondAnythingSeen(h, seconds);
         return Math.Clamp((h.Cdf(elapsed + seconds) - h.Cdf(elapsed)) / survival, 0, 1);
     }
+
+    /// <summary>
+    /// An agent longer in a state than anything seen: nothing says when they will be done (stepped away without a
+    /// break, the system late in freeing them), so the end is taken as equally likely at any moment, at the usual
+    /// length's rate. Taking it as imminent had every agent of a stalled wrap-up counted free at once.
+    /// </summary>
+    public static double BeyondAnythingSeen(DecayedHistogram h, double seconds) =>
+        h.Mean() is var mean && mean > 0 ? 1 - Math.Exp(-seconds / mean) : 1;
 
     double TalkAndWrapEndWithin(double elapsed, double seconds)
     {
         if (talks.Samples == 0 || wraps.Samples == 0) return 0;
         var start = talks.Cdf(elapsed);
         var survival = 1 - start;
-        if (survival <= 1e-9) return wraps.Cdf(seconds);
+        if (survival <= 1e-9) return BeyondAnythingSeen(talks, seconds) * wraps.Cdf(seconds);
         double p = 0, previous = start;
         for (double x = 0; x < seconds; x += 1)
         {

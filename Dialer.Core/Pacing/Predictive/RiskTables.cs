@@ -90,7 +90,9 @@ sealed class RiskTables
             {
                 double p = 0;
                 for (var x = 0; x < steps; x++) p += (talkEnds[x + 1] - talkEnds[x]) * wrapDone[m, x];
-                table[b, m] = survival <= 1e-9 ? wrapDone[m, 0] : Math.Clamp(p / survival, 0, 1);
+                table[b, m] = survival <= 1e-9
+                    ? PacingEstimates.BeyondAnythingSeen(e.Talks, agentHorizon[m] - MinReadySeconds) * wrapDone[m, 0]
+                    : Math.Clamp(p / survival, 0, 1);
             }
         }
         return table;
