@@ -38,12 +38,32 @@ public sealed class TestDatabase : IAsyncLifetime
         await db.Database.MigrateAsync();
     }
 
+    /// <summary>
+    /// Drops the database. FORCE cannot end an autovacuum worker that happens to be in it (our role is no superuser),
+    /// so a refusal is tried again a few times, and a database left behind is only disk, never a failed test.
+    /// </summary>
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(ServerConnection);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var server = new NpgsqlConnection(ServerConnection);
+                await server.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", server);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 5)
+                {
+                    Console.Error.WriteLine($"test database {Name} left behind: {e.MessageText}");
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
     }
 }
