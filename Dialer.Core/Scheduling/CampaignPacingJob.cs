@@ -38,6 +38,7 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
             return;
         }
 
+        var phase = clock.GetTimestamp();
         var pacing = pacers.For(id, campaign.Settings.Mode, now);
         if (pacing.Pacer is IOutcomeObserver learner)
         {
@@ -48,15 +49,24 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, ct);
         var lines = pacing.Pacer.LinesToOpen(snapshot);
         await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, lines, now, ct);
+        phase = Timed("decide", phase);
         var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
         metrics.Paced(id, campaign.Settings.Mode.ToString(), attempts.Count);
+        if (lines > 0) phase = Timed("claim", phase);
         if (attempts.Count > 0)
         {
             await AttemptOutbox.PublishAsync(db, bus, attempts, clock, ct);
+            Timed("publish", phase);
             log.LogDebug("Campaign {CampaignId}: {Lines} lines wanted, {Dialed} dialed", id, lines, attempts.Count);
         }
         else if (snapshot.LinesInUse == 0 && !await HasContactsLeftAsync(id, ct))
             await lifecycle.ChangeAsync(id, (c, at) => c.Complete(at), "no contact is left to try", ct);
+    }
+
+    long Timed(string name, long since)
+    {
+        metrics.PacingTickPhase(name, clock.GetElapsedTime(since));
+        return clock.GetTimestamp();
     }
 
     Task<bool> HasContactsLeftAsync(Guid id, CancellationToken ct) =>

@@ -18,6 +18,7 @@ public sealed class DialerMetrics
     readonly Counter<long> _twilioErrors;
     readonly Counter<long> _pacingDecisions;
     readonly Counter<long> _linesOpened;
+    readonly Histogram<double> _pacingTick;
     Func<IEnumerable<Measurement<long>>> _inFlight = () => [];
     Func<IEnumerable<Measurement<double>>> _abandonRate = () => [];
     Func<IEnumerable<Measurement<long>>> _queueDepth = () => [];
@@ -36,6 +37,8 @@ public sealed class DialerMetrics
             description: "Twilio REST requests, by resource, method and HTTP status.");
         _twilioErrors = meter.CreateCounter<long>("twilio_errors_total", description: "Twilio REST errors by Twilio's error code (or the HTTP status when the body has none).");
         _pacingDecisions = meter.CreateCounter<long>("pacing_decisions_total", description: "Pacer decisions, by campaign and mode.");
+        _pacingTick = meter.CreateHistogram<double>("pacing_tick_duration", unit: "s",
+            description: "One campaign's pacing tick, by phase: decide (learn, read the ledger and snapshot, ask the pacer), claim (contacts and attempts), publish. The pacer decides on what it read at the tick's start.");
         _linesOpened = meter.CreateCounter<long>("pacing_lines_opened_total", description: "Lines the pacer opened (contacts claimed and dialed), by campaign and mode.");
         meter.CreateObservableGauge("attempts_in_flight", () => _inFlight(), description: "Attempts not yet final, per campaign.");
         meter.CreateObservableGauge("abandon_rate", () => _abandonRate(),
@@ -68,6 +71,9 @@ public sealed class DialerMetrics
         _pacingDecisions.Add(1, tags);
         _linesOpened.Add(linesOpened, tags);
     }
+
+    public void PacingTickPhase(string phase, TimeSpan elapsed) =>
+        _pacingTick.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("phase", phase));
 
     /// <summary>Where the process knows its campaigns' lines in flight (the Api's live dashboard), it reports them here.</summary>
     public void ObserveInFlight(Func<IEnumerable<Measurement<long>>> source) => _inFlight = source;

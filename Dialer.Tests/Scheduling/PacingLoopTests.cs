@@ -57,6 +57,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         var metrics = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
         Assert.Matches($@"(?m)^pacing_lines_opened_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*\}} 12$", metrics);
         Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
+        foreach (var phase in new[] { "decide", "claim", "publish" })
+            Assert.Matches($@"(?m)^pacing_tick_duration_seconds_count\{{[^}}]*phase=""{phase}""[^}}]*\}} [1-9]", metrics);
     }
 
     [Fact]
