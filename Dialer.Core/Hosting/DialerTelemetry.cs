@@ -37,11 +37,17 @@ public static class DialerTelemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(DialerMetrics.MeterName, "MassTransit")
+                // our durations are in seconds: the SDK's default buckets (0 to 10,000, made for milliseconds) put
+                // every one of them in the first bucket, and no percentile could be read from them
+                .AddView(i => i.Meter.Name == DialerMetrics.MeterName && i.Unit == "s"
+                    ? new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets } : null)
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
         return builder;
     }
+
+    static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
     /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API key.</summary>
     public static IEndpointConventionBuilder MapDialerMetrics(this IEndpointRouteBuilder app) =>

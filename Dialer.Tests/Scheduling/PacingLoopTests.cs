@@ -59,6 +59,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
         foreach (var phase in new[] { "decide", "claim", "publish" })
             Assert.Matches($@"(?m)^pacing_tick_duration_seconds_count\{{[^}}]*phase=""{phase}""[^}}]*\}} [1-9]", metrics);
+        // buckets in seconds, so that a percentile can be read
+        Assert.Matches(@"(?m)^pacing_tick_duration_seconds_bucket\{[^}]*le=""0.1""[^}]*\} \d", metrics);
     }
 
     [Fact]
