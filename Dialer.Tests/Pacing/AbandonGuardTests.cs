@@ -10,10 +10,10 @@ public class AbandonGuardTests
     {
         var controller = new AbandonController();
         var settings = new PacingSettings { Mode = DialingMode.Predictive, AmdFalsePositiveRate = 0.01 };
-        controller.Update(new AbandonBudget(1000, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3, now: double.NaN);
+        controller.Update(new AbandonBudget(1000, 0, 0), settings, personShare: 1, limit: 0.3);
         var before = controller.Threshold;
         for (var i = 1; i <= 200; i++) // answers, no drops: only AMD's unseen hang-ups
-            controller.Update(new AbandonBudget(1000 + 10 * i, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 0.3, now: double.NaN);
+            controller.Update(new AbandonBudget(1000 + 10 * i, 0, 0), settings, personShare: 1, limit: 0.3);
         Assert.True(controller.Threshold >= before);
     }
 
@@ -25,7 +25,7 @@ public class AbandonGuardTests
         {
             var controller = new AbandonController();
             for (var t = 0; t <= seconds; t++)
-                controller.Update(new AbandonBudget(1000 + answersPerSecond * t, 0, 0), settings, personShare: 1, AbandonController.SetpointShare, limit: 1, now: t);
+                controller.Update(new AbandonBudget(1000 + answersPerSecond * t, 0, 0), settings, personShare: 1, now: t);
             return controller.Threshold;
         }
         var slow = ThresholdAfter(answersPerSecond: 1, seconds: 120);

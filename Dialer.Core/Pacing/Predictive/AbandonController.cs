@@ -37,19 +37,14 @@ public sealed class AbandonController
     /// <summary>
     /// Learns from the ledger's counts since the last call; returns the threshold to use now, or null when
     /// the budget is spent. <paramref name="personShare"/>: the estimated share of people among live calls,
-    /// to count the people among the drops.
-    /// </summary>
-    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare) =>
-        Update(budget, settings, personShare, SetpointShare, limit: 1, now: double.NaN);
-
-    /// <summary>
-    /// As above, settling at <paramref name="setpointShare"/> of the target, with the threshold also scaled
-    /// by an outside <paramref name="limit"/> (0..1, e.g. a guard on the last hour). While the budget or
-    /// the limit holds the threshold down, answers raise it only as much as it is used: otherwise it would
+    /// to count the people among the drops. It settles at <paramref name="setpointShare"/> of the target, with the
+    /// threshold also scaled by an outside <paramref name="limit"/> (0..1, e.g. a guard on the last hour). While the
+    /// budget or the limit holds the threshold down, answers raise it only as much as it is used: otherwise it would
     /// wind up during the back-off and overshoot once released.
     /// </summary>
     /// <param name="now">Seconds on the pacer's clock, to bound how fast the threshold rises; NaN for no bound.</param>
-    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare, double setpointShare, double limit, double now)
+    public double? Update(AbandonBudget budget, PacingSettings settings, double personShare,
+        double setpointShare = SetpointShare, double limit = 1, double now = double.NaN)
     {
         var target = settings.AbandonTarget;
         var (allAnswers, allAbandons, _) = People(budget, settings, personShare);

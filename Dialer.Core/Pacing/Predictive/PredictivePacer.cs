@@ -57,7 +57,7 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var warmingUp = !estimates.HasHistory || snapshot.Now < StartupSeconds || snapshot.Agents.Count == 0;
         var limit = warmingUp ? 0 : hour.Limit(snapshot.Now, settings.AbandonTarget, snapshot.Agents.Count);
         var threshold = controller.Update(snapshot.Budget, settings, drops.PersonShare(estimates.PersonShareOfLive),
-            AbandonController.SetpointShare, limit, snapshot.Now);
+            limit: limit, now: snapshot.Now);
         if (threshold is not { } risk || warmingUp)
             return LineLimits.Clamp(snapshot, progressive);
 
