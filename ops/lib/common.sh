@@ -60,12 +60,15 @@ stop_services() {
 wait_http() {
   local name=$1 url=$2 seconds=${3:-60}
   local pid; pid=$(cat "ops/.run/$name.pid" 2>/dev/null || true)
+  alive() { [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null; }
   for _ in $(seq 1 $((seconds * 2))); do
-    # ours must be the one answering: a process left from an earlier run on the same port would answer instead
-    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+    # ours must be the one answering: a process left from an earlier run on the same port would answer instead,
+    # so an answer counts once ours is still up a moment later
+    if ! alive; then
       say "$name exited at start (is its port taken by an earlier run?); its log:"; tail -5 "ops/.run/$name.log" >&2; return 1
     fi
-    curl -fsS -o /dev/null "$url" 2>/dev/null && sleep 0.5 && kill -0 "${pid:-$$}" 2>/dev/null && return 0; sleep 0.5
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then sleep 0.5; alive && return 0; fi
+    sleep 0.5
   done
   say "$name did not become ready at $url within ${seconds}s; its log:"; tail -30 "ops/.run/$name.log" >&2; return 1
 }
