@@ -15,6 +15,8 @@ namespace Dialer.Worker.Agents;
 public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, TimeProvider clock, ILogger<AgentHealer> log)
     : BackgroundService
 {
+    const int HealersAtOnce = 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HealEverySeconds), clock);
@@ -50,8 +52,6 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
                 }
             });
     }
-
-    const int HealersAtOnce = 4;
 
     async Task HealAsync(Guid agentId, CancellationToken ct)
     {

@@ -112,7 +112,7 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 
     /// <summary>Synchronous detection on a campaign whose answers go to agents: the silence that makes people hang up.</summary>
     static bool SilentDetection(CampaignSettings s) =>
-        s.Mode is not DialingMode.Agentless && s.MachineHandling is not (MachineHandling.NoDetection) && !s.AsyncMachineDetection;
+        s.Mode is not DialingMode.Agentless && s.MachineHandling is not MachineHandling.NoDetection && !s.AsyncMachineDetection;
 
     static string[] Problems(Campaign campaign, DateTimeOffset now, int total, Tally callable, Tally laterToday, Tally later, Tally never)
     {

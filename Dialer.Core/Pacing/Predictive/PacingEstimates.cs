@@ -109,7 +109,7 @@ public sealed class PacingEstimates : IOutcomeObserver
     /// break, the system late in freeing them), so the end is taken as equally likely at any moment, at the usual
     /// length's rate. Taking it as imminent had every agent of a stalled wrap-up counted free at once.
     /// </summary>
-    public static double BeyondAnythingSeen(DecayedHistogram h, double seconds) =>
+    internal static double BeyondAnythingSeen(DecayedHistogram h, double seconds) =>
         h.Mean() is var mean && mean > 0 ? 1 - Math.Exp(-seconds / mean) : 1;
 
     double TalkAndWrapEndWithin(double elapsed, double seconds)
