@@ -45,7 +45,9 @@ wait_for() {
 start_service() {
   local name=$1 dir=$2 dll=$3; shift 3
   mkdir -p ops/.run
-  ( cd "$dir/bin/${DIALER_CONFIGURATION:-Release}/net10.0" && exec dotnet "$dll" "$@" ) >"ops/.run/$name.log" 2>&1 &
+  # in a session of its own: Ctrl-C in the terminal reaches the script only, whose exit trap still needs the services
+  # (to stop its campaigns and log its agents out) before it stops them
+  ( cd "$dir/bin/${DIALER_CONFIGURATION:-Release}/net10.0" && exec setsid dotnet "$dll" "$@" ) >"ops/.run/$name.log" 2>&1 &
   echo $! >"ops/.run/$name.pid"
 }
 

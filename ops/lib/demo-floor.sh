@@ -73,7 +73,7 @@ PY
 log_out_floor() {
   local manager=$1 id
   for id in $(as "$manager" GET /api/agents/wall 2>/dev/null | python3 -c 'import json,sys
-for a in json.load(sys.stdin)["agents"]:
+for a in json.loads(sys.stdin.read().strip() or "{\"agents\": []}")["agents"]:
     if a["state"] != "Offline" and a["name"].startswith("Demo "): print(a["agentId"])'); do
     as "$manager" POST "/api/agents/$id/logout" -d '{"reason":"the demo is over"}' >/dev/null 2>&1 || true
   done
@@ -84,7 +84,7 @@ for a in json.load(sys.stdin)["agents"]:
 stop_demo_campaigns() {
   local id
   for id in $(as "$KEY" GET "/api/campaigns?pageSize=100" 2>/dev/null | python3 -c 'import json,sys
-d=json.load(sys.stdin)
+d=json.loads(sys.stdin.read().strip() or "[]")
 for c in (d["items"] if isinstance(d, dict) else d):
     if c["name"].startswith("Demo:") and c["status"] in ("running", "paused", "scheduled"): print(c["id"])'); do
     as "$KEY" POST "/api/campaigns/$id/stop" >/dev/null 2>&1 || true
