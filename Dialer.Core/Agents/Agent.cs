@@ -46,6 +46,7 @@ public sealed partial class Agent
     public Refusal? TryGoAvailable(DateTimeOffset now) => State switch
     {
         AgentState.Available => null,
+        AgentState.Break when !HasOpenLine => new Refusal("Connect your line first."),
         AgentState.Break => Moved(AgentState.Available, "back from break", now),
         AgentState.Offline => new Refusal("Log in to a campaign first."),
         AgentState.WrapUp => new Refusal("Set the call's disposition first."),
@@ -67,6 +68,7 @@ public sealed partial class Agent
             return new Refusal($"Finish the call first: the agent is {State}.");
         if (State == AgentState.WrapUp) return new Refusal("Set the call's disposition first.");
         if (State != AgentState.Offline) Move(AgentState.Offline, "logged out", now);
+        LineClosed(now);
         return null;
     }
 
@@ -83,6 +85,7 @@ public sealed partial class Agent
         }
         (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
         Move(AgentState.Offline, LoggedOutBy(by, reason), now, by);
+        LineClosed(now);
         return true;
     }
 
@@ -150,9 +153,13 @@ public sealed partial class Agent
             (to, reason, by) = (AgentState.Offline, $"{reason}; then {LoggedOutBy(LogoutRequestedBy!, LogoutReason)}", LogoutRequestedBy);
         }
         if (to == AgentState.Offline) (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
+        // the one rule routing trusts: Available means a customer can be put in the agent's room now
+        var waitsForLine = to == AgentState.Available && !HasOpenLine;
+        if (waitsForLine) (to, reason) = (AgentState.Break, $"{reason}; {LineBreakReason}");
         if (to == State) return;
         _moves.Add(new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now, ChangedBy = by });
         if (to != AgentState.Break) BreakReason = null;
+        if (waitsForLine) BreakReason = LineBreakReason;
         if (to == AgentState.Offline) CampaignIds = [];
         State = to;
         StateSince = now;

@@ -40,4 +40,14 @@ public sealed record CampaignSettings
     public int MaxWrapUpSeconds { get; init; } = 120;
     /// <summary>An agent's do-not-call disposition puts the number on the global list (every campaign), not only this campaign's.</summary>
     public bool DoNotCallDispositionIsGlobal { get; init; } = true;
+    public RecordingSettings Recording { get; init; } = new();
+}
+
+/// <summary>Whether the campaign records its customers' calls, what they are told first, and for how long recordings are kept.</summary>
+public sealed record RecordingSettings
+{
+    public bool Enabled { get; init; }
+    /// <summary>Said to the customer before they join the agent, whenever the call is recorded.</summary>
+    public string Notice { get; init; } = "This call may be recorded.";
+    public int RetentionDays { get; init; } = 90;
 }

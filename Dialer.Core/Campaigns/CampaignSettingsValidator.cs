@@ -39,6 +39,14 @@ public static class CampaignSettingsValidator
         if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
         if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))
             errors.Add("voicemailMessage", "A voicemail drop needs the message to leave.");
+        if (s.Recording is null) errors.Add("recording", "Say whether calls are recorded.");
+        else
+        {
+            if (s.Recording.Enabled && string.IsNullOrWhiteSpace(s.Recording.Notice))
+                errors.Add("recording.notice", "A recorded call needs the words the customer hears first (such as \"This call may be recorded.\").");
+            else if (s.Recording.Notice?.Length > 500) errors.Add("recording.notice", "At most 500 characters.");
+            if (s.Recording.RetentionDays is < 1 or > 3650) errors.Add("recording.retentionDays", "Must be between 1 and 3650 days.");
+        }
         if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
             errors.Add("safeHarbourMessage", "The safe-harbour message (who is calling, a number to call back) is required.");
 

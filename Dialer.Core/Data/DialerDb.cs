@@ -21,6 +21,8 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Pacing.PacingState> PacingStates => Set<Pacing.PacingState>();
     public DbSet<CampaignChange> CampaignChanges => Set<CampaignChange>();
     public DbSet<Supervision.SupervisionSession> SupervisionSessions => Set<Supervision.SupervisionSession>();
+    public DbSet<Recordings.CallRecording> CallRecordings => Set<Recordings.CallRecording>();
+    public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

@@ -86,6 +86,11 @@ sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         e.Property(a => a.BreakReason).HasMaxLength(100);
         e.Property(a => a.LogoutRequestedBy).HasMaxLength(200);
         e.Property(a => a.LogoutReason).HasMaxLength(200);
+        e.Property(a => a.LineAddress).HasMaxLength(200);
+        e.Property(a => a.LineCallSid).HasMaxLength(64);
+        e.Property(a => a.LineReason).HasMaxLength(100);
+        e.Property(a => a.RoomSid).HasMaxLength(64);
+        e.HasIndex(a => a.LineCallSid).IsUnique();
         e.Property(a => a.Version).IsRowVersion();
         e.HasIndex(a => a.ClientIdentity).IsUnique();
         e.HasIndex(a => new { a.State, a.StateSince });

@@ -53,6 +53,40 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("current_attempt_id");
 
+                    b.Property<string>("LineAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("line_address");
+
+                    b.Property<string>("LineCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("line_call_sid");
+
+                    b.Property<string>("LineKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("line_kind");
+
+                    b.Property<string>("LineReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("line_reason");
+
+                    b.Property<Guid?>("LineRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_request_id");
+
+                    b.Property<DateTimeOffset?>("LineSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("line_since");
+
+                    b.Property<string>("LineState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("line_state");
+
                     b.Property<string>("LogoutReason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -72,6 +106,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RoomSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("room_sid");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -100,6 +139,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ClientIdentity")
                         .IsUnique()
                         .HasDatabaseName("ix_agents_client_identity");
+
+                    b.HasIndex("LineCallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agents_line_call_sid");
 
                     b.HasIndex("State", "StateSince")
                         .HasDatabaseName("ix_agents_state_state_since");
@@ -668,6 +711,76 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("pacing_states", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("DeleteAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delete_after");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("RecordingSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recording_sid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_recordings");
+
+                    b.HasIndex("AttemptId")
+                        .HasDatabaseName("ix_call_recordings_attempt_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_call_recordings_campaign_id");
+
+                    b.HasIndex("DeleteAfter")
+                        .HasDatabaseName("ix_call_recordings_delete_after")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("RecordingSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_recordings_recording_sid");
+
+                    b.ToTable("call_recordings", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
                 {
                     b.Property<long>("Id")
@@ -779,6 +892,72 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("supervision_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("FromAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_agent_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("ThirdPartyCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("third_party_call_sid");
+
+                    b.Property<Guid?>("ToAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_agent_id");
+
+                    b.Property<string>("ToNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_transfers");
+
+                    b.HasIndex("AttemptId")
+                        .HasDatabaseName("ix_call_transfers_attempt_id");
+
+                    b.ToTable("call_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
                 {
                     b.HasOne("Dialer.Core.Agents.Agent", null)
@@ -832,6 +1011,23 @@ namespace Dialer.Core.Data.Migrations
                         .HasConstraintName("fk_pacing_states_campaigns_campaign_id");
                 });
 
+            modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
+                {
+                    b.HasOne("Dialer.Core.Dialing.CallAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_recordings_call_attempts_attempt_id");
+
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_recordings_campaigns_campaign_id");
+                });
+
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
                 {
                     b.HasOne("Dialer.Core.Supervision.SupervisionSession", null)
@@ -857,6 +1053,16 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supervision_sessions_call_attempts_attempt_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
+                {
+                    b.HasOne("Dialer.Core.Dialing.CallAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_transfers_call_attempts_attempt_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionSession", b =>
