@@ -91,13 +91,13 @@ public sealed partial class Agent
 
     static string LoggedOutBy(string by, string? reason) => $"logged out by {by}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason);
 
-    /// <summary>The agent's leg answered: they are talking to the customer.</summary>
+    /// <summary>The customer joined the agent's room: they are talking.</summary>
     public bool Connected(Guid attemptId, DateTimeOffset now) =>
-        State == AgentState.Reserved && CurrentAttemptId == attemptId && Moved(AgentState.OnCall, "agent leg answered", now) is null;
+        State == AgentState.Reserved && CurrentAttemptId == attemptId && Moved(AgentState.OnCall, "customer joined the agent's room", now) is null;
 
-    /// <summary>The agent's leg of the call ended after they talked: wrap-up begins.</summary>
+    /// <summary>The customer left the agent's room after they talked: wrap-up begins.</summary>
     public bool TalkEnded(Guid attemptId, DateTimeOffset now) =>
-        State is AgentState.Reserved or AgentState.OnCall && CurrentAttemptId == attemptId && Moved(AgentState.WrapUp, "agent leg ended", now) is null;
+        State is AgentState.Reserved or AgentState.OnCall && CurrentAttemptId == attemptId && Moved(AgentState.WrapUp, "customer left the room", now) is null;
 
     /// <summary>The customer's call ended: wrap-up when the agent talked to them, free again when they never did.</summary>
     public bool CallEnded(Guid attemptId, DateTimeOffset now)
@@ -113,12 +113,14 @@ public sealed partial class Agent
         return true;
     }
 
-    /// <summary>The agent's phone rang out: they are not at their desk, so they get no more calls until they come back.</summary>
-    public bool MissedCall(Guid attemptId, DateTimeOffset now)
+    /// <summary>
+    /// The customer reserved for this agent never reached them (the line dropped, the room could not be joined): the agent
+    /// is free again, or, without an open line, waits for it on a break.
+    /// </summary>
+    public bool RoomEmpty(Guid attemptId, DateTimeOffset now)
     {
         if (State != AgentState.Reserved || CurrentAttemptId != attemptId) return false;
-        Move(AgentState.Break, "missed a call", now);
-        if (State == AgentState.Break) BreakReason = "missed a call";
+        Move(AgentState.Available, "the customer never reached the agent's room", now);
         CurrentAttemptId = null;
         return true;
     }

@@ -5,7 +5,7 @@ namespace Dialer.Core.Agents;
 
 public sealed record ReservedAgent(Guid AgentId, string ClientIdentity);
 
-/// <summary>Gives an answered call to the campaign's agent who has been Available longest.</summary>
+/// <summary>Gives an answered call to the campaign's agent who has been Available longest, with their line open to take it.</summary>
 public static class AgentRouter
 {
     /// <summary>
@@ -22,9 +22,9 @@ public static class AgentRouter
             WITH picked AS (
                 UPDATE agents SET state = 'Reserved', state_since = {now}, current_attempt_id = {attemptId}, break_reason = NULL
                 WHERE id = (SELECT id FROM agents
-                            WHERE state = 'Available' AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
+                            WHERE state = 'Available' AND line_state = 'Open' AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
                             ORDER BY state_since LIMIT 1 FOR UPDATE SKIP LOCKED)
-                  AND state = 'Available'
+                  AND state = 'Available' AND line_state = 'Open'
                 RETURNING id, client_identity),
             logged AS (
                 INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, attempt_id, at)

@@ -5,8 +5,8 @@ namespace Dialer.Worker.Agents;
 public sealed class AgentOptions
 {
     public const string Section = "Agents";
-    /// <summary>How long an agent's phone rings before the customer gets the safe-harbour message instead.</summary>
-    [Range(5, 60)] public int RingSeconds { get; set; } = 15;
+    /// <summary>How long the agent's phone rings when the engine opens their line.</summary>
+    [Range(5, 120)] public int LineRingSeconds { get; set; } = 30;
     /// <summary>A Reserved agent whose call has not connected after this long is freed.</summary>
     [Range(5, 600)] public int ReservationTimeoutSeconds { get; set; } = 45;
     /// <summary>An agent whose console has been gone this long is logged out.</summary>

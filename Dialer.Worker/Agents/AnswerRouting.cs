@@ -3,6 +3,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Dialer.Worker.Agents;
 
 /// <summary>
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
-/// the same transaction, then bridge the call to them, or play the safe-harbour message when nobody is free.
+/// the same transaction, then put the customer in their room, or play the safe-harbour message when nobody is free.
 /// </summary>
 public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, IMemoryCache cache, IOptions<TwilioOptions> twilio)
 {
@@ -30,16 +31,15 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         })!;
 
     /// <summary>
-    /// Answers Twilio first; the events of the answer (the screen pop among them) are published right after, and the
-    /// agent's leg, when an agent was reserved just now, is placed right after too (never twice for a repeated webhook).
+    /// Answers Twilio first; the events of the answer (the screen pop among them) are published right after. A person
+    /// goes straight into the reserved agent's room by this response alone: no REST request, no ring.
     /// </summary>
-    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events, AgentLeg? Ring)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         CampaignSettings? settings = null;
         var plan = AnswerPlan.Person;
         ReservedAgent? agent = null;
-        var reservedNow = false;
 
         updates.HoldEvents();
         var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
@@ -60,7 +60,6 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             a.AnsweredLive(agent?.AgentId, now);
             if (agent is not null)
             {
-                reservedNow = true;
                 if (previewer is null)
                     updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
                 updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
@@ -68,14 +67,14 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             return true;
         }, ct);
         var events = updates.TakeHeldEvents();
-        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events, null);
+        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events);
 
         return (plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
             AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
             _ when agent is null => AnswerTwiml.SafeHarbour(settings),
-            _ => AnswerTwiml.Bridge(attempt.Id, twilio.Value.PublicWebhookBaseUrl),
-        }, events, plan == AnswerPlan.Person && agent is not null && reservedNow ? new AgentLeg(attempt.Id, agent.ClientIdentity, settings.CallerId) : null);
+            _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, twilio.Value.PublicWebhookBaseUrl),
+        }, events);
     }
 }

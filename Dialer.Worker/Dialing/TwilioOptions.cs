@@ -20,4 +20,10 @@ public sealed class TwilioOptions
     [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
     /// <summary>A call with no final status after this long is looked up in Twilio: a status callback may have been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;
+    /// <summary>The number agents' lines come from (a number of the account, or verified): what an agent's own phone shows.</summary>
+    [Required] public string AgentLineCallerId { get; set; } = "";
+    /// <summary>What a customer on hold hears (an MP3 or WAV Twilio can fetch).</summary>
+    [Required, Url] public string HoldMusicUrl { get; set; } = "https://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3";
+    /// <summary>Said when the answer cannot be handled at all (the database unreachable): never silence, even then.</summary>
+    [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
 }

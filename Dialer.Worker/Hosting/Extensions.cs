@@ -1,6 +1,8 @@
 using Dialer.Core.Hosting;
 using Dialer.Core.Telemetry;
 using Dialer.Worker.Agents;
+using Dialer.Worker.Agents.Lines;
+using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +15,11 @@ public static class Extensions
     {
         builder.AddSharedDefaults();
         builder.AddDialerDb();
-        builder.AddDialerBus(bus => bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition)));
+        builder.AddDialerBus(bus =>
+        {
+            bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition));
+            bus.AddConsumer<AgentLineConsumer>();
+        });
         builder.AddDialerScheduler(runJobs: true);
         builder.AddDialerTelemetry("dialer-worker");
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
@@ -26,8 +32,9 @@ public static class Extensions
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AnswerRouting>();
-        builder.Services.AddSingleton<AgentLegDialer>();
-        builder.Services.AddScoped<AgentLegOutcomes>();
+        builder.Services.AddScoped<AgentLineChanges>();
+        builder.Services.AddScoped<BridgeOutcomes>();
+        builder.Services.AddScoped<RecordingStarter>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddHostedService<AttemptReconciler>();

@@ -2,7 +2,6 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
 using Dialer.Core.Pacing;
 using Twilio.TwiML;
-using Twilio.TwiML.Voice;
 
 namespace Dialer.Worker.Webhooks;
 
@@ -35,19 +34,4 @@ public static class AnswerTwiml
     /// <summary>No agent is free: who is calling and how to call back, then goodbye. The call counts as abandoned.</summary>
     public static VoiceResponse SafeHarbour(CampaignSettings settings) =>
         new VoiceResponse().Say(settings.SafeHarbourMessage).Hangup();
-
-    /// <summary>
-    /// Puts the customer in the attempt's own conference; the agent is brought in beside them by the Participants API
-    /// (see AgentLegDialer), and supervisors join the same room. The customer starts it (no wait music once the agent
-    /// is there) and ends it on leaving, so the agent's leg and any supervisor's go with them. The Dial's action tells us
-    /// when the room ended while the customer was still on the line (the agent hung up).
-    /// </summary>
-    public static VoiceResponse Bridge(Guid attemptId, string webhookBase)
-    {
-        var hooks = webhookBase.TrimEnd('/');
-        var dial = new Dial(action: new Uri($"{hooks}/twilio/dial-ended/{attemptId}"), method: Twilio.Http.HttpMethod.Post);
-        dial.Conference(CallAttempt.ConferenceNameOf(attemptId), beep: Conference.BeepEnum.False, startConferenceOnEnter: true,
-            endConferenceOnExit: true, participantLabel: "customer");
-        return new VoiceResponse().Append(dial);
-    }
 }

@@ -1,5 +1,8 @@
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
+using Dialer.Worker.Agents.Lines;
+using Dialer.Worker.Recordings;
+using Microsoft.Extensions.Options;
 using MassTransit;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Supervision;
@@ -14,31 +17,41 @@ public static class TwilioWebhooks
     {
         var group = app.MapGroup("/twilio").AddEndpointFilter<TwilioSignature>().DisableAntiforgery();
         group.MapPost("/answer/{attemptId:guid}", Answer);
+        // Twilio asks here when the answer URL failed (a Worker died, a timeout): any Worker answers the same way
+        group.MapPost("/answer-fallback/{attemptId:guid}", Answer);
         group.MapPost("/status/{attemptId:guid}", Status);
         group.MapPost("/amd/{attemptId:guid}", Amd);
-        group.MapAgentLegWebhooks();
+        group.MapDialEndedWebhook();
+        group.MapAgentLineWebhooks();
+        group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();
         return group;
     }
 
-    /// <summary>The customer's line answered: a person goes to an agent (or hears the safe-harbour message), a machine gets the campaign's choice.</summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, AgentLegDialer agentLegs, IBus bus,
-        ILogger<AnswerRouting> log, IHostApplicationLifetime lifetime, CancellationToken ct)
+    /// <summary>
+    /// The customer's line answered: a person goes to an agent's room (or hears the safe-harbour message), a machine gets
+    /// the campaign's choice. Whatever fails here, a person hears the message: never silence.
+    /// </summary>
+    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, IBus bus, IOptions<TwilioOptions> twilio,
+        ILogger<AnswerRouting> log, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
-        var (twiml, events, ring) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+        VoiceResponse twiml;
+        IReadOnlyList<object> events;
+        try
+        {
+            (twiml, events) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
+            return Twiml(new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
+        }
         if (events.Count > 0)
             http.Response.OnCompleted(async () =>
             {
                 try { await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType()))); }
                 catch (Exception e) { log.LogWarning(e, "Events of the answer of attempt {AttemptId} not published", attemptId); }
-            });
-        // registered last, run first: the customer is waiting in the room for the agent
-        if (ring is not null)
-            http.Response.OnCompleted(async () =>
-            {
-                try { await agentLegs.RingAsync(ring, lifetime.ApplicationStopping); }
-                catch (Exception e) { log.LogWarning(e, "The agent's leg of attempt {AttemptId} failed; the healer frees the agent", attemptId); }
             });
         return Twiml(twiml);
     }

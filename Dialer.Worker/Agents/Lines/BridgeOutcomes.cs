@@ -1,0 +1,167 @@
+using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Worker.Dialing;
+using Dialer.Worker.Recordings;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Conference;
+using Twilio.TwiML;
+
+namespace Dialer.Worker.Agents.Lines;
+
+/// <summary>
+/// What becomes of a customer put in an agent's room, and of the agent's line, whoever tells us (the room's events, the
+/// line's status callback, the customer's Dial action). Whatever fails, a customer who answered hears the safe-harbour
+/// message, never silence; a customer already talking is never cut off by the agent's line dropping.
+/// </summary>
+public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings, DialerDb db, IPublishEndpoint bus,
+    TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
+{
+    public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
+    {
+        var agent = await lines.ApplyAsync(agentId, (a, now) =>
+        {
+            var room = roomSid.Length > 0 && a.RoomSid != roomSid;
+            if (room) a.RoomSid = roomSid;
+            return a.LineOpened(lineCallSid, now) | room;
+        }, ct);
+        // back after a drop with a customer still waiting on hold: they talk again
+        if (agent is { State: AgentState.OnCall, HasOpenLine: true, CurrentAttemptId: { } attemptId })
+            await HoldCustomerAsync(agent, attemptId, hold: false, ct);
+    }
+
+    public async Task LineDroppedAsync(Guid agentId, string lineCallSid, string reason, CancellationToken ct)
+    {
+        var agent = await lines.ApplyAsync(agentId, (a, now) => a.LineDropped(lineCallSid, reason, now), ct);
+        if (agent?.CurrentAttemptId is not { } attemptId) return;
+        if (agent.State == AgentState.Reserved) await SafeHarbourAsync(attemptId, ct); // nobody left to put the customer with
+        else if (agent.State == AgentState.OnCall) await HoldCustomerAsync(agent, attemptId, hold: true, ct); // music, not silence, until the agent is back
+    }
+
+    /// <summary>A customer is in the agent's room: from now they talk (the abandon ledger's moment), or, with no agent there, the message.</summary>
+    public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, CancellationToken ct)
+    {
+        var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (attemptId is null) return; // not a customer of ours (a supervisor or a transfer's third party)
+        var now = clock.GetUtcNow();
+        var moves = new List<AgentStateChange>();
+        var empty = false;
+        var attempt = await updates.ApplyAsync(attemptId.Value, async (a, ct) =>
+        {
+            var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
+            if (agent is null || a.IsFinal) return false;
+            if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id)
+            {
+                var changed = a.AgentConnected(now) | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
+                if (agent.Connected(a.Id, now)) moves.AddRange(Note(agent));
+                return changed || moves.Count > 0;
+            }
+            if (a.BridgedAt is not null) return false; // joined again (after a hold, a transfer back): nothing new
+            empty = true;
+            a.AgentMissed(now);
+            if (agent.RoomEmpty(a.Id, now)) moves.AddRange(Note(agent));
+            return true;
+        }, ct);
+        await AgentSaves.PublishAsync(bus, moves, ct);
+        if (attempt is null) return;
+        if (empty) await RedirectToMessageAsync(attempt, ct);
+        else if (attempt.BridgedAt == now) await recordings.StartAsync(attempt, agentId, roomSid, ct);
+    }
+
+    /// <summary>The customer left the room with their call still up, after a conversation: the agent wraps up.</summary>
+    public async Task TalkEndedAsync(Guid attemptId, int talkedSeconds, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var moves = new List<AgentStateChange>();
+        await updates.ApplyAsync(attemptId, async (a, ct) =>
+        {
+            var changed = a.AgentConnected(now.AddSeconds(-talkedSeconds));
+            if (a.AgentId is { } id && await AgentLocks.ForUpdateAsync(db, id, ct) is { } agent && agent.TalkEnded(a.Id, now)) moves.AddRange(Note(agent));
+            return changed || moves.Count > 0;
+        }, ct);
+        await AgentSaves.PublishAsync(bus, moves, ct);
+    }
+
+    /// <summary>
+    /// The customer never reached their agent: the reserved agent is freed (or waits for their line), and the message
+    /// is owed to the customer.
+    /// </summary>
+    /// <returns>the message when the customer is still there to hear it, else null; and the customer's call</returns>
+    public async Task<(string? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var moves = new List<AgentStateChange>();
+        string? message = null;
+        var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
+        {
+            if (a.BridgedAt is not null) return false;
+            var before = a.MessageStartedAt;
+            a.AgentMissed(now);
+            if (a.AgentId is { } id && await AgentLocks.ForUpdateAsync(db, id, ct) is { } agent && agent.RoomEmpty(a.Id, now)) moves.AddRange(Note(agent));
+            if (!a.IsFinal) message = await SafeHarbourMessageAsync(a.CampaignId, ct);
+            return before != a.MessageStartedAt || moves.Count > 0;
+        }, ct);
+        await AgentSaves.PublishAsync(bus, moves, ct);
+        return (attempt is null ? null : message, attempt?.CallSid);
+    }
+
+    /// <summary>As <see cref="NotConnectedAsync"/>, then the customer's call is redirected to the message.</summary>
+    public async Task SafeHarbourAsync(Guid attemptId, CancellationToken ct)
+    {
+        var (message, customer) = await NotConnectedAsync(attemptId, ct);
+        if (message is not null && customer is not null) await RedirectAsync(attemptId, customer, message, ct);
+    }
+
+    async Task RedirectToMessageAsync(CallAttempt attempt, CancellationToken ct)
+    {
+        if (attempt.CallSid is { } customer) await RedirectAsync(attempt.Id, customer, await SafeHarbourMessageAsync(attempt.CampaignId, ct), ct);
+    }
+
+    async Task RedirectAsync(Guid attemptId, string customerCallSid, string message, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            await CallResource.UpdateAsync(new UpdateCallOptions(customerCallSid) { Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString()) },
+                clients.Create());
+        }
+        catch (TwilioException e)
+        {
+            log.LogInformation("Safe-harbour redirect of attempt {AttemptId} not done (the customer hung up?): {Error}", attemptId, e.Message);
+        }
+    }
+
+    async Task HoldCustomerAsync(Agent agent, Guid attemptId, bool hold, CancellationToken ct)
+    {
+        var call = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);
+        if (call is not { CallSid: { } customer, EndedAt: null } || (call.ConferenceSid ?? agent.RoomSid) is not { } room) return;
+        try
+        {
+            await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, customer)
+            {
+                Hold = hold, HoldUrl = hold ? new Uri($"{twilio.Value.PublicWebhookBaseUrl.TrimEnd('/')}/twilio/hold-music") : null,
+                HoldMethod = hold ? Twilio.Http.HttpMethod.Post : null,
+            }, clients.Create());
+        }
+        catch (TwilioException e)
+        {
+            log.LogInformation("Hold ({Hold}) of attempt {AttemptId}'s customer not done: {Error}", hold, attemptId, e.Message);
+        }
+    }
+
+    // the whole document: a member of it would be read as a JSON path, in the CLR's casing, and come back null
+    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) =>
+        (await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Settings).SingleAsync(ct)).SafeHarbourMessage;
+
+    IReadOnlyList<AgentStateChange> Note(Agent agent)
+    {
+        var moves = agent.TakeMoves();
+        db.AgentStateChanges.AddRange(moves);
+        return moves;
+    }
+}

@@ -1,0 +1,41 @@
+using Dialer.Core.Data;
+using Dialer.Core.Recordings;
+using Microsoft.EntityFrameworkCore;
+using Twilio.TwiML;
+
+namespace Dialer.Worker.Recordings;
+
+/// <summary>The recording's notice the customer hears, and Twilio's word that a recording is complete.</summary>
+public static class RecordingWebhooks
+{
+    public static RouteGroupBuilder MapRecordingWebhooks(this RouteGroupBuilder group)
+    {
+        group.MapPost("/recording-notice/{campaignId:guid}", Notice);
+        group.MapPost("/recording/{attemptId:guid}", Status);
+        return group;
+    }
+
+    static async Task<IResult> Notice(Guid campaignId, DialerDb db, CancellationToken ct)
+    {
+        var settings = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings).FirstOrDefaultAsync(ct);
+        var response = new VoiceResponse();
+        if (settings is not null) response.Say(settings.Recording.Notice);
+        return Results.Content(response.ToString(), "application/xml");
+    }
+
+    static async Task<IResult> Status(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var sid = form["RecordingSid"].ToString();
+        var status = form["RecordingStatus"].ToString() switch
+        {
+            "completed" => RecordingStatus.Completed,
+            "absent" or "failed" => RecordingStatus.Failed,
+            _ => RecordingStatus.InProgress,
+        };
+        var seconds = int.TryParse(form["RecordingDuration"], out var d) ? d : (int?)null;
+        var recording = await db.CallRecordings.FirstOrDefaultAsync(r => r.AttemptId == attemptId && r.RecordingSid == sid, ct);
+        if (recording is not null && recording.Finished(status, seconds, clock.GetUtcNow())) await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+}
