@@ -79,7 +79,7 @@ public sealed class AgentLines
         _agents.TalkedTo(talk.Agent);
         if (_records.Find(talk.Customer) is not { } customer) return;
         customer.Note($"agent {talk.Agent} hung up");
-        _logger.LogInformation("Agent {Agent} hung up on call {CallSid} in {Room}", talk.Agent, talk.Customer, talk.Room);
+        _logger.LogInformation("Agent {Agent} hung up on call {CallSid} in {Room}", PhoneMask.Agent(talk.Agent), talk.Customer, talk.Room);
         customer.Control.EndAfterDial();
         _rooms.Leave(talk.Room, talk.Customer);
     }

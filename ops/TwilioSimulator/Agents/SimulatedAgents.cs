@@ -25,7 +25,7 @@ public sealed class SimulatedAgents(
         call.Note("Dial Client " + name);
         if (!agent.TryRing(call.Sid, time.GetUtcNow(), ownCall: false))
         {
-            logger.LogInformation("Agent {Agent} is busy; call {CallSid} gets busy", name, call.Sid);
+            logger.LogInformation("Agent {Agent} is busy; call {CallSid} gets busy", PhoneMask.Agent(name), call.Sid);
             return DialResult.Busy;
         }
 
@@ -45,7 +45,7 @@ public sealed class SimulatedAgents(
             agent.Answer(legSid, time.GetUtcNow());
             lock (call.Gate) call.Agent = name;
             call.Note("bridged to agent " + name);
-            logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", name, call.Sid, legSid);
+            logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", PhoneMask.Agent(name), call.Sid, legSid);
             if (answered is not null) await answered(legSid);
 
             var talk = random.Duration(settings.TalkTime);
@@ -73,7 +73,7 @@ public sealed class SimulatedAgents(
     public bool OpenLine(string name, string callSid, string room)
     {
         if (!_agents.TryGetValue(name, out var agent) || !agent.OpenLine(callSid, room, time.GetUtcNow())) return false;
-        logger.LogInformation("Agent {Agent} holds a line in {Room} (call {CallSid})", name, room, callSid);
+        logger.LogInformation("Agent {Agent} holds a line in {Room} (call {CallSid})", PhoneMask.Agent(name), room, callSid);
         return true;
     }
 

@@ -42,7 +42,7 @@ public static class ParticipantsApi
             : wanted.Label == "customer" || call.RingsAgent is null ? ParticipantRole.Customer
             : ParticipantRole.Agent;
         var now = time.GetUtcNow();
-        var participant = new Participant(call.Sid, wanted.Label ?? (role == ParticipantRole.Customer ? PhoneMask.Mask(wanted.To) : wanted.To),
+        var participant = new Participant(call.Sid, wanted.Label ?? (role == ParticipantRole.Customer || wanted.To.StartsWith('+') ? PhoneMask.Mask(wanted.To) : wanted.To),
             role, wanted.Muted, wanted.CallSidToCoach, wanted.EndConferenceOnExit, null, null)
         {
             Hold = wanted.Hold, StartConferenceOnEnter = wanted.StartConferenceOnEnter, CreatedAt = now, UpdatedAt = now,

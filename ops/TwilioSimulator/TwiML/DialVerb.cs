@@ -141,7 +141,7 @@ public sealed class DialVerb(
         var role = coaching is not null ? ParticipantRole.Coach
             : label == "customer" || call.RingsAgent is null ? ParticipantRole.Customer
             : ParticipantRole.Agent;
-        label ??= role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To;
+        label ??= role == ParticipantRole.Customer || call.To.StartsWith('+') ? PhoneMask.Mask(call.To) : call.To;
         var callback = conference.Text("statusCallback") is { } url
             ? ConferenceCallbackRequest.Of(document.Resolve(url), conference.Text("statusCallbackMethod"), [conference.Text("statusCallbackEvent")])
             : null;
