@@ -22,6 +22,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>TwiML to answer with, by path; other paths get an empty &lt;Response/&gt;.</summary>
     public ConcurrentDictionary<string, string> Twiml { get; } = new();
 
+    /// <summary>HTTP status to answer with, by path (default 200): to make an answer URL fail.</summary>
+    public ConcurrentDictionary<string, int> Status { get; } = new();
+
+    /// <summary>How long to wait before answering, by path: to make an answer URL time out.</summary>
+    public ConcurrentDictionary<string, TimeSpan> Delay { get; } = new();
+
     public IReadOnlyList<ReceivedWebhook> Received => _received.ToList();
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
@@ -50,8 +56,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _received.Enqueue(new ReceivedWebhook(request.Method, request.Path, url, form,
             request.Headers["X-Twilio-Signature"].ToString(), request.Headers["I-Twilio-Idempotency-Token"].ToString(),
             DateTimeOffset.UtcNow));
+        if (Delay.TryGetValue(request.Path, out var delay))
+        {
+            try
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
         var twiml = Twiml.TryGetValue(request.Path, out var set) ? set : "<Response/>";
-        return Results.Text(twiml, "application/xml");
+        return Results.Text(twiml, "application/xml", statusCode: Status.GetValueOrDefault(request.Path, 200));
     }
 
     /// <summary>Waits until the requests received so far satisfy <paramref name="done"/>.</summary>

@@ -14,6 +14,10 @@ sealed class Conference(string name, string sid, DateTimeOffset createdAt)
     public string? CallSidEnding { get; set; }
     public List<Participant> Participants { get; } = [];
     public Dictionary<string, TaskCompletionSource> Departures { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where conference events go: set by the first participant who joins with a statusCallback, as Twilio does.</summary>
+    public ConferenceCallbackRequest? Callback { get; set; }
+    public int NextSequenceNumber { get; set; } = 1;
     readonly List<HearingChange> _hearing = [];
 
     public IEnumerable<Participant> Present() => Participants.Where(p => p.Status == ParticipantStatus.Connected);
@@ -27,6 +31,13 @@ sealed class Conference(string name, string sid, DateTimeOffset createdAt)
         var earshots = Status == ConferenceStatus.InProgress ? Earshot.Between(Present().ToList()) : [];
         if (_hearing.Count > 0 && _hearing[^1].Earshots.SequenceEqual(earshots)) return;
         _hearing.Add(new HearingChange(now, why, earshots));
+    }
+
+    /// <summary>Something the room hears that is not a participant (early media ringing, an announcement).</summary>
+    public void Note(string what, DateTimeOffset now)
+    {
+        Touch(now);
+        _hearing.Add(new HearingChange(now, what, Status == ConferenceStatus.InProgress ? Earshot.Between(Present().ToList()) : []));
     }
 
     public ConferenceSnapshot Snapshot() =>
@@ -63,6 +74,19 @@ public sealed record Participant(
     public DateTimeOffset UpdatedAt { get; init; }
     public double QueueTimeMs { get; init; }
 
+    /// <summary>What they hear while the room has not started: "none" (waitUrl=""), "default" (Twilio's music) or the waitUrl.</summary>
+    public string WaitMusic { get; init; } = "default";
+
+    /// <summary>What they hear on hold: the HoldUrl of the last update, or Twilio's default music (null).</summary>
+    public string? HoldUrl { get; init; }
+    public string? HoldMethod { get; init; }
+
+    /// <summary>DTMF played to this participant by announcements (&lt;Play digits&gt;), in order.</summary>
+    public IReadOnlyList<string> DigitsHeard { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal ConferenceCallbackRequest? ConferenceCallback { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     internal SimCall? Call { get; init; }
 }
@@ -82,6 +106,18 @@ public sealed record Earshot(string Listener, string ListenerLabel, string Speak
                  && (speaker.Coaching is null || speaker.Coaching == listener.CallSid)
            select new Earshot(listener.CallSid, listener.Label, speaker.CallSid, speaker.Label),
     ];
+}
+
+/// <param name="Events">Twilio's short names: start end join leave mute hold (others accepted, not sent).</param>
+public sealed record ConferenceCallbackRequest(string Url, string Method, IReadOnlySet<string> Events)
+{
+    public static ConferenceCallbackRequest? Of(string? url, string? method, IEnumerable<string?> events)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        var named = events.SelectMany(e => (e ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        return new(url, string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) ? "GET" : "POST",
+            named.Count == 0 ? new HashSet<string> { "start", "end" } : named);
+    }
 }
 
 public sealed record HearingChange(DateTimeOffset At, string Why, IReadOnlyList<Earshot> Earshots);

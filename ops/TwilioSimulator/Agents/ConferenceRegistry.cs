@@ -1,5 +1,5 @@
+using Dialer.TwilioSimulator.Callbacks;
 using Dialer.TwilioSimulator.Calls;
-using Dialer.TwilioSimulator.Hosting;
 
 namespace Dialer.TwilioSimulator.Agents;
 
@@ -9,8 +9,11 @@ namespace Dialer.TwilioSimulator.Agents;
 /// options it then joins with. Legs in a conference with someone else count as bridged (the callee does not
 /// hang up on a conversation). Ended conferences stay fetchable until a reset, as Twilio's do.
 /// </summary>
-public sealed class ConferenceRegistry(TimeProvider time)
+public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks callbacks)
 {
+    /// <summary>Raised under the registry's lock after every change to a room, in order: keep handlers short, and never call back in.</summary>
+    public event Action<ConferenceSnapshot>? Changed;
+
     readonly Dictionary<string, Conference> _live = new(StringComparer.Ordinal);
     readonly List<Conference> _ended = [];
     readonly Lock _gate = new();
@@ -57,10 +60,15 @@ public sealed class ConferenceRegistry(TimeProvider time)
             else conference.Participants.Add(joining);
             if (!conference.Departures.TryGetValue(call.Sid, out left!))
                 conference.Departures[call.Sid] = left = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            conference.Callback ??= joining.ConferenceCallback;
+            var starts = joining.StartConferenceOnEnter && conference.Status == ConferenceStatus.Init;
             if (joining.StartConferenceOnEnter) conference.Status = ConferenceStatus.InProgress;
             NameTheAgent(conference);
             conference.Heard("joined: " + joining.Label, now);
+            callbacks.Emit(conference, "join", "participant-join", joining);
+            if (starts) callbacks.Emit(conference, "start", "conference-start", null);
             present = conference.Present().Select(p => p.Call!).ToList();
+            Changed?.Invoke(conference.Snapshot());
         }
         foreach (var leg in present) leg.Control.SetBridged(present.Count >= 2);
         return left.Task;
@@ -82,7 +90,10 @@ public sealed class ConferenceRegistry(TimeProvider time)
             conference.Participants[index] = leaving with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
             if (conference.Departures.Remove(callSid, out var mine)) released.Add(mine);
             var present = conference.Present().ToList();
-            var wasIn = leaving.JoinedAt is not null; // a leg that never got in (it rang out, or hung up) changes nothing
+            var wasIn = leaving.JoinedAt is not null; // a leg that never got in (it rang out, or hung up) changes nothing but this event
+            var (why, callStatus) = WhyLeft(leaving, kicked, wasIn);
+            callbacks.Emit(conference, "leave", "participant-leave", leaving,
+                ("ReasonParticipantLeft", why), ("ParticipantCallStatus", callStatus));
             if (wasIn && (leaving.EndConferenceOnExit || present.Count == 0))
             {
                 var reason = (leaving.EndConferenceOnExit, kicked) switch
@@ -99,6 +110,7 @@ public sealed class ConferenceRegistry(TimeProvider time)
                 conference.Heard("left: " + leaving.Label, now);
                 remaining = present.Select(p => p.Call!).ToList();
             }
+            Changed?.Invoke(conference.Snapshot());
         }
         foreach (var departure in released) departure.TrySetResult();
         foreach (var call in ringing) call.Control.HangUp(CallStatus.Canceled);
@@ -114,9 +126,13 @@ public sealed class ConferenceRegistry(TimeProvider time)
             var index = conference.Participants.FindIndex(p => p.Status != ParticipantStatus.Complete && (p.CallSid == callSidOrLabel || p.Label == callSidOrLabel));
             if (index < 0) return null;
             var now = time.GetUtcNow();
-            var updated = change(conference.Participants[index]) with { UpdatedAt = now };
+            var before = conference.Participants[index];
+            var updated = change(before) with { UpdatedAt = now };
             conference.Participants[index] = updated;
             conference.Heard("updated: " + updated.Label, now);
+            if (before.Muted != updated.Muted) callbacks.Emit(conference, "mute", updated.Muted ? "participant-mute" : "participant-unmute", updated);
+            if (before.Hold != updated.Hold) callbacks.Emit(conference, "hold", updated.Hold ? "participant-hold" : "participant-unhold", updated);
+            Changed?.Invoke(conference.Snapshot());
             return updated;
         }
     }
@@ -176,11 +192,34 @@ public sealed class ConferenceRegistry(TimeProvider time)
             if (p.Status == ParticipantStatus.Complete) continue;
             if (p.Status == ParticipantStatus.Queued && p.Call is not null) ringing.Add(p.Call);
             conference.Participants[i] = p with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
+            if (p.Status == ParticipantStatus.Connected)
+                callbacks.Emit(conference, "leave", "participant-leave", p, ("ReasonParticipantLeft", "conference_ended"),
+                    ("ParticipantCallStatus", CallStatus.InProgress));
         }
         released.AddRange(conference.Departures.Values);
         conference.Departures.Clear();
         conference.Heard("ended: " + reason, now);
+        callbacks.Emit(conference, "end", "conference-end", null, ("ReasonConferenceEnded", reason), ("CallSidEndingConference", endingCallSid));
         return ringing;
+    }
+
+    /// <summary>Twilio's ReasonParticipantLeft and the participant's call status at that moment.</summary>
+    static (string Why, string CallStatus) WhyLeft(Participant leaving, bool kicked, bool wasIn)
+    {
+        var control = leaving.Call?.Control;
+        if (!wasIn) return ("participant_hung_up", leaving.Call?.Status ?? CallStatus.Completed); // never joined: rang out, busy, failed
+        if (kicked) return ("participant_kicked", CallStatus.InProgress);
+        if (control is { EndsAfterDial: true } || control?.Line.IsCancellationRequested == true) return ("participant_hung_up", CallStatus.Completed);
+        return ("participant_updated_via_api", CallStatus.InProgress); // redirected, or its Dial's timeLimit
+    }
+
+    /// <summary>Notes in the room's hearing history something it hears that is no participant (early media, an announcement).</summary>
+    public void Note(string name, string what)
+    {
+        lock (_gate)
+        {
+            if (_live.TryGetValue(name, out var conference)) conference.Note(what, time.GetUtcNow());
+        }
     }
 
     /// <summary>The customer's call record names the agent in the room with them, as a Dial to the agent's Client did.</summary>

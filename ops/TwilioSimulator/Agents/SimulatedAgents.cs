@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Dialer.TwilioSimulator.Agents;
 
 /// <summary>
-/// Agents who answer their browser phone by themselves: a Dial to client:NAME rings NAME, who picks up after
-/// Agents.AnswerDelay, talks for Agents.TalkTime and hangs up. One call at a time: a busy agent gives busy.
+/// Agents who answer their browser phone (client:NAME) or their own phone (a number under Agents.PhonePrefix) by
+/// themselves, after Agents.AnswerDelay. A Dial to them from a customer's TwiML: they talk for Agents.TalkTime and hang
+/// up. Their own call that enters a room with no customer becomes their line (see <see cref="AgentLines"/>).
+/// One call at a time: a busy agent, or one holding a line, gives busy.
 /// </summary>
 public sealed class SimulatedAgents(
     IOptions<SimulatorOptions> options, SimRandom random, TimeProvider time, ILogger<SimulatedAgents> logger)
@@ -21,9 +23,9 @@ public sealed class SimulatedAgents(
     {
         var agent = _agents.GetOrAdd(name, n => new AgentState(n));
         call.Note("Dial Client " + name);
-        if (!agent.TryRing(call.Sid, time.GetUtcNow()))
+        if (!agent.TryRing(call.Sid, time.GetUtcNow(), ownCall: false))
         {
-            logger.LogInformation("Agent {Agent} is busy; call {CallSid} gets busy", name, call.Sid);
+            logger.LogInformation("Agent {Agent} is busy; call {CallSid} gets busy", PhoneMask.Agent(name), call.Sid);
             return DialResult.Busy;
         }
 
@@ -43,7 +45,7 @@ public sealed class SimulatedAgents(
             agent.Answer(legSid, time.GetUtcNow());
             lock (call.Gate) call.Agent = name;
             call.Note("bridged to agent " + name);
-            logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", name, call.Sid, legSid);
+            logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", PhoneMask.Agent(name), call.Sid, legSid);
             if (answered is not null) await answered(legSid);
 
             var talk = random.Duration(settings.TalkTime);
@@ -64,8 +66,29 @@ public sealed class SimulatedAgents(
         }
     }
 
-    /// <summary>A call placed straight to client:NAME (the Participants API bringing the agent into a room) rings the same agent: busy while on a call.</summary>
-    public bool TryRing(string name, string callSid) => _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow());
+    /// <summary>A call placed straight to the agent (their line, or the Participants API bringing them into a room): busy while on a call or holding a line.</summary>
+    public bool TryRing(string name, string callSid) => _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow(), ownCall: true);
+
+    /// <summary>The agent's own call entered <paramref name="room"/> with no customer in it: it becomes their line.</summary>
+    public bool OpenLine(string name, string callSid, string room)
+    {
+        if (!_agents.TryGetValue(name, out var agent) || !agent.OpenLine(callSid, room, time.GetUtcNow())) return false;
+        logger.LogInformation("Agent {Agent} holds a line in {Room} (call {CallSid})", PhoneMask.Agent(name), room, callSid);
+        return true;
+    }
+
+    /// <summary>The agent whose line is <paramref name="callSid"/>, or null.</summary>
+    public string? LineHolder(string callSid) => _agents.Values.FirstOrDefault(a => a.HoldsLine(callSid))?.Snapshot().Name;
+
+    public bool HoldsLine(string name, string callSid) => _agents.TryGetValue(name, out var agent) && agent.HoldsLine(callSid);
+
+    /// <summary>The agent's own call (line or ringing), which a drop hangs up; null when they have none.</summary>
+    public string? OwnCall(string name) => _agents.TryGetValue(name, out var agent) ? agent.OwnCall() : null;
+
+    public void TalkedTo(string name)
+    {
+        if (_agents.TryGetValue(name, out var agent)) agent.TalkedTo();
+    }
 
     public void Answered(string name, string callSid)
     {
@@ -83,46 +106,4 @@ public sealed class SimulatedAgents(
         _agents.Values.Select(a => a.Snapshot()).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
 
     public void Reset() => _agents.Clear();
-
-    sealed class AgentState(string name)
-    {
-        readonly Lock _gate = new();
-        string _state = "idle";
-        string? _callSid, _legSid;
-        DateTimeOffset? _since;
-        int _answered, _missed;
-
-        public bool TryRing(string callSid, DateTimeOffset now)
-        {
-            lock (_gate)
-            {
-                if (_state != "idle") return false;
-                (_state, _callSid, _legSid, _since) = ("ringing", callSid, null, now);
-                return true;
-            }
-        }
-
-        public void Answer(string legSid, DateTimeOffset now)
-        {
-            lock (_gate) (_state, _legSid, _since, _answered) = ("talking", legSid, now, _answered + 1);
-        }
-
-        public void Missed()
-        {
-            lock (_gate) _missed++;
-        }
-
-        public void Release(DateTimeOffset now)
-        {
-            lock (_gate) (_state, _callSid, _legSid, _since) = ("idle", null, null, now);
-        }
-
-        public AgentSnapshot Snapshot()
-        {
-            lock (_gate) return new AgentSnapshot(name, _state, _callSid, _legSid, _since, _answered, _missed);
-        }
-    }
 }
-
-public sealed record AgentSnapshot(
-    string Name, string State, string? CallSid, string? LegSid, DateTimeOffset? Since, int CallsAnswered, int CallsMissed);

@@ -17,6 +17,17 @@ public sealed class CallControl
     /// <summary>Completes once the call has reached its final status.</summary>
     public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes when the call starts ringing (what early media into a room waits for).</summary>
+    public TaskCompletionSource Rang { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set when the agent hung up on this customer: their Dial ends (its action is still requested), then the call.</summary>
+    public bool EndsAfterDial { get; private set; }
+
+    public void EndAfterDial()
+    {
+        lock (_gate) EndsAfterDial = true;
+    }
+
     /// <summary>The final status a hang-up asked for (completed or canceled), or null when the far end ended it.</summary>
     public string? HangUpStatus { get; private set; }
 

@@ -19,7 +19,7 @@ public sealed class CallDesk(
     public SimCall Place(string to, string from, CallInstructions instructions)
     {
         var now = time.GetUtcNow();
-        var agent = to.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? to["client:".Length..] : null;
+        var agent = _options.Agents.AgentCalledBy(to);
         var number = records.NextNumber();
         var chance = random.ForCall(number);
         var (outcome, ring, talk) = agent is null ? DrawCustomer(chance) : DrawAgent(agent, chance);
@@ -39,6 +39,7 @@ public sealed class CallDesk(
             QueueTurn = NextTurn(now),
             UpdatedAt = now,
             Agent = agent,
+            RingsAgent = agent,
         };
         records.Add(call);
         logger.LogInformation("Call {CallSid} to {To} from {From} accepted: {Outcome}, turn in {QueueMs}ms",
@@ -53,7 +54,7 @@ public sealed class CallDesk(
         return (outcome, chance.Duration(_options.RingTime), chance.Duration(_options.TalkTime));
     }
 
-    /// <summary>A call placed straight to client:NAME (say, to bring an agent into a conference) reaches a simulated agent.</summary>
+    /// <summary>A call placed straight to client:NAME or an agent's phone (an agent's line, or an agent brought into a conference) reaches a simulated agent.</summary>
     (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawAgent(string name, SimRandom chance)
     {
         var agents = _options.Agents;

@@ -13,6 +13,9 @@ public sealed record CallInstructions
     public IReadOnlySet<string> StatusCallbackEvents { get; init; } = new HashSet<string>();
     public int TimeoutSeconds { get; init; } = 60;
 
+    /// <summary>The longest the call may last once answered (Twilio's TimeLimit, 4 hours by default).</summary>
+    public int TimeLimitSeconds { get; init; } = 14_400;
+
     /// <summary>"Enable", "DetectMessageEnd", or null when machine detection is off.</summary>
     public string? MachineDetection { get; init; }
     public int MachineDetectionTimeoutSeconds { get; init; } = 30;

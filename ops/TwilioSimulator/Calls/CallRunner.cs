@@ -11,7 +11,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// no-answer or failed, as drawn when it was created. One async flow per call; waits are timer-based.
 /// </summary>
 public sealed class CallRunner(
-    SimulatedAgents agents, StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd,
+    SimulatedAgents agents, StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd, Recordings.CallRecordings recordings,
     IOptions<SimulatorOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CallRunner> logger)
 {
     public void Start(SimCall call) => _ = RunAsync(call);
@@ -30,7 +30,7 @@ public sealed class CallRunner(
 
             await Task.Delay(call.Chance.Duration(options.Value.InitiateTime), time, ct);
             Move(call, CallStatus.Ringing, "ringing");
-            if (AgentOf(call) is { } name)
+            if (call.RingsAgent is { } name)
             {
                 if (!agents.TryRing(name, call.Sid))
                 {
@@ -84,9 +84,10 @@ public sealed class CallRunner(
     {
         await Task.Delay(call.RingTime, time, ct);
         lock (call.Gate) call.AnsweredAt = time.GetUtcNow();
-        if (AgentOf(call) is { } agent) agents.Answered(agent, call.Sid);
+        if (call.RingsAgent is { } agent) agents.Answered(agent, call.Sid);
         Move(call, CallStatus.InProgress, "answered");
         _ = CalleeLeavesAsync(call, ct);
+        _ = TimeLimitAsync(call, ct);
 
         if (call.Instructions.DetectsMachines)
         {
@@ -107,10 +108,32 @@ public sealed class CallRunner(
         try
         {
             await Task.Delay(call.TalkTime, time, ct);
-            call.Note("callee hung up");
-            // a simulated agent's own leg ends when their talk time is up, conversation or not
-            if (call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)) call.Control.HangUp(CallStatus.Completed);
-            else call.Control.CalleeWantsToLeave();
+            if (call.RingsAgent is { } agent)
+            {
+                // an agent holding a line stays for the shift; one brought in for one customer hangs up, conversation or not
+                if (agents.HoldsLine(agent, call.Sid)) return;
+                call.Note("callee hung up");
+                call.Control.HangUp(CallStatus.Completed);
+            }
+            else
+            {
+                call.Note("callee hung up");
+                call.Control.CalleeWantsToLeave();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Twilio ends an answered call at its TimeLimit, whatever it is doing.</summary>
+    async Task TimeLimitAsync(SimCall call, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(call.Instructions.TimeLimitSeconds), time, ct);
+            call.Note($"time limit {call.Instructions.TimeLimitSeconds}s reached");
+            call.Control.HangUp(CallStatus.Completed);
         }
         catch (OperationCanceledException)
         {
@@ -126,6 +149,7 @@ public sealed class CallRunner(
             if (start) call.StartTime = call.UpdatedAt;
         }
         call.Note(statusCallbackEvent);
+        if (apiStatus == CallStatus.Ringing) call.Control.Rang.TrySetResult();
         callbacks.Publish(call, statusCallbackEvent, statusCallbackEvent == "answered" ? CallStatus.InProgress : statusCallbackEvent);
     }
 
@@ -141,11 +165,9 @@ public sealed class CallRunner(
         logger.LogInformation("Call {CallSid} to {To} ended {Status} ({Duration}s)",
             call.Sid, PhoneMask.Mask(call.To), status, call.DurationSeconds);
         callbacks.Publish(call, "completed", status);
+        recordings.CallEnded(call);
         call.Control.Ended.TrySetResult();
     }
-
-    static string? AgentOf(SimCall call) =>
-        call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? call.To["client:".Length..] : null;
 
     static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

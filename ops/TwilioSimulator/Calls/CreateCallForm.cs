@@ -41,6 +41,8 @@ public static partial class CreateCallForm
 
         if (!TryInt(form, "Timeout", 60, 1, 600, out var timeout))
             return Refuse(out error, 21216, "Timeout must be an integer between 1 and 600");
+        if (!TryInt(form, "TimeLimit", 14_400, 1, 86_400, out var timeLimit))
+            return Refuse(out error, 21626, "TimeLimit must be an integer between 1 and 86400");
         if (!TryInt(form, "MachineDetectionTimeout", 30, 3, 59, out var amdTimeout))
             return Refuse(out error, 21626, "MachineDetectionTimeout must be an integer between 3 and 59");
 
@@ -55,6 +57,7 @@ public static partial class CreateCallForm
             StatusCallbackMethod = MethodOf(form, "StatusCallbackMethod"),
             StatusCallbackEvents = events,
             TimeoutSeconds = timeout,
+            TimeLimitSeconds = timeLimit,
             MachineDetection = machineDetection,
             MachineDetectionTimeoutSeconds = amdTimeout,
             AsyncAmd = string.Equals(Optional(form, "AsyncAmd"), "true", StringComparison.OrdinalIgnoreCase),

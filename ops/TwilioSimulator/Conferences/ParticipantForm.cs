@@ -10,7 +10,14 @@ public static class ParticipantForm
 
     public sealed record NewParticipant(
         string To, string From, string? Label, bool Muted, bool Hold, bool Coaching, string? CallSidToCoach, bool EndConferenceOnExit,
-        bool StartConferenceOnEnter, bool EarlyMedia, CallInstructions Instructions);
+        bool StartConferenceOnEnter, bool EarlyMedia, CallInstructions Instructions)
+    {
+        public ConferenceCallbackRequest? ConferenceCallback { get; init; }
+        public string WaitMusic { get; init; } = "default";
+    }
+
+    /// <summary>An update's announcement: the URL whose TwiML is played to the participant.</summary>
+    public sealed record Announcement(string Url, string Method);
 
     public static NewParticipant? ReadCreate(IFormCollection form, out IResult? error)
     {
@@ -30,6 +37,12 @@ public static class ParticipantForm
         var timeout = 60;
         if (CreateCallForm.Optional(form, "Timeout") is { } text && (!int.TryParse(text, out timeout) || timeout is < 5 or > 600))
             return Refuse(out error, 21216, "Timeout must be an integer between 5 and 600");
+        var conferenceCallback = CreateCallForm.Optional(form, "ConferenceStatusCallback");
+        if (conferenceCallback is not null && !CreateCallForm.IsHttpUrl(conferenceCallback))
+            return Refuse(out error, 21609, $"ConferenceStatusCallback is not a valid URL: {conferenceCallback}");
+        var timeLimit = 14_400;
+        if (CreateCallForm.Optional(form, "TimeLimit") is { } limit && (!int.TryParse(limit, out timeLimit) || timeLimit is < 1 or > 86_400))
+            return Refuse(out error, 21626, "TimeLimit must be an integer between 1 and 86400");
         if (!TryFlags(form, out var flags, out error)) return null;
         var coaching = flags.GetValueOrDefault("Coaching");
         var coached = CreateCallForm.Optional(form, "CallSidToCoach");
@@ -42,11 +55,21 @@ public static class ParticipantForm
             StatusCallbackMethod = CreateCallForm.MethodOf(form, "StatusCallbackMethod"),
             StatusCallbackEvents = events,
             TimeoutSeconds = timeout,
+            TimeLimitSeconds = timeLimit,
         };
         return new NewParticipant(to, from, CreateCallForm.Optional(form, "Label"), flags.GetValueOrDefault("Muted"),
             flags.GetValueOrDefault("Hold"), coaching, coaching ? coached : null, flags.GetValueOrDefault("EndConferenceOnExit"),
-            flags.GetValueOrDefault("StartConferenceOnEnter", true), flags.GetValueOrDefault("EarlyMedia"), instructions);
+            flags.GetValueOrDefault("StartConferenceOnEnter", true), flags.GetValueOrDefault("EarlyMedia"), instructions)
+        {
+            ConferenceCallback = ConferenceCallbackRequest.Of(conferenceCallback, CreateCallForm.Optional(form, "ConferenceStatusCallbackMethod"),
+                form["ConferenceStatusCallbackEvent"].ToArray()),
+            // the SDK cannot send an empty WaitUrl, but a plain form can: "" is silence, as in TwiML
+            WaitMusic = form.ContainsKey("WaitUrl") ? CreateCallForm.Optional(form, "WaitUrl") ?? "none" : "default",
+        };
     }
+
+    public static Announcement? ReadAnnouncement(IFormCollection form) =>
+        CreateCallForm.Optional(form, "AnnounceUrl") is { } url ? new Announcement(url, CreateCallForm.MethodOf(form, "AnnounceMethod")) : null;
 
     /// <summary>An update's changes to the participant; the fields not sent stay as they are.</summary>
     public static Func<Participant, Participant>? ReadUpdate(IFormCollection form, out IResult? error)
@@ -58,6 +81,9 @@ public static class ParticipantForm
             error = TwilioError.Result(400, 20001, "CallSidToCoach is required when Coaching is true");
             return null;
         }
+        var holdUrl = CreateCallForm.Optional(form, "HoldUrl");
+        // Twilio's HoldMethod defaults to GET
+        var holdMethod = CreateCallForm.Optional(form, "HoldMethod")?.ToUpperInvariant() == "POST" ? "POST" : "GET";
         return p =>
         {
             var coaching = flags.TryGetValue("Coaching", out var on) ? (on ? coached : null) : coached ?? p.Coaching;
@@ -65,6 +91,8 @@ public static class ParticipantForm
             {
                 Muted = flags.GetValueOrDefault("Muted", p.Muted),
                 Hold = flags.GetValueOrDefault("Hold", p.Hold),
+                HoldUrl = holdUrl ?? p.HoldUrl,
+                HoldMethod = holdUrl is not null ? holdMethod : p.HoldMethod,
                 EndConferenceOnExit = flags.GetValueOrDefault("EndConferenceOnExit", p.EndConferenceOnExit),
                 Coaching = coaching,
             };

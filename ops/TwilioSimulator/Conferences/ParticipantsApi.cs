@@ -39,17 +39,18 @@ public static class ParticipantsApi
         var call = desk.Place(wanted.To, wanted.From, wanted.Instructions with { Twiml = twiml });
         call.Note($"participant of conference {room.Name}");
         var role = wanted.Coaching ? ParticipantRole.Coach
-            : wanted.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
-            : ParticipantRole.Customer;
+            : wanted.Label == "customer" || call.RingsAgent is null ? ParticipantRole.Customer
+            : ParticipantRole.Agent;
         var now = time.GetUtcNow();
-        var participant = new Participant(call.Sid, wanted.Label ?? (role == ParticipantRole.Customer ? PhoneMask.Mask(wanted.To) : wanted.To),
+        var participant = new Participant(call.Sid, wanted.Label ?? (role == ParticipantRole.Customer || wanted.To.StartsWith('+') ? PhoneMask.Mask(wanted.To) : wanted.To),
             role, wanted.Muted, wanted.CallSidToCoach, wanted.EndConferenceOnExit, null, null)
         {
             Hold = wanted.Hold, StartConferenceOnEnter = wanted.StartConferenceOnEnter, CreatedAt = now, UpdatedAt = now,
-            QueueTimeMs = call.QueueTime.TotalMilliseconds,
+            QueueTimeMs = call.QueueTime.TotalMilliseconds, ConferenceCallback = wanted.ConferenceCallback, WaitMusic = wanted.WaitMusic,
         };
         registry.Expect(room.Name, call, participant);
         _ = ForgetIfNeverJoinedAsync(registry, room.Name, call);
+        if (wanted.EarlyMedia) _ = RingIntoRoomAsync(registry, room.Name, call);
         return Results.Json(ParticipantJson.Of(accountSid, room.Sid, participant), CallResourceJson.Json, statusCode: StatusCodes.Status201Created);
     }
 
@@ -58,6 +59,13 @@ public static class ParticipantsApi
     {
         await call.Control.Ended.Task;
         registry.Leave(name, call.Sid);
+    }
+
+    /// <summary>EarlyMedia: the room hears the callee's ringing while the call rings (a note in its hearing history).</summary>
+    static async Task RingIntoRoomAsync(ConferenceRegistry registry, string name, SimCall call)
+    {
+        if (await Task.WhenAny(call.Control.Rang.Task, call.Control.Ended.Task) == call.Control.Rang.Task)
+            registry.Note(name, "early media: ringing from " + call.Sid);
     }
 
     static IResult List(string accountSid, string conference, HttpRequest request, ConferenceRegistry registry)
@@ -77,16 +85,19 @@ public static class ParticipantsApi
             : TwilioError.NotFound(request.Path);
 
     static async Task<IResult> Update(string accountSid, string conference, string participant, HttpRequest request, ConferenceRegistry registry,
-        CancellationToken ct)
+        Announcements announcements, CancellationToken ct)
     {
         if (Live(registry, conference) is not { } room || Present(room, participant) is null) return TwilioError.NotFound(request.Path);
         var form = await request.ReadFormAsync(ct);
         if (ParticipantForm.ReadUpdate(form, out var refusal) is not { } change) return refusal!;
         if (CreateCallForm.Optional(form, "CallSidToCoach") is { } coached && Present(room, coached) is null)
             return TwilioError.Result(400, 20001, $"CallSidToCoach {coached} is not a participant of conference {room.Sid}");
-        return registry.Update(room.Sid, participant, change) is { } updated
-            ? Results.Json(ParticipantJson.Of(accountSid, room.Sid, updated), CallResourceJson.Json)
-            : TwilioError.NotFound(request.Path);
+        var announcement = ParticipantForm.ReadAnnouncement(form);
+        if (announcement is not null && !CreateCallForm.IsHttpUrl(announcement.Url))
+            return TwilioError.Result(400, 21205, $"AnnounceUrl is not a valid URL: {announcement.Url}");
+        if (registry.Update(room.Sid, participant, change) is not { } updated) return TwilioError.NotFound(request.Path);
+        if (announcement is not null) announcements.Start(room, updated, announcement);
+        return Results.Json(ParticipantJson.Of(accountSid, room.Sid, updated), CallResourceJson.Json);
     }
 
     /// <summary>Twilio's kick: the leg leaves the room and its call goes on with the TwiML after its Dial (none: it ends).</summary>

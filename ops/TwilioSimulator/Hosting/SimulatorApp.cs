@@ -4,6 +4,7 @@ using Dialer.TwilioSimulator.Calls;
 using Dialer.TwilioSimulator.Conferences;
 using Dialer.TwilioSimulator.Faults;
 using Dialer.TwilioSimulator.Records;
+using Dialer.TwilioSimulator.Recordings;
 using Dialer.TwilioSimulator.TwiML;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,10 +35,15 @@ public static class SimulatorApp
         services.AddSingleton<DialVerb>();
         services.AddSingleton<SimulatedAgents>();
         services.AddSingleton<ConferenceRegistry>();
+        services.AddSingleton<ConferenceCallbacks>();
+        services.AddSingleton<AgentLines>();
+        services.AddSingleton<Announcements>();
+        services.AddSingleton<CallRecordings>();
 
         var app = builder.Build();
+        app.Services.GetRequiredService<AgentLines>(); // it follows every room from the start
         app.MapGet("/health", () => "ok");
-        app.MapCallsApi();
+        app.MapCallsApi().MapRecordingsApi();
         app.MapRecordsApi();
         app.MapFaultsApi();
         app.MapAgentsApi();

@@ -35,19 +35,19 @@ public sealed class CallRecordStore
 
     public SimStats Stats()
     {
-        var records = Snapshot();
+        var calls = All();
+        var records = calls.Select(SimCallRecord.Of).ToList();
+        var agentLegs = calls.Where(c => c.RingsAgent is not null).Select(c => c.Sid).ToHashSet(StringComparer.Ordinal);
         return new SimStats(
             records.Count,
             records.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
             records.Where(r => r.AnsweredBy is not null).GroupBy(r => r.AnsweredBy!).ToDictionary(g => g.Key, g => g.Count()),
-            records.Count(r => r.Agent is not null && !IsAgentLeg(r)),
-            records.Count(IsAgentLeg));
+            records.Count(r => r.Agent is not null && !agentLegs.Contains(r.Sid)),
+            records.Count(r => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)));
     }
-
-    static bool IsAgentLeg(SimCallRecord r) => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a conference with them)</param>
+/// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a room with an agent present: their line, or one brought in)</param>
 /// <param name="ToClients">calls placed to client:NAME (agents or supervisors brought into a conference); counted in Total too</param>
 public sealed record SimStats(
     int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent, int ToClients);

@@ -21,14 +21,17 @@ public static class RecordsApi
         Find(string sid, CallRecordStore records) =>
         records.Record(sid) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
 
-    /// <summary>Between tests: forget every call (live ones end silently), and free the agents and conferences.</summary>
+    /// <summary>Between tests: forget every call (live ones end silently), and free the agents, conferences and recordings.</summary>
     static Ok<ResetResult> Reset(
-        CallRecordStore records, CallDesk desk, SimulatedAgents agents, ConferenceRegistry conferences)
+        CallRecordStore records, CallDesk desk, SimulatedAgents agents, ConferenceRegistry conferences, AgentLines lines,
+        Recordings.CallRecordings recordings)
     {
         var forgotten = records.Clear();
         desk.ResetPacing();
+        lines.Reset();
         conferences.Reset();
         agents.Reset();
+        recordings.Reset();
         return TypedResults.Ok(new ResetResult(forgotten));
     }
 

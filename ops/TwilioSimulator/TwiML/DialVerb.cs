@@ -19,14 +19,27 @@ public sealed class DialVerb(
     {
         var timeout = TimeSpan.FromSeconds(Math.Clamp(dial.Int("timeout", 30), 5, 600));
         var noun = dial.Elements().FirstOrDefault();
-        var result = noun?.Name.LocalName switch
+        var started = time.GetUtcNow();
+        // timeLimit ends the Dial, not the call: the action is requested and the TwiML goes on
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(dial.Int("timeLimit", 14_400), 1)), time);
+        using var dialling = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        DialResult result;
+        try
         {
-            "Client" => await agents.DialAsync(ClientName(noun), call, timeout, ct, AgentLegAnswered(call, noun, document, ct)),
-            "Number" => await DialNumberAsync(call, noun.Value.Trim(), timeout, ct),
-            "Conference" => await JoinConferenceAsync(call, noun, ct),
-            null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, ct),
-            _ => DialResult.Failed($"Dial with nothing simulated to dial ({noun?.Name.LocalName ?? "empty"})"),
-        };
+            result = noun?.Name.LocalName switch
+            {
+                "Client" => await agents.DialAsync(ClientName(noun), call, timeout, dialling.Token, AgentLegAnswered(call, noun, document, ct)),
+                "Number" => await DialNumberAsync(call, noun.Value.Trim(), timeout, dialling.Token),
+                "Conference" => await JoinConferenceAsync(call, noun, document, dialling.Token),
+                null when dial.Value.Trim() is { Length: > 0 } bare => await DialNumberAsync(call, bare, timeout, dialling.Token),
+                _ => DialResult.Failed($"Dial with nothing simulated to dial ({noun?.Name.LocalName ?? "empty"})"),
+            };
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            call.Note($"Dial timeLimit {dial.Int("timeLimit", 14_400)}s reached");
+            result = DialResult.Completed(null, time.GetUtcNow() - started);
+        }
         call.Note($"Dial ended {result.Status} after {result.DurationSeconds}s{(result.Why is { } why ? ": " + why : "")}");
 
         if (dial.Text("action") is not { } action) return null;
@@ -39,6 +52,7 @@ public sealed class DialVerb(
         parameters.Add(new("DialCallDuration", CallParameters.Number(result.DurationSeconds)));
         call.Note("Dial action " + url);
         var response = await webhooks.SendAsync(url, dial.Method(), parameters, ct);
+        if (call.Control.EndsAfterDial) return null; // the agent hung up on this customer: nothing after the Dial runs
         if (response.Succeeded) return TwimlSource.Inline(response.Body) with { Url = url };
 
         lock (call.Gate) call.LastError = $"Dial action {url} answered {response.Status} {response.Error}".TrimEnd();
@@ -97,23 +111,15 @@ public sealed class DialVerb(
     }
 
     /// <summary>The leg stays in the conference until it ends or removes the leg, or the leg is hung up or redirected.</summary>
-    async Task<DialResult> JoinConferenceAsync(SimCall call, XElement conference, CancellationToken ct)
+    async Task<DialResult> JoinConferenceAsync(SimCall call, XElement conference, TwimlDocument document, CancellationToken ct)
     {
         var name = conference.Value.Trim();
         lock (call.Gate) call.Conference = name;
         call.Note("Conference " + name);
         var joined = time.GetUtcNow();
-        // coach="CA..." is how a manager's leg whispers to one agent; the customer does not hear it
-        var coaching = conference.Text("coach");
-        var role = coaching is not null ? ParticipantRole.Coach
-            : call.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? ParticipantRole.Agent
-            : ParticipantRole.Customer;
-        var label = conference.Text("participantLabel") ?? (role == ParticipantRole.Customer ? PhoneMask.Mask(call.To) : call.To);
-        var participant = new Participant(call.Sid, label, role, conference.Text("muted") == "true", coaching,
-            conference.Text("endConferenceOnExit") == "true", null, null)
-        {
-            StartConferenceOnEnter = conference.Text("startConferenceOnEnter") != "false", CreatedAt = joined,
-        };
+        var participant = ParticipantOf(call, conference, document) with { CreatedAt = joined };
+        if (participant.Role == ParticipantRole.Agent && call.RingsAgent is { } agent && NoCustomerIn(name) && agents.OpenLine(agent, call.Sid, name))
+            call.Note($"line of agent {agent} open in {name}");
         var over = conferences.Join(name, call, participant);
         try
         {
@@ -125,6 +131,32 @@ public sealed class DialVerb(
             conferences.Leave(name, call.Sid);
         }
     }
+
+    /// <summary>The participant a Conference noun makes of this leg (the Participants API's options win when it made the leg).</summary>
+    static Participant ParticipantOf(SimCall call, XElement conference, TwimlDocument document)
+    {
+        // coach="CA..." is how a manager's leg whispers to one agent; the customer does not hear it
+        var coaching = conference.Text("coach");
+        var label = conference.Text("participantLabel");
+        var role = coaching is not null ? ParticipantRole.Coach
+            : label == "customer" || call.RingsAgent is null ? ParticipantRole.Customer
+            : ParticipantRole.Agent;
+        label ??= role == ParticipantRole.Customer || call.To.StartsWith('+') ? PhoneMask.Mask(call.To) : call.To;
+        var callback = conference.Text("statusCallback") is { } url
+            ? ConferenceCallbackRequest.Of(document.Resolve(url), conference.Text("statusCallbackMethod"), [conference.Text("statusCallbackEvent")])
+            : null;
+        return new Participant(call.Sid, label, role, conference.Text("muted") == "true", coaching,
+            conference.Text("endConferenceOnExit") == "true", null, null)
+        {
+            StartConferenceOnEnter = conference.Text("startConferenceOnEnter") != "false",
+            WaitMusic = conference.Attribute("waitUrl") is { } wait ? (wait.Value.Trim() is { Length: > 0 } music ? document.Resolve(music) : "none") : "default",
+            ConferenceCallback = callback,
+        };
+    }
+
+    bool NoCustomerIn(string name) =>
+        conferences.Find(name) is not { Status: not ConferenceStatus.Completed } room
+        || !room.Participants.Any(p => p.Role == ParticipantRole.Customer && p.Status == ParticipantStatus.Connected);
 }
 
 public sealed record DialResult(string Status, string? DialCallSid, int DurationSeconds, bool Bridged)

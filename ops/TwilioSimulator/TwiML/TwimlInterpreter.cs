@@ -44,6 +44,7 @@ public sealed class TwimlInterpreter(
                     return TwimlSource.FromUrl(target, verb.Method());
                 case "Dial":
                     if (await dial.ExecuteAsync(call, verb, document, ct) is { } afterDial) return afterDial;
+                    if (call.Control.EndsAfterDial) return null;
                     break;
                 case "Enqueue":
                     await EnqueueAsync(call, verb.Value.Trim(), ct);
