@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dialer.Api.Agents.Lines;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
 using Dialer.Core.Agents;
@@ -29,6 +30,8 @@ public static class AgentApi
         group.MapGet("/me", AgentConsoleQuery.MeAsync);
         group.MapPost("/calls/{attemptId:guid}/disposition", DispositionApi.SetAsync);
         group.MapGet("/token", VoiceTokens.Issue);
+        group.MapAgentLineApi();
+        group.MapAgentCallControlApi();
         return group;
     }
 

@@ -11,7 +11,7 @@ namespace Dialer.Api.Agents;
 /// whichever instance holds the agent's connection gets them: RabbitMQ is the backplane.
 /// </summary>
 public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db) : IConsumer<CallBridgedToAgent>, IConsumer<AgentStateChanged>,
-    IConsumer<AgentLogoutRequested>
+    IConsumer<AgentLogoutRequested>, IConsumer<AgentLineChanged>
 {
     public async Task Consume(ConsumeContext<CallBridgedToAgent> context)
     {
@@ -23,6 +23,10 @@ public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db
 
     public Task Consume(ConsumeContext<AgentStateChanged> context) =>
         hub.Clients.Group(AgentHub.GroupOf(context.Message.AgentId)).SendAsync("agentState", context.Message, context.CancellationToken);
+
+    /// <summary>The line opened or dropped: the console shows it (and offers to reconnect) at once.</summary>
+    public Task Consume(ConsumeContext<AgentLineChanged> context) =>
+        hub.Clients.Group(AgentHub.GroupOf(context.Message.AgentId)).SendAsync("agentLine", context.Message, context.CancellationToken);
 
     /// <summary>A manager logged the agent out (or will, once the call is wrapped up): the console says who and why.</summary>
     public Task Consume(ConsumeContext<AgentLogoutRequested> context) =>

@@ -11,14 +11,17 @@ namespace Dialer.Api.Agents;
 public static class AgentConsoleQuery
 {
     public sealed record AgentView(Guid Id, string Name, string ClientIdentity, AgentState State, DateTimeOffset Since, string? BreakReason,
-        Guid[] CampaignIds, CurrentCall? Call = null);
+        Guid[] CampaignIds, LineView Line, CurrentCall? Call = null);
+    /// <summary>The agent's line: Address is the phone or SIP address (the agent's own), null for the browser phone.</summary>
+    public sealed record LineView(string? Kind, string? Address, string State, DateTimeOffset? Since, string? Reason);
     public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script, string[] Dispositions,
         string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt, DateTimeOffset? EndedAt, string? Disposition,
         DateTimeOffset? WrapUpDeadline, ContactCard Contact);
     public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields, PastAttempt[] History);
     public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition);
 
-    public static AgentView ViewOf(Agent a) => new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds);
+    public static AgentView ViewOf(Agent a) => new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds,
+        new LineView(a.LineKind?.ToString().ToLowerInvariant(), a.LineAddress, a.LineState.ToString(), a.LineSince, a.LineReason));
 
     public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db, CancellationToken ct)
     {

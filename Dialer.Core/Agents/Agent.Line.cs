@@ -79,7 +79,10 @@ public sealed partial class Agent
         return true;
     }
 
-    /// <summary>The agent hangs the line up themselves (or logs out): the same as a drop, with their reason.</summary>
+    /// <summary>
+    /// The agent hangs the line up themselves: the same as a drop, with their reason. (An agent who goes Offline keeps
+    /// the line until the Worker's healer hangs it up: one place for every way of going Offline.)
+    /// </summary>
     public bool LineClosed(DateTimeOffset now) => LineDropped(null, "hung up by the agent", now);
 
     /// <summary>Why an agent without an open line waits: shown on the console and the wall.</summary>

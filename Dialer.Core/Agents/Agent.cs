@@ -68,7 +68,6 @@ public sealed partial class Agent
             return new Refusal($"Finish the call first: the agent is {State}.");
         if (State == AgentState.WrapUp) return new Refusal("Set the call's disposition first.");
         if (State != AgentState.Offline) Move(AgentState.Offline, "logged out", now);
-        LineClosed(now);
         return null;
     }
 
@@ -85,7 +84,6 @@ public sealed partial class Agent
         }
         (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
         Move(AgentState.Offline, LoggedOutBy(by, reason), now, by);
-        LineClosed(now);
         return true;
     }
 

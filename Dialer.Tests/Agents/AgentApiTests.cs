@@ -14,12 +14,25 @@ namespace Dialer.Tests.Agents;
 public sealed class AgentApiTests(ApiFactory api)
 {
     [Fact]
-    public async Task An_agent_logs_in_takes_a_break_comes_back_and_logs_out_and_every_move_is_kept()
+    public async Task An_agent_logs_in_connects_a_line_takes_a_break_comes_back_and_logs_out_and_every_move_is_kept()
     {
         var campaign = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         var (agent, agentId) = await NewAgentAsync();
 
-        Assert.Equal("available", (await (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync())["state"]!.GetValue<string>());
+        var loggedIn = await (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync();
+        Assert.Equal(("break", Agent.NoLineReason), (loggedIn["state"]!.GetValue<string>(), loggedIn["breakReason"]!.GetValue<string>()));
+        var noLine = await agent.PostAsync("/api/agent/available", null);
+        Assert.Equal(HttpStatusCode.Conflict, noLine.StatusCode);
+        Assert.Contains("Connect your line", (await noLine.ReadJsonAsync())["detail"]!.GetValue<string>());
+
+        var asked = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "browser" });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        Assert.Equal("Connecting", (await asked.ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "browser" })).StatusCode);
+        await OpenLineAsIfTheRoomSaidSoAsync(agentId);
+        var me = await (await agent.GetAsync("/api/agent/me")).ReadJsonAsync();
+        Assert.Equal(("available", "Open"), (me["state"]!.GetValue<string>(), me["line"]!["state"]!.GetValue<string>()));
+
         var onBreak = await (await agent.PostAsJsonAsync("/api/agent/break", new { reason = "lunch" })).ReadJsonAsync();
         Assert.Equal(("break", "lunch"), (onBreak["state"]!.GetValue<string>(), onBreak["breakReason"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent/available", null)).StatusCode);
@@ -27,8 +40,43 @@ public sealed class AgentApiTests(ApiFactory api)
 
         await using var db = api.Database.CreateDb();
         var moves = await db.AgentStateChanges.Where(m => m.AgentId == agentId).OrderBy(m => m.Id).Select(m => new { m.From, m.To }).ToListAsync();
-        Assert.Equal([AgentState.Available, AgentState.Break, AgentState.Available, AgentState.Offline], moves.Select(m => m.To));
+        Assert.Equal([AgentState.Break, AgentState.Available, AgentState.Break, AgentState.Available, AgentState.Offline], moves.Select(m => m.To));
         Assert.Equal(AgentState.Offline, moves[0].From);
+    }
+
+    [Fact]
+    public async Task A_line_request_names_its_bad_field_and_a_call_control_on_someone_elses_call_is_refused()
+    {
+        var (agent, _) = await NewAgentAsync();
+
+        var badKind = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "pigeon" });
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.NotNull((await badKind.ReadJsonAsync())["errors"]!["kind"]);
+        foreach (var number in new[] { "12345", "+1 415 555", "not a number", new string('9', 40) })
+        {
+            var bad = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "phone", address = number });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.NotNull((await bad.ReadJsonAsync())["errors"]!["address"]);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "sip", address = "alice@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "phone", address = "+14155550123" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"/api/agent/calls/{Guid.NewGuid()}/hangup", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/agent/calls/{Guid.NewGuid()}/digits", new { digits = "12;rm" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent/line/mute", new { muted = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await agent.DeleteAsync("/api/agent/line")).StatusCode);
+        Assert.Equal("Dropped", (await (await agent.GetAsync("/api/agent/me")).ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
+    }
+
+    /// <summary>What the Worker does when the room reports the agent's line joined (no Worker in this Api-only test).</summary>
+    async Task OpenLineAsIfTheRoomSaidSoAsync(Guid agentId)
+    {
+        await using var db = api.Database.CreateDb();
+        var agent = await db.Agents.SingleAsync(a => a.Id == agentId);
+        Assert.True(agent.LinePlaced(agent.LineRequestId!.Value, "CA" + Guid.NewGuid().ToString("N")));
+        Assert.True(agent.LineOpened(agent.LineCallSid!, DateTimeOffset.UtcNow));
+        db.AgentStateChanges.AddRange(agent.TakeMoves());
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -171,6 +219,7 @@ public sealed class AgentApiTests(ApiFactory api)
         db.CallAttempts.Add(attempt);
         var agent = await db.Agents.SingleAsync(a => a.Id == agentId);
         (agent.State, agent.StateSince, agent.CurrentAttemptId, agent.CampaignIds) = (AgentState.WrapUp, now, attempt.Id, [campaignId]);
+        (agent.LineState, agent.LineCallSid) = (Core.Agents.Lines.LineState.Open, "CA" + Guid.NewGuid().ToString("N")); // mid-shift: the line is open
         await db.SaveChangesAsync();
         return (campaignId, attempt.Id, contact.Id);
     }

@@ -1,4 +1,8 @@
+using Dialer.Contracts;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -23,35 +27,64 @@ public class AgentsWorld : DialingWorld
 
     protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>
     {
-        ["Agents:RingSeconds"] = "5",
+        ["Agents:LineRingSeconds"] = "5",
         ["Agents:HealEverySeconds"] = "0.2",
     };
 
-    /// <summary>An agent Available on the campaigns since <paramref name="idleFor"/> ago (longest idle gets the next call).</summary>
+    /// <summary>
+    /// An agent in <paramref name="state"/> on the campaigns since <paramref name="idleFor"/> ago (longest idle gets the next
+    /// call). An Available agent has a real line: the Worker calls the simulator's agent into their room, and the agent
+    /// is Available once the room says they joined, as in production.
+    /// </summary>
     public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null, AgentState state = AgentState.Available,
         Guid? currentAttemptId = null, string? identity = null)
     {
         await using var db = Db();
+        var withLine = state == AgentState.Available;
         var agent = new Agent
         {
             Id = Guid.NewGuid(), Name = "agent", ClientIdentity = identity ?? "agent-" + Guid.NewGuid().ToString("N")[..10],
-            State = state, StateSince = DateTimeOffset.UtcNow - (idleFor ?? TimeSpan.FromSeconds(10)), CampaignIds = campaignIds,
+            State = withLine ? AgentState.Break : state, BreakReason = withLine ? Agent.NoLineReason : null,
+            StateSince = DateTimeOffset.UtcNow - (idleFor ?? TimeSpan.FromSeconds(10)), CampaignIds = campaignIds,
             CurrentAttemptId = currentAttemptId,
         };
+        // an agent met mid-shift (on a call, in wrap-up) has had their line open all along; no call behind it here
+        if (!withLine && state != AgentState.Offline)
+            (agent.LineKind, agent.LineState, agent.LineCallSid) = (LineKind.Browser, LineState.Open, "CA" + Guid.NewGuid().ToString("N"));
         db.Agents.Add(agent);
         await db.SaveChangesAsync();
-        return agent;
+        if (!withLine) return agent;
+        await OpenLineAsync(agent.Id);
+        await using var after = Db();
+        await after.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.StateSince, agent.StateSince));
+        return await AgentAsync(agent.Id);
     }
 
     public async Task AvailableAgentsAsync(Guid campaignId, int count)
     {
-        await using var db = Db();
-        db.Agents.AddRange(Enumerable.Range(0, count).Select(i => new Agent
+        for (var i = 0; i < count; i++) await AvailableAgentAsync([campaignId], TimeSpan.FromSeconds(10 + i));
+    }
+
+    /// <summary>Asks for the agent's browser line as the Api does, and waits for the simulator's agent to be in their room.</summary>
+    public async Task OpenLineAsync(Guid agentId, LineKind kind = LineKind.Browser, string? address = null)
+    {
+        var requestId = Guid.NewGuid();
+        await using (var db = Db())
         {
-            Id = Guid.NewGuid(), Name = $"agent {i}", ClientIdentity = "agent-" + Guid.NewGuid().ToString("N")[..10],
-            State = AgentState.Available, StateSince = DateTimeOffset.UtcNow.AddSeconds(-10 - i), CampaignIds = [campaignId],
-        }));
-        await db.SaveChangesAsync();
+            var agent = await db.Agents.SingleAsync(a => a.Id == agentId);
+            Assert.Null(agent.TryRequestLine(kind, address, requestId, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        using (var scope = Worker.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new ConnectAgentLine(agentId, requestId));
+        await WaitForAgentAsync(agentId, a => a.LineState == LineState.Open);
+    }
+
+    /// <summary>The simulator's agent closes the tab / puts the phone down.</summary>
+    public async Task DropLineAsync(string agentName)
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(Simulator.BaseAddress, $"/sim/agents/{Uri.EscapeDataString(agentName)}/drop"), null)).EnsureSuccessStatusCode();
     }
 
     public async Task<Agent> AgentAsync(Guid id)

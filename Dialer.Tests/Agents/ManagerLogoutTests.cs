@@ -49,7 +49,7 @@ public class ManagerLogoutTests
     }
 
     [Fact]
-    public void A_reserved_agent_whose_customer_hung_up_or_whose_phone_rang_out_goes_offline_not_back_to_work()
+    public void A_reserved_agent_whose_customer_hung_up_or_whose_customer_never_reached_the_room_goes_offline_not_back_to_work()
     {
         var hungUp = In(AgentState.Reserved);
         hungUp.RequestLogout("Mia", null, Now);
@@ -57,7 +57,7 @@ public class ManagerLogoutTests
 
         var rangOut = In(AgentState.Reserved);
         rangOut.RequestLogout("Mia", null, Now);
-        rangOut.MissedCall(rangOut.CurrentAttemptId!.Value, Now);
+        rangOut.RoomEmpty(rangOut.CurrentAttemptId!.Value, Now);
 
         Assert.Equal((AgentState.Offline, null), (hungUp.State, hungUp.BreakReason));
         Assert.Equal((AgentState.Offline, null), (rangOut.State, rangOut.BreakReason));

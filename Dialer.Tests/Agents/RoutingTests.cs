@@ -1,4 +1,7 @@
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
+using Dialer.Tests.Infrastructure;
+using Dialer.TwilioSimulator.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
 
@@ -7,7 +10,7 @@ namespace Dialer.Tests.Agents;
 public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
 {
     [Fact]
-    public async Task Answered_call_with_a_free_agent_is_bridged_to_that_agent_in_a_conference_of_its_own()
+    public async Task Answered_call_with_a_free_agent_joins_that_agents_open_line_in_their_room_and_the_line_stays()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var agent = await world.AvailableAgentAsync([campaign.Id]);
@@ -20,17 +23,21 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.NotNull(done.BridgedAt);
         Assert.False(done.Abandoned);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
-        Assert.Equal(agent.ClientIdentity, call.Agent);
-        Assert.Contains("Conference " + done.ConferenceName, call.Trail);
-        var room = world.Simulator.Conferences.Find(done.ConferenceSid!)!;
-        Assert.Equal(done.ConferenceName, room.Name);
-        var agentLeg = Assert.Single(room.Participants, p => p.Label == "agent");
-        Assert.Equal((done.AgentCallSid, "client:" + agent.ClientIdentity), (agentLeg.CallSid, world.Simulator.Calls.Record(agentLeg.CallSid)!.To));
-        Assert.Contains(room.HearingHistory, h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == agentLeg.CallSid));
-        Assert.Contains(world.Simulator.Agents.Snapshot(), a => a.Name == agent.ClientIdentity && a.CallsAnswered == 1);
+        Assert.Contains("Conference " + AgentRoom.NameOf(agent.Id), call.Trail);
+        var room = world.Simulator.Conferences.Find(AgentRoom.NameOf(agent.Id))!;
+        Assert.Equal(room.Sid, done.ConferenceSid);
+        var line = Assert.Single(room.Participants, p => p.Label == AgentRoom.AgentLabel);
+        Assert.Equal((agent.LineCallSid, done.AgentCallSid, "client:" + agent.ClientIdentity),
+            (line.CallSid, line.CallSid, world.Simulator.Calls.Record(line.CallSid)!.To));
+        Assert.Contains(room.HearingHistory, h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == line.CallSid));
+        // no second leg: the only call to the agent is the line opened before the customer was dialed
+        Assert.Single(world.Simulator.Calls.Snapshot("client:" + agent.ClientIdentity));
 
-        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
-        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).ToList();
+        var after = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
+        Assert.Equal((LineState.Open, agent.LineCallSid), (after.LineState, after.LineCallSid));
+        Assert.Equal(ParticipantStatus.Connected, world.Simulator.Conferences.Find(AgentRoom.NameOf(agent.Id))!.Participants
+            .Single(p => p.CallSid == agent.LineCallSid).Status);
+        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
         using var http = new HttpClient();
         Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.PublicUrl + "/metrics"));
@@ -110,22 +117,48 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
     }
 
     [Fact]
-    public async Task An_agent_who_lets_the_phone_ring_out_goes_on_break_and_the_customer_gets_the_message()
+    public async Task A_line_that_drops_as_its_customer_answers_gives_the_customer_the_message_within_two_seconds()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
-        var agent = await world.AvailableAgentAsync([campaign.Id], identity: AgentsWorld.AbsentAgent);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+        // the line's end reaches the engine late, after the answer has already reserved the agent and sent the customer in
+        world.Simulator.Faults.Apply(SimFaults.Patch(callbackDelayMs: 700));
+        try
+        {
+            await world.DropLineAsync(agent.ClientIdentity);
+            var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+            var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
 
-        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
-        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
+            Assert.Equal(agent.Id, done.AgentId);
+            Assert.Null(done.BridgedAt);
+            Assert.True(done.Abandoned);
+            Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2), $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
+            var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
+            Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
+            var dropped = await world.AgentAsync(agent.Id);
+            Assert.Equal((AgentState.Break, LineState.Dropped), (dropped.State, dropped.LineState));
+            Assert.StartsWith("line dropped", dropped.BreakReason);
+        }
+        finally
+        {
+            world.Simulator.Faults.Reset();
+        }
+    }
 
-        Assert.Equal(agent.Id, done.AgentId);
-        Assert.Null(done.BridgedAt);
-        Assert.True(done.Abandoned);
-        Assert.NotNull(done.MessageStartedAt);
-        var absent = await world.AgentAsync(agent.Id);
-        Assert.Equal((AgentState.Break, "missed a call"), (absent.State, absent.BreakReason));
-        var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
-        Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
-        Assert.Contains(world.Simulator.Agents.Snapshot(), a => a.Name == AgentsWorld.AbsentAgent && a.CallsMissed >= 1);
+    [Fact]
+    public async Task A_free_agent_whose_line_drops_leaves_routing_at_once_and_is_back_when_it_reconnects()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(0);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+
+        await world.DropLineAsync(agent.ClientIdentity);
+        var dropped = await world.WaitForAgentAsync(agent.Id, a => a.LineState == LineState.Dropped);
+        Assert.Equal((AgentState.Break, "line dropped: the line was hung up"), (dropped.State, dropped.BreakReason));
+        await using (var db = world.Db())
+            Assert.Null(await AgentRouter.ReserveAsync(db, campaign.Id, Guid.NewGuid(), 0, DateTimeOffset.UtcNow, CancellationToken.None));
+
+        await world.OpenLineAsync(agent.Id);
+        var back = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
+        Assert.Equal((LineState.Open, "line connected"), (back.LineState, (await world.MovesOfAsync(agent.Id)).Last().Reason));
     }
 }

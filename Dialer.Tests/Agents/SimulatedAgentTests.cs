@@ -31,7 +31,7 @@ public sealed class SimulatedAgentTests(AgentsThatWrapUpByThemselves world) : IC
         Assert.Contains(done.Disposition, new CampaignSettings().Dispositions);
         Assert.Equal(
             [AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available, AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp, AgentState.Available],
-            (await world.MovesOfAsync(agent.Id)).Select(m => m.To));
+            (await world.MovesOfAsync(agent.Id)).Select(m => m.To).SkipWhile(to => to != AgentState.Reserved));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using MassTransit;
@@ -40,6 +41,7 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         var candidates = await db.Agents.AsNoTracking()
             .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp || a.ConsoleDisconnectedAt != null)
             .Select(a => a.Id).ToListAsync(ct);
+        await HangUpLinesOfOfflineAgentsAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), ct);
         // a few at a time, each in its own transaction: one agent whose rows are locked a while (a webhook of theirs
         // in flight) must not hold up the others' round; on a floor of a hundred, a round one by one took seconds
         await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct },
@@ -51,6 +53,18 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
                     log.LogWarning(e, "Healing agent {AgentId} failed; the next round tries again", id);
                 }
             });
+    }
+
+    /// <summary>
+    /// However an agent went Offline (logged out, by a manager, their console gone), their line is hung up here; its
+    /// status callback then marks it dropped. Asked again each round until it has: hanging up an ended call is harmless.
+    /// </summary>
+    static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, CancellationToken ct)
+    {
+        var lines = await db.Agents.AsNoTracking()
+            .Where(a => a.State == AgentState.Offline && (a.LineState == LineState.Open || a.LineState == LineState.Connecting) && a.LineCallSid != null)
+            .Select(a => new HangUpAgentLine(a.Id, a.LineCallSid!)).ToListAsync(ct);
+        foreach (var line in lines) await bus.Publish(line, ct);
     }
 
     async Task HealAsync(Guid agentId, CancellationToken ct)

@@ -61,7 +61,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
                 if (agent.Connected(a.Id, now)) moves.AddRange(Note(agent));
                 return changed || moves.Count > 0;
             }
-            if (a.BridgedAt is not null) return false; // joined again (after a hold, a transfer back): nothing new
+            // joined again (after a hold), or already given the message (the line's drop told us first): nothing new
+            if (a.BridgedAt is not null || a.MessageStartedAt is not null) return false;
             empty = true;
             a.AgentMissed(now);
             if (agent.RoomEmpty(a.Id, now)) moves.AddRange(Note(agent));

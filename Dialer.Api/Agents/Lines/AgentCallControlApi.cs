@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Dialer.Api.Hosting;
+using Dialer.Api.Supervision;
+using Dialer.Core.Agents;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Conference;
+
+namespace Dialer.Api.Agents.Lines;
+
+/// <summary>
+/// The console's call controls. Hang-up ends the customer's leg and never the agent's line; hold gives the customer
+/// music; digits are played to the customer; mute silences the agent in their own room. Only on the agent's own call.
+/// </summary>
+public static class AgentCallControlApi
+{
+    public sealed record HoldRequest(bool Hold);
+    public sealed record DigitsRequest(string? Digits);
+    public sealed record MuteRequest(bool Muted);
+
+    public static RouteGroupBuilder MapAgentCallControlApi(this RouteGroupBuilder agentGroup)
+    {
+        agentGroup.MapPost("/calls/{attemptId:guid}/hangup", HangUp);
+        agentGroup.MapPost("/calls/{attemptId:guid}/hold", Hold);
+        agentGroup.MapPost("/calls/{attemptId:guid}/digits", Digits);
+        agentGroup.MapPost("/line/mute", Mute);
+        return agentGroup;
+    }
+
+    sealed record OwnCall(string CustomerCallSid, string Room);
+
+    static Task<IResult> HangUp(Guid attemptId, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct) =>
+        OnOwnCallAsync(attemptId, user, db, async call =>
+            await CallResource.UpdateAsync(new UpdateCallOptions(call.CustomerCallSid) { Status = CallResource.UpdateStatusEnum.Completed }, twilio.Client()), ct);
+
+    static Task<IResult> Hold(Guid attemptId, HoldRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct) =>
+        OnOwnCallAsync(attemptId, user, db, async call =>
+            await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
+            {
+                Hold = request.Hold,
+                HoldUrl = request.Hold ? new Uri(Hook(twilio, "/twilio/hold-music")) : null,
+                HoldMethod = request.Hold ? Twilio.Http.HttpMethod.Post : null,
+            }, twilio.Client()), ct);
+
+    static async Task<IResult> Digits(Guid attemptId, DigitsRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
+    {
+        if (request.Digits is not { Length: > 0 and <= 32 } digits || !digits.All(c => char.IsAsciiDigit(c) || c is '*' or '#' or 'w'))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["digits"] = ["1 to 32 of 0-9, *, # and w (a half-second pause)."] });
+        return await OnOwnCallAsync(attemptId, user, db, async call =>
+            await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
+            {
+                AnnounceUrl = new Uri(Hook(twilio, "/twilio/digits?d=" + Uri.EscapeDataString(digits))), AnnounceMethod = Twilio.Http.HttpMethod.Post,
+            }, twilio.Client()), ct);
+    }
+
+    static async Task<IResult> Mute(MuteRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
+    {
+        var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentApi.AgentIdOf(user))
+            .Select(a => new { a.LineState, a.LineCallSid, a.RoomSid }).FirstOrDefaultAsync(ct);
+        if (line is null) return TypedResults.NotFound();
+        if (line is not { LineState: Core.Agents.Lines.LineState.Open, LineCallSid: { } sid, RoomSid: { } room })
+            return Problems.Conflict(new Refusal("Your line is not open."));
+        return await TwilioAsync(async () => await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, sid) { Muted = request.Muted }, twilio.Client()));
+    }
+
+    /// <summary>The agent's own current call, its customer still on the line: anything else is refused with the reason.</summary>
+    static async Task<IResult> OnOwnCallAsync(Guid attemptId, ClaimsPrincipal user, DialerDb db, Func<OwnCall, Task> act, CancellationToken ct)
+    {
+        var agentId = AgentApi.AgentIdOf(user);
+        var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.CurrentAttemptId, a.RoomSid }).FirstOrDefaultAsync(ct);
+        var attempt = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+            .Select(a => new { a.AgentId, a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);
+        if (agent is null || attempt is null) return TypedResults.NotFound();
+        if (attempt.AgentId != agentId || agent.CurrentAttemptId != attemptId)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This is not your current call.");
+        if (attempt.EndedAt is not null || attempt.CallSid is null || (attempt.ConferenceSid ?? agent.RoomSid) is not { } room)
+            return Problems.Conflict(new Refusal("The customer is no longer on the line."));
+        ct.ThrowIfCancellationRequested();
+        return await TwilioAsync(() => act(new OwnCall(attempt.CallSid, room)));
+    }
+
+    static async Task<IResult> TwilioAsync(Func<Task> request)
+    {
+        try
+        {
+            await request();
+            return TypedResults.NoContent();
+        }
+        catch (ApiException e) when (e.Status == 404 || e.Code is 20404 or 21220)
+        {
+            return Problems.Conflict(new Refusal("The customer is no longer on the line."));
+        }
+        catch (TwilioException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Twilio did not carry out the request.", detail: e.Message);
+        }
+    }
+
+    static string Hook(SupervisionTwilio twilio, string path) => twilio.Options.PublicWebhookBaseUrl.TrimEnd('/') + path;
+}
