@@ -1,9 +1,12 @@
-// The agent console: status and campaigns, the preview of the next contact, the screen pop and the disposition.
+// The agent console: status and campaigns, the line (browser phone or own phone), the preview of the next contact,
+// the screen pop, the call's controls and the disposition.
 // Live over SignalR (/hubs/agents); every action is a call to the same API the tests and the demo use.
 import { api, el, notify, session, startPage } from '/ui/app.js';
 import { contactCard, tickClocks } from './contact-card.js';
 import { claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs } from './preview.js';
 import { callPanel, callPhase, tickCall } from './call-panel.js';
+import { callControls } from './call-controls.js';
+import { createLine } from './line.js';
 
 const STATES = { offline: 'Offline', available: 'Available', reserved: 'Calling', onCall: 'On call', wrapUp: 'Wrap-up', break: 'On break' };
 
@@ -16,6 +19,8 @@ startPage('Agent console', (main) => {
   const say = text => { $('announce').textContent = text; };
   // a manager's logout stays on screen (not a passing message): the agent must know why they are offline
   const notice = text => { $('notice').textContent = text; $('notice').hidden = !text; };
+  const line = createLine({ say, refresh: () => refresh() });
+  $('line-slot').replaceWith(line.node);
 
   // one refresh at a time, and one more after it when asked meanwhile: a slow answer never overwrites a newer one
   let refreshing = null, again = false;
@@ -27,6 +32,7 @@ startPage('Agent console', (main) => {
 
   async function refreshOnce() {
     me = await api('/api/agent/me');
+    line.update(me);
     const wantsPreview = me.state === 'available' && !me.call && previewCampaigns().length > 0;
     if (!wantsPreview) preview = null;
     else if (!preview || Date.parse(preview.heldUntil) <= Date.now()) await takeNext();
@@ -52,7 +58,10 @@ startPage('Agent console', (main) => {
     const busy = ['reserved', 'onCall', 'wrapUp'].includes(me.state);
     $('login').disabled = busy;
     $('login').textContent = me.state === 'offline' ? 'Log in' : 'Update campaigns';
-    $('available').disabled = me.state !== 'break';
+    // the server refuses Available until the line is open, and moves the agent there itself when it opens
+    const lineFirst = line.known && line.state !== 'open';
+    $('available').disabled = me.state !== 'break' || lineFirst;
+    $('available').title = me.state === 'break' && lineFirst ? 'Connect your line first.' : '';
     $('break').disabled = me.state !== 'available';
     $('logout').disabled = busy || me.state === 'offline';
     for (const box of main.querySelectorAll('#campaign-list input')) box.disabled = busy;
@@ -69,14 +78,14 @@ startPage('Agent console', (main) => {
   function render() {
     renderStatus();
     const call = me.call;
-    const key = JSON.stringify([me.state, call?.attemptId, call?.disposition, call?.bridgedAt, call?.endedAt, preview?.contactId, previewMessage, previewCampaigns().length]);
+    const key = JSON.stringify([me.state, line.state, call?.attemptId, call?.disposition, call?.bridgedAt, call?.endedAt, preview?.contactId, previewMessage, previewCampaigns().length]);
     if (key === shownKey) return; // keep what the agent is typing
     shownKey = key;
     const workspace = $('workspace');
     if (call) {
       workspace.replaceChildren(
         contactCard(withPreview(call.contact), { heading: { reserved: 'Calling', onCall: 'On the line', wrapUp: 'You just talked with' }[callPhase(me.state)], campaignName: call.campaignName, id: 'customer' }),
-        callPanel(call, me.state, { onDispose: dispose }));
+        callPanel(call, me.state, { onDispose: dispose, controls: me.state === 'onCall' ? callControls(call, line, say) : null }));
     } else if (me.state === 'available' && previewCampaigns().length > 0) {
       workspace.replaceChildren(...(preview
         ? [previewCard(preview), previewActions(preview, { onDial: dial, onSkip: skip })]
@@ -93,7 +102,9 @@ startPage('Agent console', (main) => {
   function idle() {
     const [title, text] = {
       offline: ['You are logged out', 'Tick the campaigns you work on and press Log in.'],
-      break: ['On a break', 'Press Available when you are back to take calls again.'],
+      break: me.breakReason?.startsWith('line') && line.state !== 'open'
+        ? ['Connect your line', 'Choose how you take calls above and press Connect line: you become Available when it opens.']
+        : ['On a break', 'Press Available when you are back to take calls again.'],
       available: ['Waiting for a call', 'A customer appears here the moment they answer. Keep your headset on.'],
     }[me.state] ?? ['Waiting', ''];
     return el('section', { class: 'card empty-state', 'aria-labelledby': 'idle-title' }, el('h2', { id: 'idle-title' }, title), el('p', { class: 'muted' }, text));
@@ -165,6 +176,7 @@ startPage('Agent console', (main) => {
     if (!typing && key === 'd' && main.querySelector('#dial')) { e.preventDefault(); dial(); return; }
     if (!typing && key === 's' && main.querySelector('#skip')) { e.preventDefault(); main.querySelector('#skip').click(); return; }
     if (!typing && key === 'n' && main.querySelector('#check-now')) { e.preventDefault(); main.querySelector('#check-now').click(); return; }
+    if (!typing && key === 'm' && main.querySelector('#mute')) { e.preventDefault(); main.querySelector('#mute').click(); return; }
     const radio = !typing && /^[1-9]$/.test(e.key) ? main.querySelectorAll('input[name=disposition]')[Number(e.key) - 1] : null;
     if (radio) { radio.checked = true; radio.dispatchEvent(new Event('change', { bubbles: true })); radio.focus(); }
     if (e.key === 'Enter' && !e.target.matches('textarea, button') && main.querySelector('#disposition button')) {
@@ -201,6 +213,7 @@ startPage('Agent console', (main) => {
     } catch (err) { notify(err.message, 'error'); }
     setInterval(tick, 1000);
     // a call's own progress (ringing, answered) reaches the console through the agent's moves; this catches the rest
-    setInterval(() => { if (me && ['reserved', 'onCall'].includes(me.state)) refresh(); }, 3000);
+    // and a line being connected: the hub's word that it opened (or failed) may come before the console listens
+    setInterval(() => { if (me && (['reserved', 'onCall'].includes(me.state) || line.state === 'connecting')) refresh(); }, 3000);
   })();
 }, { roles: ['Agent'] });

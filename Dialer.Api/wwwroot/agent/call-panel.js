@@ -9,7 +9,7 @@ const PHASES = {
 
 export const callPhase = agentState => PHASES[agentState] ? agentState : 'onCall';
 
-export function callPanel(call, agentState, { onDispose }) {
+export function callPanel(call, agentState, { onDispose, controls = null }) {
   const [title, hint] = PHASES[callPhase(agentState)];
   const choices = el('fieldset', { class: 'choices' },
     el('legend', {}, 'How did the call go?'),
@@ -37,6 +37,7 @@ export function callPanel(call, agentState, { onDispose }) {
       el('span', { class: 'call-timer', id: 'call-timer', 'data-since': call.bridgedAt ?? '', 'data-until': call.endedAt ?? '',
         'data-deadline': call.wrapUpDeadline ?? '' })),
     el('p', { class: 'muted' }, hint),
+    controls,
     call.script ? el('details', { class: 'script', open: true }, el('summary', {}, 'Script'), el('p', {}, call.script)) : null,
     form);
 }
