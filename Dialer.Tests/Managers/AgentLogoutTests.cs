@@ -21,6 +21,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
     public async Task An_available_agent_is_logged_out_at_once_with_who_and_why_recorded_and_their_console_told()
     {
         var (key, agentId) = await api.NewAgentAsync("Wall");
+        await using (var db = api.Database.CreateDb()) await OpenLines.OpenAsync(db, agentId);
         var agent = api.ClientWith(key);
         var (campaignId, _) = await CampaignAsync();
         (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();

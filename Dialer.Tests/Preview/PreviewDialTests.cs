@@ -41,10 +41,10 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         Assert.NotNull(attempt.BridgedAt);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         Assert.Equal(agent.Identity, call.Agent);
-        var moves = await world.MovesOfAsync(agent.Id);
+        var moves = (await world.MovesOfAsync(agent.Id)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp], moves.Select(m => m.To));
         Assert.Equal("preview dial", moves[0].Reason);
-        Assert.Empty(await world.MovesOfAsync(longestIdle.Id));
+        Assert.DoesNotContain(await world.MovesOfAsync(longestIdle.Id), m => m.To == AgentState.Reserved);
         await using var db = world.Db();
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
         Assert.Equal((1, null), (contact.Attempts, contact.HeldByAgentId));

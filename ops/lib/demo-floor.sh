@@ -50,6 +50,8 @@ JSON
   as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
   agent=$(key_for agent "Demo preview agent")
   as "$agent" POST /api/agent/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
+  as "$agent" POST /api/agent/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
+  for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent/me | json_field state)" = available ] && break; sleep 0.5; done
   card=$(as "$agent" POST /api/agent/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
   contact=$(json_field contactId <<<"$card")
   attempt=$(as "$agent" POST /api/agent/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
@@ -89,4 +91,27 @@ for c in (d["items"] if isinstance(d, dict) else d):
     if c["name"].startswith("Demo:") and c["status"] in ("running", "paused", "scheduled"): print(c["id"])'); do
     as "$KEY" POST "/api/campaigns/$id/stop" >/dev/null 2>&1 || true
   done
+}
+
+# agent_line_report CAMPAIGN SIM_PORT: the agents' lines (one call each, kept), answer → customer in the agent's room,
+# and the campaign's recordings with the notice their customers heard
+agent_line_report() {
+  local campaign=$1 sim=$2 db=${DIALER_DB_NAME:-dialer}
+  admin_psql -d "$db" -tA -F ' ' -c "SELECT count(*),
+      round((1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM bridged_at - answered_at)))::numeric, 0),
+      round((1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM bridged_at - answered_at)))::numeric, 0)
+    FROM call_attempts WHERE campaign_id = '$campaign' AND bridged_at IS NOT NULL AND answered_at IS NOT NULL" | {
+    read -r n p50 p99
+    echo "answer → customer in the agent's room: p50 ${p50:-?} ms, p99 ${p99:-?} ms over $n calls (no ring, no second leg)"
+  }
+  curl -fsS "http://127.0.0.1:$sim/sim/agents" | python3 -c 'import json,sys
+agents = [a for a in json.load(sys.stdin) if a["name"].startswith("+1202555")]
+talked = sum(a.get("customersTalked", 0) for a in agents); still = sum(1 for a in agents if a.get("state") in ("in room", "talking"))
+print(f"lines: {len(agents)} agents phoned once each at the start; {still} lines still open at the end; {talked} customers put into them")'
+  admin_psql -d "$db" -tA -F ' ' -c "SELECT count(*) FILTER (WHERE status = 'Completed'), coalesce(sum(duration_seconds), 0),
+      (SELECT attempt_id FROM call_recordings WHERE campaign_id = '$campaign' AND status = 'Completed' ORDER BY started_at LIMIT 1)
+    FROM call_recordings WHERE campaign_id = '$campaign'" | {
+    read -r recorded seconds example
+    echo "recordings: $recorded calls recorded ($seconds s), each customer told \"This call may be recorded.\" as they joined; e.g. attempt ${example:0:8}"
+  }
 }

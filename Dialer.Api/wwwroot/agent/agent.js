@@ -197,6 +197,7 @@ startPage('Agent console', (main) => {
     hub.on('loggedOut', m => notice(m.deferred
       ? `${m.by} is logging you out: it happens when this call is wrapped up${m.reason ? ` (${m.reason})` : ''}.`
       : `You were logged out by ${m.by}${m.reason ? `: ${m.reason}` : ''}.`));
+    hub.on('agentLine', () => refresh()); // the line opened or dropped: the line card shows it at once
     hub.on('callOffered', m => { if (m.call) say(`Call connected: ${m.call.contact.name ?? 'a customer'}.`); refresh(); });
     hub.onreconnecting(() => show(false));
     hub.onreconnected(() => { show(true); refresh(); });

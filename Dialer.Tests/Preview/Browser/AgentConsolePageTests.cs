@@ -39,6 +39,7 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = campaign.Name }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await site.OpenLineAsync(agent.Id); // the line, as the console's line card asks for it (its own tests drive that card)
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Available");
         var card = page.Locator("#preview-name");
         await Assertions.Expect(card).ToHaveTextAsync("Grace Hopper");
