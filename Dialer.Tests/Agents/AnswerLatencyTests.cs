@@ -21,7 +21,7 @@ public sealed class InstantAgents : AgentsWorld
 
 /// <summary>
 /// The answer webhook's latency (arrival to TwiML, measured by the caller over loopback HTTP) and answer-to-agent
-/// (the customer's answer to the agent leg's "answered" callback). ops/bench/answer/run runs this with more answers.
+/// (the customer's answer to their joining the agent's open line). ops/bench/answer/run runs this with more answers.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AloneCollection
