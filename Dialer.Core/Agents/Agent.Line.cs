@@ -48,7 +48,9 @@ public sealed partial class Agent
     /// <summary>The Worker placed the line's call: from now on only this call's callbacks count.</summary>
     public bool LinePlaced(Guid requestId, string callSid)
     {
-        if (LineRequestId != requestId || LineState != LineState.Connecting) return false;
+        if (LineRequestId != requestId) return false;
+        if (LineCallSid == callSid) return true; // the room told us of the line before the create's answer came back
+        if (LineState != LineState.Connecting || LineCallSid is not null) return false;
         LineCallSid = callSid;
         return true;
     }
@@ -56,7 +58,10 @@ public sealed partial class Agent
     /// <summary>The agent is in their room. A break that only waited for the line ends by itself.</summary>
     public bool LineOpened(string callSid, DateTimeOffset now)
     {
-        if (LineCallSid != callSid || LineState != LineState.Connecting) return false;
+        if (LineState != LineState.Connecting) return false;
+        // an agent who picks up at once joins the room before the create's answer reaches us: the join names the line
+        if (LineCallSid is null && LineRequestId is not null) LineCallSid = callSid;
+        if (LineCallSid != callSid) return false;
         SetLine(LineState.Open, null, now);
         if (State == AgentState.Break && IsLineBreak) Move(AgentState.Available, "line connected", now);
         return true;
