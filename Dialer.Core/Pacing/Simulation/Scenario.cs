@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Dialer.Core.Pacing.Simulation;
 
-/// <summary>One benchmark world, as ../shared/pacing/MODEL.md defines its scenario files.</summary>
+/// <summary>One benchmark world, as docs/pacing-model.md describes its scenario files (ops/bench/pacing/scenarios).</summary>
 public sealed record Scenario
 {
     public string Name { get; init; } = "unnamed";

@@ -26,14 +26,14 @@ sealed record BenchOptions(IReadOnlyList<string> ScenarioFiles, int? Seeds, doub
         return new BenchOptions(files.Count > 0 ? files : [.. PublicScenarios()], seeds, hours, output, policies);
     }
 
-    // ../shared/pacing/scenarios from the repository root (the folder holding Dialer.sln)
+    // ops/bench/pacing/scenarios from the repository root (the folder holding Dialer.sln)
     static IEnumerable<string> PublicScenarios()
     {
         var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory);
-        var folder = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "pacing", "scenarios"));
+        var folder = root is null ? null : Path.GetFullPath(Path.Combine(root, "ops", "bench", "pacing", "scenarios"));
         if (folder is null || !Directory.Exists(folder))
         {
-            Console.Error.WriteLine("public scenarios not found (../shared/pacing/scenarios from the repository root)");
+            Console.Error.WriteLine("public scenarios not found (ops/bench/pacing/scenarios from the repository root)");
             return [];
         }
         return Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal);
