@@ -29,13 +29,6 @@ public sealed partial class Agent
 
     public bool HasOpenLine => LineState == LineState.Open;
 
-    /// <summary>Where the engine calls: client:IDENTITY, the phone number, or the SIP address.</summary>
-    public string LineTarget => LineKind switch
-    {
-        Lines.LineKind.Phone or Lines.LineKind.Sip => LineAddress!,
-        _ => "client:" + ClientIdentity,
-    };
-
     public Refusal? TryRequestLine(LineKind kind, string? address, Guid requestId, DateTimeOffset now)
     {
         if (LineState is LineState.Connecting or LineState.Open)

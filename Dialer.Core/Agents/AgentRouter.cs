@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Agents;
 
-public sealed record ReservedAgent(Guid AgentId, string ClientIdentity);
+public sealed record ReservedAgent(Guid AgentId);
 
 /// <summary>Gives an answered call to the campaign's agent who has been Available longest, with their line open to take it.</summary>
 public static class AgentRouter
@@ -25,11 +25,11 @@ public static class AgentRouter
                             WHERE state = 'Available' AND line_state = 'Open' AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
                             ORDER BY state_since LIMIT 1 FOR UPDATE SKIP LOCKED)
                   AND state = 'Available' AND line_state = 'Open'
-                RETURNING id, client_identity),
+                RETURNING id),
             logged AS (
                 INSERT INTO agent_state_changes (agent_id, from_state, to_state, reason, attempt_id, at)
                 SELECT id, 'Available', 'Reserved', 'call answered', {attemptId}, {now} FROM picked)
-            SELECT id AS agent_id, client_identity FROM picked
+            SELECT id AS agent_id FROM picked
             """).ToListAsync(ct);
         return rows.SingleOrDefault();
     }

@@ -62,7 +62,6 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.CallSid).HasMaxLength(64);
         e.Property(a => a.ConferenceSid).HasMaxLength(64);
         e.Property(a => a.AgentCallSid).HasMaxLength(64);
-        e.Ignore(a => a.ConferenceName);
         e.Property(a => a.AnsweredBy).HasMaxLength(32);
         e.Property(a => a.Outcome).HasMaxLength(32);
         e.Property(a => a.Disposition).HasMaxLength(64);

@@ -7,7 +7,6 @@ using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
@@ -17,19 +16,8 @@ namespace Dialer.Worker.Agents;
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
 /// the same transaction, then put the customer in their room, or play the safe-harbour message when nobody is free.
 /// </summary>
-public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, IMemoryCache cache, IOptions<TwilioOptions> twilio)
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, CampaignSettingsCache campaigns, IOptions<TwilioOptions> twilio)
 {
-    /// <summary>
-    /// A running campaign's settings cannot change (edits need a pause), so the answer path reads them from a short
-    /// cache instead of the database: one round trip fewer while the customer waits.
-    /// </summary>
-    Task<CampaignSettings> SettingsAsync(Guid campaignId, CancellationToken ct) =>
-        cache.GetOrCreateAsync(("campaign-settings", campaignId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
-            return db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings).SingleAsync(ct);
-        })!;
-
     /// <summary>
     /// Answers Twilio first; the events of the answer (the screen pop among them) are published right after. A person
     /// goes straight into the reserved agent's room by this response alone: no REST request, no ring.
@@ -47,12 +35,12 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             a.AnsweredBy ??= answeredBy;
             if (a.CallSid is null && callSid is not null) a.CallSid = callSid;
             var changed = a.Advance(AttemptState.InProgress, now);
-            settings = await SettingsAsync(a.CampaignId, ct);
+            settings = await campaigns.GetAsync(a.CampaignId, ct);
             plan = AnswerTwiml.PlanFor(settings, answeredBy);
             if (plan != AnswerPlan.Person || a.IsFinal) return changed;
             if (a.LiveAnswer) // Twilio asked again (a retried webhook): give the same answer, reserve nobody new
             {
-                agent = a.AgentId is { } id ? await db.Agents.Where(g => g.Id == id).Select(g => new ReservedAgent(g.Id, g.ClientIdentity)).SingleAsync(ct) : null;
+                agent = a.AgentId is { } id ? new ReservedAgent(id) : null;
                 return changed;
             }
             var previewer = await PreviewAnswer.DialedByAsync(db, a, ct);

@@ -12,6 +12,6 @@ public static class PreviewAnswer
     public static Task<ReservedAgent?> DialedByAsync(DialerDb db, CallAttempt attempt, CancellationToken ct) =>
         attempt.AgentId is { } agentId
             ? db.Agents.Where(g => g.Id == agentId && g.State == AgentState.Reserved && g.CurrentAttemptId == attempt.Id)
-                .Select(g => new ReservedAgent(g.Id, g.ClientIdentity)).FirstOrDefaultAsync(ct)
+                .Select(g => new ReservedAgent(g.Id)).FirstOrDefaultAsync(ct)
             : Task.FromResult<ReservedAgent?>(null);
 }

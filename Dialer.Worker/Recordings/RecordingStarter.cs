@@ -2,6 +2,7 @@ using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Recordings;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twilio.Exceptions;
@@ -14,13 +15,13 @@ namespace Dialer.Worker.Recordings;
 /// alone, the campaign's notice) and their call's recording starts. After the join, never before: the customer reaches
 /// the agent at once, and nothing on the answer's path waits for a REST request.
 /// </summary>
-public sealed class RecordingStarter(DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock,
+public sealed class RecordingStarter(DialerDb db, CampaignSettingsCache campaigns, TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock,
     ILogger<RecordingStarter> log)
 {
     public async Task StartAsync(CallAttempt attempt, Guid agentId, string roomSid, CancellationToken ct)
     {
         if (attempt.CallSid is not { } customer) return;
-        var settings = (await db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).Recording;
+        var settings = (await campaigns.GetAsync(attempt.CampaignId, ct)).Recording;
         if (!settings.Enabled) return;
         var hooks = twilio.Value.PublicWebhookBaseUrl.TrimEnd('/');
         try

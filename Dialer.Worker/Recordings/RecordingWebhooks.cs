@@ -1,6 +1,7 @@
 using Dialer.Core.Data;
 using Dialer.Core.Recordings;
 using Microsoft.EntityFrameworkCore;
+using Dialer.Worker.Webhooks;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Recordings;
@@ -15,13 +16,8 @@ public static class RecordingWebhooks
         return group;
     }
 
-    static async Task<IResult> Notice(Guid campaignId, DialerDb db, CancellationToken ct)
-    {
-        var settings = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings).FirstOrDefaultAsync(ct);
-        var response = new VoiceResponse();
-        if (settings is not null) response.Say(settings.Recording.Notice);
-        return Results.Content(response.ToString(), "application/xml");
-    }
+    static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CancellationToken ct) =>
+        Results.Content(new VoiceResponse().Say((await campaigns.GetAsync(campaignId, ct)).Recording.Notice).ToString(), "application/xml");
 
     static async Task<IResult> Status(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dialer.Api.Hosting;
 using Dialer.Api.Supervision;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,8 +50,8 @@ public static class AgentCallControlApi
 
     static async Task<IResult> Digits(Guid attemptId, DigitsRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
     {
-        if (request.Digits is not { Length: > 0 and <= 32 } digits || !digits.All(c => char.IsAsciiDigit(c) || c is '*' or '#' or 'w'))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["digits"] = ["1 to 32 of 0-9, *, # and w (a half-second pause)."] });
+        if (!Dtmf.IsValid(request.Digits) || request.Digits is not { } digits)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["digits"] = [Dtmf.Rule] });
         return await OnOwnCallAsync(attemptId, user, db, async call =>
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
             {

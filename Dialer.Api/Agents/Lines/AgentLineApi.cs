@@ -38,8 +38,8 @@ public static class AgentLineApi
         ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
     {
         var callSid = await db.Agents.Where(a => a.Id == AgentApi.AgentIdOf(user)).Select(a => a.LineCallSid).FirstOrDefaultAsync(ct);
-        var result = await ChangeAsync(user, db, bus, (a, now) => a.LineClosed(now) || a.LineState is LineState.Dropped or LineState.None
-            ? null : new Core.Campaigns.Refusal("The line could not be closed."), clock, ct);
+        // hanging up a line already gone is not an error: the console asks when only the browser saw the line end
+        var result = await ChangeAsync(user, db, bus, (a, now) => { a.LineClosed(now); return null; }, clock, ct);
         if (callSid is not null && result.Result is Accepted<AgentConsoleQuery.AgentView>) await bus.Publish(new HangUpAgentLine(AgentApi.AgentIdOf(user), callSid), ct);
         return result;
     }
@@ -48,20 +48,10 @@ public static class AgentLineApi
         ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, Func<Agent, DateTimeOffset, Core.Campaigns.Refusal?> change, TimeProvider clock,
         CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var agent = await AgentLocks.ForUpdateAsync(db, AgentApi.AgentIdOf(user), ct);
-        if (agent is null) return TypedResults.NotFound();
-        var before = (agent.LineState, agent.LineReason);
-        if (change(agent, now) is { } refusal) return Problems.Conflict(refusal);
-        var moves = agent.TakeMoves();
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (before != (agent.LineState, agent.LineReason))
-            await bus.Publish(new AgentLineChanged(agent.Id, agent.LineState.ToString(), agent.LineReason, now), ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        return TypedResults.Accepted("/api/agent/me", AgentConsoleQuery.ViewOf(agent));
+        var outcome = await AgentLineChanges.ApplyAsync(db, bus, AgentApi.AgentIdOf(user), change, clock.GetUtcNow(), ct);
+        if (outcome.Agent is null) return TypedResults.NotFound();
+        if (outcome.Refusal is { } refusal) return Problems.Conflict(refusal);
+        return TypedResults.Accepted("/api/agent/me", AgentConsoleQuery.ViewOf(outcome.Agent));
     }
 
     /// <returns>the line's kind and normalised address, or null when the request is not acceptable</returns>

@@ -16,9 +16,7 @@ public static class AgentLineWebhooks
         group.MapMethods("/hold-music", ["GET", "POST"], (IOptions<TwilioOptions> o) =>
             Twiml(new VoiceResponse().Play(new Uri(o.Value.HoldMusicUrl), loop: 0)));
         group.MapMethods("/digits", ["GET", "POST"], (string? d) =>
-            d is { Length: > 0 and <= 32 } digits && digits.All(c => char.IsAsciiDigit(c) || c is '*' or '#' or 'w')
-                ? Twiml(new VoiceResponse().Play(digits: digits))
-                : Results.Problem(statusCode: 400, title: "d: 1 to 32 of 0-9 * # w."));
+            Dtmf.IsValid(d) ? Twiml(new VoiceResponse().Play(digits: d)) : Results.Problem(statusCode: 400, title: "d: " + Dtmf.Rule));
         return group;
     }
 

@@ -4,6 +4,7 @@ using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Recordings;
+using Dialer.Worker.Webhooks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Dialer.Worker.Agents.Lines;
 /// line's status callback, the customer's Dial action). Whatever fails, a customer who answered hears the safe-harbour
 /// message, never silence; a customer already talking is never cut off by the agent's line dropping.
 /// </summary>
-public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings, DialerDb db, IPublishEndpoint bus,
+public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings, CampaignSettingsCache campaigns, DialerDb db, IPublishEndpoint bus,
     TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
 {
     public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
@@ -155,9 +156,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         }
     }
 
-    // the whole document: a member of it would be read as a JSON path, in the CLR's casing, and come back null
-    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) =>
-        (await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Settings).SingleAsync(ct)).SafeHarbourMessage;
+    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) => (await campaigns.GetAsync(campaignId, ct)).SafeHarbourMessage;
 
     IReadOnlyList<AgentStateChange> Note(Agent agent)
     {
