@@ -70,7 +70,8 @@ public sealed class RecordingTests
     [Fact]
     public async Task Recording_a_call_not_in_progress_is_refused_21220_and_a_stopped_one_completes_at_once()
     {
-        await using var sim = await SimulatorHost.StartAsync(Fast());
+        // a ring long enough that the first request surely meets a call not yet answered, however busy the machine
+        await using var sim = await SimulatorHost.StartAsync(Fast(o => o.RingTime = new DurationRange(1500, 1500)));
         await using var engine = await WebhookReceiver.StartAsync();
         var twilio = sim.TwilioClient();
         engine.Twiml["/answer"] = "<Response><Pause length=\"1000\"/></Response>";

@@ -39,6 +39,8 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = campaign.Name }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        // logged in (waiting for a line) before the line is asked for: the healer hangs up the line of an agent still Offline
+        await site.WaitForAgentAsync(agent.Id, a => a.State != AgentState.Offline);
         await site.OpenLineAsync(agent.Id); // the line, as the console's line card asks for it (its own tests drive that card)
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Available");
         var card = page.Locator("#preview-name");
