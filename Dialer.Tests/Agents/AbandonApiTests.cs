@@ -34,12 +34,15 @@ public sealed class AbandonApiTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.NotFound, (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/abandon")).StatusCode);
     }
 
+    // distinct numbers, never drawn at random: two draws of one number broke the campaign's unique (campaign, phone)
+    static int _nextPhone = Random.Shared.Next(0, 50_000);
+
     async Task SeedAsync(Guid campaignId, DateTimeOffset answeredAt, int live, int abandoned, int machines)
     {
         await using var db = api.Database.CreateDb();
         for (var i = 0; i < live + machines; i++)
         {
-            var contact = new Contact { CampaignId = campaignId, Phone = $"+1312555{Random.Shared.Next(0, 10000):D4}{i % 10}", Status = ContactStatus.Done, CreatedAt = answeredAt };
+            var contact = new Contact { CampaignId = campaignId, Phone = $"+1312555{Interlocked.Increment(ref _nextPhone) % 100_000:D5}", Status = ContactStatus.Done, CreatedAt = answeredAt };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             var a = CallAttempt.Create(campaignId, contact.Id, answeredAt.AddSeconds(-20));
