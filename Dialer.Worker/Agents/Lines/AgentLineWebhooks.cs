@@ -40,7 +40,7 @@ public static class AgentLineWebhooks
                 await bridges.LineOpenedAsync(agentId, sid, room, ct);
                 break;
             case "participant-join" when sid.Length > 0:
-                await bridges.CustomerJoinedAsync(agentId, sid, room, ct);
+                await bridges.CustomerJoinedAsync(agentId, sid, room, label, ct);
                 break;
         }
         return Results.NoContent();
