@@ -49,6 +49,19 @@ public sealed partial class CallAttempt
         return true;
     }
 
+    /// <summary>
+    /// Twilio fell back from the answer URL (no Worker could answer): a person hears the safe-harbour message, so the
+    /// call is a live answer nobody was there for; a machine is hung up on.
+    /// </summary>
+    public void AnsweredOnFallback(bool machine, DateTimeOffset now)
+    {
+        Advance(AttemptState.InProgress, now);
+        if (machine) return;
+        if (!LiveAnswer) AnsweredLive(null, now);
+        else AgentMissed(now);
+        SettleAbandon(now);
+    }
+
     /// <summary>The reserved agent never picked up: the customer gets the message after all.</summary>
     public void AgentMissed(DateTimeOffset now) => MessageStartedAt ??= now;
 

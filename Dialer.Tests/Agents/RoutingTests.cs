@@ -161,4 +161,36 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var back = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
         Assert.Equal((LineState.Open, "line connected"), (back.LineState, (await world.MovesOfAsync(agent.Id)).Last().Reason));
     }
+
+    [Fact]
+    public async Task A_line_that_drops_while_the_customer_talks_puts_them_on_hold_music_until_the_agent_is_back()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var talking = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.BridgedAt is not null));
+
+        await world.DropLineAsync(agent.ClientIdentity);
+        await world.WaitForAgentAsync(agent.Id, a => a.LineState == LineState.Dropped);
+        var room = AgentRoom.NameOf(agent.Id);
+        await Eventually(() => Customer(room, talking.CallSid!)?.Hold == true, "the customer is put on hold");
+        Assert.False((await world.WaitForAttemptsAsync([attempt.Id], _ => true))[0].IsFinal); // never cut off by the line
+
+        await world.OpenLineAsync(agent.Id);
+        await Eventually(() => Customer(room, talking.CallSid!)?.Hold == false, "the hold ends once the line is back");
+        Assert.Equal(AgentState.OnCall, (await world.AgentAsync(agent.Id)).State);
+    }
+
+    Participant? Customer(string room, string callSid) =>
+        world.Simulator.Conferences.Find(room)?.Participants.FirstOrDefault(p => p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
+
+    static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("not seen within 5 s: " + what);
+            await Task.Delay(50);
+        }
+    }
 }

@@ -56,7 +56,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         {
             Url = new Uri($"{hooks}/twilio/answer/{attempt.Id}"),
             Method = Twilio.Http.HttpMethod.Post,
-            FallbackUrl = new Uri($"{hooks}/twilio/answer-fallback/{attempt.Id}"),
+            FallbackUrl = new Uri($"{(o.FallbackWebhookBaseUrl ?? hooks).TrimEnd('/')}/twilio/answer-fallback/{attempt.Id}"),
             FallbackMethod = Twilio.Http.HttpMethod.Post,
             StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
             StatusCallbackEvent = Events,

@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
