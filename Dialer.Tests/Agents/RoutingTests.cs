@@ -2,6 +2,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Agents;
+using Dialer.TwilioSimulator.Callbacks;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
 
@@ -179,6 +180,36 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         await world.OpenLineAsync(agent.Id);
         await Eventually(() => Customer(room, talking.CallSid!)?.Hold == false, "the hold ends once the line is back");
         Assert.Equal(AgentState.OnCall, (await world.AgentAsync(agent.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_Dial_into_the_room_that_fails_before_the_customer_met_the_agent_plays_the_message_and_frees_the_agent()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
+        await using (var db = world.Db())
+        {
+            attempt.Advance(AttemptState.InProgress, DateTimeOffset.UtcNow);
+            var reserved = await AgentRouter.ReserveAsync(db, campaign.Id, attempt.Id, 0, DateTimeOffset.UtcNow, CancellationToken.None);
+            Assert.Equal(agent.Id, reserved?.AgentId);
+            attempt.AnsweredLive(agent.Id, DateTimeOffset.UtcNow);
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+
+        var url = $"{world.Worker.PublicUrl}/twilio/dial-ended/{attempt.Id}";
+        var form = new Dictionary<string, string> { ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0", ["CallSid"] = "CA" + new string('1', 32) };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
+        var twiml = await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        Assert.Contains($"<Say>{campaign.Settings.SafeHarbourMessage}</Say>", twiml);
+        var after = (await world.WaitForAttemptsAsync([attempt.Id], a => a.MessageStartedAt is not null))[0];
+        Assert.True(after.Abandoned);
+        Assert.Null(after.BridgedAt);
+        Assert.Equal((AgentState.Available, null), await world.AgentAsync(agent.Id) is var a ? (a.State, a.CurrentAttemptId) : default);
     }
 
     Participant? Customer(string room, string callSid) =>
