@@ -42,6 +42,9 @@ public static class AgentLineWebhooks
             case "participant-join" when sid.Length > 0:
                 await bridges.CustomerJoinedAsync(agentId, sid, room, label, ct);
                 break;
+            case "participant-leave" when label == AgentRoom.CustomerLabel:
+                await bridges.CustomerLeftAsync(sid, ct);
+                break;
         }
         return Results.NoContent();
     }

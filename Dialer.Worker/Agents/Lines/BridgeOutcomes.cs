@@ -97,6 +97,29 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
                 && db.Agents.Any(g => g.Id == agentId && g.CurrentAttemptId == a.Id))
             .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The customer left the agent's room. The room stays (the agent's line waits there for the next customer), so a
+    /// supervisor still in it would hear the next call: their legs end with this customer; the leg's own status
+    /// callback then closes the session's audit.
+    /// </summary>
+    public async Task CustomerLeftAsync(string customerCallSid, CancellationToken ct)
+    {
+        var legs = await db.SupervisionSessions
+            .Where(s => s.EndedAt == null && s.CallSid != null && db.CallAttempts.Any(a => a.Id == s.AttemptId && a.CallSid == customerCallSid))
+            .Select(s => s.CallSid!).ToListAsync(ct);
+        foreach (var leg in legs)
+        {
+            try
+            {
+                await CallResource.UpdateAsync(new UpdateCallOptions(leg) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
+            }
+            catch (TwilioException e)
+            {
+                log.LogInformation("Supervisor leg {CallSid} not ended (already gone?): {Error}", leg, e.Message);
+            }
+        }
+    }
+
     /// <summary>The customer left the room with their call still up, after a conversation: the agent wraps up.</summary>
     public async Task TalkEndedAsync(Guid attemptId, int talkedSeconds, CancellationToken ct)
     {
