@@ -202,7 +202,8 @@ startPage('Agent console', (main) => {
     hub.onreconnecting(() => show(false));
     hub.onreconnected(() => { show(true); refresh(); });
     hub.onclose(() => show(false));
-    hub.start().then(() => show(true)).catch(() => show(false));
+    // read the state again once connected: what changed before the connection sent no event this page heard
+    hub.start().then(() => { show(true); refresh(); }).catch(() => show(false));
   }
 
   (async () => {

@@ -16,6 +16,7 @@ export async function startWall(hub) {
   bindControls();
   await resync();
   setInterval(tick, 1000);
+  return resync;
 }
 
 async function resync() {
