@@ -10,8 +10,8 @@ namespace Dialer.Api.Dashboard;
 
 /// <summary>
 /// One campaign on the manager's dashboard, as pushed live and as the snapshot returns it. Every figure is the
-/// catalogue's (<see cref="CallTotals"/>, <see cref="AbandonLedger"/>, <see cref="AgentFigures"/>): the abandoned calls,
-/// rate and abandons left are the ledger's over the campaign's rolling window; the other counts are all-time.
+/// catalogue's (<see cref="CallTotals"/>, <see cref="AbandonLedger"/>, <see cref="AgentFigures"/>): the abandon rate and
+/// the abandons left are the ledger's over the campaign's rolling window; the counts are all-time.
 /// </summary>
 public sealed record CampaignFigures(
     Guid CampaignId, string Name, string Status,
@@ -54,7 +54,7 @@ public sealed record CampaignFigures(
         return new CampaignFigures(c.Id, c.Name, c.Status.ToString().ToLowerInvariant(),
             k.Total, k.Done + k.Suppressed, left,
             t.Dials, t.LiveAnswers, t.MachineAnswers, t.Connects,
-            ledger.Abandoned, CallFigures.Ratio(ledger.Abandoned, ledger.LiveAnswers), ledger.Target, ledger.AbandonsLeft,
+            t.Abandoned, CallFigures.Ratio(ledger.Abandoned, ledger.LiveAnswers), ledger.Target, ledger.AbandonsLeft,
             t.Conversions, t.ConversionPerConnect, t.ConversionPerDial,
             t.InFlight, agents.LoggedIn, agents.Available, agents.OnCall, agents.WrapUp, agents.OnBreak,
             agents.LoggedIn > 0 ? Math.Round((double)t.InFlight / agents.LoggedIn, 2) : null,
