@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Figures;
 
 namespace Dialer.Core.Dialing;
 
@@ -27,7 +28,7 @@ public sealed partial class CallAttempt
     }
 
     /// <summary>A person answered but the call ended before the answer webhook routed it (it came too late, or never).</summary>
-    public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !CallClasses.IsMachine(AnsweredBy);
+    public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !MachineVerdict.Is(AnsweredBy);
 
     /// <summary>
     /// Such a call was still a live answer nobody was there for: the abandon rule judges it by when it ended (a customer

@@ -1,15 +1,16 @@
+
 using Dialer.Contracts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
+using Dialer.Core.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
-
-using Dialer.Core.Telemetry;
 
 namespace Dialer.Core.Scheduling;
 

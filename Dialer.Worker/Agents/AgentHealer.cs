@@ -3,6 +3,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Dialer.Worker.Agents;
 /// No agent stays stuck: a reservation that never connected, a call whose end we missed, a wrap-up that ran out,
 /// a console that went away. Every node runs it; the row locks make two nodes' fixes of one agent one fix.
 /// </summary>
-public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, TimeProvider clock, ILogger<AgentHealer> log)
+public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, IOptions<AgentLimits> limits, TimeProvider clock,
+    ILogger<AgentHealer> log)
     : BackgroundService
 {
     const int HealersAtOnce = 4;
@@ -74,7 +76,7 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var now = clock.GetUtcNow();
         var o = options.Value;
-        var rules = new HealingRules(TimeSpan.FromSeconds(o.ReservationTimeoutSeconds), TimeSpan.FromSeconds(o.ConsoleGraceSeconds),
+        var rules = new HealingRules(TimeSpan.FromSeconds(limits.Value.ReservationTimeoutSeconds), TimeSpan.FromSeconds(limits.Value.ConsoleGraceSeconds),
             o.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

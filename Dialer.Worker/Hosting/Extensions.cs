@@ -33,6 +33,8 @@ public static class Extensions
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CampaignSettingsCache>();
         builder.Services.AddScoped<AnswerRouting>();
         builder.Services.AddScoped<AgentLineChanges>();
