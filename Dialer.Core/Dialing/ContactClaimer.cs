@@ -48,7 +48,7 @@ public sealed class ContactClaimer(DialerDb db)
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
         var today = await AttemptsTodayAsync(ids, now, ct);
-        var listed = (await db.DoNotCall.Where(d => phones.Contains(d.Phone) && (d.CampaignId == null || d.CampaignId == campaign.Id))
+        var listed = (await db.DoNotCall.Binding(campaign.Id).Where(d => phones.Contains(d.Phone))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
         var permitted = new List<Contact>(wanted);
@@ -64,7 +64,7 @@ public sealed class ContactClaimer(DialerDb db)
     /// <summary>The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).</summary>
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
-        var listed = await db.DoNotCall.AnyAsync(d => d.Phone == contact.Phone && (d.CampaignId == null || d.CampaignId == campaign.Id), ct);
+        var listed = await DoNotCallList.ListsAsync(db, contact.Phone, campaign.Id, ct);
         var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
         return DialPermit.AtClaim(campaign, contact, listed, today, now);
     }

@@ -26,4 +26,6 @@ public sealed class TwilioOptions
     [Required, Url] public string HoldMusicUrl { get; set; } = "https://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3";
     /// <summary>Said when the answer cannot be handled at all (the database unreachable): never silence, even then.</summary>
     [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
+    /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
+    [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 }

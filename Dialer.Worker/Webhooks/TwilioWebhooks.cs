@@ -1,6 +1,7 @@
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
+using Dialer.Worker.Agents.Transfers;
 using Dialer.Worker.Recordings;
 using Microsoft.Extensions.Options;
 using MassTransit;
@@ -25,6 +26,7 @@ public static class TwilioWebhooks
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();
+        group.MapTransferWebhooks();
         return group;
     }
 
