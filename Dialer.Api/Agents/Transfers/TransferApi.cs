@@ -84,7 +84,7 @@ public static class TransferApi
         var moves = me.TakeMoves();
         try
         {
-            await twilio.MoveCustomerAsync(call.CustomerCallSid, transfer.Id);
+            await twilio.MoveCustomerToAgentAsync(call.CustomerCallSid, target, attempt.Id);
         }
         catch (TwilioException e)
         {

@@ -36,8 +36,12 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
         return (await ParticipantResource.CreateAsync(request, twilio.Client())).CallSid;
     }
 
-    /// <summary>The customer leaves the agent's room for the transfer's (or the other agent's) room.</summary>
+    /// <summary>The customer leaves the agent's room for the transfer's room.</summary>
     public Task MoveCustomerAsync(string customerCallSid, Guid transferId) => MoveAsync(customerCallSid, $"/twilio/transfers/{transferId}/customer");
+
+    /// <summary>The customer leaves the agent's room for another agent's, as an answered customer joins it.</summary>
+    public Task MoveCustomerToAgentAsync(string customerCallSid, Guid agentId, Guid attemptId) =>
+        MoveAsync(customerCallSid, $"/twilio/transfers/to-agent/{agentId}/{attemptId}");
 
     /// <summary>The third party leaves the agent's room for the transfer's room, where the customer joins them.</summary>
     public Task MoveThirdPartyAsync(string callSid, Guid transferId) => MoveAsync(callSid, $"/twilio/transfers/{transferId}/third-party");

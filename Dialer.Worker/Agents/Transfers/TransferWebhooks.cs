@@ -20,6 +20,9 @@ public static class TransferWebhooks
     public static RouteGroupBuilder MapTransferWebhooks(this RouteGroupBuilder group)
     {
         group.MapPost("/transfers/{transferId:guid}/customer", CustomerAsync);
+        // the Api moves the customer while its transaction (and the transfer's row) is still open: the URL says it all
+        group.MapPost("/transfers/to-agent/{agentId:guid}/{attemptId:guid}", (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
+            Twiml(RoomTwiml.Customer(agentId, attemptId, twilio.Value.PublicWebhookBaseUrl)));
         group.MapPost("/transfers/{transferId:guid}/third-party", (Guid transferId) => Twiml(TransferTwiml.ThirdParty(transferId)));
         group.MapPost("/transfers/{transferId:guid}/third-party-status", ThirdPartyStatusAsync);
         return group;
@@ -27,15 +30,8 @@ public static class TransferWebhooks
 
     static async Task<IResult> CustomerAsync(Guid transferId, DialerDb db, IOptions<TwilioOptions> twilio, CancellationToken ct)
     {
-        var transfer = await db.CallTransfers.AsNoTracking().Where(t => t.Id == transferId)
-            .Select(t => new { t.Kind, t.ToAgentId, t.AttemptId }).FirstOrDefaultAsync(ct);
-        var hooks = twilio.Value.PublicWebhookBaseUrl;
-        return transfer switch
-        {
-            null => Twiml(new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup()),
-            { Kind: TransferKind.ColdAgent, ToAgentId: { } agent } => Twiml(RoomTwiml.Customer(agent, transfer.AttemptId, hooks)),
-            _ => Twiml(TransferTwiml.Customer(transferId, hooks)),
-        };
+        var known = await db.CallTransfers.AnyAsync(t => t.Id == transferId, ct);
+        return Twiml(known ? TransferTwiml.Customer(transferId, twilio.Value.PublicWebhookBaseUrl) : new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup());
     }
 
     static async Task<IResult> ThirdPartyStatusAsync(Guid transferId, HttpRequest request, DialerDb db, TwilioClients clients,
