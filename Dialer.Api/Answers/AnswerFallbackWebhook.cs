@@ -1,4 +1,4 @@
-using Dialer.Core.Compliance;
+using Dialer.Core.Figures;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.ServiceDefaults.Twilio;
@@ -26,7 +26,7 @@ public static class AnswerFallbackWebhook
         CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
-        var machine = CallClasses.IsMachine(form["AnsweredBy"].ToString());
+        var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);

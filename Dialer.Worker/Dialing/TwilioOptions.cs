@@ -31,4 +31,6 @@ public sealed class TwilioOptions
     /// </summary>
     [Url] public string? FallbackWebhookBaseUrl { get; set; }
     [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
+    /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
+    [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 }

@@ -2,6 +2,7 @@ using Dialer.ServiceDefaults.Twilio;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
+using Dialer.Worker.Agents.Transfers;
 using Dialer.Worker.Recordings;
 using Microsoft.Extensions.Options;
 using MassTransit;
@@ -26,6 +27,7 @@ public static class TwilioWebhooks
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();
+        group.MapTransferWebhooks();
         return group;
     }
 
