@@ -18,7 +18,8 @@ public static class AgentConsoleQuery
         string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt, DateTimeOffset? EndedAt, string? Disposition,
         DateTimeOffset? WrapUpDeadline, ContactCard Contact, Transfers.TransferView[] Transfers);
     public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields, PastAttempt[] History);
-    public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition);
+    /// <param name="RecordingId">the call's recording, to play at /api/recordings/{id}/audio: the agent's own calls only</param>
+    public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition, Guid? RecordingId);
 
     public static AgentView ViewOf(Agent a) => new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds,
         new LineView(a.LineKind?.ToString().ToLowerInvariant(), a.LineAddress, a.LineState.ToString(), a.LineSince, a.LineReason));
@@ -37,9 +38,7 @@ public static class AgentConsoleQuery
         if (attempt is null) return null;
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
-        var history = await db.CallAttempts.AsNoTracking().Where(a => a.ContactId == contact.Id && a.Id != attempt.Id)
-            .OrderByDescending(a => a.CreatedAt).Take(20)
-            .Select(a => new PastAttempt(a.Id, a.DialedAt ?? a.CreatedAt, a.Outcome, a.Disposition)).ToArrayAsync(ct);
+        var history = await ContactHistory.OfAsync(db, contact.Id, agent.Id, attempt.Id, ct);
         var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
         var deadline = agent.State == AgentState.WrapUp ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
         return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script, campaign.Settings.Dispositions,

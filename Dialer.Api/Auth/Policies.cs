@@ -12,6 +12,8 @@ public static class Policies
     /// <summary>Manage agents and watch the floor.</summary>
     public const string Manager = nameof(Manager);
     public const string Agent = nameof(Agent);
+    /// <summary>Hear call recordings: managers any, an agent their own calls' (each recording checks which).</summary>
+    public const string Listener = nameof(Listener);
     public const string Admin = nameof(Admin);
 
     public static IHostApplicationBuilder AddApiKeyAuth(this IHostApplicationBuilder builder)
@@ -24,6 +26,7 @@ public static class Policies
             .AddPolicy(Reader, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer), nameof(Role.Manager)))
             .AddPolicy(Manager, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Manager)))
             .AddPolicy(Agent, p => p.RequireRole(nameof(Role.Agent)).RequireClaim(DialerClaims.AgentId))
+            .AddPolicy(Listener, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Manager), nameof(Role.Agent)))
             .AddPolicy(Admin, p => p.RequireRole(nameof(Role.Admin)));
         return builder;
     }

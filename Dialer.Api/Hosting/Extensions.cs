@@ -42,6 +42,7 @@ public static class Extensions
         Supervision.SupervisionTwilio.Register(builder.Services);
         builder.Services.AddScoped<Supervision.SupervisorLeg>();
         builder.Services.AddSingleton<Agents.Transfers.TransferTwilio>();
+        Recordings.RecordingMedia.Register(builder.Services);
         builder.AddPreviewDialing();
     }
 

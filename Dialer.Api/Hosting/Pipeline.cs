@@ -8,6 +8,7 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
 using Dialer.Api.Preview;
+using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Api.Supervision;
@@ -64,6 +65,7 @@ public static class Pipeline
         app.MapAbandonApi();
         app.MapSupervisionApi();
         app.MapAnswerFallbackWebhook();
+        app.MapRecordingsApi();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
     }

@@ -38,7 +38,7 @@ public static class PreviewApi
         var now = clock.GetUtcNow();
         var hold = await desk.HeldByAsync(AgentApi.AgentIdOf(user), now, ct);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentApi.AgentIdOf(user), now, ct));
     }
 
     /// <summary>Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).</summary>
@@ -49,7 +49,7 @@ public static class PreviewApi
         var hold = await desk.ClaimAsync(AgentApi.AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
         if (hold.Refusal is { } refusal) return Problems.Conflict(refusal);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentApi.AgentIdOf(user), now, ct));
     }
 
     static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request, ClaimsPrincipal user,

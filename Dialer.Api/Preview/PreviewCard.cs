@@ -3,7 +3,6 @@ using Dialer.Api.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Preview;
 
@@ -16,11 +15,9 @@ public sealed record PreviewCard(long ContactId, Guid CampaignId, string Campaig
     DateTimeOffset? CallbackAt, int SkipCount, string? LastSkipReason, JsonElement? CustomFields,
     AgentConsoleQuery.PastAttempt[] History, string? Script, DateTimeOffset HeldUntil)
 {
-    public static async Task<PreviewCard> OfAsync(DialerDb db, Contact contact, Campaign campaign, DateTimeOffset now, CancellationToken ct)
+    public static async Task<PreviewCard> OfAsync(DialerDb db, Contact contact, Campaign campaign, Guid agentId, DateTimeOffset now, CancellationToken ct)
     {
-        var history = await db.CallAttempts.AsNoTracking().Where(a => a.ContactId == contact.Id)
-            .OrderByDescending(a => a.CreatedAt).Take(20)
-            .Select(a => new AgentConsoleQuery.PastAttempt(a.Id, a.DialedAt ?? a.CreatedAt, a.Outcome, a.Disposition)).ToArrayAsync(ct);
+        var history = await ContactHistory.OfAsync(db, contact.Id, agentId, null, ct);
         var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
         return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, contact.Phone,
             [.. contact.TimeZones.Select(z => LocalTimeIn(z, now))], contact.Attempts, campaign.Settings.MaxAttempts, contact.LastOutcome,

@@ -13,9 +13,10 @@ public static class DialerScheduler
 {
     /// <summary>
     /// Quartz on the clustered ADO store in PostgreSQL. Every Worker runs it (a cluster node each);
-    /// the Api only writes triggers into the store (<paramref name="runJobs"/> false).
+    /// the Api only writes triggers into the store (<paramref name="runJobs"/> false). <paramref name="jobs"/> adds the
+    /// process's standing jobs (Quartz takes one registration of the scheduler only).
     /// </summary>
-    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs)
+    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs, Action<IQuartzBuilder>? jobs = null)
     {
         var connectionString = builder.Configuration.GetConnectionString("Dialer")!;
         builder.Services.AddQuartz(q =>
@@ -26,6 +27,7 @@ public static class DialerScheduler
                 o.GenerateInstanceId = true; // every Worker process is its own node of the cluster
             });
             q.UseDefaultThreadPool(p => p.MaxConcurrency = 16);
+            jobs?.Invoke(q);
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -26,6 +26,8 @@ public sealed class RoleAccessTests(ApiFactory api)
             ("DELETE", "/api/do-not-call/+14155559990?reason=test", [Role.Admin, Role.Marketer]),
             ("POST", "/api/users", [Role.Admin]),
             ("GET", "/api/users", [Role.Admin]),
+            ("GET", "/api/campaigns/{id}/recordings", [Role.Admin, Role.Manager]),
+            ("GET", "/api/recordings/{id}/audio", [Role.Admin, Role.Manager, Role.Agent]), // {id}: no such recording, so 404 when allowed
         ];
         var data = new TheoryData<string, string, Role, bool>();
         foreach (var (method, path, allowed) in endpoints)

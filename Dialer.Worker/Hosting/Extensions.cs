@@ -22,7 +22,7 @@ public static class Extensions
             bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition));
             bus.AddConsumer<AgentLineConsumer>();
         });
-        builder.AddDialerScheduler(runJobs: true);
+        builder.AddDialerScheduler(runJobs: true, RecordingRetentionJob.Schedule);
         builder.AddDialerTelemetry("dialer-worker");
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddScoped<AgentLineChanges>();
         builder.Services.AddScoped<BridgeOutcomes>();
         builder.Services.AddScoped<RecordingStarter>();
+        builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<RecordingRetention>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TwilioSignature>();
         builder.Services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o

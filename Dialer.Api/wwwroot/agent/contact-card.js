@@ -1,5 +1,6 @@
 // The customer as the agent sees them, before the call (preview) and during it (screen pop): one component for both.
 import { el, fmt } from '/ui/app.js';
+import { playButton } from '/ui/recording-player.js';
 
 /** +14155550123 -> +1 415 555 0123; other numbers as they are. */
 export const phone = p => /^\+1\d{10}$/.test(p ?? '') ? `+1 ${p.slice(2, 5)} ${p.slice(5, 8)} ${p.slice(8)}` : (p ?? '');
@@ -37,7 +38,9 @@ export function contactCard(c, { heading, campaignName, id = 'contact' } = {}) {
   const history = (c.history ?? []).length === 0 ? el('p', { class: 'muted' }, 'No earlier calls on record.')
     : el('ol', { class: 'history' }, c.history.map(h => el('li', {},
       el('time', { datetime: h.at }, fmt.time(h.at)), ' ', el('span', { class: 'badge' }, h.outcome ?? 'in progress'),
-      h.disposition ? el('span', {}, ` · ${h.disposition}`) : null)));
+      h.disposition ? el('span', {}, ` · ${h.disposition}`) : null,
+      // only the agent's own calls come with their recording
+      h.recordingId ? playButton(h.recordingId, { label: `Play your call of ${fmt.time(h.at)}` }) : null)));
 
   const card = el('section', { class: 'card contact-card', 'aria-labelledby': `${id}-name` },
     el('p', { class: 'eyebrow' }, heading, campaignName ? el('span', { class: 'muted' }, ` · ${campaignName}`) : null),

@@ -1,15 +1,18 @@
 import { getJson } from './api.js';
 import { timeBars, lineAgainstCap, mix, hourly } from './charts.js';
 import { pct } from './format.js';
+import { showRecordings, wireRecordings } from './recordings.js';
 
 const $ = id => document.getElementById(id);
 let current = null, lastDrawn = 0, timer = 0;
+wireRecordings();
 
 /** The selected campaign's charts: today's timeline and its results, redrawn at most every 10 s while it is live. */
 export async function showDetail(figures) {
   current = figures.campaignId;
   $('detail').hidden = false;
   $('detail-name').textContent = figures.name;
+  showRecordings(current).catch(error => console.error('recordings', error));
   await draw();
 }
 

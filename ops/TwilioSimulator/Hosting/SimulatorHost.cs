@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Client;
 using Dialer.TwilioSimulator.Faults;
+using Dialer.TwilioSimulator.Recordings;
 using Dialer.TwilioSimulator.Records;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public FaultState Faults => Services.GetRequiredService<FaultState>();
     public SimulatedAgents Agents => Services.GetRequiredService<SimulatedAgents>();
     public ConferenceRegistry Conferences => Services.GetRequiredService<ConferenceRegistry>();
+    public CallRecordings Recordings => Services.GetRequiredService<CallRecordings>();
 
     /// <param name="options">The "Simulator" settings; null for the defaults.</param>
     /// <param name="urls">Kestrel URLs; port 0 picks a free port.</param>

@@ -86,6 +86,7 @@ public static class RecordingsApi
         if (recordings.Find(sid) is not { } recording) return TwilioError.NotFound(request.Path);
         int seconds, channels;
         lock (recording.Gate) (seconds, channels) = (recording.DurationSeconds(time.GetUtcNow()), recording.Channels);
-        return Results.File(WavFile.Tone(seconds, channels), "audio/x-wav", sid + ".wav");
+        // byte ranges as Twilio's media serves them: a browser's player seeks with them
+        return Results.File(WavFile.Tone(seconds, channels), "audio/x-wav", enableRangeProcessing: true);
     }
 }

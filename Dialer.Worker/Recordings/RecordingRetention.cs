@@ -1,0 +1,74 @@
+using Dialer.Core.Data;
+using Dialer.Core.Recordings;
+using Dialer.Worker.Dialing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+
+namespace Dialer.Worker.Recordings;
+
+/// <summary>
+/// Recordings whose time is up are deleted at Twilio, then marked Deleted. Rows are taken FOR UPDATE SKIP LOCKED, so
+/// two Workers sweeping at once share the work instead of doing it twice; a recording Twilio no longer has (404)
+/// counts as deleted; one Twilio refuses stays for the next sweep.
+/// </summary>
+public sealed class RecordingRetention(DialerDb db, TwilioClients clients, IOptions<RecordingRetentionOptions> options, TimeProvider clock,
+    ILogger<RecordingRetention> log)
+{
+    /// <summary>How many recordings this sweep deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var deleted = 0;
+        for (var batch = 0; batch < o.MaxBatchesPerSweep; batch++)
+        {
+            var (due, done) = await SweepBatchAsync(o.BatchSize, ct);
+            deleted += done;
+            // a short batch was the last; one where Twilio refused everything would only be refused again now
+            if (due < o.BatchSize || done == 0) break;
+        }
+        if (deleted > 0) log.LogInformation("Recording retention deleted {Count} recordings", deleted);
+        return deleted;
+    }
+
+    async Task<(int Due, int Deleted)> SweepBatchAsync(int size, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.CallRecordings.FromSql($"""
+            SELECT * FROM call_recordings WHERE deleted_at IS NULL AND delete_after <= {now}
+             ORDER BY delete_after LIMIT {size} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        var twilio = clients.Create();
+        var deleted = 0;
+        foreach (var recording in due)
+        {
+            if (!await DeleteAtTwilioAsync(recording, twilio, ct)) continue;
+            recording.Deleted(now);
+            deleted++;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (due.Count, deleted);
+    }
+
+    async Task<bool> DeleteAtTwilioAsync(CallRecording recording, Twilio.Clients.ITwilioRestClient twilio, CancellationToken ct)
+    {
+        try
+        {
+            await RecordingResource.DeleteAsync(recording.RecordingSid, client: twilio);
+            return true;
+        }
+        catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return true; // deleted already: by an earlier sweep that could not mark it, or by hand in Twilio's console
+        }
+        catch (Exception e) when (e is TwilioException or HttpRequestException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Recording {RecordingId} not deleted at Twilio, tried again next sweep: {Error}", recording.Id, e.Message);
+            return false;
+        }
+    }
+}
