@@ -17,7 +17,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     {
         using var scope = (worker ?? world.Worker).Services.CreateScope();
         var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
-        Assert.NotNull(await lifecycle.ChangeAsync(id, (c, now) => { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "test", default));
+        Assert.True((await lifecycle.ScheduledAsync(id, (c, now) => { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "started", "test", default)).Done);
     }
 
     async Task<Campaign> WaitForStatusAsync(Guid id, CampaignStatus status, TimeSpan timeout)
@@ -94,7 +94,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
             {
                 await using var db = world.Db();
                 var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-                return await new ContactClaimer(db).ClaimAsync(fresh, 7, DateTimeOffset.UtcNow, default);
+                return await new ContactClaimer(db).ClaimAsync(world.Changes(db), fresh, 7, default);
             }));
             contactIds.AddRange(claims.SelectMany(c => c).Select(a => a.ContactId));
         }
