@@ -83,6 +83,33 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     }
 
     [Fact]
+    public async Task The_Workers_own_start_and_completion_are_written_in_the_campaigns_history()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(2,
+            s => s with { Mode = DialingMode.Agentless, StartAt = DateTimeOffset.UtcNow.AddSeconds(2) });
+        using (var scope = world.Worker.Services.CreateScope())
+        {
+            var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
+            var scheduled = await lifecycle.RequestedAsync(campaign.Id, (c, now) =>
+            {
+                c.Status = CampaignStatus.Draft;
+                return c.TryStart(now);
+            }, "started", default);
+            Assert.Equal(CampaignStatus.Scheduled, scheduled.Campaign!.Status);
+        }
+
+        await WaitForStatusAsync(campaign.Id, CampaignStatus.Completed, TimeSpan.FromSeconds(60));
+
+        await using var db = world.Db();
+        var history = await db.CampaignChanges.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(["started", "started", "completed"], history.Select(h => h.Action));
+        Assert.Equal([null, "the start time was reached", "no contact is left to try"], history.Select(h => h.Note));
+        Assert.All(history, h => Assert.Equal("system", h.By));
+        Assert.Equal([("scheduled", "running"), ("running", "completed")],
+            history.Skip(1).Select(h => Assert.Single(h.Fields)).Select(f => (f.Old!.GetValue<string>(), f.New!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Two_nodes_claiming_at_once_never_claim_the_same_contact()
     {
         var (campaign, _) = await world.RunningCampaignAsync(60);
