@@ -101,7 +101,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         try
         {
             var message = JsonSerializer.Deserialize(row.Body, type, OutboxTypes.Json)!;
-            await bus.Publish(message, type, ct);
+            // MassTransit waits for a lost connection to come back, whatever the token says: the wait is cut here
+            await bus.Publish(message, type, ct).WaitAsync(ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || ct.IsCancellationRequested)

@@ -86,7 +86,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     public async Task The_Workers_own_start_and_completion_are_written_in_the_campaigns_history()
     {
         var (campaign, _) = await world.RunningCampaignAsync(2,
-            s => s with { Mode = DialingMode.Agentless, StartAt = DateTimeOffset.UtcNow.AddSeconds(2) });
+            s => s with { Mode = DialingMode.Agentless, StartAt = DateTimeOffset.UtcNow.AddSeconds(6) });
         using (var scope = world.Worker.Services.CreateScope())
         {
             var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
