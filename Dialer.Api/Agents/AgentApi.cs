@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dialer.Api.Agents.Lines;
+using Dialer.Api.Agents.Transfers;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
 using Dialer.Core.Agents;
@@ -31,6 +32,7 @@ public static class AgentApi
         group.MapGet("/token", VoiceTokens.Issue);
         group.MapAgentLineApi();
         group.MapAgentCallControlApi();
+        group.MapTransferApi();
         return group;
     }
 

@@ -16,7 +16,7 @@ public static class AgentConsoleQuery
     public sealed record LineView(string? Kind, string? Address, string State, DateTimeOffset? Since, string? Reason);
     public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script, string[] Dispositions,
         string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt, DateTimeOffset? EndedAt, string? Disposition,
-        DateTimeOffset? WrapUpDeadline, ContactCard Contact);
+        DateTimeOffset? WrapUpDeadline, ContactCard Contact, Transfers.TransferView[] Transfers);
     public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields, PastAttempt[] History);
     public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition);
 
@@ -44,6 +44,6 @@ public static class AgentConsoleQuery
         var deadline = agent.State == AgentState.WrapUp ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
         return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script, campaign.Settings.Dispositions,
             attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt, attempt.EndedAt, attempt.Disposition, deadline,
-            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history));
+            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history), await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct));
     }
 }

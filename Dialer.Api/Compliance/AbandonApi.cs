@@ -1,6 +1,7 @@
 using Dialer.Api.Auth;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

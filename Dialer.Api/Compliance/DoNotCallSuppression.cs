@@ -1,5 +1,6 @@
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Compliance;
@@ -8,7 +9,6 @@ static class DoNotCallSuppression
 {
     /// <summary>A number put on a list stops being dialed at once: its waiting contacts become suppressed.</summary>
     public static Task<int> ApplyAsync(DialerDb db, IReadOnlyCollection<string> phones, Guid? campaignId, CancellationToken ct) =>
-        db.Contacts
-            .Where(c => phones.Contains(c.Phone) && c.Status == ContactStatus.Pending && (campaignId == null || c.CampaignId == campaignId))
+        db.Contacts.Where(DoNotCallMatch.WaitingContacts(phones, campaignId))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
 }

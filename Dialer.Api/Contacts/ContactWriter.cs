@@ -1,4 +1,6 @@
+using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,18 +26,18 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
 
     public sealed class Session(NpgsqlConnection connection, Guid campaignId, TimeProvider clock) : IAsyncDisposable
     {
-        const string MoveSql = """
+        static readonly string MoveSql = $"""
             WITH inserted AS (
               INSERT INTO contacts (campaign_id, phone, name, time_zones, custom_fields, status, attempts, next_attempt_at, created_at, priority)
               SELECT @campaign, s.phone, s.name, s.time_zones, s.custom_fields,
-                     CASE WHEN EXISTS (SELECT 1 FROM do_not_call d
-                                       WHERE d.phone = s.phone AND (d.campaign_id IS NULL OR d.campaign_id = @campaign))
-                          THEN 'Suppressed' ELSE 'Pending' END,
+                     CASE WHEN EXISTS (SELECT 1 FROM do_not_call d WHERE {DoNotCallMatch.BindsSql("d", "s.phone", "@campaign")})
+                          THEN '{ContactStatus.Suppressed}' ELSE '{ContactStatus.Pending}' END,
                      0, @now, @now, 2
               FROM contact_import s
               ON CONFLICT (campaign_id, phone) DO NOTHING
               RETURNING status)
-            SELECT count(*)::int, (count(*) FILTER (WHERE status = 'Suppressed'))::int FROM inserted;
+            SELECT count(*)::int AS inserted, (count(*) FILTER (WHERE status = '{ContactStatus.Suppressed}'))::int AS suppressed
+              FROM inserted;
             """;
 
         public async Task<(int Inserted, int Suppressed)> WriteAsync(IReadOnlyList<ContactRow> rows, CancellationToken ct)
@@ -62,7 +64,7 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
                 move.Parameters.AddWithValue("now", clock.GetUtcNow());
                 await using var reader = await move.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
-                (inserted, suppressed) = (reader.GetInt32(0), reader.GetInt32(1));
+                (inserted, suppressed) = (reader.GetInt32(reader.GetOrdinal("inserted")), reader.GetInt32(reader.GetOrdinal("suppressed")));
             }
             await using (var truncate = new NpgsqlCommand("TRUNCATE contact_import", connection, tx))
                 await truncate.ExecuteNonQueryAsync(ct);

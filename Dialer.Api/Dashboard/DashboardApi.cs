@@ -42,7 +42,6 @@ public static class DashboardApi
         var start = from ?? end.AddDays(-1);
         if (start >= end || end - start > LongestTimeline)
             return Hosting.Problems.BadRequest($"from must be before to, and at most {LongestTimeline.TotalDays} days before it.");
-        var s = campaign.Settings;
-        return TypedResults.Ok(await Timeline.ForAsync(db, id, s.ConversionDispositions, s.AbandonTarget, s.AbandonWindowHours, start, end, ct));
+        return TypedResults.Ok(await Timeline.ForAsync(db, campaign, start, end, ct));
     }
 }

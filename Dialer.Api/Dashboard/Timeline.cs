@@ -1,6 +1,6 @@
-using Dialer.Api.Reporting;
-using Dialer.Core.Compliance;
+using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using static Dialer.Api.Reporting.SqlRows;
 
 namespace Dialer.Api.Dashboard;
@@ -12,48 +12,53 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
     const string Bin = "date_bin('5 minutes', {0}, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
 
+    /// <param name="Conversions">calls dispositioned as a conversion in the bucket</param>
+    /// <param name="HumanAnswers">live answers (the abandon rate's denominator) in the bucket</param>
     /// <param name="AbandonRate">abandoned over live answers in the rolling window ending with this bucket</param>
-    public sealed record Bucket(DateTimeOffset At, long Dials, long Connects, long Conversions, long HumanAnswers, long Abandoned, double AbandonRate);
+    public sealed record Bucket(DateTimeOffset At, long Dials, long Connects, long Conversions, long HumanAnswers, long Abandoned,
+        double AbandonRate);
 
-    public static async Task<Timeline> ForAsync(DialerDb db, Guid campaignId, string[] conversions, double target, int windowHours,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public static async Task<Timeline> ForAsync(DialerDb db, Campaign campaign, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         from = Floor(from);
-        var window = TimeSpan.FromHours(windowHours);
-        var id = P("id", campaignId);
-        var dials = await CountsAsync(db, string.Format(Bin, "a.dialed_at"), CallClasses.DialedSql, "a.dialed_at", from, to, ct, P("id", campaignId));
-        var connects = await CountsAsync(db, string.Format(Bin, "a.bridged_at"), CallClasses.ConnectedSql, "a.bridged_at", from, to, ct, P("id", campaignId));
-        var converted = await CountsAsync(db, string.Format(Bin, "a.ended_at"), "a.disposition = ANY(@conv)", "a.ended_at", from, to, ct,
-            P("id", campaignId), P("conv", conversions));
-        var human = await CountsAsync(db, string.Format(Bin, "a.answered_at"), CallClasses.LiveAnswerSql, "a.answered_at", from - window, to, ct, P("id", campaignId));
-        var abandoned = await CountsAsync(db, string.Format(Bin, "a.answered_at"), CallClasses.AbandonedSql, "a.answered_at", from - window, to, ct, P("id", campaignId));
-        var outcomes = await db.ListAsync("""
-            SELECT coalesce(a.outcome, 'in flight'), count(*) FROM call_attempts a
+        var (id, s) = (campaign.Id, campaign.Settings);
+        var window = TimeSpan.FromHours(s.AbandonWindowHours);
+        var dials = await CountsAsync(db, id, CallFigures.Dials, "a.dialed_at", from, to, ct);
+        var connects = await CountsAsync(db, id, CallFigures.Connects, "a.bridged_at", from, to, ct);
+        var converted = await CountsAsync(db, id, CallFigures.Conversions, "a.dispositioned_at", from, to, ct);
+        var live = await CountsAsync(db, id, CallFigures.LiveAnswers, "a.answered_at", from - window, to, ct);
+        var abandoned = await CountsAsync(db, id, CallFigures.Abandoned, "a.answered_at", from - window, to, ct);
+        var outcomes = await db.ListAsync<OutcomeCount>("""
+            SELECT coalesce(a.outcome, 'in flight') AS outcome, count(*) AS count FROM call_attempts a
              WHERE a.campaign_id = @id AND a.created_at >= @from AND a.created_at < @to GROUP BY 1 ORDER BY 2 DESC
-            """, r => (r.GetString(0), r.Long(1)), ct, id, P("from", from), P("to", to));
+            """, ct, P("id", id), P("from", from), P("to", to));
 
         var buckets = new List<Bucket>();
-        var rolling = new RollingSum(human, abandoned, window);
+        var rolling = new RollingSum(live, abandoned, window);
         for (var at = from; at < to; at += Step)
         {
             var (h, a) = rolling.Until(at + Step);
             buckets.Add(new Bucket(at, dials.GetValueOrDefault(at), connects.GetValueOrDefault(at), converted.GetValueOrDefault(at),
-                human.GetValueOrDefault(at), abandoned.GetValueOrDefault(at), CampaignFigures.Ratio(a, h)));
+                live.GetValueOrDefault(at), abandoned.GetValueOrDefault(at), CallFigures.Ratio(a, h)));
         }
-        return new Timeline(from, to, target, windowHours, buckets, outcomes.ToDictionary(o => o.Item1, o => o.Item2));
+        return new Timeline(from, to, s.AbandonTarget, s.AbandonWindowHours, buckets, outcomes.ToDictionary(o => o.Outcome, o => o.Count));
     }
 
     static DateTimeOffset Floor(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % Step.Ticks, TimeSpan.Zero);
 
-    static async Task<Dictionary<DateTimeOffset, long>> CountsAsync(DialerDb db, string bin, string filter, string column,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct, params Npgsql.NpgsqlParameter[] parameters)
+    /// <summary>How many calls of the kind fell in each bucket, placed by the instant <paramref name="column"/> (a constant).</summary>
+    static async Task<Dictionary<DateTimeOffset, long>> CountsAsync(DialerDb db, Guid campaignId, CallFigure figure, string column,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var rows = await db.ListAsync($"""
-            SELECT {bin}, count(*) FROM call_attempts a
-             WHERE a.campaign_id = @id AND {column} >= @from AND {column} < @to AND ({filter}) GROUP BY 1
-            """, r => (r.Time(0)!.Value, r.Long(1)), ct, [.. parameters, P("from", from), P("to", to)]);
-        return rows.ToDictionary(r => r.Item1, r => r.Item2);
+        var rows = await db.ListAsync<BucketCount>($"""
+            SELECT {string.Format(Bin, column)} AS at, count(*) AS count FROM call_attempts a
+             WHERE a.campaign_id = @id AND {column} >= @from AND {column} < @to AND ({figure.Sql}) GROUP BY 1
+            """, ct, P("id", campaignId), P("from", from), P("to", to));
+        return rows.ToDictionary(r => r.At, r => r.Count);
     }
+
+    sealed record BucketCount(DateTimeOffset At, long Count);
+    sealed record OutcomeCount(string Outcome, long Count);
 
     /// <summary>Sums of two bucketed series over a window that slides forward only.</summary>
     sealed class RollingSum(Dictionary<DateTimeOffset, long> first, Dictionary<DateTimeOffset, long> second, TimeSpan window)

@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);
         builder.Services.AddScoped<Supervision.SupervisorLeg>();
+        builder.Services.AddSingleton<Agents.Transfers.TransferTwilio>();
         builder.AddPreviewDialing();
     }
 

@@ -11,6 +11,7 @@ using Dialer.Api.Preview;
 using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Api.Supervision;
+using Dialer.Api.Answers;
 using Dialer.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -62,6 +63,7 @@ public static class Pipeline
         Reporting.Timesheets.TimesheetsApi.MapTimesheetsApi(app);
         app.MapAbandonApi();
         app.MapSupervisionApi();
+        app.MapAnswerFallbackWebhook();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
     }

@@ -1,7 +1,7 @@
-using Dialer.Api.Dashboard;
 using Dialer.Core.Campaigns;
-using Dialer.Core.Compliance;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
+using Microsoft.EntityFrameworkCore;
 using static Dialer.Api.Reporting.SqlRows;
 
 namespace Dialer.Api.Reporting;
@@ -13,8 +13,13 @@ public sealed record CampaignResults(
     IReadOnlyList<CampaignResults.Funnel> ByTimeZone, CampaignResults.Cost? Costs)
 {
     /// <param name="Key">the hour (0-23, the customer's local time in the contact's first zone), agent or zone; null for the totals</param>
+    /// <param name="HumanAnswers">live answers: the answers treated as a person, the abandon rate's denominator</param>
     public sealed record Funnel(string? Key, long Dials, long Answers, long HumanAnswers, long MachineAnswers, long Connects,
-        long Abandoned, long Conversions, double ConversionPerConnect, double ConversionPerDial, double ConnectPerDial);
+        long Abandoned, long Conversions, double ConversionPerConnect, double ConversionPerDial, double ConnectPerDial)
+    {
+        public static Funnel Of(CallTotals t) => new(t.Key, t.Dials, t.Answered, t.LiveAnswers, t.MachineAnswers, t.Connects,
+            t.Abandoned, t.Conversions, t.ConversionPerConnect, t.ConversionPerDial, t.ConnectPerDial);
+    }
 
     /// <param name="BilledMinutes">Twilio bills each call by the started minute, so each call's seconds are rounded up</param>
     public sealed record Cost(decimal CostPerMinute, long BilledMinutes, decimal Total, decimal? PerConversion);
@@ -26,7 +31,7 @@ public sealed record CampaignResults(
     public static async Task<CampaignResults> ForAsync(DialerDb db, Campaign campaign, CancellationToken ct)
     {
         var settings = campaign.Settings;
-        var totals = (await FunnelAsync(db, campaign, null, ct)).Single();
+        var totals = Funnel.Of(await CallTotals.ForAsync(db, campaign.Id, ct));
         var byHour = await FunnelAsync(db, campaign, LocalHour, ct);
         var byAgent = await FunnelAsync(db, campaign, AgentName, ct, "a.agent_id IS NOT NULL");
         var byZone = await FunnelAsync(db, campaign, Zone, ct);
@@ -34,10 +39,10 @@ public sealed record CampaignResults(
         Cost? cost = null;
         if (settings.CostPerMinute is { } perMinute)
         {
-            var minutes = (await db.ListAsync("""
-                SELECT coalesce(sum(ceil(a.duration_seconds / 60.0)), 0) FROM call_attempts a
+            var minutes = await db.Database.SqlQueryRaw<long>("""
+                SELECT coalesce(sum(ceil(a.duration_seconds / 60.0)), 0)::bigint AS "Value" FROM call_attempts a
                  WHERE a.campaign_id = @id AND a.duration_seconds > 0
-                """, r => r.Long(0), ct, P("id", campaign.Id))).Single();
+                """, P("id", campaign.Id)).SingleAsync(ct);
             var total = minutes * perMinute;
             cost = new Cost(perMinute, minutes, total, totals.Conversions > 0 ? Math.Round(total / totals.Conversions, 4) : null);
         }
@@ -45,25 +50,6 @@ public sealed record CampaignResults(
     }
 
     /// <summary>Only constant key expressions reach this SQL (the three above), never input.</summary>
-    static Task<List<Funnel>> FunnelAsync(DialerDb db, Campaign campaign, string? key, CancellationToken ct, string filter = "true") =>
-        db.ListAsync($"""
-            SELECT {key ?? "NULL::text"} AS k,
-                   count(*) FILTER (WHERE {CallClasses.DialedSql}),
-                   count(*) FILTER (WHERE a.answered_at IS NOT NULL),
-                   count(*) FILTER (WHERE {CallClasses.HumanSql}),
-                   count(*) FILTER (WHERE {CallClasses.MachineSql}),
-                   count(*) FILTER (WHERE {CallClasses.ConnectedSql}),
-                   count(*) FILTER (WHERE {CallClasses.AbandonedSql}),
-                   count(*) FILTER (WHERE a.disposition = ANY(@conv))
-              FROM call_attempts a
-              JOIN contacts c ON c.id = a.contact_id
-              LEFT JOIN agents g ON g.id = a.agent_id
-             WHERE a.campaign_id = @id AND ({filter})
-             {(key is null ? "" : "GROUP BY 1 ORDER BY 1")}
-            """, r =>
-            {
-                long dials = r.Long(1), connects = r.Long(5), conversions = r.Long(7);
-                return new Funnel(r.Text(0), dials, r.Long(2), r.Long(3), r.Long(4), connects, r.Long(6), conversions,
-                    CampaignFigures.Ratio(conversions, connects), CampaignFigures.Ratio(conversions, dials), CampaignFigures.Ratio(connects, dials));
-            }, ct, P("id", campaign.Id), P("conv", campaign.Settings.ConversionDispositions));
+    static async Task<List<Funnel>> FunnelAsync(DialerDb db, Campaign campaign, string key, CancellationToken ct, string filter = "true") =>
+        [.. (await CallTotals.SlicesAsync(db, campaign.Id, ct, key, filter)).Select(Funnel.Of)];
 }

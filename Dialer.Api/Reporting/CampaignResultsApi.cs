@@ -35,9 +35,9 @@ public static class CampaignResultsApi
         await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
         await writer.WriteLineAsync(CsvHeader);
         // the disposition and agent are those of the contact's latest attempt that has one
-        var rows = db.QueryAsync("""
-            SELECT c.id, c.phone, c.name, c.status, c.attempts, c.last_outcome, c.last_attempt_at,
-                   coalesce(c.disposition, d.disposition), coalesce(g.name, la.agent_id::text)
+        var rows = db.RowsAsync<ResultRow>("""
+            SELECT c.id AS contact_id, c.phone, c.name, c.status, c.attempts, c.last_outcome, c.last_attempt_at,
+                   coalesce(c.disposition, d.disposition) AS disposition, coalesce(g.name, la.agent_id::text) AS agent
               FROM contacts c
               LEFT JOIN LATERAL (SELECT a.disposition FROM call_attempts a WHERE a.contact_id = c.id AND a.disposition IS NOT NULL
                                   ORDER BY a.created_at DESC LIMIT 1) d ON true
@@ -46,13 +46,17 @@ public static class CampaignResultsApi
               LEFT JOIN agents g ON g.id = la.agent_id
              WHERE c.campaign_id = @id
              ORDER BY c.id
-            """, r => new[]
-            {
-                r.Long(0).ToString(), r.GetString(1), r.Text(2), r.GetString(3).ToLowerInvariant(), r.Long(4).ToString(), r.Text(5),
-                r.Time(6)?.ToString("O"), r.Text(7), r.Text(8),
-            }, ct, P("id", id));
+            """, ct, P("id", id)).Select(r => r.Cells);
         await foreach (var cells in rows)
             await writer.WriteLineAsync(string.Join(',', cells.Select(SpreadsheetSafe.Field)));
         return TypedResults.Empty;
+    }
+
+    /// <summary>The CSV's row: the columns of <see cref="CsvHeader"/>, in order.</summary>
+    sealed record ResultRow(long ContactId, string Phone, string? Name, string Status, int Attempts, string? LastOutcome,
+        DateTimeOffset? LastAttemptAt, string? Disposition, string? Agent)
+    {
+        public string?[] Cells => [ContactId.ToString(), Phone, Name, Status.ToLowerInvariant(), Attempts.ToString(), LastOutcome,
+            LastAttemptAt?.ToString("O"), Disposition, Agent];
     }
 }

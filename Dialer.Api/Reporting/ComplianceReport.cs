@@ -1,7 +1,9 @@
-using Dialer.Api.Dashboard;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
+using Microsoft.EntityFrameworkCore;
 using static Dialer.Api.Reporting.SqlRows;
 
 namespace Dialer.Api.Reporting;
@@ -31,24 +33,21 @@ public sealed record ComplianceReport(
         var s = campaign.Settings;
         var window = TimeSpan.FromHours(s.AbandonWindowHours);
         var id = campaign.Id;
-        var daily = await db.ListAsync($"""
-            SELECT (a.answered_at AT TIME ZONE 'UTC')::date, count(*) FILTER (WHERE {CallClasses.LiveAnswerSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
+        var daily = await db.ListAsync<DayCount>($"""
+            SELECT (a.answered_at AT TIME ZONE 'UTC')::date AS date, {CallFigures.LiveAnswers.CountSql}, {CallFigures.Abandoned.CountSql}
               FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from AND a.answered_at < @to GROUP BY 1 ORDER BY 1
-            """, r => (Date: DateOnly.FromDateTime(r.GetDateTime(0)), Human: r.Long(1), Abandoned: r.Long(2)), ct,
-            P("id", id), P("from", from - window), P("to", to));
+            """, ct, P("id", id), P("from", from - window), P("to", to));
 
         var days = new List<Day>();
         foreach (var d in daily.Where(d => d.Date >= DateOnly.FromDateTime(from.UtcDateTime)))
         {
             var end = d.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(1);
             var inWindow = daily.Where(x => x.Date <= d.Date && x.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) >= end - window).ToList();
-            days.Add(new Day(d.Date, d.Human, d.Abandoned, CampaignFigures.Ratio(inWindow.Sum(x => x.Abandoned), inWindow.Sum(x => x.Human))));
+            days.Add(new Day(d.Date, d.LiveAnswers, d.Abandoned,
+                CallFigures.Ratio(inWindow.Sum(x => x.Abandoned), inWindow.Sum(x => x.LiveAnswers))));
         }
         // the period's own figures count from `from` exactly, not from its day
-        var (human, abandoned) = (await db.ListAsync($"""
-            SELECT count(*) FILTER (WHERE {CallClasses.LiveAnswerSql}), count(*) FILTER (WHERE {CallClasses.AbandonedSql})
-              FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from AND a.answered_at < @to
-            """, r => (r.Long(0), r.Long(1)), ct, P("id", id), P("from", from), P("to", to))).Single();
+        var ledger = await AbandonLedger.ForPeriodAsync(db, campaign, from, to, ct);
 
         var hours = new long[24];
         long outside = 0;
@@ -59,16 +58,13 @@ public sealed record ComplianceReport(
         }
         var byHour = Enumerable.Range(0, 24).Select(h => new LocalHour(h, hours[h], HourInWindow(s.CallingWindow, h))).ToList();
 
-        var dnc = (await db.ListAsync("""
-            SELECT (SELECT count(*) FROM call_attempts a WHERE a.campaign_id = @id AND a.outcome = @dnc AND a.created_at >= @from AND a.created_at < @to),
-                   (SELECT count(*) FROM contacts c WHERE c.campaign_id = @id AND c.status = 'Suppressed')
-            """, r => (r.Long(0), r.Long(1)), ct, P("id", id), P("dnc", DialPermit.DoNotCall), P("from", from), P("to", to))).Single();
-        var perContact = await db.ListAsync("SELECT attempts, count(*) FROM contacts WHERE campaign_id = @id GROUP BY 1 ORDER BY 1",
-            r => new AttemptCount(r.GetInt32(0), r.Long(1)), ct, P("id", id));
+        var dnc = await db.Database.SqlQueryRaw<DoNotCallCounts>(DoNotCallSql, P("id", id), P("from", from), P("to", to)).SingleAsync(ct);
+        var perContact = await db.ListAsync<AttemptCount>(
+            "SELECT attempts, count(*) AS contacts FROM contacts WHERE campaign_id = @id GROUP BY 1 ORDER BY 1", ct, P("id", id));
 
         return new ComplianceReport(id, campaign.Name, from, to, s.CallingWindow, s.AbandonTarget, s.AbandonWindowHours,
-            human, abandoned, CampaignFigures.Ratio(abandoned, human), abandoned <= Math.Floor(s.AbandonTarget * human),
-            days, byHour, outside, dnc.Item1, dnc.Item2, perContact);
+            ledger.LiveAnswers, ledger.Abandoned, CallFigures.Ratio(ledger.Abandoned, ledger.LiveAnswers), ledger.WithinTarget,
+            days, byHour, outside, dnc.DoNotCallStopped, dnc.Suppressed, perContact);
     }
 
     /// <summary>An hour is inside when the window, narrowed to the lawful 08:00-21:00, covers all of it.</summary>
@@ -80,7 +76,7 @@ public sealed record ComplianceReport(
     }
 
     public static IAsyncEnumerable<Call> AbandonedCallsAsync(DialerDb db, Guid campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        CallsAsync(db, $"{CallClasses.AbandonedSql} AND a.answered_at >= @from AND a.answered_at < @to", campaignId, from, to, ct);
+        CallsAsync(db, $"{CallFigures.Abandoned.Sql} AND a.answered_at >= @from AND a.answered_at < @to", campaignId, from, to, ct);
 
     public static async IAsyncEnumerable<Call> OutsideWindowAsync(DialerDb db, Campaign campaign, DateTimeOffset from, DateTimeOffset to,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -90,7 +86,7 @@ public sealed record ComplianceReport(
     }
 
     static IAsyncEnumerable<(Call Call, string[] Zones)> DialedCallsAsync(DialerDb db, Guid campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        CallsWithZonesAsync(db, $"{CallClasses.DialedSql} AND a.dialed_at >= @from AND a.dialed_at < @to", campaignId, from, to, ct);
+        CallsWithZonesAsync(db, $"{CallFigures.Dials.Sql} AND a.dialed_at >= @from AND a.dialed_at < @to", campaignId, from, to, ct);
 
     static async IAsyncEnumerable<Call> CallsAsync(DialerDb db, string filter, Guid campaignId, DateTimeOffset from, DateTimeOffset to,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -98,17 +94,26 @@ public sealed record ComplianceReport(
         await foreach (var (call, _) in CallsWithZonesAsync(db, filter, campaignId, from, to, ct)) yield return call;
     }
 
-    static IAsyncEnumerable<(Call, string[])> CallsWithZonesAsync(DialerDb db, string filter, Guid campaignId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        db.QueryAsync($"""
+    static IAsyncEnumerable<(Call, string[])> CallsWithZonesAsync(DialerDb db, string filter, Guid campaignId, DateTimeOffset from,
+        DateTimeOffset to, CancellationToken ct) =>
+        db.RowsAsync<CallRow>($"""
             SELECT a.id, a.contact_id, c.phone, c.time_zones, a.dialed_at, a.answered_at, a.ended_at, a.answered_by, a.outcome,
-                   extract(hour from a.dialed_at AT TIME ZONE c.time_zones[1])::int
+                   extract(hour from a.dialed_at AT TIME ZONE c.time_zones[1])::int AS local_hour
               FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
              WHERE a.campaign_id = @id AND {filter}
              ORDER BY a.dialed_at, a.id
-            """, r =>
-            {
-                var zones = (string[])r.GetValue(3);
-                return (new Call(r.GetGuid(0), r.GetInt64(1), r.GetString(2), zones.FirstOrDefault(), r.Time(4), r.Time(5), r.Time(6),
-                    r.Text(7), r.Text(8), r.IsDBNull(9) ? null : r.GetInt32(9)), zones);
-            }, ct, P("id", campaignId), P("from", from), P("to", to));
+            """, ct, P("id", campaignId), P("from", from), P("to", to))
+            .Select(r => (new Call(r.Id, r.ContactId, r.Phone, r.TimeZones.FirstOrDefault(), r.DialedAt, r.AnsweredAt, r.EndedAt,
+                r.AnsweredBy, r.Outcome, r.LocalHour), r.TimeZones));
+
+    sealed record CallRow(Guid Id, long ContactId, string Phone, string[] TimeZones, DateTimeOffset? DialedAt, DateTimeOffset? AnsweredAt,
+        DateTimeOffset? EndedAt, string? AnsweredBy, string? Outcome, int? LocalHour);
+    sealed record DayCount(DateOnly Date, long LiveAnswers, long Abandoned);
+    sealed record DoNotCallCounts(long DoNotCallStopped, long Suppressed);
+
+    static readonly string DoNotCallSql = $"""
+        SELECT (SELECT count(*) FROM call_attempts a WHERE a.campaign_id = @id AND {CallFigures.DoNotCallStopped.Sql}
+                   AND a.created_at >= @from AND a.created_at < @to) AS do_not_call_stopped,
+               (SELECT count(*) FROM contacts c WHERE c.campaign_id = @id AND c.status = '{ContactStatus.Suppressed}') AS suppressed
+        """;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
@@ -16,6 +17,8 @@ public sealed class SupervisionTwilioOptions
     /// <summary>The Worker's address as Twilio reaches it: the supervisor leg's status callback goes there.</summary>
     [Required, Url] public string PublicWebhookBaseUrl { get; set; } = "";
     [Range(1, 60)] public int RequestTimeoutSeconds { get; set; } = 10;
+    /// <summary>The Api's own address as Twilio reaches it: Twilio's fallback when a Worker's answer URL fails.</summary>
+    [Url] public string? FallbackWebhookBaseUrl { get; set; }
 }
 
 /// <summary>Twilio SDK clients for the supervision endpoints, over a pooled HttpClient sent to the configured base address.</summary>
@@ -35,6 +38,9 @@ public sealed class SupervisionTwilio(IHttpClientFactory http, IOptions<Supervis
     {
         services.AddOptions<SupervisionTwilioOptions>().BindConfiguration(SupervisionTwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SupervisionTwilio>();
+        services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<SupervisionTwilioOptions>>().Value is var o
+            ? new TwilioWebhookSecret(o.FallbackWebhookBaseUrl ?? "", o.AuthToken) : null!);
+        services.AddScoped<TwilioSignature>();
         services.AddHttpClient(HttpClientName, (sp, client) =>
                 client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SupervisionTwilioOptions>>().Value.RequestTimeoutSeconds))
             .AddHttpMessageHandler(sp => new TwilioBaseAddressHandler(new Uri(sp.GetRequiredService<IOptions<SupervisionTwilioOptions>>().Value.ApiBaseUrl)));

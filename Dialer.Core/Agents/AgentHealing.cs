@@ -1,4 +1,5 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Figures;
 
 namespace Dialer.Core.Agents;
 
@@ -39,7 +40,7 @@ public static class AgentHealing
                 return new(AgentState.Offline, "console disconnected during wrap-up", Dispositions.Missing);
             case AgentState.WrapUp when rules.AutoWrapUp is { } auto && inState >= auto:
                 return new(AgentState.Available, "simulated agent wrapped up", AutoDisposition(settings, agent.CurrentAttemptId));
-            case AgentState.WrapUp when inState.TotalSeconds > (settings?.MaxWrapUpSeconds ?? 120):
+            case AgentState.WrapUp when inState.TotalSeconds > StuckAgent.WrapUpLimitSeconds(settings):
                 return new(AgentState.Available, "wrap-up time ran out; disposition missing", Dispositions.Missing);
             case AgentState.Available or AgentState.Break when consoleGone:
                 return new(AgentState.Offline, "console disconnected longer than the grace period");

@@ -27,7 +27,7 @@ public sealed record CampaignSettings
     /// <summary>What a person hears in an agentless (broadcast) campaign.</summary>
     public string? BroadcastMessage { get; init; }
     public string SafeHarbourMessage { get; init; } = "Sorry we missed you. We will try again later.";
-    public double AbandonTarget { get; init; } = 0.03;
+    public double AbandonTarget { get; init; } = Compliance.AbandonRule.LegalCeiling;
     public int AbandonWindowHours { get; init; } = 24 * 30;
     public string? Script { get; init; }
     public string[] Dispositions { get; init; } = ["sale", "no-sale", "callback", "do-not-call", "wrong-number"];

@@ -50,7 +50,7 @@ public static class CampaignSettingsValidator
         if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
             errors.Add("safeHarbourMessage", "The safe-harbour message (who is calling, a number to call back) is required.");
 
-        if (s.AbandonTarget is <= 0 or > 0.03)
+        if (s.AbandonTarget is <= 0 or > Compliance.AbandonRule.LegalCeiling)
             errors.Add("abandonTarget", "Must be above 0 and at most 0.03 (the FTC's 3% of live answers).");
         if (s.AbandonWindowHours is not (24 or 720))
             errors.Add("abandonWindowHours", "Must be 24 (one day) or 720 (30 days).");

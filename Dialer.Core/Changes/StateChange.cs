@@ -5,6 +5,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Changes;
@@ -37,6 +38,14 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     {
         _locks.Check(RowKind.Attempt, id);
         return db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The attempt's transfer of that id, if it is the attempt's.</summary>
+    public Task<CallTransfer?> LockTransferAsync(Guid attemptId, Guid transferId, CancellationToken ct)
+    {
+        _locks.Check(RowKind.Transfer, transferId);
+        return db.CallTransfers.FromSql(
+            $"SELECT * FROM call_transfers WHERE id = {transferId} AND attempt_id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
     }
 
     public Task<Contact?> LockContactAsync(long id, CancellationToken ct)

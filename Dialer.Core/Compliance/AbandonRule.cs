@@ -14,6 +14,8 @@ public readonly record struct LiveCall(
 public static class AbandonRule
 {
     public static readonly TimeSpan Allowance = TimeSpan.FromSeconds(2);
+    /// <summary>The FTC's ceiling: at most 3% of live answers abandoned. A campaign's target may be lower, never higher.</summary>
+    public const double LegalCeiling = 0.03;
     /// <summary>Twilio does not say when "Hello?" ends; a short greeting is assumed, the cautious way.</summary>
     public static readonly TimeSpan AssumedGreeting = TimeSpan.FromSeconds(1);
 

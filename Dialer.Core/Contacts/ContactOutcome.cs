@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 
 namespace Dialer.Core.Contacts;
 
@@ -14,7 +15,7 @@ public static class ContactOutcome
         // the agent already chose a callback during the call: it wins over the retry rules
         if (contact.Priority == DialPriority.Callback && contact.CallbackAt > now) return;
 
-        var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed", TwilioStatus.IsMachine(attempt.AnsweredBy),
+        var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed", MachineVerdict.Is(attempt.AnsweredBy),
             contact.Attempts, retriesOfThisKindSoFar, now);
         contact.Status = next is null ? ContactStatus.Done : ContactStatus.Pending;
         contact.NextAttemptAt = next;

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Figures;
 
 namespace Dialer.Core.Dialing;
 
@@ -27,7 +28,7 @@ public sealed partial class CallAttempt
     }
 
     /// <summary>A person answered but the call ended before the answer webhook routed it (it came too late, or never).</summary>
-    public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !CallClasses.IsMachine(AnsweredBy);
+    public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !MachineVerdict.Is(AnsweredBy);
 
     /// <summary>
     /// Such a call was still a live answer nobody was there for: the abandon rule judges it by when it ended (a customer
@@ -47,6 +48,19 @@ public sealed partial class CallAttempt
         if (BridgedAt is not null || MessageStartedAt is not null) return false;
         BridgedAt = at;
         return true;
+    }
+
+    /// <summary>
+    /// Twilio fell back from the answer URL (no Worker could answer): a person hears the safe-harbour message, so the
+    /// call is a live answer nobody was there for; a machine is hung up on.
+    /// </summary>
+    public void AnsweredOnFallback(bool machine, DateTimeOffset now)
+    {
+        Advance(AttemptState.InProgress, now);
+        if (machine) return;
+        if (!LiveAnswer) AnsweredLive(null, now);
+        else AgentMissed(now);
+        SettleAbandon(now);
     }
 
     /// <summary>The reserved agent never picked up: the customer gets the message after all.</summary>

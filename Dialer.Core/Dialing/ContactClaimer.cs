@@ -4,6 +4,7 @@ using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Dialing;
@@ -47,7 +48,7 @@ public sealed class ContactClaimer(DialerDb db)
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
         var today = await AttemptsTodayAsync(ids, now, ct);
-        var listed = (await db.DoNotCall.Where(d => phones.Contains(d.Phone) && (d.CampaignId == null || d.CampaignId == campaign.Id))
+        var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
         var permitted = new List<Contact>(wanted);
@@ -63,7 +64,7 @@ public sealed class ContactClaimer(DialerDb db)
     /// <summary>The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).</summary>
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
-        var listed = await db.DoNotCall.AnyAsync(d => d.Phone == contact.Phone && (d.CampaignId == null || d.CampaignId == campaign.Id), ct);
+        var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
         return DialPermit.AtClaim(campaign, contact, listed, today, now);
     }

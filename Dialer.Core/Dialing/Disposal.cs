@@ -3,6 +3,7 @@ using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Dialing;
@@ -34,8 +35,7 @@ public static class Disposal
                 db.DoNotCall.Add(new DoNotCallEntry { Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = by });
             contact.Status = ContactStatus.Suppressed;
             contact.NextAttemptAt = null;
-            await db.Contacts.Where(c => c.Phone == contact.Phone && c.Status == ContactStatus.Pending && c.Id != contact.Id
-                    && (listCampaign == null || c.CampaignId == listCampaign))
+            await db.Contacts.Where(DoNotCallMatch.WaitingContacts([contact.Phone], listCampaign)).Where(c => c.Id != contact.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
         }
         else if (Dispositions.IsCallback(disposition))

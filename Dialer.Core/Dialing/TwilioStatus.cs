@@ -16,6 +16,4 @@ public static class TwilioStatus
         "canceled" => AttemptState.Canceled,
         _ => null,
     };
-
-    public static bool IsMachine(string? answeredBy) => answeredBy is not null && answeredBy.StartsWith("machine", StringComparison.Ordinal) || answeredBy == "fax";
 }

@@ -2,6 +2,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Pacing;
@@ -19,7 +20,7 @@ public static class LivePacingSnapshot
     public static async Task<PacingSnapshot> BuildAsync(DialerDb db, Campaign campaign, AbandonBudget budget, DateTimeOffset now, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking()
-            .Where(a => a.CampaignIds.Contains(campaign.Id) && a.State != AgentState.Offline && a.State != AgentState.Break)
+            .Where(AgentFigures.Staffed).Where(a => a.CampaignIds.Contains(campaign.Id))
             .Select(a => new { a.State, a.StateSince }).ToListAsync(ct);
         var lines = await db.CallAttempts.AsNoTracking()
             .Where(a => a.CampaignId == campaign.Id && a.State < AttemptState.Completed)

@@ -1,6 +1,7 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Pacing;
@@ -28,7 +29,7 @@ public static class PacingObservations
         {
             if (a.AnsweredAt is { } answered && answered > since && answered <= until)
             {
-                var resolution = TwilioStatus.IsMachine(a.AnsweredBy) ? DialResolution.MachineVerdict : DialResolution.Live;
+                var resolution = MachineVerdict.Is(a.AnsweredBy) ? DialResolution.MachineVerdict : DialResolution.Live;
                 observer.Observe(new DialResolved(At(answered), resolution, (answered - a.DialedAt!.Value).TotalSeconds));
             }
             else if (a.AnsweredAt is null && a.EndedAt is { } ended)

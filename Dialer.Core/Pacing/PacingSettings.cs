@@ -6,7 +6,7 @@ public sealed record PacingSettings
     public DialingMode Mode { get; init; } = DialingMode.Progressive;
 
     /// <summary>Abandoned calls allowed, as a fraction of live answers (FTC TSR: 3%; UK campaigns use lower).</summary>
-    public double AbandonTarget { get; init; } = 0.03;
+    public double AbandonTarget { get; init; } = Compliance.AbandonRule.LegalCeiling;
 
     /// <summary>Lines in use never exceed this many per logged-in agent.</summary>
     public double LinesPerAgentCeiling { get; init; } = 3.0;

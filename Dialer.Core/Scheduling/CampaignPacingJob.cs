@@ -2,13 +2,13 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using Dialer.Core.Changes;
+using Dialer.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
-
-using Dialer.Core.Telemetry;
 
 namespace Dialer.Core.Scheduling;
 

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Figures;
 using FsCheck.Xunit;
 
 namespace Dialer.Tests.Agents;

@@ -1,6 +1,7 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 
 namespace Dialer.Tests.Agents;
 
@@ -32,7 +33,7 @@ public sealed class MachineHandlingTests(MachinesAndAgents world) : IClassFixtur
         var attempt = Assert.Single(await world.DialAsync(campaign, 1));
         var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
 
-        Assert.True(TwilioStatus.IsMachine(done.AnsweredBy));
+        Assert.True(MachineVerdict.Is(done.AnsweredBy));
         Assert.False(done.LiveAnswer);
         Assert.DoesNotContain(Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail, t => t.StartsWith("Say") || t.StartsWith("Dial"));
         Assert.Equal(AgentState.Available, (await world.AgentAsync(agent.Id)).State);
@@ -47,7 +48,7 @@ public sealed class MachineHandlingTests(MachinesAndAgents world) : IClassFixtur
         var attempt = Assert.Single(await world.DialAsync(campaign, 1));
         var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal));
 
-        Assert.True(TwilioStatus.IsMachine(done.AnsweredBy));
+        Assert.True(MachineVerdict.Is(done.AnsweredBy));
         Assert.True(done.LiveAnswer);
         Assert.Equal(agent.Id, done.AgentId);
         Assert.Equal(agent.ClientIdentity, Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Agent);
@@ -60,7 +61,7 @@ public sealed class MachineHandlingTests(MachinesAndAgents world) : IClassFixtur
         var agent = await world.AvailableAgentAsync([campaign.Id]);
 
         var attempt = Assert.Single(await world.DialAsync(campaign, 1));
-        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal && TwilioStatus.IsMachine(a.AnsweredBy)));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal && MachineVerdict.Is(a.AnsweredBy)));
 
         Assert.True(done.LiveAnswer);
         Assert.Equal(agent.Id, done.AgentId);

@@ -2,6 +2,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Agents;
+using Dialer.TwilioSimulator.Callbacks;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
 
@@ -160,5 +161,67 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         await world.OpenLineAsync(agent.Id);
         var back = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
         Assert.Equal((LineState.Open, "line connected"), (back.LineState, (await world.MovesOfAsync(agent.Id)).Last().Reason));
+    }
+
+    [Fact]
+    public async Task A_line_that_drops_while_the_customer_talks_puts_them_on_hold_music_until_the_agent_is_back()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var talking = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.BridgedAt is not null));
+
+        await world.DropLineAsync(agent.ClientIdentity);
+        await world.WaitForAgentAsync(agent.Id, a => a.LineState == LineState.Dropped);
+        var room = AgentRoom.NameOf(agent.Id);
+        await Eventually(() => Customer(room, talking.CallSid!)?.Hold == true, "the customer is put on hold");
+        Assert.False((await world.WaitForAttemptsAsync([attempt.Id], _ => true))[0].IsFinal); // never cut off by the line
+
+        await world.OpenLineAsync(agent.Id);
+        await Eventually(() => Customer(room, talking.CallSid!)?.Hold == false, "the hold ends once the line is back");
+        Assert.Equal(AgentState.OnCall, (await world.AgentAsync(agent.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_Dial_into_the_room_that_fails_before_the_customer_met_the_agent_plays_the_message_and_frees_the_agent()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var agent = await world.AvailableAgentAsync([campaign.Id]);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
+        await using (var db = world.Db())
+        {
+            attempt.Advance(AttemptState.InProgress, DateTimeOffset.UtcNow);
+            var reserved = await AgentRouter.ReserveAsync(db, campaign.Id, attempt.Id, 0, DateTimeOffset.UtcNow, CancellationToken.None);
+            Assert.Equal(agent.Id, reserved?.AgentId);
+            attempt.AnsweredLive(agent.Id, DateTimeOffset.UtcNow);
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+
+        var url = $"{world.Worker.PublicUrl}/twilio/dial-ended/{attempt.Id}";
+        var form = new Dictionary<string, string> { ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0", ["CallSid"] = "CA" + new string('1', 32) };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
+        var twiml = await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        Assert.Contains($"<Say>{campaign.Settings.SafeHarbourMessage}</Say>", twiml);
+        var after = (await world.WaitForAttemptsAsync([attempt.Id], a => a.MessageStartedAt is not null))[0];
+        Assert.True(after.Abandoned);
+        Assert.Null(after.BridgedAt);
+        Assert.Equal((AgentState.Available, null), await world.AgentAsync(agent.Id) is var a ? (a.State, a.CurrentAttemptId) : default);
+    }
+
+    Participant? Customer(string room, string callSid) =>
+        world.Simulator.Conferences.Find(room)?.Participants.FirstOrDefault(p => p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
+
+    static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("not seen within 5 s: " + what);
+            await Task.Delay(50);
+        }
     }
 }

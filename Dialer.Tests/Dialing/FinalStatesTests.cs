@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Hosting;
 
@@ -31,7 +32,7 @@ public sealed class FinalStatesTests(EveryOutcome world) : IClassFixture<EveryOu
         Assert.Contains(AttemptState.Busy, states);
         Assert.Contains(AttemptState.NoAnswer, states);
         Assert.Contains(AttemptState.Failed, states);
-        Assert.Contains(done, a => TwilioStatus.IsMachine(a.AnsweredBy));
+        Assert.Contains(done, a => MachineVerdict.Is(a.AnsweredBy));
         Assert.Contains(done, a => a.AnsweredBy == "human");
     }
 }

@@ -81,7 +81,7 @@ public sealed class DashboardHubTests(ApiFactory api)
         var attempt = new CallAttempt
         {
             Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed, Outcome = "completed",
-            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale",
+            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale", Converted = true, LiveAnswer = true,
             DurationSeconds = 90, CallSid = "CA" + Guid.NewGuid().ToString("N"),
         };
         db.CallAttempts.Add(attempt);

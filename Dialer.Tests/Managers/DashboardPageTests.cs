@@ -71,7 +71,7 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
         db.CallAttempts.Add(new CallAttempt
         {
             Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed, Outcome = "completed",
-            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale",
+            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale", Converted = true, LiveAnswer = true,
             DurationSeconds = 90, CallSid = "CA" + Guid.NewGuid().ToString("N"),
         });
         await db.SaveChangesAsync();

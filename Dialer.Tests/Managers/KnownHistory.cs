@@ -69,6 +69,7 @@ public static class KnownHistory
             LiveAnswer = answeredBy == "human", Abandoned = answeredBy == "human" && agent is null,
             BridgedAt = agent is null ? null : dialed.AddSeconds(11), AgentId = agent?.Id,
             EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome, Disposition = disposition,
+            Converted = campaign.Settings.ConversionDispositions.Contains(disposition), DispositionedAt = disposition is null ? null : dialed.AddSeconds(41 + (seconds ?? 0)),
             DurationSeconds = seconds,
         };
         db.CallAttempts.AddRange(

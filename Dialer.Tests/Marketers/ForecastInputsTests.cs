@@ -74,7 +74,7 @@ public sealed class ForecastInputsTests(ApiFactory api)
                     CallSid = "CA" + Guid.NewGuid().ToString("N"),
                     State = person || machine ? AttemptState.Completed : AttemptState.NoAnswer,
                     AnsweredAt = person || machine ? dialed.AddSeconds(8) : null,
-                    AnsweredBy = person ? "human" : machine ? "machine_start" : null,
+                    AnsweredBy = person ? "human" : machine ? "machine_start" : null, LiveAnswer = person,
                     BridgedAt = talked ? dialed.AddSeconds(9) : null,
                     EndedAt = talked ? dialed.AddSeconds(99) : dialed.AddSeconds(30),
                     DispositionedAt = talked ? dialed.AddSeconds(111) : null, Disposition = talked ? "no-sale" : null,

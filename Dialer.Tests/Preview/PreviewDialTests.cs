@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
@@ -41,6 +42,10 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         Assert.NotNull(attempt.BridgedAt);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         Assert.Equal(agent.Identity, call.Agent);
+        var room = world.Simulator.Conferences.Find(attempt.ConferenceSid!)!;
+        Assert.Equal(AgentRoom.NameOf(agent.Id), room.Name);
+        Assert.Contains(room.HearingHistory, h => h.Why == "early media: ringing from " + call.Sid); // the agent heard it ring
+        Assert.True(attempt.BridgedAt - attempt.AnsweredAt < TimeSpan.FromMilliseconds(500), $"answered {attempt.AnsweredAt:O}, bridged {attempt.BridgedAt:O}");
         var moves = (await world.MovesOfAsync(agent.Id)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp], moves.Select(m => m.To));
         Assert.Equal("preview dial", moves[0].Reason);

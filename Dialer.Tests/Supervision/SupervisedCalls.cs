@@ -11,10 +11,13 @@ public sealed class SupervisedCalls : AgentsWorld
 {
     public SupervisionApiHost Api { get; private set; } = null!;
 
+    /// <summary>A supervisor who never hangs up by themselves: only the engine ends their leg.</summary>
+    public const string StayingManager = "manager-stays";
+
     protected override SimulatorOptions SimulatorSettings()
     {
         var options = Patient(FastSimulator());
-        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(9000, 9500) };
+        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(9000, 9500), NeverHangUp = [StayingManager] };
         return options;
     }
 

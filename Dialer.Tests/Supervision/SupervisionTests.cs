@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
 using Dialer.Core.Auth;
 using Dialer.Core.Supervision;
 using Dialer.Tests.Infrastructure;
@@ -65,6 +66,33 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         Assert.Equal([SupervisionMode.Listen, SupervisionMode.Whisper, SupervisionMode.Barge], audit.Modes.OrderBy(m => m.At).Select(m => m.Mode));
         Assert.Equal((world.Api.UserIdOf(Role.Manager), agent.Id, Manager, leg), (audit.SupervisorUserId, audit.AgentId, audit.To, audit.CallSid));
         Assert.NotNull(audit.EndedAt);
+    }
+
+    [Fact]
+    public async Task A_supervisor_still_listening_when_the_customer_leaves_is_taken_out_of_the_agents_room()
+    {
+        var (call, agent) = await world.LiveCallAsync();
+        var manager = world.Api.ClientAs(Role.Manager);
+        var joined = await manager.PostAsJsonAsync($"/api/agents/{agent.Id}/supervision",
+            new { mode = "listen", to = "client:" + SupervisedCalls.StayingManager });
+        Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        var leg = (await joined.ReadJsonAsync())!["callSid"]!.GetValue<string>();
+
+        await world.WaitForAttemptsAsync([call.Id], a => a.IsFinal);
+        await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
+
+        // the agent's room outlives the call (their line stays): the listener must not hear the agent's next customer
+        await RoomAsync(call.ConferenceSid!, r => r.Participants.All(p => p.CallSid != leg || p.Status == ParticipantStatus.Complete));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        SupervisionSession audit;
+        do
+        {
+            await Task.Delay(100);
+            await using var db = world.Db();
+            audit = await db.SupervisionSessions.AsNoTracking().SingleAsync(s => s.AttemptId == call.Id);
+        } while (audit.EndedAt is null && DateTime.UtcNow < deadline);
+        Assert.NotNull(audit.EndedAt);
+        Assert.Equal((LineState.Open, AgentState.WrapUp), await world.AgentAsync(agent.Id) is var a ? (a.LineState, a.State) : default);
     }
 
     [Fact]

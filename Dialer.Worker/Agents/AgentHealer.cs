@@ -4,6 +4,7 @@ using Dialer.Core.Agents.Lines;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Dialer.Worker.Agents;
 /// No agent stays stuck: a reservation that never connected, a call whose end we missed, a wrap-up that ran out,
 /// a console that went away. Every node runs it; the row locks make two nodes' fixes of one agent one fix.
 /// </summary>
-public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, TimeProvider clock, ILogger<AgentHealer> log)
+public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, IOptions<AgentLimits> limits, TimeProvider clock,
+    ILogger<AgentHealer> log)
     : BackgroundService
 {
     const int HealersAtOnce = 4;
@@ -73,7 +75,7 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
         var o = options.Value;
-        var rules = new HealingRules(TimeSpan.FromSeconds(o.ReservationTimeoutSeconds), TimeSpan.FromSeconds(o.ConsoleGraceSeconds),
+        var rules = new HealingRules(TimeSpan.FromSeconds(limits.Value.ReservationTimeoutSeconds), TimeSpan.FromSeconds(limits.Value.ConsoleGraceSeconds),
             o.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
 
         await scope.ServiceProvider.GetRequiredService<StateChanges>().RunAsync(async (unit, token) =>

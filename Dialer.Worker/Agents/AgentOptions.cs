@@ -2,15 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dialer.Worker.Agents;
 
+/// <summary>The Worker's own settings of the "Agents" section; the limits the wall shares are <see cref="Core.Figures.AgentLimits"/>.</summary>
 public sealed class AgentOptions
 {
     public const string Section = "Agents";
     /// <summary>How long the agent's phone rings when the engine opens their line.</summary>
     [Range(5, 120)] public int LineRingSeconds { get; set; } = 30;
-    /// <summary>A Reserved agent whose call has not connected after this long is freed.</summary>
-    [Range(5, 600)] public int ReservationTimeoutSeconds { get; set; } = 45;
-    /// <summary>An agent whose console has been gone this long is logged out.</summary>
-    [Range(5, 3600)] public int ConsoleGraceSeconds { get; set; } = 60;
     /// <summary>How often the healer looks.</summary>
     [Range(0.1, 600)] public double HealEverySeconds { get; set; } = 2;
     /// <summary>

@@ -1,10 +1,11 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Changes;
+using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using Dialer.Core.Compliance;
+using Dialer.Core.Figures;
 using Dialer.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +91,6 @@ public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates>
         if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
             metrics.Dialed();
         if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
-        if (!before.IsFinal() && a.IsFinal && CallClasses.IsAbandoned(a)) metrics.Abandoned();
+        if (!before.IsFinal() && a.IsFinal && CallFigures.Abandoned.Is(a)) metrics.Abandoned();
     }
 }

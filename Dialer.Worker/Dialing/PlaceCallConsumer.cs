@@ -3,6 +3,7 @@ using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         var attempt = await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == id, ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
-        var onList = await db.DoNotCall.AnyAsync(d => d.Phone == contact.Phone && (d.CampaignId == null || d.CampaignId == campaign.Id), ct);
+        var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
 
         if (DialPermit.BeforeDial(campaign, contact, onList, now) is { } refusal)
         {

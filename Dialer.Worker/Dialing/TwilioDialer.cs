@@ -1,3 +1,4 @@
+using Dialer.Core.Agents.Lines;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
@@ -6,6 +7,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.Types;
 
 namespace Dialer.Worker.Dialing;
@@ -17,9 +19,15 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
 
     public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings, CancellationToken ct)
     {
-        var request = BuildRequest(attempt, contact, settings, options.Value);
         try
         {
+            if (attempt.AgentId is { } previewer) // only a preview dial has its agent before the answer
+            {
+                var participant = BuildPreviewRequest(attempt, previewer, contact, settings, options.Value);
+                var joined = await resilience.Pipeline.ExecuteAsync(async _ => await ParticipantResource.CreateAsync(participant, clients.Create()), ct);
+                return new DialResult.Placed(joined.CallSid, joined.Status?.ToString() ?? "queued");
+            }
+            var request = BuildRequest(attempt, contact, settings, options.Value);
             var call = await resilience.Pipeline.ExecuteAsync(async _ => await CallResource.CreateAsync(request, clients.Create()), ct);
             return new DialResult.Placed(call.Sid, call.Status?.ToString() ?? "queued");
         }
@@ -48,7 +56,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         {
             Url = new Uri($"{hooks}/twilio/answer/{attempt.Id}"),
             Method = Twilio.Http.HttpMethod.Post,
-            FallbackUrl = new Uri($"{hooks}/twilio/answer-fallback/{attempt.Id}"),
+            FallbackUrl = new Uri($"{(o.FallbackWebhookBaseUrl ?? hooks).TrimEnd('/')}/twilio/answer-fallback/{attempt.Id}"),
             FallbackMethod = Twilio.Http.HttpMethod.Post,
             StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
             StatusCallbackEvent = Events,
@@ -66,5 +74,31 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             }
         }
         return request;
+    }
+
+    /// <summary>
+    /// A preview call rings straight into the agent's room: the agent hears it ring (early media) and the customer joins
+    /// them on answer, with no answer webhook between. Were the agent's line gone by then, the room's own join event
+    /// (asked for here too, as this call may be the one to open the room) finds it empty and plays the message.
+    /// </summary>
+    public static CreateParticipantOptions BuildPreviewRequest(CallAttempt attempt, Guid agentId, Contact contact, CampaignSettings settings,
+        TwilioOptions o)
+    {
+        var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
+        return new CreateParticipantOptions(AgentRoom.NameOf(agentId), new PhoneNumber(settings.CallerId), new PhoneNumber(contact.Phone))
+        {
+            Label = AgentRoom.CustomerLabel,
+            EarlyMedia = true,
+            Beep = "false",
+            StartConferenceOnEnter = true,
+            EndConferenceOnExit = false,
+            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
+            StatusCallbackEvent = Events,
+            StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
+            ConferenceStatusCallback = new Uri($"{hooks}/twilio/room/{agentId}"),
+            ConferenceStatusCallbackEvent = ["join", "leave"],
+            ConferenceStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
+            Timeout = o.RingTimeoutSeconds,
+        };
     }
 }

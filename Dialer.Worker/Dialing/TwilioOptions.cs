@@ -25,5 +25,12 @@ public sealed class TwilioOptions
     /// <summary>What a customer on hold hears (an MP3 or WAV Twilio can fetch).</summary>
     [Required, Url] public string HoldMusicUrl { get; set; } = "https://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3";
     /// <summary>Said when the answer cannot be handled at all (the database unreachable): never silence, even then.</summary>
+    /// <summary>
+    /// Where Twilio asks when this Worker's answer URL fails: the Api's address, another process that still plays the
+    /// safe-harbour message when every Worker is down. Unset: this Worker's own address (another Worker behind it).
+    /// </summary>
+    [Url] public string? FallbackWebhookBaseUrl { get; set; }
     [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
+    /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
+    [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 }

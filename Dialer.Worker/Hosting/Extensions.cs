@@ -5,6 +5,8 @@ using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
+using Dialer.ServiceDefaults.Twilio;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dialer.Worker.Hosting;
@@ -31,6 +33,8 @@ public static class Extensions
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CampaignSettingsCache>();
         builder.Services.AddScoped<AnswerRouting>();
         builder.Services.AddScoped<AgentLineChanges>();
@@ -38,6 +42,8 @@ public static class Extensions
         builder.Services.AddScoped<RecordingStarter>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TwilioSignature>();
+        builder.Services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o
+            ? new TwilioWebhookSecret(o.PublicWebhookBaseUrl, o.AuthToken) : null!);
         builder.Services.AddHostedService<AttemptReconciler>();
         builder.Services.AddSingleton<AgentHealer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentHealer>());

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using Twilio.TwiML;
 
@@ -15,7 +16,7 @@ public static class AnswerTwiml
     /// the cautious reading, since a person taken for a machine counts as an abandoned call.
     /// </summary>
     public static AnswerPlan PlanFor(CampaignSettings settings, string? answeredBy) =>
-        TwilioStatus.IsMachine(answeredBy) && settings.MachineHandling != MachineHandling.ConnectAnyway ? AnswerPlan.Machine
+        MachineVerdict.Is(answeredBy) && settings.MachineHandling != MachineHandling.ConnectAnyway ? AnswerPlan.Machine
         : settings.Mode == DialingMode.Agentless ? AnswerPlan.Broadcast
         : AnswerPlan.Person;
 

@@ -1,6 +1,8 @@
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
+using Dialer.Worker.Agents.Transfers;
 using Dialer.Worker.Recordings;
 using Microsoft.Extensions.Options;
 using Dialer.Worker.Dialing;
@@ -24,6 +26,7 @@ public static class TwilioWebhooks
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();
+        group.MapTransferWebhooks();
         return group;
     }
 

@@ -8,7 +8,6 @@ using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
 
@@ -32,8 +31,6 @@ public static class AgentCallControlApi
         agentGroup.MapPost("/line/mute", Mute);
         return agentGroup;
     }
-
-    sealed record OwnCall(string CustomerCallSid, string Room);
 
     static Task<IResult> HangUp(Guid attemptId, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct) =>
         OnOwnCallAsync(attemptId, user, db, async call =>
@@ -69,38 +66,19 @@ public static class AgentCallControlApi
         return await TwilioAsync(async () => await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, sid) { Muted = request.Muted }, twilio.Client()));
     }
 
-    /// <summary>The agent's own current call, its customer still on the line: anything else is refused with the reason.</summary>
     static async Task<IResult> OnOwnCallAsync(Guid attemptId, ClaimsPrincipal user, DialerDb db, Func<OwnCall, Task> act, CancellationToken ct)
     {
-        var agentId = AgentApi.AgentIdOf(user);
-        var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.CurrentAttemptId, a.RoomSid }).FirstOrDefaultAsync(ct);
-        var attempt = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
-            .Select(a => new { a.AgentId, a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);
-        if (agent is null || attempt is null) return TypedResults.NotFound();
-        if (attempt.AgentId != agentId || agent.CurrentAttemptId != attemptId)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This is not your current call.");
-        if (attempt.EndedAt is not null || attempt.CallSid is null || (attempt.ConferenceSid ?? agent.RoomSid) is not { } room)
-            return Problems.Conflict(new Refusal("The customer is no longer on the line."));
+        var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
+        if (refusal is not null) return refusal;
         ct.ThrowIfCancellationRequested();
-        return await TwilioAsync(() => act(new OwnCall(attempt.CallSid, room)));
+        return await TwilioAsync(() => act(call!));
     }
 
-    static async Task<IResult> TwilioAsync(Func<Task> request)
+    static Task<IResult> TwilioAsync(Func<Task> request) => OwnCalls.TwilioAsync(async () =>
     {
-        try
-        {
-            await request();
-            return TypedResults.NoContent();
-        }
-        catch (ApiException e) when (e.Status == 404 || e.Code is 20404 or 21220)
-        {
-            return Problems.Conflict(new Refusal("The customer is no longer on the line."));
-        }
-        catch (TwilioException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Twilio did not carry out the request.", detail: e.Message);
-        }
-    }
+        await request();
+        return TypedResults.NoContent();
+    });
 
     static string Hook(SupervisionTwilio twilio, string path) => twilio.Options.PublicWebhookBaseUrl.TrimEnd('/') + path;
 }

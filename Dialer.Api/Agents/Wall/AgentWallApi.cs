@@ -3,6 +3,7 @@ using Dialer.Api.Auth;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public static class AgentWallApi
 {
     public sealed record LogoutRequest(string? Reason);
     public sealed record LogoutResult(Guid AgentId, AgentState State, bool Deferred);
-    public sealed record Wall(IReadOnlyList<AgentWallRow> Agents, AgentWallOptions Limits);
+    public sealed record Wall(IReadOnlyList<AgentWallRow> Agents, AgentLimits Limits);
 
     public static RouteGroupBuilder MapAgentWallApi(this IEndpointRouteBuilder app)
     {
@@ -23,8 +24,8 @@ public static class AgentWallApi
         return group;
     }
 
-    static async Task<Ok<Wall>> Get(DialerDb db, TimeProvider clock, IOptions<AgentWallOptions> options, CancellationToken ct) =>
-        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, clock.GetUtcNow(), ct), options.Value));
+    static async Task<Ok<Wall>> Get(DialerDb db, TimeProvider clock, IOptions<AgentLimits> limits, CancellationToken ct) =>
+        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, limits.Value, clock.GetUtcNow(), ct), limits.Value));
 
     static async Task<Results<Ok<LogoutResult>, NotFound, ValidationProblem>> Logout(Guid id, LogoutRequest? request, ClaimsPrincipal user,
         AgentChanges changes, CancellationToken ct)

@@ -23,7 +23,8 @@ public static class AgentWallServices
 {
     public static IHostApplicationBuilder AddAgentWall(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AgentWallOptions>().BindConfiguration(AgentWallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AgentWallFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentWallFeed>());
         return builder;

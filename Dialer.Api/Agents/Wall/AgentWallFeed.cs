@@ -1,4 +1,6 @@
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
 using Dialer.Api.Dashboard;
 
@@ -8,7 +10,8 @@ namespace Dialer.Api.Agents.Wall;
 /// Keeps the dashboards' agent walls live (see <see cref="CoalescingFeed"/>): the changed agents' rows, re-read in one
 /// query, pushed as one "agents" message four times a second.
 /// </summary>
-public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<DashboardHub> hub, TimeProvider clock, ILogger<AgentWallFeed> log)
+public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<DashboardHub> hub, IOptions<AgentLimits> limits, TimeProvider clock,
+    ILogger<AgentWallFeed> log)
     : CoalescingFeed(clock, log, Pause, Pause)
 {
     public const string AgentsMessage = "agents";
@@ -20,7 +23,7 @@ public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<Dashb
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var rows = await AgentWallQuery.ForAsync(db, ids, Clock.GetUtcNow(), ct);
+        var rows = await AgentWallQuery.ForAsync(db, ids, limits.Value, Clock.GetUtcNow(), ct);
         await hub.Clients.All.SendAsync(AgentsMessage, rows, ct);
     }
 }

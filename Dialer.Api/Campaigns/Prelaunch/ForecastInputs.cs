@@ -1,6 +1,7 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -26,7 +27,7 @@ public sealed record ForecastInputs(ForecastInput Agents, ForecastInput AnswerRa
 
     public static async Task<ForecastInputs> LoadAsync(DialerDb db, Guid campaignId, CancellationToken ct)
     {
-        var agents = await db.Agents.CountAsync(a => a.State != AgentState.Offline && a.CampaignIds.Contains(campaignId), ct);
+        var agents = await db.Agents.Where(AgentFigures.LoggedIn).CountAsync(a => a.CampaignIds.Contains(campaignId), ct);
         var history = await db.Database.SqlQueryRaw<CallHistory>(HistorySql, new NpgsqlParameter("campaign", campaignId)).SingleAsync(ct);
         return new(
             new(agents, "logged-in"),
@@ -39,8 +40,8 @@ public sealed record ForecastInputs(ForecastInput Agents, ForecastInput AnswerRa
     const string Wrapped = Talked + " AND a.dispositioned_at IS NOT NULL";
 
     static readonly string HistorySql = $"""
-        SELECT count(*) FILTER (WHERE {CallClasses.DialedSql})::int AS dials,
-               count(*) FILTER (WHERE {CallClasses.HumanSql})::int AS people,
+        SELECT count(*) FILTER (WHERE {CallFigures.Dials.Sql})::int AS dials,
+               count(*) FILTER (WHERE {CallFigures.LiveAnswers.Sql})::int AS people,
                count(*) FILTER (WHERE {Talked})::int AS connects,
                avg(extract(epoch FROM a.ended_at - a.bridged_at)) FILTER (WHERE {Talked})::float8 AS talk,
                count(*) FILTER (WHERE {Wrapped})::int AS wrapped,

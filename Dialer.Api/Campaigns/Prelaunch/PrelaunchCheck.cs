@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,18 +17,22 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {
     // joins rather than a lookup per contact: a million contacts take under a second this way, five with lookups
-    const string ClassesSql = """
-        WITH listed AS (SELECT DISTINCT phone FROM do_not_call WHERE campaign_id IS NULL OR campaign_id = @campaign),
+    static readonly string ClassesSql = $"""
+        WITH listed AS (SELECT DISTINCT c.phone FROM contacts c JOIN do_not_call d ON {DoNotCallMatch.BindsSql("d", "c.phone", "@campaign")}
+                         WHERE c.campaign_id = @campaign),
              today AS (SELECT contact_id, count(*) AS n FROM call_attempts
                        WHERE campaign_id = @campaign AND created_at > @dayAgo GROUP BY contact_id)
-        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL, coalesce(t.n, 0)::int,
-               coalesce(c.next_attempt_at > @now, false), count(*)::int
+        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call, coalesce(t.n, 0)::int AS attempts_today,
+               coalesce(c.next_attempt_at > @now, false) AS retry_later, count(*)::int AS count
         FROM contacts c
         LEFT JOIN listed l ON l.phone = c.phone
         LEFT JOIN today t ON t.contact_id = c.id
         WHERE c.campaign_id = @campaign
         GROUP BY 1, 2, 3, 4, 5, 6
         """;
+
+    sealed record ContactClass(string[] TimeZones, string Status, int Attempts, bool OnDoNotCall, int AttemptsToday, bool RetryLater,
+        int Count);
 
     sealed class Tally
     {
@@ -55,50 +59,35 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var openings = new Dictionary<string, DateTimeOffset?>();
         Tally callable = new(), laterToday = new(), later = new(), never = new();
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
+        var classes = db.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
+            new NpgsqlParameter("now", now), new NpgsqlParameter("dayAgo", now.AddDays(-1))).AsAsyncEnumerable();
+        await foreach (var row in classes.WithCancellation(ct))
         {
-            await using var command = new NpgsqlCommand(ClassesSql, connection);
-            command.Parameters.AddWithValue("campaign", campaign.Id);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("dayAgo", now.AddDays(-1));
-            await using DbDataReader reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            var contact = new Contact
             {
-                var contact = new Contact
-                {
-                    TimeZones = reader.GetFieldValue<string[]>(0),
-                    Status = Enum.Parse<ContactStatus>(reader.GetString(1)),
-                    Attempts = reader.GetInt32(2),
-                };
-                var (onDoNotCall, today, retryLater, count) = (reader.GetBoolean(3), reader.GetInt32(4), reader.GetBoolean(5), reader.GetInt32(6));
+                TimeZones = row.TimeZones, Status = Enum.Parse<ContactStatus>(row.Status), Attempts = row.Attempts,
+            };
+            var (onDoNotCall, today, retryLater, count) = (row.OnDoNotCall, row.AttemptsToday, row.RetryLater, row.Count);
 
-                if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
-                var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now);
-                switch (refusal)
-                {
-                    case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
-                    case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
-                    case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(refusal, count); break;
-                    case DialPermit.DailyCapReached: later.Add(refusal, count); break;
-                    case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
-                    case DialPermit.OutsideHours:
-                        var key = string.Join(' ', contact.TimeZones);
-                        if (!openings.TryGetValue(key, out var next))
-                            openings[key] = next = CallingHours.NextOpening(window, contact.TimeZones, now);
-                        if (next is not { } at) never.Add(PrelaunchReasons.NoCommonHours, count);
-                        else if (SameLocalDay(now, at, contact.TimeZones[0])) laterToday.Add(refusal, count, at);
-                        else later.Add(refusal, count, at);
-                        break;
-                    default: later.Add(refusal, count); break;
-                }
+            if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
+            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now);
+            switch (refusal)
+            {
+                case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
+                case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
+                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(refusal, count); break;
+                case DialPermit.DailyCapReached: later.Add(refusal, count); break;
+                case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
+                case DialPermit.OutsideHours:
+                    var key = string.Join(' ', contact.TimeZones);
+                    if (!openings.TryGetValue(key, out var next))
+                        openings[key] = next = CallingHours.NextOpening(window, contact.TimeZones, now);
+                    if (next is not { } at) never.Add(PrelaunchReasons.NoCommonHours, count);
+                    else if (SameLocalDay(now, at, contact.TimeZones[0])) laterToday.Add(refusal, count, at);
+                    else later.Add(refusal, count, at);
+                    break;
+                default: later.Add(refusal, count); break;
             }
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
         }
 
         var total = callable.Count + laterToday.Count + later.Count + never.Count;

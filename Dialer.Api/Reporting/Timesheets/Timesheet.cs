@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Dialer.Core.Agents;
 using Dialer.Core.Data;
+using Dialer.Core.Figures;
 using static Dialer.Api.Reporting.SqlRows;
 
 namespace Dialer.Api.Reporting.Timesheets;
@@ -30,21 +32,20 @@ public static class Timesheet
     public static async IAsyncEnumerable<TimesheetDay> DaysAsync(DialerDb db, TimesheetPeriod p, DateTimeOffset now,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = db.QueryAsync(Sql, r =>
-        {
-            long loggedIn = r.Long(5), onCall = r.Long(8), wrap = r.Long(9);
-            var breaks = r.IsDBNull(11) ? new Dictionary<string, long>()
-                : JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(11))!;
-            return new TimesheetDay(r.GetGuid(0), r.GetString(1), DateOnly.FromDateTime(r.GetDateTime(2)),
-                r.Time(3) is { } login ? p.Local(login) : null, r.Time(4) is { } logout ? p.Local(logout) : null,
-                loggedIn, r.Long(6), r.Long(7), onCall, wrap, r.Long(10), breaks, r.Long(12), onCall, r.Long(13),
-                loggedIn == 0 ? 0 : Math.Round((double)(onCall + wrap) / loggedIn, 4));
-        }, ct, P("tz", p.Zone.Id), P("from_day", p.From.ToDateTime(TimeOnly.MinValue)), P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId));
-        await foreach (var row in rows) yield return row;
+        var rows = db.RowsAsync<Row>(Sql, ct, P("tz", p.Zone.Id), P("from_day", p.From.ToDateTime(TimeOnly.MinValue)),
+            P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId));
+        await foreach (var r in rows)
+            yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login) : null,
+                r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved, r.OnCall, r.WrapUp, r.OnBreak,
+                r.ByReason is null ? new Dictionary<string, long>() : JsonSerializer.Deserialize<Dictionary<string, long>>(r.ByReason)!,
+                r.Calls, r.OnCall, r.Conversions, AgentFigures.Occupancy(r.OnCall, r.WrapUp, r.LoggedIn));
     }
 
+    sealed record Row(Guid AgentId, string Name, DateOnly Day, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout, long LoggedIn,
+        long Available, long Reserved, long OnCall, long WrapUp, long OnBreak, string? ByReason, long Calls, long Conversions);
+
     // Day bounds come from PostgreSQL's own zone rules ("local midnight AT TIME ZONE"), so a DST day is 23 or 25 hours.
-    const string Sql = """
+    static readonly string Sql = $"""
         WITH days AS (
             SELECT d::date AS day, (d::timestamp AT TIME ZONE @tz) AS ds, ((d + interval '1 day')::timestamp AT TIME ZONE @tz) AS de
               FROM generate_series(@from_day::timestamp, @to_day::timestamp, interval '1 day') d),
@@ -59,29 +60,31 @@ public static class Timesheet
               FROM iv JOIN days d ON iv.s < d.de AND iv.e > d.ds),
         agg AS (
             SELECT agent_id, day,
-                   min(s) FILTER (WHERE from_state = 'Offline' AND state <> 'Offline' AND s >= ds) AS first_login,
-                   max(s) FILTER (WHERE state = 'Offline' AND from_state <> 'Offline' AND s >= ds) AS last_logout,
-                   sum(secs) FILTER (WHERE state <> 'Offline') AS logged_in,
-                   sum(secs) FILTER (WHERE state = 'Available') AS available,
-                   sum(secs) FILTER (WHERE state = 'Reserved') AS reserved,
-                   sum(secs) FILTER (WHERE state = 'OnCall') AS on_call,
-                   sum(secs) FILTER (WHERE state = 'WrapUp') AS wrap_up,
-                   sum(secs) FILTER (WHERE state = 'Break') AS break_
+                   min(s) FILTER (WHERE NOT {LoggedIn("from_state")} AND {LoggedIn("state")} AND s >= ds) AS first_login,
+                   max(s) FILTER (WHERE NOT {LoggedIn("state")} AND {LoggedIn("from_state")} AND s >= ds) AS last_logout,
+                   sum(secs) FILTER (WHERE {LoggedIn("state")}) AS logged_in,
+                   sum(secs) FILTER (WHERE {In(AgentState.Available)}) AS available,
+                   sum(secs) FILTER (WHERE {In(AgentState.Reserved)}) AS reserved,
+                   sum(secs) FILTER (WHERE {In(AgentState.OnCall)}) AS on_call,
+                   sum(secs) FILTER (WHERE {In(AgentState.WrapUp)}) AS wrap_up,
+                   sum(secs) FILTER (WHERE {In(AgentState.Break)}) AS break_
               FROM pieces GROUP BY agent_id, day),
         breaks AS (
             SELECT agent_id, day, jsonb_object_agg(why, round(secs)::bigint)::text AS by_reason
               FROM (SELECT agent_id, day, CASE WHEN reason LIKE 'break: %' THEN substr(reason, 8) ELSE reason END AS why, sum(secs) AS secs
-                      FROM pieces WHERE state = 'Break' GROUP BY 1, 2, 3) b
+                      FROM pieces WHERE {In(AgentState.Break)} GROUP BY 1, 2, 3) b
              GROUP BY agent_id, day),
         calls AS (
-            SELECT a.agent_id, (a.bridged_at AT TIME ZONE @tz)::date AS day, count(*) AS calls, count(*) FILTER (WHERE a.converted) AS conversions
+            SELECT a.agent_id, (a.bridged_at AT TIME ZONE @tz)::date AS day, count(*) AS calls,
+                   count(*) FILTER (WHERE {CallFigures.Conversions.Sql}) AS conversions
               FROM call_attempts a
              WHERE a.agent_id IS NOT NULL AND a.bridged_at >= (@from_day::timestamp AT TIME ZONE @tz) AND a.bridged_at < ((@to_day::timestamp + interval '1 day') AT TIME ZONE @tz) AND (@agent::uuid IS NULL OR a.agent_id = @agent)
              GROUP BY 1, 2)
-        SELECT g.id, g.name, coalesce(x.day, k.day), x.first_login, x.last_logout,
-               round(coalesce(x.logged_in, 0)), round(coalesce(x.available, 0)), round(coalesce(x.reserved, 0)),
-               round(coalesce(x.on_call, 0)), round(coalesce(x.wrap_up, 0)), round(coalesce(x.break_, 0)), b.by_reason,
-               coalesce(k.calls, 0), coalesce(k.conversions, 0)
+        SELECT g.id AS agent_id, g.name, coalesce(x.day, k.day) AS day, x.first_login, x.last_logout,
+               round(coalesce(x.logged_in, 0))::bigint AS logged_in, round(coalesce(x.available, 0))::bigint AS available,
+               round(coalesce(x.reserved, 0))::bigint AS reserved, round(coalesce(x.on_call, 0))::bigint AS on_call,
+               round(coalesce(x.wrap_up, 0))::bigint AS wrap_up, round(coalesce(x.break_, 0))::bigint AS on_break, b.by_reason,
+               coalesce(k.calls, 0)::bigint AS calls, coalesce(k.conversions, 0)::bigint AS conversions
           FROM agg x
           FULL JOIN calls k ON k.agent_id = x.agent_id AND k.day = x.day
           JOIN agents g ON g.id = coalesce(x.agent_id, k.agent_id)
@@ -89,4 +92,7 @@ public static class Timesheet
          WHERE coalesce(x.logged_in, 0) > 0 OR coalesce(k.calls, 0) > 0
          ORDER BY g.name, g.id, coalesce(x.day, k.day)
         """;
+
+    static string In(AgentState state) => AgentFigures.StateSql(state);
+    static string LoggedIn(string column) => AgentFigures.LoggedInSql(column);
 }

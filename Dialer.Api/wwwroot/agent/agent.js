@@ -78,14 +78,14 @@ startPage('Agent console', (main) => {
   function render() {
     renderStatus();
     const call = me.call;
-    const key = JSON.stringify([me.state, line.state, call?.attemptId, call?.disposition, call?.bridgedAt, call?.endedAt, preview?.contactId, previewMessage, previewCampaigns().length]);
+    const key = JSON.stringify([me.state, line.state, call?.attemptId, call?.disposition, call?.bridgedAt, call?.endedAt, call?.transfers?.map(t => t.state).join(), preview?.contactId, previewMessage, previewCampaigns().length]);
     if (key === shownKey) return; // keep what the agent is typing
     shownKey = key;
     const workspace = $('workspace');
     if (call) {
       workspace.replaceChildren(
         contactCard(withPreview(call.contact), { heading: { reserved: 'Calling', onCall: 'On the line', wrapUp: 'You just talked with' }[callPhase(me.state)], campaignName: call.campaignName, id: 'customer' }),
-        callPanel(call, me.state, { onDispose: dispose, controls: me.state === 'onCall' ? callControls(call, line, say) : null }));
+        callPanel(call, me.state, { onDispose: dispose, controls: me.state === 'onCall' ? callControls(call, line, say, refresh) : null }));
     } else if (me.state === 'available' && previewCampaigns().length > 0) {
       workspace.replaceChildren(...(preview
         ? [previewCard(preview), previewActions(preview, { onDial: dial, onSkip: skip })]
@@ -202,7 +202,8 @@ startPage('Agent console', (main) => {
     hub.onreconnecting(() => show(false));
     hub.onreconnected(() => { show(true); refresh(); });
     hub.onclose(() => show(false));
-    hub.start().then(() => show(true)).catch(() => show(false));
+    // read the state again once connected: what changed before the connection sent no event this page heard
+    hub.start().then(() => { show(true); refresh(); }).catch(() => show(false));
   }
 
   (async () => {

@@ -1,12 +1,14 @@
-// During a call: mute, hold, hang up the customer (the agent's line stays open) and a keypad that has the engine play
-// digits to the customer. All of it goes through the API, whatever the line is; mute also acts at once in the browser.
+// During a call: mute, hold, hang up the customer (the agent's line stays open), a keypad that has the engine play
+// digits to the customer, and transfers (transfer.js). All of it goes through the API, whatever the line is; mute
+// also acts at once in the browser.
 import { api, el, notify } from '/ui/app.js';
+import { transferControls } from './transfer.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const held = new Set(); // attempt ids on hold: the panel is redrawn as the call moves, the hold stays shown
 
 /** @param {{ attemptId: string }} call @param {{ muted: boolean, mute: (m: boolean) => Promise<unknown> }} line */
-export function callControls(call, line, say) {
+export function callControls(call, line, say, refresh) {
   const path = `/api/agent/calls/${call.attemptId}`;
   const post = (what, body) => api(`${path}/${what}`, { method: 'POST', body }).catch(err => { notify(err.message, 'error'); throw err; });
   const toggle = (button, on) => { button.setAttribute('aria-pressed', String(on)); };
@@ -39,5 +41,6 @@ export function callControls(call, line, say) {
         onclick: () => post('digits', { digits: k }).then(() => { sent.textContent = `Sent: ${(sent.dataset.all = (sent.dataset.all ?? '') + k)}`; }, () => {}) }, k))),
     sent);
 
-  return el('section', { class: 'call-controls', 'aria-label': 'Call controls' }, el('div', { class: 'row' }, mute, hold, hangUp), keypad);
+  return el('section', { class: 'call-controls', 'aria-label': 'Call controls' }, el('div', { class: 'row' }, mute, hold, hangUp), keypad,
+    transferControls(call, say, refresh));
 }

@@ -38,8 +38,10 @@ function connect() {
   hub.onreconnecting(() => live(false));
   hub.onreconnected(async () => { live(true); await resync(); });
   hub.onclose(() => live(false));
-  startWall(hub).catch(error => console.error('agent wall', error));
-  hub.start().then(() => live(true)).catch(() => live(false));
+  const wall = startWall(hub).catch(error => { console.error('agent wall', error); return () => {}; });
+  // read everything again once connected: a change between the first read and the connection sent no event we heard
+  hub.start().then(async () => { live(true); await Promise.all([resync(), wall.then(resyncWall => resyncWall())]); })
+    .catch(() => live(false));
 }
 
 async function resync() {

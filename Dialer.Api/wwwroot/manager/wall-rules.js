@@ -20,18 +20,18 @@ export const clock = {
   },
 };
 
-/** Why the agent looks stuck (a sentence for the flag and its tooltip), or null. */
-export function stuckOf(a, limits, now) {
-  if (!limits) return null;
+/**
+ * Why the agent looks stuck (a sentence for the flag and its tooltip), or null. The Api decides from when the agent
+ * counts as stuck in its state (a.stuck, the one rule the healer also keeps); the page only reads its clock against it.
+ */
+export function stuckOf(a, now) {
+  const s = a.stuck;
+  if (!s || now <= Date.parse(s.from)) return null;
   const inState = (now - Date.parse(a.since)) / 1000;
-  if (a.consoleDisconnectedAt && a.state !== 'Offline')
-    return `Console gone for ${clock.elapsed((now - Date.parse(a.consoleDisconnectedAt)) / 1000)}`;
-  if (a.state === 'Reserved' && inState > limits.reservationTimeoutSeconds)
-    return `Reserved past the ${limits.reservationTimeoutSeconds} s timeout`;
-  if (a.state === 'WrapUp' && a.wrapUpLimitSeconds != null && inState > a.wrapUpLimitSeconds)
-    return `Wrap-up past the campaign's ${a.wrapUpLimitSeconds} s`;
-  const longCall = Math.max(limits.longCallMinimumSeconds, (a.usualTalkSeconds ?? 0) * limits.longCallFactor);
-  if (a.state === 'OnCall' && inState > longCall)
-    return a.usualTalkSeconds ? `On call ${(inState / a.usualTalkSeconds).toFixed(1)}× longer than usual` : `On call over ${clock.hm(longCall)}`;
-  return null;
+  switch (s.kind) {
+    case 'console': return `Console gone for ${clock.elapsed((now - Date.parse(a.consoleDisconnectedAt)) / 1000)}`;
+    case 'reserved': return `Reserved past the ${s.limitSeconds} s timeout`;
+    case 'wrap-up': return `Wrap-up past the campaign's ${s.limitSeconds} s`;
+    default: return a.usualTalkSeconds ? `On call ${(inState / a.usualTalkSeconds).toFixed(1)}× longer than usual` : `On call over ${clock.hm(s.limitSeconds)}`;
+  }
 }

@@ -6,7 +6,7 @@ import { clock, stuckOf, STATES } from './wall-rules.js';
 
 const $ = id => document.getElementById(id);
 const agents = new Map(); // agentId -> latest row
-let limits = null, list = null, day = null;
+let list = null, day = null;
 const filter = { states: new Set(), campaign: '', text: '', sort: 'state' };
 
 export async function startWall(hub) {
@@ -16,12 +16,12 @@ export async function startWall(hub) {
   bindControls();
   await resync();
   setInterval(tick, 1000);
+  return resync;
 }
 
 async function resync() {
   day = new Date().toISOString().slice(0, 10);
   const wall = await getJson('/api/agents/wall');
-  limits = wall.limits;
   agents.clear();
   wall.agents.forEach(r => agents.set(r.agentId, withClock(r)));
   render();
@@ -45,7 +45,7 @@ const sorts = {
 
 function render() {
   const all = [...agents.values()];
-  const stuck = all.filter(a => stuckOf(a, limits, serverNow(a)));
+  const stuck = all.filter(a => stuckOf(a, serverNow(a)));
   const shown = all.filter(a => (!filter.states.size || filter.states.has(a.state) || (filter.states.has('stuck') && stuck.includes(a)))
       && (!filter.campaign || a.campaignIds.includes(filter.campaign))
       && (!filter.text || a.name.toLowerCase().includes(filter.text)))
@@ -129,7 +129,7 @@ function live(row, a) {
   row.querySelector('[data-field=talk]').textContent = clock.hm(talk);
   row.querySelector('.occ .meter i').style.width = `${Math.min(100, occupancy * 100).toFixed(1)}%`;
   row.querySelector('.occ small').textContent = pct(occupancy, 0);
-  const stuck = stuckOf(a, limits, now);
+  const stuck = stuckOf(a, now);
   row.classList.toggle('stuck', !!stuck);
   const flag = row.querySelector('[data-field=flag]');
   if (flag.textContent !== (stuck ?? '')) { flag.textContent = stuck ?? ''; flag.title = stuck ?? ''; }

@@ -24,8 +24,9 @@ startPage('Campaigns', async (main, user) => {
   function row(c, summary) {
     const done = c.contacts.done + c.contacts.suppressed, left = c.contacts.pending + c.contacts.dialing;
     const total = Math.max(c.contacts.total, 1);
-    const contactRate = summary && summary.callsPlaced ? summary.answeredByPerson / summary.callsPlaced : null;
-    const conversionRate = summary && summary.bridged ? summary.conversions / summary.bridged : null;
+    // the Api's ratios (docs/figures.md), shown only once there is something to divide by
+    const contactRate = summary && summary.dials ? summary.liveAnswerPerDial : null;
+    const conversionRate = summary && summary.bridged ? summary.conversionPerConnect : null;
     const onDone = (action, result) => {
       if (action === 'clone') { location.href = `/campaigns/edit?id=${result.id}`; return; }
       notify(action === 'delete' ? `Deleted “${c.name}”.` : `“${c.name}” is now ${result.status}.`);

@@ -40,7 +40,10 @@ public static class AgentLineWebhooks
                 await bridges.LineOpenedAsync(agentId, sid, room, ct);
                 break;
             case "participant-join" when sid.Length > 0:
-                await bridges.CustomerJoinedAsync(agentId, sid, room, ct);
+                await bridges.CustomerJoinedAsync(agentId, sid, room, label, ct);
+                break;
+            case "participant-leave" when label == AgentRoom.CustomerLabel:
+                await bridges.CustomerLeftAsync(sid, ct);
                 break;
         }
         return Results.NoContent();

@@ -1,4 +1,7 @@
+using Dialer.Contracts;
 using Dialer.Core.Agents;
+using Dialer.Core.Agents.Lines;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Dialing;
@@ -43,9 +46,10 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     }
 
     /// <summary>A customer is in the agent's room: from now they talk (the abandon ledger's moment), or, with no agent there, the message.</summary>
-    public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, CancellationToken ct)
+    public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, string label, CancellationToken ct)
     {
-        var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct)
+            ?? (label == AgentRoom.CustomerLabel ? await PreviewCallNotYetPlacedAsync(agentId, ct) : null);
         if (attemptId is null) return; // not a customer of ours (a supervisor or a transfer's third party)
         var now = clock.GetUtcNow();
         var empty = false;
@@ -53,9 +57,10 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         {
             var agent = await unit.LockAgentAsync(agentId, ct);
             if (agent is null || a.IsFinal) return false;
+            if (a.CallSid is null) a.CallSid = customerCallSid;
             if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id)
             {
-                var changed = a.AgentConnected(now) | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
+                var changed = PreviewAnswered(unit, a, agent.Id, now) | a.AgentConnected(now) | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
                 var moved = agent.Connected(a.Id, now);
                 if (moved) unit.Record(agent);
                 return changed || moved;
@@ -70,6 +75,48 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         if (attempt is null) return;
         if (empty) await RedirectToMessageAsync(attempt, ct);
         else if (attempt.BridgedAt == now) await recordings.StartAsync(attempt, agentId, roomSid, ct);
+    }
+
+    /// <summary>
+    /// A preview call rings in the agent's room and its customer joins on answer without an answer webhook: joining is
+    /// their answer, live and taken by the agent who dialed them.
+    /// </summary>
+    static bool PreviewAnswered(StateChange unit, CallAttempt a, Guid agentId, DateTimeOffset now)
+    {
+        if (a.LiveAnswer || a.AgentId != agentId) return false;
+        a.Advance(AttemptState.InProgress, now);
+        a.AnsweredLive(agentId, now);
+        unit.Publish(new CallBridgedToAgent(a.Id, a.CampaignId, agentId, a.ContactId, now));
+        return true;
+    }
+
+    /// <summary>A preview customer who answered before the create's answer was saved: the agent's dial is theirs.</summary>
+    Task<Guid?> PreviewCallNotYetPlacedAsync(Guid agentId, CancellationToken ct) =>
+        db.CallAttempts.Where(a => a.AgentId == agentId && a.CallSid == null && !a.LiveAnswer && a.EndedAt == null
+                && db.Agents.Any(g => g.Id == agentId && g.CurrentAttemptId == a.Id))
+            .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The customer left the agent's room. The room stays (the agent's line waits there for the next customer), so a
+    /// supervisor still in it would hear the next call: their legs end with this customer; the leg's own status
+    /// callback then closes the session's audit.
+    /// </summary>
+    public async Task CustomerLeftAsync(string customerCallSid, CancellationToken ct)
+    {
+        var legs = await db.SupervisionSessions
+            .Where(s => s.EndedAt == null && s.CallSid != null && db.CallAttempts.Any(a => a.Id == s.AttemptId && a.CallSid == customerCallSid))
+            .Select(s => s.CallSid!).ToListAsync(ct);
+        foreach (var leg in legs)
+        {
+            try
+            {
+                await CallResource.UpdateAsync(new UpdateCallOptions(leg) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
+            }
+            catch (TwilioException e)
+            {
+                log.LogInformation("Supervisor leg {CallSid} not ended (already gone?): {Error}", leg, e.Message);
+            }
+        }
     }
 
     /// <summary>The customer left the room with their call still up, after a conversation: the agent wraps up.</summary>

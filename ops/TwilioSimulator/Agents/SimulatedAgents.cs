@@ -66,6 +66,8 @@ public sealed class SimulatedAgents(
         }
     }
 
+    public bool NeverHangsUp(string name) => options.Value.Agents.NeverHangUp.Contains(name, StringComparer.Ordinal);
+
     /// <summary>A call placed straight to the agent (their line, or the Participants API bringing them into a room): busy while on a call or holding a line.</summary>
     public bool TryRing(string name, string callSid) => _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow(), ownCall: true);
 

@@ -111,7 +111,7 @@ public sealed class CallRunner(
             if (call.RingsAgent is { } agent)
             {
                 // an agent holding a line stays for the shift; one brought in for one customer hangs up, conversation or not
-                if (agents.HoldsLine(agent, call.Sid)) return;
+                if (agents.HoldsLine(agent, call.Sid) || agents.NeverHangsUp(agent)) return;
                 call.Note("callee hung up");
                 call.Control.HangUp(CallStatus.Completed);
             }

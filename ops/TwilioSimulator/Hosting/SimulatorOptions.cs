@@ -123,6 +123,9 @@ public sealed class AgentOptions
     /// <summary>Agents that never pick up: a Dial to them ends no-answer.</summary>
     public string[] NeverAnswer { get; set; } = [];
 
+    /// <summary>Agents (or supervisors) brought into a room who stay until the engine ends their call.</summary>
+    public string[] NeverHangUp { get; set; } = [];
+
     /// <summary>E.164 numbers starting with this are simulated agents' own phones, each agent named by its number.</summary>
     public string PhonePrefix { get; set; } = "+1202555";
 

@@ -1,15 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dialer.Api.Agents.Wall;
+namespace Dialer.Core.Figures;
 
 /// <summary>
-/// The Worker's agent limits (the same "Agents" section) that the wall flags against: an agent past one of them is
-/// stuck, or about to be put right by the healer.
+/// The agent limits of the "Agents" section: the Worker's healer puts an agent right past them, and the wall flags the
+/// agent as stuck past the same ones (the browser is given them by the Api, never a copy).
 /// </summary>
-public sealed class AgentWallOptions
+public sealed class AgentLimits
 {
     public const string Section = "Agents";
+    /// <summary>A Reserved agent whose call has not connected after this long is freed.</summary>
     [Range(5, 600)] public int ReservationTimeoutSeconds { get; set; } = 45;
+    /// <summary>An agent whose console has been gone this long is logged out.</summary>
     [Range(5, 3600)] public int ConsoleGraceSeconds { get; set; } = 60;
     /// <summary>A call is flagged when it runs this many times the campaign's usual connected call...</summary>
     [Range(1.5, 20)] public double LongCallFactor { get; set; } = 3;

@@ -1,0 +1,46 @@
+using Dialer.Core.Figures;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.ServiceDefaults.Twilio;
+using Microsoft.EntityFrameworkCore;
+using Twilio.TwiML;
+
+namespace Dialer.Api.Answers;
+
+/// <summary>
+/// Where Twilio asks when the Worker's answer URL failed (the Worker died, it timed out, it answered 5xx). The Api is
+/// another process, so a customer who answered hears the campaign's safe-harbour message even with every Worker down:
+/// never silence. The call counts as a live answer nobody was there for, as the abandon rule requires.
+/// </summary>
+public static class AnswerFallbackWebhook
+{
+    public static IEndpointRouteBuilder MapAnswerFallbackWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/twilio/answer-fallback/{attemptId:guid}", AnswerAsync)
+            .AddEndpointFilter<TwilioSignature>().DisableAntiforgery().AllowAnonymous() // Twilio's signature is the credential
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock, ILogger<FallbackLog> log,
+        CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (attempt is null || attempt.IsFinal) return Twiml(new VoiceResponse().Hangup());
+        var message = (await db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct))
+            .SafeHarbourMessage;
+        attempt.AnsweredOnFallback(machine, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
+        return Twiml(machine ? new VoiceResponse().Hangup() : new VoiceResponse().Say(message).Hangup());
+    }
+
+    static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");
+
+    public sealed class FallbackLog;
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Dialer.Core.Dialing;
+using Dialer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Tests.Agents;
+
+/// <summary>
+/// Every Worker unreachable when the customer answers (killed, or its address dead): Twilio falls back to the Api,
+/// which plays the safe-harbour message within 2 s and counts the call as a live answer nobody was there for.
+/// </summary>
+public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld world) : IClassFixture<AnswerFallbackTests.DeadWorkerWorld>
+{
+    public sealed class DeadWorkerWorld : AgentsWorld
+    {
+        readonly Dictionary<string, string?> _apiSettings = [];
+        public KestrelApi Api { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            Api = new KestrelApi(Database.ConnectionString, _apiSettings);
+            _apiSettings["Twilio:FallbackWebhookBaseUrl"] = Api.Url;
+            await base.InitializeAsync();
+            Api.StartServer();
+        }
+
+        /// <summary>The Worker dials, but the answer URL it gives Twilio leads nowhere: as if it died after the dial.</summary>
+        protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
+        {
+            ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
+            ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
+        };
+
+        public override async Task DisposeAsync()
+        {
+            await Api.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_customer_answering_while_no_Worker_can_answer_hears_the_safe_harbour_message_from_the_Api()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+
+        var attempt = Assert.Single(await world.DialAsync(campaign, 1));
+        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.MessageStartedAt is not null));
+
+        Assert.True(done.LiveAnswer);
+        Assert.True(done.Abandoned);
+        Assert.Null(done.AgentId);
+        var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
+        Assert.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)", call.Trail);
+        Assert.NotNull(call.AnsweredAt);
+        Assert.True(done.MessageStartedAt - call.AnsweredAt < TimeSpan.FromSeconds(2),
+            $"message began {done.MessageStartedAt - call.AnsweredAt} after the answer");
+    }
+
+    [Fact]
+    public async Task The_fallback_refuses_a_request_without_Twilios_signature_and_changes_nothing()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
+        await using (var db = world.Db())
+        {
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+        using var http = new HttpClient();
+
+        var response = await http.PostAsync($"{world.Api.Url}/twilio/answer-fallback/{attempt.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["CallSid"] = "CA" + new string('0', 32) }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var check = world.Db();
+        var after = await check.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id);
+        Assert.Equal((attempt.State, false, null), (after.State, after.LiveAnswer, after.MessageStartedAt));
+    }
+}
