@@ -58,7 +58,7 @@ public static class AgentApi
         return await ChangeAsync(user, changes, (a, now) => a.TryBreak(request.Reason.Trim(), now), ct);
     }
 
-    /// <summary>Under the agent's row lock: the router reserving them meanwhile is waited for, not overwritten.</summary>
+    /// <summary>Under the agent's row lock: the router reserving them meanwhile is waited for.</summary>
     static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
         ClaimsPrincipal user, AgentChanges changes, Func<Agent, DateTimeOffset, Refusal?> change, CancellationToken ct)
     {

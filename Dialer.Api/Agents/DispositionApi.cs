@@ -21,7 +21,8 @@ public static class DispositionApi
     public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted, DateTimeOffset? CallbackAt, AgentState AgentState);
 
     public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetAsync(
-        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes, TimeProvider clock, CancellationToken ct)
+        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes, TimeProvider clock,
+        CancellationToken ct)
     {
         var agentId = AgentApi.AgentIdOf(user);
         var now = clock.GetUtcNow();
@@ -34,24 +35,25 @@ public static class DispositionApi
         if (Validate(request, settings, contact, now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var disposition = settings.Dispositions.First(d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        return await changes.RunAsync<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>>(
-            async (unit, token) =>
+        var (result, refused) = await changes.RunAsync<(DispositionResult?, Refusal?)>(async (unit, token) =>
+        {
+            var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
+            var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
+                request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, token);
+            if (refusal is not null)
             {
-                var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
-                var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
-                    request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, token);
-                if (refusal is not null)
-                {
-                    unit.Discard();
-                    return Problems.Conflict(refusal);
-                }
-                var agent = await unit.LockAgentAsync(agentId, token);
-                agent?.FinishWrapUp(attemptId, "disposition set", unit.Now);
-                if (agent is not null) unit.Record(agent);
-                unit.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted, unit.Now));
-                return TypedResults.Ok(new DispositionResult(attemptId, disposition, attempt.Converted, tracked!.CallbackAt,
-                    agent?.State ?? AgentState.Offline));
-            }, ct);
+                unit.Discard();
+                return (null, refusal);
+            }
+            var agent = await unit.LockAgentAsync(agentId, token);
+            agent?.FinishWrapUp(attemptId, "disposition set", unit.Now);
+            if (agent is not null) unit.Record(agent);
+            unit.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted,
+                unit.Now));
+            return (new DispositionResult(attemptId, disposition, attempt.Converted, tracked!.CallbackAt,
+                agent?.State ?? AgentState.Offline), null);
+        }, ct);
+        return refused is not null ? Problems.Conflict(refused) : TypedResults.Ok(result!);
     }
 
     static Dictionary<string, string[]> Validate(DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)

@@ -11,7 +11,9 @@ namespace Dialer.Core.Agents;
 /// </summary>
 public sealed class AgentChanges(StateChanges changes)
 {
-    /// <summary>What a change returns: no agent (both null), a refusal (nothing saved), nothing to do (nothing saved), or done.</summary>
+    /// <summary>
+    /// What a change returns: no agent (both null), a refusal (nothing saved), nothing to do (nothing saved), or done.
+    /// </summary>
     public sealed record Outcome(Agent? Agent, Refusal? Refusal)
     {
         public bool Done => Agent is not null && Refusal is null;
@@ -19,7 +21,9 @@ public sealed class AgentChanges(StateChanges changes)
 
     public static readonly Refusal Unchanged = new("Nothing to change.");
 
-    /// <param name="change">returns a refusal, <see cref="Unchanged"/> when there is nothing to do, or null when it changed the agent</param>
+    /// <param name="change">
+    /// returns a refusal, <see cref="Unchanged"/> when there is nothing to do, or null when it changed the agent
+    /// </param>
     public Task<Outcome> ApplyAsync(Guid agentId, Func<Agent, StateChange, Refusal?> change, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {

@@ -33,7 +33,7 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
         return fields;
     }
 
-    /// <summary>A lifecycle transition such as started or paused; <paramref name="note"/> says why when nobody asked.</summary>
+    /// <summary>A lifecycle transition such as started; <paramref name="note"/> says why when nobody asked.</summary>
     public void Status(Campaign campaign, CampaignStatus before, string action, string? note = null) =>
         Add(campaign.Id, action, before == campaign.Status ? [] :
             [new FieldChange("status", JsonValue.Create(Name(before)), JsonValue.Create(Name(campaign.Status)))], note);

@@ -16,8 +16,8 @@ namespace Dialer.Core.Changes;
 /// publishes in id order, marks the confirmed ones published and counts a failure on the others, which are retried with
 /// a growing pause while the broker is down. Delivery is at least once: consumers already take a repeat calmly.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
-    TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal,
+    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(1);
 
@@ -54,12 +54,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         }
     }
 
-    static TimeSpan Backoff(int failures, OutboxOptions o) =>
-        TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, Math.Min(failures - 1, 16)), o.MaxBackoffSeconds * 1000.0));
+    static TimeSpan Backoff(int failures, OutboxOptions o) => TimeSpan.FromMilliseconds(
+        Math.Min(250 * Math.Pow(2, Math.Min(failures - 1, 16)), o.MaxBackoffSeconds * 1000.0));
 
     public sealed record Round(int Claimed, int Published, int Failed);
 
-    /// <summary>One batch: claim, publish, mark; in one transaction so that a crash leaves the rows to be claimed again.</summary>
+    /// <summary>One batch: claim, publish, mark; in one transaction, so a crash leaves the rows to claim again.</summary>
     public async Task<Round> DispatchOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -85,17 +85,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
             await db.SaveChangesAsync(token);
             await tx.CommitAsync(token);
             var failed = sent.Count(s => s == false);
-            if (failed > 0) log.LogWarning("Outbox: {Failed} of {Claimed} events not published; retrying", failed, rows.Count);
+            if (failed > 0)
+                log.LogWarning("Outbox: {Failed} of {Claimed} events not published; retrying", failed, rows.Count);
             return new Round(rows.Count, sent.Count(s => s == true), failed);
         }, ct);
     }
 
-    /// <returns>true when the broker confirmed it, false when it did not (down?), null when this process cannot read it</returns>
+    /// <returns>true when the broker confirmed it, false when not (down?), null when this process cannot read it</returns>
     async Task<bool?> PublishAsync(OutboxMessage row, CancellationToken ct)
     {
         if (OutboxTypes.Find(row.Type) is not { } type)
         {
-            log.LogError("Outbox message {Id}: no type {Type} in this process; left for a process that has it", row.Id, row.Type);
+            log.LogError("Outbox message {Id}: no type {Type} in this process; left for a process that has it",
+                row.Id, row.Type);
             return null;
         }
         try

@@ -1,6 +1,6 @@
 namespace Dialer.Core.Changes;
 
-/// <summary>Wakes this process's dispatcher the moment a change with events commits, so they need not wait for a poll.</summary>
+/// <summary>Wakes this process's dispatcher the moment a change with events commits: no wait for a poll.</summary>
 public sealed class OutboxSignal
 {
     readonly SemaphoreSlim _pending = new(0, 1);

@@ -31,13 +31,15 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     {
         _locks.Check(RowKind.Campaign, id);
         // xmin named: "*" leaves out the system column EF checks versions with
-        return db.Campaigns.FromSql($"SELECT *, xmin FROM campaigns WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+        return db.Campaigns.FromSql($"SELECT *, xmin FROM campaigns WHERE id = {id} FOR UPDATE")
+            .SingleOrDefaultAsync(ct);
     }
 
     public Task<CallAttempt?> LockAttemptAsync(Guid id, CancellationToken ct)
     {
         _locks.Check(RowKind.Attempt, id);
-        return db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+        return db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {id} FOR UPDATE")
+            .SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The attempt's transfer of that id, if it is the attempt's.</summary>
@@ -45,7 +47,8 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     {
         _locks.Check(RowKind.Transfer, transferId);
         return db.CallTransfers.FromSql(
-            $"SELECT * FROM call_transfers WHERE id = {transferId} AND attempt_id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
+                $"SELECT * FROM call_transfers WHERE id = {transferId} AND attempt_id = {attemptId} FOR UPDATE")
+            .SingleOrDefaultAsync(ct);
     }
 
     public Task<Contact?> LockContactAsync(long id, CancellationToken ct)
@@ -60,7 +63,7 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
         return AgentLocks.ForUpdateAsync(db, id, ct);
     }
 
-    /// <summary>Sends <paramref name="message"/> (by its runtime type) once the change commits; never when it does not.</summary>
+    /// <summary>Sends <paramref name="message"/> (by its runtime type) once the change commits; never if not.</summary>
     public void Publish(object message) => _events.Add(message);
 
     /// <summary>The moves the agent noted: logged in its history and published, with this change.</summary>
@@ -68,7 +71,8 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     {
         var moves = agent.TakeMoves();
         db.AgentStateChanges.AddRange(moves);
-        foreach (var m in moves) Publish(new AgentStateChanged(m.AgentId, m.From.ToString(), m.To.ToString(), m.Reason, m.AttemptId, m.At));
+        foreach (var m in moves)
+            Publish(new AgentStateChanged(m.AgentId, m.From.ToString(), m.To.ToString(), m.Reason, m.AttemptId, m.At));
         return moves;
     }
 
@@ -79,7 +83,9 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
             var type = e.GetType();
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Type = OutboxTypes.NameOf(type), Body = JsonSerializer.Serialize(e, type, OutboxTypes.Json), CreatedAt = now,
+                Type = OutboxTypes.NameOf(type),
+                Body = JsonSerializer.Serialize(e, type, OutboxTypes.Json),
+                CreatedAt = now,
             });
         }
     }

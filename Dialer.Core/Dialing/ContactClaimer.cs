@@ -18,12 +18,16 @@ namespace Dialer.Core.Dialing;
 public sealed class ContactClaimer(DialerDb db)
 {
     /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
-    public Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted, CancellationToken ct) =>
-        wanted <= 0 ? Task.FromResult<IReadOnlyList<CallAttempt>>([]) : changes.RunAsync(async (unit, token) =>
+    public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted,
+        CancellationToken ct)
+    {
+        if (wanted <= 0) return [];
+        return await changes.RunAsync(async (unit, token) =>
         {
             var (permitted, _) = await LockPermittedAsync(campaign, wanted, unit.Now, token);
-            return (IReadOnlyList<CallAttempt>)permitted.Select(contact => StartAttempt(unit, campaign, contact)).ToList();
+            return permitted.Select(contact => StartAttempt(unit, campaign, contact)).ToList();
         }, ct);
+    }
 
     /// <summary>
     /// Inside the caller's transaction: locks up to <paramref name="wanted"/> due contacts that the permit allows, in

@@ -14,9 +14,11 @@ namespace Dialer.Core.Dialing;
 /// </summary>
 public static class Disposal
 {
-    /// <summary>Call with the attempt row locked; the contact is locked here, after it (<see cref="RowKind"/>).</summary>
+    /// <summary>Call with the attempt row locked; the contact is locked here, after it (<see cref="RowKind"/>).
+    /// </summary>
     public static async Task<(Refusal? Refusal, Contact? Contact)> DisposeAsync(StateChange change, CallAttempt attempt,
-        string disposition, string? notes, DateTimeOffset? callbackAt, CampaignSettings settings, string? by, CancellationToken ct)
+        string disposition, string? notes, DateTimeOffset? callbackAt, CampaignSettings settings, string? by,
+        CancellationToken ct)
     {
         if (attempt.TryDispose(disposition, notes, settings, change.Now) is { } refusal) return (refusal, null);
         var contact = (await change.LockContactAsync(attempt.ContactId, ct))!;

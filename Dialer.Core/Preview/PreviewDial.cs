@@ -18,7 +18,10 @@ public sealed record PreviewDialResult(CallAttempt? Attempt, Refusal? Refusal, s
 /// </summary>
 public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChanges changes)
 {
-    public Task<PreviewDialResult> DialAsync(Guid agentId, long contactId, CancellationToken ct) => changes.RunAsync(async (unit, token) =>
+    public Task<PreviewDialResult> DialAsync(Guid agentId, long contactId, CancellationToken ct) =>
+        changes.RunAsync((unit, token) => DialAsync(unit, agentId, contactId, token), ct);
+
+    async Task<PreviewDialResult> DialAsync(StateChange unit, Guid agentId, long contactId, CancellationToken token)
     {
         var now = unit.Now;
         var contact = await unit.LockContactAsync(contactId, token);
@@ -42,7 +45,7 @@ public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChange
         contact.ReleaseHold();
         unit.Record(agent);
         return new PreviewDialResult(attempt, null);
-    }, ct);
+    }
 
     static PreviewDialResult Refused(StateChange unit, Refusal refusal)
     {

@@ -26,11 +26,12 @@ public sealed class CampaignLifecycle(StateChanges changes, CampaignHistory hist
 
     /// <param name="action">the history's word for it: started, stopped, completed</param>
     /// <param name="reason">why, in the event and the history: nobody asked</param>
-    public Task<Outcome> ScheduledAsync(Guid id, Func<Campaign, DateTimeOffset, bool> transition, string action, string reason,
-        CancellationToken ct) => ChangeAsync(id, (c, now) => transition(c, now) ? null : NothingToDo, action, reason, reason, ct);
+    public Task<Outcome> ScheduledAsync(Guid id, Func<Campaign, DateTimeOffset, bool> transition, string action,
+        string reason, CancellationToken ct) =>
+        ChangeAsync(id, (c, now) => transition(c, now) ? null : NothingToDo, action, reason, reason, ct);
 
-    async Task<Outcome> ChangeAsync(Guid id, Func<Campaign, DateTimeOffset, Refusal?> transition, string action, string reason,
-        string? note, CancellationToken ct)
+    async Task<Outcome> ChangeAsync(Guid id, Func<Campaign, DateTimeOffset, Refusal?> transition, string action,
+        string reason, string? note, CancellationToken ct)
     {
         var outcome = await changes.RunAsync(async (change, token) =>
         {
@@ -43,7 +44,8 @@ public sealed class CampaignLifecycle(StateChanges changes, CampaignHistory hist
                 return new Outcome(campaign, refusal);
             }
             history.Status(campaign, before, action, note);
-            change.Publish(new CampaignStateChanged(campaign.Id, campaign.Status.ToString().ToLowerInvariant(), reason, change.Now));
+            var status = campaign.Status.ToString().ToLowerInvariant();
+            change.Publish(new CampaignStateChanged(campaign.Id, status, reason, change.Now));
             return new Outcome(campaign, null);
         }, ct);
         if (outcome.Done) await scheduler.ApplyAsync(outcome.Campaign!, ct);

@@ -81,27 +81,32 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         await scope.ServiceProvider.GetRequiredService<StateChanges>().RunAsync(async (unit, token) =>
         {
             var now = unit.Now;
-            var attemptId = await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentAttemptId).SingleAsync(token);
+            var attemptId = await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentAttemptId)
+                .SingleAsync(token);
             var attempt = attemptId is { } aid ? await unit.LockAttemptAsync(aid, token) : null;
             // its contact before the agent, should the healer dispose of the call
             if (attempt is not null) await unit.LockContactAsync(attempt.ContactId, token);
             var agent = await unit.LockAgentAsync(agentId, token);
-            if (agent is null || agent.CurrentAttemptId != attemptId) return; // moved meanwhile: the next round sees it afresh
+            // moved meanwhile: the next round sees it afresh
+            if (agent is null || agent.CurrentAttemptId != attemptId) return;
             var settings = attempt is null ? null
                 : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(token);
             var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null,
-                attempt.Disposition, AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal, attempt.AnsweredAt);
+                attempt.Disposition, AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal,
+                attempt.AnsweredAt);
             if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
 
             var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null
                 && attempt.Disposition is null
-                && (await Disposal.DisposeAsync(unit, attempt, disposition, null, null, settings, "healer", token)).Refusal is null;
+                && (await Disposal.DisposeAsync(unit, attempt, disposition, null, null, settings, "healer", token))
+                    .Refusal is null;
             agent.Heal(healing.To, healing.Reason, now);
             var moves = unit.Record(agent);
             if (disposed)
-                unit.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!, attempt.Converted, now));
-            log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From, healing.To,
-                healing.Reason);
+                unit.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!,
+                    attempt.Converted, now));
+            log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From,
+                healing.To, healing.Reason);
         }, ct);
     }
 }

@@ -22,7 +22,8 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
     /// The events of the answer (the screen pop among them) are committed with it; the outbox sends them at once. A
     /// person goes straight into the reserved agent's room by this response alone: no REST request, no ring.
     /// </summary>
-    public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         CampaignSettings? settings = null;

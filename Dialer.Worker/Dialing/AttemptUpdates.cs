@@ -26,8 +26,8 @@ public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates>
     /// As above, for a change that locks and changes more (the agent reservation) or publishes events of its own: it
     /// runs inside the attempt's unit of work, so the attempt and its agent commit together or not at all.
     /// </summary>
-    public async Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, StateChange, CancellationToken, Task<bool>> change,
-        CancellationToken ct)
+    public async Task<CallAttempt?> ApplyAsync(Guid attemptId,
+        Func<CallAttempt, StateChange, CancellationToken, Task<bool>> change, CancellationToken ct)
     {
         var applied = await changes.RunAsync(async (unit, token) =>
         {
@@ -60,24 +60,24 @@ public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates>
         var now = unit.Now;
         var db = unit.Db;
         var ended = !before.State.IsFinal() && attempt.IsFinal;
-        if (ended && attempt.AnsweredUnrouted)
-        {
-            var mode = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).Mode;
-            if (mode != Core.Pacing.DialingMode.Agentless) attempt.EndedBeforeRouting();
-        }
+        var settings = ended
+            ? await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)
+            : null;
+        if (ended && attempt.AnsweredUnrouted && settings!.Mode != Core.Pacing.DialingMode.Agentless)
+            attempt.EndedBeforeRouting();
         attempt.SettleAbandon(now);
         if (ended)
         {
-            var settings = await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
             var sameBefore = await db.CallAttempts.CountAsync(
                 a => a.ContactId == contact.Id && a.Id != attempt.Id && a.Outcome == attempt.Outcome, ct);
-            contact.Record(attempt, settings, sameBefore, now);
+            contact.Record(attempt, settings!, sameBefore, now);
             // the customer's call is over, so is the agent's: their wrap-up starts now
-            if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, ct) is { } agent && agent.CallEnded(attempt.Id, now))
+            if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, ct) is { } agent
+                && agent.CallEnded(attempt.Id, now))
                 unit.Record(agent);
         }
-        if (attempt.AnsweredAt is not null && before.AnsweredAt is null)
-            unit.Publish(new CallAnswered(attempt.Id, attempt.CampaignId, attempt.AnsweredBy, attempt.AnsweredAt.Value));
+        if (attempt.AnsweredAt is { } answered && before.AnsweredAt is null)
+            unit.Publish(new CallAnswered(attempt.Id, attempt.CampaignId, attempt.AnsweredBy, answered));
         if (attempt.IsFinal)
             unit.Publish(new CallCompleted(attempt.Id, attempt.CampaignId, attempt.Outcome ?? "failed", attempt.AnsweredBy,
                 attempt.DurationSeconds, attempt.EndedAt ?? now));

@@ -34,14 +34,15 @@ public static class TwilioWebhooks
     /// The customer's line answered: a person goes to an agent's room (or hears the safe-harbour message), a machine gets
     /// the campaign's choice. Whatever fails here, a person hears the message: never silence.
     /// </summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, IOptions<TwilioOptions> twilio,
-        ILogger<AnswerRouting> log, CancellationToken ct)
+    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing,
+        IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         VoiceResponse twiml;
         try
         {
-            twiml = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+            twiml = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]),
+                ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -48,7 +48,8 @@ public static class AgentLineApi
     }
 
     static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
-        ClaimsPrincipal user, AgentChanges changes, Func<Agent, StateChange, Core.Campaigns.Refusal?> change, CancellationToken ct)
+        ClaimsPrincipal user, AgentChanges changes, Func<Agent, StateChange, Core.Campaigns.Refusal?> change,
+        CancellationToken ct)
     {
         var outcome = await changes.ApplyAsync(AgentApi.AgentIdOf(user), change, ct);
         if (outcome.Agent is null) return TypedResults.NotFound();

@@ -60,8 +60,10 @@ public static class TransferApi
         var log = logs.CreateLogger(typeof(TransferApi));
         return wanted.Kind switch
         {
-            TransferKind.ColdAgent => await ToAgentAsync(call!, wanted.AgentId!.Value, settings, db, twilio, changes, clock.GetUtcNow(), ct),
-            TransferKind.ColdNumber => await ToNumberAsync(call!, wanted.Number!, settings, db, twilio, changes, clock, log, ct),
+            TransferKind.ColdAgent =>
+                await ToAgentAsync(call!, wanted.AgentId!.Value, settings, db, twilio, changes, clock.GetUtcNow(), ct),
+            TransferKind.ColdNumber =>
+                await ToNumberAsync(call!, wanted.Number!, settings, db, twilio, changes, clock, log, ct),
             _ => await ConsultAsync(call!, wanted, settings, db, twilio, clock, log, ct),
         };
     }
@@ -79,9 +81,10 @@ public static class TransferApi
         {
             var attempt = (await unit.LockAttemptAsync(call.AttemptId, token))!;
             if (await StillOwnAsync(db, attempt, call, token) is { } refusal) return Refused(unit, refusal);
-            if (await AgentRouter.ReserveAsync(db, call.CampaignId, attempt.Id, settings.MinReadySeconds, now, token, only: target,
-                    reason: "call transferred") is null)
-                return Refused(unit, new Refusal("That agent cannot take the call now: they are not Available with their line open."));
+            if (await AgentRouter.ReserveAsync(db, call.CampaignId, attempt.Id, settings.MinReadySeconds, now, token,
+                    only: target, reason: "call transferred") is null)
+                return Refused(unit,
+                    new Refusal("That agent cannot take the call now: they are not Available with their line open."));
             attempt.TransferredTo(target);
             var me = (await unit.LockAgentAsync(call.AgentId, token))!;
             me.HandedOff(attempt.Id, now);
@@ -98,8 +101,8 @@ public static class TransferApi
             transfer.PutThrough(now);
             db.CallTransfers.Add(transfer);
             unit.Record(me);
-            unit.Publish(new AgentStateChanged(target, nameof(AgentState.Available), nameof(AgentState.Reserved), "call transferred",
-                attempt.Id, now));
+            unit.Publish(new AgentStateChanged(target, nameof(AgentState.Available), nameof(AgentState.Reserved),
+                "call transferred", attempt.Id, now));
             unit.Publish(new CallBridgedToAgent(attempt.Id, attempt.CampaignId, target, attempt.ContactId, now));
             return Accepted(transfer);
         }, ct);
@@ -178,12 +181,14 @@ public static class TransferApi
         return await changes.RunAsync((unit, token) => CompleteAsync(unit, call!, transferId, join, twilio, token), ct);
     }
 
-    static async Task<IResult> CompleteAsync(StateChange unit, OwnCall call, Guid transferId, bool join, TransferTwilio twilio,
-        CancellationToken ct)
+    static async Task<IResult> CompleteAsync(StateChange unit, OwnCall call, Guid transferId, bool join,
+        TransferTwilio twilio, CancellationToken ct)
     {
         var attemptId = call.AttemptId;
-        if (await unit.LockTransferAsync(attemptId, transferId, ct) is not { } transfer) return Nothing(unit, TypedResults.NotFound());
-        if ((join ? transfer.TryJoin() : transfer.TryHandOver()) is { } conflict) return Nothing(unit, Problems.Conflict(conflict));
+        if (await unit.LockTransferAsync(attemptId, transferId, ct) is not { } transfer)
+            return Nothing(unit, TypedResults.NotFound());
+        if ((join ? transfer.TryJoin() : transfer.TryHandOver()) is { } conflict)
+            return Nothing(unit, Problems.Conflict(conflict));
         if (!join && transfer.ThirdPartyCallSid is null)
             return Nothing(unit, Problems.Conflict(new Refusal("The third party has not been called yet.")));
         var failed = await OwnCalls.TwilioAsync(async () =>

@@ -22,7 +22,8 @@ namespace Dialer.Worker.Agents.Lines;
 /// message, never silence; a customer already talking is never cut off by the agent's line dropping.
 /// </summary>
 public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings,
-    CampaignSettingsCache campaigns, DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
+    CampaignSettingsCache campaigns, DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock,
+    ILogger<BridgeOutcomes> log)
 {
     public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
     {
@@ -60,7 +61,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             if (a.CallSid is null) a.CallSid = customerCallSid;
             if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id)
             {
-                var changed = PreviewAnswered(unit, a, agent.Id, now) | a.AgentConnected(now) | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
+                var changed = PreviewAnswered(unit, a, agent.Id, now) | a.AgentConnected(now)
+                    | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
                 var moved = agent.Connected(a.Id, now);
                 if (moved) unit.Record(agent);
                 return changed || moved;
@@ -126,8 +128,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             var changed = a.AgentConnected(now.AddSeconds(-talkedSeconds));
-            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent && agent.TalkEnded(a.Id, now)
-                && unit.Record(agent).Count > 0;
+            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent
+                && agent.TalkEnded(a.Id, now) && unit.Record(agent).Count > 0;
             return changed || moved;
         }, ct);
     }
@@ -146,8 +148,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             if (a.BridgedAt is not null) return false;
             var before = a.MessageStartedAt;
             a.AgentMissed(now);
-            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent && agent.RoomEmpty(a.Id, now)
-                && unit.Record(agent).Count > 0;
+            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent
+                && agent.RoomEmpty(a.Id, now) && unit.Record(agent).Count > 0;
             if (!a.IsFinal) message = await SafeHarbourMessageAsync(a.CampaignId, ct);
             return before != a.MessageStartedAt || moved;
         }, ct);
