@@ -21,8 +21,8 @@ public static class DispositionApi
     public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted, DateTimeOffset? CallbackAt, AgentState AgentState);
 
     public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetAsync(
-        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes, TimeProvider clock,
-        CancellationToken ct)
+        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes,
+        TimeProvider clock, CancellationToken ct)
     {
         var agentId = AgentApi.AgentIdOf(user);
         var now = clock.GetUtcNow();

@@ -23,7 +23,8 @@ public sealed class SystemAuthor : IChangeAuthor
 /// </summary>
 public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuthor author)
 {
-    public const string Created = "created", Updated = "updated", Imported = "imported", Cloned = "cloned", Deleted = "deleted";
+    public const string Created = "created", Updated = "updated", Imported = "imported", Cloned = "cloned",
+        Deleted = "deleted";
 
     /// <summary>A definition change: records nothing when nothing changed.</summary>
     public FieldChange[] Definition(Campaign campaign, CampaignSettings? before, string action, string? note = null)
@@ -40,15 +41,16 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
 
     public void Removed(Campaign campaign) => Add(campaign.Id, Deleted, [], $"draft '{campaign.Name}' deleted");
 
-    void Add(Guid campaignId, string action, FieldChange[] fields, string? note = null) => db.CampaignChanges.Add(new CampaignChange
-    {
-        CampaignId = campaignId,
-        At = clock.GetUtcNow(),
-        By = author.Name,
-        Action = action,
-        Note = note,
-        Fields = fields,
-    });
+    void Add(Guid campaignId, string action, FieldChange[] fields, string? note = null) =>
+        db.CampaignChanges.Add(new CampaignChange
+        {
+            CampaignId = campaignId,
+            At = clock.GetUtcNow(),
+            By = author.Name,
+            Action = action,
+            Note = note,
+            Fields = fields,
+        });
 
     static string Name(CampaignStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -59,7 +59,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
 
     public sealed record Round(int Claimed, int Published, int Failed);
 
-    /// <summary>One batch: claim, publish, mark; in one transaction, so a crash leaves the rows to claim again.</summary>
+    /// <summary>One batch: claim, publish, mark; in one transaction, so a crash leaves the rows to claim
+    /// again.</summary>
     public async Task<Round> DispatchOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -91,7 +92,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         }, ct);
     }
 
-    /// <returns>true when the broker confirmed it, false when not (down?), null when this process cannot read it</returns>
+    /// <returns>true when the broker confirmed it, false when not (down?), null when this process cannot read
+    /// it</returns>
     async Task<bool?> PublishAsync(OutboxMessage row, CancellationToken ct)
     {
         if (OutboxTypes.Find(row.Type) is not { } type)

@@ -33,7 +33,8 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         }
         if (campaign.Settings.EndAt <= now)
         {
-            await lifecycle.ScheduledAsync(id, (c, at) => c.TryStop(at) is null, "stopped", "the end time was reached", ct);
+            await lifecycle.ScheduledAsync(id, (c, at) => c.TryStop(at) is null, "stopped",
+                "the end time was reached", ct);
             return;
         }
 

@@ -68,9 +68,11 @@ public sealed class ScreenPopLatencyTests(InstantAgents world, ITestOutputHelper
     {
         var url = $"{world.Worker.PublicUrl}/twilio/answer/{attemptId}";
         List<KeyValuePair<string, string>> form =
-            [new("CallSid", "CA" + attemptId.ToString("N")), new("CallStatus", "in-progress"), new("AnsweredBy", "human")];
+            [new("CallSid", "CA" + attemptId.ToString("N")), new("CallStatus", "in-progress"), new("AnsweredBy",
+                "human")];
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation(WebhookSigner.Header, WebhookSigner.Sign("simulator-auth-token", url, form));
+        request.Headers.TryAddWithoutValidation(WebhookSigner.Header, WebhookSigner.Sign("simulator-auth-token", url,
+            form));
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var at = Stopwatch.GetTimestamp();

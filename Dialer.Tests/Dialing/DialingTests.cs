@@ -54,12 +54,13 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         {
             var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
             var claimer = new ContactClaimer(db);
-            // listed after the claim's permit, committed with it: the PlaceCall cannot reach the Worker before the listing
+            // listed after the claim's permit, committed with it: the PlaceCall cannot reach the Worker before it
             attempts = await world.Changes(db).RunAsync(async (unit, ct) =>
             {
                 var (permitted, _) = await claimer.LockPermittedAsync(fresh, 1, unit.Now, ct);
                 var started = permitted.Select(c => claimer.StartAttempt(unit, fresh, c)).ToList();
-                db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow, Reason = "asked just now" });
+                db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow,
+                    Reason = "asked just now" });
                 return started;
             }, default);
         }

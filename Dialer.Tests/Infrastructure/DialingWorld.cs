@@ -101,7 +101,8 @@ public abstract class DialingWorld : IAsyncLifetime
         return [.. await new ContactClaimer(db).ClaimAsync(Changes(db), fresh, lines, CancellationToken.None)];
     }
 
-    /// <summary>Units of work on <paramref name="db"/> that wake the Worker's outbox dispatcher, as the Worker's own do.</summary>
+    /// <summary>Units of work on <paramref name="db"/> that wake the Worker's outbox dispatcher, as the Worker's own
+    /// do.</summary>
     public StateChanges Changes(DialerDb db) =>
         new(db, Worker.Services.GetRequiredService<OutboxSignal>(), TimeProvider.System);
 

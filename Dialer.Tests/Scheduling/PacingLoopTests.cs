@@ -17,7 +17,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     {
         using var scope = (worker ?? world.Worker).Services.CreateScope();
         var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
-        Assert.True((await lifecycle.ScheduledAsync(id, (c, now) => { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "started", "test", default)).Done);
+        Assert.True((await lifecycle.ScheduledAsync(id, (c, now) =>
+            { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "started", "test", default)).Done);
     }
 
     async Task<Campaign> WaitForStatusAsync(Guid id, CampaignStatus status, TimeSpan timeout)
@@ -101,12 +102,14 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         await WaitForStatusAsync(campaign.Id, CampaignStatus.Completed, TimeSpan.FromSeconds(60));
 
         await using var db = world.Db();
-        var history = await db.CampaignChanges.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Id).ToListAsync();
+        var history = await db.CampaignChanges.AsNoTracking().Where(c => c.CampaignId == campaign.Id)
+            .OrderBy(c => c.Id).ToListAsync();
         Assert.Equal(["started", "started", "completed"], history.Select(h => h.Action));
         Assert.Equal([null, "the start time was reached", "no contact is left to try"], history.Select(h => h.Note));
         Assert.All(history, h => Assert.Equal("system", h.By));
         Assert.Equal([("scheduled", "running"), ("running", "completed")],
-            history.Skip(1).Select(h => Assert.Single(h.Fields)).Select(f => (f.Old!.GetValue<string>(), f.New!.GetValue<string>())));
+            history.Skip(1).Select(h => Assert.Single(h.Fields)).Select(f => (f.Old!.GetValue<string>(),
+                f.New!.GetValue<string>())));
     }
 
     [Fact]

@@ -105,8 +105,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
             if (disposed)
                 unit.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!,
                     attempt.Converted, now));
-            log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From,
-                healing.To, healing.Reason);
+            log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})",
+                agentId, moves.FirstOrDefault()?.From, healing.To, healing.Reason);
         }, ct);
     }
 }

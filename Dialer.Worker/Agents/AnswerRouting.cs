@@ -49,8 +49,8 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             if (agent is not null)
             {
                 if (previewer is null)
-                    unit.Publish(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved),
-                        "call answered", a.Id, now));
+                    unit.Publish(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available),
+                        nameof(AgentState.Reserved), "call answered", a.Id, now));
                 unit.Publish(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
             }
             return true;

@@ -79,8 +79,8 @@ public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates>
         if (attempt.AnsweredAt is { } answered && before.AnsweredAt is null)
             unit.Publish(new CallAnswered(attempt.Id, attempt.CampaignId, attempt.AnsweredBy, answered));
         if (attempt.IsFinal)
-            unit.Publish(new CallCompleted(attempt.Id, attempt.CampaignId, attempt.Outcome ?? "failed", attempt.AnsweredBy,
-                attempt.DurationSeconds, attempt.EndedAt ?? now));
+            unit.Publish(new CallCompleted(attempt.Id, attempt.CampaignId, attempt.Outcome ?? "failed",
+                attempt.AnsweredBy, attempt.DurationSeconds, attempt.EndedAt ?? now));
         else if (attempt.State != before.State)
             unit.Publish(new CallStatusChanged(attempt.Id, attempt.CampaignId, attempt.State.ToString(), now));
     }
