@@ -6,7 +6,6 @@ using Dialer.Api.Hosting;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +22,11 @@ public static class AgentApi
     {
         var group = app.MapGroup("/api/agent").WithTags("Agent").RequireAuthorization(Policies.Agent);
         group.MapPost("/login", Login);
-        group.MapPost("/available", (ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(user, db, bus, (a, now) => a.TryGoAvailable(now), clock, ct));
+        group.MapPost("/available", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
+            ChangeAsync(user, changes, (a, now) => a.TryGoAvailable(now), ct));
         group.MapPost("/break", Break);
-        group.MapPost("/logout", (ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
-            ChangeAsync(user, db, bus, (a, now) => a.TryLogOut(now), clock, ct));
+        group.MapPost("/logout", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
+            ChangeAsync(user, changes, (a, now) => a.TryLogOut(now), ct));
         group.MapGet("/me", AgentConsoleQuery.MeAsync);
         group.MapPost("/calls/{attemptId:guid}/disposition", DispositionApi.SetAsync);
         group.MapGet("/token", VoiceTokens.Issue);
@@ -40,7 +39,7 @@ public static class AgentApi
     public static Guid AgentIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DialerClaims.AgentId)!);
 
     static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Login(
-        LoginRequest request, ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        LoginRequest request, ClaimsPrincipal user, DialerDb db, AgentChanges changes, CancellationToken ct)
     {
         var ids = request.CampaignIds ?? [];
         if (ids.Length == 0)
@@ -48,32 +47,24 @@ public static class AgentApi
         var known = await db.Campaigns.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         if (ids.Except(known).ToList() is { Count: > 0 } unknown)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = [.. unknown.Select(u => $"No campaign {u}.")] });
-        return await ChangeAsync(user, db, bus, (a, now) => a.TryLogIn(ids, now), clock, ct);
+        return await ChangeAsync(user, changes, (a, now) => a.TryLogIn(ids, now), ct);
     }
 
     static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Break(
-        BreakRequest request, ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        BreakRequest request, ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 100)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why, in at most 100 characters."] });
-        return await ChangeAsync(user, db, bus, (a, now) => a.TryBreak(request.Reason.Trim(), now), clock, ct);
+        return await ChangeAsync(user, changes, (a, now) => a.TryBreak(request.Reason.Trim(), now), ct);
     }
 
+    /// <summary>Under the agent's row lock: the router reserving them meanwhile is waited for.</summary>
     static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
-        ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, Func<Agent, DateTimeOffset, Refusal?> change, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AgentChanges changes, Func<Agent, DateTimeOffset, Refusal?> change, CancellationToken ct)
     {
-        var agent = await db.Agents.FindAsync([AgentIdOf(user)], ct);
-        if (agent is null) return TypedResults.NotFound();
-        if (change(agent, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
-        try
-        {
-            await AgentSaves.SaveAsync(db, bus, agent, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // the router reserved the agent (or the healer moved them) between our read and our write
-            return Problems.Conflict(new Refusal("The agent's state changed meanwhile (a call arrived?): read it again and retry."));
-        }
-        return TypedResults.Ok(AgentConsoleQuery.ViewOf(agent));
+        var outcome = await changes.ApplyAsync(AgentIdOf(user), (a, unit) => change(a, unit.Now), ct);
+        if (outcome.Agent is null) return TypedResults.NotFound();
+        if (outcome.Refusal is { } refusal) return Problems.Conflict(refusal);
+        return TypedResults.Ok(AgentConsoleQuery.ViewOf(outcome.Agent));
     }
 }

@@ -1,10 +1,8 @@
 using Dialer.Api.Auth;
 using Dialer.Contracts;
-using Dialer.Core.Data;
-using MassTransit;
+using Dialer.Core.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Agents;
 
@@ -14,7 +12,7 @@ namespace Dialer.Api.Agents;
 /// Worker's healer, from the disconnect time kept here.
 /// </summary>
 [Authorize(Policy = Policies.Agent)]
-public sealed class AgentHub(DialerDb db, IPublishEndpoint bus, TimeProvider clock) : Hub
+public sealed class AgentHub(StateChanges changes) : Hub
 {
     public const string Path = "/hubs/agents";
 
@@ -24,18 +22,21 @@ public sealed class AgentHub(DialerDb db, IPublishEndpoint bus, TimeProvider clo
     {
         var agentId = AgentApi.AgentIdOf(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(agentId));
-        await db.Agents.Where(a => a.Id == agentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, (DateTimeOffset?)null)); // not cut short by a quick disconnect
-        await bus.Publish(new AgentConsoleChanged(agentId, true, clock.GetUtcNow()));
+        await ConsoleChangedAsync(agentId, connected: true); // not cut short by a quick disconnect
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var agentId = AgentApi.AgentIdOf(Context.User!);
-        var now = clock.GetUtcNow();
-        await db.Agents.Where(a => a.Id == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, now));
-        await bus.Publish(new AgentConsoleChanged(agentId, false, now));
+        await ConsoleChangedAsync(agentId, connected: false);
         await base.OnDisconnectedAsync(exception);
     }
+
+    Task ConsoleChangedAsync(Guid agentId, bool connected) => changes.RunAsync(async (unit, ct) =>
+    {
+        if (await unit.LockAgentAsync(agentId, ct) is not { } agent) return;
+        agent.ConsoleDisconnectedAt = connected ? null : unit.Now;
+        unit.Publish(new AgentConsoleChanged(agentId, connected, unit.Now));
+    }, CancellationToken.None);
 }

@@ -2,12 +2,12 @@ using System.Security.Claims;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
+using Dialer.Core.Changes;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +21,8 @@ public static class DispositionApi
     public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted, DateTimeOffset? CallbackAt, AgentState AgentState);
 
     public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetAsync(
-        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes,
+        TimeProvider clock, CancellationToken ct)
     {
         var agentId = AgentApi.AgentIdOf(user);
         var now = clock.GetUtcNow();
@@ -34,22 +35,25 @@ public static class DispositionApi
         if (Validate(request, settings, contact, now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var disposition = settings.Dispositions.First(d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // the same lock order as the webhooks (attempt, then agent), so a callback arriving now waits instead of deadlocking
-        var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleAsync(ct);
-        var (refusal, tracked) = await Disposal.DisposeAsync(db, attempt, disposition, request.Notes?.Trim(), request.CallbackAt?.ToUniversalTime(),
-            settings, user.Identity?.Name, now, ct);
-        if (refusal is not null) return Problems.Conflict(refusal);
-        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
-        agent?.FinishWrapUp(attemptId, "disposition set", now);
-        var moves = agent?.TakeMoves() ?? [];
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        await bus.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted, now), ct);
-        return TypedResults.Ok(new DispositionResult(attemptId, disposition, attempt.Converted, tracked!.CallbackAt, agent?.State ?? AgentState.Offline));
+        var (result, refused) = await changes.RunAsync<(DispositionResult?, Refusal?)>(async (unit, token) =>
+        {
+            var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
+            var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
+                request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, token);
+            if (refusal is not null)
+            {
+                unit.Discard();
+                return (null, refusal);
+            }
+            var agent = await unit.LockAgentAsync(agentId, token);
+            agent?.FinishWrapUp(attemptId, "disposition set", unit.Now);
+            if (agent is not null) unit.Record(agent);
+            unit.Publish(new CallDispositioned(attemptId, attempt.CampaignId, agentId, disposition, attempt.Converted,
+                unit.Now));
+            return (new DispositionResult(attemptId, disposition, attempt.Converted, tracked!.CallbackAt,
+                agent?.State ?? AgentState.Offline), null);
+        }, ct);
+        return refused is not null ? Problems.Conflict(refused) : TypedResults.Ok(result!);
     }
 
     static Dictionary<string, string[]> Validate(DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)

@@ -1,12 +1,10 @@
 using Dialer.Api.Auth;
-using Dialer.Api.Campaigns.History;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Campaigns;
 
@@ -24,20 +22,14 @@ public static class CampaignLifecycleApi
     }
 }
 
-public sealed class CampaignTransitions(DialerDb db, CampaignLifecycle lifecycle, CampaignHistory history, TimeProvider clock)
+public sealed class CampaignTransitions(DialerDb db, CampaignLifecycle lifecycle)
 {
-    public async Task<Results<Ok<CampaignResponse>, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> ApplyAsync(
-        Guid id, Func<Campaign, DateTimeOffset, Refusal?> transition, string reason, CancellationToken ct)
+    public async Task<Results<Ok<CampaignResponse>, NotFound, Conflict<ProblemDetails>>> ApplyAsync(
+        Guid id, Func<Campaign, DateTimeOffset, Refusal?> transition, string action, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null) return TypedResults.NotFound();
-        var before = campaign.Status;
-        if (transition(campaign, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
-        history.Status(campaign, before, reason);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
-
-        await lifecycle.AnnounceAsync(campaign, $"{reason} through the API", ct);
+        var outcome = await lifecycle.RequestedAsync(id, transition, action, ct);
+        if (outcome.Campaign is not { } campaign) return TypedResults.NotFound();
+        if (outcome.Refusal is { } refusal) return Problems.Conflict(refusal);
         var counts = await ContactCountsQuery.ForAsync(db, [id], ct);
         return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
     }

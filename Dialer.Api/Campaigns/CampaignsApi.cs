@@ -1,5 +1,5 @@
 using Dialer.Api.Auth;
-using Dialer.Api.Campaigns.History;
+using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;

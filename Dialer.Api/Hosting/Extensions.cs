@@ -37,7 +37,7 @@ public static class Extensions
         builder.Services.AddScoped<ContactWriter>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<Campaigns.History.CampaignHistory>();
+        builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);
         builder.Services.AddScoped<Supervision.SupervisorLeg>();

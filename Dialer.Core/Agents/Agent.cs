@@ -4,7 +4,8 @@ namespace Dialer.Core.Agents;
 
 /// <summary>
 /// An agent and their state. Every move goes through <see cref="Move"/>, which notes it for the
-/// agent_state_changes table; <see cref="AgentSaves"/> writes and publishes what was noted. The one move
+/// agent_state_changes table; <see cref="Changes.StateChange.Record"/> writes and publishes what was noted.
+/// The one move
 /// that is not made here is the reservation, which must be a single SQL statement (see AgentRouter).
 /// </summary>
 public sealed partial class Agent

@@ -23,6 +23,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Supervision.SupervisionSession> SupervisionSessions => Set<Supervision.SupervisionSession>();
     public DbSet<Recordings.CallRecording> CallRecordings => Set<Recordings.CallRecording>();
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
+    public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

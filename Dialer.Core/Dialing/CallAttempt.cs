@@ -9,8 +9,6 @@ public sealed partial class CallAttempt
     public AttemptState State { get; set; }
     public string? CallSid { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    /// <summary>When its PlaceCall went to RabbitMQ; null means the publish may have been lost (the outbox sweeper's cue).</summary>
-    public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? DialedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? BridgedAt { get; set; }

@@ -1,4 +1,6 @@
+using Dialer.Contracts;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
@@ -10,20 +12,21 @@ namespace Dialer.Core.Dialing;
 /// <summary>
 /// Claims due contacts of one campaign in one transaction (FOR UPDATE SKIP LOCKED, so two nodes never
 /// claim the same contact), lets <see cref="DialPermit"/> decide for each, and creates one attempt per
-/// permitted contact. The attempts are committed before anything is published: the attempt row is the outbox.
+/// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
 /// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
 public sealed class ContactClaimer(DialerDb db)
 {
-    public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(Campaign campaign, int wanted, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
+    public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted,
+        CancellationToken ct)
     {
         if (wanted <= 0) return [];
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (permitted, _) = await LockPermittedAsync(campaign, wanted, now, ct);
-        var attempts = permitted.Select(contact => StartAttempt(campaign, contact, now)).ToList();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return attempts;
+        return await changes.RunAsync(async (unit, token) =>
+        {
+            var (permitted, _) = await LockPermittedAsync(campaign, wanted, unit.Now, token);
+            return permitted.Select(contact => StartAttempt(unit, campaign, contact)).ToList();
+        }, ct);
     }
 
     /// <summary>
@@ -70,14 +73,18 @@ public sealed class ContactClaimer(DialerDb db)
         return DialPermit.AtClaim(campaign, contact, listed, today, now);
     }
 
-    /// <summary>The claim is what counts an attempt: the contact is in flight and its attempt row exists from here on.</summary>
-    public CallAttempt StartAttempt(Campaign campaign, Contact contact, DateTimeOffset now)
+    /// <summary>
+    /// The claim is what counts an attempt: the contact is in flight, its attempt row exists from here on, and its
+    /// PlaceCall goes to the Worker with the change's commit.
+    /// </summary>
+    public CallAttempt StartAttempt(StateChange unit, Campaign campaign, Contact contact)
     {
         contact.Status = ContactStatus.Dialing;
         contact.Attempts++;
-        contact.LastAttemptAt = now;
-        var attempt = CallAttempt.Create(campaign.Id, contact.Id, now);
+        contact.LastAttemptAt = unit.Now;
+        var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now);
         db.CallAttempts.Add(attempt);
+        unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         return attempt;
     }
 

@@ -1,4 +1,5 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
@@ -13,14 +14,16 @@ namespace Dialer.Core.Dialing;
 /// </summary>
 public static class Disposal
 {
-    /// <summary>Call with the attempt row locked; the contact is locked here, after it (the order every path takes).</summary>
-    public static async Task<(Refusal? Refusal, Contact? Contact)> DisposeAsync(DialerDb db, CallAttempt attempt, string disposition, string? notes,
-        DateTimeOffset? callbackAt, CampaignSettings settings, string? by, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Call with the attempt row locked; the contact is locked here, after it (<see cref="RowKind"/>).
+    /// </summary>
+    public static async Task<(Refusal? Refusal, Contact? Contact)> DisposeAsync(StateChange change, CallAttempt attempt,
+        string disposition, string? notes, DateTimeOffset? callbackAt, CampaignSettings settings, string? by,
+        CancellationToken ct)
     {
-        if (attempt.TryDispose(disposition, notes, settings, now) is { } refusal) return (refusal, null);
-        var contact = await db.Contacts.FromSql($"SELECT * FROM contacts WHERE id = {attempt.ContactId} FOR UPDATE").SingleAsync(ct);
+        if (attempt.TryDispose(disposition, notes, settings, change.Now) is { } refusal) return (refusal, null);
+        var contact = (await change.LockContactAsync(attempt.ContactId, ct))!;
         contact.Disposition = disposition;
-        await ApplyToContactAsync(db, contact, disposition, callbackAt, settings, by, now, ct);
+        await ApplyToContactAsync(change.Db, contact, disposition, callbackAt, settings, by, change.Now, ct);
         return (null, contact);
     }
 

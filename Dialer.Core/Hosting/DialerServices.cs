@@ -1,8 +1,10 @@
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,11 @@ public static class DialerServices
             ?? throw new InvalidOperationException("ConnectionStrings:Dialer is not set.");
         builder.Services.AddDbContextPool<DialerDb>(o => o.UseDialerDb(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<StateChanges>();
+        builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
+        builder.Services.AddScoped<CampaignHistory>();
+        builder.Services.AddScoped<Agents.AgentChanges>();
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         return builder;
     }
@@ -28,11 +35,17 @@ public static class DialerServices
     /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
     public const string PerInstanceQueue = "-instance-";
 
-    /// <summary>MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names.</summary>
+    /// <summary>
+    /// MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names; and the outbox's
+    /// dispatcher, since every process that publishes commits state changes with events.
+    /// </summary>
     public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<OutboxDispatcher>();
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new();
         builder.Services.AddMassTransit(x =>
         {

@@ -1,13 +1,11 @@
-
-using Dialer.Contracts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
+using Dialer.Core.Changes;
 using Dialer.Core.Telemetry;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -20,7 +18,7 @@ namespace Dialer.Core.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer, CampaignLifecycle lifecycle,
-    IPublishEndpoint bus, DialerMetrics metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
+    StateChanges changes, DialerMetrics metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
@@ -35,7 +33,8 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         }
         if (campaign.Settings.EndAt <= now)
         {
-            await lifecycle.ChangeAsync(id, (c, at) => c.TryStop(at) is null, "the end time was reached", ct);
+            await lifecycle.ScheduledAsync(id, (c, at) => c.TryStop(at) is null, "stopped",
+                "the end time was reached", ct);
             return;
         }
 
@@ -51,17 +50,15 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
         var lines = pacing.Pacer.LinesToOpen(snapshot);
         await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, lines, now, ct);
         phase = Timed("decide", phase);
-        var attempts = await claimer.ClaimAsync(campaign, lines, now, ct);
+        var attempts = await claimer.ClaimAsync(changes, campaign, lines, ct);
         metrics.Paced(id, campaign.Settings.Mode.ToString(), attempts.Count);
-        if (lines > 0) phase = Timed("claim", phase);
+        if (lines > 0) Timed("claim", phase);
         if (attempts.Count > 0)
         {
-            await AttemptOutbox.PublishAsync(db, bus, attempts, clock, ct);
-            Timed("publish", phase);
             log.LogDebug("Campaign {CampaignId}: {Lines} lines wanted, {Dialed} dialed", id, lines, attempts.Count);
         }
         else if (snapshot.LinesInUse == 0 && !await HasContactsLeftAsync(id, ct))
-            await lifecycle.ChangeAsync(id, (c, at) => c.Complete(at), "no contact is left to try", ct);
+            await lifecycle.ScheduledAsync(id, (c, at) => c.Complete(at), "completed", "no contact is left to try", ct);
     }
 
     long Timed(string name, long since)

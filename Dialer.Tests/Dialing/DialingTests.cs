@@ -53,11 +53,17 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         await using (var db = world.Db())
         {
             var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-            attempts = [.. await new ContactClaimer(db).ClaimAsync(fresh, 1, DateTimeOffset.UtcNow, default)];
-            db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow, Reason = "asked just now" });
-            await db.SaveChangesAsync();
+            var claimer = new ContactClaimer(db);
+            // listed after the claim's permit, committed with it: the PlaceCall cannot reach the Worker before it
+            attempts = await world.Changes(db).RunAsync(async (unit, ct) =>
+            {
+                var (permitted, _) = await claimer.LockPermittedAsync(fresh, 1, unit.Now, ct);
+                var started = permitted.Select(c => claimer.StartAttempt(unit, fresh, c)).ToList();
+                db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow,
+                    Reason = "asked just now" });
+                return started;
+            }, default);
         }
-        await world.PublishAsync(new PlaceCall(attempts[0].Id, campaign.Id));
 
         var done = Assert.Single(await world.WaitForAttemptsAsync([attempts[0].Id], a => a.IsFinal));
         Assert.Equal(AttemptState.Skipped, done.State);

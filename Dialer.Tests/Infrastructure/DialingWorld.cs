@@ -1,5 +1,6 @@
 using Dialer.Contracts;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -92,16 +93,18 @@ public abstract class DialingWorld : IAsyncLifetime
         return (campaign, list);
     }
 
-    /// <summary>Claims the contacts as the pacer would and publishes their dials.</summary>
+    /// <summary>Claims the contacts as the pacer would; the Worker's outbox sends their dials.</summary>
     public async Task<List<CallAttempt>> DialAsync(Campaign campaign, int lines)
     {
         await using var db = Db();
         var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-        List<CallAttempt> attempts = [.. await new ContactClaimer(db).ClaimAsync(fresh, lines, DateTimeOffset.UtcNow, CancellationToken.None)];
-        using var scope = Worker.Services.CreateScope();
-        await AttemptOutbox.PublishAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), attempts, TimeProvider.System, default);
-        return attempts;
+        return [.. await new ContactClaimer(db).ClaimAsync(Changes(db), fresh, lines, CancellationToken.None)];
     }
+
+    /// <summary>Units of work on <paramref name="db"/> that wake the Worker's outbox dispatcher, as the Worker's own
+    /// do.</summary>
+    public StateChanges Changes(DialerDb db) =>
+        new(db, Worker.Services.GetRequiredService<OutboxSignal>(), TimeProvider.System);
 
     public async Task PublishAsync(params PlaceCall[] messages)
     {

@@ -118,7 +118,9 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         using (var scope = world.Worker.Services.CreateScope())
         {
             var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
-            Assert.NotNull(await lifecycle.ChangeAsync(campaign.Id, (c, now) => { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "test", default));
+            Assert.True((await lifecycle.ScheduledAsync(campaign.Id, (c, now) =>
+                { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "started", "test",
+                    default)).Done);
         }
 
         await using var db = world.Db();

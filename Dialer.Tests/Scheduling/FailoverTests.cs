@@ -14,7 +14,9 @@ public sealed class FailoverTests(FailoverWorld world) : IClassFixture<FailoverW
     {
         using var scope = world.Worker.Services.CreateScope();
         var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
-        Assert.NotNull(await lifecycle.ChangeAsync(id, (c, now) => { c.Status = Dialer.Core.Campaigns.CampaignStatus.Draft; return c.TryStart(now) is null; }, "test", default));
+        Assert.True((await lifecycle.ScheduledAsync(id, (c, now) =>
+            { c.Status = Dialer.Core.Campaigns.CampaignStatus.Draft; return c.TryStart(now) is null; }, "started",
+                "test", default)).Done);
     }
 
     [Fact]

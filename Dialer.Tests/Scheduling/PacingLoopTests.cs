@@ -17,7 +17,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     {
         using var scope = (worker ?? world.Worker).Services.CreateScope();
         var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
-        Assert.NotNull(await lifecycle.ChangeAsync(id, (c, now) => { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "test", default));
+        Assert.True((await lifecycle.ScheduledAsync(id, (c, now) =>
+            { c.Status = CampaignStatus.Draft; return c.TryStart(now) is null; }, "started", "test", default)).Done);
     }
 
     async Task<Campaign> WaitForStatusAsync(Guid id, CampaignStatus status, TimeSpan timeout)
@@ -57,7 +58,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         var metrics = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
         Assert.Matches($@"(?m)^pacing_lines_opened_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*\}} 12$", metrics);
         Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
-        foreach (var phase in new[] { "decide", "claim", "publish" })
+        foreach (var phase in new[] { "decide", "claim" }) // the claim commits its PlaceCalls to the outbox
             Assert.Matches($@"(?m)^pacing_tick_duration_seconds_count\{{[^}}]*phase=""{phase}""[^}}]*\}} [1-9]", metrics);
         // buckets in seconds, so that a percentile can be read
         Assert.Matches(@"(?m)^pacing_tick_duration_seconds_bucket\{[^}]*le=""0.1""[^}]*\} \d", metrics);
@@ -83,6 +84,35 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     }
 
     [Fact]
+    public async Task The_Workers_own_start_and_completion_are_written_in_the_campaigns_history()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(2,
+            s => s with { Mode = DialingMode.Agentless, StartAt = DateTimeOffset.UtcNow.AddSeconds(6) });
+        using (var scope = world.Worker.Services.CreateScope())
+        {
+            var lifecycle = scope.ServiceProvider.GetRequiredService<CampaignLifecycle>();
+            var scheduled = await lifecycle.RequestedAsync(campaign.Id, (c, now) =>
+            {
+                c.Status = CampaignStatus.Draft;
+                return c.TryStart(now);
+            }, "started", default);
+            Assert.Equal(CampaignStatus.Scheduled, scheduled.Campaign!.Status);
+        }
+
+        await WaitForStatusAsync(campaign.Id, CampaignStatus.Completed, TimeSpan.FromSeconds(60));
+
+        await using var db = world.Db();
+        var history = await db.CampaignChanges.AsNoTracking().Where(c => c.CampaignId == campaign.Id)
+            .OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(["started", "started", "completed"], history.Select(h => h.Action));
+        Assert.Equal([null, "the start time was reached", "no contact is left to try"], history.Select(h => h.Note));
+        Assert.All(history, h => Assert.Equal("system", h.By));
+        Assert.Equal([("scheduled", "running"), ("running", "completed")],
+            history.Skip(1).Select(h => Assert.Single(h.Fields)).Select(f => (f.Old!.GetValue<string>(),
+                f.New!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Two_nodes_claiming_at_once_never_claim_the_same_contact()
     {
         var (campaign, _) = await world.RunningCampaignAsync(60);
@@ -94,7 +124,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
             {
                 await using var db = world.Db();
                 var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
-                return await new ContactClaimer(db).ClaimAsync(fresh, 7, DateTimeOffset.UtcNow, default);
+                return await new ContactClaimer(db).ClaimAsync(world.Changes(db), fresh, 7, default);
             }));
             contactIds.AddRange(claims.SelectMany(c => c).Select(a => a.ContactId));
         }

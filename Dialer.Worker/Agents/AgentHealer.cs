@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
@@ -73,35 +74,39 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        var now = clock.GetUtcNow();
         var o = options.Value;
         var rules = new HealingRules(TimeSpan.FromSeconds(limits.Value.ReservationTimeoutSeconds), TimeSpan.FromSeconds(limits.Value.ConsoleGraceSeconds),
             o.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attemptId = await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentAttemptId).SingleAsync(ct);
-        // lock order as everywhere: the attempt, then its agent
-        var attempt = attemptId is { } aid
-            ? await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {aid} FOR UPDATE").SingleOrDefaultAsync(ct)
-            : null;
-        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
-        if (agent is null || agent.CurrentAttemptId != attemptId) return; // moved meanwhile: the next round sees it afresh
-        var settings = attempt is null ? null : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct);
-        var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition,
-            AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal, attempt.AnsweredAt);
-        if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
+        await scope.ServiceProvider.GetRequiredService<StateChanges>().RunAsync(async (unit, token) =>
+        {
+            var now = unit.Now;
+            var attemptId = await db.Agents.Where(a => a.Id == agentId).Select(a => a.CurrentAttemptId)
+                .SingleAsync(token);
+            var attempt = attemptId is { } aid ? await unit.LockAttemptAsync(aid, token) : null;
+            // its contact before the agent, should the healer dispose of the call
+            if (attempt is not null) await unit.LockContactAsync(attempt.ContactId, token);
+            var agent = await unit.LockAgentAsync(agentId, token);
+            // moved meanwhile: the next round sees it afresh
+            if (agent is null || agent.CurrentAttemptId != attemptId) return;
+            var settings = attempt is null ? null
+                : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(token);
+            var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null,
+                attempt.Disposition, AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal,
+                attempt.AnsweredAt);
+            if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
 
-        var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null && attempt.Disposition is null
-            && (await Disposal.DisposeAsync(db, attempt, disposition, null, null, settings, "healer", now, ct)).Refusal is null;
-        agent.Heal(healing.To, healing.Reason, now);
-        var moves = agent.TakeMoves();
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})", agentId, moves.FirstOrDefault()?.From, healing.To, healing.Reason);
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        if (disposed)
-            await bus.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!, attempt.Converted, now), ct);
+            var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null
+                && attempt.Disposition is null
+                && (await Disposal.DisposeAsync(unit, attempt, disposition, null, null, settings, "healer", token))
+                    .Refusal is null;
+            agent.Heal(healing.To, healing.Reason, now);
+            var moves = unit.Record(agent);
+            if (disposed)
+                unit.Publish(new CallDispositioned(attempt!.Id, attempt.CampaignId, agentId, attempt.Disposition!,
+                    attempt.Converted, now));
+            log.LogInformation("Agent {AgentId} healed: {From} -> {To} ({Reason})",
+                agentId, moves.FirstOrDefault()?.From, healing.To, healing.Reason);
+        }, ct);
     }
 }

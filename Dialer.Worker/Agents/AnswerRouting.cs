@@ -19,18 +19,18 @@ namespace Dialer.Worker.Agents;
 public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, CampaignSettingsCache campaigns, IOptions<TwilioOptions> twilio)
 {
     /// <summary>
-    /// Answers Twilio first; the events of the answer (the screen pop among them) are published right after. A person
-    /// goes straight into the reserved agent's room by this response alone: no REST request, no ring.
+    /// The events of the answer (the screen pop among them) are committed with it; the outbox sends them at once. A
+    /// person goes straight into the reserved agent's room by this response alone: no REST request, no ring.
     /// </summary>
-    public async Task<(VoiceResponse Twiml, IReadOnlyList<object> Events)> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid, CancellationToken ct)
+    public async Task<VoiceResponse> AnswerAsync(Guid attemptId, string? answeredBy, string? callSid,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         CampaignSettings? settings = null;
         var plan = AnswerPlan.Person;
         ReservedAgent? agent = null;
 
-        updates.HoldEvents();
-        var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
+        var attempt = await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             a.AnsweredBy ??= answeredBy;
             if (a.CallSid is null && callSid is not null) a.CallSid = callSid;
@@ -49,20 +49,20 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
             if (agent is not null)
             {
                 if (previewer is null)
-                    updates.PublishAfterCommit(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available), nameof(AgentState.Reserved), "call answered", a.Id, now));
-                updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
+                    unit.Publish(new AgentStateChanged(agent.AgentId, nameof(AgentState.Available),
+                        nameof(AgentState.Reserved), "call answered", a.Id, now));
+                unit.Publish(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
             }
             return true;
         }, ct);
-        var events = updates.TakeHeldEvents();
-        if (attempt is null || settings is null || attempt.IsFinal) return (new VoiceResponse().Hangup(), events);
+        if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
 
-        return (plan switch
+        return plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
             AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
             _ when agent is null => AnswerTwiml.SafeHarbour(settings),
             _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, twilio.Value.PublicWebhookBaseUrl),
-        }, events);
+        };
     }
 }

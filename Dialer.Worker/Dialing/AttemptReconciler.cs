@@ -1,7 +1,5 @@
-using Dialer.Contracts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twilio.Rest.Api.V2010.Account;
@@ -13,8 +11,7 @@ namespace Dialer.Worker.Dialing;
 /// Settles attempts whose fate the engine does not know, from Twilio's side, every few seconds:
 /// an attempt whose create was lost is looked up (by its call SID, or by calls to that number since
 /// it was sent) and adopts what Twilio says; one that Twilio never saw ends as not placed, and is retried
-/// by the campaign's rules as a new attempt. Also the outbox sweeper: attempts claimed but never
-/// published are published again (the consumer's claim makes a repeat harmless).
+/// by the campaign's rules as a new attempt.
 /// </summary>
 public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options, ILogger<AttemptReconciler> log)
     : BackgroundService
@@ -51,15 +48,6 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in stale) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
-
-        var unsent = await db.CallAttempts.AsNoTracking()
-            .Where(a => a.State == AttemptState.Created && a.PublishedAt == null && a.CreatedAt < now - grace)
-            .OrderBy(a => a.CreatedAt).Take(500).ToListAsync(ct);
-        if (unsent.Count > 0)
-        {
-            log.LogWarning("Publishing {Count} attempts claimed but never published", unsent.Count);
-            await AttemptOutbox.PublishAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), unsent, clock, ct);
-        }
     }
 
     /// <summary>One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.</summary>

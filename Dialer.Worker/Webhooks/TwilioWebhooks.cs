@@ -5,7 +5,6 @@ using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Agents.Transfers;
 using Dialer.Worker.Recordings;
 using Microsoft.Extensions.Options;
-using MassTransit;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Supervision;
 using Twilio.TwiML;
@@ -35,27 +34,21 @@ public static class TwilioWebhooks
     /// The customer's line answered: a person goes to an agent's room (or hears the safe-harbour message), a machine gets
     /// the campaign's choice. Whatever fails here, a person hears the message: never silence.
     /// </summary>
-    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing, IBus bus, IOptions<TwilioOptions> twilio,
-        ILogger<AnswerRouting> log, CancellationToken ct)
+    static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing,
+        IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         VoiceResponse twiml;
-        IReadOnlyList<object> events;
         try
         {
-            (twiml, events) = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]), ct);
+            twiml = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]),
+                ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
             return Twiml(new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
         }
-        if (events.Count > 0)
-            http.Response.OnCompleted(async () =>
-            {
-                try { await Task.WhenAll(events.Select(e => bus.Publish(e, e.GetType()))); }
-                catch (Exception e) { log.LogWarning(e, "Events of the answer of attempt {AttemptId} not published", attemptId); }
-            });
         return Twiml(twiml);
     }
 

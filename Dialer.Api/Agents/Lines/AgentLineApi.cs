@@ -3,12 +3,10 @@ using Dialer.Api.Hosting;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
-using Dialer.Core.Data;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Agents.Lines;
 
@@ -25,30 +23,35 @@ public static class AgentLineApi
     }
 
     static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Connect(
-        LineRequest request, ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        LineRequest request, ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         if (Validate(request) is not var (kind, address)) return TypedResults.ValidationProblem(Errors(request));
         var requestId = Guid.NewGuid();
-        var result = await ChangeAsync(user, db, bus, (a, now) => a.TryRequestLine(kind, address, requestId, now), clock, ct);
-        if (result.Result is Accepted<AgentConsoleQuery.AgentView>) await bus.Publish(new ConnectAgentLine(AgentApi.AgentIdOf(user), requestId), ct);
-        return result;
+        return await ChangeAsync(user, changes, (a, unit) =>
+        {
+            if (a.TryRequestLine(kind, address, requestId, unit.Now) is { } refusal) return refusal;
+            unit.Publish(new ConnectAgentLine(a.Id, requestId));
+            return null;
+        }, ct);
     }
 
     static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> HangUp(
-        ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
-        var callSid = await db.Agents.Where(a => a.Id == AgentApi.AgentIdOf(user)).Select(a => a.LineCallSid).FirstOrDefaultAsync(ct);
         // hanging up a line already gone is not an error: the console asks when only the browser saw the line end
-        var result = await ChangeAsync(user, db, bus, (a, now) => { a.LineClosed(now); return null; }, clock, ct);
-        if (callSid is not null && result.Result is Accepted<AgentConsoleQuery.AgentView>) await bus.Publish(new HangUpAgentLine(AgentApi.AgentIdOf(user), callSid), ct);
-        return result;
+        return await ChangeAsync(user, changes, (a, unit) =>
+        {
+            if (a.LineCallSid is { } callSid) unit.Publish(new HangUpAgentLine(a.Id, callSid));
+            a.LineClosed(unit.Now);
+            return null;
+        }, ct);
     }
 
     static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
-        ClaimsPrincipal user, DialerDb db, IPublishEndpoint bus, Func<Agent, DateTimeOffset, Core.Campaigns.Refusal?> change, TimeProvider clock,
+        ClaimsPrincipal user, AgentChanges changes, Func<Agent, StateChange, Core.Campaigns.Refusal?> change,
         CancellationToken ct)
     {
-        var outcome = await AgentLineChanges.ApplyAsync(db, bus, AgentApi.AgentIdOf(user), change, clock.GetUtcNow(), ct);
+        var outcome = await changes.ApplyAsync(AgentApi.AgentIdOf(user), change, ct);
         if (outcome.Agent is null) return TypedResults.NotFound();
         if (outcome.Refusal is { } refusal) return Problems.Conflict(refusal);
         return TypedResults.Accepted("/api/agent/me", AgentConsoleQuery.ViewOf(outcome.Agent));

@@ -3,13 +3,13 @@ using Dialer.Api.Agents.Lines;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
+using Dialer.Core.Changes;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Transfers;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Twilio.Exceptions;
@@ -47,7 +47,7 @@ public static class TransferApi
     }
 
     static async Task<IResult> Start(Guid attemptId, TransferRequest request, ClaimsPrincipal user, DialerDb db, TransferTwilio twilio,
-        IPublishEndpoint bus, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        StateChanges changes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (TransferRequests.Read(request, out var errors) is not { } wanted) return TypedResults.ValidationProblem(errors);
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
@@ -60,8 +60,10 @@ public static class TransferApi
         var log = logs.CreateLogger(typeof(TransferApi));
         return wanted.Kind switch
         {
-            TransferKind.ColdAgent => await ToAgentAsync(call!, wanted.AgentId!.Value, settings, db, twilio, bus, clock.GetUtcNow(), ct),
-            TransferKind.ColdNumber => await ToNumberAsync(call!, wanted.Number!, settings, db, twilio, bus, clock, log, ct),
+            TransferKind.ColdAgent =>
+                await ToAgentAsync(call!, wanted.AgentId!.Value, settings, db, twilio, changes, clock.GetUtcNow(), ct),
+            TransferKind.ColdNumber =>
+                await ToNumberAsync(call!, wanted.Number!, settings, db, twilio, changes, clock, log, ct),
             _ => await ConsultAsync(call!, wanted, settings, db, twilio, clock, log, ct),
         };
     }
@@ -71,37 +73,46 @@ public static class TransferApi
     /// locked throughout: the customer's join there waits for this commit, and a refusal by Twilio undoes the reservation.
     /// </summary>
     static async Task<IResult> ToAgentAsync(OwnCall call, Guid target, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        IPublishEndpoint bus, DateTimeOffset now, CancellationToken ct)
+        StateChanges changes, DateTimeOffset now, CancellationToken ct)
     {
         var transfer = CallTransfer.Start(call.AttemptId, call.CampaignId, call.AgentId, TransferKind.ColdAgent, null, target, now);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attempt = await LockAttemptAsync(db, call.AttemptId, ct);
-        if (await StillOwnAsync(db, attempt, call, ct) is { } refusal) return Problems.Conflict(refusal);
-        if (await AgentRouter.ReserveAsync(db, call.CampaignId, attempt.Id, settings.MinReadySeconds, now, ct, only: target, reason: "call transferred") is null)
-            return Problems.Conflict(new Refusal("That agent cannot take the call now: they are not Available with their line open."));
-        attempt.TransferredTo(target);
-        var me = (await AgentLocks.ForUpdateAsync(db, call.AgentId, ct))!;
-        me.HandedOff(attempt.Id, now);
-        var moves = me.TakeMoves();
-        try
+        TwilioException? failed = null;
+        var result = await changes.RunAsync(async (unit, token) =>
         {
-            await twilio.MoveCustomerToAgentAsync(call.CustomerCallSid, target, attempt.Id);
-        }
-        catch (TwilioException e)
-        {
-            await tx.RollbackAsync(ct);
-            return await FailedAsync(db, transfer, e, now, ct);
-        }
-        transfer.PutThrough(now);
-        db.CallTransfers.Add(transfer);
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            var attempt = (await unit.LockAttemptAsync(call.AttemptId, token))!;
+            if (await StillOwnAsync(db, attempt, call, token) is { } refusal) return Refused(unit, refusal);
+            if (await AgentRouter.ReserveAsync(db, call.CampaignId, attempt.Id, settings.MinReadySeconds, now, token,
+                    only: target, reason: "call transferred") is null)
+                return Refused(unit,
+                    new Refusal("That agent cannot take the call now: they are not Available with their line open."));
+            attempt.TransferredTo(target);
+            var me = (await unit.LockAgentAsync(call.AgentId, token))!;
+            me.HandedOff(attempt.Id, now);
+            try
+            {
+                await twilio.MoveCustomerToAgentAsync(call.CustomerCallSid, target, attempt.Id);
+            }
+            catch (TwilioException e)
+            {
+                failed = e;
+                unit.Discard();
+                return null;
+            }
+            transfer.PutThrough(now);
+            db.CallTransfers.Add(transfer);
+            unit.Record(me);
+            unit.Publish(new AgentStateChanged(target, nameof(AgentState.Available), nameof(AgentState.Reserved),
+                "call transferred", attempt.Id, now));
+            unit.Publish(new CallBridgedToAgent(attempt.Id, attempt.CampaignId, target, attempt.ContactId, now));
+            return Accepted(transfer);
+        }, ct);
+        return failed is not null ? await FailedAsync(db, transfer, failed, now, ct) : result!;
+    }
 
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        await bus.Publish(new AgentStateChanged(target, nameof(AgentState.Available), nameof(AgentState.Reserved), "call transferred", attempt.Id, now), ct);
-        await bus.Publish(new CallBridgedToAgent(attempt.Id, attempt.CampaignId, target, attempt.ContactId, now), ct);
-        return Accepted(transfer);
+    static IResult Refused(StateChange unit, Refusal refusal)
+    {
+        unit.Discard();
+        return Problems.Conflict(refusal);
     }
 
     /// <summary>
@@ -109,7 +120,7 @@ public static class TransferApi
     /// answers); the agent wraps up and their room is free for the next customer.
     /// </summary>
     static async Task<IResult> ToNumberAsync(OwnCall call, string number, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        IPublishEndpoint bus, TimeProvider clock, ILogger log, CancellationToken ct)
+        StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var (transfer, refused) = await RecordAsync(db, call, TransferKind.ColdNumber, number, clock.GetUtcNow(), ct);
         if (refused is not null) return Problems.Conflict(refused);
@@ -126,18 +137,15 @@ public static class TransferApi
         }
         log.LogInformation("Attempt {AttemptId} handed over to {Number} (transfer {TransferId})", call.AttemptId, Core.Contacts.Phones.Mask(number), transfer.Id);
 
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var saved = await LockTransferAsync(db, call.AttemptId, transfer.Id, ct);
-        saved!.Placed(thirdParty);
-        var me = (await AgentLocks.ForUpdateAsync(db, call.AgentId, ct))!;
-        me.HandedOver(call.AttemptId, now);
-        var moves = me.TakeMoves();
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        return Accepted(saved);
+        return await changes.RunAsync(async (unit, token) =>
+        {
+            var saved = (await unit.LockTransferAsync(call.AttemptId, transfer.Id, token))!;
+            saved.Placed(thirdParty);
+            var me = (await unit.LockAgentAsync(call.AgentId, token))!;
+            me.HandedOver(call.AttemptId, unit.Now);
+            unit.Record(me);
+            return Accepted(saved);
+        }, ct);
     }
 
     /// <summary>Warm (the customer holds while the agent consults) or three-way (all three at once): the third party joins the agent's room.</summary>
@@ -165,17 +173,24 @@ public static class TransferApi
     }
 
     static async Task<IResult> Complete(Guid attemptId, Guid transferId, CompleteTransferRequest request, ClaimsPrincipal user, DialerDb db,
-        TransferTwilio twilio, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        TransferTwilio twilio, StateChanges changes, CancellationToken ct)
     {
         if (TransferRequests.Joins(request) is not { } join) return Invalid("action", "One of join, handOver.");
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
         if (refusal is not null) return refusal;
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await LockTransferAsync(db, attemptId, transferId, ct) is not { } transfer) return TypedResults.NotFound();
-        if ((join ? transfer.TryJoin() : transfer.TryHandOver()) is { } conflict) return Problems.Conflict(conflict);
-        if (!join && transfer.ThirdPartyCallSid is null) return Problems.Conflict(new Refusal("The third party has not been called yet."));
-        List<AgentStateChange> moves = [];
+        return await changes.RunAsync((unit, token) => CompleteAsync(unit, call!, transferId, join, twilio, token), ct);
+    }
+
+    static async Task<IResult> CompleteAsync(StateChange unit, OwnCall call, Guid transferId, bool join,
+        TransferTwilio twilio, CancellationToken ct)
+    {
+        var attemptId = call.AttemptId;
+        if (await unit.LockTransferAsync(attemptId, transferId, ct) is not { } transfer)
+            return Nothing(unit, TypedResults.NotFound());
+        if ((join ? transfer.TryJoin() : transfer.TryHandOver()) is { } conflict)
+            return Nothing(unit, Problems.Conflict(conflict));
+        if (!join && transfer.ThirdPartyCallSid is null)
+            return Nothing(unit, Problems.Conflict(new Refusal("The third party has not been called yet.")));
         var failed = await OwnCalls.TwilioAsync(async () =>
         {
             if (join)
@@ -195,18 +210,21 @@ public static class TransferApi
             }
             return TypedResults.NoContent();
         });
-        if (failed is not NoContent) return failed;
+        if (failed is not NoContent) return Nothing(unit, failed);
         if (!join)
         {
-            var me = (await AgentLocks.ForUpdateAsync(db, call!.AgentId, ct))!;
-            me.HandedOver(attemptId, now);
-            moves.AddRange(me.TakeMoves());
-            db.AgentStateChanges.AddRange(moves);
+            var me = (await unit.LockAgentAsync(call.AgentId, ct))!;
+            me.HandedOver(attemptId, unit.Now);
+            unit.Record(me);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
         return TypedResults.Ok(TransferView.Of(transfer));
+    }
+
+    /// <summary>Nothing saved: the answer alone.</summary>
+    static IResult Nothing(StateChange unit, IResult result)
+    {
+        unit.Discard();
+        return result;
     }
 
     /// <summary>The agent drops the third party: a consult's customer comes off hold; a three-way call goes on as two.</summary>

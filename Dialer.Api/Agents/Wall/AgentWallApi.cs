@@ -4,7 +4,6 @@ using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -29,25 +28,20 @@ public static class AgentWallApi
         TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, limits.Value, clock.GetUtcNow(), ct), limits.Value));
 
     static async Task<Results<Ok<LogoutResult>, NotFound, ValidationProblem>> Logout(Guid id, LogoutRequest? request, ClaimsPrincipal user,
-        DialerDb db, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct)
+        AgentChanges changes, CancellationToken ct)
     {
         var reason = request?.Reason?.Trim();
         if (reason is { Length: > 200 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 200 characters."] });
         var by = user.Identity?.Name ?? "a manager";
-        var now = clock.GetUtcNow();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var agent = await AgentLocks.ForUpdateAsync(db, id, ct);
-        if (agent is null) return TypedResults.NotFound();
-        var immediate = agent.RequestLogout(by, string.IsNullOrEmpty(reason) ? null : reason, now);
-        var moves = agent.TakeMoves();
-        db.AgentStateChanges.AddRange(moves);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        await AgentSaves.PublishAsync(bus, moves, ct);
-        await bus.Publish(new AgentLogoutRequested(id, by, reason, !immediate, now), ct);
+        var immediate = false;
+        var outcome = await changes.ApplyAsync(id, (agent, unit) =>
+        {
+            immediate = agent.RequestLogout(by, string.IsNullOrEmpty(reason) ? null : reason, unit.Now);
+            unit.Publish(new AgentLogoutRequested(id, by, reason, !immediate, unit.Now));
+            return null;
+        }, ct);
+        if (outcome.Agent is not { } agent) return TypedResults.NotFound();
         return TypedResults.Ok(new LogoutResult(id, agent.State, !immediate));
     }
 }

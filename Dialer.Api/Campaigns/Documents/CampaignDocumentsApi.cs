@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dialer.Api.Auth;
-using Dialer.Api.Campaigns.History;
+using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Campaigns.History;

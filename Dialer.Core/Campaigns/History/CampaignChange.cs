@@ -13,7 +13,7 @@ public sealed class CampaignChange
     public DateTimeOffset At { get; set; }
     /// <summary>The authenticated user's name, or the system part that made the change.</summary>
     public string By { get; set; } = "";
-    /// <summary>created, updated, imported, cloned, started, paused, resumed, stopped, deleted.</summary>
+    /// <summary>created, updated, imported, cloned, started, paused, resumed, stopped, completed, deleted.</summary>
     public string Action { get; set; } = "";
     public string? Note { get; set; }
     public FieldChange[] Fields { get; set; } = [];

@@ -1,12 +1,12 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Webhooks;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twilio.Exceptions;
@@ -21,8 +21,9 @@ namespace Dialer.Worker.Agents.Lines;
 /// line's status callback, the customer's Dial action). Whatever fails, a customer who answered hears the safe-harbour
 /// message, never silence; a customer already talking is never cut off by the agent's line dropping.
 /// </summary>
-public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings, CampaignSettingsCache campaigns, DialerDb db, IPublishEndpoint bus,
-    TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
+public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings,
+    CampaignSettingsCache campaigns, DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio,
+    TimeProvider clock, ILogger<BridgeOutcomes> log)
 {
     public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
     {
@@ -52,27 +53,27 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             ?? (label == AgentRoom.CustomerLabel ? await PreviewCallNotYetPlacedAsync(agentId, ct) : null);
         if (attemptId is null) return; // not a customer of ours (a supervisor or a transfer's third party)
         var now = clock.GetUtcNow();
-        var moves = new List<AgentStateChange>();
         var empty = false;
-        var attempt = await updates.ApplyAsync(attemptId.Value, async (a, ct) =>
+        var attempt = await updates.ApplyAsync(attemptId.Value, async (a, unit, ct) =>
         {
-            var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
+            var agent = await unit.LockAgentAsync(agentId, ct);
             if (agent is null || a.IsFinal) return false;
             if (a.CallSid is null) a.CallSid = customerCallSid;
             if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id)
             {
-                var changed = PreviewAnswered(a, agent.Id, now) | a.AgentConnected(now) | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
-                if (agent.Connected(a.Id, now)) moves.AddRange(Note(agent));
-                return changed || moves.Count > 0;
+                var changed = PreviewAnswered(unit, a, agent.Id, now) | a.AgentConnected(now)
+                    | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
+                var moved = agent.Connected(a.Id, now);
+                if (moved) unit.Record(agent);
+                return changed || moved;
             }
             // joined again (after a hold), or already given the message (the line's drop told us first): nothing new
             if (a.BridgedAt is not null || a.MessageStartedAt is not null) return false;
             empty = true;
             a.AgentMissed(now);
-            if (agent.RoomEmpty(a.Id, now)) moves.AddRange(Note(agent));
+            if (agent.RoomEmpty(a.Id, now)) unit.Record(agent);
             return true;
         }, ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
         if (attempt is null) return;
         if (empty) await RedirectToMessageAsync(attempt, ct);
         else if (attempt.BridgedAt == now) await recordings.StartAsync(attempt, agentId, roomSid, ct);
@@ -82,12 +83,12 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     /// A preview call rings in the agent's room and its customer joins on answer without an answer webhook: joining is
     /// their answer, live and taken by the agent who dialed them.
     /// </summary>
-    bool PreviewAnswered(CallAttempt a, Guid agentId, DateTimeOffset now)
+    static bool PreviewAnswered(StateChange unit, CallAttempt a, Guid agentId, DateTimeOffset now)
     {
         if (a.LiveAnswer || a.AgentId != agentId) return false;
         a.Advance(AttemptState.InProgress, now);
         a.AnsweredLive(agentId, now);
-        updates.PublishAfterCommit(new CallBridgedToAgent(a.Id, a.CampaignId, agentId, a.ContactId, now));
+        unit.Publish(new CallBridgedToAgent(a.Id, a.CampaignId, agentId, a.ContactId, now));
         return true;
     }
 
@@ -124,14 +125,13 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     public async Task TalkEndedAsync(Guid attemptId, int talkedSeconds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var moves = new List<AgentStateChange>();
-        await updates.ApplyAsync(attemptId, async (a, ct) =>
+        await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             var changed = a.AgentConnected(now.AddSeconds(-talkedSeconds));
-            if (a.AgentId is { } id && await AgentLocks.ForUpdateAsync(db, id, ct) is { } agent && agent.TalkEnded(a.Id, now)) moves.AddRange(Note(agent));
-            return changed || moves.Count > 0;
+            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent
+                && agent.TalkEnded(a.Id, now) && unit.Record(agent).Count > 0;
+            return changed || moved;
         }, ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
     }
 
     /// <summary>
@@ -142,18 +142,17 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     public async Task<(string? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var moves = new List<AgentStateChange>();
         string? message = null;
-        var attempt = await updates.ApplyAsync(attemptId, async (a, ct) =>
+        var attempt = await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             if (a.BridgedAt is not null) return false;
             var before = a.MessageStartedAt;
             a.AgentMissed(now);
-            if (a.AgentId is { } id && await AgentLocks.ForUpdateAsync(db, id, ct) is { } agent && agent.RoomEmpty(a.Id, now)) moves.AddRange(Note(agent));
+            var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent
+                && agent.RoomEmpty(a.Id, now) && unit.Record(agent).Count > 0;
             if (!a.IsFinal) message = await SafeHarbourMessageAsync(a.CampaignId, ct);
-            return before != a.MessageStartedAt || moves.Count > 0;
+            return before != a.MessageStartedAt || moved;
         }, ct);
-        await AgentSaves.PublishAsync(bus, moves, ct);
         return (attempt is null ? null : message, attempt?.CallSid);
     }
 
@@ -202,11 +201,4 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     }
 
     async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) => (await campaigns.GetAsync(campaignId, ct)).SafeHarbourMessage;
-
-    IReadOnlyList<AgentStateChange> Note(Agent agent)
-    {
-        var moves = agent.TakeMoves();
-        db.AgentStateChanges.AddRange(moves);
-        return moves;
-    }
 }

@@ -1,0 +1,46 @@
+using Dialer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Core.Changes;
+
+/// <summary>
+/// The one way state changes: open a transaction, let the caller lock (<see cref="RowKind"/>'s order) and change rows
+/// and publish events, save the rows with the events in the outbox, commit, and wake the dispatcher. A caller cannot
+/// forget a step, and an event is never lost nor sent for a change that was not saved. Under a retrying execution
+/// strategy the whole unit is retried from a clean slate, so <c>work</c> must read what it changes through the change.
+/// </summary>
+public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider clock)
+{
+    public async Task<T> RunAsync<T>(Func<StateChange, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        var tries = 0;
+        var woke = false;
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            if (tries++ > 0) db.ChangeTracker.Clear(); // a retry starts from the database, not from the failed try
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            var change = new StateChange(db, clock.GetUtcNow());
+            var result = await work(change, token);
+            if (change.Discarded)
+            {
+                await tx.RollbackAsync(token);
+                db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
+                return result;
+            }
+            change.WriteOutbox();
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+            woke = change.HasEvents;
+            return result;
+        }, ct);
+        if (woke) signal.Wake();
+        return result;
+    }
+
+    public Task RunAsync(Func<StateChange, CancellationToken, Task> work, CancellationToken ct) =>
+        RunAsync(async (change, token) =>
+        {
+            await work(change, token);
+            return true;
+        }, ct);
+}
