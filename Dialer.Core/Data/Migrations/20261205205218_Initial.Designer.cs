@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261127033702_Supervision")]
-    partial class Supervision
+    [Migration("20261205205218_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -56,11 +56,64 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("current_attempt_id");
 
+                    b.Property<string>("LineAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("line_address");
+
+                    b.Property<string>("LineCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("line_call_sid");
+
+                    b.Property<string>("LineKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("line_kind");
+
+                    b.Property<string>("LineReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("line_reason");
+
+                    b.Property<Guid?>("LineRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_request_id");
+
+                    b.Property<DateTimeOffset?>("LineSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("line_since");
+
+                    b.Property<string>("LineState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("line_state");
+
+                    b.Property<string>("LogoutReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_reason");
+
+                    b.Property<DateTimeOffset?>("LogoutRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logout_requested_at");
+
+                    b.Property<string>("LogoutRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logout_requested_by");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RoomSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("room_sid");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -90,6 +143,10 @@ namespace Dialer.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_agents_client_identity");
 
+                    b.HasIndex("LineCallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agents_line_call_sid");
+
                     b.HasIndex("State", "StateSince")
                         .HasDatabaseName("ix_agents_state_state_since");
 
@@ -117,6 +174,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("attempt_id");
 
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -125,8 +187,8 @@ namespace Dialer.Core.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
                     b.Property<string>("To")
@@ -290,6 +352,52 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("campaign_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Changes.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_messages_unpublished")
+                        .HasFilter("published_at IS NULL");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_outbox_messages_published_at")
+                        .HasFilter("published_at IS NOT NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Compliance.DoNotCallEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -369,6 +477,14 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("disposition");
 
+                    b.Property<Guid?>("HeldByAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("held_by_agent_id");
+
+                    b.Property<DateTimeOffset?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_until");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
@@ -377,6 +493,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("last_outcome");
+
+                    b.Property<string>("LastSkipReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_skip_reason");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
@@ -398,6 +519,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("priority");
 
+                    b.Property<int>("SkipCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("skip_count");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -411,6 +536,10 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_contacts");
+
+                    b.HasIndex("HeldByAgentId")
+                        .HasDatabaseName("ix_contacts_held_by_agent_id")
+                        .HasFilter("held_by_agent_id IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Phone")
                         .IsUnique()
@@ -531,10 +660,6 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("published_at");
-
                     b.Property<int>("State")
                         .HasMaxLength(32)
                         .HasColumnType("integer")
@@ -629,6 +754,76 @@ namespace Dialer.Core.Data.Migrations
                         .HasName("pk_pacing_states");
 
                     b.ToTable("pacing_states", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("DeleteAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delete_after");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("RecordingSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recording_sid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_recordings");
+
+                    b.HasIndex("AttemptId")
+                        .HasDatabaseName("ix_call_recordings_attempt_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_call_recordings_campaign_id");
+
+                    b.HasIndex("DeleteAfter")
+                        .HasDatabaseName("ix_call_recordings_delete_after")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("RecordingSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_recordings_recording_sid");
+
+                    b.ToTable("call_recordings", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
@@ -742,6 +937,72 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("supervision_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("FromAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_agent_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("ThirdPartyCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("third_party_call_sid");
+
+                    b.Property<Guid?>("ToAgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_agent_id");
+
+                    b.Property<string>("ToNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_transfers");
+
+                    b.HasIndex("AttemptId")
+                        .HasDatabaseName("ix_call_transfers_attempt_id");
+
+                    b.ToTable("call_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
                 {
                     b.HasOne("Dialer.Core.Agents.Agent", null)
@@ -760,6 +1021,12 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_campaigns_campaign_id");
+
+                    b.HasOne("Dialer.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("HeldByAgentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_contacts_agents_held_by_agent_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Dialing.CallAttempt", b =>
@@ -789,6 +1056,23 @@ namespace Dialer.Core.Data.Migrations
                         .HasConstraintName("fk_pacing_states_campaigns_campaign_id");
                 });
 
+            modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
+                {
+                    b.HasOne("Dialer.Core.Dialing.CallAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_recordings_call_attempts_attempt_id");
+
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_recordings_campaigns_campaign_id");
+                });
+
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionModeChange", b =>
                 {
                     b.HasOne("Dialer.Core.Supervision.SupervisionSession", null)
@@ -814,6 +1098,16 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supervision_sessions_call_attempts_attempt_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
+                {
+                    b.HasOne("Dialer.Core.Dialing.CallAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_transfers_call_attempts_attempt_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Supervision.SupervisionSession", b =>
