@@ -42,7 +42,9 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Disposition).HasMaxLength(64);
         e.HasIndex(c => new { c.CampaignId, c.Phone }).IsUnique();
         // The dialing query: due contacts of one campaign, in order of when they are due.
-        e.Property(c => c.Priority).HasConversion<short>();
+        // the import's INSERT ... SELECT leaves these out: the database fills them
+        e.Property(c => c.Priority).HasConversion<short>().HasDefaultValue(DialPriority.Fresh).HasSentinel(DialPriority.Fresh);
+        e.Property(c => c.SkipCount).HasDefaultValue(0);
         e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
         // preview: "the contact this agent holds"; few rows ever have a holder

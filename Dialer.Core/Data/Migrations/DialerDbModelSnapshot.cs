@@ -512,12 +512,16 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnName("phone");
 
                     b.Property<short>("Priority")
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("smallint")
+                        .HasDefaultValue((short)2)
                         .HasColumnName("priority");
 
                     b.Property<int>("SkipCount")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("skip_count");
 
                     b.Property<string>("Status")

@@ -176,11 +176,11 @@ namespace Dialer.Core.Data.Migrations
                     last_outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     disposition = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     callback_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    priority = table.Column<short>(type: "smallint", maxLength: 32, nullable: false),
+                    priority = table.Column<short>(type: "smallint", maxLength: 32, nullable: false, defaultValue: (short)2),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     held_by_agent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     held_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    skip_count = table.Column<int>(type: "integer", nullable: false),
+                    skip_count = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     last_skip_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>

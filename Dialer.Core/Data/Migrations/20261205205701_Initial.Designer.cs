@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261205205218_Initial")]
+    [Migration("20261205205701_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -515,12 +515,16 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnName("phone");
 
                     b.Property<short>("Priority")
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
                         .HasColumnType("smallint")
+                        .HasDefaultValue((short)2)
                         .HasColumnName("priority");
 
                     b.Property<int>("SkipCount")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("skip_count");
 
                     b.Property<string>("Status")
