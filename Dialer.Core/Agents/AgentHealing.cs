@@ -7,7 +7,14 @@ namespace Dialer.Core.Agents;
 /// <param name="AwaitingAnswer">the customer's phone still rings: a preview dial reserves its agent before the answer</param>
 /// <param name="AnsweredAt">when the customer answered: a preview agent's wait for the bridge is counted from then</param>
 public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected, string? Disposition,
-    bool AwaitingAnswer = false, DateTimeOffset? AnsweredAt = null);
+    bool AwaitingAnswer = false, DateTimeOffset? AnsweredAt = null)
+{
+    /// <summary>The facts of the agent's current call, or of none.</summary>
+    public static CallFacts Of(Dialing.CallAttempt? attempt) => attempt is null
+        ? default
+        : new(true, attempt.IsFinal, attempt.BridgedAt is not null, attempt.Disposition,
+            AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal, attempt.AnsweredAt);
+}
 
 public sealed record HealingRules(TimeSpan ReservationTimeout, TimeSpan ConsoleGrace, TimeSpan? AutoWrapUp);
 

@@ -1,6 +1,9 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Dialing;
+using Dialer.Worker.Agents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dialer.Tests.Agents;
 
@@ -44,6 +47,30 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Offline);
 
         Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.To == AgentState.Offline && m.Reason.Contains("console"));
+    }
+
+    [Fact]
+    public async Task A_healer_round_takes_no_lock_on_an_agent_whose_call_is_healthy()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var now = DateTimeOffset.UtcNow;
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, now.AddSeconds(-20));
+        (attempt.State, attempt.AnsweredAt, attempt.BridgedAt, attempt.LiveAnswer) = (AttemptState.InProgress, now.AddSeconds(-10), now.AddSeconds(-10), true);
+        await using (var db = world.Db())
+        {
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+        await world.AvailableAgentAsync([campaign.Id], state: AgentState.OnCall, currentAttemptId: attempt.Id);
+
+        // a webhook of that call in flight holds its row, as the answer and the callbacks do
+        await using var webhook = world.Db();
+        await using var tx = await webhook.Database.BeginTransactionAsync();
+        await webhook.Database.ExecuteSqlAsync($"SELECT 1 FROM call_attempts WHERE id = {attempt.Id} FOR UPDATE");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        // on main every round locked every busy agent's call: this waited for the webhook's commit
+        await world.Worker.Services.GetServices<IHostedService>().OfType<AgentHealer>().Single().HealAllAsync(timeout.Token);
     }
 
     /// <summary>An agent still Reserved or OnCall for a call that has already ended: what a lost callback leaves behind.</summary>

@@ -41,13 +41,11 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var candidates = await db.Agents.AsNoTracking()
-            .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp || a.ConsoleDisconnectedAt != null)
-            .Select(a => a.Id).ToListAsync(ct);
+        var due = await DueAsync(db, Rules(), clock.GetUtcNow(), ct);
         await HangUpLinesOfOfflineAgentsAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), ct);
         // a few at a time, each in its own transaction: one agent whose rows are locked a while (a webhook of theirs
         // in flight) must not hold up the others' round; on a floor of a hundred, a round one by one took seconds
-        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct },
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct },
             async (id, token) =>
             {
                 try { await HealAsync(id, token); }
@@ -57,6 +55,34 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
                 }
             });
     }
+
+    /// <summary>
+    /// The agents the rules would heal now, decided from one unlocked read of the floor (three queries, whatever its
+    /// size). Only these are then locked and decided again: locking every busy agent's call, contact and row each
+    /// round (a floor of a hundred on call: a hundred transactions a round) queued the answers behind the healer.
+    /// </summary>
+    static async Task<List<Guid>> DueAsync(DialerDb db, HealingRules rules, DateTimeOffset now, CancellationToken ct)
+    {
+        var agents = await db.Agents.AsNoTracking()
+            .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp || a.ConsoleDisconnectedAt != null)
+            .ToListAsync(ct);
+        if (agents.Count == 0) return [];
+        var attemptIds = agents.Where(a => a.CurrentAttemptId is not null).Select(a => a.CurrentAttemptId!.Value).ToList();
+        var attempts = await db.CallAttempts.AsNoTracking().Where(a => attemptIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var campaignIds = attempts.Values.Select(a => a.CampaignId).Distinct().ToList();
+        var settings = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Settings }).ToDictionaryAsync(c => c.Id, c => c.Settings, ct);
+        return agents.Where(agent =>
+        {
+            var attempt = agent.CurrentAttemptId is { } id ? attempts.GetValueOrDefault(id) : null;
+            var campaign = attempt is null ? null : settings.GetValueOrDefault(attempt.CampaignId);
+            return AgentHealing.Decide(agent, CallFacts.Of(attempt), campaign, rules, now) is not null;
+        }).Select(a => a.Id).ToList();
+    }
+
+    HealingRules Rules() => new(TimeSpan.FromSeconds(limits.Value.ReservationTimeoutSeconds),
+        TimeSpan.FromSeconds(limits.Value.ConsoleGraceSeconds),
+        options.Value.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
 
     /// <summary>
     /// However an agent went Offline (logged out, by a manager, their console gone), their line is hung up here; its
@@ -74,9 +100,7 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var o = options.Value;
-        var rules = new HealingRules(TimeSpan.FromSeconds(limits.Value.ReservationTimeoutSeconds), TimeSpan.FromSeconds(limits.Value.ConsoleGraceSeconds),
-            o.AutoWrapUpSeconds is { } auto ? TimeSpan.FromSeconds(auto) : null);
+        var rules = Rules();
 
         await scope.ServiceProvider.GetRequiredService<StateChanges>().RunAsync(async (unit, token) =>
         {
@@ -88,13 +112,19 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
             if (attempt is not null) await unit.LockContactAsync(attempt.ContactId, token);
             var agent = await unit.LockAgentAsync(agentId, token);
             // moved meanwhile: the next round sees it afresh
-            if (agent is null || agent.CurrentAttemptId != attemptId) return;
+            if (agent is null || agent.CurrentAttemptId != attemptId)
+            {
+                unit.Discard();
+                return;
+            }
             var settings = attempt is null ? null
                 : await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(token);
-            var facts = attempt is null ? default : new CallFacts(true, attempt.IsFinal, attempt.BridgedAt is not null,
-                attempt.Disposition, AwaitingAnswer: attempt.AnsweredAt is null && !attempt.IsFinal,
-                attempt.AnsweredAt);
-            if (AgentHealing.Decide(agent, facts, settings, rules, now) is not { } healing) return;
+            // decided again under the locks: the unlocked read that chose this agent may be stale
+            if (AgentHealing.Decide(agent, CallFacts.Of(attempt), settings, rules, now) is not { } healing)
+            {
+                unit.Discard();
+                return;
+            }
 
             var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null
                 && attempt.Disposition is null
