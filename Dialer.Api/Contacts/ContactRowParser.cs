@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 
 namespace Dialer.Api.Contacts;
@@ -7,7 +8,7 @@ namespace Dialer.Api.Contacts;
 /// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
 public sealed class ContactRowParser(ContactColumns columns, int headerWidth, string defaultRegion)
 {
-    readonly Dictionary<string, string[]> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, string?> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
 
     public bool TryParse(IReadOnlyList<string> fields, int line, out ContactRow row, out string reason)
@@ -20,15 +21,15 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         }
         var raw = At(fields, columns.Phone);
         if (raw.Length == 0) { reason = "no phone number"; return false; }
-        string e164;
-        string[] zones;
+        if (!Phones.TryNormalize(raw, defaultRegion, out var e164, out var numberZones, out reason)) return false;
         var zoneText = columns.TimeZone is { } z ? At(fields, z) : "";
-        if (zoneText.Length > 0)
+        string? stated = null;
+        if (zoneText.Length > 0 && !TryZone(zoneText, out stated))
         {
-            if (!Phones.TryNormalize(raw, defaultRegion, out e164, out reason)) return false;
-            if (!TryZone(zoneText, out zones)) { reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)"; return false; }
+            reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)";
+            return false;
         }
-        else if (!Phones.TryNormalize(raw, defaultRegion, out e164, out zones, out reason)) return false;
+        var zones = ContactZones.Of(numberZones, stated);
 
         var name = columns.Name is { } n ? At(fields, n) : "";
         if (name.Length > 200) { reason = "the name is longer than 200 characters"; return false; }
@@ -38,12 +39,12 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         return true;
     }
 
-    bool TryZone(string text, out string[] zones)
+    bool TryZone(string text, out string? zone)
     {
-        if (_zonesByName.TryGetValue(text, out zones!)) return zones.Length > 0;
-        zones = TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone) && zone.HasIanaId ? [zone.Id] : [];
-        _zonesByName[text] = zones;
-        return zones.Length > 0;
+        if (!_zonesByName.TryGetValue(text, out zone))
+            _zonesByName[text] = zone =
+                TimeZoneInfo.TryFindSystemTimeZoneById(text, out var found) && found.HasIanaId ? found.Id : null;
+        return zone is not null;
     }
 
     string? CustomFields(IReadOnlyList<string> fields)

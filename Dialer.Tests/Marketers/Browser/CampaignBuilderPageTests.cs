@@ -51,11 +51,12 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
         await Assertions.Expect(callerIdError).ToHaveCountAsync(0);
         Assert.Contains("?id=", page.Url);
 
-        await AddToDoNotCallAsync(key, "+14155550203");
+        await AddToDoNotCallAsync(key, "+80012340203");
+        // international freephone numbers have no zone of their own, so the stated zones alone decide the hours
         string open = ZoneWhereHourIs(12), beforeOpening = ZoneWhereHourIs(3);
         var csv = "phone,name,timezone\n"
-            + $"+14155550201,Ann,{open}\n+14155550202,Bob,{open}\n+14155550203,Cy,{open}\n"
-            + $"+14155550204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+14155550206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
+            + $"+80012340201,Ann,{open}\n+80012340202,Bob,{open}\n+80012340203,Cy,{open}\n"
+            + $"+80012340204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+80012340206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
         await page.Locator("#contacts-file").SetInputFilesAsync(new FilePayload { Name = "spring.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await Assertions.Expect(Stat(page, "#import-report", "Imported")).ToHaveTextAsync("4");
         await Assertions.Expect(Stat(page, "#import-report", "Rejected")).ToHaveTextAsync("3");
