@@ -1,3 +1,5 @@
+using Dialer.TwilioSimulator.Hosting;
+
 namespace Dialer.TwilioSimulator.Faults;
 
 /// <summary>The faults in force; all off by default. POST /sim/faults changes them at run time.</summary>
@@ -35,13 +37,29 @@ public sealed record FaultSettings
 
     /// <summary>Added before each status callback.</summary>
     public int CallbackDelayMs { get; init; }
+
+    /// <summary>
+    /// Every create is answered with this error and places no call: 401/20003 a wrong or rotated auth token, 400/21210
+    /// a caller ID not verified, 400/21215 geographic permissions, 422 a validating proxy.
+    /// </summary>
+    public InjectedError? CreateError { get; init; }
+
+    /// <summary>Creates to these numbers (E.164) are answered with their error: 400/21211 an invalid To...</summary>
+    public IReadOnlyDictionary<string, InjectedError>? CreateErrorsByNumber { get; init; }
+
+    /// <summary>For the logs: the numbers shown by their last four digits only.</summary>
+    public FaultSettings Masked() => this with
+    {
+        CreateErrorsByNumber = CreateErrorsByNumber?.ToDictionary(e => PhoneMask.Mask(e.Key), e => e.Value),
+    };
 }
 
 /// <summary>A partial update of <see cref="FaultSettings"/>: only the fields given change.</summary>
 public sealed record FaultPatch(
     double? Error500Fraction, int? Error500Next, bool? Error500AfterCreate, double? Error429Fraction, int? Error429Next,
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
-    double? ReorderCallbackFraction, int? CallbackDelayMs)
+    double? ReorderCallbackFraction, int? CallbackDelayMs, InjectedError? CreateError = null,
+    Dictionary<string, InjectedError>? CreateErrorsByNumber = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -56,6 +74,10 @@ public sealed record FaultPatch(
         DuplicateCallbackFraction = DuplicateCallbackFraction ?? s.DuplicateCallbackFraction,
         ReorderCallbackFraction = ReorderCallbackFraction ?? s.ReorderCallbackFraction,
         CallbackDelayMs = CallbackDelayMs ?? s.CallbackDelayMs,
+        // status 0 turns the error off; an empty map clears the numbers
+        CreateError = CreateError is null ? s.CreateError : CreateError.Status == 0 ? null : CreateError,
+        CreateErrorsByNumber = CreateErrorsByNumber is null ? s.CreateErrorsByNumber
+            : CreateErrorsByNumber.Count == 0 ? null : new Dictionary<string, InjectedError>(CreateErrorsByNumber),
     };
 
     public string? Problem()
@@ -63,6 +85,10 @@ public sealed record FaultPatch(
         double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction];
         if (fractions.Any(f => f is < 0 or > 1)) return "fractions must lie in [0, 1]";
         int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs];
-        return counts.Any(c => c < 0) ? "counts and delays must not be negative" : null;
+        if (counts.Any(c => c < 0)) return "counts and delays must not be negative";
+        var badError = CreateError is { Status: not 0, IsValid: false };
+        if (badError || CreateErrorsByNumber?.Values.Any(e => !e.IsValid) == true)
+            return "an injected create error needs a 4xx status (0 turns it off) and a code of 0 or more";
+        return null;
     }
 }
