@@ -22,7 +22,10 @@ public enum AttemptState
     NoAnswer = 102,
     Failed = 103,
     Canceled = 104,
-    /// <summary>Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped).</summary>
+    /// <summary>
+    /// Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped), or Twilio refused
+    /// the account rather than the number (<see cref="TwilioRefusals.AccountRefused"/>: no call, no attempt spent).
+    /// </summary>
     Skipped = 105,
 }
 

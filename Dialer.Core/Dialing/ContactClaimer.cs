@@ -91,7 +91,8 @@ public sealed class ContactClaimer(DialerDb db)
     Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
     {
         var dayAgo = now.AddDays(-1);
-        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo)
+        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo
+                && a.Outcome != TwilioRefusals.AccountRefused) // given back: not spent
             .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 

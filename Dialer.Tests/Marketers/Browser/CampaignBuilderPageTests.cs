@@ -30,6 +30,22 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
     }
 
     [Fact]
+    public async Task A_campaign_the_dialer_paused_says_why_in_the_builder()
+    {
+        var (_, key) = await api.AddUserAsync(Role.Marketer, "Mia Marketer");
+        using var client = api.ClientWith(key);
+        var id = await client.CreateCampaignAsync(ApiCalls.ValidCampaign("Paused by Twilio"));
+        (await client.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
+        await AccountErrorPause.PauseAsync(api.Services, id);
+
+        var (page, _) = await SignedInAsync($"/campaigns/edit?id={id}");
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("paused");
+        await Assertions.Expect(page.Locator("#pause-reason")).ToHaveTextAsync(AccountErrorPause.Reason);
+        await Screenshots.SaveAsync(page, "marketers", "paused-by-an-account-error");
+    }
+
+    [Fact]
     public async Task A_marketer_builds_a_campaign_fixes_an_error_uploads_contacts_checks_and_launches_it()
     {
         var (page, key) = await SignedInAsync("/campaigns/edit");
