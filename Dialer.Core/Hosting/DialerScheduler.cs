@@ -27,6 +27,7 @@ public static class DialerScheduler
                 o.GenerateInstanceId = true; // every Worker process is its own node of the cluster
             });
             q.UseDefaultThreadPool(p => p.MaxConcurrency = 16);
+            if (runJobs) CampaignTriggerRepairJob.Schedule(q, builder.Configuration);
             jobs?.Invoke(q);
             q.UsePersistentStore(store =>
             {
@@ -50,6 +51,7 @@ public static class DialerScheduler
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             builder.Services.AddScoped<ContactClaimer>();
+            builder.Services.AddScoped<CampaignTriggerRepair>();
             builder.Services.AddSingleton<PacerRegistry>();
         }
         return builder;

@@ -1,3 +1,4 @@
+using Dialer.Core.Changes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -114,7 +115,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var hold = TimeSpan.FromSeconds(30);
 
         await using var db = world.Db();
-        var desk = new PreviewDesk(db, new ContactClaimer(db));
+        var desk = new PreviewDesk(db, new ContactClaimer(db), new StateChanges(db, new OutboxSignal(), TimeProvider.System));
         Assert.Equal(contacts[0].Id, (await desk.ClaimAsync(first.Id, hold, now, default)).Contact?.Id);
         Assert.Null((await desk.ClaimAsync(second.Id, hold, now.AddSeconds(29), default)).Contact);
 
