@@ -72,7 +72,8 @@ public static class ContactsApi
         response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{id}.csv\"";
         await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
         await writer.WriteLineAsync("id,phone,name,time_zones,status,attempts,last_outcome,disposition,custom_fields");
-        await foreach (var c in db.Contacts.AsNoTracking().Where(c => c.CampaignId == id).OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await using var streaming = db.Streaming();
+        await foreach (var c in streaming.Contacts.AsNoTracking().Where(c => c.CampaignId == id).OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             string[] cells = [c.Id.ToString(), c.Phone, c.Name ?? "", string.Join(' ', c.TimeZones), c.Status.ToString(),
                 c.Attempts.ToString(), c.LastOutcome ?? "", c.Disposition ?? "", c.CustomFields ?? ""];

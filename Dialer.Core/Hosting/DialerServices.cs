@@ -28,17 +28,6 @@ public static class DialerServices
         return builder;
     }
 
-    /// <summary>
-    /// Npgsql's retrying strategy: a command or a unit of work (<see cref="StateChanges"/>) that meets a dropped
-    /// connection or a restarting server is run again whole, a few times within seconds, since webhooks wait on it.
-    /// A transaction begun outside the strategy is refused by it: every transaction goes through StateChanges.
-    /// </summary>
-    public static DbContextOptionsBuilder UseDialerDb(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsAssembly(typeof(DialerDb).Assembly.GetName().Name)
-                .EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
-            .UseSnakeCaseNamingConvention();
-
     /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
     public const string PerInstanceQueue = "-instance-";
 

@@ -59,7 +59,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var openings = new Dictionary<string, DateTimeOffset?>();
         Tally callable = new(), laterToday = new(), later = new(), never = new();
 
-        var classes = db.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
+        await using var streaming = db.Streaming();
+        var classes = streaming.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
             new NpgsqlParameter("now", now), new NpgsqlParameter("dayAgo", now.AddDays(-1))).AsAsyncEnumerable();
         await foreach (var row in classes.WithCancellation(ct))
         {
