@@ -1,3 +1,4 @@
+using Dialer.Api.Auth;
 using System.Security.Claims;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
@@ -39,7 +40,7 @@ public static class DispositionApi
         {
             var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
             var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
-                request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, token);
+                request.CallbackAt?.ToUniversalTime(), settings, user.AuditId(), token);
             if (refusal is not null)
             {
                 unit.Discard();

@@ -1,3 +1,5 @@
+using Dialer.Core.Compliance;
+using Dialer.Api.Auth;
 using System.Security.Claims;
 using Dialer.Api.Contacts;
 using Dialer.Api.Hosting;
@@ -41,7 +43,7 @@ public static class DoNotCallUpload
                 return Problems.BadRequest($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
 
             var report = await ReadAsync(new CsvRecordReader(text, separator), columns.Phone, db, options.Value.MaxRejectionsListed,
-                new Entry(campaignId, reason, region, clock.GetUtcNow(), user.Identity?.Name), ct);
+                new Entry(campaignId, reason, region, clock.GetUtcNow(), user.AuditId()), ct);
             return TypedResults.Ok(report);
         }
         catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Numbers read before the limit were added."); }
@@ -85,8 +87,8 @@ public static class DoNotCallUpload
 
     static Task<int> InsertAsync(DialerDb db, IReadOnlyCollection<string> phones, Entry e, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO do_not_call (phone, campaign_id, reason, added_at, added_by)
-            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text FROM unnest({phones.ToArray()}) AS p
+            INSERT INTO do_not_call (phone, campaign_id, reason, added_at, added_by, source)
+            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text, {DoNotCallSources.Upload} FROM unnest({phones.ToArray()}) AS p
             ON CONFLICT DO NOTHING
             """, ct);
 }
