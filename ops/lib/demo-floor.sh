@@ -17,11 +17,13 @@ as() {
 
 # supervise_a_live_call MANAGER_KEY CAMPAIGN: from the wall, listen to a live call of the campaign, whisper to its agent, leave
 supervise_a_live_call() {
-  local manager=$1 campaign=$2 agent session modes
+  local manager=$1 campaign=$2 agent session modes line
+  # a manager supervises from their own browser phone only (or the phone an admin registered for them)
+  line="client:$(as "$manager" GET /api/users/me | json_field clientIdentity)"
   for _ in $(seq 1 20); do
     agent=$(as "$manager" GET /api/agents/wall | python3 -c 'import json,sys
 print(next((a["agentId"] for a in json.load(sys.stdin)["agents"] if a["state"] == "OnCall" and sys.argv[1] in a["campaignIds"]), ""))' "$campaign")
-    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d '{"mode":"listen","to":"client:demo-floor-manager"}' 2>/dev/null | json_field id 2>/dev/null) \
+    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d "{\"mode\":\"listen\",\"to\":\"$line\"}" 2>/dev/null | json_field id 2>/dev/null) \
        && as "$manager" PATCH "/api/agents/$agent/supervision/$session" -d '{"mode":"whisper"}' >/dev/null 2>&1 \
        && as "$manager" DELETE "/api/agents/$agent/supervision/$session" >/dev/null 2>&1; then
       modes=$(as "$manager" GET "/api/agents/$agent/supervision/$session" | python3 -c 'import json,sys

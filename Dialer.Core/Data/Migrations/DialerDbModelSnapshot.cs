@@ -220,15 +220,33 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("api_key_hash");
 
+                    b.Property<string>("ClientIdentity")
+                        .HasMaxLength(121)
+                        .HasColumnType("character varying(121)")
+                        .HasColumnName("client_identity");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<DateTimeOffset?>("KeyExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_expires_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -242,6 +260,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ApiKeyHash")
                         .IsUnique()
                         .HasDatabaseName("ix_users_api_key_hash");
+
+                    b.HasIndex("ClientIdentity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_client_identity");
 
                     b.ToTable("users", (string)null);
                 });
