@@ -4,7 +4,8 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Core.Data;
-using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Hosting;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;

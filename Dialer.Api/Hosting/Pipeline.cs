@@ -13,8 +13,8 @@ using Dialer.Api.Reporting;
 using Dialer.Api.Users;
 using Dialer.Api.Supervision;
 using Dialer.Api.Answers;
-using Dialer.Core.Hosting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Dialer.ServiceDefaults.Health;
+using Dialer.ServiceDefaults.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Dialer.Api.Hosting;
@@ -38,8 +38,7 @@ public static class Pipeline
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Dialer API"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapDialerHealth();
 
         app.MapCampaignsApi();
         app.MapCampaignLifecycleApi();

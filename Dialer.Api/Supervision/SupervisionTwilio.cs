@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Dialer.Core.Hosting;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;

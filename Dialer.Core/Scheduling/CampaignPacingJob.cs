@@ -5,7 +5,6 @@ using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using Dialer.Core.Changes;
-using Dialer.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -18,7 +17,7 @@ namespace Dialer.Core.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer, CampaignLifecycle lifecycle,
-    StateChanges changes, DialerMetrics metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
+    StateChanges changes, IPacingMeter metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {

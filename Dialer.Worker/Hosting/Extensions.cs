@@ -1,5 +1,6 @@
-using Dialer.Core.Hosting;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Health;
+using Dialer.ServiceDefaults.Hosting;
+using Dialer.ServiceDefaults.Telemetry;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Recordings;
@@ -7,7 +8,6 @@ using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dialer.Worker.Hosting;
 
@@ -54,8 +54,7 @@ public static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseAnswerWebhookTiming();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapDialerHealth();
         app.MapTwilioWebhooks();
         app.MapDialerMetrics();
     }

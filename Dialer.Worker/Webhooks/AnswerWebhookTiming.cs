@@ -1,4 +1,4 @@
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 
 namespace Dialer.Worker.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 public sealed class RabbitMqOptions
 {

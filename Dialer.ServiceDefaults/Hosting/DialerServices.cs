@@ -1,5 +1,7 @@
+using Dialer.Core.Agents;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
+using Dialer.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 /// <summary>The parts both Api and Worker run on: PostgreSQL, RabbitMQ, the clock, health checks.</summary>
 public static class DialerServices
@@ -23,14 +25,10 @@ public static class DialerServices
         builder.Services.AddScoped<StateChanges>();
         builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
         builder.Services.AddScoped<CampaignHistory>();
-        builder.Services.AddScoped<Agents.AgentChanges>();
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        builder.Services.AddScoped<AgentChanges>();
+        builder.Services.AddPostgreSqlCheck(connectionString);
         return builder;
     }
-
-    public static DbContextOptionsBuilder UseDialerDb(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DialerDb).Assembly.GetName().Name))
-            .UseSnakeCaseNamingConvention();
 
     /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
     public const string PerInstanceQueue = "-instance-";

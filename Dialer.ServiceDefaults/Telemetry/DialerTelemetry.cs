@@ -1,4 +1,4 @@
-using Dialer.Core.Telemetry;
+using Dialer.Core.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces and metrics for Api and Worker alike: ASP.NET Core, HttpClient (Twilio), MassTransit, Npgsql and
@@ -24,6 +24,7 @@ public static class DialerTelemetry
     public static IHostApplicationBuilder AddDialerTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddSingleton<DialerMetrics>();
+        builder.Services.AddSingleton<IPacingMeter>(sp => sp.GetRequiredService<DialerMetrics>());
         // every log line carries the trace it belongs to, so a log and its trace find each other
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddOpenTelemetry(o => { o.IncludeScopes = true; o.IncludeFormattedMessage = true; });

@@ -1,12 +1,13 @@
 using System.Diagnostics.Metrics;
+using Dialer.Core.Scheduling;
 
-namespace Dialer.Core.Telemetry;
+namespace Dialer.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// The engine's own figures for operators. The counters start at zero at process start so that every
 /// series exists from the first scrape (rate() needs a starting point).
 /// </summary>
-public sealed class DialerMetrics
+public sealed class DialerMetrics : IPacingMeter
 {
     public const string MeterName = "Dialer";
     readonly Counter<long> _dials;

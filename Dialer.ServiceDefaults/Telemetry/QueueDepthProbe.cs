@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
-namespace Dialer.Core.Telemetry;
+namespace Dialer.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Asks the broker every few seconds how many messages wait in this process's own queues (a passive

@@ -1,4 +1,4 @@
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Twilio;
 
 /// <summary>
 /// The Twilio SDK always builds https://api.twilio.com/... addresses and has no base-address setting;

@@ -7,7 +7,7 @@ using Dialer.Core.Pacing;
 using Dialer.Core.Scheduling;
 using Quartz;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 public static class DialerScheduler
 {
