@@ -30,14 +30,16 @@ public static class DialerServices
         return builder;
     }
 
-    /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
+    /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic,
+    /// auto-deleted.</summary>
     public const string PerInstanceQueue = "-instance-";
 
     /// <summary>
     /// MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names; and the outbox's
     /// dispatcher, since every process that publishes commits state changes with events.
     /// </summary>
-    public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -52,7 +54,8 @@ public static class DialerServices
             x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
-                if (name.Contains(PerInstanceQueue)) return; // temporary (exclusive, gone with its connection): never quorum
+                // temporary (exclusive, gone with its connection): never quorum
+                if (name.Contains(PerInstanceQueue)) return;
                 queue.SetQuorumQueue();
                 if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });
