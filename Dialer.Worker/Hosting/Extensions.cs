@@ -7,7 +7,6 @@ using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Dialer.ServiceDefaults.Twilio;
-using Microsoft.Extensions.Options;
 
 namespace Dialer.Worker.Hosting;
 
@@ -27,7 +26,7 @@ public static class Extensions
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
 
-        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTwilioOptions();
         TwilioClients.Register(builder.Services);
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
@@ -43,9 +42,7 @@ public static class Extensions
         builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RecordingRetention>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<TwilioSignature>();
-        builder.Services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o
-            ? new TwilioWebhookSecret(o.PublicWebhookBaseUrl, o.AuthToken) : null!);
+        builder.Services.AddTwilioSignatures(o => o.PublicWebhookBaseUrl);
         builder.Services.AddHostedService<AttemptReconciler>();
         builder.Services.AddSingleton<AgentHealer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentHealer>());
