@@ -16,7 +16,8 @@ public static class VoiceTokens
     public static async Task<Results<Ok<VoiceToken>, NotFound>> Issue(ClaimsPrincipal user, DialerDb db,
         IOptions<TwilioOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var identity = await db.Agents.Where(a => a.Id == AgentApi.AgentIdOf(user)).Select(a => a.ClientIdentity).FirstOrDefaultAsync(ct);
+        var agentId = AgentConsoleApi.AgentIdOf(user);
+        var identity = await db.Agents.Where(a => a.Id == agentId).Select(a => a.ClientIdentity).FirstOrDefaultAsync(ct);
         if (identity is null) return TypedResults.NotFound();
         var o = options.Value;
         var expires = clock.GetUtcNow().AddSeconds(o.TokenLifetimeSeconds);

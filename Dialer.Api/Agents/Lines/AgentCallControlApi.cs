@@ -60,7 +60,7 @@ public static class AgentCallControlApi
 
     static async Task<IResult> Mute(MuteRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
     {
-        var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentApi.AgentIdOf(user))
+        var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentConsoleApi.AgentIdOf(user))
             .Select(a => new { a.LineState, a.LineCallSid, a.RoomSid }).FirstOrDefaultAsync(ct);
         if (line is null) return TypedResults.NotFound();
         if (line is not { LineState: Core.Agents.Lines.LineState.Open, LineCallSid: { } sid, RoomSid: { } room })
