@@ -36,7 +36,7 @@ SAY_MS_PER_CHAR, TWIML_SCALE = 65, 0.2  # the simulator's Say timing with ops/Tw
 PLANS = [
     ("America/New_York", "+1212", 7), ("America/Chicago", "+1312", 7), ("America/Denver", "+1303", 7),
     ("America/Los_Angeles", "+1415", 7), ("Europe/London", "+4474", 8), ("Europe/Berlin", "+49151", 8),
-    ("Asia/Kolkata", "+9198", 8), ("Asia/Singapore", "+6581", 6), ("Asia/Tokyo", "+8190", 8),
+    ("Asia/Kolkata", "+9198", 8), ("Asia/Singapore", "+6581", 6), ("Asia/Tokyo", "+81901", 7),
     ("Pacific/Auckland", "+6493", 6),
 ]
 ALIASES = {"Asia/Calcutta": "Asia/Kolkata"}
