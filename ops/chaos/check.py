@@ -224,6 +224,9 @@ def check_run(args, run, calls_by_number, conferences):
     # T: unfinished after the settling
     settled = ts(run["settledAt"])
     stranded_contacts = {}
+    # a campaign that dials nothing: no attempt created in the last STRANDED_AFTER s before it settled (slow is not stuck)
+    last_created = max((ts(a["created_at"]) for a in attempts), default=None)
+    idle = last_created is None or last_created < settled - dt.timedelta(seconds=STRANDED_AFTER)
     for a in attempts:
         if a["state"] >= 100:
             continue
@@ -239,8 +242,8 @@ def check_run(args, run, calls_by_number, conferences):
             if not live:
                 stranded_contacts[k["id"]] = "contact Dialing with every attempt final"
         due = k["status"] == "Pending" and (k["next_attempt_at"] is None or ts(k["next_attempt_at"]) < settled - dt.timedelta(seconds=STRANDED_AFTER))
-        if due and camp["status"] == "Running" and k["id"] not in stranded_contacts:
-            stranded_contacts[k["id"]] = f"contact Pending and due ({k['next_attempt_at']}) in a Running campaign that dials nothing"
+        if due and idle and k["id"] not in stranded_contacts:  # (the run stops each campaign once it settled)
+            stranded_contacts[k["id"]] = f"contact Pending and due ({k['next_attempt_at']}) while its campaign dialed nothing for {STRANDED_AFTER} s"
     ev["T"] = [f"contact {cid}: {why}" for cid, why in stranded_contacts.items()]
 
     # H: outside the window in force, or after do-not-call
