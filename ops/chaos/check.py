@@ -49,6 +49,11 @@ def number_zone(phone):
     return None
 
 
+def contact_zones(k):
+    """Every zone the contact may be in: those stored with it and its number's own."""
+    return set(k["time_zones"]) | ({number_zone(k["phone"])} - {None})
+
+
 # ---------------------------------------------------------------- database and simulator
 def sql(args, query, retries=30):
     url = f"postgresql://dialer:dialer@127.0.0.1:5432/{args.db}"
@@ -242,7 +247,8 @@ def check_run(args, run, calls_by_number, conferences):
             if not live:
                 stranded_contacts[k["id"]] = "contact Dialing with every attempt final"
         due = k["status"] == "Pending" and (k["next_attempt_at"] is None or ts(k["next_attempt_at"]) < settled - dt.timedelta(seconds=STRANDED_AFTER))
-        if due and idle and k["id"] not in stranded_contacts:  # (the run stops each campaign once it settled)
+        callable_now = window_open(settings["callingWindow"], contact_zones(k), settled) and not (run.get("windowClosesAt") and settled >= ts(run["windowClosesAt"]))
+        if due and idle and callable_now and k["id"] not in stranded_contacts:  # (the run stops each campaign once it settled)
             stranded_contacts[k["id"]] = f"contact Pending and due ({k['next_attempt_at']}) while its campaign dialed nothing for {STRANDED_AFTER} s"
     ev["T"] = [f"contact {cid}: {why}" for cid, why in stranded_contacts.items()]
 
@@ -250,7 +256,7 @@ def check_run(args, run, calls_by_number, conferences):
     window0 = dict(settings["callingWindow"])
     closes = ts(run.get("windowClosesAt"))
     for k in contacts:
-        zones = set(k["time_zones"]) | ({number_zone(k["phone"])} - {None})
+        zones = contact_zones(k)
         for x in calls_by_number.get(k["phone"], []):
             for label, at in (("created", ts(x["createdAt"])), ("answered", ts(x["answeredAt"]))):
                 if at is None:
