@@ -311,28 +311,49 @@ def agent_heard_at(conferences, sid):
     return best
 
 
-def cmd_report(args):
-    runs = [json.loads(l) for l in open(args.manifest) if l.strip()]
-    calls = json.load(open(args.calls))
-    conferences_raw = json.load(open(args.conferences))
-    by_number = {}
+def index_sim(calls, conferences_raw):
+    by_number, conferences = {}, {}
     for x in calls:
         if x["to"].startswith("+") and not x["to"].startswith(AGENT_PREFIX):
             by_number.setdefault(x["to"], []).append(x)
-    conferences = {}
     for conf in conferences_raw:
         for p in conf.get("participants", []):
             if p.get("callSid"):
                 conferences.setdefault(p["callSid"], []).append(conf)
+    return by_number, conferences
+
+
+def result_of(args, run, by_number, conferences):
+    ev, engine, truth = check_run(args, run, by_number, conferences)
+    return dict(run=run, counts={k: len(ev[k]) for k in "DLTHQ"}, engine=engine, truth=truth,
+                evidence={k: [l for l in v if l] for k, v in ev.items()})
+
+
+def cmd_check_run(args):
+    """Checks one run as soon as its campaign settled (a stranded attempt healed ten minutes later was still stranded)."""
+    run = json.loads(args.run_json)
+    by_number, conferences = index_sim(get_json(args.sim + "/sim/calls"), get_json(args.sim + "/sim/conferences"))
+    r = result_of(args, run, by_number, conferences)
+    json.dump(r, open(args.out, "w"))
+    print(f"chaos:   checked: " + ", ".join(f"{k} {v}" for k, v in r["counts"].items()) + f"; abandoned {r['engine']}/{r['truth']}", file=sys.stderr)
+
+
+def cmd_report(args):
+    if args.manifest:  # every run checked now, against one record of calls
+        runs = [json.loads(l) for l in open(args.manifest) if l.strip()]
+        by_number, conferences = index_sim(json.load(open(args.calls)), json.load(open(args.conferences)))
+        results = [result_of(args, run, by_number, conferences) for run in runs]
+    else:
+        results = [json.load(open(f)) for f in args.results]
     rows, totals, evidence = {}, dict(D=0, L=0, T=0, H=0, Q=0), []
-    for run in runs:
-        ev, engine, truth = check_run(args, run, by_number, conferences)
+    for res in results:
+        run = res["run"]
         r = rows.setdefault(run["scenario"], dict(runs=0, D=0, L=0, T=0, H=0, Q=0, engine=0, truth=0))
-        r["runs"] += 1; r["engine"] += engine; r["truth"] += truth
+        r["runs"] += 1; r["engine"] += res["engine"]; r["truth"] += res["truth"]
         for k in "DLTHQ":
-            r[k] += len(ev[k]); totals[k] += len(ev[k])
+            r[k] += res["counts"][k]; totals[k] += res["counts"][k]
         for k, label in (("D", "double dial"), ("L", "lost"), ("T", "stranded"), ("H", "out of hours"), ("Q", "silent"), ("ledger", "abandon ledger")):
-            for line in [l for l in ev[k] if l][:8]:
+            for line in res["evidence"][k][:8]:
                 evidence.append(f"run {run['run']} {run['scenario']} (campaign {run['campaign']}): {label}: {line}")
     with open(args.evidence, "w") as f:
         f.write("\n".join(evidence) + "\n")
@@ -343,7 +364,7 @@ def cmd_report(args):
         print(f"\nevidence ({args.evidence}), first lines:")
         for line in evidence[:40]:
             print("  " + line[:400])
-    print(f"chaos: {len(rows)} scenarios, {len(runs)} runs; double dials {totals['D']}, lost {totals['L']}, "
+    print(f"chaos: {len(rows)} scenarios, {len(results)} runs; double dials {totals['D']}, lost {totals['L']}, "
           f"stranded {totals['T']}, out of hours {totals['H']}, silent {totals['Q']}")
     sys.exit(0 if not any(totals.values()) else 1)
 
@@ -361,11 +382,12 @@ def main():
     k = sub.add_parser("count"); k.add_argument("--campaign", required=True)
     s = sub.add_parser("settle"); s.add_argument("--campaign", required=True); s.add_argument("--timeout", type=int, default=240)
     w = sub.add_parser("close-window"); w.add_argument("--zone", required=True); w.add_argument("--minutes", type=int, default=1); w.add_argument("--out", required=True)
-    r = sub.add_parser("report"); r.add_argument("--manifest", required=True); r.add_argument("--calls", required=True)
-    r.add_argument("--conferences", required=True); r.add_argument("--evidence", required=True)
+    c = sub.add_parser("check-run"); c.add_argument("--run-json", required=True); c.add_argument("--out", required=True)
+    r = sub.add_parser("report"); r.add_argument("--results", nargs="*"); r.add_argument("--manifest"); r.add_argument("--calls")
+    r.add_argument("--conferences"); r.add_argument("--evidence", required=True)
     args = p.parse_args()
     {"zones": cmd_zones, "gen": cmd_gen, "dnc-pick": cmd_dnc_pick, "inflight": cmd_inflight, "answering": cmd_answering, "count": cmd_count,
-     "settle": cmd_settle, "close-window": cmd_close_window, "report": cmd_report}[args.cmd](args)
+     "settle": cmd_settle, "check-run": cmd_check_run, "close-window": cmd_close_window, "report": cmd_report}[args.cmd](args)
 
 
 if __name__ == "__main__":
