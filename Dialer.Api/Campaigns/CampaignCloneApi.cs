@@ -12,11 +12,11 @@ public static class CampaignCloneApi
 {
     public sealed record CloneRequest(string? Name);
 
-    /// <param name="campaign">the /api/campaigns/{id} group</param>
-    public static RouteGroupBuilder MapCampaignCloneApi(this RouteGroupBuilder campaign)
+    public static RouteGroupBuilder MapCampaignCloneApi(this IEndpointRouteBuilder app)
     {
-        campaign.MapPost("/clone", Clone).RequireAuthorization(Policies.Marketer);
-        return campaign;
+        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Marketer);
+        group.MapPost("/clone", Clone);
+        return group;
     }
 
     static async Task<Results<CreatedAtRoute<CampaignResponse>, NotFound, ValidationProblem>> Clone(

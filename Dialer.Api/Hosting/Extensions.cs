@@ -4,9 +4,7 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Core.Data;
-using Dialer.ServiceDefaults.Hosting;
-using Dialer.ServiceDefaults.Twilio;
-using Dialer.ServiceDefaults.Telemetry;
+using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;
@@ -23,7 +21,7 @@ public static class Extensions
             AgentConsoleForwarding.AddAgentConsoleForwarder(bus);
             Agents.Wall.AgentWallServices.AddAgentWallConsumer(bus);
         });
-        builder.Services.AddTwilioOptions();
+        builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddDashboard();
         Agents.Wall.AgentWallServices.AddAgentWall(builder);
         builder.AddDialerTelemetry("dialer-api");

@@ -9,21 +9,16 @@ namespace Dialer.Api.Reporting;
 /// <summary>The compliance report for a campaign and period (?from=&amp;to=, default: the campaign's whole life), as JSON, CSV and a printable page.</summary>
 public static class ComplianceReportApi
 {
-    /// <param name="campaign">the /api/campaigns/{id} group</param>
-    public static RouteGroupBuilder MapComplianceReportApi(this RouteGroupBuilder campaign)
+    public static IEndpointRouteBuilder MapComplianceReportApi(this IEndpointRouteBuilder app)
     {
-        var report = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
-        report.MapGet("/compliance", Json);
-        report.MapGet("/compliance.csv", Csv);
-        return campaign;
-    }
-
-    /// <summary>The printable page of the report: /reports/compliance?campaign=&amp;from=&amp;to=.</summary>
-    public static RouteHandlerBuilder MapCompliancePage(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db,
-                TimeProvider clock, HttpResponse response, CancellationToken ct) =>
-                Page(campaign, from, to, db, clock, response, ct))
+        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
+        group.MapGet("/compliance", Json);
+        group.MapGet("/compliance.csv", Csv);
+        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock,
+                HttpResponse response, CancellationToken ct) => Page(campaign, from, to, db, clock, response, ct))
             .WithTags("Reports").RequireAuthorization(Policies.Reader);
+        return app;
+    }
 
     static async Task<IResult> Json(Guid id, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -18,16 +18,15 @@ namespace Dialer.Api.Supervision;
 /// </summary>
 public static class SupervisionApi
 {
-    /// <param name="agents">the /api/agents group</param>
-    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder agents)
+    public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
-        var group = agents.MapGroup("/{agentId:guid}/supervision");
+        var group = app.MapGroup("/api/agents/{agentId:guid}/supervision").WithTags("Supervision").RequireAuthorization(Policies.Manager);
         group.MapGet("", List);
         group.MapPost("", Join);
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Switch);
         group.MapDelete("/{id:guid}", Leave);
-        return agents;
+        return group;
     }
 
     static async Task<Ok<List<SupervisionView>>> List(Guid agentId, DialerDb db, CancellationToken ct) =>

@@ -29,8 +29,8 @@ public static class CampaignSettingsValidator
         ValidateWindow(s.CallingWindow, errors);
 
         if (s.MaxAttempts is < 1 or > 20) errors.Add("maxAttempts", "Must be between 1 and 20.");
-        if (s.MaxAttemptsPer24Hours < 1 || s.MaxAttemptsPer24Hours > s.MaxAttempts)
-            errors.Add("maxAttemptsPer24Hours", "Must be at least 1 and at most maxAttempts.");
+        if (s.MaxAttemptsPerDay < 1 || s.MaxAttemptsPerDay > s.MaxAttempts)
+            errors.Add("maxAttemptsPerDay", "Must be at least 1 and at most maxAttempts.");
         ValidateRetry("retryRules.busy", s.RetryRules.Busy, errors);
         ValidateRetry("retryRules.noAnswer", s.RetryRules.NoAnswer, errors);
         ValidateRetry("retryRules.machine", s.RetryRules.Machine, errors);

@@ -51,15 +51,14 @@ public sealed class ContactClaimer(DialerDb db)
 
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
-        var recent = await AttemptsLast24Hours.ForAsync(db, ids, now, ct);
+        var today = await AttemptsTodayAsync(ids, now, ct);
         var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
         var permitted = new List<Contact>(wanted);
         foreach (var contact in candidates)
         {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
-                recent.GetValueOrDefault(contact.Id), now);
+            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
             else if (refusal is not null) Defer(contact, campaign, refusal, now);
         }
@@ -70,8 +69,8 @@ public sealed class ContactClaimer(DialerDb db)
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
-        var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, recent, now);
+        var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
+        return DialPermit.AtClaim(campaign, contact, listed, today, now);
     }
 
     /// <summary>
@@ -87,6 +86,13 @@ public sealed class ContactClaimer(DialerDb db)
         db.CallAttempts.Add(attempt);
         unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         return attempt;
+    }
+
+    Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var dayAgo = now.AddDays(-1);
+        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo)
+            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
     /// <summary>A refused contact is put where the next scans will not see it again until it may be called.</summary>

@@ -10,11 +10,11 @@ namespace Dialer.Tests.Compliance;
 
 public sealed class DialPermitTests
 {
-    static Campaign Running(int maxAttempts, int per24Hours)
+    static Campaign Running(int maxAttempts, int perDay)
     {
         var c = Campaign.Create(new CampaignSettings
         {
-            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPer24Hours = per24Hours,
+            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPerDay = perDay,
             CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
         }, DateTimeOffset.UtcNow);
         c.Status = CampaignStatus.Running;
@@ -26,24 +26,24 @@ public sealed class DialPermitTests
         Prop.ForAll((
             from maxAttempts in Gen.Choose(1, 10)
             from attempts in Gen.Choose(0, 12)
-            from last24Hours in Gen.Choose(0, 5)
+            from today in Gen.Choose(0, 5)
             from onList in Gen.Elements(true, false)
             from status in Gen.Elements(Enum.GetValues<CampaignStatus>())
             from minute in Gen.Choose(0, 24 * 60 - 1)
-            select (maxAttempts, attempts, last24Hours, onList, status, minute)).ToArbitrary(),
+            select (maxAttempts, attempts, today, onList, status, minute)).ToArbitrary(),
             t =>
             {
-                var (maxAttempts, attempts, last24Hours, onList, status, minute) = t;
+                var (maxAttempts, attempts, today, onList, status, minute) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
                 var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
                 var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
                 var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now) is null;
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
-                    && attempts < maxAttempts && last24Hours < campaign.Settings.MaxAttemptsPer24Hours;
+                    && attempts < maxAttempts && today < campaign.Settings.MaxAttemptsPerDay;
                 return permitted == lawful;
             });
 

@@ -1,4 +1,5 @@
 using Dialer.Core.Data;
+using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -54,11 +54,11 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
         var request = new CreateCallOptions(new PhoneNumber(contact.Phone), new PhoneNumber(settings.CallerId))
         {
-            Url = new Uri(WebhookRoutes.AnswerUrl(hooks, attempt.Id)),
+            Url = new Uri($"{hooks}/twilio/answer/{attempt.Id}"),
             Method = Twilio.Http.HttpMethod.Post,
-            FallbackUrl = new Uri(WebhookRoutes.AnswerFallbackUrl(o.FallbackWebhookBaseUrl ?? hooks, attempt.Id)),
+            FallbackUrl = new Uri($"{(o.FallbackWebhookBaseUrl ?? hooks).TrimEnd('/')}/twilio/answer-fallback/{attempt.Id}"),
             FallbackMethod = Twilio.Http.HttpMethod.Post,
-            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
+            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,
@@ -69,7 +69,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             if (settings.AsyncMachineDetection)
             {
                 request.AsyncAmd = "true";
-                request.AsyncAmdStatusCallback = new Uri(WebhookRoutes.AmdUrl(hooks, attempt.Id));
+                request.AsyncAmdStatusCallback = new Uri($"{hooks}/twilio/amd/{attempt.Id}");
                 request.AsyncAmdStatusCallbackMethod = Twilio.Http.HttpMethod.Post;
             }
         }
@@ -92,10 +92,10 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             Beep = "false",
             StartConferenceOnEnter = true,
             EndConferenceOnExit = false,
-            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
+            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
-            ConferenceStatusCallback = new Uri(WebhookRoutes.RoomUrl(hooks, agentId)),
+            ConferenceStatusCallback = new Uri($"{hooks}/twilio/room/{agentId}"),
             ConferenceStatusCallbackEvent = ["join", "leave"],
             ConferenceStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Dialer.ServiceDefaults.Telemetry;
+using Dialer.Core.Telemetry;
 
 namespace Dialer.Worker.Dialing;
 

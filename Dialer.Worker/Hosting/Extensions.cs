@@ -1,12 +1,13 @@
-using Dialer.ServiceDefaults.Health;
-using Dialer.ServiceDefaults.Hosting;
-using Dialer.ServiceDefaults.Telemetry;
+using Dialer.Core.Hosting;
+using Dialer.Core.Telemetry;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Dialer.ServiceDefaults.Twilio;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dialer.Worker.Hosting;
 
@@ -26,7 +27,7 @@ public static class Extensions
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
 
-        builder.Services.AddTwilioOptions();
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         TwilioClients.Register(builder.Services);
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
@@ -42,7 +43,9 @@ public static class Extensions
         builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RecordingRetention>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddTwilioSignatures(o => o.PublicWebhookBaseUrl);
+        builder.Services.AddScoped<TwilioSignature>();
+        builder.Services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o
+            ? new TwilioWebhookSecret(o.PublicWebhookBaseUrl, o.AuthToken) : null!);
         builder.Services.AddHostedService<AttemptReconciler>();
         builder.Services.AddSingleton<AgentHealer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentHealer>());
@@ -51,7 +54,8 @@ public static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseAnswerWebhookTiming();
-        app.MapDialerHealth();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapTwilioWebhooks();
         app.MapDialerMetrics();
     }

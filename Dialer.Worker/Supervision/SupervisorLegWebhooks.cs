@@ -12,7 +12,7 @@ public static class SupervisorLegWebhooks
 {
     public static RouteGroupBuilder MapSupervisorLegWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost(WebhookRoutes.SupervisorLeg, Ended);
+        group.MapPost("/supervisor-leg/{sessionId:guid}", Ended);
         return group;
     }
 

@@ -1,4 +1,4 @@
-using Dialer.ServiceDefaults.Telemetry;
+using Dialer.Core.Telemetry;
 
 namespace Dialer.Worker.Webhooks;
 
@@ -10,7 +10,7 @@ public static class AnswerWebhookTiming
 {
     public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!context.Request.Path.StartsWithSegments(WebhookRoutes.AnswerPath))
+        if (!context.Request.Path.StartsWithSegments("/twilio/answer"))
         {
             await next(context);
             return;

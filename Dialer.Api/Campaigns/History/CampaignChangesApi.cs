@@ -10,13 +10,11 @@ public static class CampaignChangesApi
 {
     public sealed record ChangeResponse(long Id, DateTimeOffset At, string By, string Action, string? Note, FieldChange[] Fields);
 
-    /// <param name="campaign">the /api/campaigns/{id} group</param>
-    public static RouteGroupBuilder MapCampaignChangesApi(this RouteGroupBuilder campaign)
+    public static RouteGroupBuilder MapCampaignChangesApi(this IEndpointRouteBuilder app)
     {
-        campaign.MapGet("/changes", List).RequireAuthorization(Policies.Reader)
-            .WithDescription("Every change to the campaign's definition and status: who, when, and each field's old "
-                + "and new value; newest first.");
-        return campaign;
+        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Reader);
+        group.MapGet("/changes", List).WithDescription("Every change to the campaign's definition and status: who, when, and each field's old and new value; newest first.");
+        return group;
     }
 
     static async Task<Results<Ok<List<ChangeResponse>>, NotFound>> List(Guid id, DialerDb db, CancellationToken ct)

@@ -20,13 +20,12 @@ public static class TransferWebhooks
 {
     public static RouteGroupBuilder MapTransferWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost(WebhookRoutes.TransferCustomer, CustomerAsync);
+        group.MapPost("/transfers/{transferId:guid}/customer", CustomerAsync);
         // the Api moves the customer while its transaction (and the transfer's row) is still open: the URL says it all
-        group.MapPost(WebhookRoutes.TransferToAgent, (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
+        group.MapPost("/transfers/to-agent/{agentId:guid}/{attemptId:guid}", (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
             Twiml(RoomTwiml.Customer(agentId, attemptId, twilio.Value.PublicWebhookBaseUrl)));
-        group.MapPost(WebhookRoutes.TransferThirdParty, (Guid transferId) =>
-            Twiml(TransferTwiml.ThirdParty(transferId)));
-        group.MapPost(WebhookRoutes.TransferThirdPartyStatus, ThirdPartyStatusAsync);
+        group.MapPost("/transfers/{transferId:guid}/third-party", (Guid transferId) => Twiml(TransferTwiml.ThirdParty(transferId)));
+        group.MapPost("/transfers/{transferId:guid}/third-party-status", ThirdPartyStatusAsync);
         return group;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
-namespace Dialer.ServiceDefaults.Hosting;
+namespace Dialer.Core.Hosting;
 
 public static class SharedConfiguration
 {

@@ -7,7 +7,7 @@ using Dialer.Core.Pacing;
 using Dialer.Core.Scheduling;
 using Quartz;
 
-namespace Dialer.ServiceDefaults.Hosting;
+namespace Dialer.Core.Hosting;
 
 public static class DialerScheduler
 {
@@ -16,8 +16,7 @@ public static class DialerScheduler
     /// the Api only writes triggers into the store (<paramref name="runJobs"/> false). <paramref name="jobs"/> adds the
     /// process's standing jobs (Quartz takes one registration of the scheduler only).
     /// </summary>
-    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs,
-        Action<IQuartzBuilder>? jobs = null)
+    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs, Action<IQuartzBuilder>? jobs = null)
     {
         var connectionString = builder.Configuration.GetConnectionString("Dialer")!;
         builder.Services.AddQuartz(q =>
