@@ -9,6 +9,11 @@ public static class ContactOutcome
     /// <summary>Records how the attempt ended and when, if ever, the contact is tried again.</summary>
     public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings, int retriesOfThisKindSoFar, DateTimeOffset now)
     {
+        if (attempt.State == AttemptState.Skipped)
+        {
+            contact.NotDialed(attempt, settings, now);
+            return;
+        }
         contact.LastOutcome = attempt.Outcome;
         contact.LastAttemptAt = attempt.DialedAt ?? now;
         if (contact.Status == ContactStatus.Suppressed) return;

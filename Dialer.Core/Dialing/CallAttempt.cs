@@ -70,6 +70,17 @@ public sealed partial class CallAttempt
         Advance(reported, at);
     }
 
+    /// <summary>
+    /// The permit refused the dial this attempt was claimed for: it ends without a call (and without a dial time), and
+    /// its contact is deferred as the claim would have deferred it.
+    /// </summary>
+    public bool RefusedAtDial(string refusal, DateTimeOffset now)
+    {
+        if (State is not (AttemptState.Created or AttemptState.Dialing)) return false;
+        DialedAt = null;
+        return End(AttemptState.Skipped, refusal, now);
+    }
+
     /// <summary>Ends the attempt without a call: refused before the dial, or rejected by Twilio.</summary>
     public bool End(AttemptState final, string outcome, DateTimeOffset at, string? error = null)
     {

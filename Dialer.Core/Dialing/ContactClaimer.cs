@@ -60,7 +60,7 @@ public sealed class ContactClaimer(DialerDb db)
         {
             var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
-            else if (refusal is not null) Defer(contact, campaign, refusal, now);
+            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now);
         }
         return (permitted, candidates.Count);
     }
@@ -91,33 +91,9 @@ public sealed class ContactClaimer(DialerDb db)
     Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
     {
         var dayAgo = now.AddDays(-1);
-        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo)
+        // an attempt refused before its call was placed called nobody
+        return db.CallAttempts
+            .Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo && a.State != AttemptState.Skipped)
             .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-    }
-
-    /// <summary>A refused contact is put where the next scans will not see it again until it may be called.</summary>
-    public static void Defer(Contact contact, Campaign campaign, string refusal, DateTimeOffset now)
-    {
-        switch (refusal)
-        {
-            case DialPermit.DoNotCall:
-                contact.Status = ContactStatus.Suppressed;
-                break;
-            case DialPermit.AttemptsExhausted:
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = refusal;
-                break;
-            case DialPermit.OutsideHours when CallingHours.NextOpening(campaign.Settings.CallingWindow, contact.TimeZones, now) is { } opens:
-                contact.NextAttemptAt = opens;
-                break;
-            case DialPermit.OutsideHours:
-                // no zone known, or no hour that fits every zone it may be in: never lawful to call
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
-                break;
-            default:
-                contact.NextAttemptAt = now.AddHours(1);
-                break;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Dialer.Contracts;
 using Dialer.Core.Compliance;
-using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
@@ -38,8 +37,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         if (DialPermit.BeforeDial(campaign, contact, onList, now) is { } refusal)
         {
             log.LogInformation("Attempt {AttemptId} not dialed: {Refusal}", id, refusal);
-            await updates.ApplyAsync(id, a => a.End(AttemptState.Skipped, refusal, now), ct);
-            if (refusal == DialPermit.DoNotCall) await SuppressAsync(contact.Id, ct);
+            await updates.ApplyAsync(id, a => a.RefusedAtDial(refusal, now), ct);
             return;
         }
 
@@ -61,9 +59,6 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
                 throw new TwilioUnavailableException(notSent.Reason); // MassTransit retries the message later
         }
     }
-
-    Task<int> SuppressAsync(long contactId, CancellationToken ct) =>
-        db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
 }
 
 public sealed class TwilioUnavailableException(string reason) : Exception(reason);

@@ -1,0 +1,50 @@
+using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
+using Dialer.Core.Dialing;
+
+namespace Dialer.Core.Contacts;
+
+/// <summary>
+/// Where a contact goes when the permit refuses it, at the claim or at the dial: out of the next scans' way until it
+/// may be called, or done when it never may. The same refusal is deferred the same way wherever it is met.
+/// </summary>
+public static class ContactDeferral
+{
+    public static void Defer(this Contact contact, CampaignSettings settings, string refusal, DateTimeOffset now)
+    {
+        switch (refusal)
+        {
+            case DialPermit.DoNotCall:
+                contact.Status = ContactStatus.Suppressed;
+                break;
+            case DialPermit.AttemptsExhausted:
+                contact.Status = ContactStatus.Done;
+                contact.LastOutcome = refusal;
+                break;
+            case DialPermit.OutsideHours when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now) is { } opens:
+                contact.NextAttemptAt = opens;
+                break;
+            case DialPermit.OutsideHours:
+                // no zone known, or no hour that fits every zone it may be in: never lawful to call
+                contact.Status = ContactStatus.Done;
+                contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
+                break;
+            case DialPermit.CampaignNotRunning:
+                break; // no fault of the contact's: it keeps its place for when the campaign runs again
+            default:
+                contact.NextAttemptAt = now.AddHours(1);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Its attempt ended before the call was placed (the permit refused at the dial): the attempt the claim counted never
+    /// reached the customer, so it is given back, and the contact is deferred as the claim defers that refusal.
+    /// </summary>
+    public static void NotDialed(this Contact contact, CallAttempt attempt, CampaignSettings settings, DateTimeOffset now)
+    {
+        contact.Attempts = Math.Max(0, contact.Attempts - 1);
+        if (contact.Status == ContactStatus.Dialing) contact.Status = ContactStatus.Pending;
+        contact.Defer(settings, attempt.Outcome ?? "", now);
+    }
+}
