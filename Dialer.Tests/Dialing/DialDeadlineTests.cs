@@ -1,0 +1,34 @@
+using Dialer.Core.Dialing;
+using Dialer.Tests.Infrastructure;
+
+namespace Dialer.Tests.Dialing;
+
+/// <summary>Twilio's default pace, one call a second, with many dials in flight: most wait their turn in the limiter.</summary>
+public sealed class OneCallASecond : DialingWorld
+{
+    protected override IDictionary<string, string?> WorkerSettings() =>
+        new Dictionary<string, string?> { ["Twilio:CallsPerSecond"] = "1" };
+}
+
+public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneCallASecond>
+{
+    [Fact]
+    public async Task A_dial_that_waited_its_turn_is_stamped_when_it_leaves_and_never_given_up_while_it_waits()
+    {
+        // the last of them waits ~13 s for its turn, past the reconciler's 9 s grace (2 s request timeout x 2 + 5)
+        var (campaign, contacts) = await world.RunningCampaignAsync(14);
+        var attempts = await world.DialAsync(campaign, contacts.Count);
+
+        var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(90));
+
+        Assert.All(done, a => Assert.Equal((AttemptState.Completed, null), (a.State, a.Outcome == "completed" ? null : a.Outcome)));
+        foreach (var attempt in done)
+        {
+            var phone = contacts.Single(c => c.Id == attempt.ContactId).Phone;
+            var call = Assert.Single(world.Simulator.Calls.Snapshot(phone));
+            Assert.Equal((AttemptState.Completed, call.Sid), (attempt.State, attempt.CallSid));
+            // the dial time is when the request left, not when the message arrived
+            Assert.InRange((call.CreatedAt - attempt.DialedAt!.Value).TotalSeconds, -0.5, 2);
+        }
+    }
+}
