@@ -1,5 +1,10 @@
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
+using Dialer.Worker.Dialing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialer.Tests.Dialing;
 
@@ -30,5 +35,27 @@ public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneC
             // the dial time is when the request left, not when the message arrived
             Assert.InRange((call.CreatedAt - attempt.DialedAt!.Value).TotalSeconds, -0.5, 2);
         }
+    }
+
+    [Fact]
+    public async Task A_dial_whose_attempt_the_reconciler_took_over_is_never_sent()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await using var db = world.Db();
+        db.CallAttempts.Add(attempt);
+        await db.SaveChangesAsync();
+
+        // a first request stamped 30 s ago, then a retry after a pause the reconciler did not wait out
+        var claim = new DialClaim(db, new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-30)), attempt.Id);
+        await claim.LeavingAsync(default);
+        var reconciler = world.Worker.Services.GetServices<IHostedService>().OfType<AttemptReconciler>().Single();
+        await reconciler.RunOnceAsync(default);
+
+        var withdrawn = await Assert.ThrowsAsync<DialWithdrawn>(() => claim.LeavingAsync(default).AsTask());
+        Assert.Null(withdrawn.Refusal);
+        var settled = await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id);
+        Assert.Equal((AttemptState.Failed, "not-placed"), (settled.State, settled.Outcome));
+        Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone));
     }
 }

@@ -35,7 +35,9 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.GetUtcNow();
         var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
 
-        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer
+        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer. The stamp is renewed
+        // as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial still being
+        // sent is never taken; one taken is withdrawn by the dialer before it is sent again.
         await db.CallAttempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt < now - grace)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown).SetProperty(a => a.Error, "worker lost mid-dial"), ct);
 
