@@ -29,8 +29,8 @@ public static class ContactDeferral
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
                 break;
-            case DialPermit.CampaignNotRunning:
-                break; // no fault of the contact's: it keeps its place for when the campaign runs again
+            case DialPermit.CampaignNotRunning or CallAttempt.NotSent:
+                break; // no fault of the contact's: it keeps its place for when the dial can go
             default:
                 contact.NextAttemptAt = now.AddHours(1);
                 break;

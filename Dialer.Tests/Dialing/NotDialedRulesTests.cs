@@ -19,9 +19,10 @@ public sealed class NotDialedRulesTests
     };
 
     [Property(MaxTest = 500)]
-    public Property A_refusal_at_the_dial_never_spends_an_attempt_and_ends_the_contact_only_on_do_not_call() =>
+    public Property An_attempt_ended_unsent_never_spends_an_attempt_and_ends_the_contact_only_on_do_not_call() =>
         Prop.ForAll((
-            from refusal in Gen.Elements(DialPermit.DoNotCall, DialPermit.OutsideHours, DialPermit.CampaignNotRunning)
+            from refusal in Gen.Elements(DialPermit.DoNotCall, DialPermit.OutsideHours, DialPermit.CampaignNotRunning,
+                CallAttempt.NotSent)
             from attempts in Gen.Choose(1, 3)
             from zones in Gen.SubListOf(Zones).Where(z => z.Count > 0)
             from minute in Gen.Choose(0, 366 * 24 * 60)
@@ -37,7 +38,8 @@ public sealed class NotDialedRulesTests
                     Priority = DialPriority.Retry,
                 };
                 var attempt = CallAttempt.Create(Guid.NewGuid(), 1, now);
-                attempt.RefusedAtDial(t.refusal, now);
+                if (t.refusal == CallAttempt.NotSent) attempt.Stranded("its PlaceCall was not taken", now);
+                else attempt.RefusedAtDial(t.refusal, now);
 
                 contact.Record(attempt, Settings, retriesOfThisKindSoFar: 0, now);
 
@@ -45,7 +47,7 @@ public sealed class NotDialedRulesTests
                 var placed = t.refusal switch
                 {
                     DialPermit.DoNotCall => contact.Status == ContactStatus.Suppressed,
-                    DialPermit.CampaignNotRunning => contact.Status == ContactStatus.Pending && contact.NextAttemptAt == due,
+                    DialPermit.CampaignNotRunning or CallAttempt.NotSent => contact.Status == ContactStatus.Pending && contact.NextAttemptAt == due,
                     _ => contact.Status == ContactStatus.Pending && contact.NextAttemptAt >= now
                          && CallingHours.IsOpen(Settings.CallingWindow, t.zones, contact.NextAttemptAt!.Value),
                 };
@@ -61,5 +63,19 @@ public sealed class NotDialedRulesTests
 
         Assert.False(attempt.RefusedAtDial(DialPermit.OutsideHours, DateTimeOffset.UtcNow));
         Assert.Equal(AttemptState.Ringing, attempt.State);
+    }
+
+    [Fact]
+    public void Only_an_attempt_no_Worker_took_is_ended_as_stranded()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var taken = CallAttempt.Create(Guid.NewGuid(), 1, now);
+        taken.State = AttemptState.Dialing;
+        var waiting = CallAttempt.Create(Guid.NewGuid(), 1, now);
+
+        Assert.False(taken.Stranded("late", now));
+        Assert.Equal(AttemptState.Dialing, taken.State);
+        Assert.True(waiting.Stranded("late", now));
+        Assert.Equal((AttemptState.Skipped, CallAttempt.NotSent, "late"), (waiting.State, waiting.Outcome, waiting.Error));
     }
 }

@@ -29,7 +29,7 @@ public sealed class StrandedAttemptTests(StrandingWorld world) : IClassFixture<S
         }
         finally { await RefuseDialsAsync(false); }
 
-        Assert.All(settled, a => Assert.Equal((AttemptState.Skipped, "not-sent"), (a.State, a.Outcome)));
+        Assert.All(settled, a => Assert.Equal((AttemptState.Skipped, CallAttempt.NotSent), (a.State, a.Outcome)));
         await using (var db = world.Db())
             Assert.All(await db.Contacts.AsNoTracking().Where(c => c.CampaignId == campaign.Id).ToListAsync(),
                 c => Assert.Equal((ContactStatus.Pending, 0), (c.Status, c.Attempts)));

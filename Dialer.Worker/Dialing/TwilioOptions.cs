@@ -20,6 +20,11 @@ public sealed class TwilioOptions
     [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
     /// <summary>A call with no final status after this long is looked up in Twilio: a status callback may have been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;
+    /// <summary>
+    /// An attempt whose PlaceCall nobody took after this long (faulted into the error queue, lost) is ended unsent and
+    /// its contact due again: longer than a message's retries (8, at most 60 s apart) and its wait for its turn.
+    /// </summary>
+    [Range(1, 86_400)] public int StrandedAttemptSeconds { get; set; } = 600;
     /// <summary>The number agents' lines come from (a number of the account, or verified): what an agent's own phone shows.</summary>
     [Required] public string AgentLineCallerId { get; set; } = "";
     /// <summary>What a customer on hold hears (an MP3 or WAV Twilio can fetch).</summary>
