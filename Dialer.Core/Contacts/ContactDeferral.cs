@@ -10,7 +10,8 @@ namespace Dialer.Core.Contacts;
 /// </summary>
 public static class ContactDeferral
 {
-    public static void Defer(this Contact contact, CampaignSettings settings, string refusal, DateTimeOffset now)
+    /// <param name="lead">the claim's: a contact due again is due when a claim may take it</param>
+    public static void Defer(this Contact contact, CampaignSettings settings, string refusal, DateTimeOffset now, DialLead lead)
     {
         switch (refusal)
         {
@@ -21,7 +22,8 @@ public static class ContactDeferral
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = refusal;
                 break;
-            case DialPermit.OutsideHours when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now) is { } opens:
+            case DialPermit.OutsideHours
+                when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now, lead.AtClaim) is { } opens:
                 contact.NextAttemptAt = opens;
                 break;
             case DialPermit.OutsideHours:
@@ -29,7 +31,7 @@ public static class ContactDeferral
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
                 break;
-            case DialPermit.CampaignNotRunning or CallAttempt.NotSent:
+            case DialPermit.CampaignNotRunning or DialPermit.CampaignEnding or CallAttempt.NotSent:
                 break; // no fault of the contact's: it keeps its place for when the dial can go
             default:
                 contact.NextAttemptAt = now.AddHours(1);
@@ -41,10 +43,11 @@ public static class ContactDeferral
     /// Its attempt ended before the call was placed (the permit refused at the dial): the attempt the claim counted never
     /// reached the customer, so it is given back, and the contact is deferred as the claim defers that refusal.
     /// </summary>
-    public static void NotDialed(this Contact contact, CallAttempt attempt, CampaignSettings settings, DateTimeOffset now)
+    public static void NotDialed(this Contact contact, CallAttempt attempt, CampaignSettings settings, DateTimeOffset now,
+        DialLead lead)
     {
         contact.Attempts = Math.Max(0, contact.Attempts - 1);
         if (contact.Status == ContactStatus.Dialing) contact.Status = ContactStatus.Pending;
-        contact.Defer(settings, attempt.Outcome ?? "", now);
+        contact.Defer(settings, attempt.Outcome ?? "", now, lead);
     }
 }

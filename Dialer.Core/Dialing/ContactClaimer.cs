@@ -15,8 +15,11 @@ namespace Dialer.Core.Dialing;
 /// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
 /// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
-public sealed class ContactClaimer(DialerDb db)
+public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 {
+    /// <summary>How long a call claimed now may still ring: the Worker's settings there, the defaults elsewhere.</summary>
+    public DialLead Lead { get; } = lead ?? DialLead.Default;
+
     /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
     public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted,
         CancellationToken ct)
@@ -58,9 +61,10 @@ public sealed class ContactClaimer(DialerDb db)
         var permitted = new List<Contact>(wanted);
         foreach (var contact in candidates)
         {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
+            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
+                today.GetValueOrDefault(contact.Id), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
-            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now);
+            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
         return (permitted, candidates.Count);
     }
@@ -70,7 +74,7 @@ public sealed class ContactClaimer(DialerDb db)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, today, now);
+        return DialPermit.AtClaim(campaign, contact, listed, today, now, Lead);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChange
         if (await claimer.RecheckAsync(campaign, contact, now, token) is { } permit)
         {
             contact.ReleaseHold();
-            contact.Defer(campaign.Settings, permit, now);
+            contact.Defer(campaign.Settings, permit, now, claimer.Lead);
             return new PreviewDialResult(null, new Refusal($"This contact may not be called now ({permit})."), permit);
         }
 

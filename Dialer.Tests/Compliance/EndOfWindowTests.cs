@@ -46,7 +46,8 @@ public sealed class EndOfWindowTests(EndOfWindowWorld world) : IClassFixture<End
 
         Assert.Empty(attempts);
         var contact = await ContactAsync(contacts[0]);
-        Assert.Equal((ContactStatus.Pending, 0, contacts[0].NextAttemptAt), (contact.Status, contact.Attempts, contact.NextAttemptAt));
+        Assert.Equal((ContactStatus.Pending, 0), (contact.Status, contact.Attempts));
+        Assert.Equal(contacts[0].NextAttemptAt!.Value, contact.NextAttemptAt!.Value, TimeSpan.FromMilliseconds(1)); // its place
         Assert.Empty(world.Simulator.Calls.Snapshot(contact.Phone));
     }
 

@@ -1,3 +1,4 @@
+using Dialer.Core.Compliance;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
 using Dialer.Worker.Dialing;
@@ -47,7 +48,7 @@ public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneC
         await db.SaveChangesAsync();
 
         // a first request stamped 30 s ago, then a retry after a pause the reconciler did not wait out
-        var claim = new DialClaim(db, new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-30)), attempt.Id);
+        var claim = new DialClaim(db, new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-30)), DialLead.Default, attempt.Id);
         await claim.LeavingAsync(default);
         var reconciler = world.Worker.Services.GetServices<IHostedService>().OfType<AttemptReconciler>().Single();
         await reconciler.RunOnceAsync(default);

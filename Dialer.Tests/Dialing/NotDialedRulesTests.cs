@@ -41,7 +41,7 @@ public sealed class NotDialedRulesTests
                 if (t.refusal == CallAttempt.NotSent) attempt.Stranded("its PlaceCall was not taken", now);
                 else attempt.RefusedAtDial(t.refusal, now);
 
-                contact.Record(attempt, Settings, retriesOfThisKindSoFar: 0, now);
+                contact.Record(attempt, Settings, retriesOfThisKindSoFar: 0, now, DialLead.Default);
 
                 var unspent = contact.Attempts == t.attempts - 1 && attempt.DialedAt is null && attempt.IsFinal;
                 var placed = t.refusal switch
@@ -49,7 +49,8 @@ public sealed class NotDialedRulesTests
                     DialPermit.DoNotCall => contact.Status == ContactStatus.Suppressed,
                     DialPermit.CampaignNotRunning or CallAttempt.NotSent => contact.Status == ContactStatus.Pending && contact.NextAttemptAt == due,
                     _ => contact.Status == ContactStatus.Pending && contact.NextAttemptAt >= now
-                         && CallingHours.IsOpen(Settings.CallingWindow, t.zones, contact.NextAttemptAt!.Value),
+                         && CallingHours.IsOpenThrough(Settings.CallingWindow, t.zones, contact.NextAttemptAt!.Value,
+                             DialLead.Default.AtClaim),
                 };
                 return (unspent && placed && contact.Priority == DialPriority.Retry)
                     .Label($"{t.refusal}: {contact.Status} {contact.Attempts} {contact.NextAttemptAt:O}");

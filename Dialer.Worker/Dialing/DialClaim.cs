@@ -12,7 +12,7 @@ namespace Dialer.Worker.Dialing;
 /// when the message arrived. The stamp is the claim: the reconciler takes a Dialing attempt only once its stamp is older
 /// than its grace, longer than one request and the pause before a retry, so the two never both own an attempt.
 /// </summary>
-public sealed class DialClaim(DialerDb db, TimeProvider clock, Guid attemptId)
+public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Guid attemptId)
 {
     DateTimeOffset? _stamp;
 
@@ -32,7 +32,7 @@ public sealed class DialClaim(DialerDb db, TimeProvider clock, Guid attemptId)
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
-        if (DialPermit.BeforeDial(campaign, contact, onList, now) is { } refusal) throw new DialWithdrawn(refusal, now);
+        if (DialPermit.BeforeDial(campaign, contact, onList, now, lead) is { } refusal) throw new DialWithdrawn(refusal, now);
     }
 
     /// <summary>PostgreSQL keeps microseconds: the stamp compared later must be the one it stored.</summary>
