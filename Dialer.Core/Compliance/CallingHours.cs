@@ -22,7 +22,8 @@ public static class CallingHours
     /// rings inside the window. Looked at minute by minute and at the end; no closed stretch is shorter than a minute
     /// (nights, days off and holidays, clock changes of half an hour or more).
     /// </summary>
-    public static bool IsOpenThrough(CallingWindow window, IReadOnlyList<string> zones, DateTimeOffset from, TimeSpan span)
+    public static bool IsOpenThrough(CallingWindow window, IReadOnlyList<string> zones, DateTimeOffset from,
+        TimeSpan span)
     {
         var until = from + span;
         for (var t = from; t < until; t = t.AddMinutes(1))

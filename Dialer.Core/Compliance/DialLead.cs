@@ -10,7 +10,8 @@ namespace Dialer.Core.Compliance;
 /// the dial instead, without its attempt spent</param>
 public sealed record DialLead(TimeSpan Ring, TimeSpan Request, TimeSpan Wait)
 {
-    public static readonly DialLead Default = new(TimeSpan.FromSeconds(26), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
+    public static readonly DialLead Default =
+        new(Ring: TimeSpan.FromSeconds(26), Request: TimeSpan.FromSeconds(10), Wait: TimeSpan.FromSeconds(30));
 
     public TimeSpan AtDial => Request + Ring;
     public TimeSpan AtClaim => Wait + AtDial;

@@ -19,8 +19,8 @@ public static class DialPermit
     public const string CampaignEnding = "campaign-end-time";
 
     /// <summary>At claim time: every rule, attempts included (the claim is what counts an attempt).</summary>
-    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsToday, DateTimeOffset now,
-        DialLead lead)
+    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsToday,
+        DateTimeOffset now, DialLead lead)
     {
         if (Protects(campaign, contact, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
         if (contact.Attempts >= campaign.Settings.MaxAttempts) return AttemptsExhausted;
@@ -29,16 +29,17 @@ public static class DialPermit
     }
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
-    public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now, DialLead lead) =>
-        Protects(campaign, contact, onDoNotCall, now, lead.AtDial);
+    public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now,
+        DialLead lead) => Protects(campaign, contact, onDoNotCall, now, lead.AtDial);
 
-    /// <summary>The rules that protect the customer, for a call that may go on ringing until now + <paramref name="ringsFor"/>.</summary>
+    /// <summary>The rules that protect the customer, for a call that may ring <paramref name="ringsFor"/>.</summary>
     static string? Protects(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now, TimeSpan ringsFor)
     {
+        var window = campaign.Settings.CallingWindow;
         if (onDoNotCall || contact.Status == ContactStatus.Suppressed) return DoNotCall;
         if (campaign.Status != CampaignStatus.Running) return CampaignNotRunning;
         if (campaign.Settings.EndAt is { } end && now + ringsFor > end) return CampaignEnding;
-        if (!CallingHours.IsOpenThrough(campaign.Settings.CallingWindow, contact.TimeZones, now, ringsFor)) return OutsideHours;
+        if (!CallingHours.IsOpenThrough(window, contact.TimeZones, now, ringsFor)) return OutsideHours;
         return null;
     }
 }

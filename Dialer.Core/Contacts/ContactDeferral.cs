@@ -11,7 +11,8 @@ namespace Dialer.Core.Contacts;
 public static class ContactDeferral
 {
     /// <param name="lead">the claim's: a contact due again is due when a claim may take it</param>
-    public static void Defer(this Contact contact, CampaignSettings settings, string refusal, DateTimeOffset now, DialLead lead)
+    public static void Defer(this Contact contact, CampaignSettings settings, string refusal, DateTimeOffset now,
+        DialLead lead)
     {
         switch (refusal)
         {
@@ -23,8 +24,8 @@ public static class ContactDeferral
                 contact.LastOutcome = refusal;
                 break;
             case DialPermit.OutsideHours
-                when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now, lead.AtClaim) is { } opens:
-                contact.NextAttemptAt = opens;
+                when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now, lead.AtClaim) is { } at:
+                contact.NextAttemptAt = at;
                 break;
             case DialPermit.OutsideHours:
                 // no zone known, or no hour that fits every zone it may be in: never lawful to call
@@ -40,11 +41,11 @@ public static class ContactDeferral
     }
 
     /// <summary>
-    /// Its attempt ended before the call was placed (the permit refused at the dial): the attempt the claim counted never
-    /// reached the customer, so it is given back, and the contact is deferred as the claim defers that refusal.
+    /// Its attempt ended before the call was placed (refused at the dial, or never sent): the attempt the claim counted
+    /// never reached the customer, so it is given back, and the contact is deferred as the claim defers that refusal.
     /// </summary>
-    public static void NotDialed(this Contact contact, CallAttempt attempt, CampaignSettings settings, DateTimeOffset now,
-        DialLead lead)
+    public static void NotDialed(this Contact contact, CallAttempt attempt, CampaignSettings settings,
+        DateTimeOffset now, DialLead lead)
     {
         contact.Attempts = Math.Max(0, contact.Attempts - 1);
         if (contact.Status == ContactStatus.Dialing) contact.Status = ContactStatus.Pending;

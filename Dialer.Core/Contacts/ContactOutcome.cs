@@ -8,8 +8,8 @@ namespace Dialer.Core.Contacts;
 public static class ContactOutcome
 {
     /// <summary>Records how the attempt ended and when, if ever, the contact is tried again.</summary>
-    public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings, int retriesOfThisKindSoFar,
-        DateTimeOffset now, DialLead lead)
+    public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings,
+        int retriesOfThisKindSoFar, DateTimeOffset now, DialLead lead)
     {
         if (attempt.State == AttemptState.Skipped)
         {

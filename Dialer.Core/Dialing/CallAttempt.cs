@@ -87,7 +87,7 @@ public sealed partial class CallAttempt
     /// <summary>
     /// Its PlaceCall was never taken: it faulted into the error queue (retries spent, a database error) or never got
     /// through. Nobody will send it, so it ends here unsent, and its contact is due again as though never claimed; a
-    /// delivery of it that comes later finds it taken. Only while Created: a dial that left is the reconciler's to settle.
+    /// delivery of it that comes later finds it taken. Only while Created: a dial that left is the reconciler's.
     /// </summary>
     public bool Stranded(string reason, DateTimeOffset now) =>
         State == AttemptState.Created && End(AttemptState.Skipped, NotSent, now, reason);

@@ -17,7 +17,7 @@ namespace Dialer.Core.Dialing;
 /// </summary>
 public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 {
-    /// <summary>How long a call claimed now may still ring: the Worker's settings there, the defaults elsewhere.</summary>
+    /// <summary>How long a call claimed now may ring: the Worker's settings in it, the defaults elsewhere.</summary>
     public DialLead Lead { get; } = lead ?? DialLead.Default;
 
     /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
@@ -98,6 +98,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         // an attempt refused before its call was placed called nobody
         return db.CallAttempts
             .Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo && a.State != AttemptState.Skipped)
-            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

@@ -45,7 +45,8 @@ public sealed class DialPermitTests
                 var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now, DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
-                    && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts && today < campaign.Settings.MaxAttemptsPerDay;
+                    && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts
+                    && today < campaign.Settings.MaxAttemptsPerDay;
                 return permitted == lawful;
             });
 
@@ -54,8 +55,9 @@ public sealed class DialPermitTests
     {
         var campaign = Running(1, 1);
         var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()], Attempts = 1 };
-        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, DateTimeOffset.UtcNow, DialLead.Default));
-        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, DateTimeOffset.UtcNow, DialLead.Default));
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
+        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
     }
 
     [Property(MaxTest = 500)]

@@ -14,8 +14,9 @@ namespace Dialer.Tests.Compliance;
 public sealed class EndOfWindowPropertyTests
 {
     static readonly string[] Zones =
-        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "Pacific/Honolulu",
-         "Europe/London", "Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu", "Pacific/Chatham"];
+        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+         "Pacific/Honolulu", "Europe/London", "Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu",
+         "Pacific/Chatham"];
 
     public sealed record Case(Campaign Campaign, Contact Contact, DialLead Lead, DateTimeOffset Now)
     {
@@ -24,22 +25,26 @@ public sealed class EndOfWindowPropertyTests
             $"{Campaign.Settings.CallingWindow.End} end {Campaign.Settings.EndAt:O} lead {Lead.AtDial}/{Lead.AtClaim}";
     }
 
+    static readonly DateTimeOffset Year2026 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     static readonly Gen<CallingWindow> Windows =
         from start in Gen.Choose(6 * 60, 14 * 60)
         from end in Gen.Choose(15 * 60, 22 * 60)
         from days in Gen.SubListOf(Enum.GetValues<DayOfWeek>()).Where(d => d.Count > 0)
         select new CallingWindow
         {
-            Start = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start)), End = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end)),
+            Start = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start)),
+            End = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end)),
             Days = [.. days],
         };
 
-    /// <summary>An instant within 5 minutes of the window's start or end in one of the zones, or any instant at all.</summary>
+    /// <summary>An instant within 5 minutes of the window's start or end in one of the zones, or any at all.</summary>
     static Gen<DateTimeOffset> Instants(CallingWindow window, string[] zones) => Gen.OneOf(
-        Gen.Choose(0, 2 * 366 * 24 * 60).Select(m => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(m)),
+        Gen.Choose(0, 2 * 366 * 24 * 60).Select(m => Year2026.AddMinutes(m)),
         from zone in Gen.Elements(zones)
         from day in Gen.Choose(0, 2 * 366)
-        from edge in Gen.Elements(Max(window.Start, CallingWindow.LawfulStart), Min(window.End, CallingWindow.LawfulEnd))
+        from edge in Gen.Elements(Later(window.Start, CallingWindow.LawfulStart),
+            Earlier(window.End, CallingWindow.LawfulEnd))
         from offset in Gen.Choose(-300, 300)
         select EdgeAt(zone, day, edge, offset));
 
@@ -65,29 +70,32 @@ public sealed class EndOfWindowPropertyTests
     {
         var campaign = Campaign.Create(new CampaignSettings
         {
-            Name = "c", CallerId = "+14155550100", CallingWindow = window, EndAt = endsIn is { } s ? now.AddSeconds(s) : null,
+            Name = "c", CallerId = "+14155550100", CallingWindow = window,
+            EndAt = endsIn is { } s ? now.AddSeconds(s) : null,
         }, now);
         campaign.Status = CampaignStatus.Running;
         return new Case(campaign, new Contact { Phone = "+14155550101", TimeZones = zones }, lead, now);
     }
 
-    /// <summary>The truth, second by second: open all the way, and the campaign not over, until it stops ringing.</summary>
+    /// <summary>The truth, second by second: open all the way, and the campaign not over, until it stops ringing.
+    /// </summary>
     static bool RingsInside(Case c, TimeSpan ringsFor)
     {
+        var window = c.Campaign.Settings.CallingWindow;
         for (var s = 0; s <= ringsFor.TotalSeconds; s++)
-            if (!CallingHours.IsOpen(c.Campaign.Settings.CallingWindow, c.Contact.TimeZones, c.Now.AddSeconds(s))) return false;
+            if (!CallingHours.IsOpen(window, c.Contact.TimeZones, c.Now.AddSeconds(s))) return false;
         return c.Campaign.Settings.EndAt is not { } end || c.Now + ringsFor <= end;
     }
 
     [Property(MaxTest = 600)]
     public Property A_dial_is_permitted_exactly_when_it_would_stop_ringing_inside_the_window_and_the_campaign() =>
-        Prop.ForAll(Cases, c =>
-            (DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, c.Lead) is null) == RingsInside(c, c.Lead.AtDial));
+        Prop.ForAll(Cases, c => (DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, c.Lead) is null)
+            == RingsInside(c, c.Lead.AtDial));
 
     [Property(MaxTest = 600)]
     public Property A_claim_is_permitted_exactly_when_its_dial_could_wait_its_turn_and_still_ring_inside() =>
-        Prop.ForAll(Cases, c =>
-            (DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, c.Lead) is null) == RingsInside(c, c.Lead.AtClaim));
+        Prop.ForAll(Cases, c => (DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, c.Lead) is null)
+            == RingsInside(c, c.Lead.AtClaim));
 
     [Property(MaxTest = 300)]
     public Property A_claimed_dial_that_gets_its_turn_within_the_expected_wait_is_never_refused_at_the_dial() =>
@@ -106,7 +114,8 @@ public sealed class EndOfWindowPropertyTests
             contact.Defer(c.Campaign.Settings, DialPermit.OutsideHours, c.Now, c.Lead);
             return contact.NextAttemptAt is not { } due
                 ? contact.Status == ContactStatus.Done
-                : due >= c.Now && CallingHours.IsOpenThrough(c.Campaign.Settings.CallingWindow, c.Contact.TimeZones, due, c.Lead.AtClaim);
+                : due >= c.Now && CallingHours.IsOpenThrough(c.Campaign.Settings.CallingWindow, c.Contact.TimeZones,
+                    due, c.Lead.AtClaim);
         });
 
     [Fact]
@@ -114,19 +123,21 @@ public sealed class EndOfWindowPropertyTests
     {
         var campaign = Campaign.Create(new CampaignSettings
         {
-            Name = "c", CallerId = "+14155550100", CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
+            Name = "c", CallerId = "+14155550100",
+            CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
         }, DateTimeOffset.UtcNow);
         campaign.Status = CampaignStatus.Running;
         var contact = new Contact { TimeZones = ["America/Chicago"] };
         var nine = DateTimeOffset.Parse("2026-06-10T21:00:00-05:00");
         var lead = DialLead.Default; // 26 s ring + 10 s request, 30 s wait: a claim 66 s ahead, a dial 36 s
 
-        Assert.Null(DialPermit.AtClaim(campaign, contact, false, 0, nine.AddSeconds(-67), lead));
-        Assert.Equal(DialPermit.OutsideHours, DialPermit.AtClaim(campaign, contact, false, 0, nine.AddSeconds(-66), lead));
-        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, nine.AddSeconds(-37), lead));
-        Assert.Equal(DialPermit.OutsideHours, DialPermit.BeforeDial(campaign, contact, false, nine.AddSeconds(-36), lead));
+        string? Claim(int before) => DialPermit.AtClaim(campaign, contact, false, 0, nine.AddSeconds(-before), lead);
+        string? Dial(int before) => DialPermit.BeforeDial(campaign, contact, false, nine.AddSeconds(-before), lead);
+
+        Assert.Equal((null, DialPermit.OutsideHours), (Claim(67), Claim(66)));
+        Assert.Equal((null, DialPermit.OutsideHours), (Dial(37), Dial(36)));
     }
 
-    static TimeOnly Max(TimeOnly a, TimeOnly b) => a > b ? a : b;
-    static TimeOnly Min(TimeOnly a, TimeOnly b) => a < b ? a : b;
+    static TimeOnly Later(TimeOnly a, TimeOnly b) => a > b ? a : b;
+    static TimeOnly Earlier(TimeOnly a, TimeOnly b) => a < b ? a : b;
 }

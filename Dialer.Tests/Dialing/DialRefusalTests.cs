@@ -27,7 +27,8 @@ public sealed class DialRefusalTests(RefusalWorld world) : IClassFixture<Refusal
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Paused)));
 
         var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal);
-        Assert.All(done, a => Assert.Equal((AttemptState.Skipped, DialPermit.CampaignNotRunning), (a.State, a.Outcome)));
+        Assert.All(done, a => Assert.Equal((AttemptState.Skipped, DialPermit.CampaignNotRunning),
+            (a.State, a.Outcome)));
         await using var db = world.Db();
         foreach (var contact in await db.Contacts.AsNoTracking().Where(c => c.CampaignId == campaign.Id).ToListAsync())
         {
@@ -38,7 +39,7 @@ public sealed class DialRefusalTests(RefusalWorld world) : IClassFixture<Refusal
     }
 
     [Fact]
-    public async Task A_window_closed_while_the_dial_waited_defers_the_contact_to_its_next_opening_without_spending_an_attempt()
+    public async Task A_window_closed_while_the_dial_waited_defers_the_contact_to_its_opening_with_its_attempt_unspent()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var closed = ZoneClosedNow();
@@ -65,14 +66,18 @@ public sealed class DialRefusalTests(RefusalWorld world) : IClassFixture<Refusal
 
         var attempts = await ClaimThenAsync(campaign, 1, unit =>
         {
-            unit.Db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow, Reason = "asked" });
+            unit.Db.DoNotCall.Add(new DoNotCallEntry
+            {
+                Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow, Reason = "asked",
+            });
             return Task.CompletedTask;
         });
 
         var done = Assert.Single(await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal));
         Assert.Equal((AttemptState.Skipped, DialPermit.DoNotCall), (done.State, done.Outcome));
         await using var db = world.Db();
-        Assert.Equal(ContactStatus.Suppressed, (await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contacts[0].Id)).Status);
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contacts[0].Id);
+        Assert.Equal(ContactStatus.Suppressed, contact.Status);
         Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone));
     }
 
@@ -95,7 +100,8 @@ public sealed class DialRefusalTests(RefusalWorld world) : IClassFixture<Refusal
     {
         await using var db = world.Db();
         var ids = contacts.Select(c => c.Id).ToList();
-        return await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.NextAttemptAt);
+        return await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.NextAttemptAt);
     }
 
     /// <summary>Some IANA zone where it is now between 00:00 and 06:00, so no window is open there.</summary>

@@ -15,7 +15,8 @@ public sealed class NotDialedRulesTests
 
     static readonly CampaignSettings Settings = new()
     {
-        Name = "c", CallerId = "+14155550100", MaxAttempts = 3, CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
+        Name = "c", CallerId = "+14155550100", MaxAttempts = 3,
+        CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
     };
 
     [Property(MaxTest = 500)]
@@ -47,7 +48,8 @@ public sealed class NotDialedRulesTests
                 var placed = t.refusal switch
                 {
                     DialPermit.DoNotCall => contact.Status == ContactStatus.Suppressed,
-                    DialPermit.CampaignNotRunning or CallAttempt.NotSent => contact.Status == ContactStatus.Pending && contact.NextAttemptAt == due,
+                    DialPermit.CampaignNotRunning or CallAttempt.NotSent =>
+                        contact.Status == ContactStatus.Pending && contact.NextAttemptAt == due,
                     _ => contact.Status == ContactStatus.Pending && contact.NextAttemptAt >= now
                          && CallingHours.IsOpenThrough(Settings.CallingWindow, t.zones, contact.NextAttemptAt!.Value,
                              DialLead.Default.AtClaim),
@@ -77,6 +79,7 @@ public sealed class NotDialedRulesTests
         Assert.False(taken.Stranded("late", now));
         Assert.Equal(AttemptState.Dialing, taken.State);
         Assert.True(waiting.Stranded("late", now));
-        Assert.Equal((AttemptState.Skipped, CallAttempt.NotSent, "late"), (waiting.State, waiting.Outcome, waiting.Error));
+        Assert.Equal((AttemptState.Skipped, CallAttempt.NotSent, "late"),
+            (waiting.State, waiting.Outcome, waiting.Error));
     }
 }

@@ -25,7 +25,8 @@ public sealed class StrandedAttemptTests(StrandingWorld world) : IClassFixture<S
         {
             attempts = await world.DialAsync(campaign, 2);
             // nothing retries a database error: the PlaceCalls went to the error queue, their attempts are owned again
-            settled = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(30));
+            var ids = attempts.Select(a => a.Id);
+            settled = await world.WaitForAttemptsAsync(ids, a => a.IsFinal, TimeSpan.FromSeconds(30));
         }
         finally { await RefuseDialsAsync(false); }
 

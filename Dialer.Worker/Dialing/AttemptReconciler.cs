@@ -36,9 +36,9 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.GetUtcNow();
         var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
 
-        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer. The stamp is renewed
-        // as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial still being
-        // sent is never taken; one taken is withdrawn by the dialer before it is sent again.
+        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer. The stamp is
+        // renewed as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial
+        // still being sent is never taken; one taken is withdrawn by the dialer before it is sent again.
         await db.CallAttempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt < now - grace)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown).SetProperty(a => a.Error, "worker lost mid-dial"), ct);
 
@@ -75,7 +75,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             {
                 var ended = false;
                 await updates.ApplyAsync(id, a => ended = a.Stranded(reason, now), ct);
-                if (ended) log.LogWarning("Attempt {AttemptId} ended unsent: {Reason}; its contact is due again", id, reason);
+                if (ended) log.LogWarning("Attempt {AttemptId} ended unsent: {Reason}; its contact is due again",
+                    id, reason);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
-public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialLead lead, TimeProvider clock,
-    ILogger<PlaceCallConsumer> log)
+public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialLead lead,
+    TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
     public async Task Consume(ConsumeContext<PlaceCall> context)
@@ -28,8 +28,8 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
 
-        // The claim commits before the call exists, when the request leaves: of two deliveries, only one moves it out of
-        // Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
+        // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
+        // of Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
         var claim = new DialClaim(db, clock, lead, id);
         DialResult result;
         try

@@ -17,7 +17,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
 {
     static readonly List<string> Events = ["initiated", "ringing", "answered", "completed"];
 
-    /// <param name="leaving">called as each request leaves, after its turn in the limiter; its exceptions pass through</param>
+    /// <param name="leaving">run as each request leaves, after the limiter; its exceptions pass through</param>
     public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings,
         Func<CancellationToken, ValueTask> leaving, CancellationToken ct)
     {

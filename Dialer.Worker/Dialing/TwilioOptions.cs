@@ -8,8 +8,10 @@ public sealed class TwilioOptions
     public const string Section = "Twilio";
 
     /// <summary>How long a call this Worker places may ring after its permit (see DialPermit).</summary>
-    public static DialLead LeadOf(TwilioOptions o) =>
-        DialLead.Default with { Ring = TimeSpan.FromSeconds(o.RingTimeoutSeconds), Request = TimeSpan.FromSeconds(o.RequestTimeoutSeconds) };
+    public static DialLead LeadOf(TwilioOptions o) => DialLead.Default with
+    {
+        Ring = TimeSpan.FromSeconds(o.RingTimeoutSeconds), Request = TimeSpan.FromSeconds(o.RequestTimeoutSeconds),
+    };
     [Required] public string AccountSid { get; set; } = "";
     [Required] public string AuthToken { get; set; } = "";
     /// <summary>Where the SDK's requests go: https://api.twilio.com for Twilio itself, the simulator's address otherwise.</summary>
