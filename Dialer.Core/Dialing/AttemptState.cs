@@ -22,7 +22,10 @@ public enum AttemptState
     NoAnswer = 102,
     Failed = 103,
     Canceled = 104,
-    /// <summary>Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped).</summary>
+    /// <summary>
+    /// Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped), or its PlaceCall
+    /// was never taken (not-sent).
+    /// </summary>
     Skipped = 105,
 }
 

@@ -15,8 +15,11 @@ namespace Dialer.Core.Dialing;
 /// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
 /// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
-public sealed class ContactClaimer(DialerDb db)
+public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 {
+    /// <summary>How long a call claimed now may ring: the Worker's settings in it, the defaults elsewhere.</summary>
+    public DialLead Lead { get; } = lead ?? DialLead.Default;
+
     /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
     public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted,
         CancellationToken ct)
@@ -58,9 +61,10 @@ public sealed class ContactClaimer(DialerDb db)
         var permitted = new List<Contact>(wanted);
         foreach (var contact in candidates)
         {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
+            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
+                today.GetValueOrDefault(contact.Id), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
-            else if (refusal is not null) Defer(contact, campaign, refusal, now);
+            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
         return (permitted, candidates.Count);
     }
@@ -70,7 +74,7 @@ public sealed class ContactClaimer(DialerDb db)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, today, now);
+        return DialPermit.AtClaim(campaign, contact, listed, today, now, Lead);
     }
 
     /// <summary>
@@ -91,33 +95,10 @@ public sealed class ContactClaimer(DialerDb db)
     Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
     {
         var dayAgo = now.AddDays(-1);
-        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo)
-            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-    }
-
-    /// <summary>A refused contact is put where the next scans will not see it again until it may be called.</summary>
-    public static void Defer(Contact contact, Campaign campaign, string refusal, DateTimeOffset now)
-    {
-        switch (refusal)
-        {
-            case DialPermit.DoNotCall:
-                contact.Status = ContactStatus.Suppressed;
-                break;
-            case DialPermit.AttemptsExhausted:
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = refusal;
-                break;
-            case DialPermit.OutsideHours when CallingHours.NextOpening(campaign.Settings.CallingWindow, contact.TimeZones, now) is { } opens:
-                contact.NextAttemptAt = opens;
-                break;
-            case DialPermit.OutsideHours:
-                // no zone known, or no hour that fits every zone it may be in: never lawful to call
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
-                break;
-            default:
-                contact.NextAttemptAt = now.AddHours(1);
-                break;
-        }
+        // an attempt refused before its call was placed called nobody
+        return db.CallAttempts
+            .Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo && a.State != AttemptState.Skipped)
+            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

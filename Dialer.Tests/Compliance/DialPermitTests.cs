@@ -29,21 +29,24 @@ public sealed class DialPermitTests
             from today in Gen.Choose(0, 5)
             from onList in Gen.Elements(true, false)
             from status in Gen.Elements(Enum.GetValues<CampaignStatus>())
-            from minute in Gen.Choose(0, 24 * 60 - 1)
-            select (maxAttempts, attempts, today, onList, status, minute)).ToArbitrary(),
+            from second in Gen.Choose(0, 24 * 3600 - 1)
+            select (maxAttempts, attempts, today, onList, status, second)).ToArbitrary(),
             t =>
             {
-                var (maxAttempts, attempts, today, onList, status, minute) = t;
+                var (maxAttempts, attempts, today, onList, status, second) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
                 var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
-                var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
-                var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+                var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddSeconds(second);
+                var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+                var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
+                    TimeZoneInfo.ConvertTime(now + DialLead.Default.AtClaim, chicago));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now) is null;
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now, DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
-                    && attempts < maxAttempts && today < campaign.Settings.MaxAttemptsPerDay;
+                    && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts
+                    && today < campaign.Settings.MaxAttemptsPerDay;
                 return permitted == lawful;
             });
 
@@ -52,8 +55,9 @@ public sealed class DialPermitTests
     {
         var campaign = Running(1, 1);
         var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()], Attempts = 1 };
-        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, DateTimeOffset.UtcNow));
-        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
+        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
     }
 
     [Property(MaxTest = 500)]

@@ -1,10 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Dialer.Core.Compliance;
 
 namespace Dialer.Worker.Dialing;
 
 public sealed class TwilioOptions
 {
     public const string Section = "Twilio";
+
+    /// <summary>How long a call this Worker places may ring after its permit (see DialPermit).</summary>
+    public static DialLead LeadOf(TwilioOptions o) => DialLead.Default with
+    {
+        Ring = TimeSpan.FromSeconds(o.RingTimeoutSeconds), Request = TimeSpan.FromSeconds(o.RequestTimeoutSeconds),
+    };
     [Required] public string AccountSid { get; set; } = "";
     [Required] public string AuthToken { get; set; } = "";
     /// <summary>Where the SDK's requests go: https://api.twilio.com for Twilio itself, the simulator's address otherwise.</summary>
@@ -20,6 +27,11 @@ public sealed class TwilioOptions
     [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
     /// <summary>A call with no final status after this long is looked up in Twilio: a status callback may have been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;
+    /// <summary>
+    /// An attempt whose PlaceCall nobody took after this long (faulted into the error queue, lost) is ended unsent and
+    /// its contact due again: longer than a message's retries (8, at most 60 s apart) and its wait for its turn.
+    /// </summary>
+    [Range(1, 86_400)] public int StrandedAttemptSeconds { get; set; } = 600;
     /// <summary>The number agents' lines come from (a number of the account, or verified): what an agent's own phone shows.</summary>
     [Required] public string AgentLineCallerId { get; set; } = "";
     /// <summary>What a customer on hold hears (an MP3 or WAV Twilio can fetch).</summary>

@@ -29,6 +29,8 @@ public static class Extensions
 
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         TwilioClients.Register(builder.Services);
+        builder.Services.AddSingleton(sp =>
+            TwilioOptions.LeadOf(sp.GetRequiredService<IOptions<TwilioOptions>>().Value));
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();

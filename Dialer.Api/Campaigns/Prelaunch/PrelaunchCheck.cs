@@ -71,7 +71,7 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
             var (onDoNotCall, today, retryLater, count) = (row.OnDoNotCall, row.AttemptsToday, row.RetryLater, row.Count);
 
             if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
-            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now);
+            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now, DialLead.Default);
             switch (refusal)
             {
                 case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
