@@ -40,7 +40,7 @@ public static class DoNotCallUpload
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
 
-            var report = await ReadAsync(new CsvRecordReader(text, separator), columns.Phone, db, options.Value.MaxRejectionsListed,
+            var report = await ReadAsync(new CsvRecordReader(text, separator, options.Value.MaxRecordChars), columns.Phone, db, options.Value.MaxRejectionsListed,
                 new Entry(campaignId, reason, region, clock.GetUtcNow(), user.Identity?.Name), ct);
             return TypedResults.Ok(report);
         }
@@ -74,6 +74,7 @@ public static class DoNotCallUpload
             if (fields is [""]) continue;
             rows++;
             var line = csv.RecordLine + 1; // the header was line 1
+            if (csv.RecordTooLong) { Reject(line, "the record is longer than the limit (Import:MaxRecordChars)"); continue; }
             var raw = phoneColumn < fields.Count ? fields[phoneColumn] : "";
             if (!Phones.TryNormalize(raw, entry.Region, out var e164, out var why)) { Reject(line, why); continue; }
             if (!batch.Add(e164)) listed++; // the same number twice in one batch

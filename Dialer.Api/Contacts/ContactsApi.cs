@@ -36,6 +36,7 @@ public static class ContactsApi
             return TypedResults.Ok(await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct));
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
+        catch (ContactImporter.LimitException e) { return Problems.TooLarge(e.Message, e.Line, e.Report); }
         catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Rows read before the limit were imported."); }
     }
 

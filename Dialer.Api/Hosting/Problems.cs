@@ -16,6 +16,11 @@ public static class Problems
 
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not acceptable.");
+
+    /// <summary>A 413 for a limit met part way through an upload: where it stopped, and what was done before.</summary>
+    public static ProblemHttpResult TooLarge(string detail, int line, object report) => TypedResults.Problem(
+        detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload goes past a limit.",
+        extensions: new Dictionary<string, object?> { ["line"] = line, ["report"] = report });
 }
 
 public static class Paging
