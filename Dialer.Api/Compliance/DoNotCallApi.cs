@@ -61,8 +61,10 @@ public static class DoNotCallApi
     }
 
     /// <param name="search">digits anywhere in the number, or words in the reason</param>
-    static async Task<Ok<Page<EntryResponse>>> List(DialerDb db, CancellationToken ct, Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
+    static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
+        Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.DoNotCall.AsNoTracking().Where(d => campaignId == null || d.CampaignId == campaignId);
         if (DoNotCallSearch.Of(search) is { } s)
