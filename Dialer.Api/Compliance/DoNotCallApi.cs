@@ -12,6 +12,8 @@ namespace Dialer.Api.Compliance;
 
 public static class DoNotCallApi
 {
+    public const int MaxReasonChars = 500, MaxNumbersPerRequest = 10_000;
+
     public sealed record AddRequest(string[] Numbers, Guid? CampaignId, string? Reason, string Region = "US");
     public sealed record RejectedNumber(int Index, string Reason);
     public sealed record AddResponse(int Added, int AlreadyListed, int ContactsSuppressed, RejectedNumber[] Rejected);
@@ -34,6 +36,11 @@ public static class DoNotCallApi
     {
         if (request.Numbers is not { Length: > 0 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
+        if (request.Numbers.Length > MaxNumbersPerRequest)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
+        if (request.Reason?.Length > MaxReasonChars)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {MaxReasonChars} characters."] });
         if (request.CampaignId is { } cid && !await db.Campaigns.AnyAsync(c => c.Id == cid, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))
@@ -88,6 +95,7 @@ public static class DoNotCallApi
         Guid? campaignId = null, string? reason = null, string region = "US")
     {
         if (string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Say why the number is removed from the list (query parameter 'reason').");
+        if (reason.Length > MaxReasonChars) return Problems.BadRequest($"The reason is at most {MaxReasonChars} characters.");
         if (!Phones.TryNormalize(phone, region, out var e164, out var error)) return Problems.BadRequest(error);
         var removed = await db.DoNotCall.Where(d => d.Phone == e164 && d.CampaignId == campaignId).ExecuteDeleteAsync(ct);
         if (removed == 0) return TypedResults.NotFound();

@@ -26,6 +26,8 @@ public static class DoNotCallUpload
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(region))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{region}' is not a region code."] });
+        if (reason?.Length > DoNotCallApi.MaxReasonChars)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
 
         var (body, error) = await CsvUpload.OpenAsync(request, options.Value.MaxUploadBytes, ct);
         if (body is null) return Problems.BadRequest(error!);
@@ -36,7 +38,8 @@ public static class DoNotCallUpload
             if (string.IsNullOrWhiteSpace(headerLine)) return Problems.BadRequest("The file is empty: it needs a header row with a phone column.");
             var separator = CsvRecordReader.DetectSeparator(headerLine);
             var header = new List<string>();
-            await new CsvRecordReader(new StringReader(headerLine), separator).TryReadAsync(header, ct);
+            try { await new CsvRecordReader(new StringReader(headerLine), separator).TryReadAsync(header, ct); }
+            catch (CsvFormatException e) { return Problems.BadRequest($"The header row cannot be read ({e.Message})."); }
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
 
