@@ -40,7 +40,8 @@ public static class DoNotCallApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
         if (request.Reason?.Length > MaxReasonChars)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {MaxReasonChars} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["reason"] = [$"At most {MaxReasonChars} characters."] });
         if (request.CampaignId is { } cid && !await db.Campaigns.AnyAsync(c => c.Id == cid, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))
@@ -95,7 +96,8 @@ public static class DoNotCallApi
         Guid? campaignId = null, string? reason = null, string region = "US")
     {
         if (string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Say why the number is removed from the list (query parameter 'reason').");
-        if (reason.Length > MaxReasonChars) return Problems.BadRequest($"The reason is at most {MaxReasonChars} characters.");
+        if (reason.Length > MaxReasonChars)
+            return Problems.BadRequest($"The reason is at most {MaxReasonChars} characters.");
         if (!Phones.TryNormalize(phone, region, out var e164, out var error)) return Problems.BadRequest(error);
         var removed = await db.DoNotCall.Where(d => d.Phone == e164 && d.CampaignId == campaignId).ExecuteDeleteAsync(ct);
         if (removed == 0) return TypedResults.NotFound();

@@ -27,7 +27,8 @@ public static class DoNotCallUpload
         if (!Phones.IsKnownRegion(region))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{region}' is not a region code."] });
         if (reason?.Length > DoNotCallApi.MaxReasonChars)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
 
         var (body, error) = await CsvUpload.OpenAsync(request, options.Value.MaxUploadBytes, ct);
         if (body is null) return Problems.BadRequest(error!);
@@ -43,7 +44,8 @@ public static class DoNotCallUpload
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
 
-            var report = await ReadAsync(new CsvRecordReader(text, separator, options.Value.MaxRecordChars), columns.Phone, db, options.Value.MaxRejectionsListed,
+            var csv = new CsvRecordReader(text, separator, options.Value.MaxRecordChars);
+            var report = await ReadAsync(csv, columns.Phone, db, options.Value.MaxRejectionsListed,
                 new Entry(campaignId, reason, region, clock.GetUtcNow(), user.Identity?.Name), ct);
             return TypedResults.Ok(report);
         }

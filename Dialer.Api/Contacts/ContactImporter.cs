@@ -18,7 +18,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 {
     public sealed class NotCsvException(string message) : Exception(message);
 
-    /// <summary>A limit stopped the import at <see cref="Line"/>; the rows before it are in the report (and imported).</summary>
+    /// <summary>A limit stopped the import at <see cref="Line"/>; the rows before it are in the report, imported.</summary>
     public sealed class LimitException(string detail, int line, ImportReport report) : Exception(detail)
     {
         public int Line { get; } = line;
@@ -27,11 +27,12 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
     sealed record RawBatch(int[] Lines, string[][] Records, CsvFormatException? Error, RejectedRow[] TooLong);
 
-    /// <summary>Where a limit stopped the import: the reader's (rows per upload) and the writer's (contacts per campaign).</summary>
+    /// <summary>Where a limit stopped the import: the reader's (rows per upload), the writer's (per campaign).</summary>
     sealed class Stop
     {
         public (int Line, string Detail)? Reading, Writing;
-        public (int Line, string Detail)? First => Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
+        public (int Line, string Detail)? First =>
+            Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
     }
 
     public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body, CancellationToken ct)
@@ -82,15 +83,18 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         }
         catch (CsvFormatException e) { throw new NotCsvException($"The header row cannot be read ({e.Message})."); }
         if (csv.RecordTooLong)
-            throw new NotCsvException($"The header row is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars).");
+            throw new NotCsvException(
+                $"The header row is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars).");
         if (header.Count > o.MaxColumns)
-            throw new NotCsvException($"The header has {header.Count} columns; at most {o.MaxColumns} are accepted (Import:MaxColumns).");
+            throw new NotCsvException(
+                $"The header has {header.Count} columns; at most {o.MaxColumns} are accepted (Import:MaxColumns).");
         var columns = ContactColumns.FromHeader(header)
             ?? throw new NotCsvException($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
         return (header, columns);
     }
 
-    static async Task ReadAsync(CsvRecordReader csv, ChannelWriter<RawBatch> output, ImportOptions o, Stop stop, CancellationToken ct)
+    static async Task ReadAsync(CsvRecordReader csv, ChannelWriter<RawBatch> output, ImportOptions o, Stop stop,
+        CancellationToken ct)
     {
         try
         {
@@ -115,7 +119,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                     break;
                 }
                 if (csv.RecordTooLong)
-                    tooLong.Add(new RejectedRow(csv.RecordLine, $"the record is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars)"));
+                    tooLong.Add(new RejectedRow(csv.RecordLine,
+                        $"the record is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars)"));
                 else
                 {
                     lines.Add(csv.RecordLine);

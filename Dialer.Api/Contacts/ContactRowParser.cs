@@ -5,7 +5,8 @@ using Dialer.Core.Contacts;
 namespace Dialer.Api.Contacts;
 
 /// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
-public sealed class ContactRowParser(ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue)
+public sealed class ContactRowParser(
+    ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue)
 {
     readonly Dictionary<string, string[]> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
@@ -21,7 +22,8 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         for (var i = 0; i < fields.Count; i++)
             if (fields[i].Length > maxFieldChars)
             {
-                reason = $"column {i + 1} ({ColumnName(i)}) is longer than {maxFieldChars} characters (Import:MaxFieldChars)";
+                reason = $"column {i + 1} ({ColumnName(i)}) is longer than {maxFieldChars} characters "
+                    + "(Import:MaxFieldChars)";
                 return false;
             }
         var raw = At(fields, columns.Phone);

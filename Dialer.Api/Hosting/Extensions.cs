@@ -35,8 +35,8 @@ public static class Extensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
-        builder.Services.AddOptions<Campaigns.Prelaunch.ForecastOptions>().BindConfiguration(Campaigns.Prelaunch.ForecastOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Campaigns.Prelaunch.ForecastOptions>()
+            .BindConfiguration(Campaigns.Prelaunch.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Campaigns.Prelaunch.ForecastGate>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();

@@ -9,7 +9,7 @@ namespace Dialer.Api.Reporting;
 /// <summary>The compliance report for a campaign and period (?from=&amp;to=, default: the campaign's whole life), as JSON, CSV and a printable page.</summary>
 public static class ComplianceReportApi
 {
-    /// <summary>The longest period one report covers: a day per row in its daily table, every call of the period read.</summary>
+    /// <summary>The longest period one report covers: a row a day in its daily table, every call of it read.</summary>
     public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
 
     public static IEndpointRouteBuilder MapComplianceReportApi(this IEndpointRouteBuilder app)
@@ -102,7 +102,8 @@ public static class ComplianceReportApi
         var start = from ?? (campaign.CreatedAt > end - LongestPeriod ? campaign.CreatedAt : end - LongestPeriod);
         if (start >= end) return (null, start, end, Hosting.Problems.BadRequest("from must be before to."));
         if (end - start > LongestPeriod)
-            return (null, start, end, Hosting.Problems.BadRequest($"from must be at most {LongestPeriod.TotalDays} days before to."));
+            return (null, start, end,
+                Hosting.Problems.BadRequest($"from must be at most {LongestPeriod.TotalDays} days before to."));
         return (campaign, start, end, null);
     }
 }

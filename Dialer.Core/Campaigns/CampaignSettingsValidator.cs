@@ -13,7 +13,8 @@ public static class CampaignSettingsValidator
     public const double MaxMinReadySeconds = 300;
     public const int MaxPriority = 100;
     public const decimal MaxCostPerMinute = 100;
-    static readonly DateTimeOffset EarliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset EarliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static Dictionary<string, string[]> Validate(CampaignSettings s)
     {
@@ -35,8 +36,10 @@ public static class CampaignSettingsValidator
 
         if (s.StartAt is { } start && s.EndAt is { } end && end <= start)
             errors.Add("endAt", "The end time must be after the start time.");
-        if (s.StartAt is { } from && (from < EarliestDate || from >= LatestDate)) errors.Add("startAt", "Must be in the years 2000 to 2099.");
-        if (s.EndAt is { } to && (to < EarliestDate || to >= LatestDate)) errors.Add("endAt", "Must be in the years 2000 to 2099.");
+        if (s.StartAt is { } from && (from < EarliestDate || from >= LatestDate))
+            errors.Add("startAt", "Must be in the years 2000 to 2099.");
+        if (s.EndAt is { } to && (to < EarliestDate || to >= LatestDate))
+            errors.Add("endAt", "Must be in the years 2000 to 2099.");
 
         if (s.CallingWindow is null) errors.Add("callingWindow", "Required.");
         else ValidateWindow(s.CallingWindow, errors);
@@ -77,7 +80,8 @@ public static class CampaignSettingsValidator
             errors.Add("abandonWindowHours", "Must be 24 (one day) or 720 (30 days).");
 
         ValidateDispositions(s, errors);
-        if (s.CostPerMinute is < 0 or > MaxCostPerMinute) errors.Add("costPerMinute", $"Must be between 0 and {MaxCostPerMinute}.");
+        if (s.CostPerMinute is < 0 or > MaxCostPerMinute)
+            errors.Add("costPerMinute", $"Must be between 0 and {MaxCostPerMinute}.");
         if (s.MaxWrapUpSeconds is < 5 or > 3600) errors.Add("maxWrapUpSeconds", "Must be between 5 and 3600 seconds.");
         if (!double.IsFinite(s.MinReadySeconds) || s.MinReadySeconds is < 0 or > MaxMinReadySeconds)
             errors.Add("minReadySeconds", $"Must be between 0 and {MaxMinReadySeconds} seconds.");
@@ -100,7 +104,8 @@ public static class CampaignSettingsValidator
         else if (s.ConversionDispositions.Length > MaxDispositions)
             errors.Add("conversionDispositions", $"At most {MaxDispositions} dispositions.");
         else
-            foreach (var c in s.ConversionDispositions.Where(c => !(s.Dispositions ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)))
+            foreach (var c in s.ConversionDispositions
+                         .Where(c => !(s.Dispositions ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)))
                 errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
     }
 

@@ -40,13 +40,17 @@ public static partial class YamlJson
     {
         var start = parser.Current!;
         if (start is AnchorAlias alias)
-            throw new YamlException(alias.Start, alias.End, $"An alias (*{alias.Value}) is not part of a campaign document.");
+            throw new YamlException(alias.Start, alias.End,
+                $"An alias (*{alias.Value}) is not part of a campaign document.");
         if (start is NodeEvent { Anchor.IsEmpty: false } anchored)
-            throw new YamlException(anchored.Start, anchored.End, $"An anchor (&{anchored.Anchor}) is not part of a campaign document: anchors and aliases are refused.");
+            throw new YamlException(anchored.Start, anchored.End,
+                $"An anchor (&{anchored.Anchor}) is not part of a campaign document: anchors and aliases are refused.");
         if (depth > maxDepth)
-            throw new YamlException(start.Start, start.End, $"The document is nested too deep (more than {maxDepth} levels).");
+            throw new YamlException(start.Start, start.End,
+                $"The document is nested too deep (more than {maxDepth} levels).");
         if (++nodes > maxNodes)
-            throw new YamlException(start.Start, start.End, $"The document has too many values (more than {maxNodes}).");
+            throw new YamlException(start.Start, start.End,
+                $"The document has too many values (more than {maxNodes}).");
 
         switch (start)
         {
@@ -56,7 +60,8 @@ public static partial class YamlJson
             case SequenceStart:
                 parser.MoveNext();
                 var array = new JsonArray();
-                while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, depth + 1, maxDepth, maxNodes, ref nodes));
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    array.Add(ReadNode(parser, depth + 1, maxDepth, maxNodes, ref nodes));
                 return array;
             case MappingStart:
                 parser.MoveNext();
@@ -64,7 +69,8 @@ public static partial class YamlJson
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     if (parser.Current is not YamlScalar key)
-                        throw new YamlException(parser.Current!.Start, parser.Current.End, "A key must be a plain name.");
+                        throw new YamlException(parser.Current!.Start, parser.Current.End,
+                            "A key must be a plain name.");
                     if (map.ContainsKey(key.Value))
                         throw new YamlException(key.Start, key.End, $"The key '{key.Value}' is given twice.");
                     parser.MoveNext();
@@ -72,7 +78,8 @@ public static partial class YamlJson
                 }
                 return map;
             default:
-                throw new YamlException(start.Start, start.End, $"Unexpected {start.GetType().Name} in a campaign document.");
+                throw new YamlException(start.Start, start.End,
+                    $"Unexpected {start.GetType().Name} in a campaign document.");
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class ForecastOptions
     [Range(1, 600)] public int RetryAfterSeconds { get; set; } = 5;
 }
 
-/// <summary>Lets at most <see cref="ForecastOptions.MaxConcurrent"/> forecasts run at once; the rest get a 429 at once.</summary>
+/// <summary>At most <see cref="ForecastOptions.MaxConcurrent"/> forecasts run at once; the rest get a 429 at once.</summary>
 public sealed class ForecastGate(IOptions<ForecastOptions> options)
 {
     readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
@@ -24,7 +24,8 @@ public sealed class ForecastGate(IOptions<ForecastOptions> options)
     public ProblemHttpResult Busy(HttpResponse response)
     {
         response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString();
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many forecasts at once.",
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many forecasts at once.",
             detail: $"At most {options.Value.MaxConcurrent} forecasts run at once (Forecast:MaxConcurrent); "
                 + $"try again in {options.Value.RetryAfterSeconds} seconds.");
     }

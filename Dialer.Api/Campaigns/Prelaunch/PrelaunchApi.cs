@@ -29,7 +29,8 @@ public static class PrelaunchApi
     }
 
     static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem, ProblemHttpResult>> Forecast(
-        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, ForecastGate gate, HttpResponse response, CancellationToken ct)
+        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, ForecastGate gate, HttpResponse response,
+        CancellationToken ct)
     {
         var errors = CampaignForecast.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
