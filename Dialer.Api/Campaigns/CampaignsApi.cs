@@ -21,8 +21,10 @@ public static class CampaignsApi
         return group;
     }
 
-    static async Task<Ok<Page<CampaignResponse>>> List(DialerDb db, CancellationToken ct, int page = 1, int pageSize = 50)
+    static async Task<Results<Ok<Page<CampaignResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
+        int page = 1, int pageSize = 50)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var total = await db.Campaigns.CountAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt)

@@ -13,6 +13,8 @@ namespace Dialer.Api.Compliance;
 
 public static class DoNotCallApi
 {
+    public const int MaxReasonChars = 500, MaxNumbersPerRequest = 10_000;
+
     public sealed record AddRequest(string[] Numbers, Guid? CampaignId, string? Reason, string Region = "US");
     public sealed record RejectedNumber(int Index, string Reason);
     public sealed record AddResponse(int Added, int AlreadyListed, int ContactsSuppressed, RejectedNumber[] Rejected);
@@ -43,6 +45,12 @@ public static class DoNotCallApi
     {
         if (request.Numbers is not { Length: > 0 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
+        if (request.Numbers.Length > MaxNumbersPerRequest)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
+        if (request.Reason?.Length > MaxReasonChars)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["reason"] = [$"At most {MaxReasonChars} characters."] });
         if (request.CampaignId is { } cid && !await db.Campaigns.AnyAsync(c => c.Id == cid, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))
@@ -70,8 +78,10 @@ public static class DoNotCallApi
     }
 
     /// <param name="search">digits anywhere in the number, or words in the reason</param>
-    static async Task<Ok<Page<EntryResponse>>> List(DialerDb db, CancellationToken ct, Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
+    static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
+        Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.DoNotCall.AsNoTracking().Where(d => campaignId == null || d.CampaignId == campaignId);
         if (DoNotCallSearch.Of(search) is { } s)

@@ -36,6 +36,7 @@ public static class ContactsApi
             return TypedResults.Ok(await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct));
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
+        catch (ContactImporter.LimitException e) { return Problems.TooLarge(e.Message, e.Line, e.Report); }
         catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Rows read before the limit were imported."); }
     }
 
@@ -43,8 +44,9 @@ public static class ContactsApi
         int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition, System.Text.Json.JsonElement? CustomFields);
 
     static async Task<Results<Ok<Page<ContactResponse>>, NotFound, ValidationProblem>> List(
-        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100)
+        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100, long? after = null)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         ContactStatus? wanted = null;
         if (status is not null)
         {
@@ -58,11 +60,15 @@ public static class ContactsApi
         var query = db.Contacts.AsNoTracking().Where(c => c.CampaignId == id);
         if (wanted is { } s) query = query.Where(c => c.Status == s);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        // ?after= pages by key: as fast on the millionth row as on the first
+        var rows = after is { } last
+            ? await query.Where(c => c.Id > last).OrderBy(c => c.Id).Take(pageSize).ToListAsync(ct)
+            : await query.OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.Select(c => new ContactResponse(c.Id, c.Phone, c.Name, c.TimeZones, c.Status, c.Attempts,
             c.NextAttemptAt, c.LastOutcome, c.Disposition,
             c.CustomFields is null ? null : System.Text.Json.JsonDocument.Parse(c.CustomFields).RootElement)).ToList();
-        return TypedResults.Ok(new Page<ContactResponse>(items, page, pageSize, total));
+        var nextAfter = rows.Count == pageSize ? rows[^1].Id : (long?)null;
+        return TypedResults.Ok(new Page<ContactResponse>(items, page, pageSize, total, nextAfter));
     }
 
     /// <summary>Streams the campaign's contacts as CSV, row by row, with formula-looking cells neutralised.</summary>

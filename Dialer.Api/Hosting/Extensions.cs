@@ -35,6 +35,9 @@ public static class Extensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
+        builder.Services.AddOptions<Campaigns.Prelaunch.ForecastOptions>()
+            .BindConfiguration(Campaigns.Prelaunch.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Campaigns.Prelaunch.ForecastGate>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();

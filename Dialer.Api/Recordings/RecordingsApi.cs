@@ -18,9 +18,10 @@ public static class RecordingsApi
         return app;
     }
 
-    static async Task<Results<Ok<Page<RecordingRow>>, NotFound>> List(Guid id, DialerDb db, CancellationToken ct,
+    static async Task<Results<Ok<Page<RecordingRow>>, NotFound, ValidationProblem>> List(Guid id, DialerDb db, CancellationToken ct,
         Guid? attemptId = null, int page = 1, int pageSize = 50)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = RecordingRow.Of(db, id, attemptId);

@@ -9,6 +9,9 @@ namespace Dialer.Api.Reporting;
 /// <summary>The compliance report for a campaign and period (?from=&amp;to=, default: the campaign's whole life), as JSON, CSV and a printable page.</summary>
 public static class ComplianceReportApi
 {
+    /// <summary>The longest period one report covers: a row a day in its daily table, every call of it read.</summary>
+    public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
+
     public static IEndpointRouteBuilder MapComplianceReportApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
@@ -93,9 +96,14 @@ public static class ComplianceReportApi
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return (null, default, default, TypedResults.NotFound());
-        var start = from ?? campaign.CreatedAt;
+        if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+            return (null, default, default, Hosting.Problems.BadRequest("from and to must be in the years 2000 to 2100."));
         var end = to ?? clock.GetUtcNow();
+        var start = from ?? (campaign.CreatedAt > end - LongestPeriod ? campaign.CreatedAt : end - LongestPeriod);
         if (start >= end) return (null, start, end, Hosting.Problems.BadRequest("from must be before to."));
+        if (end - start > LongestPeriod)
+            return (null, start, end,
+                Hosting.Problems.BadRequest($"from must be at most {LongestPeriod.TotalDays} days before to."));
         return (campaign, start, end, null);
     }
 }

@@ -58,8 +58,12 @@ public static class UsersApi
         if (request.Role is Role.Manager or Role.Admin) user.ClientIdentity = "manager-" + user.Id.ToString("N");
         if (request.Role == Role.Agent)
         {
-            // every agent user has an agent record: the identity their browser phone registers as
-            var agent = new Agent { Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N")[..12], StateSince = now };
+            // every agent user has an agent record: the identity their browser phone registers as. The whole id:
+            // a version 7 id begins with its millisecond, so a prefix is shared by users created in the same one.
+            var agent = new Agent
+            {
+                Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N"), StateSince = now,
+            };
             db.Agents.Add(agent);
             user.AgentId = agent.Id;
         }

@@ -28,11 +28,14 @@ public static class PrelaunchApi
         return TypedResults.Ok(await check.RunAsync(campaign, ct));
     }
 
-    static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem>> Forecast(
-        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, CancellationToken ct)
+    static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem, ProblemHttpResult>> Forecast(
+        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, ForecastGate gate, HttpResponse response,
+        CancellationToken ct)
     {
         var errors = CampaignForecast.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        using var slot = gate.TryEnter();
+        if (slot is null) return gate.Busy(response);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
         var inputs = (await ForecastInputs.LoadAsync(db, id, ct)).With(request);
