@@ -25,7 +25,7 @@ public static class DispositionApi
         Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes,
         TimeProvider clock, CancellationToken ct)
     {
-        var agentId = AgentApi.AgentIdOf(user);
+        var agentId = AgentConsoleApi.AgentIdOf(user);
         var now = clock.GetUtcNow();
         var found = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.AgentId, a.CampaignId, a.ContactId }).FirstOrDefaultAsync(ct);
         if (found is null) return TypedResults.NotFound();

@@ -15,7 +15,7 @@ public static class AnswerFallbackWebhook
 {
     public static IEndpointRouteBuilder MapAnswerFallbackWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/twilio/answer-fallback/{attemptId:guid}", AnswerAsync)
+        app.MapPost(WebhookRoutes.Prefix + WebhookRoutes.AnswerFallback, AnswerAsync)
             .AddEndpointFilter<TwilioSignature>().DisableAntiforgery().AllowAnonymous() // Twilio's signature is the credential
             .ExcludeFromDescription();
         return app;

@@ -10,15 +10,15 @@ namespace Dialer.Api.Campaigns;
 
 public static class CampaignsApi
 {
-    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaigns">the /api/campaigns group</param>
+    public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder campaigns)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
-        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
-        group.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
-        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
-        return group;
+        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        campaigns.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
+        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
+        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
+        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
+        return campaigns;
     }
 
     static async Task<Results<Ok<Page<CampaignResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,

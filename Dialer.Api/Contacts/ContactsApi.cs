@@ -12,15 +12,17 @@ namespace Dialer.Api.Contacts;
 
 public static class ContactsApi
 {
-    public static RouteGroupBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}/contacts").WithTags("Contacts").RequireAuthorization();
-        group.MapPost("/", Import).Accepts<IFormFile>("text/csv", "multipart/form-data")
-            .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns are optional).")
+        var contacts = campaign.MapGroup("/contacts");
+        contacts.MapPost("/", Import).Accepts<IFormFile>("text/csv", "multipart/form-data")
+            .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns "
+                + "are optional).")
             .RequireAuthorization(Policies.Marketer);
-        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
-        group.MapGet("/export", Export).RequireAuthorization(Policies.Reader);
-        return group;
+        contacts.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        contacts.MapGet("/export", Export).RequireAuthorization(Policies.Reader);
+        return campaign;
     }
 
     static async Task<Results<Ok<ImportReport>, NotFound, ProblemHttpResult>> Import(

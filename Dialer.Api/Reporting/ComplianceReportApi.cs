@@ -12,16 +12,21 @@ public static class ComplianceReportApi
     /// <summary>The longest period one report covers: a row a day in its daily table, every call of it read.</summary>
     public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
 
-    public static IEndpointRouteBuilder MapComplianceReportApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapComplianceReportApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
-        group.MapGet("/compliance", Json);
-        group.MapGet("/compliance.csv", Csv);
-        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock,
-                HttpResponse response, CancellationToken ct) => Page(campaign, from, to, db, clock, response, ct))
-            .WithTags("Reports").RequireAuthorization(Policies.Reader);
-        return app;
+        var report = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
+        report.MapGet("/compliance", Json);
+        report.MapGet("/compliance.csv", Csv);
+        return campaign;
     }
+
+    /// <summary>The printable page of the report: /reports/compliance?campaign=&amp;from=&amp;to=.</summary>
+    public static RouteHandlerBuilder MapCompliancePage(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db,
+                TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+                Page(campaign, from, to, db, clock, response, ct))
+            .WithTags("Reports").RequireAuthorization(Policies.Reader);
 
     static async Task<IResult> Json(Guid id, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -18,15 +18,16 @@ namespace Dialer.Api.Supervision;
 /// </summary>
 public static class SupervisionApi
 {
-    public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
+    /// <param name="agents">the /api/agents group</param>
+    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder agents)
     {
-        var group = app.MapGroup("/api/agents/{agentId:guid}/supervision").WithTags("Supervision").RequireAuthorization(Policies.Manager);
+        var group = agents.MapGroup("/{agentId:guid}/supervision");
         group.MapGet("", List);
         group.MapPost("", Join);
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Switch);
         group.MapDelete("/{id:guid}", Leave);
-        return group;
+        return agents;
     }
 
     static async Task<Ok<List<SupervisionView>>> List(Guid agentId, DialerDb db, CancellationToken ct) =>

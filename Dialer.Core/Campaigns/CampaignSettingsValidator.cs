@@ -45,8 +45,8 @@ public static class CampaignSettingsValidator
         else ValidateWindow(s.CallingWindow, errors);
 
         if (s.MaxAttempts is < 1 or > 20) errors.Add("maxAttempts", "Must be between 1 and 20.");
-        if (s.MaxAttemptsPerDay < 1 || s.MaxAttemptsPerDay > s.MaxAttempts)
-            errors.Add("maxAttemptsPerDay", "Must be at least 1 and at most maxAttempts.");
+        if (s.MaxAttemptsPer24Hours < 1 || s.MaxAttemptsPer24Hours > s.MaxAttempts)
+            errors.Add("maxAttemptsPer24Hours", "Must be at least 1 and at most maxAttempts.");
         if (s.RetryRules is null) errors.Add("retryRules", "Required.");
         else
         {

@@ -13,18 +13,21 @@ public static class DialPermit
     public const string DoNotCall = "do-not-call";
     public const string OutsideHours = "outside-calling-hours";
     public const string AttemptsExhausted = "attempts-exhausted";
-    public const string DailyCapReached = "daily-attempt-cap";
+    /// <summary>The contact has had the campaign's maxAttemptsPer24Hours in the last 24 hours (a rolling
+    /// window).</summary>
+    public const string Cap24HoursReached = "24-hour-attempt-cap";
     public const string CampaignNotRunning = "campaign-not-running";
     /// <summary>The campaign's end time comes before the call could stop ringing.</summary>
     public const string CampaignEnding = "campaign-end-time";
 
     /// <summary>At claim time: every rule, attempts included (the claim is what counts an attempt).</summary>
-    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsToday,
+    /// <param name="attemptsLast24Hours">the contact's <see cref="Figures.AttemptsLast24Hours"/></param>
+    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsLast24Hours,
         DateTimeOffset now, DialLead lead)
     {
         if (Protects(campaign, contact, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
         if (contact.Attempts >= campaign.Settings.MaxAttempts) return AttemptsExhausted;
-        if (attemptsToday >= campaign.Settings.MaxAttemptsPerDay) return DailyCapReached;
+        if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return Cap24HoursReached;
         return null;
     }
 

@@ -54,7 +54,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
-        var today = await AttemptsTodayAsync(ids, now, ct);
+        var recent = await AttemptsLast24Hours.ForAsync(db, ids, now, ct);
         var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
@@ -62,7 +62,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         foreach (var contact in candidates)
         {
             var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
-                today.GetValueOrDefault(contact.Id), now, Lead);
+                recent.GetValueOrDefault(contact.Id), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
             else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
@@ -73,8 +73,8 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
-        var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, today, now, Lead);
+        var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
+        return DialPermit.AtClaim(campaign, contact, listed, recent, now, Lead);
     }
 
     /// <summary>
@@ -90,15 +90,5 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         db.CallAttempts.Add(attempt);
         unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         return attempt;
-    }
-
-    Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
-    {
-        var dayAgo = now.AddDays(-1);
-        // an attempt refused before its call was placed called nobody
-        return db.CallAttempts
-            .Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo && a.State != AttemptState.Skipped)
-            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

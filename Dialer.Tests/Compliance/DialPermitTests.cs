@@ -10,11 +10,11 @@ namespace Dialer.Tests.Compliance;
 
 public sealed class DialPermitTests
 {
-    static Campaign Running(int maxAttempts, int perDay)
+    static Campaign Running(int maxAttempts, int per24Hours)
     {
         var c = Campaign.Create(new CampaignSettings
         {
-            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPerDay = perDay,
+            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPer24Hours = per24Hours,
             CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
         }, DateTimeOffset.UtcNow);
         c.Status = CampaignStatus.Running;
@@ -26,14 +26,14 @@ public sealed class DialPermitTests
         Prop.ForAll((
             from maxAttempts in Gen.Choose(1, 10)
             from attempts in Gen.Choose(0, 12)
-            from today in Gen.Choose(0, 5)
+            from last24Hours in Gen.Choose(0, 5)
             from onList in Gen.Elements(true, false)
             from status in Gen.Elements(Enum.GetValues<CampaignStatus>())
             from second in Gen.Choose(0, 24 * 3600 - 1)
-            select (maxAttempts, attempts, today, onList, status, second)).ToArbitrary(),
+            select (maxAttempts, attempts, last24Hours, onList, status, second)).ToArbitrary(),
             t =>
             {
-                var (maxAttempts, attempts, today, onList, status, second) = t;
+                var (maxAttempts, attempts, last24Hours, onList, status, second) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
                 var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
@@ -42,11 +42,11 @@ public sealed class DialPermitTests
                 var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
                     TimeZoneInfo.ConvertTime(now + DialLead.Default.AtClaim, chicago));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now, DialLead.Default) is null;
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now, DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
                     && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts
-                    && today < campaign.Settings.MaxAttemptsPerDay;
+                    && last24Hours < campaign.Settings.MaxAttemptsPer24Hours;
                 return permitted == lawful;
             });
 

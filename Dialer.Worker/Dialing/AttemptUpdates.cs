@@ -6,7 +6,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Worker.Dialing;

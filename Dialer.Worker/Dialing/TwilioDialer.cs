@@ -64,11 +64,11 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
         var request = new CreateCallOptions(new PhoneNumber(contact.Phone), new PhoneNumber(settings.CallerId))
         {
-            Url = new Uri($"{hooks}/twilio/answer/{attempt.Id}"),
+            Url = new Uri(WebhookRoutes.AnswerUrl(hooks, attempt.Id)),
             Method = Twilio.Http.HttpMethod.Post,
-            FallbackUrl = new Uri($"{(o.FallbackWebhookBaseUrl ?? hooks).TrimEnd('/')}/twilio/answer-fallback/{attempt.Id}"),
+            FallbackUrl = new Uri(WebhookRoutes.AnswerFallbackUrl(o.FallbackWebhookBaseUrl ?? hooks, attempt.Id)),
             FallbackMethod = Twilio.Http.HttpMethod.Post,
-            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,
@@ -79,7 +79,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             if (settings.AsyncMachineDetection)
             {
                 request.AsyncAmd = "true";
-                request.AsyncAmdStatusCallback = new Uri($"{hooks}/twilio/amd/{attempt.Id}");
+                request.AsyncAmdStatusCallback = new Uri(WebhookRoutes.AmdUrl(hooks, attempt.Id));
                 request.AsyncAmdStatusCallbackMethod = Twilio.Http.HttpMethod.Post;
             }
         }
@@ -102,10 +102,10 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             Beep = "false",
             StartConferenceOnEnter = true,
             EndConferenceOnExit = false,
-            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
-            ConferenceStatusCallback = new Uri($"{hooks}/twilio/room/{agentId}"),
+            ConferenceStatusCallback = new Uri(WebhookRoutes.RoomUrl(hooks, agentId)),
             ConferenceStatusCallbackEvent = ["join", "leave"],
             ConferenceStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,

@@ -51,14 +51,14 @@ JSON
     | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
   as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
   agent=$(key_for agent "Demo preview agent")
-  as "$agent" POST /api/agent/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
-  as "$agent" POST /api/agent/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
-  for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent/me | json_field state)" = available ] && break; sleep 0.5; done
-  card=$(as "$agent" POST /api/agent/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
+  as "$agent" POST /api/agent-console/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
+  as "$agent" POST /api/agent-console/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
+  for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent-console/me | json_field state)" = available ] && break; sleep 0.5; done
+  card=$(as "$agent" POST /api/agent-console/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
   contact=$(json_field contactId <<<"$card")
-  attempt=$(as "$agent" POST /api/agent/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
+  attempt=$(as "$agent" POST /api/agent-console/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
   for _ in $(seq 1 60); do
-    state=$(as "$agent" GET /api/agent/me | json_field state)
+    state=$(as "$agent" GET /api/agent-console/me | json_field state)
     [ "$state" = available ] && [ "$(as "$KEY" GET "/api/campaigns/$campaign/summary" | json_field inFlight)" = 0 ] && break
     sleep 1
   done

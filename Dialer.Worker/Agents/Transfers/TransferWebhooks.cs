@@ -20,12 +20,13 @@ public static class TransferWebhooks
 {
     public static RouteGroupBuilder MapTransferWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost("/transfers/{transferId:guid}/customer", CustomerAsync);
+        group.MapPost(WebhookRoutes.TransferCustomer, CustomerAsync);
         // the Api moves the customer while its transaction (and the transfer's row) is still open: the URL says it all
-        group.MapPost("/transfers/to-agent/{agentId:guid}/{attemptId:guid}", (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
+        group.MapPost(WebhookRoutes.TransferToAgent, (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
             Twiml(RoomTwiml.Customer(agentId, attemptId, twilio.Value.PublicWebhookBaseUrl)));
-        group.MapPost("/transfers/{transferId:guid}/third-party", (Guid transferId) => Twiml(TransferTwiml.ThirdParty(transferId)));
-        group.MapPost("/transfers/{transferId:guid}/third-party-status", ThirdPartyStatusAsync);
+        group.MapPost(WebhookRoutes.TransferThirdParty, (Guid transferId) =>
+            Twiml(TransferTwiml.ThirdParty(transferId)));
+        group.MapPost(WebhookRoutes.TransferThirdPartyStatus, ThirdPartyStatusAsync);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dialer.Api.Agents.Lines;
 using Dialer.Api.Agents.Transfers;
+using Dialer.Api.Preview;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
 using Dialer.Core.Agents;
@@ -12,28 +13,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Agents;
 
-/// <summary>What an agent does with their own state: log in to campaigns, go Available, take a break, log out.</summary>
-public static class AgentApi
+/// <summary>
+/// The agent console's resource, one route group (/api/agent-console, agents only, about the signed-in agent alone):
+/// their own state (log in to campaigns, go Available, take a break, log out), their line, calls, transfers,
+/// preview contacts and voice token. The managers' view of agents is /api/agents.
+/// </summary>
+public static class AgentConsoleApi
 {
     public sealed record LoginRequest(Guid[]? CampaignIds);
     public sealed record BreakRequest(string? Reason);
 
-    public static RouteGroupBuilder MapAgentApi(this IEndpointRouteBuilder app)
+    public const string Path = "/api/agent-console";
+
+    public static RouteGroupBuilder MapAgentConsoleApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agent").WithTags("Agent").RequireAuthorization(Policies.Agent);
-        group.MapPost("/login", Login);
-        group.MapPost("/available", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
+        var console = app.MapGroup(Path).WithTags("Agent console").RequireAuthorization(Policies.Agent);
+        console.MapGet("/campaigns", AgentCampaignsQuery.ListAsync);
+        console.MapPost("/login", Login);
+        console.MapPost("/available", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
             ChangeAsync(user, changes, (a, now) => a.TryGoAvailable(now), ct));
-        group.MapPost("/break", Break);
-        group.MapPost("/logout", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
+        console.MapPost("/break", Break);
+        console.MapPost("/logout", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
             ChangeAsync(user, changes, (a, now) => a.TryLogOut(now), ct));
-        group.MapGet("/me", AgentConsoleQuery.MeAsync);
-        group.MapPost("/calls/{attemptId:guid}/disposition", DispositionApi.SetAsync);
-        group.MapGet("/token", VoiceTokens.Issue);
-        group.MapAgentLineApi();
-        group.MapAgentCallControlApi();
-        group.MapTransferApi();
-        return group;
+        console.MapGet("/me", AgentConsoleQuery.MeAsync);
+        console.MapPost("/calls/{attemptId:guid}/disposition", DispositionApi.SetAsync);
+        console.MapGet("/token", VoiceTokens.Issue);
+        console.MapAgentLineApi();
+        console.MapAgentCallControlApi();
+        console.MapTransferApi();
+        console.MapPreviewApi();
+        return console;
     }
 
     public static Guid AgentIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DialerClaims.AgentId)!);

@@ -7,7 +7,7 @@ using Dialer.Core.Pacing;
 using Dialer.Core.Scheduling;
 using Quartz;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 public static class DialerScheduler
 {
@@ -16,7 +16,8 @@ public static class DialerScheduler
     /// the Api only writes triggers into the store (<paramref name="runJobs"/> false). <paramref name="jobs"/> adds the
     /// process's standing jobs (Quartz takes one registration of the scheduler only).
     /// </summary>
-    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs, Action<IQuartzBuilder>? jobs = null)
+    public static IHostApplicationBuilder AddDialerScheduler(this IHostApplicationBuilder builder, bool runJobs,
+        Action<IQuartzBuilder>? jobs = null)
     {
         var connectionString = builder.Configuration.GetConnectionString("Dialer")!;
         builder.Services.AddQuartz(q =>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 public sealed class RabbitMqOptions
 {
@@ -10,7 +10,8 @@ public sealed class RabbitMqOptions
     [Required] public string VirtualHost { get; set; } = "/";
     [Required] public string Username { get; set; } = "guest";
     [Required] public string Password { get; set; } = "guest";
-    /// <summary>Prefixes every queue this process consumes from: several isolated engines (tests) can share one broker.</summary>
+    /// <summary>Prefixes every queue this process consumes from: several isolated engines (tests) can share one
+    /// broker.</summary>
     public string? EndpointPrefix { get; set; }
     /// <summary>Queues left unused this long are deleted by the broker (tests); none by default.</summary>
     public int? QueueExpirySeconds { get; set; }

@@ -1,5 +1,7 @@
+using Dialer.Core.Agents;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
+using Dialer.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 /// <summary>The parts both Api and Worker run on: PostgreSQL, RabbitMQ, the clock, health checks.</summary>
 public static class DialerServices
@@ -23,19 +25,21 @@ public static class DialerServices
         builder.Services.AddScoped<StateChanges>();
         builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
         builder.Services.AddScoped<CampaignHistory>();
-        builder.Services.AddScoped<Agents.AgentChanges>();
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        builder.Services.AddScoped<AgentChanges>();
+        builder.Services.AddPostgreSqlCheck(connectionString);
         return builder;
     }
 
-    /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic, auto-deleted.</summary>
+    /// <summary>Marks the queue of an endpoint that every process needs its own copy of (live dashboards): classic,
+    /// auto-deleted.</summary>
     public const string PerInstanceQueue = "-instance-";
 
     /// <summary>
     /// MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names; and the outbox's
     /// dispatcher, since every process that publishes commits state changes with events.
     /// </summary>
-    public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -50,7 +54,8 @@ public static class DialerServices
             x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
-                if (name.Contains(PerInstanceQueue)) return; // temporary (exclusive, gone with its connection): never quorum
+                // temporary (exclusive, gone with its connection): never quorum
+                if (name.Contains(PerInstanceQueue)) return;
                 queue.SetQuorumQueue();
                 if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });

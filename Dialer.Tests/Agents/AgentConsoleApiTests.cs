@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialer.Tests.Agents;
 
 [Collection(ApiCollection.Name)]
-public sealed class AgentApiTests(ApiFactory api)
+public sealed class AgentConsoleApiTests(ApiFactory api)
 {
     [Fact]
     public async Task An_agent_logs_in_connects_a_line_takes_a_break_comes_back_and_logs_out_and_every_move_is_kept()
@@ -19,24 +19,24 @@ public sealed class AgentApiTests(ApiFactory api)
         var campaign = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         var (agent, agentId) = await NewAgentAsync();
 
-        var loggedIn = await (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync();
+        var loggedIn = await (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync();
         Assert.Equal(("break", Agent.NoLineReason), (loggedIn["state"]!.GetValue<string>(), loggedIn["breakReason"]!.GetValue<string>()));
-        var noLine = await agent.PostAsync("/api/agent/available", null);
+        var noLine = await agent.PostAsync("/api/agent-console/available", null);
         Assert.Equal(HttpStatusCode.Conflict, noLine.StatusCode);
         Assert.Contains("Connect your line", (await noLine.ReadJsonAsync())["detail"]!.GetValue<string>());
 
-        var asked = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "browser" });
+        var asked = await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "browser" });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         Assert.Equal("Connecting", (await asked.ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "browser" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "browser" })).StatusCode);
         await OpenLineAsIfTheRoomSaidSoAsync(agentId);
-        var me = await (await agent.GetAsync("/api/agent/me")).ReadJsonAsync();
+        var me = await (await agent.GetAsync("/api/agent-console/me")).ReadJsonAsync();
         Assert.Equal(("available", "Open"), (me["state"]!.GetValue<string>(), me["line"]!["state"]!.GetValue<string>()));
 
-        var onBreak = await (await agent.PostAsJsonAsync("/api/agent/break", new { reason = "lunch" })).ReadJsonAsync();
+        var onBreak = await (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "lunch" })).ReadJsonAsync();
         Assert.Equal(("break", "lunch"), (onBreak["state"]!.GetValue<string>(), onBreak["breakReason"]!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent/available", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent-console/available", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent-console/logout", null)).StatusCode);
 
         await using var db = api.Database.CreateDb();
         var moves = await db.AgentStateChanges.Where(m => m.AgentId == agentId).OrderBy(m => m.Id).Select(m => new { m.From, m.To }).ToListAsync();
@@ -49,23 +49,23 @@ public sealed class AgentApiTests(ApiFactory api)
     {
         var (agent, _) = await NewAgentAsync();
 
-        var badKind = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "pigeon" });
+        var badKind = await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "pigeon" });
         Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
         Assert.NotNull((await badKind.ReadJsonAsync())["errors"]!["kind"]);
         foreach (var number in new[] { "12345", "+1 415 555", "not a number", new string('9', 40) })
         {
-            var bad = await agent.PostAsJsonAsync("/api/agent/line", new { kind = "phone", address = number });
+            var bad = await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "phone", address = number });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.NotNull((await bad.ReadJsonAsync())["errors"]!["address"]);
         }
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "sip", address = "alice@example.com" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await agent.PostAsJsonAsync("/api/agent/line", new { kind = "phone", address = "+14155550123" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "sip", address = "alice@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "phone", address = "+14155550123" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"/api/agent/calls/{Guid.NewGuid()}/hangup", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/agent/calls/{Guid.NewGuid()}/digits", new { digits = "12;rm" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent/line/mute", new { muted = true })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await agent.DeleteAsync("/api/agent/line")).StatusCode);
-        Assert.Equal("Dropped", (await (await agent.GetAsync("/api/agent/me")).ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"/api/agent-console/calls/{Guid.NewGuid()}/hangup", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/digits", new { digits = "12;rm" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent-console/line/mute", new { muted = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await agent.DeleteAsync("/api/agent-console/line")).StatusCode);
+        Assert.Equal("Dropped", (await (await agent.GetAsync("/api/agent-console/me")).ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
     }
 
     /// <summary>What the Worker does when the room reports the agent's line joined (no Worker in this Api-only test).</summary>
@@ -84,13 +84,13 @@ public sealed class AgentApiTests(ApiFactory api)
     {
         var (agent, _) = await NewAgentAsync();
 
-        var unknown = await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { Guid.NewGuid() } });
+        var unknown = await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { Guid.NewGuid() } });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.NotNull((await unknown.ReadJsonAsync())["errors"]!["campaignIds"]);
-        var notLoggedIn = await agent.PostAsync("/api/agent/available", null);
+        var notLoggedIn = await agent.PostAsync("/api/agent-console/available", null);
         Assert.Equal(HttpStatusCode.Conflict, notLoggedIn.StatusCode);
         Assert.Contains("Log in", (await notLoggedIn.ReadJsonAsync())["detail"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent/break", new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "" })).StatusCode);
     }
 
     [Theory]
@@ -100,9 +100,9 @@ public sealed class AgentApiTests(ApiFactory api)
     public async Task Other_roles_are_refused_the_agent_endpoints(Role role)
     {
         var client = api.ClientAs(role);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/agent/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/agent/calls/{Guid.NewGuid()}/disposition", new { disposition = "sale" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous().GetAsync("/api/agent/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/agent-console/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/disposition", new { disposition = "sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous().GetAsync("/api/agent-console/me")).StatusCode);
     }
 
     [Fact]
@@ -111,19 +111,19 @@ public sealed class AgentApiTests(ApiFactory api)
         var (agent, agentId) = await NewAgentAsync();
         var (campaignId, attemptId, _) = await CallInWrapUpAsync(agentId, "+14155550111");
 
-        var me = await agent.GetFromJsonAsync<JsonObject>("/api/agent/me");
+        var me = await agent.GetFromJsonAsync<JsonObject>("/api/agent-console/me");
         Assert.Equal("wrapUp", me!["state"]!.GetValue<string>());
         Assert.Equal("Ada Lovelace", me["call"]!["contact"]!["name"]!.GetValue<string>());
         Assert.Equal("gold", me["call"]!["contact"]!["customFields"]!["tier"]!.GetValue<string>());
         Assert.Equal(attemptId, me["call"]!["attemptId"]!.GetValue<Guid>());
 
-        var result = await (await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "sale", notes = "two units" })).ReadJsonAsync();
+        var result = await (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale", notes = "two units" })).ReadJsonAsync();
         Assert.True(result["converted"]!.GetValue<bool>());
         Assert.Equal("available", result["agentState"]!.GetValue<string>());
         await using var db = api.Database.CreateDb();
         var attempt = await db.CallAttempts.SingleAsync(a => a.Id == attemptId);
         Assert.Equal(("sale", true, "two units"), (attempt.Disposition, attempt.Converted, attempt.DispositionNotes));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "no-sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "no-sale" })).StatusCode);
         _ = campaignId;
     }
 
@@ -134,10 +134,10 @@ public sealed class AgentApiTests(ApiFactory api)
         var (other, _) = await NewAgentAsync();
         var (_, attemptId, _) = await CallInWrapUpAsync(agentId, "+14155550112");
 
-        var bad = await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "maybe" });
+        var bad = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "maybe" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.NotNull((await bad.ReadJsonAsync())["errors"]!["disposition"]);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale" })).StatusCode);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class AgentApiTests(ApiFactory api)
         var (_, attemptId, contactId) = await CallInWrapUpAsync(agentId, phone);
         var elsewhere = await PendingContactElsewhereAsync(phone);
 
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "do-not-call" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "do-not-call" })).StatusCode);
 
         await using var db = api.Database.CreateDb();
         Assert.Contains(await db.DoNotCall.Where(d => d.Phone == phone).ToListAsync(), d => d.CampaignId == null);
@@ -167,10 +167,10 @@ public sealed class AgentApiTests(ApiFactory api)
         var at3am = new DateTimeOffset(tomorrow.AddHours(3), zone.GetUtcOffset(tomorrow.AddHours(3)));
         var at10am = new DateTimeOffset(tomorrow.AddHours(10), zone.GetUtcOffset(tomorrow.AddHours(10)));
 
-        var refused = await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at3am });
+        var refused = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at3am });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("next lawful time", (await refused.ReadJsonAsync())["errors"]!["callbackAt"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at10am })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at10am })).StatusCode);
 
         await using var db = api.Database.CreateDb();
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
@@ -181,7 +181,7 @@ public sealed class AgentApiTests(ApiFactory api)
     public async Task The_agent_gets_a_Twilio_voice_token_for_their_own_identity()
     {
         var (agent, agentId) = await NewAgentAsync();
-        var token = await agent.GetFromJsonAsync<JsonObject>("/api/agent/token");
+        var token = await agent.GetFromJsonAsync<JsonObject>("/api/agent-console/token");
         await using var db = api.Database.CreateDb();
         var identity = await db.Agents.Where(a => a.Id == agentId).Select(a => a.ClientIdentity).SingleAsync();
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Hosting;
 
 public static class SharedConfiguration
 {

@@ -1,4 +1,4 @@
-using Dialer.Core.Telemetry;
+using Dialer.Core.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Dialer.Core.Hosting;
+namespace Dialer.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces and metrics for Api and Worker alike: ASP.NET Core, HttpClient (Twilio), MassTransit, Npgsql and
@@ -24,13 +24,16 @@ public static class DialerTelemetry
     public static IHostApplicationBuilder AddDialerTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddSingleton<DialerMetrics>();
+        builder.Services.AddSingleton<IPacingMeter>(sp => sp.GetRequiredService<DialerMetrics>());
         // every log line carries the trace it belongs to, so a log and its trace find each other
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.Configure(o =>
+            o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddOpenTelemetry(o => { o.IncludeScopes = true; o.IncludeFormattedMessage = true; });
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
+                .AddAspNetCoreInstrumentation(o =>
+                    o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation()
                 .AddSource("MassTransit", "Npgsql"))
             .WithMetrics(m => m
@@ -49,7 +52,8 @@ public static class DialerTelemetry
 
     static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-    /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API key.</summary>
+    /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API
+    /// key.</summary>
     public static IEndpointConventionBuilder MapDialerMetrics(this IEndpointRouteBuilder app) =>
         app.MapPrometheusScrapingEndpoint(MetricsPath);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,15 +8,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
-namespace Dialer.Core.Telemetry;
+namespace Dialer.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Asks the broker every few seconds how many messages wait in this process's own queues (a passive
 /// declare: it never creates or changes a queue), for the queue_messages gauge. A growing place-call
 /// queue means workers cannot keep up with the pacer; that is worth an alert before agents go idle.
 /// </summary>
-public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerable<QueueDepthProbe.Queue> queues, IEndpointNameFormatter names,
-    DialerMetrics metrics, TimeProvider clock, ILogger<QueueDepthProbe> log) : BackgroundService
+public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerable<QueueDepthProbe.Queue> queues,
+    IEndpointNameFormatter names, DialerMetrics metrics, TimeProvider clock, ILogger<QueueDepthProbe> log)
+    : BackgroundService
 {
     /// <summary>A queue to watch, named from the endpoint name formatter (so the tests' prefixes apply).</summary>
     public sealed record Queue(Func<IEndpointNameFormatter, string> Name);
@@ -28,7 +29,8 @@ public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerab
     {
         var watched = queues.Select(q => q.Name(names)).Distinct().ToArray();
         if (watched.Length == 0) return;
-        metrics.ObserveQueueDepth(() => _depths.Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("queue", kv.Key))));
+        metrics.ObserveQueueDepth(() => _depths.Select(kv =>
+            new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("queue", kv.Key))));
         var o = options.Value;
         var factory = new ConnectionFactory
         {
@@ -78,11 +80,14 @@ public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerab
 
 public static class QueueDepthProbeRegistration
 {
-    /// <summary>Watches the queue of <typeparamref name="TConsumer"/> (as the bus names it) in the queue_messages gauge.</summary>
-    public static IServiceCollection AddQueueDepthOf<TConsumer>(this IServiceCollection services) where TConsumer : class, IConsumer
+    /// <summary>Watches the queue of <typeparamref name="TConsumer"/> (as the bus names it) in the queue_messages
+    /// gauge.</summary>
+    public static IServiceCollection AddQueueDepthOf<TConsumer>(this IServiceCollection services)
+        where TConsumer : class, IConsumer
     {
         services.AddSingleton(new QueueDepthProbe.Queue(names => names.Consumer<TConsumer>()));
-        if (services.All(d => d.ImplementationType != typeof(QueueDepthProbe))) services.AddHostedService<QueueDepthProbe>();
+        if (services.All(d => d.ImplementationType != typeof(QueueDepthProbe)))
+            services.AddHostedService<QueueDepthProbe>();
         return services;
     }
 }
