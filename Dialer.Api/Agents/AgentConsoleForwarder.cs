@@ -40,7 +40,7 @@ public static class AgentConsoleForwarding
         bus.AddConsumer<AgentConsoleForwarder>(c => c.UseMessageRetry(r => r.None())) // a screen pop is worth showing now or never
             .Endpoint(e =>
             {
-                e.InstanceId = Core.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
+                e.InstanceId = ServiceDefaults.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
                 e.Temporary = true;
             });
 }

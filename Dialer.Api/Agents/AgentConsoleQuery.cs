@@ -26,7 +26,8 @@ public static class AgentConsoleQuery
 
     public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db, CancellationToken ct)
     {
-        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == AgentApi.AgentIdOf(user), ct);
+        var agentId = AgentConsoleApi.AgentIdOf(user);
+        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, ct);
         if (agent is null) return TypedResults.NotFound();
         return TypedResults.Ok(ViewOf(agent) with { Call = await CallOfAsync(db, agent, ct) });
     }

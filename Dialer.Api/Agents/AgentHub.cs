@@ -20,7 +20,7 @@ public sealed class AgentHub(StateChanges changes) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var agentId = AgentApi.AgentIdOf(Context.User!);
+        var agentId = AgentConsoleApi.AgentIdOf(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(agentId));
         await ConsoleChangedAsync(agentId, connected: true); // not cut short by a quick disconnect
         await base.OnConnectedAsync();
@@ -28,7 +28,7 @@ public sealed class AgentHub(StateChanges changes) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        var agentId = AgentApi.AgentIdOf(Context.User!);
+        var agentId = AgentConsoleApi.AgentIdOf(Context.User!);
         await ConsoleChangedAsync(agentId, connected: false);
         await base.OnDisconnectedAsync(exception);
     }

@@ -1,3 +1,4 @@
+using Dialer.Api.Auth;
 using System.Security.Claims;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
@@ -24,7 +25,7 @@ public static class DispositionApi
         Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes,
         TimeProvider clock, CancellationToken ct)
     {
-        var agentId = AgentApi.AgentIdOf(user);
+        var agentId = AgentConsoleApi.AgentIdOf(user);
         var now = clock.GetUtcNow();
         var found = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.AgentId, a.CampaignId, a.ContactId }).FirstOrDefaultAsync(ct);
         if (found is null) return TypedResults.NotFound();
@@ -39,7 +40,7 @@ public static class DispositionApi
         {
             var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
             var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
-                request.CallbackAt?.ToUniversalTime(), settings, user.Identity?.Name, token);
+                request.CallbackAt?.ToUniversalTime(), settings, user.AuditId(), token);
             if (refusal is not null)
             {
                 unit.Discard();

@@ -1,6 +1,5 @@
+using Dialer.Core.Changes;
 using Dialer.Core.Figures;
-using Dialer.Core.Data;
-using Dialer.Core.Dialing;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
 using Twilio.TwiML;
@@ -16,26 +15,26 @@ public static class AnswerFallbackWebhook
 {
     public static IEndpointRouteBuilder MapAnswerFallbackWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/twilio/answer-fallback/{attemptId:guid}", AnswerAsync)
+        app.MapPost(WebhookRoutes.Prefix + WebhookRoutes.AnswerFallback, AnswerAsync)
             .AddEndpointFilter<TwilioSignature>().DisableAntiforgery().AllowAnonymous() // Twilio's signature is the credential
             .ExcludeFromDescription();
         return app;
     }
 
-    static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock, ILogger<FallbackLog> log,
-        CancellationToken ct)
+    static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, StateChanges changes,
+        ILogger<FallbackLog> log, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attempt = await db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (attempt is null || attempt.IsFinal) return Twiml(new VoiceResponse().Hangup());
-        var message = (await db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct))
-            .SafeHarbourMessage;
-        attempt.AnsweredOnFallback(machine, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var message = await changes.RunAsync(async (unit, token) =>
+        {
+            var attempt = await unit.LockAttemptAsync(attemptId, token);
+            if (attempt is null || attempt.IsFinal) return null;
+            attempt.AnsweredOnFallback(machine, unit.Now);
+            return (await unit.Db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId)
+                .Select(c => c.Settings).SingleAsync(token)).SafeHarbourMessage;
+        }, ct);
+        if (message is null) return Twiml(new VoiceResponse().Hangup());
         log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
         return Twiml(machine ? new VoiceResponse().Hangup() : new VoiceResponse().Say(message).Hangup());
     }

@@ -17,7 +17,8 @@ public sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    /// <summary>A disabled user or a rotated key stops working within this long, on every Api.</summary>
+    static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,6 +31,7 @@ public sealed class ApiKeyAuthentication(
             return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.ApiKeyHash == hash, Context.RequestAborted);
         });
         if (user is null) return AuthenticateResult.Fail("Unknown API key.");
+        if (user.KeyRefusal(TimeProvider.GetUtcNow()) is { } refusal) return AuthenticateResult.Fail(refusal);
 
         Claim[] claims =
         [

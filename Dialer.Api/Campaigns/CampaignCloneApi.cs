@@ -12,11 +12,11 @@ public static class CampaignCloneApi
 {
     public sealed record CloneRequest(string? Name);
 
-    public static RouteGroupBuilder MapCampaignCloneApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignCloneApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Marketer);
-        group.MapPost("/clone", Clone);
-        return group;
+        campaign.MapPost("/clone", Clone).RequireAuthorization(Policies.Marketer);
+        return campaign;
     }
 
     static async Task<Results<CreatedAtRoute<CampaignResponse>, NotFound, ValidationProblem>> Clone(

@@ -11,14 +11,19 @@ namespace Dialer.Api.Campaigns;
 /// <summary>Start (now or at the start time), pause, resume and stop: each a Quartz schedule and an event.</summary>
 public static class CampaignLifecycleApi
 {
-    public static RouteGroupBuilder MapCampaignLifecycleApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignLifecycleApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Marketer);
-        group.MapPost("/start", (Guid id, CampaignTransitions t, CancellationToken ct) => t.ApplyAsync(id, (c, now) => c.TryStart(now), "started", ct));
-        group.MapPost("/pause", (Guid id, CampaignTransitions t, CancellationToken ct) => t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused", ct));
-        group.MapPost("/resume", (Guid id, CampaignTransitions t, CancellationToken ct) => t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed", ct));
-        group.MapPost("/stop", (Guid id, CampaignTransitions t, CancellationToken ct) => t.ApplyAsync(id, (c, now) => c.TryStop(now), "stopped", ct));
-        return group;
+        var lifecycle = campaign.MapGroup("").RequireAuthorization(Policies.Marketer);
+        lifecycle.MapPost("/start", (Guid id, CampaignTransitions t, CancellationToken ct) =>
+            t.ApplyAsync(id, (c, now) => c.TryStart(now), "started", ct));
+        lifecycle.MapPost("/pause", (Guid id, CampaignTransitions t, CancellationToken ct) =>
+            t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused", ct));
+        lifecycle.MapPost("/resume", (Guid id, CampaignTransitions t, CancellationToken ct) =>
+            t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed", ct));
+        lifecycle.MapPost("/stop", (Guid id, CampaignTransitions t, CancellationToken ct) =>
+            t.ApplyAsync(id, (c, now) => c.TryStop(now), "stopped", ct));
+        return campaign;
     }
 }
 

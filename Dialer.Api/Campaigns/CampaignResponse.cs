@@ -14,4 +14,5 @@ public sealed record CampaignResponse(
             c.PauseReason);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+/// <param name="NextAfter">for lists paged by key: the id to pass as ?after= for the next page (null on the last)</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total, long? NextAfter = null);

@@ -10,19 +10,21 @@ namespace Dialer.Api.Campaigns;
 
 public static class CampaignsApi
 {
-    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaigns">the /api/campaigns group</param>
+    public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder campaigns)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
-        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
-        group.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
-        group.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
-        return group;
+        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        campaigns.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
+        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
+        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
+        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
+        return campaigns;
     }
 
-    static async Task<Ok<Page<CampaignResponse>>> List(DialerDb db, CancellationToken ct, int page = 1, int pageSize = 50)
+    static async Task<Results<Ok<Page<CampaignResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
+        int page = 1, int pageSize = 50)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var total = await db.Campaigns.CountAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt)

@@ -8,11 +8,12 @@ namespace Dialer.Api.Campaigns;
 
 public static class PacingApi
 {
-    public static RouteGroupBuilder MapPacingApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapPacingApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Reader);
-        group.MapGet("/pacing", Get).WithDescription("The live pacing state: lines per agent, estimated answer rate, abandon budget left.");
-        return group;
+        campaign.MapGet("/pacing", Get).RequireAuthorization(Policies.Reader)
+            .WithDescription("The live pacing state: lines per agent, estimated answer rate, abandon budget left.");
+        return campaign;
     }
 
     static async Task<Results<Ok<PacingState>, NotFound>> Get(Guid id, DialerDb db, CancellationToken ct) =>

@@ -10,11 +10,11 @@ namespace Dialer.Api.Compliance;
 /// <summary>The abandon ledger of a campaign: live answers, abandons, rate and what is left before the target.</summary>
 public static class AbandonApi
 {
-    public static RouteGroupBuilder MapAbandonApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapAbandonApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
-        group.MapGet("/abandon", Get);
-        return group;
+        campaign.MapGet("/abandon", Get).RequireAuthorization(Policies.Reader);
+        return campaign;
     }
 
     static async Task<Results<Ok<AbandonFigures>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock, CancellationToken ct)

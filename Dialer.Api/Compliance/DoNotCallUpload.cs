@@ -1,3 +1,5 @@
+using Dialer.Core.Compliance;
+using Dialer.Api.Auth;
 using System.Security.Claims;
 using Dialer.Api.Contacts;
 using Dialer.Api.Hosting;
@@ -26,6 +28,9 @@ public static class DoNotCallUpload
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(region))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{region}' is not a region code."] });
+        if (reason?.Length > DoNotCallApi.MaxReasonChars)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
 
         var (body, error) = await CsvUpload.OpenAsync(request, options.Value.MaxUploadBytes, ct);
         if (body is null) return Problems.BadRequest(error!);
@@ -36,12 +41,14 @@ public static class DoNotCallUpload
             if (string.IsNullOrWhiteSpace(headerLine)) return Problems.BadRequest("The file is empty: it needs a header row with a phone column.");
             var separator = CsvRecordReader.DetectSeparator(headerLine);
             var header = new List<string>();
-            await new CsvRecordReader(new StringReader(headerLine), separator).TryReadAsync(header, ct);
+            try { await new CsvRecordReader(new StringReader(headerLine), separator).TryReadAsync(header, ct); }
+            catch (CsvFormatException e) { return Problems.BadRequest($"The header row cannot be read ({e.Message})."); }
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
 
-            var report = await ReadAsync(new CsvRecordReader(text, separator), columns.Phone, db, options.Value.MaxRejectionsListed,
-                new Entry(campaignId, reason, region, clock.GetUtcNow(), user.Identity?.Name), ct);
+            var csv = new CsvRecordReader(text, separator, options.Value.MaxRecordChars);
+            var report = await ReadAsync(csv, columns.Phone, db, options.Value.MaxRejectionsListed,
+                new Entry(campaignId, reason, region, clock.GetUtcNow(), user.AuditId()), ct);
             return TypedResults.Ok(report);
         }
         catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Numbers read before the limit were added."); }
@@ -74,6 +81,7 @@ public static class DoNotCallUpload
             if (fields is [""]) continue;
             rows++;
             var line = csv.RecordLine + 1; // the header was line 1
+            if (csv.RecordTooLong) { Reject(line, "the record is longer than the limit (Import:MaxRecordChars)"); continue; }
             var raw = phoneColumn < fields.Count ? fields[phoneColumn] : "";
             if (!Phones.TryNormalize(raw, entry.Region, out var e164, out var why)) { Reject(line, why); continue; }
             if (!batch.Add(e164)) listed++; // the same number twice in one batch
@@ -85,8 +93,8 @@ public static class DoNotCallUpload
 
     static Task<int> InsertAsync(DialerDb db, IReadOnlyCollection<string> phones, Entry e, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO do_not_call (phone, campaign_id, reason, added_at, added_by)
-            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text FROM unnest({phones.ToArray()}) AS p
+            INSERT INTO do_not_call (phone, campaign_id, reason, added_at, added_by, source)
+            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text, {DoNotCallSources.Upload} FROM unnest({phones.ToArray()}) AS p
             ON CONFLICT DO NOTHING
             """, ct);
 }

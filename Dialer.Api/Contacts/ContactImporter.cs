@@ -12,12 +12,28 @@ namespace Dialer.Api.Contacts;
 /// are written in batches as the file is read, and every bad row is reported with its line and reason.
 /// Three stages overlap: reading the upload, parsing numbers (on every core: libphonenumber is the
 /// expensive part), and COPY into PostgreSQL. Bounded channels keep memory flat whatever the file size.
+/// A limit met part way (rows per upload, contacts per campaign) keeps what came before and says where it stopped.
 /// </summary>
 public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions> options)
 {
     public sealed class NotCsvException(string message) : Exception(message);
 
-    sealed record RawBatch(int[] Lines, string[][] Records, CsvFormatException? Error);
+    /// <summary>A limit stopped the import at <see cref="Line"/>; the rows before it are in the report, imported.</summary>
+    public sealed class LimitException(string detail, int line, ImportReport report) : Exception(detail)
+    {
+        public int Line { get; } = line;
+        public ImportReport Report { get; } = report;
+    }
+
+    sealed record RawBatch(int[] Lines, string[][] Records, CsvFormatException? Error, RejectedRow[] TooLong);
+
+    /// <summary>Where a limit stopped the import: the reader's (rows per upload), the writer's (per campaign).</summary>
+    sealed class Stop
+    {
+        public (int Line, string Detail)? Reading, Writing;
+        public (int Line, string Detail)? First =>
+            Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
+    }
 
     public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body, CancellationToken ct)
     {
@@ -27,19 +43,17 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
         var (text, separator) = await OpenTextAsync(body, ct);
         report.Separator = separator == '\t' ? "tab" : separator.ToString();
-        var csv = new CsvRecordReader(text, separator);
-        var header = new List<string>();
-        if (!await csv.TryReadAsync(header, ct))
-            throw new NotCsvException("The file is empty: it needs a header row with a phone column.");
-        var columns = ContactColumns.FromHeader(header)
-            ?? throw new NotCsvException($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
+        var csv = new CsvRecordReader(text, separator, o.MaxRecordChars);
+        var (header, columns) = await ReadHeaderAsync(csv, o, ct);
+        var room = o.MaxContactsPerCampaign - await writer.CountAsync(campaignId, ct);
 
         var raw = Channel.CreateBounded<RawBatch>(2);
         var parsed = Channel.CreateBounded<List<ContactRow>>(2);
+        var stop = new Stop();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = ReadAsync(csv, raw.Writer, o.BatchSize, linked.Token);
+        var reading = ReadAsync(csv, raw.Writer, o, stop, linked.Token);
         var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report, o, linked.Token), linked.Token);
-        var writing = WriteAsync(campaignId, parsed.Reader, linked.Token);
+        var writing = WriteAsync(campaignId, parsed.Reader, room, o, stop, linked.Token);
         try
         {
             await Task.WhenAll(reading, parsing, writing);
@@ -54,17 +68,42 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             throw;
         }
         report.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        if (stop.First is { } at) throw new LimitException(at.Detail, at.Line, report);
         return report;
     }
 
-    static async Task ReadAsync(CsvRecordReader csv, ChannelWriter<RawBatch> output, int batchSize, CancellationToken ct)
+    static async Task<(List<string> Header, ContactColumns Columns)> ReadHeaderAsync(CsvRecordReader csv, ImportOptions o,
+        CancellationToken ct)
+    {
+        var header = new List<string>();
+        try
+        {
+            if (!await csv.TryReadAsync(header, ct))
+                throw new NotCsvException("The file is empty: it needs a header row with a phone column.");
+        }
+        catch (CsvFormatException e) { throw new NotCsvException($"The header row cannot be read ({e.Message})."); }
+        if (csv.RecordTooLong)
+            throw new NotCsvException(
+                $"The header row is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars).");
+        if (header.Count > o.MaxColumns)
+            throw new NotCsvException(
+                $"The header has {header.Count} columns; at most {o.MaxColumns} are accepted (Import:MaxColumns).");
+        var columns = ContactColumns.FromHeader(header)
+            ?? throw new NotCsvException($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
+        return (header, columns);
+    }
+
+    static async Task ReadAsync(CsvRecordReader csv, ChannelWriter<RawBatch> output, ImportOptions o, Stop stop,
+        CancellationToken ct)
     {
         try
         {
             var fields = new List<string>();
-            var lines = new List<int>(batchSize);
-            var records = new List<string[]>(batchSize);
+            var lines = new List<int>(o.BatchSize);
+            var records = new List<string[]>(o.BatchSize);
+            var tooLong = new List<RejectedRow>();
             CsvFormatException? error = null;
+            var rows = 0;
             while (true)
             {
                 try
@@ -73,14 +112,27 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 }
                 catch (CsvFormatException e) { error = e; break; }
                 if (fields is [""]) continue; // a blank line
-                lines.Add(csv.RecordLine);
-                records.Add([.. fields]);
-                if (records.Count < batchSize) continue;
-                await output.WriteAsync(new RawBatch([.. lines], [.. records], null), ct);
+                if (++rows > o.MaxRowsPerUpload)
+                {
+                    stop.Reading = (csv.RecordLine, $"An upload holds at most {o.MaxRowsPerUpload} rows (Import:MaxRowsPerUpload): "
+                        + $"rows from line {csv.RecordLine} on were not read; the rows before were imported.");
+                    break;
+                }
+                if (csv.RecordTooLong)
+                    tooLong.Add(new RejectedRow(csv.RecordLine,
+                        $"the record is longer than {o.MaxRecordChars} characters (Import:MaxRecordChars)"));
+                else
+                {
+                    lines.Add(csv.RecordLine);
+                    records.Add([.. fields]);
+                }
+                if (records.Count < o.BatchSize) continue;
+                await output.WriteAsync(new RawBatch([.. lines], [.. records], null, [.. tooLong]), ct);
                 lines.Clear();
                 records.Clear();
+                tooLong.Clear();
             }
-            await output.WriteAsync(new RawBatch([.. lines], [.. records], error), ct);
+            await output.WriteAsync(new RawBatch([.. lines], [.. records], error, [.. tooLong]), ct);
             output.Complete();
         }
         catch (Exception e) { output.Complete(e); throw; }
@@ -97,7 +149,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             {
                 var results = new (ContactRow Row, string? Reason)[batch.Records.Length];
                 Parallel.For(0, results.Length, parallel,
-                    () => new ContactRowParser(columns, headerWidth, region),
+                    () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars),
                     (i, _, parser) =>
                     {
                         results[i] = parser.TryParse(batch.Records[i], batch.Lines[i], out var row, out var reason) ? (row, null) : (default, reason);
@@ -115,6 +167,11 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                     else if (!seen.Add(long.Parse(row.Phone.AsSpan(1)))) report.Duplicates++;
                     else rows.Add(row);
                 }
+                foreach (var row in batch.TooLong)
+                {
+                    report.RowsRead++;
+                    Reject(report, row.Line, row.Reason, o.MaxRejectionsListed);
+                }
                 if (batch.Error is { } e)
                 {
                     report.RowsRead++;
@@ -127,14 +184,25 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         catch (Exception e) { output.Complete(e); throw; }
     }
 
+    /// <summary>Each batch on a connection of its own, taken only once the batch is read and parsed.</summary>
     async Task<(int Inserted, int Suppressed, int AlreadyInCampaign)> WriteAsync(
-        Guid campaignId, ChannelReader<List<ContactRow>> input, CancellationToken ct)
+        Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop, CancellationToken ct)
     {
         int total = 0, suppressed = 0, offered = 0;
-        await using var session = await writer.BeginAsync(campaignId, ct);
-        await foreach (var rows in input.ReadAllAsync(ct))
+        await foreach (var batch in input.ReadAllAsync(ct))
         {
-            var written = await session.WriteAsync(rows, ct);
+            if (stop.Writing is not null) continue; // the campaign is full: only drain what the reader still sends
+            var rows = batch;
+            if (rows.Count > room - total)
+            {
+                var fits = Math.Max(0, room - total);
+                var line = rows[fits].Line;
+                stop.Writing = (line, $"A campaign holds at most {o.MaxContactsPerCampaign} contacts (Import:MaxContactsPerCampaign): "
+                    + $"rows from line {line} on were not imported; the rows before were.");
+                rows = rows.GetRange(0, fits);
+            }
+            if (rows.Count == 0) continue;
+            var written = await writer.WriteAsync(campaignId, rows, ct);
             total += written.Inserted;
             suppressed += written.Suppressed;
             offered += rows.Count;

@@ -6,7 +6,8 @@ using Dialer.Core.Contacts;
 namespace Dialer.Api.Contacts;
 
 /// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
-public sealed class ContactRowParser(ContactColumns columns, int headerWidth, string defaultRegion)
+public sealed class ContactRowParser(
+    ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue)
 {
     readonly Dictionary<string, string?> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
@@ -19,6 +20,13 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
             reason = $"the row has {fields.Count} fields but the header has {headerWidth} (a separator inside an unquoted value?)";
             return false;
         }
+        for (var i = 0; i < fields.Count; i++)
+            if (fields[i].Length > maxFieldChars)
+            {
+                reason = $"column {i + 1} ({ColumnName(i)}) is longer than {maxFieldChars} characters "
+                    + "(Import:MaxFieldChars)";
+                return false;
+            }
         var raw = At(fields, columns.Phone);
         if (raw.Length == 0) { reason = "no phone number"; return false; }
         if (!Phones.TryNormalize(raw, defaultRegion, out var e164, out var numberZones, out reason)) return false;
@@ -38,6 +46,10 @@ public sealed class ContactRowParser(ContactColumns columns, int headerWidth, st
         reason = "";
         return true;
     }
+
+    string ColumnName(int index) =>
+        index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone ? "'time zone'"
+        : columns.Custom.FirstOrDefault(c => c.Index == index).Name is { } custom ? $"'{custom}'" : "unnamed";
 
     bool TryZone(string text, out string? zone)
     {

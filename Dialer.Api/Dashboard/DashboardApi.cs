@@ -21,9 +21,16 @@ public static class DashboardApi
         dashboard.MapPost("/campaigns/{id:guid}/resume", (Guid id, CampaignTransitions t, CancellationToken ct) =>
             t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed by a manager", ct));
 
-        app.MapGet("/api/campaigns/{id:guid}/timeline", GetTimeline).WithTags("Dashboard").RequireAuthorization(Policies.Reader);
         app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(Policies.Manager);
         return app;
+    }
+
+    /// <summary>The campaign's timeline, the floor's chart.</summary>
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapTimelineApi(this RouteGroupBuilder campaign)
+    {
+        campaign.MapGet("/timeline", GetTimeline).RequireAuthorization(Policies.Reader);
+        return campaign;
     }
 
     static async Task<Ok<List<CampaignFigures>>> Snapshot(DialerDb db, DashboardFeed feed, TimeProvider clock, CancellationToken ct)

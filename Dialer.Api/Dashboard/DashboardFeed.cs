@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Dialer.Core.Data;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dialer.Api.Dashboard;

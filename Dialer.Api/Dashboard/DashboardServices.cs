@@ -19,7 +19,7 @@ public static class DashboardServices
     public static void AddDashboardConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<DashboardEventsConsumer>().Endpoint(e =>
         {
-            e.InstanceId = Core.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
+            e.InstanceId = ServiceDefaults.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
             e.Temporary = true;
         });
 }

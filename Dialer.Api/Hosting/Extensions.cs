@@ -4,7 +4,9 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Core.Data;
-using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Hosting;
+using Dialer.ServiceDefaults.Twilio;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;
@@ -21,7 +23,7 @@ public static class Extensions
             AgentConsoleForwarding.AddAgentConsoleForwarder(bus);
             Agents.Wall.AgentWallServices.AddAgentWallConsumer(bus);
         });
-        builder.Services.AddOptions<VoiceTokenOptions>().BindConfiguration(VoiceTokenOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTwilioOptions();
         builder.AddDashboard();
         Agents.Wall.AgentWallServices.AddAgentWall(builder);
         builder.AddDialerTelemetry("dialer-api");
@@ -35,6 +37,9 @@ public static class Extensions
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.AddScoped<ContactImporter>();
         builder.Services.AddScoped<ContactWriter>();
+        builder.Services.AddOptions<Campaigns.Prelaunch.ForecastOptions>()
+            .BindConfiguration(Campaigns.Prelaunch.ForecastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Campaigns.Prelaunch.ForecastGate>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();

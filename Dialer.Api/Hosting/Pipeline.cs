@@ -1,20 +1,15 @@
 using Dialer.Api.Agents;
+using Dialer.Api.Answers;
 using Dialer.Api.Campaigns;
-using Dialer.Api.Campaigns.Documents;
-using Dialer.Api.Campaigns.History;
-using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
-using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
-using Dialer.Api.Preview;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
+using Dialer.Api.Reporting.Timesheets;
 using Dialer.Api.Users;
-using Dialer.Api.Supervision;
-using Dialer.Api.Answers;
-using Dialer.Core.Hosting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Dialer.ServiceDefaults.Health;
+using Dialer.ServiceDefaults.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Dialer.Api.Hosting;
@@ -38,35 +33,25 @@ public static class Pipeline
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Dialer API"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapDialerHealth();
 
-        app.MapCampaignsApi();
-        app.MapCampaignLifecycleApi();
-        app.MapPacingApi();
-        app.MapCampaignSummaryApi();
-        app.MapContactsApi();
+        app.MapDialerMetrics();
+
+        // the API, one route group per resource
+        app.MapCampaigns();
         app.MapDoNotCallApi();
         app.MapUsersApi();
-        app.MapCampaignDocumentsApi();
-        app.MapCampaignChangesApi();
-        app.MapCampaignCloneApi();
-        app.MapPrelaunchApi();
-        app.MapBuilderPages();
         app.MapDashboardApi();
-        app.MapCampaignResultsApi();
-        app.MapComplianceReportApi();
-        app.MapDialerMetrics();
-        app.MapAgentApi();
-        app.MapAgentCampaigns();
-        app.MapPreviewApi();
-        Agents.Wall.AgentWallApi.MapAgentWallApi(app);
-        Reporting.Timesheets.TimesheetsApi.MapTimesheetsApi(app);
-        app.MapAbandonApi();
-        app.MapSupervisionApi();
-        app.MapAnswerFallbackWebhook();
+        app.MapAgents();
+        app.MapAgentConsoleApi();
         app.MapRecordingsApi();
+        app.MapTimesheetsApi();
+        app.MapAnswerFallbackWebhook();
         app.MapHub<AgentHub>(AgentHub.Path);
+
+        // the pages
+        app.MapBuilderPages();
+        app.MapCompliancePage();
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription();
     }
 }

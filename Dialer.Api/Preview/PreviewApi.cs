@@ -22,23 +22,26 @@ public static class PreviewApi
     public sealed record Dialed(Guid AttemptId, long ContactId);
     public sealed record Skipped(long ContactId, DateTimeOffset OfferedAgainAfter);
 
-    public static RouteGroupBuilder MapPreviewApi(this IEndpointRouteBuilder app)
+    /// <param name="console">the agent console's group</param>
+    public static RouteGroupBuilder MapPreviewApi(this RouteGroupBuilder console)
     {
-        var group = app.MapGroup("/api/agent/preview").WithTags("Agent").RequireAuthorization(Policies.Agent);
-        group.MapGet("/", Held);
-        group.MapPost("/", Claim);
-        group.MapPost("/dial", Dial);
-        group.MapPost("/skip", Skip);
-        return group;
+        var preview = console.MapGroup("/preview");
+        preview.MapGet("/", Held);
+        preview.MapPost("/", Claim);
+        preview.MapPost("/dial", Dial);
+        preview.MapPost("/skip", Skip);
+        return console;
     }
+
+    static Guid AgentIdOf(ClaimsPrincipal user) => AgentConsoleApi.AgentIdOf(user);
 
     /// <summary>The contact this agent holds now, if any (204 when none).</summary>
     static async Task<Results<Ok<PreviewCard>, NoContent>> Held(ClaimsPrincipal user, PreviewDesk desk, DialerDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hold = await desk.HeldByAsync(AgentApi.AgentIdOf(user), now, ct);
+        var hold = await desk.HeldByAsync(AgentIdOf(user), now, ct);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentApi.AgentIdOf(user), now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
     }
 
     /// <summary>Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).</summary>
@@ -46,10 +49,10 @@ public static class PreviewApi
         IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hold = await desk.ClaimAsync(AgentApi.AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
+        var hold = await desk.ClaimAsync(AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
         if (hold.Refusal is { } refusal) return Problems.Conflict(refusal);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentApi.AgentIdOf(user), now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
     }
 
     static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request, ClaimsPrincipal user,
@@ -57,9 +60,9 @@ public static class PreviewApi
     {
         if (request.ContactId is not { } contactId)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactId"] = ["Say which contact you are dialing."] });
-        var result = await dial.DialAsync(AgentApi.AgentIdOf(user), contactId, ct);
+        var result = await dial.DialAsync(AgentIdOf(user), contactId, ct);
         if (result.Refusal is { } refusal) return Problems.Conflict(refusal);
-        return TypedResults.Accepted("/api/agent/me", new Dialed(result.Attempt!.Id, contactId));
+        return TypedResults.Accepted(AgentConsoleApi.Path + "/me", new Dialed(result.Attempt!.Id, contactId));
     }
 
     static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>>> Skip(SkipRequest request, ClaimsPrincipal user,
@@ -73,7 +76,7 @@ public static class PreviewApi
 
         var now = clock.GetUtcNow();
         var comeBack = TimeSpan.FromMinutes(options.Value.SkipDelayMinutes);
-        if (await desk.SkipAsync(AgentApi.AgentIdOf(user), request.ContactId!.Value, reason, comeBack, now, ct) is { } refusal)
+        if (await desk.SkipAsync(AgentIdOf(user), request.ContactId!.Value, reason, comeBack, now, ct) is { } refusal)
             return Problems.Conflict(refusal);
         return TypedResults.Ok(new Skipped(request.ContactId.Value, now + comeBack));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace Dialer.Api.Recordings;
 /// A recording's audio, fetched from Twilio with the account's credentials and streamed on as it comes: the browser
 /// talks to the Api only and never sees the credentials or Twilio's URL.
 /// </summary>
-public sealed class RecordingMedia(IHttpClientFactory http, IOptions<RecordingMediaOptions> options, ILogger<RecordingMedia> log)
+public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptions> options,
+    ILogger<RecordingMedia> log)
 {
     const string HttpClientName = "twilio-media";
     /// <summary>What a recording's audio is, when Twilio does not say.</summary>
@@ -18,10 +20,10 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<RecordingMe
 
     public static void Register(IServiceCollection services)
     {
-        services.AddOptions<RecordingMediaOptions>().BindConfiguration(RecordingMediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RecordingMedia>();
-        services.AddHttpClient(HttpClientName, (sp, client) =>
-            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<RecordingMediaOptions>>().Value.RequestTimeoutSeconds));
+        // until Twilio starts answering: the audio itself may take as long as it takes to stream
+        services.AddHttpClient(HttpClientName, (sp, client) => client.Timeout =
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeoutSeconds));
     }
 
     /// <summary>Twilio's media URL of the recording: the MP3, an eighth of the WAV's size, which every browser plays.</summary>

@@ -11,16 +11,24 @@ namespace Dialer.Api.Recordings;
 /// <summary>A campaign's call recordings for its managers, and a recording's audio for them and for the agent who took the call.</summary>
 public static class RecordingsApi
 {
-    public static IEndpointRouteBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignRecordingsApi(this RouteGroupBuilder campaign)
     {
-        app.MapGet("/api/campaigns/{id:guid}/recordings", List).WithTags("Recordings").RequireAuthorization(Policies.Manager);
-        app.MapGet("/api/recordings/{id:guid}/audio", Audio).WithTags("Recordings").RequireAuthorization(Policies.Listener);
-        return app;
+        campaign.MapGet("/recordings", List).RequireAuthorization(Policies.Manager);
+        return campaign;
     }
 
-    static async Task<Results<Ok<Page<RecordingRow>>, NotFound>> List(Guid id, DialerDb db, CancellationToken ct,
+    public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
+    {
+        var recordings = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization(Policies.Listener);
+        recordings.MapGet("/{id:guid}/audio", Audio);
+        return recordings;
+    }
+
+    static async Task<Results<Ok<Page<RecordingRow>>, NotFound, ValidationProblem>> List(Guid id, DialerDb db, CancellationToken ct,
         Guid? attemptId = null, int page = 1, int pageSize = 50)
     {
+        if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = RecordingRow.Of(db, id, attemptId);

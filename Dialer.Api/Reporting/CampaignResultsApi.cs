@@ -10,12 +10,13 @@ namespace Dialer.Api.Reporting;
 /// <summary>Campaign results: the funnel as JSON, and every contact's end state as a streamed CSV.</summary>
 public static class CampaignResultsApi
 {
-    public static RouteGroupBuilder MapCampaignResultsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignResultsApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
-        group.MapGet("/results", Get);
-        group.MapGet("/results.csv", Csv);
-        return group;
+        var results = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
+        results.MapGet("/results", Get);
+        results.MapGet("/results.csv", Csv);
+        return campaign;
     }
 
     static async Task<Results<Ok<CampaignResults>, NotFound>> Get(Guid id, DialerDb db, CancellationToken ct)

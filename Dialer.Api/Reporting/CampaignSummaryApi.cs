@@ -24,11 +24,11 @@ public static class CampaignSummaryApi
         long Abandoned, long Conversions, double ConversionPerConnect, double LiveAnswerPerDial, long NoAnswers, long Busy, long Failed, long DoNotCallStopped,
         double TalkSeconds, int NumbersDialedTwiceAtOnce, DateTimeOffset? FirstDial, DateTimeOffset? LastEnd, AbandonFigures Abandon);
 
-    public static RouteGroupBuilder MapCampaignSummaryApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignSummaryApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
-        group.MapGet("/summary", Get);
-        return group;
+        campaign.MapGet("/summary", Get).RequireAuthorization(Policies.Reader);
+        return campaign;
     }
 
     static async Task<Results<Ok<Summary>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock, CancellationToken ct)

@@ -9,16 +9,24 @@ namespace Dialer.Api.Reporting;
 /// <summary>The compliance report for a campaign and period (?from=&amp;to=, default: the campaign's whole life), as JSON, CSV and a printable page.</summary>
 public static class ComplianceReportApi
 {
-    public static IEndpointRouteBuilder MapComplianceReportApi(this IEndpointRouteBuilder app)
+    /// <summary>The longest period one report covers: a row a day in its daily table, every call of it read.</summary>
+    public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
+
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapComplianceReportApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reader);
-        group.MapGet("/compliance", Json);
-        group.MapGet("/compliance.csv", Csv);
-        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock,
-                HttpResponse response, CancellationToken ct) => Page(campaign, from, to, db, clock, response, ct))
-            .WithTags("Reports").RequireAuthorization(Policies.Reader);
-        return app;
+        var report = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
+        report.MapGet("/compliance", Json);
+        report.MapGet("/compliance.csv", Csv);
+        return campaign;
     }
+
+    /// <summary>The printable page of the report: /reports/compliance?campaign=&amp;from=&amp;to=.</summary>
+    public static RouteHandlerBuilder MapCompliancePage(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db,
+                TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+                Page(campaign, from, to, db, clock, response, ct))
+            .WithTags("Reports").RequireAuthorization(Policies.Reader);
 
     static async Task<IResult> Json(Guid id, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -93,9 +101,14 @@ public static class ComplianceReportApi
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return (null, default, default, TypedResults.NotFound());
-        var start = from ?? campaign.CreatedAt;
+        if (from is { Year: < 2000 or > 2100 } || to is { Year: < 2000 or > 2100 })
+            return (null, default, default, Hosting.Problems.BadRequest("from and to must be in the years 2000 to 2100."));
         var end = to ?? clock.GetUtcNow();
+        var start = from ?? (campaign.CreatedAt > end - LongestPeriod ? campaign.CreatedAt : end - LongestPeriod);
         if (start >= end) return (null, start, end, Hosting.Problems.BadRequest("from must be before to."));
+        if (end - start > LongestPeriod)
+            return (null, start, end,
+                Hosting.Problems.BadRequest($"from must be at most {LongestPeriod.TotalDays} days before to."));
         return (campaign, start, end, null);
     }
 }

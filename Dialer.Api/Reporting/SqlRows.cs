@@ -15,7 +15,8 @@ public static class SqlRows
     public static async IAsyncEnumerable<T> RowsAsync<T>(this DialerDb db, string sql, [EnumeratorCancellation] CancellationToken ct,
         params NpgsqlParameter[] parameters)
     {
-        await foreach (var row in db.Database.SqlQueryRaw<T>(sql, parameters).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+        await using var streaming = db.Streaming();
+        await foreach (var row in streaming.Database.SqlQueryRaw<T>(sql, parameters).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     public static Task<List<T>> ListAsync<T>(this DialerDb db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters) =>

@@ -18,15 +18,16 @@ namespace Dialer.Api.Supervision;
 /// </summary>
 public static class SupervisionApi
 {
-    public static RouteGroupBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
+    /// <param name="agents">the /api/agents group</param>
+    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder agents)
     {
-        var group = app.MapGroup("/api/agents/{agentId:guid}/supervision").WithTags("Supervision").RequireAuthorization(Policies.Manager);
+        var group = agents.MapGroup("/{agentId:guid}/supervision");
         group.MapGet("", List);
         group.MapPost("", Join);
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", Switch);
         group.MapDelete("/{id:guid}", Leave);
-        return group;
+        return agents;
     }
 
     static async Task<Ok<List<SupervisionView>>> List(Guid agentId, DialerDb db, CancellationToken ct) =>
@@ -52,6 +53,14 @@ public static class SupervisionApi
         if (call is null || call.IsFinal || call.ConferenceSid is null || call.AgentCallSid is null)
             return Problems.Conflict(new Refusal($"{agent.Name} has no live call to supervise (the agent is {agent.State})."));
         var supervisorId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == supervisorId, ct);
+        if (!SupervisionInput.IsOwnLine(to!, me))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["to"] = [me.ClientIdentity is null && me.Phone is null
+                    ? "You have no line registered to supervise from: an admin sets your phone or browser identity."
+                    : $"Supervise from your own line: {string.Join(" or ", new[] { me.ClientIdentity is { } i ? "client:" + i : null, me.Phone }.OfType<string>())}."],
+            });
         if (await db.SupervisionSessions.AnyAsync(s => s.AttemptId == call.Id && s.SupervisorUserId == supervisorId && s.EndedAt == null, ct))
             return Problems.Conflict(new Refusal("You are already in this call: switch your mode, or leave it first."));
 
@@ -75,13 +84,15 @@ public static class SupervisionApi
         return TypedResults.Created($"/api/agents/{agentId}/supervision/{session.Id}", SupervisionView.Of(session));
     }
 
-    static async Task<Results<Ok<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> Switch(
-        Guid agentId, Guid id, SwitchModeRequest request, DialerDb db, SupervisorLeg leg, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ProblemHttpResult, ForbidHttpResult>> Switch(
+        Guid agentId, Guid id, SwitchModeRequest request, ClaimsPrincipal user, DialerDb db, SupervisorLeg leg, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var mode = SupervisionInput.Mode(request.Mode, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await FindAsync(db, agentId, id, ct, tracked: true) is not { } session) return TypedResults.NotFound();
+        if (!IsOpener(user, session)) return TypedResults.Forbid();
         var now = clock.GetUtcNow();
         if (session.TrySwitch(mode!.Value, now) is { } refusal) return Problems.Conflict(refusal);
 
@@ -104,10 +115,11 @@ public static class SupervisionApi
         return TypedResults.Ok(SupervisionView.Of(session));
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Leave(Guid agentId, Guid id, DialerDb db, SupervisorLeg leg, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> Leave(Guid agentId, Guid id, ClaimsPrincipal user,
+        DialerDb db, SupervisorLeg leg, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(db, agentId, id, ct, tracked: true) is not { } session) return TypedResults.NotFound();
+        if (!IsOpener(user, session)) return TypedResults.Forbid();
         if (!session.IsLive) return TypedResults.NoContent();
         try
         {
@@ -125,6 +137,10 @@ public static class SupervisionApi
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Only the manager who opened a session switches or ends it (or an admin).</summary>
+    static bool IsOpener(ClaimsPrincipal user, SupervisionSession session) =>
+        user.IsInRole(nameof(Core.Auth.Role.Admin)) || user.AuditId() == session.SupervisorUserId.ToString();
 
     static async Task EndAsync(DialerDb db, Guid id, string reason, DateTimeOffset now, CancellationToken ct)
     {

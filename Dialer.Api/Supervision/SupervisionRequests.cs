@@ -35,6 +35,16 @@ public static partial class SupervisionInput
         return null;
     }
 
+    /// <summary>A Twilio Client identity without its <c>client:</c> prefix.</summary>
+    public static bool IsClientName(string name) => ClientIdentity().IsMatch("client:" + name);
+
+    /// <summary>
+    /// Only the manager's own lines: their browser phone or the phone an admin registered for them. Any other number
+    /// would let a manager listen from outside phones, or run up calls anywhere.
+    /// </summary>
+    public static bool IsOwnLine(string to, Core.Auth.User manager) =>
+        (manager.ClientIdentity is { } identity && to == "client:" + identity) || (manager.Phone is { } phone && to == phone);
+
     [GeneratedRegex(@"^\+[1-9]\d{1,14}$")]
     private static partial Regex E164();
 

@@ -1,4 +1,5 @@
 using Dialer.Core.Supervision;
+using Dialer.ServiceDefaults.Twilio;
 using Twilio.Rest.Api.V2010.Account.Conference;
 using Twilio.Types;
 
@@ -13,7 +14,6 @@ public sealed class SupervisorLeg(SupervisionTwilio twilio)
 {
     public async Task<string> JoinAsync(SupervisionSession session, string callerId, string agentCallSid, CancellationToken ct)
     {
-        var hooks = twilio.Options.PublicWebhookBaseUrl.TrimEnd('/');
         var (muted, coaching) = Flags(session.Mode);
         var request = new CreateParticipantOptions(session.ConferenceSid, new PhoneNumber(callerId), Endpoint(session.To))
         {
@@ -26,7 +26,7 @@ public sealed class SupervisorLeg(SupervisionTwilio twilio)
             Beep = "false",
             EarlyMedia = false,
             Timeout = 30,
-            StatusCallback = new Uri($"{hooks}/twilio/supervisor-leg/{session.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.SupervisorLegUrl(twilio.Options.PublicWebhookBaseUrl, session.Id)),
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             StatusCallbackEvent = ["completed"],
         };

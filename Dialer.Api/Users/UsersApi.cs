@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Core.Agents;
 using Dialer.Core.Auth;
+using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +11,15 @@ namespace Dialer.Api.Users;
 
 public static class UsersApi
 {
-    public sealed record CreateUserRequest(string Name, Role Role);
+    public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null, DateTimeOffset? KeyExpiresAt = null);
     /// <summary>The key is shown once, here; only its hash is kept.</summary>
     public sealed record CreatedUser(Guid Id, string Name, Role Role, string ApiKey, Guid? AgentId);
-    public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt);
+    public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt, string? Phone,
+        string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt);
+    /// <summary>Where the user may be reached from: an absent field stays as it is, an empty one clears it.</summary>
+    public sealed record UpdateUserRequest(string? Phone, string? ClientIdentity);
+    public sealed record NewKeyRequest(DateTimeOffset? ExpiresAt);
+    public sealed record NewKey(string ApiKey, DateTimeOffset? ExpiresAt);
 
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
@@ -20,6 +27,13 @@ public static class UsersApi
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
         group.MapGet("/", List).RequireAuthorization(Policies.Admin);
         group.MapGet("/me", Me).RequireAuthorization();
+        group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:guid}/disable", (Guid id, ClaimsPrincipal me, DialerDb db, TimeProvider clock, CancellationToken ct) =>
+            SetDisabledAsync(id, me, db, clock.GetUtcNow(), ct)).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:guid}/enable", (Guid id, ClaimsPrincipal me, DialerDb db, CancellationToken ct) =>
+            SetDisabledAsync(id, me, db, null, ct)).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:guid}/key", RotateKey).RequireAuthorization(Policies.Admin)
+            .WithDescription("A new key for the user; the old one stops working within seconds.");
         return group;
     }
 
@@ -27,17 +41,29 @@ public static class UsersApi
         CreateUserRequest request, DialerDb db, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Give a name of at most 200 characters."] });
-        if (!Enum.IsDefined(request.Role))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Unknown role."] });
-
+            return Invalid("name", "Give a name of at most 200 characters.");
+        if (!Enum.IsDefined(request.Role)) return Invalid("role", "Unknown role.");
         var now = clock.GetUtcNow();
+        if (request.KeyExpiresAt is { } expires && expires <= now) return Invalid("keyExpiresAt", "Give a time in the future.");
+        string? phone = null;
+        if (request.Phone is { Length: > 0 } && !Phones.TryNormalize(request.Phone, "US", out phone, out var why))
+            return Invalid("phone", why);
+
         var key = User.NewKey();
-        var user = new User { Id = Guid.CreateVersion7(now), Name = request.Name, Role = request.Role, ApiKeyHash = User.HashKey(key), CreatedAt = now };
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now), Name = request.Name, Role = request.Role, ApiKeyHash = User.HashKey(key),
+            CreatedAt = now, Phone = phone, KeyExpiresAt = request.KeyExpiresAt,
+        };
+        if (request.Role is Role.Manager or Role.Admin) user.ClientIdentity = "manager-" + user.Id.ToString("N");
         if (request.Role == Role.Agent)
         {
-            // every agent user has an agent record: the identity their browser phone registers as
-            var agent = new Agent { Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N")[..12], StateSince = now };
+            // every agent user has an agent record: the identity their browser phone registers as. The whole id:
+            // a version 7 id begins with its millisecond, so a prefix is shared by users created in the same one.
+            var agent = new Agent
+            {
+                Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N"), StateSince = now,
+            };
             db.Agents.Add(agent);
             user.AgentId = agent.Id;
         }
@@ -48,11 +74,71 @@ public static class UsersApi
 
     static async Task<Ok<List<UserResponse>>> List(DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt)
-            .Select(u => new UserResponse(u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt)).ToListAsync(ct));
+            .Select(u => new UserResponse(u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt, u.Phone, u.ClientIdentity, u.DisabledAt,
+                u.KeyExpiresAt))
+            .ToListAsync(ct));
 
-    static Ok<object> Me(System.Security.Claims.ClaimsPrincipal user) => TypedResults.Ok<object>(new
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> Update(Guid id, UpdateUserRequest request, DialerDb db,
+        CancellationToken ct)
     {
-        name = user.Identity?.Name,
-        role = user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value,
-    });
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return TypedResults.NotFound();
+        if (request.Phone is { } phone)
+        {
+            if (phone.Length == 0) user.Phone = null;
+            else if (Phones.TryNormalize(phone, "US", out var e164, out var why)) user.Phone = e164;
+            else return Invalid("phone", why);
+        }
+        if (request.ClientIdentity is { } identity)
+        {
+            if (identity.Length > 0 && !Supervision.SupervisionInput.IsClientName(identity))
+                return Invalid("clientIdentity", "Letters, digits and _ . @ - only, at most 121.");
+            if (identity.Length > 0 && await db.Users.AnyAsync(u => u.ClientIdentity == identity && u.Id != id, ct))
+                return Invalid("clientIdentity", "Another user has this identity.");
+            user.ClientIdentity = identity.Length == 0 ? null : identity;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> SetDisabledAsync(Guid id, ClaimsPrincipal me, DialerDb db,
+        DateTimeOffset? disabledAt, CancellationToken ct)
+    {
+        if (disabledAt is not null && me.AuditId() == id.ToString())
+            return Invalid("id", "You cannot disable yourself: another admin can.");
+        var changed = await db.Users.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, disabledAt), ct);
+        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
+
+    static async Task<Results<Ok<NewKey>, NotFound, ValidationProblem>> RotateKey(Guid id, NewKeyRequest? request, DialerDb db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var expires = request?.ExpiresAt;
+        if (expires is { } at && at <= clock.GetUtcNow()) return Invalid("expiresAt", "Give a time in the future.");
+        var key = User.NewKey();
+        var hash = User.HashKey(key);
+        var changed = await db.Users.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ApiKeyHash, hash).SetProperty(u => u.KeyExpiresAt, expires), ct);
+        return changed == 0 ? TypedResults.NotFound() : TypedResults.Ok(new NewKey(key, expires));
+    }
+
+    /// <summary>Who is signed in, and the lines they may supervise from.</summary>
+    static async Task<Ok<object>> Me(ClaimsPrincipal user, DialerDb db, CancellationToken ct)
+    {
+        var id = Guid.Parse(user.AuditId());
+        var lines = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.Phone, u.ClientIdentity }).SingleAsync(ct);
+        return TypedResults.Ok<object>(new
+        {
+            id,
+            name = user.Identity?.Name,
+            role = user.FindFirst(ClaimTypes.Role)?.Value,
+            phone = lines.Phone,
+            clientIdentity = lines.ClientIdentity,
+        });
+    }
+
+    static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

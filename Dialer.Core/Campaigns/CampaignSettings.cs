@@ -19,7 +19,8 @@ public sealed record CampaignSettings
     public DateTimeOffset? EndAt { get; init; }
     public CallingWindow CallingWindow { get; init; } = new();
     public int MaxAttempts { get; init; } = 5;
-    public int MaxAttemptsPerDay { get; init; } = 2;
+    /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
+    public int MaxAttemptsPer24Hours { get; init; } = 2;
     public RetryRules RetryRules { get; init; } = new();
     public MachineHandling MachineHandling { get; init; } = MachineHandling.HangUp;
     public bool AsyncMachineDetection { get; init; }

@@ -2,9 +2,20 @@ using Dialer.Core.Contacts;
 
 namespace Dialer.Core.Campaigns;
 
-/// <summary>Checks campaign settings; each error is keyed by the JSON path of the field it concerns.</summary>
+/// <summary>
+/// Checks campaign settings; each error is keyed by the JSON path of the field it concerns. Every number has a
+/// range and every text and list a maximum length: a setting reaches the dialer's arithmetic and its calls.
+/// </summary>
 public static class CampaignSettingsValidator
 {
+    public const int MaxScriptChars = 20_000, MaxMessageChars = 1000, MaxSafeHarbourChars = 500;
+    public const int MaxDispositions = 50, MaxDispositionChars = 64, MaxHolidays = 366;
+    public const double MaxMinReadySeconds = 300;
+    public const int MaxPriority = 100;
+    public const decimal MaxCostPerMinute = 100;
+    static readonly DateTimeOffset EarliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    static readonly DateTimeOffset LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static Dictionary<string, string[]> Validate(CampaignSettings s)
     {
         var errors = new ValidationErrors();
@@ -25,16 +36,25 @@ public static class CampaignSettingsValidator
 
         if (s.StartAt is { } start && s.EndAt is { } end && end <= start)
             errors.Add("endAt", "The end time must be after the start time.");
+        if (s.StartAt is { } from && (from < EarliestDate || from >= LatestDate))
+            errors.Add("startAt", "Must be in the years 2000 to 2099.");
+        if (s.EndAt is { } to && (to < EarliestDate || to >= LatestDate))
+            errors.Add("endAt", "Must be in the years 2000 to 2099.");
 
-        ValidateWindow(s.CallingWindow, errors);
+        if (s.CallingWindow is null) errors.Add("callingWindow", "Required.");
+        else ValidateWindow(s.CallingWindow, errors);
 
         if (s.MaxAttempts is < 1 or > 20) errors.Add("maxAttempts", "Must be between 1 and 20.");
-        if (s.MaxAttemptsPerDay < 1 || s.MaxAttemptsPerDay > s.MaxAttempts)
-            errors.Add("maxAttemptsPerDay", "Must be at least 1 and at most maxAttempts.");
-        ValidateRetry("retryRules.busy", s.RetryRules.Busy, errors);
-        ValidateRetry("retryRules.noAnswer", s.RetryRules.NoAnswer, errors);
-        ValidateRetry("retryRules.machine", s.RetryRules.Machine, errors);
-        ValidateRetry("retryRules.failed", s.RetryRules.Failed, errors);
+        if (s.MaxAttemptsPer24Hours < 1 || s.MaxAttemptsPer24Hours > s.MaxAttempts)
+            errors.Add("maxAttemptsPer24Hours", "Must be at least 1 and at most maxAttempts.");
+        if (s.RetryRules is null) errors.Add("retryRules", "Required.");
+        else
+        {
+            ValidateRetry("retryRules.busy", s.RetryRules.Busy, errors);
+            ValidateRetry("retryRules.noAnswer", s.RetryRules.NoAnswer, errors);
+            ValidateRetry("retryRules.machine", s.RetryRules.Machine, errors);
+            ValidateRetry("retryRules.failed", s.RetryRules.Failed, errors);
+        }
 
         if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
         if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))
@@ -49,22 +69,49 @@ public static class CampaignSettingsValidator
         }
         if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
             errors.Add("safeHarbourMessage", "The safe-harbour message (who is calling, a number to call back) is required.");
+        else MaxLength("safeHarbourMessage", s.SafeHarbourMessage, MaxSafeHarbourChars, errors);
+        MaxLength("voicemailMessage", s.VoicemailMessage, MaxMessageChars, errors);
+        MaxLength("broadcastMessage", s.BroadcastMessage, MaxMessageChars, errors);
+        MaxLength("script", s.Script, MaxScriptChars, errors);
 
         if (s.AbandonTarget is <= 0 or > Compliance.AbandonRule.LegalCeiling)
             errors.Add("abandonTarget", "Must be above 0 and at most 0.03 (the FTC's 3% of live answers).");
         if (s.AbandonWindowHours is not (24 or 720))
             errors.Add("abandonWindowHours", "Must be 24 (one day) or 720 (30 days).");
 
-        if (s.Dispositions.Length == 0 || s.Dispositions.Any(string.IsNullOrWhiteSpace))
-            errors.Add("dispositions", "Give at least one disposition, none blank.");
-        else if (s.Dispositions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Dispositions.Length)
-            errors.Add("dispositions", "Dispositions must be unique.");
-        foreach (var c in s.ConversionDispositions.Where(c => !s.Dispositions.Contains(c, StringComparer.OrdinalIgnoreCase)))
-            errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
-        if (s.CostPerMinute is < 0) errors.Add("costPerMinute", "Cannot be negative.");
+        ValidateDispositions(s, errors);
+        if (s.CostPerMinute is < 0 or > MaxCostPerMinute)
+            errors.Add("costPerMinute", $"Must be between 0 and {MaxCostPerMinute}.");
         if (s.MaxWrapUpSeconds is < 5 or > 3600) errors.Add("maxWrapUpSeconds", "Must be between 5 and 3600 seconds.");
+        if (!double.IsFinite(s.MinReadySeconds) || s.MinReadySeconds is < 0 or > MaxMinReadySeconds)
+            errors.Add("minReadySeconds", $"Must be between 0 and {MaxMinReadySeconds} seconds.");
+        if (s.Priority is < 0 or > MaxPriority) errors.Add("priority", $"Must be between 0 and {MaxPriority}.");
+        if (!double.IsFinite(s.LinesPerAgent)) errors.Add("linesPerAgent", "Must be a number.");
 
         return errors.ToDictionary();
+    }
+
+    static void ValidateDispositions(CampaignSettings s, ValidationErrors errors)
+    {
+        if (s.Dispositions is null || s.Dispositions.Length == 0 || s.Dispositions.Any(string.IsNullOrWhiteSpace))
+            errors.Add("dispositions", "Give at least one disposition, none blank.");
+        else if (s.Dispositions.Length > MaxDispositions) errors.Add("dispositions", $"At most {MaxDispositions} dispositions.");
+        else if (s.Dispositions.Any(d => d.Length > MaxDispositionChars))
+            errors.Add("dispositions", $"Each disposition is at most {MaxDispositionChars} characters.");
+        else if (s.Dispositions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Dispositions.Length)
+            errors.Add("dispositions", "Dispositions must be unique.");
+        if (s.ConversionDispositions is null) errors.Add("conversionDispositions", "Required (it may be empty).");
+        else if (s.ConversionDispositions.Length > MaxDispositions)
+            errors.Add("conversionDispositions", $"At most {MaxDispositions} dispositions.");
+        else
+            foreach (var c in s.ConversionDispositions
+                         .Where(c => !(s.Dispositions ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)))
+                errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
+    }
+
+    static void MaxLength(string field, string? value, int max, ValidationErrors errors)
+    {
+        if (value?.Length > max) errors.Add(field, $"At most {max} characters.");
     }
 
     static void ValidateWindow(CallingWindow w, ValidationErrors errors)
@@ -75,10 +122,12 @@ public static class CampaignSettingsValidator
             errors.Add("callingWindow.end", "Calls may not go on after 21:00 local time.");
         if (w.End <= w.Start)
             errors.Add("callingWindow.end", "The window must end after it starts.");
-        if (w.Days.Length == 0)
+        if (w.Days is null || w.Days.Length == 0)
             errors.Add("callingWindow.days", "Give at least one day of the week.");
-        if (w.Days.Any(d => !Enum.IsDefined(d)))
-            errors.Add("callingWindow.days", "Unknown day of the week.");
+        else if (w.Days.Any(d => !Enum.IsDefined(d)) || w.Days.Length > 7)
+            errors.Add("callingWindow.days", "Unknown day of the week, or more than seven.");
+        if (w.Holidays is null) errors.Add("callingWindow.holidays", "Required (it may be empty).");
+        else if (w.Holidays.Length > MaxHolidays) errors.Add("callingWindow.holidays", $"At most {MaxHolidays} holidays.");
     }
 
     static void ValidateRetry(string field, RetryRule? rule, ValidationErrors errors)

@@ -17,13 +17,31 @@ public static class CallingHours
         return true;
     }
 
-    /// <summary>The first quarter-hour from <paramref name="from"/> at which the window is open in every zone, within 8 days.</summary>
-    public static DateTimeOffset? NextOpening(CallingWindow window, IReadOnlyList<string> zones, DateTimeOffset from)
+    /// <summary>
+    /// Open at every moment from <paramref name="from"/> to <paramref name="span"/> later: a call permitted now still
+    /// rings inside the window. Looked at minute by minute and at the end; no closed stretch is shorter than a minute
+    /// (nights, days off and holidays, clock changes of half an hour or more).
+    /// </summary>
+    public static bool IsOpenThrough(CallingWindow window, IReadOnlyList<string> zones, DateTimeOffset from,
+        TimeSpan span)
+    {
+        var until = from + span;
+        for (var t = from; t < until; t = t.AddMinutes(1))
+            if (!IsOpen(window, zones, t)) return false;
+        return IsOpen(window, zones, until);
+    }
+
+    /// <summary>
+    /// The first quarter-hour from <paramref name="from"/> at which the window is open in every zone, and stays open
+    /// for <paramref name="span"/>, within 8 days.
+    /// </summary>
+    public static DateTimeOffset? NextOpening(CallingWindow window, IReadOnlyList<string> zones, DateTimeOffset from,
+        TimeSpan span = default)
     {
         if (zones.Count == 0) return null;
         var t = from;
         for (var i = 0; i < 8 * 24 * 4; i++, t = t.AddMinutes(15))
-            if (IsOpen(window, zones, t)) return t;
+            if (IsOpenThrough(window, zones, t, span)) return t;
         return null;
     }
 

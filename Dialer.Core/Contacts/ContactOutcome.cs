@@ -1,4 +1,5 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 
@@ -7,8 +8,14 @@ namespace Dialer.Core.Contacts;
 public static class ContactOutcome
 {
     /// <summary>Records how the attempt ended and when, if ever, the contact is tried again.</summary>
-    public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings, int retriesOfThisKindSoFar, DateTimeOffset now)
+    public static void Record(this Contact contact, CallAttempt attempt, CampaignSettings settings,
+        int retriesOfThisKindSoFar, DateTimeOffset now, DialLead lead)
     {
+        if (attempt.State == AttemptState.Skipped)
+        {
+            contact.NotDialed(attempt, settings, now, lead);
+            return;
+        }
         contact.LastOutcome = attempt.Outcome;
         contact.LastAttemptAt = attempt.DialedAt ?? now;
         if (contact.Status == ContactStatus.Suppressed) return;

@@ -5,19 +5,23 @@ namespace Dialer.Core.Csv;
 /// <summary>
 /// Streams RFC 4180 records from a reader: quoted fields may hold separators, doubled quotes and
 /// line breaks. Knows the line each record starts on, so a rejected row can be reported by its line.
-/// Reads asynchronously a block at a time and parses each block synchronously.
+/// Reads asynchronously a block at a time and parses each block synchronously. A record longer than
+/// <paramref name="maxRecordChars"/> is read to its end but not kept: memory stays bounded whatever the input.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, char separator)
+public sealed class CsvRecordReader(TextReader reader, char separator, int maxRecordChars = int.MaxValue)
 {
     enum State { Unquoted, Quoted, QuoteInQuoted }
 
     readonly char[] _buffer = new char[64 * 1024];
     readonly StringBuilder _field = new();
-    int _length, _position, _line = 1;
+    int _length, _position, _line = 1, _recordChars, _fieldChars;
     bool _skipLineFeed;
 
     /// <summary>The 1-based line on which the last record read began.</summary>
     public int RecordLine { get; private set; }
+
+    /// <summary>The last record read was longer than the limit: its fields are cut short and must not be used.</summary>
+    public bool RecordTooLong { get; private set; }
 
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the input.</summary>
     /// <exception cref="CsvFormatException">A quoted field was never closed.</exception>
@@ -25,6 +29,8 @@ public sealed class CsvRecordReader(TextReader reader, char separator)
     {
         fields.Clear();
         _field.Clear();
+        _recordChars = _fieldChars = 0;
+        RecordTooLong = false;
         var state = State.Unquoted;
         bool fieldWasQuoted = false, started = false;
 
@@ -42,7 +48,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator)
 
             if (state == State.QuoteInQuoted)
             {
-                if (c == '"') { _field.Append('"'); state = State.Quoted; continue; }
+                if (c == '"') { Append('"'); state = State.Quoted; continue; }
                 state = State.Unquoted; // the quote closed the field; c is read as unquoted below
             }
             if (state == State.Quoted)
@@ -51,13 +57,13 @@ public sealed class CsvRecordReader(TextReader reader, char separator)
                 else
                 {
                     if (c == '\n') _line++;
-                    _field.Append(c);
+                    Append(c);
                 }
                 continue;
             }
 
             if (c == separator) { fields.Add(Take(fieldWasQuoted)); fieldWasQuoted = false; }
-            else if (c == '"' && _field.Length == 0 && !fieldWasQuoted) { state = State.Quoted; fieldWasQuoted = true; }
+            else if (c == '"' && _fieldChars == 0 && !fieldWasQuoted) { state = State.Quoted; fieldWasQuoted = true; }
             else if (c is '\n' or '\r')
             {
                 _line++;
@@ -65,7 +71,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator)
                 fields.Add(Take(fieldWasQuoted));
                 return true;
             }
-            else _field.Append(c);
+            else Append(c);
         }
 
         if (!started) return false;
@@ -74,10 +80,18 @@ public sealed class CsvRecordReader(TextReader reader, char separator)
         return true;
     }
 
+    void Append(char c)
+    {
+        _fieldChars++;
+        if (++_recordChars > maxRecordChars) RecordTooLong = true;
+        else _field.Append(c);
+    }
+
     string Take(bool wasQuoted)
     {
         var value = wasQuoted ? _field.ToString() : _field.ToString().Trim();
         _field.Clear();
+        _fieldChars = 0;
         return value;
     }
 

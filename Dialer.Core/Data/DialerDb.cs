@@ -17,6 +17,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<AgentStateChange> AgentStateChanges => Set<AgentStateChange>();
     public DbSet<DoNotCallEntry> DoNotCall => Set<DoNotCallEntry>();
+    public DbSet<DoNotCallRemoval> DoNotCallRemovals => Set<DoNotCallRemoval>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Pacing.PacingState> PacingStates => Set<Pacing.PacingState>();
     public DbSet<CampaignChange> CampaignChanges => Set<CampaignChange>();

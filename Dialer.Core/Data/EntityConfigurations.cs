@@ -123,7 +123,24 @@ sealed class DoNotCallConfiguration : IEntityTypeConfiguration<DoNotCallEntry>
         e.Property(d => d.Phone).HasMaxLength(16);
         e.Property(d => d.Reason).HasMaxLength(500);
         e.Property(d => d.AddedBy).HasMaxLength(200);
+        // the upload's INSERT … SELECT relies on the database's default
+        e.Property(d => d.Source).HasMaxLength(20).HasDefaultValue(DoNotCallSources.Api);
         e.HasIndex(d => new { d.Phone, d.CampaignId }).IsUnique().AreNullsDistinct(false);
+    }
+}
+
+sealed class DoNotCallRemovalConfiguration : IEntityTypeConfiguration<DoNotCallRemoval>
+{
+    public void Configure(EntityTypeBuilder<DoNotCallRemoval> e)
+    {
+        e.ToTable("do_not_call_removals");
+        e.Property(d => d.Phone).HasMaxLength(16);
+        e.Property(d => d.Reason).HasMaxLength(500);
+        e.Property(d => d.AddedBy).HasMaxLength(200);
+        e.Property(d => d.Source).HasMaxLength(20);
+        e.Property(d => d.RemovedBy).HasMaxLength(200);
+        e.Property(d => d.RemovalReason).HasMaxLength(DoNotCallRemovals.MaxReasonLength);
+        e.HasIndex(d => d.Phone);
     }
 }
 
@@ -134,6 +151,9 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.Name).HasMaxLength(200);
         e.Property(u => u.ApiKeyHash).HasMaxLength(64);
         e.HasIndex(u => u.ApiKeyHash).IsUnique();
+        e.Property(u => u.Phone).HasMaxLength(16);
+        e.Property(u => u.ClientIdentity).HasMaxLength(121);
+        e.HasIndex(u => u.ClientIdentity).IsUnique();
     }
 }
 

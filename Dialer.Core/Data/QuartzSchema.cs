@@ -7,7 +7,7 @@ namespace Dialer.Core.Data;
 /// PostgreSQL schema script that ships inside the Quartz package itself, so they always match the
 /// version in use. The script only creates what is missing.
 /// </summary>
-static class QuartzSchema
+public static class QuartzSchema
 {
     public const string TablePrefix = "qrtz_";
     const string Resource = "Quartz.Impl.AdoJobStore.Schema.create_postgres.sql";

@@ -2,6 +2,9 @@ namespace Dialer.Core.Dialing;
 
 public sealed partial class CallAttempt
 {
+    /// <summary>The outcome of an attempt whose PlaceCall nobody took in time (<see cref="Stranded"/>).</summary>
+    public const string NotSent = "not-sent";
+
     /// <summary>Also the idempotency key of the dial: one attempt, at most one call.</summary>
     public Guid Id { get; set; }
     public Guid CampaignId { get; set; }
@@ -69,6 +72,25 @@ public sealed partial class CallAttempt
         CallSid ??= callSid;
         Advance(reported, at);
     }
+
+    /// <summary>
+    /// The permit refused the dial this attempt was claimed for: it ends without a call (and without a dial time), and
+    /// its contact is deferred as the claim would have deferred it.
+    /// </summary>
+    public bool RefusedAtDial(string refusal, DateTimeOffset now)
+    {
+        if (State is not (AttemptState.Created or AttemptState.Dialing)) return false;
+        DialedAt = null;
+        return End(AttemptState.Skipped, refusal, now);
+    }
+
+    /// <summary>
+    /// Its PlaceCall was never taken: it faulted into the error queue (retries spent, a database error) or never got
+    /// through. Nobody will send it, so it ends here unsent, and its contact is due again as though never claimed; a
+    /// delivery of it that comes later finds it taken. Only while Created: a dial that left is the reconciler's.
+    /// </summary>
+    public bool Stranded(string reason, DateTimeOffset now) =>
+        State == AttemptState.Created && End(AttemptState.Skipped, NotSent, now, reason);
 
     /// <summary>Ends the attempt without a call: refused before the dial, or rejected by Twilio.</summary>
     public bool End(AttemptState final, string outcome, DateTimeOffset at, string? error = null)

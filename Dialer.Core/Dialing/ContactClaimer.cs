@@ -15,8 +15,11 @@ namespace Dialer.Core.Dialing;
 /// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
 /// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
-public sealed class ContactClaimer(DialerDb db)
+public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 {
+    /// <summary>How long a call claimed now may ring: the Worker's settings in it, the defaults elsewhere.</summary>
+    public DialLead Lead { get; } = lead ?? DialLead.Default;
+
     /// <summary>Claims, and dials, in one unit of work: the attempts and their PlaceCall commit together.</summary>
     public async Task<IReadOnlyList<CallAttempt>> ClaimAsync(StateChanges changes, Campaign campaign, int wanted,
         CancellationToken ct)
@@ -51,16 +54,17 @@ public sealed class ContactClaimer(DialerDb db)
 
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
-        var today = await AttemptsTodayAsync(ids, now, ct);
+        var recent = await AttemptsLast24Hours.ForAsync(db, ids, now, ct);
         var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
         var permitted = new List<Contact>(wanted);
         foreach (var contact in candidates)
         {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone), today.GetValueOrDefault(contact.Id), now);
+            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
+                recent.GetValueOrDefault(contact.Id), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
-            else if (refusal is not null) Defer(contact, campaign, refusal, now);
+            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
         return (permitted, candidates.Count);
     }
@@ -69,8 +73,8 @@ public sealed class ContactClaimer(DialerDb db)
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
-        var today = (await AttemptsTodayAsync([contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, today, now);
+        var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
+        return DialPermit.AtClaim(campaign, contact, listed, recent, now, Lead);
     }
 
     /// <summary>
@@ -86,39 +90,5 @@ public sealed class ContactClaimer(DialerDb db)
         db.CallAttempts.Add(attempt);
         unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         return attempt;
-    }
-
-    Task<Dictionary<long, int>> AttemptsTodayAsync(List<long> contactIds, DateTimeOffset now, CancellationToken ct)
-    {
-        var dayAgo = now.AddDays(-1);
-        return db.CallAttempts.Where(a => contactIds.Contains(a.ContactId) && a.CreatedAt > dayAgo
-                && a.Outcome != TwilioRefusals.AccountRefused) // given back: not spent
-            .GroupBy(a => a.ContactId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-    }
-
-    /// <summary>A refused contact is put where the next scans will not see it again until it may be called.</summary>
-    public static void Defer(Contact contact, Campaign campaign, string refusal, DateTimeOffset now)
-    {
-        switch (refusal)
-        {
-            case DialPermit.DoNotCall:
-                contact.Status = ContactStatus.Suppressed;
-                break;
-            case DialPermit.AttemptsExhausted:
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = refusal;
-                break;
-            case DialPermit.OutsideHours when CallingHours.NextOpening(campaign.Settings.CallingWindow, contact.TimeZones, now) is { } opens:
-                contact.NextAttemptAt = opens;
-                break;
-            case DialPermit.OutsideHours:
-                // no zone known, or no hour that fits every zone it may be in: never lawful to call
-                contact.Status = ContactStatus.Done;
-                contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
-                break;
-            default:
-                contact.NextAttemptAt = now.AddHours(1);
-                break;
-        }
     }
 }

@@ -34,7 +34,11 @@ public static class Disposal
         {
             Guid? listCampaign = settings.DoNotCallDispositionIsGlobal ? null : contact.CampaignId;
             if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
-                db.DoNotCall.Add(new DoNotCallEntry { Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = by });
+                db.DoNotCall.Add(new DoNotCallEntry
+                {
+                    Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = by,
+                    Source = DoNotCallSources.CustomerRequest,
+                });
             contact.Status = ContactStatus.Suppressed;
             contact.NextAttemptAt = null;
             await db.Contacts.Where(DoNotCallMatch.WaitingContacts([contact.Phone], listCampaign)).Where(c => c.Id != contact.Id)

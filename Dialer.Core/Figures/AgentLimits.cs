@@ -4,7 +4,9 @@ namespace Dialer.Core.Figures;
 
 /// <summary>
 /// The agent limits of the "Agents" section: the Worker's healer puts an agent right past them, and the wall flags the
-/// agent as stuck past the same ones (the browser is given them by the Api, never a copy).
+/// agent as stuck past the same ones (the browser is given them by the Api, never a copy). The section's other keys
+/// (the line's ring, the healer's pace, the demo's wrap-up) are the Worker's alone, in Dialer.Worker's AgentOptions:
+/// the two classes own disjoint keys, and a test keeps them so.
 /// </summary>
 public sealed class AgentLimits
 {

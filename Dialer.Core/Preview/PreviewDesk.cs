@@ -1,3 +1,4 @@
+using Dialer.Core.Changes;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
@@ -18,7 +19,7 @@ public sealed record PreviewHold(Contact? Contact, Campaign? Campaign, Refusal? 
 /// The agents' side of preview dialing: claim the next contact for one agent through the same claimer and
 /// permit as the pacing job, skip it, or dial it (<see cref="PreviewDial"/>).
 /// </summary>
-public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer)
+public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChanges changes)
 {
     public async Task<PreviewHold> HeldByAsync(Guid agentId, DateTimeOffset now, CancellationToken ct)
     {
@@ -28,31 +29,34 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer)
     }
 
     /// <summary>The contact the agent already holds, else the next lawful one of their running preview campaigns.</summary>
-    public async Task<PreviewHold> ClaimAsync(Guid agentId, TimeSpan holdFor, DateTimeOffset now, CancellationToken ct)
+    public Task<PreviewHold> ClaimAsync(Guid agentId, TimeSpan holdFor, DateTimeOffset now, CancellationToken ct) =>
+        changes.RunAsync(async (unit, token) =>
+        {
+            // one claim per agent at a time: a double click holds one contact, not two. The agent before the contacts,
+            // against the usual order: the contacts are taken with SKIP LOCKED, so no other change waits on this one
+            var agent = await AgentLocks.ForUpdateAsync(db, agentId, token);
+            if (agent is null) return Refused(unit, new Refusal("No agent record."));
+            if (await HeldByAsync(agentId, now, token) is { Contact: not null } held) return held;
+            if (agent.State != AgentState.Available)
+                return Refused(unit,
+                    new Refusal($"You are {agent.State}: preview takes a contact only while you are Available."));
+
+            var campaigns = (await db.Campaigns.Where(c => agent.CampaignIds.Contains(c.Id) && c.Status == CampaignStatus.Running)
+                    .ToListAsync(token))
+                .Where(c => c.Settings.Mode == DialingMode.Preview).OrderByDescending(c => c.Settings.Priority).ToList();
+            if (campaigns.Count == 0)
+                return Refused(unit, new Refusal("None of your campaigns is a running preview campaign."));
+
+            foreach (var campaign in campaigns)
+                if (await HoldNextAsync(campaign, agentId, now + holdFor, now, token) is { } contact)
+                    return new PreviewHold(contact, campaign);
+            return PreviewHold.Nothing;
+        }, ct);
+
+    static PreviewHold Refused(StateChange unit, Refusal refusal)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // one claim per agent at a time: a double click holds one contact, not two
-        var agent = await AgentLocks.ForUpdateAsync(db, agentId, ct);
-        if (agent is null) return new(null, null, new Refusal("No agent record."));
-        if (await HeldByAsync(agentId, now, ct) is { Contact: not null } held) return held;
-        if (agent.State != AgentState.Available)
-            return new(null, null, new Refusal($"You are {agent.State}: preview takes a contact only while you are Available."));
-
-        var campaigns = (await db.Campaigns.Where(c => agent.CampaignIds.Contains(c.Id) && c.Status == CampaignStatus.Running).ToListAsync(ct))
-            .Where(c => c.Settings.Mode == DialingMode.Preview).OrderByDescending(c => c.Settings.Priority).ToList();
-        if (campaigns.Count == 0)
-            return new(null, null, new Refusal("None of your campaigns is a running preview campaign."));
-
-        var hold = PreviewHold.Nothing;
-        foreach (var campaign in campaigns)
-            if (await HoldNextAsync(campaign, agentId, now + holdFor, now, ct) is { } contact)
-            {
-                hold = new(contact, campaign);
-                break;
-            }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return hold;
+        unit.Discard();
+        return new(null, null, refusal);
     }
 
     /// <summary>
@@ -77,14 +81,13 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer)
 
     const int MaxRefusalsPerClaim = 50;
 
-    public async Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var contact = await db.Contacts.FromSql($"SELECT * FROM contacts WHERE id = {contactId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (contact is null) return Contact.NotHeld;
-        if (contact.TrySkip(agentId, reason, comeBackAfter, now) is { } refusal) return refusal;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return null;
-    }
+    public Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter, DateTimeOffset now,
+        CancellationToken ct) =>
+        changes.RunAsync(async (unit, token) =>
+        {
+            var contact = await unit.LockContactAsync(contactId, token);
+            var refusal = contact is null ? Contact.NotHeld : contact.TrySkip(agentId, reason, comeBackAfter, now);
+            if (refusal is not null) unit.Discard();
+            return refusal;
+        }, ct);
 }

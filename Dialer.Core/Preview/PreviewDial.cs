@@ -34,8 +34,7 @@ public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChange
         if (await claimer.RecheckAsync(campaign, contact, now, token) is { } permit)
         {
             contact.ReleaseHold();
-            // a paused campaign is no fault of the contact's: it keeps its place
-            if (permit != DialPermit.CampaignNotRunning) ContactClaimer.Defer(contact, campaign, permit, now);
+            contact.Defer(campaign.Settings, permit, now, claimer.Lead);
             return new PreviewDialResult(null, new Refusal($"This contact may not be called now ({permit})."), permit);
         }
 

@@ -5,7 +5,6 @@ using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using Dialer.Core.Changes;
-using Dialer.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -17,8 +16,9 @@ namespace Dialer.Core.Scheduling;
 /// publish their dials. Quartz runs it about once a second on exactly one node of the cluster.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer, CampaignLifecycle lifecycle,
-    StateChanges changes, DialerMetrics metrics, TimeProvider clock, ILogger<CampaignPacingJob> log) : IJob
+public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer,
+    CampaignLifecycle lifecycle, StateChanges changes, IPacingMeter metrics, TimeProvider clock,
+    ILogger<CampaignPacingJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
@@ -68,5 +68,6 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
     }
 
     Task<bool> HasContactsLeftAsync(Guid id, CancellationToken ct) =>
-        db.Contacts.AnyAsync(c => c.CampaignId == id && (c.Status == Contacts.ContactStatus.Pending || c.Status == Contacts.ContactStatus.Dialing), ct);
+        db.Contacts.AnyAsync(c => c.CampaignId == id
+            && (c.Status == Contacts.ContactStatus.Pending || c.Status == Contacts.ContactStatus.Dialing), ct);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Twilio.Security;
 
 namespace Dialer.ServiceDefaults.Twilio;
@@ -7,7 +9,8 @@ namespace Dialer.ServiceDefaults.Twilio;
 /// <summary>Where this process is reached by Twilio and the token Twilio signs with.</summary>
 public interface ITwilioWebhookSecret
 {
-    /// <summary>This process's address as Twilio calls it: the signed URL is this base plus the request's path.</summary>
+    /// <summary>This process's address as Twilio calls it: the signed URL is this base plus the request's
+    /// path.</summary>
     string WebhookBaseUrl { get; }
     string AuthToken { get; }
 }
@@ -24,7 +27,8 @@ public sealed class TwilioSignature(ITwilioWebhookSecret secret, ILogger<TwilioS
         var signature = request.Headers["X-Twilio-Signature"].ToString();
         var url = secret.WebhookBaseUrl.TrimEnd('/') + request.Path + request.QueryString;
         var form = request.HasFormContentType
-            ? (await request.ReadFormAsync(context.HttpContext.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            ? (await request.ReadFormAsync(context.HttpContext.RequestAborted))
+                .ToDictionary(f => f.Key, f => f.Value.ToString())
             : [];
 
         if (signature.Length == 0 || !new RequestValidator(secret.AuthToken).Validate(url, form, signature))
@@ -37,3 +41,18 @@ public sealed class TwilioSignature(ITwilioWebhookSecret secret, ILogger<TwilioS
 }
 
 public sealed record TwilioWebhookSecret(string WebhookBaseUrl, string AuthToken) : ITwilioWebhookSecret;
+
+public static class TwilioSignatureRegistration
+{
+    /// <param name="ownBaseUrl">this process's address in the Twilio settings: what Twilio signed its URLs with</param>
+    public static IServiceCollection AddTwilioSignatures(this IServiceCollection services,
+        Func<TwilioOptions, string> ownBaseUrl)
+    {
+        services.AddScoped<TwilioSignature>();
+        services.AddSingleton<ITwilioWebhookSecret>(sp =>
+            sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o
+                ? new TwilioWebhookSecret(ownBaseUrl(o), o.AuthToken)
+                : null!);
+        return services;
+    }
+}

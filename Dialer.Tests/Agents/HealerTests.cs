@@ -4,6 +4,7 @@ using Dialer.Worker.Agents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Dialer.Tests.Agents;
 
@@ -64,9 +65,14 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         await world.AvailableAgentAsync([campaign.Id], state: AgentState.OnCall, currentAttemptId: attempt.Id);
 
         // a webhook of that call in flight holds its row, as the answer and the callbacks do
-        await using var webhook = world.Db();
-        await using var tx = await webhook.Database.BeginTransactionAsync();
-        await webhook.Database.ExecuteSqlAsync($"SELECT 1 FROM call_attempts WHERE id = {attempt.Id} FOR UPDATE");
+        await using var webhook = new NpgsqlConnection(world.Database.ConnectionString);
+        await webhook.OpenAsync();
+        await using var tx = await webhook.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM call_attempts WHERE id = $1 FOR UPDATE", webhook, tx))
+        {
+            lockRow.Parameters.AddWithValue(attempt.Id);
+            await lockRow.ExecuteNonQueryAsync();
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         // on main every round locked every busy agent's call: this waited for the webhook's commit

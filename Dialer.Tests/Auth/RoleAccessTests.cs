@@ -22,8 +22,9 @@ public sealed class RoleAccessTests(ApiFactory api)
             ("GET", "/api/campaigns/{id}/contacts/export", [Role.Admin, Role.Marketer, Role.Manager]),
             ("POST", "/api/do-not-call", [Role.Admin, Role.Marketer]),
             ("GET", "/api/do-not-call", [Role.Admin, Role.Marketer, Role.Manager]),
-            ("GET", "/api/do-not-call/+14155559990", [Role.Admin, Role.Marketer, Role.Manager]),
-            ("DELETE", "/api/do-not-call/+14155559990?reason=test", [Role.Admin, Role.Marketer]),
+            ("POST", "/api/do-not-call/lookup", [Role.Admin, Role.Marketer, Role.Manager]),
+            ("POST", "/api/do-not-call/removals", [Role.Admin]),
+            ("GET", "/api/do-not-call/removals", [Role.Admin]),
             ("POST", "/api/users", [Role.Admin]),
             ("GET", "/api/users", [Role.Admin]),
             ("GET", "/api/campaigns/{id}/recordings", [Role.Admin, Role.Manager]),
@@ -46,6 +47,8 @@ public sealed class RoleAccessTests(ApiFactory api)
             request.Content = path.EndsWith("/contacts")
                 ? new StringContent("phone\n+14155559990\n", System.Text.Encoding.UTF8, "text/csv")
                 : path.Contains("users") ? JsonContent.Create(new { name = "x", role = "manager" })
+                : path.EndsWith("/lookup") || path.EndsWith("/removals")
+                    ? JsonContent.Create(new { phone = "+14155559990", reason = "test" })
                 : path.Contains("do-not-call") ? JsonContent.Create(new { numbers = new[] { "+14155559990" } })
                 : JsonContent.Create(ApiCalls.ValidCampaign());
 

@@ -31,7 +31,7 @@ public sealed class CampaignsApiTests(ApiFactory api)
     [InlineData("name", "\"\"", "name")]
     [InlineData("defaultRegion", "\"XX\"", "defaultRegion")]
     [InlineData("maxAttempts", "0", "maxAttempts")]
-    [InlineData("maxAttemptsPerDay", "9", "maxAttemptsPerDay")]
+    [InlineData("maxAttemptsPer24Hours", "9", "maxAttemptsPer24Hours")]
     [InlineData("abandonTarget", "0.05", "abandonTarget")]
     [InlineData("abandonWindowHours", "48", "abandonWindowHours")]
     [InlineData("linesPerAgent", "0.5", "linesPerAgent")]

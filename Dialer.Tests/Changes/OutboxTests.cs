@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
-using Dialer.Core.Hosting;
+using Dialer.ServiceDefaults.Hosting;
 using Dialer.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -10,11 +10,11 @@ namespace Dialer.Tests.Compliance;
 
 public sealed class DialPermitTests
 {
-    static Campaign Running(int maxAttempts, int perDay)
+    static Campaign Running(int maxAttempts, int per24Hours)
     {
         var c = Campaign.Create(new CampaignSettings
         {
-            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPerDay = perDay,
+            Name = "c", CallerId = "+14155550100", MaxAttempts = maxAttempts, MaxAttemptsPer24Hours = per24Hours,
             CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
         }, DateTimeOffset.UtcNow);
         c.Status = CampaignStatus.Running;
@@ -26,24 +26,27 @@ public sealed class DialPermitTests
         Prop.ForAll((
             from maxAttempts in Gen.Choose(1, 10)
             from attempts in Gen.Choose(0, 12)
-            from today in Gen.Choose(0, 5)
+            from last24Hours in Gen.Choose(0, 5)
             from onList in Gen.Elements(true, false)
             from status in Gen.Elements(Enum.GetValues<CampaignStatus>())
-            from minute in Gen.Choose(0, 24 * 60 - 1)
-            select (maxAttempts, attempts, today, onList, status, minute)).ToArbitrary(),
+            from second in Gen.Choose(0, 24 * 3600 - 1)
+            select (maxAttempts, attempts, last24Hours, onList, status, second)).ToArbitrary(),
             t =>
             {
-                var (maxAttempts, attempts, today, onList, status, minute) = t;
+                var (maxAttempts, attempts, last24Hours, onList, status, second) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
                 var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
-                var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute);
-                var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+                var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddSeconds(second);
+                var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+                var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
+                    TimeZoneInfo.ConvertTime(now + DialLead.Default.AtClaim, chicago));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, today, now) is null;
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now, DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
-                    && attempts < maxAttempts && today < campaign.Settings.MaxAttemptsPerDay;
+                    && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts
+                    && last24Hours < campaign.Settings.MaxAttemptsPer24Hours;
                 return permitted == lawful;
             });
 
@@ -52,8 +55,9 @@ public sealed class DialPermitTests
     {
         var campaign = Running(1, 1);
         var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()], Attempts = 1 };
-        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, DateTimeOffset.UtcNow));
-        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
+        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
     }
 
     [Property(MaxTest = 500)]

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Dialer.Core.Auth;
 using Dialer.Core.Contacts;
 using Dialer.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Compliance;
 
@@ -43,16 +45,39 @@ public sealed class DoNotCallApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task A_number_is_looked_up_and_removed_only_with_a_reason()
+    public async Task A_number_is_looked_up_and_removed_only_by_an_admin_with_a_reason_and_the_removal_is_kept()
     {
+        var admin = api.ClientAs(Role.Admin);
         await _marketer.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { "+14155550321" }, reason = "asked" });
 
-        var entries = await _marketer.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/do-not-call/4155550321");
+        var entries = await (await _marketer.PostAsJsonAsync("/api/do-not-call/lookup", new { phone = "4155550321" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>();
         Assert.Equal("asked", entries!.Single()!["reason"]!.GetValue<string>());
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await _marketer.DeleteAsync("/api/do-not-call/+14155550321")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _marketer.DeleteAsync("/api/do-not-call/+14155550321?reason=added+by+mistake")).StatusCode);
-        Assert.Empty((await _marketer.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/do-not-call/+14155550321"))!);
+        var removal = new { phone = "+14155550321", reason = "added by mistake" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await _marketer.PostAsJsonAsync("/api/do-not-call/removals", removal)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await admin.PostAsJsonAsync("/api/do-not-call/removals", new { phone = "+14155550321" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/do-not-call/removals", removal)).StatusCode);
+
+        var after = await (await _marketer.PostAsJsonAsync("/api/do-not-call/lookup", new { phone = "+14155550321" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>();
+        Assert.Empty(after!);
+        var kept = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/do-not-call/removals"))!["items"]!
+            .AsArray().Single(r => r!["phone"]!.GetValue<string>() == "+14155550321")!;
+        Assert.Equal(("asked", "added by mistake"), (kept["reason"]!.GetValue<string>(), kept["removalReason"]!.GetValue<string>()));
+        await using var db = api.Database.CreateDb();
+        var adminId = (await db.Users.SingleAsync(u => u.Name == kept["removedBy"]!.GetValue<string>() || u.Id.ToString() == kept["removedBy"]!.GetValue<string>())).Id;
+        Assert.Equal(adminId.ToString(), kept["removedBy"]!.GetValue<string>()); // the user's id, not a display name
+    }
+
+    [Fact]
+    public void No_route_carries_a_phone_number_in_its_path()
+    {
+        var routes = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "");
+        Assert.DoesNotContain(routes, r => r.Contains("{phone", StringComparison.OrdinalIgnoreCase)
+                                           || r.Contains("{number", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -54,10 +54,13 @@ public sealed class StatedZonePropertyTests
                 var campaign = Campaign.Create(new CampaignSettings { CallingWindow = window }, now);
                 campaign.Status = CampaignStatus.Running;
                 var contact = new Contact { Phone = phone, TimeZones = Imported(phone, stated) };
-                var permitted = DialPermit.BeforeDial(campaign, contact, onDoNotCall: false, now) is null;
+                var lead = DialLead.Default;
+                var permitted = DialPermit.BeforeDial(campaign, contact, onDoNotCall: false, now, lead) is null;
 
-                var numberAllows = CallingHours.IsOpen(window, Phones.TimeZonesOf(phone), now);
-                var zoneAllows = CallingHours.IsOpen(window, [stated], now);
+                // open now and still open when the call could stop ringing
+                bool Open(string[] zones) => CallingHours.IsOpenThrough(window, zones, now, lead.AtDial);
+                var numberAllows = Open(Phones.TimeZonesOf(phone));
+                var zoneAllows = Open([stated]);
                 return permitted == (numberAllows && zoneAllows);
             });
 

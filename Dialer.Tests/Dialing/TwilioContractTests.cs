@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Dialing;
 
 namespace Dialer.Tests.Dialing;

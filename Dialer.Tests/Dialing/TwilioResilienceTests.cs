@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Dialing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

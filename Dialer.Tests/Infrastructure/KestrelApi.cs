@@ -1,7 +1,6 @@
 using Dialer.Api;
 using Dialer.Core.Auth;
 using Dialer.Core.Data;
-using Dialer.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

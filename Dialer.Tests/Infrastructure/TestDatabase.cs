@@ -1,5 +1,4 @@
 using Dialer.Core.Data;
-using Dialer.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -29,6 +29,8 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");
         builder.UseSetting("Twilio:RingTimeoutSeconds", "15");
         builder.UseSetting("Twilio:StaleCallCheckSeconds", "8");
+        // the worlds seed Running campaigns without Quartz jobs and dial them by hand: the repair would pace them
+        builder.UseSetting("Scheduling:TriggerRepairSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         UseKestrel(Port);
     }

@@ -24,7 +24,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
         await using (var db = api.Database.CreateDb()) await OpenLines.OpenAsync(db, agentId);
         var agent = api.ClientWith(key);
         var (campaignId, _) = await CampaignAsync();
-        (await agent.PostAsJsonAsync("/api/agent/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();
         await using var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
         var told = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         console.On<JsonElement>("loggedOut", m => told.TrySetResult(m));
@@ -58,7 +58,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
         Assert.Equal("wrapUp", result.GetProperty("state").GetString());
         Assert.Equal(AgentState.WrapUp, (await AgentAsync(agentId)).State);
 
-        var disposed = await api.ClientWith(key).PostAsJsonAsync($"/api/agent/calls/{attemptId}/disposition", new { disposition = "sale" });
+        var disposed = await api.ClientWith(key).PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale" });
 
         Assert.Equal(HttpStatusCode.OK, disposed.StatusCode);
         var after = await AgentAsync(agentId);

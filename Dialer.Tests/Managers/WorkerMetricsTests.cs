@@ -41,7 +41,7 @@ public sealed class WorkerMetricsTests(PeopleAnswerWithNoAgents world) : IClassF
 
     [Theory]
     [InlineData("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json", "Calls")]
-    [InlineData("http://127.0.0.1:5090/2010-04-01/Accounts/ACsimulator00000000000000000000000/Calls.json", "Calls")]
+    [InlineData("http://127.0.0.1:5090/2010-04-01/Accounts/AC00000000000000000000000000000001/Calls.json", "Calls")]
     [InlineData("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls/CA0123456789abcdef0123456789abcdef.json", "Calls/{sid}")]
     [InlineData("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Conferences/CF0123456789abcdef0123456789abcdef/Participants.json", "Conferences/{sid}/Participants")]
     public void Twilio_requests_are_named_by_resource_without_their_account_or_ids(string url, string resource) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -33,8 +34,12 @@ public sealed class DoNotCallUploadTests(ApiFactory api)
 
         var again = await (await UploadAsync($"phone\n{a}\n")).ReadJsonAsync();
         Assert.Equal((0, 1), (again["added"]!.GetValue<int>(), again["alreadyListed"]!.GetValue<int>()));
-        var entry = (await _marketer.GetArrayAsync($"/api/do-not-call/{Uri.EscapeDataString(a)}")).Single()!;
-        Assert.Equal(("complaint", "test-Marketer"), (entry["reason"]!.GetValue<string>(), entry["addedBy"]!.GetValue<string>()));
+        var entry = (await (await _marketer.PostAsJsonAsync("/api/do-not-call/lookup", new { phone = a }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>())!.Single()!;
+        await using var db = api.Database.CreateDb();
+        var marketerId = (await db.Users.SingleAsync(u => u.Name == "test-Marketer")).Id.ToString();
+        Assert.Equal(("complaint", marketerId, "upload"),
+            (entry["reason"]!.GetValue<string>(), entry["addedBy"]!.GetValue<string>(), entry["source"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dialer.Core.Changes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -15,7 +16,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
 {
     static async Task<JsonObject?> ClaimAsync(PreviewAgent agent)
     {
-        var response = await agent.Client.PostAsync("/api/agent/preview", null);
+        var response = await agent.Client.PostAsync("/api/agent-console/preview", null);
         if (response.StatusCode == HttpStatusCode.NoContent) return null;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadJsonAsync();
@@ -91,7 +92,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var agent = await world.AgentWithKeyAsync(campaign.Id);
         var first = (await ClaimAsync(agent))!["contactId"]!.GetValue<long>();
 
-        var skipped = await agent.Client.PostAsJsonAsync("/api/agent/preview/skip", new { contactId = first, reason = "asked for the owner, who is away" });
+        var skipped = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = first, reason = "asked for the owner, who is away" });
         Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
         var second = (await ClaimAsync(agent))!["contactId"]!.GetValue<long>();
 
@@ -101,7 +102,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         Assert.Equal((ContactStatus.Pending, null, 1, "asked for the owner, who is away", 0),
             (contact.Status, contact.HeldByAgentId, contact.SkipCount, contact.LastSkipReason, contact.Attempts));
         Assert.InRange(contact.NextAttemptAt!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent/preview/skip", new { contactId = first })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = first })).StatusCode);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var hold = TimeSpan.FromSeconds(30);
 
         await using var db = world.Db();
-        var desk = new PreviewDesk(db, new ContactClaimer(db));
+        var desk = new PreviewDesk(db, new ContactClaimer(db), new StateChanges(db, new OutboxSignal(), TimeProvider.System));
         Assert.Equal(contacts[0].Id, (await desk.ClaimAsync(first.Id, hold, now, default)).Contact?.Id);
         Assert.Null((await desk.ClaimAsync(second.Id, hold, now.AddSeconds(29), default)).Contact);
 
@@ -133,13 +134,13 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var manager = await world.UserAsync(Role.Manager);
         var agent = await world.AgentWithKeyAsync(campaign.Id);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsync("/api/agent/preview", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/agent/preview/dial", new { contactId = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await world.Api.ClientWith("not-a-key").PostAsync("/api/agent/preview", null)).StatusCode);
-        var noContact = await agent.Client.PostAsJsonAsync("/api/agent/preview/dial", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsync("/api/agent-console/preview", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await world.Api.ClientWith("not-a-key").PostAsync("/api/agent-console/preview", null)).StatusCode);
+        var noContact = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noContact.StatusCode);
         Assert.NotNull((await noContact.ReadJsonAsync())["errors"]!["contactId"]);
-        var longReason = await agent.Client.PostAsJsonAsync("/api/agent/preview/skip", new { contactId = 1, reason = new string('x', 201) });
+        var longReason = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = 1, reason = new string('x', 201) });
         Assert.NotNull((await longReason.ReadJsonAsync())["errors"]!["reason"]);
         await using var db = world.Db();
         Assert.Equal(0, await db.Contacts.CountAsync(c => c.CampaignId == campaign.Id && c.HeldByAgentId != null));
@@ -151,11 +152,11 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var (progressive, _) = await world.RunningCampaignAsync(1);
         var agent = await world.AgentWithKeyAsync(progressive.Id);
 
-        var refused = await agent.Client.PostAsync("/api/agent/preview", null);
+        var refused = await agent.Client.PostAsync("/api/agent-console/preview", null);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("preview campaign", (await refused.ReadJsonAsync())["detail"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await agent.Client.PostAsJsonAsync("/api/agent/break", new { reason = "coffee" })).StatusCode);
-        Assert.Contains("Break", (await (await agent.Client.PostAsync("/api/agent/preview", null)).ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await agent.Client.PostAsJsonAsync("/api/agent-console/break", new { reason = "coffee" })).StatusCode);
+        Assert.Contains("Break", (await (await agent.Client.PostAsync("/api/agent-console/preview", null)).ReadJsonAsync())["detail"]!.GetValue<string>());
     }
 }

@@ -18,11 +18,11 @@ namespace Dialer.Tests.Preview;
 public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<PreviewWorld>
 {
     static async Task<long> ClaimAsync(PreviewAgent agent) =>
-        (await (await agent.Client.PostAsync("/api/agent/preview", null)).ReadJsonAsync())["contactId"]!.GetValue<long>();
+        (await (await agent.Client.PostAsync("/api/agent-console/preview", null)).ReadJsonAsync())["contactId"]!.GetValue<long>();
 
     static async Task<Guid> DialAsync(PreviewAgent agent, long contactId)
     {
-        var response = await agent.Client.PostAsJsonAsync("/api/agent/preview/dial", new { contactId });
+        var response = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.ReadJsonAsync())["attemptId"]!.GetValue<Guid>();
     }
@@ -54,7 +54,7 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
         Assert.Equal((1, null), (contact.Attempts, contact.HeldByAgentId));
         Assert.Equal(1, await db.CallAttempts.CountAsync(a => a.ContactId == contactId));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent/preview/dial", new { contactId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId })).StatusCode);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
             await db.SaveChangesAsync();
         }
 
-        var refused = await agent.Client.PostAsJsonAsync("/api/agent/preview/dial", new { contactId });
+        var refused = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId });
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains(DialPermit.DoNotCall, (await refused.ReadJsonAsync())["detail"]!.GetValue<string>());

@@ -69,8 +69,8 @@ public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<
         var own = world.Api.ClientWith(key);
         var other = world.Api.ClientWith(colleagueKey);
 
-        var mine = (await own.GetFromJsonAsync<JsonObject>("/api/agent/me", ApiCalls.Json))!;
-        var theirs = (await other.GetFromJsonAsync<JsonObject>("/api/agent/me", ApiCalls.Json))!;
+        var mine = (await own.GetFromJsonAsync<JsonObject>("/api/agent-console/me", ApiCalls.Json))!;
+        var theirs = (await other.GetFromJsonAsync<JsonObject>("/api/agent-console/me", ApiCalls.Json))!;
         var played = await own.GetAsync($"/api/recordings/{recording.Id}/audio");
         var refused = await other.GetAsync($"/api/recordings/{recording.Id}/audio");
         var listing = await own.GetAsync($"/api/campaigns/{attempt.CampaignId}/recordings");

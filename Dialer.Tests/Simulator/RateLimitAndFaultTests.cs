@@ -78,6 +78,22 @@ public sealed class RateLimitAndFaultTests
     }
 
     [Fact]
+    public async Task Injected_401s_refuse_the_credentials_place_no_call_then_calls_go_through_once_cleared()
+    {
+        await using var sim = await SimulatorHost.StartAsync(Fast());
+        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 1));
+        var twilio = sim.TwilioClient();
+
+        var refused = await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
+        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 0, Error401Next: 1));
+        await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
+        var placed = await CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio);
+
+        Assert.Equal((20003, 401), (refused.Code, refused.Status));
+        Assert.Equal(placed.Sid, Assert.Single(sim.Calls.Snapshot()).Sid);
+    }
+
+    [Fact]
     public async Task A_500_after_create_still_places_the_call_which_a_listing_finds()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());

@@ -67,7 +67,7 @@ public sealed class RecordAndPlumbingTests
         var parameters = new Dictionary<string, string>
         {
             ["CallSid"] = "CA0123", ["CallStatus"] = "ringing", ["To"] = "+15551230001", ["Caller"] = "+15559990000",
-            ["AccountSid"] = "ACsimulator00000000000000000000000", ["SequenceNumber"] = "1", ["Timestamp"] = "Fri, 27 Nov 2026 00:00:00 +0000",
+            ["AccountSid"] = "AC00000000000000000000000000000001", ["SequenceNumber"] = "1", ["Timestamp"] = "Fri, 27 Nov 2026 00:00:00 +0000",
         };
 
         var signature = WebhookSigner.Sign("simulator-auth-token", url, post ? parameters : null);

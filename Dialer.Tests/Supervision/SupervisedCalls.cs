@@ -1,3 +1,4 @@
+using Dialer.Core.Auth;
 using Dialer.Core.Agents;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Agents;
@@ -26,7 +27,15 @@ public sealed class SupervisedCalls : AgentsWorld
         await base.InitializeAsync();
         Api = new SupervisionApiHost(Database.ConnectionString, Simulator.BaseAddress, Worker.PublicUrl);
         await Api.StartAsync();
+        // a manager supervises from their own lines only: the ones an admin registered for them
+        await using var db = Db();
+        await db.Users.Where(u => u.Id == Api.UserIdOf(Role.Manager)).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.ClientIdentity, ManagerIdentity).SetProperty(u => u.Phone, ManagerPhone));
+        await db.Users.Where(u => u.Id == Api.UserIdOf(Role.Admin))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ClientIdentity, StayingManager));
     }
+
+    public const string ManagerIdentity = "manager-maria", ManagerPhone = "+14155550188";
 
     public override async Task DisposeAsync()
     {

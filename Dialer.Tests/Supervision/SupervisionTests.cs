@@ -14,7 +14,7 @@ namespace Dialer.Tests.Supervision;
 /// <summary>A manager supervises a live call through the Api; the simulator says who hears whom at each step.</summary>
 public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<SupervisedCalls>
 {
-    const string Manager = "client:manager-maria";
+    const string Manager = "client:" + SupervisedCalls.ManagerIdentity;
 
     [Fact]
     public async Task A_manager_listens_then_whispers_then_barges_then_leaves_and_the_call_ends_as_it_would_have()
@@ -72,7 +72,7 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
     public async Task A_supervisor_still_listening_when_the_customer_leaves_is_taken_out_of_the_agents_room()
     {
         var (call, agent) = await world.LiveCallAsync();
-        var manager = world.Api.ClientAs(Role.Manager);
+        var manager = world.Api.ClientAs(Role.Admin); // an admin supervises too; this one's browser never hangs up
         var joined = await manager.PostAsJsonAsync($"/api/agents/{agent.Id}/supervision",
             new { mode = "listen", to = "client:" + SupervisedCalls.StayingManager });
         Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
@@ -93,6 +93,27 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         } while (audit.EndedAt is null && DateTime.UtcNow < deadline);
         Assert.NotNull(audit.EndedAt);
         Assert.Equal((LineState.Open, AgentState.WrapUp), await world.AgentAsync(agent.Id) is var a ? (a.LineState, a.State) : default);
+    }
+
+    [Fact]
+    public async Task A_manager_supervises_only_from_their_own_lines_and_only_they_switch_or_end_their_session()
+    {
+        var (_, agent) = await world.LiveCallAsync();
+        var manager = world.Api.ClientAs(Role.Manager);
+        var url = $"/api/agents/{agent.Id}/supervision";
+
+        var outside = await manager.PostAsJsonAsync(url, new { mode = "listen", to = "+14155550199" });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.True((await outside.ReadJsonAsync())!["errors"]!.AsObject().ContainsKey("to"));
+        var joined = await manager.PostAsJsonAsync(url, new { mode = "listen", to = SupervisedCalls.ManagerPhone });
+        Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        var session = $"{url}/{(await joined.ReadJsonAsync())!["id"]}";
+
+        var (_, otherKey) = await world.Api.AddUserAsync(Role.Manager, "Another manager");
+        var other = world.Api.ClientWith(otherKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PatchAsJsonAsync(session, new { mode = "barge" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync(session)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync(session)).StatusCode);
     }
 
     [Fact]

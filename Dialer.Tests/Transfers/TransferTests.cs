@@ -41,7 +41,7 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
         Assert.Equal((TransferState.Completed, TransferWorld.ThirdPartyIn(room)!.CallSid), (done.State, done.ThirdPartyCallSid));
         Assert.Single(await world.WaitForAttemptsAsync([call.Attempt.Id], a => a.IsFinal));
         Assert.Equal(AgentState.WrapUp, (await world.AgentAsync(call.Agent.Id)).State);
-        Assert.Equal(HttpStatusCode.OK, (await call.Console.PostAsJsonAsync($"/api/agent/calls/{call.Attempt.Id}/disposition", new { disposition = "sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await call.Console.PostAsJsonAsync($"/api/agent-console/calls/{call.Attempt.Id}/disposition", new { disposition = "sale" })).StatusCode);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
     {
         var call = await world.LiveCallAsync();
         var other = await world.AvailableAgentAsync([call.Attempt.CampaignId]);
-        var targets = await call.Console.GetFromJsonAsync<JsonArray>($"/api/agent/calls/{call.Attempt.Id}/transfer-targets", ApiCalls.Json);
+        var targets = await call.Console.GetFromJsonAsync<JsonArray>($"/api/agent-console/calls/{call.Attempt.Id}/transfer-targets", ApiCalls.Json);
         Assert.Contains(targets!, t => t!["id"]!.GetValue<Guid>() == other.Id);
 
         var (response, body) = await call.TransferAsync(new { kind = "cold", to = new { agentId = other.Id } });
@@ -67,8 +67,8 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
         Assert.Equal("customer transferred to another agent", (await world.MovesOfAsync(call.Agent.Id)).Last().Reason);
         Assert.Equal("call transferred", (await world.MovesOfAsync(other.Id)).Single(m => m.To == AgentState.Reserved).Reason);
         // the first agent's controls no longer reach this call; the other agent's console shows it
-        Assert.Equal(HttpStatusCode.Forbidden, (await call.Console.PostAsJsonAsync($"/api/agent/calls/{call.Attempt.Id}/hold", new { hold = true })).StatusCode);
-        var me = await (await world.ConsoleOfAsync(other.Id)).GetFromJsonAsync<JsonObject>("/api/agent/me", ApiCalls.Json);
+        Assert.Equal(HttpStatusCode.Forbidden, (await call.Console.PostAsJsonAsync($"/api/agent-console/calls/{call.Attempt.Id}/hold", new { hold = true })).StatusCode);
+        var me = await (await world.ConsoleOfAsync(other.Id)).GetFromJsonAsync<JsonObject>("/api/agent-console/me", ApiCalls.Json);
         Assert.Equal(call.Attempt.Id, me!["call"]!["attemptId"]!.GetValue<Guid>());
     }
 
@@ -87,7 +87,7 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
         Assert.True(room.Hears(third, line), "the agent and the third party talk");
         Assert.False(room.Hears(customer, third) || room.Hears(third, customer) || room.Hears(customer, line), "the customer holds, on music");
         Assert.True(room.Participants.Single(p => p.CallSid == customer && p.Status == ParticipantStatus.Connected).Hold);
-        var shown = await call.Console.GetFromJsonAsync<JsonObject>("/api/agent/me", ApiCalls.Json);
+        var shown = await call.Console.GetFromJsonAsync<JsonObject>("/api/agent-console/me", ApiCalls.Json);
         Assert.Equal(id, Assert.Single(shown!["call"]!["transfers"]!.AsArray())!["id"]!.GetValue<Guid>());
         // one transfer at a time
         Assert.Equal(HttpStatusCode.Conflict, (await call.TransferAsync(new { kind = "threeWay", to = new { number = ThirdParty } })).Response.StatusCode);
@@ -124,7 +124,7 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
         var agent = await world.WaitForAgentAsync(call.Agent.Id, a => a.State == AgentState.WrapUp);
         Assert.Equal(LineState.Open, agent.LineState);
         // nothing the agent does reaches the customer now
-        Assert.Equal(HttpStatusCode.Conflict, (await call.Console.PostAsync($"/api/agent/calls/{call.Attempt.Id}/hangup", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await call.Console.PostAsync($"/api/agent-console/calls/{call.Attempt.Id}/hangup", null)).StatusCode);
         world.Simulator.Calls.Find(customer)!.Control.HangUp(CallStatus.Completed);
         Assert.Equal(TransferState.Completed, (await world.WaitForTransferAsync(id, t => !t.IsOpen)).State);
     }
@@ -171,7 +171,7 @@ public sealed class TransferTests(TransferWorld world) : IClassFixture<TransferW
         var stranger = await world.ConsoleOfAsync((await world.AvailableAgentAsync([call.Attempt.CampaignId])).Id);
         var cold = new { kind = "cold", to = new { number = ThirdParty } };
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync(call.Path, cold)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await call.Console.PostAsJsonAsync($"/api/agent/calls/{Guid.NewGuid()}/transfers", cold)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await call.Console.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/transfers", cold)).StatusCode);
 
         await AssertInvalidAsync(call, new { kind = "cold", to = new { number = "4155550199" } }, "to.number");
         await AssertInvalidAsync(call, new { kind = "sideways", to = new { number = ThirdParty } }, "kind");

@@ -89,7 +89,7 @@ public sealed class TransferWorld : AgentsWorld
 
 public sealed record LiveCall(CallAttempt Attempt, Agent Agent, HttpClient Console)
 {
-    public string Path => $"/api/agent/calls/{Attempt.Id}/transfers";
+    public string Path => $"/api/agent-console/calls/{Attempt.Id}/transfers";
 
     public async Task<(HttpResponseMessage Response, JsonObject? Body)> TransferAsync(object body)
     {

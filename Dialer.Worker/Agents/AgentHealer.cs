@@ -42,7 +42,6 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
         var due = await DueAsync(db, Rules(), clock.GetUtcNow(), ct);
-        await HangUpLinesOfOfflineAgentsAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), ct);
         // a few at a time, each in its own transaction: one agent whose rows are locked a while (a webhook of theirs
         // in flight) must not hold up the others' round; on a floor of a hundred, a round one by one took seconds
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct },
@@ -54,6 +53,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
                     log.LogWarning(e, "Healing agent {AgentId} failed; the next round tries again", id);
                 }
             });
+        // after the healing: a broker that does not confirm must never stop the floor from being healed
+        await HangUpLinesOfOfflineAgentsAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), log, ct);
     }
 
     /// <summary>
@@ -88,13 +89,23 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
     /// However an agent went Offline (logged out, by a manager, their console gone), their line is hung up here; its
     /// status callback then marks it dropped. Asked again each round until it has: hanging up an ended call is harmless.
     /// </summary>
-    static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, CancellationToken ct)
+    static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, ILogger log, CancellationToken ct)
     {
         var lines = await db.Agents.AsNoTracking()
             .Where(a => a.State == AgentState.Offline && (a.LineState == LineState.Open || a.LineState == LineState.Connecting) && a.LineCallSid != null)
             .Select(a => new HangUpAgentLine(a.Id, a.LineCallSid!)).ToListAsync(ct);
-        foreach (var line in lines) await bus.Publish(line, ct);
+        try
+        {
+            // MassTransit waits for the broker's confirm whatever the token says: the wait is bounded here
+            foreach (var line in lines) await bus.Publish(line, ct).WaitAsync(PublishTimeout, ct);
+        }
+        catch (Exception e) when (e is TimeoutException || e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Hanging up the lines of offline agents failed; the next round asks again");
+        }
     }
+
+    static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
     async Task HealAsync(Guid agentId, CancellationToken ct)
     {

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dialer.Worker.Agents;
 
-/// <summary>The Worker's own settings of the "Agents" section; the limits the wall shares are <see cref="Core.Figures.AgentLimits"/>.</summary>
+/// <summary>
+/// The Worker's own settings of the "Agents" section; the limits the wall shares are
+/// <see cref="Core.Figures.AgentLimits"/>. The two classes own disjoint keys (a test keeps them so).
+/// </summary>
 public sealed class AgentOptions
 {
     public const string Section = "Agents";

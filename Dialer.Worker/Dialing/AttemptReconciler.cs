@@ -11,7 +11,8 @@ namespace Dialer.Worker.Dialing;
 /// Settles attempts whose fate the engine does not know, from Twilio's side, every few seconds:
 /// an attempt whose create was lost is looked up (by its call SID, or by calls to that number since
 /// it was sent) and adopts what Twilio says; one that Twilio never saw ends as not placed, and is retried
-/// by the campaign's rules as a new attempt.
+/// by the campaign's rules as a new attempt. It also owns what no consumer will send: an attempt whose PlaceCall sat in
+/// the error queue (or was lost) ends unsent, and its contact is due again with its attempt given back.
 /// </summary>
 public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options, ILogger<AttemptReconciler> log)
     : BackgroundService
@@ -35,9 +36,13 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.GetUtcNow();
         var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
 
-        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer
+        // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer. The stamp is
+        // renewed as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial
+        // still being sent is never taken; one taken is withdrawn by the dialer before it is sent again.
         await db.CallAttempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt < now - grace)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown).SetProperty(a => a.Error, "worker lost mid-dial"), ct);
+
+        await SettleStrandedAsync(scope.ServiceProvider, now, ct);
 
         var unknown = await db.CallAttempts.AsNoTracking().Where(a => a.State == AttemptState.Unknown)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
@@ -48,6 +53,36 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in stale) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
+    }
+
+    /// <summary>
+    /// Attempts still Created long after their claim: their PlaceCall is in the error queue, or was lost. Each is ended
+    /// under its row lock, and only if still Created, so a Worker taking it at that moment (or another reconciler) and
+    /// this one never both have it.
+    /// </summary>
+    async Task SettleStrandedAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<DialerDb>();
+        var updates = services.GetRequiredService<AttemptUpdates>();
+        var bound = TimeSpan.FromSeconds(options.Value.StrandedAttemptSeconds);
+        var stranded = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.State == AttemptState.Created && a.CreatedAt < now - bound)
+            .OrderBy(a => a.CreatedAt).Select(a => a.Id).Take(100).ToListAsync(ct);
+        var reason = $"its PlaceCall was not taken within {bound.TotalSeconds:0} s";
+        foreach (var id in stranded)
+        {
+            try
+            {
+                var ended = false;
+                await updates.ApplyAsync(id, a => ended = a.Stranded(reason, now), ct);
+                if (ended) log.LogWarning("Attempt {AttemptId} ended unsent: {Reason}; its contact is due again",
+                    id, reason);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Stranded attempt {AttemptId} could not be settled this round", id);
+            }
+        }
     }
 
     /// <summary>One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.</summary>

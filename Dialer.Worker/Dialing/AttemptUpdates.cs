@@ -6,7 +6,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Worker.Dialing;
@@ -16,7 +16,8 @@ namespace Dialer.Worker.Dialing;
 /// its callbacks, arriving together in any order, apply one at a time; its contact's next attempt is set when it ends;
 /// and the change's events are saved with it, for the outbox to send.
 /// </summary>
-public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates> log, DialerMetrics metrics)
+public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<AttemptUpdates> log,
+    DialerMetrics metrics)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
@@ -70,7 +71,7 @@ public sealed class AttemptUpdates(StateChanges changes, ILogger<AttemptUpdates>
         {
             var sameBefore = await db.CallAttempts.CountAsync(
                 a => a.ContactId == contact.Id && a.Id != attempt.Id && a.Outcome == attempt.Outcome, ct);
-            contact.Record(attempt, settings!, sameBefore, now);
+            contact.Record(attempt, settings!, sameBefore, now, lead);
             // the customer's call is over, so is the agent's: their wrap-up starts now
             if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, ct) is { } agent
                 && agent.CallEnded(attempt.Id, now))

@@ -1,9 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Compliance;
-using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using Dialer.Core.Figures;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +9,7 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
 public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialRefusals refusals,
+    DialLead lead,
     TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
@@ -18,33 +17,38 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
     {
         var ct = context.CancellationToken;
         var id = context.Message.AttemptId;
-        var now = clock.GetUtcNow();
 
-        // The claim commits before the call exists: of two deliveries of one attempt, only one moves it out of Created.
-        var claimed = await db.CallAttempts.Where(a => a.Id == id && a.State == AttemptState.Created)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Dialing).SetProperty(a => a.DialedAt, now), ct);
-        if (claimed == 0)
+        var attempt = await db.CallAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attempt is not { State: AttemptState.Created })
         {
             // Another delivery got here first, or a worker died mid-dial: an attempt left in Dialing may or may
             // not have become a call, so the reconciler settles it from Twilio's side; it is never dialed twice.
             log.LogInformation("Attempt {AttemptId} already taken; delivery ignored", id);
             return;
         }
-
-        var attempt = await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == id, ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
-        var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
 
-        if (DialPermit.BeforeDial(campaign, contact, onList, now) is { } refusal)
+        // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
+        // of Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
+        var claim = new DialClaim(db, clock, lead, id);
+        DialResult result;
+        try
+        {
+            result = await twilio.PlaceAsync(attempt, contact, campaign.Settings, claim.LeavingAsync, ct);
+        }
+        catch (DialWithdrawn withdrawn) when (withdrawn.Refusal is { } refusal)
         {
             log.LogInformation("Attempt {AttemptId} not dialed: {Refusal}", id, refusal);
-            await updates.ApplyAsync(id, a => a.End(AttemptState.Skipped, refusal, now), ct);
-            if (refusal == DialPermit.DoNotCall) await SuppressAsync(contact.Id, ct);
+            await updates.ApplyAsync(id, a => a.RefusedAtDial(refusal, withdrawn.At), ct);
+            return;
+        }
+        catch (DialWithdrawn)
+        {
+            log.LogInformation("Attempt {AttemptId} taken before its request left; delivery ignored", id);
             return;
         }
 
-        var result = await twilio.PlaceAsync(attempt, contact, campaign.Settings, ct);
         var at = clock.GetUtcNow();
         switch (result)
         {
@@ -62,9 +66,6 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
                 throw new TwilioUnavailableException(notSent.Reason); // MassTransit retries the message later
         }
     }
-
-    Task<int> SuppressAsync(long contactId, CancellationToken ct) =>
-        db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
 }
 
 public sealed class TwilioUnavailableException(string reason) : Exception(reason);

@@ -1,5 +1,5 @@
-using Dialer.Core.Hosting;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
+using Dialer.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;

@@ -17,18 +17,28 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
 {
     static readonly List<string> Events = ["initiated", "ringing", "answered", "completed"];
 
-    public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings, CancellationToken ct)
+    /// <param name="leaving">run as each request leaves, after the limiter; its exceptions pass through</param>
+    public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings,
+        Func<CancellationToken, ValueTask> leaving, CancellationToken ct)
     {
         try
         {
             if (attempt.AgentId is { } previewer) // only a preview dial has its agent before the answer
             {
                 var participant = BuildPreviewRequest(attempt, previewer, contact, settings, options.Value);
-                var joined = await resilience.Pipeline.ExecuteAsync(async _ => await ParticipantResource.CreateAsync(participant, clients.Create()), ct);
+                var joined = await resilience.Pipeline.ExecuteAsync(async t =>
+                {
+                    await leaving(t);
+                    return await ParticipantResource.CreateAsync(participant, clients.Create());
+                }, ct);
                 return new DialResult.Placed(joined.CallSid, joined.Status?.ToString() ?? "queued");
             }
             var request = BuildRequest(attempt, contact, settings, options.Value);
-            var call = await resilience.Pipeline.ExecuteAsync(async _ => await CallResource.CreateAsync(request, clients.Create()), ct);
+            var call = await resilience.Pipeline.ExecuteAsync(async t =>
+            {
+                await leaving(t);
+                return await CallResource.CreateAsync(request, clients.Create());
+            }, ct);
             return new DialResult.Placed(call.Sid, call.Status?.ToString() ?? "queued");
         }
         catch (Exception e) when (TwilioResilience.NeverReachedTwilio(e) || e is BrokenCircuitException or RateLimiterRejectedException)
@@ -58,11 +68,11 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
         var request = new CreateCallOptions(new PhoneNumber(contact.Phone), new PhoneNumber(settings.CallerId))
         {
-            Url = new Uri($"{hooks}/twilio/answer/{attempt.Id}"),
+            Url = new Uri(WebhookRoutes.AnswerUrl(hooks, attempt.Id)),
             Method = Twilio.Http.HttpMethod.Post,
-            FallbackUrl = new Uri($"{(o.FallbackWebhookBaseUrl ?? hooks).TrimEnd('/')}/twilio/answer-fallback/{attempt.Id}"),
+            FallbackUrl = new Uri(WebhookRoutes.AnswerFallbackUrl(o.FallbackWebhookBaseUrl ?? hooks, attempt.Id)),
             FallbackMethod = Twilio.Http.HttpMethod.Post,
-            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,
@@ -73,7 +83,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             if (settings.AsyncMachineDetection)
             {
                 request.AsyncAmd = "true";
-                request.AsyncAmdStatusCallback = new Uri($"{hooks}/twilio/amd/{attempt.Id}");
+                request.AsyncAmdStatusCallback = new Uri(WebhookRoutes.AmdUrl(hooks, attempt.Id));
                 request.AsyncAmdStatusCallbackMethod = Twilio.Http.HttpMethod.Post;
             }
         }
@@ -96,10 +106,10 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             Beep = "false",
             StartConferenceOnEnter = true,
             EndConferenceOnExit = false,
-            StatusCallback = new Uri($"{hooks}/twilio/status/{attempt.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.StatusUrl(hooks, attempt.Id)),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
-            ConferenceStatusCallback = new Uri($"{hooks}/twilio/room/{agentId}"),
+            ConferenceStatusCallback = new Uri(WebhookRoutes.RoomUrl(hooks, agentId)),
             ConferenceStatusCallbackEvent = ["join", "leave"],
             ConferenceStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = o.RingTimeoutSeconds,

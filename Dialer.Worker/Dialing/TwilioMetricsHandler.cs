@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 
 namespace Dialer.Worker.Dialing;
 

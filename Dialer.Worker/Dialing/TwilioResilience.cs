@@ -10,8 +10,10 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>
 /// The one pipeline every create-call request goes through. From the outside in:
-/// retry (only what cannot have placed a call), circuit breaker (stop hammering a failing Twilio),
-/// rate limiter (the engine holds the calls-per-second, so no call waits in Twilio's queue past the calling window).
+/// rate limiter (the engine holds the calls-per-second, so no call waits in Twilio's queue past the calling window;
+/// a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every other),
+/// retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
+/// circuit breaker (stop hammering a failing Twilio).
 /// The circuit also opens at once, for a while, when Twilio refuses the account: every create would be refused alike.
 /// </summary>
 public sealed class TwilioResilience
@@ -34,6 +36,15 @@ public sealed class TwilioResilience
         _log = log;
         var cps = options.Value.CallsPerSecond;
         Pipeline = new ResiliencePipelineBuilder()
+            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, (int)Math.Ceiling(cps / 10)),
+                TokensPerPeriod = Math.Max(1, (int)Math.Round(cps / 10)),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Round(cps / 10)) / cps),
+                QueueLimit = 100_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }))
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(NeverReachedTwilio),
@@ -41,6 +52,7 @@ public sealed class TwilioResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(2),
                 OnRetry = a => { log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1, a.Outcome.Exception?.Message); return default; },
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -53,15 +65,6 @@ public sealed class TwilioResilience
                 ManualControl = _hold,
                 OnOpened = a => { log.LogError("Twilio circuit opened for {Break}", a.BreakDuration); return default; },
             })
-            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(cps / 10)),
-                TokensPerPeriod = Math.Max(1, (int)Math.Round(cps / 10)),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Round(cps / 10)) / cps),
-                QueueLimit = 100_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }))
             .Build();
     }
 

@@ -1,5 +1,6 @@
-using Dialer.Core.Hosting;
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Health;
+using Dialer.ServiceDefaults.Hosting;
+using Dialer.ServiceDefaults.Telemetry;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Recordings;
@@ -7,7 +8,6 @@ using Dialer.Worker.Dialing;
 using Dialer.Worker.Webhooks;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dialer.Worker.Hosting;
 
@@ -27,8 +27,10 @@ public static class Extensions
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
 
-        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTwilioOptions();
         TwilioClients.Register(builder.Services);
+        builder.Services.AddSingleton(sp =>
+            sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Lead);
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
@@ -44,9 +46,7 @@ public static class Extensions
         builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RecordingRetention>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<TwilioSignature>();
-        builder.Services.AddSingleton<ITwilioWebhookSecret>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is var o
-            ? new TwilioWebhookSecret(o.PublicWebhookBaseUrl, o.AuthToken) : null!);
+        builder.Services.AddTwilioSignatures(o => o.PublicWebhookBaseUrl);
         builder.Services.AddHostedService<AttemptReconciler>();
         builder.Services.AddSingleton<AgentHealer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentHealer>());
@@ -55,8 +55,7 @@ public static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseAnswerWebhookTiming();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapDialerHealth();
         app.MapTwilioWebhooks();
         app.MapDialerMetrics();
     }

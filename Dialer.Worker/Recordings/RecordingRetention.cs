@@ -1,3 +1,4 @@
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Recordings;
 using Dialer.Worker.Dialing;
@@ -13,7 +14,7 @@ namespace Dialer.Worker.Recordings;
 /// two Workers sweeping at once share the work instead of doing it twice; a recording Twilio no longer has (404)
 /// counts as deleted; one Twilio refuses stays for the next sweep.
 /// </summary>
-public sealed class RecordingRetention(DialerDb db, TwilioClients clients, IOptions<RecordingRetentionOptions> options, TimeProvider clock,
+public sealed class RecordingRetention(DialerDb db, StateChanges changes, TwilioClients clients, IOptions<RecordingRetentionOptions> options, TimeProvider clock,
     ILogger<RecordingRetention> log)
 {
     /// <summary>How many recordings this sweep deleted.</summary>
@@ -32,26 +33,28 @@ public sealed class RecordingRetention(DialerDb db, TwilioClients clients, IOpti
         return deleted;
     }
 
+    /// <summary>Deleting at Twilio bears repeating (a gone recording counts as deleted), so the batch may run again.</summary>
     async Task<(int Due, int Deleted)> SweepBatchAsync(int size, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.CallRecordings.FromSql($"""
-            SELECT * FROM call_recordings WHERE deleted_at IS NULL AND delete_after <= {now}
-             ORDER BY delete_after LIMIT {size} FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
-        var twilio = clients.Create();
-        var deleted = 0;
-        foreach (var recording in due)
+        var result = await changes.RunAsync(async (unit, token) =>
         {
-            if (!await DeleteAtTwilioAsync(recording, twilio, ct)) continue;
-            recording.Deleted(now);
-            deleted++;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            var due = await unit.Db.CallRecordings.FromSql($"""
+                SELECT * FROM call_recordings WHERE deleted_at IS NULL AND delete_after <= {now}
+                 ORDER BY delete_after LIMIT {size} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(token);
+            var twilio = clients.Create();
+            var deleted = 0;
+            foreach (var recording in due)
+            {
+                if (!await DeleteAtTwilioAsync(recording, twilio, token)) continue;
+                recording.Deleted(now);
+                deleted++;
+            }
+            return (due.Count, deleted);
+        }, ct);
         db.ChangeTracker.Clear();
-        return (due.Count, deleted);
+        return result;
     }
 
     async Task<bool> DeleteAtTwilioAsync(CallRecording recording, Twilio.Clients.ITwilioRestClient twilio, CancellationToken ct)

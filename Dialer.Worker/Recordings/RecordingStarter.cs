@@ -28,11 +28,12 @@ public sealed class RecordingStarter(DialerDb db, CampaignSettingsCache campaign
         {
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(roomSid, customer)
             {
-                AnnounceUrl = new Uri($"{hooks}/twilio/recording-notice/{attempt.CampaignId}"), AnnounceMethod = Twilio.Http.HttpMethod.Post,
+                AnnounceUrl = new Uri(WebhookRoutes.RecordingNoticeUrl(hooks, attempt.CampaignId)),
+                AnnounceMethod = Twilio.Http.HttpMethod.Post,
             }, clients.Create());
             var recording = await Twilio.Rest.Api.V2010.Account.Call.RecordingResource.CreateAsync(new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(customer)
             {
-                RecordingStatusCallback = new Uri($"{hooks}/twilio/recording/{attempt.Id}"),
+                RecordingStatusCallback = new Uri(WebhookRoutes.RecordingUrl(hooks, attempt.Id)),
                 RecordingStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
                 RecordingStatusCallbackEvent = ["completed", "absent"],
                 RecordingChannels = "dual",

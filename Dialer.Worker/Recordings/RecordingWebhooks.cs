@@ -11,8 +11,8 @@ public static class RecordingWebhooks
 {
     public static RouteGroupBuilder MapRecordingWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost("/recording-notice/{campaignId:guid}", Notice);
-        group.MapPost("/recording/{attemptId:guid}", Status);
+        group.MapPost(WebhookRoutes.RecordingNotice, Notice);
+        group.MapPost(WebhookRoutes.Recording, Status);
         return group;
     }
 

@@ -12,7 +12,7 @@ public static class SupervisorLegWebhooks
 {
     public static RouteGroupBuilder MapSupervisorLegWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost("/supervisor-leg/{sessionId:guid}", Ended);
+        group.MapPost(WebhookRoutes.SupervisorLeg, Ended);
         return group;
     }
 

@@ -1,4 +1,4 @@
-using Dialer.Core.Telemetry;
+using Dialer.ServiceDefaults.Telemetry;
 
 namespace Dialer.Worker.Webhooks;
 
@@ -10,7 +10,7 @@ public static class AnswerWebhookTiming
 {
     public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!context.Request.Path.StartsWithSegments("/twilio/answer"))
+        if (!context.Request.Path.StartsWithSegments(WebhookRoutes.AnswerPath))
         {
             await next(context);
             return;

@@ -16,12 +16,12 @@ public static class TwilioWebhooks
 {
     public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/twilio").AddEndpointFilter<TwilioSignature>().DisableAntiforgery();
-        group.MapPost("/answer/{attemptId:guid}", Answer);
+        var group = app.MapGroup(WebhookRoutes.Prefix).AddEndpointFilter<TwilioSignature>().DisableAntiforgery();
+        group.MapPost(WebhookRoutes.Answer, Answer);
         // Twilio asks here when the answer URL failed (a Worker died, a timeout): any Worker answers the same way
-        group.MapPost("/answer-fallback/{attemptId:guid}", Answer);
-        group.MapPost("/status/{attemptId:guid}", Status);
-        group.MapPost("/amd/{attemptId:guid}", Amd);
+        group.MapPost(WebhookRoutes.AnswerFallback, Answer);
+        group.MapPost(WebhookRoutes.Status, Status);
+        group.MapPost(WebhookRoutes.Amd, Amd);
         group.MapDialEndedWebhook();
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();

@@ -17,11 +17,13 @@ as() {
 
 # supervise_a_live_call MANAGER_KEY CAMPAIGN: from the wall, listen to a live call of the campaign, whisper to its agent, leave
 supervise_a_live_call() {
-  local manager=$1 campaign=$2 agent session modes
+  local manager=$1 campaign=$2 agent session modes line
+  # a manager supervises from their own browser phone only (or the phone an admin registered for them)
+  line="client:$(as "$manager" GET /api/users/me | json_field clientIdentity)"
   for _ in $(seq 1 20); do
     agent=$(as "$manager" GET /api/agents/wall | python3 -c 'import json,sys
 print(next((a["agentId"] for a in json.load(sys.stdin)["agents"] if a["state"] == "OnCall" and sys.argv[1] in a["campaignIds"]), ""))' "$campaign")
-    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d '{"mode":"listen","to":"client:demo-floor-manager"}' 2>/dev/null | json_field id 2>/dev/null) \
+    if [ -n "$agent" ] && session=$(as "$manager" POST "/api/agents/$agent/supervision" -d "{\"mode\":\"listen\",\"to\":\"$line\"}" 2>/dev/null | json_field id 2>/dev/null) \
        && as "$manager" PATCH "/api/agents/$agent/supervision/$session" -d '{"mode":"whisper"}' >/dev/null 2>&1 \
        && as "$manager" DELETE "/api/agents/$agent/supervision/$session" >/dev/null 2>&1; then
       modes=$(as "$manager" GET "/api/agents/$agent/supervision/$session" | python3 -c 'import json,sys
@@ -52,14 +54,14 @@ JSON
     | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
   as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
   agent=$(key_for agent "Demo preview agent")
-  as "$agent" POST /api/agent/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
-  as "$agent" POST /api/agent/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
-  for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent/me | json_field state)" = available ] && break; sleep 0.5; done
-  card=$(as "$agent" POST /api/agent/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
+  as "$agent" POST /api/agent-console/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
+  as "$agent" POST /api/agent-console/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
+  for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent-console/me | json_field state)" = available ] && break; sleep 0.5; done
+  card=$(as "$agent" POST /api/agent-console/preview) || { echo "preview: FAILED: nothing to preview"; return 1; }
   contact=$(json_field contactId <<<"$card")
-  attempt=$(as "$agent" POST /api/agent/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
+  attempt=$(as "$agent" POST /api/agent-console/preview/dial -d "{\"contactId\":$contact}" | json_field attemptId) || { echo "preview: FAILED: dial refused"; return 1; }
   for _ in $(seq 1 60); do
-    state=$(as "$agent" GET /api/agent/me | json_field state)
+    state=$(as "$agent" GET /api/agent-console/me | json_field state)
     [ "$state" = available ] && [ "$(as "$KEY" GET "/api/campaigns/$campaign/summary" | json_field inFlight)" = 0 ] && break
     sleep 1
   done

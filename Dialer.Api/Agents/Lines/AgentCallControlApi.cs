@@ -5,6 +5,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class AgentCallControlApi
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
             {
                 Hold = request.Hold,
-                HoldUrl = request.Hold ? new Uri(Hook(twilio, "/twilio/hold-music")) : null,
+                HoldUrl = request.Hold ? new Uri(WebhookRoutes.HoldMusicUrl(Hooks(twilio))) : null,
                 HoldMethod = request.Hold ? Twilio.Http.HttpMethod.Post : null,
             }, twilio.Client()), ct);
 
@@ -52,13 +53,14 @@ public static class AgentCallControlApi
         return await OnOwnCallAsync(attemptId, user, db, async call =>
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
             {
-                AnnounceUrl = new Uri(Hook(twilio, "/twilio/digits?d=" + Uri.EscapeDataString(digits))), AnnounceMethod = Twilio.Http.HttpMethod.Post,
+                AnnounceUrl = new Uri(WebhookRoutes.DigitsUrl(Hooks(twilio), digits)),
+                AnnounceMethod = Twilio.Http.HttpMethod.Post,
             }, twilio.Client()), ct);
     }
 
     static async Task<IResult> Mute(MuteRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
     {
-        var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentApi.AgentIdOf(user))
+        var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentConsoleApi.AgentIdOf(user))
             .Select(a => new { a.LineState, a.LineCallSid, a.RoomSid }).FirstOrDefaultAsync(ct);
         if (line is null) return TypedResults.NotFound();
         if (line is not { LineState: Core.Agents.Lines.LineState.Open, LineCallSid: { } sid, RoomSid: { } room })
@@ -80,5 +82,6 @@ public static class AgentCallControlApi
         return TypedResults.NoContent();
     });
 
-    static string Hook(SupervisionTwilio twilio, string path) => twilio.Options.PublicWebhookBaseUrl.TrimEnd('/') + path;
+    /// <summary>The Worker's address as Twilio reaches it: the hold music and the digits' TwiML are there.</summary>
+    static string Hooks(SupervisionTwilio twilio) => twilio.Options.PublicWebhookBaseUrl;
 }

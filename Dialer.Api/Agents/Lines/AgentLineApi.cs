@@ -51,10 +51,10 @@ public static class AgentLineApi
         ClaimsPrincipal user, AgentChanges changes, Func<Agent, StateChange, Core.Campaigns.Refusal?> change,
         CancellationToken ct)
     {
-        var outcome = await changes.ApplyAsync(AgentApi.AgentIdOf(user), change, ct);
+        var outcome = await changes.ApplyAsync(AgentConsoleApi.AgentIdOf(user), change, ct);
         if (outcome.Agent is null) return TypedResults.NotFound();
         if (outcome.Refusal is { } refusal) return Problems.Conflict(refusal);
-        return TypedResults.Accepted("/api/agent/me", AgentConsoleQuery.ViewOf(outcome.Agent));
+        return TypedResults.Accepted(AgentConsoleApi.Path + "/me", AgentConsoleQuery.ViewOf(outcome.Agent));
     }
 
     /// <returns>the line's kind and normalised address, or null when the request is not acceptable</returns>

@@ -19,7 +19,7 @@ public static class OwnCalls
     /// <returns>the call, or the answer to give instead: 404, 403 (not the agent's current call), 409 (the customer is gone)</returns>
     public static async Task<(OwnCall? Call, IResult? Refusal)> FindAsync(Guid attemptId, ClaimsPrincipal user, DialerDb db, CancellationToken ct)
     {
-        var agentId = AgentApi.AgentIdOf(user);
+        var agentId = AgentConsoleApi.AgentIdOf(user);
         var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.CurrentAttemptId, a.RoomSid, a.State }).FirstOrDefaultAsync(ct);
         var attempt = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
             .Select(a => new { a.AgentId, a.CampaignId, a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);

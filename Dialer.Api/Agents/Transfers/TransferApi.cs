@@ -64,7 +64,7 @@ public static class TransferApi
                 await ToAgentAsync(call!, wanted.AgentId!.Value, settings, db, twilio, changes, clock.GetUtcNow(), ct),
             TransferKind.ColdNumber =>
                 await ToNumberAsync(call!, wanted.Number!, settings, db, twilio, changes, clock, log, ct),
-            _ => await ConsultAsync(call!, wanted, settings, db, twilio, clock, log, ct),
+            _ => await ConsultAsync(call!, wanted, settings, db, twilio, changes, clock, log, ct),
         };
     }
 
@@ -122,7 +122,7 @@ public static class TransferApi
     static async Task<IResult> ToNumberAsync(OwnCall call, string number, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
         StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        var (transfer, refused) = await RecordAsync(db, call, TransferKind.ColdNumber, number, clock.GetUtcNow(), ct);
+        var (transfer, refused) = await RecordAsync(changes, call, TransferKind.ColdNumber, number, ct);
         if (refused is not null) return Problems.Conflict(refused);
         string? thirdParty = null;
         try
@@ -150,9 +150,9 @@ public static class TransferApi
 
     /// <summary>Warm (the customer holds while the agent consults) or three-way (all three at once): the third party joins the agent's room.</summary>
     static async Task<IResult> ConsultAsync(OwnCall call, WantedTransfer wanted, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        TimeProvider clock, ILogger log, CancellationToken ct)
+        StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        var (transfer, refused) = await RecordAsync(db, call, wanted.Kind, wanted.Number, clock.GetUtcNow(), ct);
+        var (transfer, refused) = await RecordAsync(changes, call, wanted.Kind, wanted.Number, ct);
         if (refused is not null) return Problems.Conflict(refused);
         var warm = wanted.Kind == TransferKind.Warm;
         string thirdParty;
@@ -168,7 +168,7 @@ public static class TransferApi
         }
         log.LogInformation("Attempt {AttemptId}: {Kind} transfer {TransferId} calls {Number}", call.AttemptId, wanted.Kind, transfer.Id,
             Core.Contacts.Phones.Mask(wanted.Number!));
-        var saved = await ChangeTransferAsync(db, call.AttemptId, transfer.Id, t => t.Placed(thirdParty), ct);
+        var saved = await ChangeTransferAsync(changes, call.AttemptId, transfer.Id, t => t.Placed(thirdParty), ct);
         return Accepted(saved!);
     }
 
@@ -227,41 +227,46 @@ public static class TransferApi
         return result;
     }
 
-    /// <summary>The agent drops the third party: a consult's customer comes off hold; a three-way call goes on as two.</summary>
-    static async Task<IResult> Cancel(Guid attemptId, Guid transferId, ClaimsPrincipal user, DialerDb db, TransferTwilio twilio, TimeProvider clock,
-        CancellationToken ct)
+    /// <summary>
+    /// The agent drops the third party: a consult's customer comes off hold; a three-way call goes on as two. Twilio is
+    /// asked under the transfer's lock; should the database make the change run again, both requests bear repeating.
+    /// </summary>
+    static async Task<IResult> Cancel(Guid attemptId, Guid transferId, ClaimsPrincipal user, DialerDb db, TransferTwilio twilio,
+        StateChanges changes, CancellationToken ct)
     {
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
         if (refusal is not null) return refusal;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await LockTransferAsync(db, attemptId, transferId, ct) is not { } transfer) return TypedResults.NotFound();
-        var consulting = transfer.State == TransferState.Consulting;
-        if (transfer.TryCancel(clock.GetUtcNow()) is { } conflict) return Problems.Conflict(conflict);
-        var failed = await OwnCalls.TwilioAsync(async () =>
+        return await changes.RunAsync(async (unit, token) =>
         {
-            if (transfer.ThirdPartyCallSid is { } thirdParty) await twilio.HangUpAsync(thirdParty);
-            if (consulting) await twilio.OffHoldIfThereAsync(call!.Room, call.CustomerCallSid);
-            return TypedResults.NoContent();
-        });
-        if (failed is not NoContent) return failed;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.NoContent();
+            if (await unit.LockTransferAsync(attemptId, transferId, token) is not { } transfer)
+                return Nothing(unit, TypedResults.NotFound());
+            var consulting = transfer.State == TransferState.Consulting;
+            if (transfer.TryCancel(unit.Now) is { } conflict) return Nothing(unit, Problems.Conflict(conflict));
+            var failed = await OwnCalls.TwilioAsync(async () =>
+            {
+                if (transfer.ThirdPartyCallSid is { } thirdParty) await twilio.HangUpAsync(thirdParty);
+                if (consulting) await twilio.OffHoldIfThereAsync(call!.Room, call.CustomerCallSid);
+                return TypedResults.NoContent();
+            });
+            return failed is NoContent ? failed : Nothing(unit, failed);
+        }, ct);
     }
 
     /// <summary>The transfer's row, committed before Twilio is asked, so that the third party's callbacks find it.</summary>
-    static async Task<(CallTransfer Transfer, Refusal? Refusal)> RecordAsync(DialerDb db, OwnCall call, TransferKind kind, string? number,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attempt = await LockAttemptAsync(db, call.AttemptId, ct);
-        if (await StillOwnAsync(db, attempt, call, ct) is { } refusal) return (null!, refusal);
-        var transfer = CallTransfer.Start(call.AttemptId, call.CampaignId, call.AgentId, kind, number, null, now);
-        db.CallTransfers.Add(transfer);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (transfer, null);
-    }
+    static Task<(CallTransfer Transfer, Refusal? Refusal)> RecordAsync(StateChanges changes, OwnCall call, TransferKind kind,
+        string? number, CancellationToken ct) =>
+        changes.RunAsync(async (unit, token) =>
+        {
+            var attempt = (await unit.LockAttemptAsync(call.AttemptId, token))!;
+            if (await StillOwnAsync(unit.Db, attempt, call, token) is { } refusal)
+            {
+                unit.Discard();
+                return ((CallTransfer)null!, (Refusal?)refusal);
+            }
+            var transfer = CallTransfer.Start(call.AttemptId, call.CampaignId, call.AgentId, kind, number, null, unit.Now);
+            unit.Db.CallTransfers.Add(transfer);
+            return (transfer, null);
+        }, ct);
 
     /// <summary>Under the attempt's lock: still this agent's live call, with no third party in their room.</summary>
     static async Task<Refusal?> StillOwnAsync(DialerDb db, CallAttempt attempt, OwnCall call, CancellationToken ct)
@@ -293,22 +298,14 @@ public static class TransferApi
         }
     }
 
-    static async Task<CallTransfer?> ChangeTransferAsync(DialerDb db, Guid attemptId, Guid transferId, Action<CallTransfer> change, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var transfer = await LockTransferAsync(db, attemptId, transferId, ct);
-        if (transfer is null) return null;
-        change(transfer);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return transfer;
-    }
-
-    static Task<CallAttempt> LockAttemptAsync(DialerDb db, Guid attemptId, CancellationToken ct) =>
-        db.CallAttempts.FromSql($"SELECT * FROM call_attempts WHERE id = {attemptId} FOR UPDATE").SingleAsync(ct);
-
-    static Task<CallTransfer?> LockTransferAsync(DialerDb db, Guid attemptId, Guid transferId, CancellationToken ct) =>
-        db.CallTransfers.FromSql($"SELECT * FROM call_transfers WHERE id = {transferId} AND attempt_id = {attemptId} FOR UPDATE").SingleOrDefaultAsync(ct);
+    static Task<CallTransfer?> ChangeTransferAsync(StateChanges changes, Guid attemptId, Guid transferId,
+        Action<CallTransfer> change, CancellationToken ct) =>
+        changes.RunAsync(async (unit, token) =>
+        {
+            var transfer = await unit.LockTransferAsync(attemptId, transferId, token);
+            if (transfer is not null) change(transfer);
+            return transfer;
+        }, ct);
 
     static IResult Accepted(CallTransfer transfer) => TypedResults.Accepted((string?)null, TransferView.Of(transfer));
 

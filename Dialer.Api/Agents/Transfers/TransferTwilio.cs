@@ -1,5 +1,6 @@
 using Dialer.Api.Supervision;
 using Dialer.Core.Transfers;
+using Dialer.ServiceDefaults.Twilio;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Rest.Api.V2010.Account.Conference;
@@ -29,7 +30,7 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
             EndConferenceOnExit = endsRoom,
             EarlyMedia = false,
             Timeout = RingSeconds,
-            StatusCallback = new Uri(Hook($"/twilio/transfers/{transferId}/third-party-status")),
+            StatusCallback = new Uri(WebhookRoutes.TransferThirdPartyStatusUrl(Hooks, transferId)),
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             StatusCallbackEvent = ["completed"],
         };
@@ -37,21 +38,23 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
     }
 
     /// <summary>The customer leaves the agent's room for the transfer's room.</summary>
-    public Task MoveCustomerAsync(string customerCallSid, Guid transferId) => MoveAsync(customerCallSid, $"/twilio/transfers/{transferId}/customer");
+    public Task MoveCustomerAsync(string customerCallSid, Guid transferId) =>
+        MoveAsync(customerCallSid, WebhookRoutes.TransferCustomerUrl(Hooks, transferId));
 
     /// <summary>The customer leaves the agent's room for another agent's, as an answered customer joins it.</summary>
     public Task MoveCustomerToAgentAsync(string customerCallSid, Guid agentId, Guid attemptId) =>
-        MoveAsync(customerCallSid, $"/twilio/transfers/to-agent/{agentId}/{attemptId}");
+        MoveAsync(customerCallSid, WebhookRoutes.TransferToAgentUrl(Hooks, agentId, attemptId));
 
     /// <summary>The third party leaves the agent's room for the transfer's room, where the customer joins them.</summary>
-    public Task MoveThirdPartyAsync(string callSid, Guid transferId) => MoveAsync(callSid, $"/twilio/transfers/{transferId}/third-party");
+    public Task MoveThirdPartyAsync(string callSid, Guid transferId) =>
+        MoveAsync(callSid, WebhookRoutes.TransferThirdPartyUrl(Hooks, transferId));
 
     /// <summary>Music for the customer while the agent consults (as the console's hold), or back with the agent.</summary>
     public Task HoldAsync(string room, string customerCallSid, bool hold) =>
         ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, customerCallSid)
         {
             Hold = hold,
-            HoldUrl = hold ? new Uri(Hook("/twilio/hold-music")) : null,
+            HoldUrl = hold ? new Uri(WebhookRoutes.HoldMusicUrl(Hooks)) : null,
             HoldMethod = hold ? Twilio.Http.HttpMethod.Post : null,
         }, twilio.Client());
 
@@ -79,8 +82,9 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
         }
     }
 
-    Task MoveAsync(string callSid, string path) =>
-        CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Url = new Uri(Hook(path)), Method = Twilio.Http.HttpMethod.Post }, twilio.Client());
+    Task MoveAsync(string callSid, string url) => CallResource.UpdateAsync(
+        new UpdateCallOptions(callSid) { Url = new Uri(url), Method = Twilio.Http.HttpMethod.Post }, twilio.Client());
 
-    string Hook(string path) => twilio.Options.PublicWebhookBaseUrl.TrimEnd('/') + path;
+    /// <summary>The Worker's address as Twilio reaches it: the TwiML of every room is there.</summary>
+    string Hooks => twilio.Options.PublicWebhookBaseUrl;
 }

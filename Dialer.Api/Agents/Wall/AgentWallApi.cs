@@ -16,12 +16,12 @@ public static class AgentWallApi
     public sealed record LogoutResult(Guid AgentId, AgentState State, bool Deferred);
     public sealed record Wall(IReadOnlyList<AgentWallRow> Agents, AgentLimits Limits);
 
-    public static RouteGroupBuilder MapAgentWallApi(this IEndpointRouteBuilder app)
+    /// <param name="agents">the /api/agents group</param>
+    public static RouteGroupBuilder MapAgentWallApi(this RouteGroupBuilder agents)
     {
-        var group = app.MapGroup("/api/agents").WithTags("Agents").RequireAuthorization(Policies.Manager);
-        group.MapGet("/wall", Get);
-        group.MapPost("/{id:guid}/logout", Logout);
-        return group;
+        agents.MapGet("/wall", Get);
+        agents.MapPost("/{id:guid}/logout", Logout);
+        return agents;
     }
 
     static async Task<Ok<Wall>> Get(DialerDb db, TimeProvider clock, IOptions<AgentLimits> limits, CancellationToken ct) =>

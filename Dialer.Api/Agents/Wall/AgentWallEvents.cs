@@ -33,7 +33,7 @@ public static class AgentWallServices
     public static void AddAgentWallConsumer(IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<AgentWallEvents>(c => c.UseMessageRetry(r => r.None())).Endpoint(e =>
         {
-            e.InstanceId = Core.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
+            e.InstanceId = ServiceDefaults.Hosting.DialerServices.PerInstanceQueue + Guid.NewGuid().ToString("N")[..12];
             e.Temporary = true;
         });
 }

@@ -23,16 +23,20 @@ public static class CampaignDocumentsApi
     /// <param name="Refusal">why an update cannot be applied now (a running campaign), if it cannot</param>
     public sealed record ImportResult(string Action, Guid? CampaignId, bool DryRun, FieldChange[] Changes, uint? Version, string? Refusal);
 
-    public static RouteGroupBuilder MapCampaignDocumentsApi(this IEndpointRouteBuilder app)
+    /// <param name="campaigns">the /api/campaigns group</param>
+    public static RouteGroupBuilder MapCampaignDocumentsApi(this RouteGroupBuilder campaigns)
     {
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaign documents").RequireAuthorization();
-        group.MapGet("/{id:guid}/document", Export).RequireAuthorization(Policies.Reader)
-            .WithDescription("The campaign's whole definition (not its contacts): JSON, or YAML with ?format=yaml or Accept: application/yaml.");
-        group.MapGet("/defaults", () => TypedResults.Ok(new CampaignSettings())).RequireAuthorization(Policies.Reader)
+        campaigns.MapGet("/{id:guid}/document", Export).RequireAuthorization(Policies.Reader)
+            .WithDescription("The campaign's whole definition (not its contacts): JSON, or YAML with ?format=yaml or "
+                + "Accept: application/yaml.");
+        campaigns.MapGet("/defaults", () => TypedResults.Ok(new CampaignSettings()))
+            .RequireAuthorization(Policies.Reader)
             .WithDescription("The settings a new campaign gets for every field it leaves out.");
-        group.MapPost("/import", Import).RequireAuthorization(Policies.Marketer).Accepts<JsonObject>("application/json", YamlType)
-            .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name). ?dryRun=true only answers the field-by-field differences.");
-        return group;
+        campaigns.MapPost("/import", Import).RequireAuthorization(Policies.Marketer)
+            .Accepts<JsonObject>("application/json", YamlType)
+            .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name). "
+                + "?dryRun=true only answers the field-by-field differences.");
+        return campaigns;
     }
 
     static async Task<IResult> Export(Guid id, DialerDb db, HttpRequest request, CancellationToken ct, string? format = null)

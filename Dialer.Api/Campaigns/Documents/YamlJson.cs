@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlScalar = YamlDotNet.Core.Events.Scalar;
 using YamlDotNet.RepresentationModel;
 
 namespace Dialer.Api.Campaigns.Documents;
@@ -21,12 +23,64 @@ public static partial class YamlJson
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
-    /// <exception cref="YamlException">the text is not YAML</exception>
-    public static JsonNode? Read(TextReader text)
+    /// <summary>The first document, read event by event: anchors and aliases are refused (an alias can refer to
+    /// itself or multiply into a bomb), and depth and node count are capped.</summary>
+    /// <exception cref="YamlException">the text is not YAML, or not a plain tree of a sensible size</exception>
+    public static JsonNode? Read(TextReader text, int maxDepth = 32, int maxNodes = 100_000)
     {
-        var stream = new YamlStream();
-        stream.Load(text);
-        return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
+        var parser = new Parser(text);
+        parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var nodes = 0;
+        return ReadNode(parser, 1, maxDepth, maxNodes, ref nodes);
+    }
+
+    static JsonNode? ReadNode(IParser parser, int depth, int maxDepth, int maxNodes, ref int nodes)
+    {
+        var start = parser.Current!;
+        if (start is AnchorAlias alias)
+            throw new YamlException(alias.Start, alias.End,
+                $"An alias (*{alias.Value}) is not part of a campaign document.");
+        if (start is NodeEvent { Anchor.IsEmpty: false } anchored)
+            throw new YamlException(anchored.Start, anchored.End,
+                $"An anchor (&{anchored.Anchor}) is not part of a campaign document: anchors and aliases are refused.");
+        if (depth > maxDepth)
+            throw new YamlException(start.Start, start.End,
+                $"The document is nested too deep (more than {maxDepth} levels).");
+        if (++nodes > maxNodes)
+            throw new YamlException(start.Start, start.End,
+                $"The document has too many values (more than {maxNodes}).");
+
+        switch (start)
+        {
+            case YamlScalar scalar:
+                parser.MoveNext();
+                return scalar.Style == ScalarStyle.Plain ? Plain(scalar.Value) : JsonValue.Create(scalar.Value);
+            case SequenceStart:
+                parser.MoveNext();
+                var array = new JsonArray();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    array.Add(ReadNode(parser, depth + 1, maxDepth, maxNodes, ref nodes));
+                return array;
+            case MappingStart:
+                parser.MoveNext();
+                var map = new JsonObject();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    if (parser.Current is not YamlScalar key)
+                        throw new YamlException(parser.Current!.Start, parser.Current.End,
+                            "A key must be a plain name.");
+                    if (map.ContainsKey(key.Value))
+                        throw new YamlException(key.Start, key.End, $"The key '{key.Value}' is given twice.");
+                    parser.MoveNext();
+                    map[key.Value] = ReadNode(parser, depth + 1, maxDepth, maxNodes, ref nodes);
+                }
+                return map;
+            default:
+                throw new YamlException(start.Start, start.End,
+                    $"Unexpected {start.GetType().Name} in a campaign document.");
+        }
     }
 
     static YamlNode ToYaml(JsonNode? node) => node switch
@@ -38,21 +92,14 @@ public static partial class YamlJson
         _ => new YamlScalarNode(node.ToJsonString()),
     };
 
-    static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode m => new JsonObject(m.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        YamlSequenceNode s => new JsonArray(s.Children.Select(ToJson).ToArray()),
-        YamlScalarNode { Style: ScalarStyle.Plain } p => Plain(p.Value ?? ""),
-        YamlScalarNode q => JsonValue.Create(q.Value ?? ""),
-        _ => throw new YamlException(node.Start, node.End, "Aliases and tags are not part of a campaign document."),
-    };
-
     // An unquoted scalar is a number, a boolean or null when it reads as one (YAML 1.2's core schema).
     static JsonNode? Plain(string value)
     {
         if (value is "" or "~" or "null" or "Null" or "NULL") return null;
         if (value is "true" or "True" or "TRUE") return JsonValue.Create(true);
         if (value is "false" or "False" or "FALSE") return JsonValue.Create(false);
+        // a phone number written without quotes (callerId: +14155550100) is the number it spells, not a count
+        if (E164().IsMatch(value)) return JsonValue.Create(value);
         if (Number().IsMatch(value)) return JsonNode.Parse(value.TrimStart('+'));
         return JsonValue.Create(value);
     }
@@ -62,6 +109,9 @@ public static partial class YamlJson
 
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
+    private static partial Regex E164();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 _.\-/]*$")]
     private static partial Regex SafePlain();

@@ -10,11 +10,13 @@ public static class CampaignChangesApi
 {
     public sealed record ChangeResponse(long Id, DateTimeOffset At, string By, string Action, string? Note, FieldChange[] Fields);
 
-    public static RouteGroupBuilder MapCampaignChangesApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignChangesApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Campaigns").RequireAuthorization(Policies.Reader);
-        group.MapGet("/changes", List).WithDescription("Every change to the campaign's definition and status: who, when, and each field's old and new value; newest first.");
-        return group;
+        campaign.MapGet("/changes", List).RequireAuthorization(Policies.Reader)
+            .WithDescription("Every change to the campaign's definition and status: who, when, and each field's old "
+                + "and new value; newest first.");
+        return campaign;
     }
 
     static async Task<Results<Ok<List<ChangeResponse>>, NotFound>> List(Guid id, DialerDb db, CancellationToken ct)

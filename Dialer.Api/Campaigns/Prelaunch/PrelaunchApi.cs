@@ -8,9 +8,10 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 /// <summary>Before the first call: who will be called now, later, never (and why), and what each dialing mode would give.</summary>
 public static class PrelaunchApi
 {
-    public static RouteGroupBuilder MapPrelaunchApi(this IEndpointRouteBuilder app)
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapPrelaunchApi(this RouteGroupBuilder campaign)
     {
-        var group = app.MapGroup("/api/campaigns/{id:guid}").WithTags("Pre-launch").RequireAuthorization(Policies.Reader);
+        var group = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
         group.MapGet("/prelaunch", Check)
             .WithDescription("Contacts callable now, later today, later, and never, with the reasons, as if the campaign were launched now.");
         group.MapPost("/forecast", Forecast)
@@ -18,7 +19,7 @@ public static class PrelaunchApi
                 + "logged in to the campaign and its own call history (at least 100 dials, 20 connects), else defaults.");
         group.MapGet("/forecast/inputs", Inputs)
             .WithDescription("The figures a forecast without any would run with, and where each comes from.");
-        return group;
+        return campaign;
     }
 
     static async Task<Results<Ok<PrelaunchReport>, NotFound>> Check(Guid id, DialerDb db, PrelaunchCheck check, CancellationToken ct)
@@ -28,11 +29,14 @@ public static class PrelaunchApi
         return TypedResults.Ok(await check.RunAsync(campaign, ct));
     }
 
-    static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem>> Forecast(
-        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, CancellationToken ct)
+    static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem, ProblemHttpResult>> Forecast(
+        Guid id, ForecastRequest request, DialerDb db, PrelaunchCheck check, ForecastGate gate, HttpResponse response,
+        CancellationToken ct)
     {
         var errors = CampaignForecast.Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        using var slot = gate.TryEnter();
+        if (slot is null) return gate.Busy(response);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
         var inputs = (await ForecastInputs.LoadAsync(db, id, ct)).With(request);

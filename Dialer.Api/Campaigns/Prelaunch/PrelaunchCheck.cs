@@ -12,7 +12,7 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 /// <summary>
 /// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
 /// first folds the contacts into classes that the rules cannot tell apart (same zones, status, attempts,
-/// do-not-call, attempts today), so a list of a million contacts is read as a few hundred rows.
+/// do-not-call, attempts in the last 24 hours), so a list of a million contacts is read as a few hundred rows.
 /// </summary>
 public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {
@@ -20,19 +20,19 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
     static readonly string ClassesSql = $"""
         WITH listed AS (SELECT DISTINCT c.phone FROM contacts c JOIN do_not_call d ON {DoNotCallMatch.BindsSql("d", "c.phone", "@campaign")}
                          WHERE c.campaign_id = @campaign),
-             today AS (SELECT contact_id, count(*) AS n FROM call_attempts
-                       WHERE campaign_id = @campaign AND created_at > @dayAgo GROUP BY contact_id)
-        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call, coalesce(t.n, 0)::int AS attempts_today,
+             recent AS ({AttemptsLast24Hours.PerContactSql("@campaign", "@since")})
+        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
+               coalesce(r.n, 0)::int AS attempts_last24hours,
                coalesce(c.next_attempt_at > @now, false) AS retry_later, count(*)::int AS count
         FROM contacts c
         LEFT JOIN listed l ON l.phone = c.phone
-        LEFT JOIN today t ON t.contact_id = c.id
+        LEFT JOIN recent r ON r.contact_id = c.id
         WHERE c.campaign_id = @campaign
         GROUP BY 1, 2, 3, 4, 5, 6
         """;
 
-    sealed record ContactClass(string[] TimeZones, string Status, int Attempts, bool OnDoNotCall, int AttemptsToday, bool RetryLater,
-        int Count);
+    sealed record ContactClass(string[] TimeZones, string Status, int Attempts, bool OnDoNotCall,
+        int AttemptsLast24Hours, bool RetryLater, int Count);
 
     sealed class Tally
     {
@@ -59,24 +59,27 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var openings = new Dictionary<string, DateTimeOffset?>();
         Tally callable = new(), laterToday = new(), later = new(), never = new();
 
-        var classes = db.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
-            new NpgsqlParameter("now", now), new NpgsqlParameter("dayAgo", now.AddDays(-1))).AsAsyncEnumerable();
+        await using var streaming = db.Streaming();
+        var classes = streaming.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
+            new NpgsqlParameter("now", now), new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)))
+            .AsAsyncEnumerable();
         await foreach (var row in classes.WithCancellation(ct))
         {
             var contact = new Contact
             {
                 TimeZones = row.TimeZones, Status = Enum.Parse<ContactStatus>(row.Status), Attempts = row.Attempts,
             };
-            var (onDoNotCall, today, retryLater, count) = (row.OnDoNotCall, row.AttemptsToday, row.RetryLater, row.Count);
+            var (onDoNotCall, recent, retryLater, count) =
+                (row.OnDoNotCall, row.AttemptsLast24Hours, row.RetryLater, row.Count);
 
             if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
-            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, today, now);
+            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, recent, now, DialLead.Default);
             switch (refusal)
             {
                 case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
                 case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(refusal, count); break;
-                case DialPermit.DailyCapReached: later.Add(refusal, count); break;
+                case DialPermit.Cap24HoursReached: later.Add(refusal, count); break;
                 case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
                 case DialPermit.OutsideHours:
                     var key = string.Join(' ', contact.TimeZones);

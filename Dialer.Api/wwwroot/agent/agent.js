@@ -31,7 +31,7 @@ startPage('Agent console', (main) => {
   }
 
   async function refreshOnce() {
-    me = await api('/api/agent/me');
+    me = await api('/api/agent-console/me');
     line.update(me);
     const wantsPreview = me.state === 'available' && !me.call && previewCampaigns().length > 0;
     if (!wantsPreview) preview = null;
@@ -119,7 +119,7 @@ startPage('Agent console', (main) => {
     if (!preview) return;
     const who = preview.name ?? 'the contact';
     try {
-      await api('/api/agent/preview/dial', { method: 'POST', body: { contactId: preview.contactId } });
+      await api('/api/agent-console/preview/dial', { method: 'POST', body: { contactId: preview.contactId } });
       dialed = preview;
       preview = null;
       say(`Dialing ${who}.`);
@@ -129,7 +129,7 @@ startPage('Agent console', (main) => {
 
   async function skip(reason) {
     if (!preview) return;
-    try { await api('/api/agent/preview/skip', { method: 'POST', body: { contactId: preview.contactId, reason: reason || null } }); }
+    try { await api('/api/agent-console/preview/skip', { method: 'POST', body: { contactId: preview.contactId, reason: reason || null } }); }
     catch (err) { notify(err.message, 'error'); }
     preview = null;
     await refresh();
@@ -137,7 +137,7 @@ startPage('Agent console', (main) => {
 
   async function dispose(body, error) {
     try {
-      await api(`/api/agent/calls/${me.call.attemptId}/disposition`, { method: 'POST', body });
+      await api(`/api/agent-console/calls/${me.call.attemptId}/disposition`, { method: 'POST', body });
       notify(`Saved: ${body.disposition}.`);
       await refresh();
     } catch (err) {
@@ -159,15 +159,15 @@ startPage('Agent console', (main) => {
     const ids = [...main.querySelectorAll('#campaign-list input:checked')].map(i => i.value);
     if (ids.length === 0) { notify('Tick at least one campaign first.', 'error'); $('campaign-list').querySelector('input')?.focus(); return; }
     notice('');
-    act('/api/agent/login', { campaignIds: ids }).then(async () => {
-      campaigns = await api('/api/agent/campaigns').catch(() => campaigns); // a campaign started since the page opened
+    act('/api/agent-console/login', { campaignIds: ids }).then(async () => {
+      campaigns = await api('/api/agent-console/campaigns').catch(() => campaigns); // a campaign started since the page opened
       renderCampaigns();
       await refresh();
     });
   });
-  $('available').addEventListener('click', () => act('/api/agent/available'));
-  $('break').addEventListener('click', () => act('/api/agent/break', { reason: $('break-reason').value }));
-  $('logout').addEventListener('click', () => act('/api/agent/logout'));
+  $('available').addEventListener('click', () => act('/api/agent-console/available'));
+  $('break').addEventListener('click', () => act('/api/agent-console/break', { reason: $('break-reason').value }));
+  $('logout').addEventListener('click', () => act('/api/agent-console/logout'));
 
   document.addEventListener('keydown', e => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -209,7 +209,7 @@ startPage('Agent console', (main) => {
   (async () => {
     connect();
     try {
-      [me, campaigns] = await Promise.all([api('/api/agent/me'), api('/api/agent/campaigns')]);
+      [me, campaigns] = await Promise.all([api('/api/agent-console/me'), api('/api/agent-console/campaigns')]);
       renderCampaigns();
       await refresh();
     } catch (err) { notify(err.message, 'error'); }

@@ -9,7 +9,7 @@ const held = new Set(); // attempt ids on hold: the panel is redrawn as the call
 
 /** @param {{ attemptId: string }} call @param {{ muted: boolean, mute: (m: boolean) => Promise<unknown> }} line */
 export function callControls(call, line, say, refresh) {
-  const path = `/api/agent/calls/${call.attemptId}`;
+  const path = `/api/agent-console/calls/${call.attemptId}`;
   const post = (what, body) => api(`${path}/${what}`, { method: 'POST', body }).catch(err => { notify(err.message, 'error'); throw err; });
   const toggle = (button, on) => { button.setAttribute('aria-pressed', String(on)); };
 

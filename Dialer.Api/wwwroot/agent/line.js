@@ -15,7 +15,7 @@ const deviceClass = () => window.__dialerDeviceOverride ?? window.Twilio?.Device
 export function createLine({ say, refresh }) {
   let me = null, asking = null, wanted = false, localDrop = null, muted = false, announced = '';
   const Device = deviceClass();
-  const phone = Device ? createBrowserPhone({ Device, fetchToken: () => api('/api/agent/token'), mayAnswer, onDrop, onChange: () => view.update() }) : null;
+  const phone = Device ? createBrowserPhone({ Device, fetchToken: () => api('/api/agent-console/token'), mayAnswer, onDrop, onChange: () => view.update() }) : null;
 
   /** The line as shown: the server's, unless this browser already saw its call end and the server has not yet said so. */
   function shown() {
@@ -44,7 +44,7 @@ export function createLine({ say, refresh }) {
     phone?.mute(next); // at once in the headset; the room follows
     muted = next;
     view.update();
-    return api('/api/agent/line/mute', { method: 'POST', body: { muted: next } });
+    return api('/api/agent-console/line/mute', { method: 'POST', body: { muted: next } });
   }
 
   async function connect(kind, address) {
@@ -55,7 +55,7 @@ export function createLine({ say, refresh }) {
       catch (err) { return view.error('', `Your browser phone could not start: ${err.message}`); }
       wanted = true;
     }
-    asking = api('/api/agent/line', { method: 'POST', body: kind === 'browser' ? { kind } : { kind, address } });
+    asking = api('/api/agent-console/line', { method: 'POST', body: kind === 'browser' ? { kind } : { kind, address } });
     try {
       me = { ...me, ...(await asking) };
       localDrop = null; muted = false;
@@ -70,7 +70,7 @@ export function createLine({ say, refresh }) {
 
   async function hangUpLine() {
     wanted = false;
-    try { me = { ...me, ...(await api('/api/agent/line', { method: 'DELETE' })) }; }
+    try { me = { ...me, ...(await api('/api/agent-console/line', { method: 'DELETE' })) }; }
     catch (err) { view.error('', err.message); }
     phone?.hangUp();
     view.update();
@@ -80,7 +80,7 @@ export function createLine({ say, refresh }) {
   async function reconnect() {
     const line = shown();
     // the server may still think the line is up (only this browser saw it end): hang it up there first
-    if (me?.line && ['open', 'connecting'].includes(me.line.state?.toLowerCase())) await api('/api/agent/line', { method: 'DELETE' }).catch(() => {});
+    if (me?.line && ['open', 'connecting'].includes(me.line.state?.toLowerCase())) await api('/api/agent-console/line', { method: 'DELETE' }).catch(() => {});
     phone?.hangUp();
     await connect(line.kind ?? view.kind(), line.address ?? view.address());
   }

@@ -1,6 +1,6 @@
 // The browser phone: Twilio's Voice SDK behind one small object, so no other file of the console touches the SDK.
 // The seam: the Device class and the token fetcher are parameters. The page passes the vendored bundle's
-// window.Twilio.Device and GET /api/agent/token; the browser tests pass a stand-in Device they drive.
+// window.Twilio.Device and GET /api/agent-console/token; the browser tests pass a stand-in Device they drive.
 // Type-checked against the SDK's own declarations by ops/lib/check-console-types (see docs/agent-console.md).
 
 /**

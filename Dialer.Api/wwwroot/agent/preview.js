@@ -7,7 +7,7 @@ const holdTotals = new Map(); // contactId -> seconds the hold lasted when it ar
 
 /** Takes (or gets back) the contact held for this agent; null when none is callable now. */
 export async function claimNext() {
-  const card = await api('/api/agent/preview', { method: 'POST' });
+  const card = await api('/api/agent-console/preview', { method: 'POST' });
   if (card && !holdTotals.has(card.contactId))
     holdTotals.set(card.contactId, Math.max(1, Math.round((Date.parse(card.heldUntil) - Date.now()) / 1000)));
   return card;

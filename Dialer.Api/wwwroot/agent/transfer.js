@@ -7,7 +7,7 @@ const KINDS = [['cold', 'Cold: hand the customer over'], ['warm', 'Warm: talk to
 
 /** @param {{ attemptId: string, transfers?: { id: string, state: string, kind: string, toNumber?: string }[] }} call */
 export function transferControls(call, say, refresh) {
-  const path = `/api/agent/calls/${call.attemptId}/transfers`;
+  const path = `/api/agent-console/calls/${call.attemptId}/transfers`;
   const open = (call.transfers ?? []).find(t => t.state === 'consulting' || t.state === 'joined');
   const done = message => () => { say(message); return refresh(); };
   const failed = err => { notify(err.message, 'error'); };
@@ -47,7 +47,7 @@ export function transferControls(call, say, refresh) {
     error);
   form.addEventListener('toggle', () => {
     if (!form.open) return;
-    api(`/api/agent/calls/${call.attemptId}/transfer-targets`).then(list => agents.replaceChildren(list.length === 0
+    api(`/api/agent-console/calls/${call.attemptId}/transfer-targets`).then(list => agents.replaceChildren(list.length === 0
       ? el('option', { value: '' }, 'No agent is free now')
       : el('option', { value: '' }, 'Choose…'), ...list.map(a => el('option', { value: a.id }, a.name))), failed);
   });

@@ -16,7 +16,7 @@ startPage('Do-not-call', async (main, user) => {
     rows.replaceChildren(...page.items.map(entry => el('tr', { 'data-phone': entry.phone },
       el('td', {}, entry.phone), el('td', {}, entry.campaignId ? 'one campaign' : 'every campaign'),
       el('td', {}, entry.reason ?? ''), el('td', {}, fmt.time(entry.addedAt)), el('td', {}, entry.addedBy ?? ''),
-      el('td', {}, canEdit(user) ? el('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${entry.phone}`,
+      el('td', {}, user?.role === 'Admin' ? el('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${entry.phone}`,
         onclick: () => remove(entry) }, 'Remove') : null))));
   }
 
@@ -26,7 +26,7 @@ startPage('Do-not-call', async (main, user) => {
     const dialog = el('dialog', { 'aria-labelledby': 'remove-title' },
       el('form', { method: 'dialog', novalidate: true },
         el('h2', { id: 'remove-title' }, `Remove ${entry.phone} from the list?`),
-        el('p', { class: 'muted' }, 'The number may be called again. The removal and its reason are logged.'),
+        el('p', { class: 'muted' }, 'The number may be called again. The removal, by whom and why, is kept.'),
         el('div', { class: 'field' }, el('label', { for: 'remove-reason' }, 'Why is it removed?'), reason, error),
         el('div', { class: 'row' },
           el('button', { type: 'submit', class: 'danger', value: 'remove' }, 'Remove'),
@@ -34,9 +34,9 @@ startPage('Do-not-call', async (main, user) => {
     dialog.querySelector('form').addEventListener('submit', async e => {
       e.preventDefault();
       if (!reason.value.trim()) { error.textContent = 'Say why the number is removed.'; reason.focus(); return; }
-      const scope = entry.campaignId ? `&campaignId=${entry.campaignId}` : '';
       try {
-        await api(`/api/do-not-call/${encodeURIComponent(entry.phone)}?reason=${encodeURIComponent(reason.value.trim())}${scope}`, { method: 'DELETE' });
+        await api('/api/do-not-call/removals',
+          { method: 'POST', body: { phone: entry.phone, campaignId: entry.campaignId, reason: reason.value.trim() } });
         dialog.close(); dialog.remove();
         notify(`${entry.phone} was removed from the list.`);
         await search();

@@ -5,7 +5,7 @@ import { stat } from './contacts-upload.js';
 const REASONS = {
   'lawful-now': 'in calling hours now', 'outside-calling-hours': 'outside calling hours', 'do-not-call': 'on a do-not-call list',
   'zone-unknown': 'time zone unknown', 'no-common-calling-hours': 'zones with no common calling hours',
-  'attempts-exhausted': 'attempts used up', 'daily-attempt-cap': 'daily attempt cap reached', finished: 'already finished',
+  'attempts-exhausted': 'attempts used up', '24-hour-attempt-cap': '24-hour attempt cap reached', finished: 'already finished',
   'retry-scheduled': 'retry not due yet',
 };
 const MODES = { progressive: 'Progressive', power: 'Power', predictive: 'Predictive' };

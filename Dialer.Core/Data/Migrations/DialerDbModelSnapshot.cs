@@ -220,15 +220,33 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("api_key_hash");
 
+                    b.Property<string>("ClientIdentity")
+                        .HasMaxLength(121)
+                        .HasColumnType("character varying(121)")
+                        .HasColumnName("client_identity");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<DateTimeOffset?>("KeyExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_expires_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -242,6 +260,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ApiKeyHash")
                         .IsUnique()
                         .HasDatabaseName("ix_users_api_key_hash");
+
+                    b.HasIndex("ClientIdentity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_client_identity");
 
                     b.ToTable("users", (string)null);
                 });
@@ -432,6 +454,14 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("api")
+                        .HasColumnName("source");
+
                     b.HasKey("Id")
                         .HasName("pk_do_not_call");
 
@@ -442,6 +472,70 @@ namespace Dialer.Core.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Phone", "CampaignId"), false);
 
                     b.ToTable("do_not_call", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Compliance.DoNotCallRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RemovalReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("removed_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_do_not_call_removals");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_do_not_call_removals_phone");
+
+                    b.ToTable("do_not_call_removals", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Contacts.Contact", b =>

@@ -55,12 +55,12 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Browser phone" })).ToBeCheckedAsync();
         await Screenshots.SaveAsync(page, "agents", "phone-01-choose-line");
 
-        var firstToken = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/agent/token"));
+        var firstToken = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/agent-console/token"));
         await ConnectBrowserLineAsync(page, line);
         var issued = JsonDocument.Parse(await (await firstToken).TextAsync()).RootElement.GetProperty("token").GetString();
         Assert.Equal(issued, await Phone<string>(page, "did('construct')[0][0]"));
         Assert.Equal(1, await Phone<int>(page, "did('register').length"));
-        Assert.Equal("{\"kind\":\"browser\"}", Assert.Single(line.Sent("POST", "/api/agent/line")).Body!.ToJsonString());
+        Assert.Equal("{\"kind\":\"browser\"}", Assert.Single(line.Sent("POST", "/api/agent-console/line")).Body!.ToJsonString());
         await Assertions.Expect(page.Locator("#announce")).ToHaveTextAsync("Your line is open.");
         await Screenshots.SaveAsync(page, "agents", "phone-02-line-open");
 
@@ -68,7 +68,7 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
         await Eventually(async () => await Phone<int>(page, "did('reject').length") == 1, "an unexpected call rejected");
         Assert.Equal(1, await Phone<int>(page, "did('accept').length"));
 
-        var renewed = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/agent/token"));
+        var renewed = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/agent-console/token"));
         await Phone<bool>(page, "tokenWillExpire()");
         var fresh = JsonDocument.Parse(await (await renewed).TextAsync()).RootElement.GetProperty("token").GetString();
         await Eventually(async () => await Phone<int>(page, "did('updateToken').length") == 1, "the token updated");
@@ -105,8 +105,8 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
 
         await dropped.GetByRole(AriaRole.Button, new() { Name = "Reconnect" }).ClickAsync();
         await Assertions.Expect(page.Locator("#line-state")).ToHaveTextAsync("Connecting…");
-        Assert.Single(line.Sent("DELETE", "/api/agent/line")); // the server still had it open: only the browser saw it end
-        var posts = line.Sent("POST", "/api/agent/line");
+        Assert.Single(line.Sent("DELETE", "/api/agent-console/line")); // the server still had it open: only the browser saw it end
+        var posts = line.Sent("POST", "/api/agent-console/line");
         Assert.Equal(2, posts.Length);
         Assert.Equal("browser", (string?)posts[1].Body!["kind"]);
         await Phone<bool>(page, "ring({ From: 'client:dialer' })");
@@ -136,7 +136,7 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
         await Assertions.Expect(number).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#line-state")).ToHaveTextAsync("Connecting…");
-        var post = line.Sent("POST", "/api/agent/line")[^1].Body!;
+        var post = line.Sent("POST", "/api/agent-console/line")[^1].Body!;
         Assert.Equal(("phone", "+14155550123"), ((string?)post["kind"], (string?)post["address"]));
         Assert.Equal(0, await Phone<int>(page, "log.length")); // no browser phone for a line on the agent's own phone
 
@@ -145,9 +145,9 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
         await Screenshots.SaveAsync(page, "agents", "phone-05-phone-dropped");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reconnect" }).ClickAsync();
         await Assertions.Expect(page.Locator("#line-state")).ToHaveTextAsync("Connecting…");
-        var again = line.Sent("POST", "/api/agent/line")[^1].Body!;
+        var again = line.Sent("POST", "/api/agent-console/line")[^1].Body!;
         Assert.Equal(("phone", "+14155550123"), ((string?)again["kind"], (string?)again["address"]));
-        Assert.Empty(line.Sent("DELETE", "/api/agent/line")); // the server knew it had dropped
+        Assert.Empty(line.Sent("DELETE", "/api/agent-console/line")); // the server knew it had dropped
         await page.Context.CloseAsync();
     }
 
@@ -160,32 +160,32 @@ public sealed class BrowserPhoneTests(LiveApi api, PhoneChromium chromium) : ICl
         await Phone<bool>(page, "ring({ From: 'client:dialer' })");
         await Eventually(async () => await Phone<int>(page, "did('accept').length") == 1, "the line's call accepted");
         var attemptId = Guid.NewGuid();
-        line.OnCall(attemptId); // the server's screen pop, faked in /api/agent/me: a real call needs the whole dialing world
+        line.OnCall(attemptId); // the server's screen pop, faked in /api/agent-console/me: a real call needs the whole dialing world
         line.Open();
         await Assertions.Expect(page.Locator("#call-title")).ToHaveTextAsync("On the line", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#line-state")).ToHaveTextAsync("Line open");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mute" }).ClickAsync();
         await Assertions.Expect(page.Locator("#mute")).ToHaveAttributeAsync("aria-pressed", "true");
-        await Eventually(() => Task.FromResult(line.Sent("POST", "/api/agent/line/mute").Length == 1), "mute posted");
-        Assert.True((bool)line.Sent("POST", "/api/agent/line/mute")[0].Body!["muted"]!);
+        await Eventually(() => Task.FromResult(line.Sent("POST", "/api/agent-console/line/mute").Length == 1), "mute posted");
+        Assert.True((bool)line.Sent("POST", "/api/agent-console/line/mute")[0].Body!["muted"]!);
         Assert.True(await Phone<bool>(page, "did('mute')[0][0]"), "muted at once in the browser phone too");
         await Assertions.Expect(page.Locator("#line-detail")).ToContainTextAsync("muted");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Hold" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hold")).ToHaveAttributeAsync("aria-pressed", "true");
-        Assert.True((bool)Assert.Single(line.Sent("POST", $"/api/agent/calls/{attemptId}/hold")).Body!["hold"]!);
+        Assert.True((bool)Assert.Single(line.Sent("POST", $"/api/agent-console/calls/{attemptId}/hold")).Body!["hold"]!);
 
         await page.Locator("#keypad summary").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send pound" }).ClickAsync();
         await Assertions.Expect(page.Locator("#digits-sent")).ToHaveTextAsync("Sent: 1#");
-        Assert.Equal(["1", "#"], line.Sent("POST", $"/api/agent/calls/{attemptId}/digits").Select(r => (string?)r.Body!["digits"]));
+        Assert.Equal(["1", "#"], line.Sent("POST", $"/api/agent-console/calls/{attemptId}/digits").Select(r => (string?)r.Body!["digits"]));
         await Screenshots.SaveAsync(page, "agents", "phone-06-call-controls");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Hang up", Exact = true }).ClickAsync();
-        await Eventually(() => Task.FromResult(line.Sent("POST", $"/api/agent/calls/{attemptId}/hangup").Length == 1), "hang-up posted");
-        Assert.Empty(line.Sent("DELETE", "/api/agent/line")); // the customer's leg only: the line stays
+        await Eventually(() => Task.FromResult(line.Sent("POST", $"/api/agent-console/calls/{attemptId}/hangup").Length == 1), "hang-up posted");
+        Assert.Empty(line.Sent("DELETE", "/api/agent-console/line")); // the customer's leg only: the line stays
         await page.Context.CloseAsync();
     }
 

@@ -8,9 +8,9 @@ namespace Dialer.Tests.Agents.Browser;
 
 /// <summary>
 /// The server's side of the agent's line, answered in the page with Playwright's page.route until the lead's routes
-/// land in main: POST/DELETE /api/agent/line, /line/mute, and a call's hold, hangup and digits, per the fixed contract.
-/// GET /api/agent/me goes to the real Api and comes back with this line (and, when asked, a call) in it. Everything
-/// the console sent is kept in <see cref="Requests"/>. The token (GET /api/agent/token) is the real Api's.
+/// land in main: POST/DELETE /api/agent-console/line, /line/mute, and a call's hold, hangup and digits, per the fixed contract.
+/// GET /api/agent-console/me goes to the real Api and comes back with this line (and, when asked, a call) in it. Everything
+/// the console sent is kept in <see cref="Requests"/>. The token (GET /api/agent-console/token) is the real Api's.
 /// </summary>
 public sealed partial class LineStandIn
 {
@@ -66,7 +66,7 @@ public sealed partial class LineStandIn
         var path = new Uri(request.Url).AbsolutePath;
         var body = request.PostData is { Length: > 0 } data ? JsonNode.Parse(data) : null;
         Requests.Enqueue(new Request(request.Method, path, body));
-        if (!path.EndsWith("/api/agent/line")) { await route.FulfillAsync(new() { Status = 204 }); return; }
+        if (!path.EndsWith("/api/agent-console/line")) { await route.FulfillAsync(new() { Status = 204 }); return; }
 
         int status; string json;
         lock (_gate)
@@ -118,6 +118,6 @@ public sealed partial class LineStandIn
     }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")] private static partial Regex E164();
-    [GeneratedRegex(@"/api/agent/me$")] private static partial Regex MePath();
-    [GeneratedRegex(@"/api/agent/(line(/mute)?|calls/[^/]+/(hold|hangup|digits))$")] private static partial Regex LinePaths();
+    [GeneratedRegex(@"/api/agent-console/me$")] private static partial Regex MePath();
+    [GeneratedRegex(@"/api/agent-console/(line(/mute)?|calls/[^/]+/(hold|hangup|digits))$")] private static partial Regex LinePaths();
 }

@@ -65,7 +65,7 @@ public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentL
         return new CreateCallOptions(Endpoint(agent), new PhoneNumber(o.AgentLineCallerId))
         {
             Twiml = new Twilio.Types.Twiml(RoomTwiml.AgentLine(agent.Id, o.PublicWebhookBaseUrl).ToString()),
-            StatusCallback = new Uri($"{o.PublicWebhookBaseUrl.TrimEnd('/')}/twilio/agent-line/{agent.Id}"),
+            StatusCallback = new Uri(WebhookRoutes.AgentLineUrl(o.PublicWebhookBaseUrl, agent.Id)),
             StatusCallbackEvent = Events,
             StatusCallbackMethod = Twilio.Http.HttpMethod.Post,
             Timeout = agents.Value.LineRingSeconds,

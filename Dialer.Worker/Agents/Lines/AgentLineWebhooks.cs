@@ -11,11 +11,11 @@ public static class AgentLineWebhooks
 {
     public static RouteGroupBuilder MapAgentLineWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost("/agent-line/{agentId:guid}", LineStatus);
-        group.MapPost("/room/{agentId:guid}", RoomEvent);
-        group.MapMethods("/hold-music", ["GET", "POST"], (IOptions<TwilioOptions> o) =>
+        group.MapPost(WebhookRoutes.AgentLine, LineStatus);
+        group.MapPost(WebhookRoutes.Room, RoomEvent);
+        group.MapMethods(WebhookRoutes.HoldMusic, ["GET", "POST"], (IOptions<TwilioOptions> o) =>
             Twiml(new VoiceResponse().Play(new Uri(o.Value.HoldMusicUrl), loop: 0)));
-        group.MapMethods("/digits", ["GET", "POST"], (string? d) =>
+        group.MapMethods(WebhookRoutes.Digits, ["GET", "POST"], (string? d) =>
             Dtmf.IsValid(d) ? Twiml(new VoiceResponse().Play(digits: d)) : Results.Problem(statusCode: 400, title: "d: " + Dtmf.Rule));
         return group;
     }

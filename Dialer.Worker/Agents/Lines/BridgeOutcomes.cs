@@ -190,7 +190,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         {
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, customer)
             {
-                Hold = hold, HoldUrl = hold ? new Uri($"{twilio.Value.PublicWebhookBaseUrl.TrimEnd('/')}/twilio/hold-music") : null,
+                Hold = hold,
+                HoldUrl = hold ? new Uri(WebhookRoutes.HoldMusicUrl(twilio.Value.PublicWebhookBaseUrl)) : null,
                 HoldMethod = hold ? Twilio.Http.HttpMethod.Post : null,
             }, clients.Create());
         }

@@ -9,7 +9,7 @@ public static class DialEndedWebhook
 {
     public static RouteGroupBuilder MapDialEndedWebhook(this RouteGroupBuilder group)
     {
-        group.MapPost("/dial-ended/{attemptId:guid}", DialEnded);
+        group.MapPost(WebhookRoutes.DialEnded, DialEnded);
         return group;
     }
 

@@ -25,15 +25,15 @@ public static class RoomTwiml
     /// <summary>The customer into the agent's room; the Dial's action says when they left it with their call still up.</summary>
     public static VoiceResponse Customer(Guid agentId, Guid attemptId, string webhookBase)
     {
-        var hooks = webhookBase.TrimEnd('/');
         var room = Room(agentId, webhookBase, AgentRoom.CustomerLabel);
-        room.SetOption("waitUrl", $"{hooks}/twilio/hold-music");
+        room.SetOption("waitUrl", WebhookRoutes.HoldMusicUrl(webhookBase));
         room.SetOption("waitMethod", "POST");
-        var dial = new Dial(action: new Uri($"{hooks}/twilio/dial-ended/{attemptId}"), method: Twilio.Http.HttpMethod.Post, timeLimit: ShiftSeconds);
+        var dial = new Dial(action: new Uri(WebhookRoutes.DialEndedUrl(webhookBase, attemptId)),
+            method: Twilio.Http.HttpMethod.Post, timeLimit: ShiftSeconds);
         return new VoiceResponse().Append(dial.Append(room));
     }
 
-    public static string EventsUrl(Guid agentId, string webhookBase) => $"{webhookBase.TrimEnd('/')}/twilio/room/{agentId}";
+    public static string EventsUrl(Guid agentId, string webhookBase) => WebhookRoutes.RoomUrl(webhookBase, agentId);
 
     static Conference Room(Guid agentId, string webhookBase, string label) =>
         new(AgentRoom.NameOf(agentId), beep: Conference.BeepEnum.False, startConferenceOnEnter: true, endConferenceOnExit: false,

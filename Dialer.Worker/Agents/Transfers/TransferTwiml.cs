@@ -15,7 +15,7 @@ public static class TransferTwiml
     public static VoiceResponse Customer(Guid transferId, string webhookBase)
     {
         var room = Room(transferId, startsIt: false);
-        room.SetOption("waitUrl", $"{webhookBase.TrimEnd('/')}/twilio/hold-music");
+        room.SetOption("waitUrl", WebhookRoutes.HoldMusicUrl(webhookBase));
         room.SetOption("waitMethod", "POST");
         return Join(room);
     }

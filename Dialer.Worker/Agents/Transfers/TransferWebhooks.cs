@@ -1,3 +1,4 @@
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Transfers;
 using Dialer.Worker.Agents.Lines;
@@ -19,12 +20,13 @@ public static class TransferWebhooks
 {
     public static RouteGroupBuilder MapTransferWebhooks(this RouteGroupBuilder group)
     {
-        group.MapPost("/transfers/{transferId:guid}/customer", CustomerAsync);
+        group.MapPost(WebhookRoutes.TransferCustomer, CustomerAsync);
         // the Api moves the customer while its transaction (and the transfer's row) is still open: the URL says it all
-        group.MapPost("/transfers/to-agent/{agentId:guid}/{attemptId:guid}", (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
+        group.MapPost(WebhookRoutes.TransferToAgent, (Guid agentId, Guid attemptId, IOptions<TwilioOptions> twilio) =>
             Twiml(RoomTwiml.Customer(agentId, attemptId, twilio.Value.PublicWebhookBaseUrl)));
-        group.MapPost("/transfers/{transferId:guid}/third-party", (Guid transferId) => Twiml(TransferTwiml.ThirdParty(transferId)));
-        group.MapPost("/transfers/{transferId:guid}/third-party-status", ThirdPartyStatusAsync);
+        group.MapPost(WebhookRoutes.TransferThirdParty, (Guid transferId) =>
+            Twiml(TransferTwiml.ThirdParty(transferId)));
+        group.MapPost(WebhookRoutes.TransferThirdPartyStatus, ThirdPartyStatusAsync);
         return group;
     }
 
@@ -34,20 +36,22 @@ public static class TransferWebhooks
         return Twiml(known ? TransferTwiml.Customer(transferId, twilio.Value.PublicWebhookBaseUrl) : new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup());
     }
 
-    static async Task<IResult> ThirdPartyStatusAsync(Guid transferId, HttpRequest request, DialerDb db, TwilioClients clients,
-        IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<CallTransfer> log, CancellationToken ct)
+    static async Task<IResult> ThirdPartyStatusAsync(Guid transferId, HttpRequest request, DialerDb db, StateChanges changes,
+        TwilioClients clients, IOptions<TwilioOptions> twilio, ILogger<CallTransfer> log, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var status = form["CallStatus"].ToString();
         if (status is not ("completed" or "busy" or "no-answer" or "failed" or "canceled")) return Results.NoContent();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var transfer = await db.CallTransfers.FromSql($"SELECT * FROM call_transfers WHERE id = {transferId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (transfer is null) return Results.NoContent();
-        transfer.Placed(form["CallSid"].ToString());
-        var customer = transfer.ThirdPartyEnded(answered: status == "completed", status, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var attemptId = await db.CallTransfers.Where(t => t.Id == transferId).Select(t => (Guid?)t.AttemptId)
+            .SingleOrDefaultAsync(ct);
+        if (attemptId is null) return Results.NoContent();
+        var (transfer, customer) = await changes.RunAsync(async (unit, token) =>
+        {
+            var transfer = (await unit.LockTransferAsync(attemptId.Value, transferId, token))!;
+            transfer.Placed(form["CallSid"].ToString());
+            return (transfer, transfer.ThirdPartyEnded(answered: status == "completed", status, unit.Now));
+        }, ct);
         log.LogInformation("Transfer {TransferId} of attempt {AttemptId}: the third party's call ended {Status}; transfer {State}",
             transfer.Id, transfer.AttemptId, status, transfer.State);
 

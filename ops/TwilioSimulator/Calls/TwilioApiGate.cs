@@ -20,7 +20,8 @@ public sealed class TwilioApiGate(IOptions<SimulatorOptions> options, FaultState
     {
         var http = context.HttpContext;
         var settings = options.Value;
-        if (!Authenticated(http.Request, settings))
+        // an injected 401 answers as a rotated auth token would: the credentials are refused before anything else
+        if (!Authenticated(http.Request, settings) || faults.Take401())
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
             return TwilioError.Result(401, 20003, "Authenticate");

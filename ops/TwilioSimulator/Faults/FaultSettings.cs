@@ -52,14 +52,20 @@ public sealed record FaultSettings
     {
         CreateErrorsByNumber = CreateErrorsByNumber?.ToDictionary(e => PhoneMask.Mask(e.Key), e => e.Value),
     };
+
+    /// <summary>Share of API requests answered 401 (code 20003), as if the auth token had been rotated.</summary>
+    public double Error401Fraction { get; init; }
+
+    /// <summary>The next this-many API requests are answered 401 (code 20003).</summary>
+    public int Error401Next { get; init; }
 }
 
 /// <summary>A partial update of <see cref="FaultSettings"/>: only the fields given change.</summary>
 public sealed record FaultPatch(
     double? Error500Fraction, int? Error500Next, bool? Error500AfterCreate, double? Error429Fraction, int? Error429Next,
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
-    double? ReorderCallbackFraction, int? CallbackDelayMs, InjectedError? CreateError = null,
-    Dictionary<string, InjectedError>? CreateErrorsByNumber = null)
+    double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null,
+    InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -74,6 +80,8 @@ public sealed record FaultPatch(
         DuplicateCallbackFraction = DuplicateCallbackFraction ?? s.DuplicateCallbackFraction,
         ReorderCallbackFraction = ReorderCallbackFraction ?? s.ReorderCallbackFraction,
         CallbackDelayMs = CallbackDelayMs ?? s.CallbackDelayMs,
+        Error401Fraction = Error401Fraction ?? s.Error401Fraction,
+        Error401Next = Error401Next ?? s.Error401Next,
         // status 0 turns the error off; an empty map clears the numbers
         CreateError = CreateError is null ? s.CreateError : CreateError.Status == 0 ? null : CreateError,
         CreateErrorsByNumber = CreateErrorsByNumber is null ? s.CreateErrorsByNumber
@@ -82,9 +90,9 @@ public sealed record FaultPatch(
 
     public string? Problem()
     {
-        double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction];
+        double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction, Error401Fraction];
         if (fractions.Any(f => f is < 0 or > 1)) return "fractions must lie in [0, 1]";
-        int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs];
+        int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs, Error401Next];
         if (counts.Any(c => c < 0)) return "counts and delays must not be negative";
         var badError = CreateError is { Status: not 0, IsValid: false };
         if (badError || CreateErrorsByNumber?.Values.Any(e => !e.IsValid) == true)

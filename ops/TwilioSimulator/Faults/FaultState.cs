@@ -25,6 +25,8 @@ public sealed class FaultState(SimRandom random)
 
     public bool Take500() => Take(s => s.Error500Next, s => s with { Error500Next = s.Error500Next - 1 }, s => s.Error500Fraction);
 
+    public bool Take401() => Take(s => s.Error401Next, s => s with { Error401Next = s.Error401Next - 1 }, s => s.Error401Fraction);
+
     public bool Take429() => Take(s => s.Error429Next, s => s with { Error429Next = s.Error429Next - 1 }, s => s.Error429Fraction);
 
     public bool TakeHoldCreate() =>

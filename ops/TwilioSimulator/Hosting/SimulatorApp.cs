@@ -6,6 +6,7 @@ using Dialer.TwilioSimulator.Faults;
 using Dialer.TwilioSimulator.Records;
 using Dialer.TwilioSimulator.Recordings;
 using Dialer.TwilioSimulator.TwiML;
+using Dialer.TwilioSimulator.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -39,9 +40,11 @@ public static class SimulatorApp
         services.AddSingleton<AgentLines>();
         services.AddSingleton<Announcements>();
         services.AddSingleton<CallRecordings>();
+        services.AddSingleton(new RequestValidator(ApiDescription.Twilio));
 
         var app = builder.Build();
         app.Services.GetRequiredService<AgentLines>(); // it follows every room from the start
+        app.UseMiddleware<RequestValidation>();
         app.MapGet("/health", () => "ok");
         app.MapCallsApi().MapRecordingsApi();
         app.MapRecordsApi();

@@ -9,8 +9,9 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public int Seed { get; set; } = 12345;
 
-    [Required, RegularExpression("^AC[0-9a-zA-Z]{32}$")]
-    public string AccountSid { get; set; } = "ACsimulator00000000000000000000000";
+    /// <summary>Twilio's pattern for an account SID: any other is an account Twilio cannot have.</summary>
+    [Required, RegularExpression("^AC[0-9a-fA-F]{32}$")]
+    public string AccountSid { get; set; } = "AC00000000000000000000000000000001";
 
     [Required, MinLength(8)]
     public string AuthToken { get; set; } = "simulator-auth-token";

@@ -2,7 +2,6 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using Dialer.Core.Hosting;
 using Dialer.TwilioSimulator.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,40 @@
+using Dialer.Api.Campaigns.Documents;
+using Dialer.Api.Campaigns.History;
+using Dialer.Api.Campaigns.Prelaunch;
+using Dialer.Api.Compliance;
+using Dialer.Api.Contacts;
+using Dialer.Api.Dashboard;
+using Dialer.Api.Recordings;
+using Dialer.Api.Reporting;
+
+namespace Dialer.Api.Campaigns;
+
+/// <summary>
+/// The campaigns resource as one route group, under one OpenAPI tag: /api/campaigns (list, create, defaults,
+/// documents) and /api/campaigns/{id}, to which every feature of one campaign attaches its endpoints. The group
+/// asks for a signed-in user; each feature names the policy of its own endpoints.
+/// </summary>
+public static class CampaignRoutes
+{
+    public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
+    {
+        var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
+        campaigns.MapCampaignsApi();
+        campaigns.MapCampaignDocumentsApi();
+
+        var campaign = campaigns.MapGroup("/{id:guid}");
+        campaign.MapCampaignLifecycleApi();
+        campaign.MapCampaignCloneApi();
+        campaign.MapCampaignChangesApi();
+        campaign.MapPacingApi();
+        campaign.MapPrelaunchApi();
+        campaign.MapContactsApi();
+        campaign.MapTimelineApi();
+        campaign.MapCampaignSummaryApi();
+        campaign.MapCampaignResultsApi();
+        campaign.MapAbandonApi();
+        campaign.MapComplianceReportApi();
+        campaign.MapCampaignRecordingsApi();
+        return campaigns;
+    }
+}

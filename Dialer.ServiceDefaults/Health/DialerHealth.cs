@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dialer.ServiceDefaults.Health;
+
+/// <summary>
+/// Liveness (the process answers) and readiness (what it depends on answers: PostgreSQL here, RabbitMQ from
+/// MassTransit's own check, which carries the same tag), open like /metrics for the orchestrator has no API key.
+/// </summary>
+public static class DialerHealth
+{
+    public const string ReadyTag = "ready";
+
+    public static IHealthChecksBuilder AddPostgreSqlCheck(this IServiceCollection services, string connectionString) =>
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: [ReadyTag]);
+
+    public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
