@@ -22,7 +22,10 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = PoolSize, Timeout = 3 };
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
+        // in production (see SharedConfiguration)
+        builder.UseEnvironment("Development");
+        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", connection.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
