@@ -1,4 +1,5 @@
 using Dialer.Api.Agents;
+using Dialer.Api.Auth;
 using Dialer.Api.Answers;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
@@ -18,13 +19,15 @@ public static class Pipeline
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseClientAddresses();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseHubAccessTokens();
+        app.UseAddressRateLimit(); // before any key costs a lookup
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseUserRateLimit();
         app.UseAuthorization();
     }
 

@@ -25,6 +25,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Dialer", Database.ConnectionString);
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.UseSetting("Import:MaxUploadBytes", MaxUploadBytes.ToString());
         builder.UseSetting("Import:BatchSize", "1000");
         builder.UseSetting("Auth:BootstrapAdminKey", "");

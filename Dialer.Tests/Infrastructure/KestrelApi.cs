@@ -26,6 +26,8 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         UseKestrel(Port);
     }

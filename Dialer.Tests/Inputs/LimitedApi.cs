@@ -30,6 +30,8 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.UseSetting("Import:BatchSize", "100");
         builder.UseSetting("Import:MaxRowsPerUpload", MaxRowsPerUpload.ToString());
         builder.UseSetting("Import:MaxContactsPerCampaign", MaxContactsPerCampaign.ToString());

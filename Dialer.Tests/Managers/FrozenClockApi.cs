@@ -24,6 +24,8 @@ public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLif
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(KnownAgentDays.Now)));
     }
 
