@@ -29,6 +29,7 @@ public static class Extensions
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
+        HubTickets.Register(builder);
         builder.AddClientAddresses();
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)

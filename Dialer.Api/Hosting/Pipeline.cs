@@ -24,7 +24,6 @@ public static class Pipeline
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseHubAccessTokens();
         app.UseAddressRateLimit(); // before any key costs a lookup
         app.UseAuthentication();
         app.UseUserRateLimit();
@@ -44,6 +43,7 @@ public static class Pipeline
         app.MapCampaigns();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        HubTickets.MapHubTicketsApi(app);
         app.MapDashboardApi();
         app.MapAgents();
         app.MapAgentConsoleApi();

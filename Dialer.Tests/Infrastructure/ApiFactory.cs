@@ -41,6 +41,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     public HttpClient Anonymous() => CreateClient();
 
+    public string KeyOf(Role role) => _keys[role];
+
     public HttpClient ClientWith(string key)
     {
         var client = CreateClient();
@@ -48,13 +50,14 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         return client;
     }
 
-    /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key (long polling: the test server has no sockets).</summary>
+    /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key in its header (long
+    /// polling: the test server has no sockets; a browser, which cannot set it on a WebSocket, uses a hub ticket).</summary>
     public IHubConnectionBuilder Hub(string path, string key) => new HubConnectionBuilder()
         .WithUrl(new Uri(Server.BaseAddress, path), o =>
         {
             o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
             o.Transports = HttpTransportType.LongPolling;
-            o.AccessTokenProvider = () => Task.FromResult<string?>(key);
+            o.Headers["X-Api-Key"] = key;
         });
 
     /// <summary>A new agent user (and its agent); its key and agent id.</summary>
