@@ -4,6 +4,7 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Core.Data;
+using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
 using Dialer.ServiceDefaults.Twilio;
 using Dialer.ServiceDefaults.Telemetry;
@@ -16,6 +17,7 @@ public static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddSharedDefaults();
+        builder.AddManagementPort();
         builder.AddDialerDb();
         builder.AddDialerBus(bus =>
         {

@@ -19,6 +19,7 @@ public static class Pipeline
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseManagementPort();
         app.UseClientAddresses();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -7,7 +7,8 @@ namespace Dialer.ServiceDefaults.Health;
 
 /// <summary>
 /// Liveness (the process answers) and readiness (what it depends on answers: PostgreSQL here, RabbitMQ from
-/// MassTransit's own check, which carries the same tag), open like /metrics for the orchestrator has no API key.
+/// MassTransit's own check, which carries the same tag), open like /metrics for the orchestrator has no API key, and
+/// so served on the management port only (ManagementPort).
 /// </summary>
 public static class DialerHealth
 {
@@ -18,8 +19,10 @@ public static class DialerHealth
 
     public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(ManagementEndpoint.Instance);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
+            .WithMetadata(ManagementEndpoint.Instance);
         return app;
     }
 }

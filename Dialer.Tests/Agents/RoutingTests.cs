@@ -41,7 +41,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
         using var http = new HttpClient();
-        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.PublicUrl + "/metrics"));
+        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics"));
     }
 
     [Fact]

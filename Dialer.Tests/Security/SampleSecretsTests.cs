@@ -54,10 +54,12 @@ public sealed class SampleSecretsTests : IAsyncLifetime
     [Fact]
     public async Task A_production_api_and_worker_start_once_every_secret_is_changed()
     {
+        // started and answering (the test server has no management port for the health checks)
         using var api = new ProductionHost<ApiMarker>(ChangedSecrets());
-        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().GetAsync("/api/users/me")).StatusCode);
         using var worker = new ProductionHost<WorkerMarker>(ChangedSecrets());
-        Assert.Equal(HttpStatusCode.OK, (await worker.CreateClient().GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await worker.CreateClient().PostAsync($"/twilio/status/{Guid.NewGuid()}", null)).StatusCode);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddSharedDefaults();
+        builder.AddManagementPort();
         builder.AddDialerDb();
         builder.AddDialerBus(bus =>
         {
@@ -54,6 +55,7 @@ public static class Extensions
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseManagementPort();
         app.UseAnswerWebhookTiming();
         app.MapDialerHealth();
         app.MapTwilioWebhooks();
