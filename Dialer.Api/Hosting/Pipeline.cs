@@ -20,7 +20,8 @@ public static class Pipeline
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseManagementPort();
-        app.UseClientAddresses();
+        app.UseClientAddresses(); // before the headers: a known proxy's X-Forwarded-Proto says whether it was HTTPS
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
