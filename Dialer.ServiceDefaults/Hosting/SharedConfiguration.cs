@@ -1,6 +1,5 @@
 using Dialer.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +20,6 @@ public static class SharedConfiguration
         sources.Insert(0, Json(files, "appsettings.shared.json"));
         sources.Insert(1, Json(files, $"appsettings.shared.{builder.Environment.EnvironmentName}.json"));
         builder.Services.RefuseSampleSecretsOutsideDevelopment();
-        // Development runs the demo and the tests, so it runs the engine as Production does: without the scope checks
-        // ASP.NET Core adds in Development alone (with them, a Worker under test stops routing answered calls; the
-        // cause is not found yet, see docs/security.md)
-        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions()));
         return builder;
     }
 

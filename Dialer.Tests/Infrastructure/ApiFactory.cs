@@ -18,10 +18,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
-        // in production (see SharedConfiguration)
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
-        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", Database.ConnectionString);
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");

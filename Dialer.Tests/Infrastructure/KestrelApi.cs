@@ -21,10 +21,8 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
-        // in production (see SharedConfiguration)
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
-        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", connectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");

@@ -21,10 +21,8 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
-        // in production (see SharedConfiguration)
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
-        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", connectionString);
         builder.UseSetting("Twilio:ApiBaseUrl", simulator.ToString());
         builder.UseSetting("Twilio:PublicWebhookBaseUrl", PublicUrl);

@@ -22,10 +22,8 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = PoolSize, Timeout = 3 };
-        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
-        // in production (see SharedConfiguration)
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
-        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", connection.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");

@@ -16,10 +16,8 @@ public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLif
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // the sample secrets of appsettings.json are for Development only (SampleSecrets); without its scope checks, as
-        // in production (see SharedConfiguration)
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
-        builder.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (false, false));
         builder.UseSetting("ConnectionStrings:Dialer", Database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
