@@ -29,7 +29,8 @@ public static class ClientAddresses
             o.KnownProxies.Clear();
             foreach (var proxy in proxies.KnownProxies)
                 o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
-                    : throw new InvalidOperationException($"{ProxyOptions.Section}:KnownProxies: '{proxy}' is no IP address."));
+                    : throw new InvalidOperationException(
+                        $"{ProxyOptions.Section}:KnownProxies: '{proxy}' is no IP address."));
         });
         return builder;
     }

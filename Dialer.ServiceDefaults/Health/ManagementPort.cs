@@ -14,7 +14,8 @@ public sealed class ManagementOptions
     public const string Section = "Management";
     /// <summary>A port of its own, never the one Twilio's webhooks or the pages are reached on.</summary>
     [Range(1, 65535)] public int Port { get; set; }
-    /// <summary>The address it listens on: loopback by default; the scraper's network where it runs elsewhere.</summary>
+    /// <summary>The address it listens on: loopback by default; the scraper's network where it runs
+    /// elsewhere.</summary>
     [Required] public string Host { get; set; } = "127.0.0.1";
 }
 
@@ -39,7 +40,8 @@ public static class ManagementPort
         if (management is { Port: > 0 })
         {
             var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-            string[] publicUrls = string.IsNullOrWhiteSpace(urls) ? [] : urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            string[] publicUrls =
+                string.IsNullOrWhiteSpace(urls) ? [] : urls.Split(';', StringSplitOptions.RemoveEmptyEntries);
             builder.WebHost.UseUrls([.. publicUrls, $"http://{management.Host}:{management.Port}"]);
         }
         return builder;

@@ -49,7 +49,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
     }
 
     /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key in its header (long
-    /// polling: the test server has no sockets; a browser, which cannot set it on a WebSocket, uses a hub ticket).</summary>
+    /// polling: the test server has no sockets; a browser, which cannot set it on a WebSocket, uses a hub
+    /// ticket).</summary>
     public IHubConnectionBuilder Hub(string path, string key) => new HubConnectionBuilder()
         .WithUrl(new Uri(Server.BaseAddress, path), o =>
         {

@@ -11,7 +11,8 @@ public sealed class MetricsTests(LiveApi api) : IClassFixture<LiveApi>
     {
         await KnownHistory.SeedAsync(api.Database);
         var (_, managerKey) = await api.AddUserAsync(Role.Manager, "metrics manager");
-        await api.ClientWith(managerKey).GetStringAsync("/api/dashboard/campaigns"); // the dashboard learns the lines in flight
+        // the dashboard learns the lines in flight
+        await api.ClientWith(managerKey).GetStringAsync("/api/dashboard/campaigns");
 
         using var scraper = new HttpClient();
         var response = await scraper.GetAsync(api.ManagementUrl + "/metrics");

@@ -35,7 +35,8 @@ public sealed class HubTicketTests(ApiFactory api)
     public async Task A_ticket_is_bound_to_its_user_and_the_hubs_policy_still_applies()
     {
         var marketersTicket = await TicketAsync(api.ClientAs(Role.Marketer));
-        Assert.Equal(HttpStatusCode.Forbidden, (await Negotiate(api.Anonymous(), DashboardHub.Path, marketersTicket)).StatusCode);
+        var response = await Negotiate(api.Anonymous(), DashboardHub.Path, marketersTicket);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -55,7 +56,8 @@ public sealed class HubTicketTests(ApiFactory api)
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Negotiate(shortLived.CreateClient(), DashboardHub.Path, ticket)).StatusCode);
+        var response = await Negotiate(shortLived.CreateClient(), DashboardHub.Path, ticket);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     static async Task<string> TicketAsync(HttpClient client)

@@ -56,8 +56,8 @@ public sealed class ManagementPortTests(ManagementHosts hosts) : IClassFixture<M
     [Fact]
     public async Task The_management_port_serves_nothing_else()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(hosts.Api.ManagementUrl + "/api/users/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(hosts.Api.ManagementUrl + "/campaigns")).StatusCode);
+        foreach (var path in new[] { "/api/users/me", "/campaigns", "/ui/app.js" })
+            Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(hosts.Api.ManagementUrl + path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
             (await Http.PostAsync(hosts.Worker.ManagementUrl + "/twilio/answer/" + Guid.NewGuid(), null)).StatusCode);
     }

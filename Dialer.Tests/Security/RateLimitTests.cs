@@ -29,7 +29,8 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var api = Start(new() { ["RateLimit:AddressPermitsPerSecond"] = "1", ["RateLimit:AddressBurst"] = "20" });
 
-        var answers = await BurstAsync(api, 60, (request, i) => request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}"));
+        var answers = await BurstAsync(api, 60, (request, i) =>
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}"));
 
         Assert.True(answers.Count(s => s == HttpStatusCode.TooManyRequests) >= 35, Describe(answers));
     }
@@ -43,7 +44,8 @@ public sealed class RateLimitTests : IAsyncLifetime
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         });
 
-        var answers = await BurstAsync(api, 60, (request, i) => request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}"));
+        var answers = await BurstAsync(api, 60, (request, i) =>
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}"));
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers);
     }
@@ -80,7 +82,8 @@ public sealed class RateLimitTests : IAsyncLifetime
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/users/me");
             sign(request, i);
             using var response = await http.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.Equal("1", response.Headers.RetryAfter?.ToString());
             answers.Add(response.StatusCode);
         }
         return answers;

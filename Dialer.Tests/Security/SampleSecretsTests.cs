@@ -24,7 +24,8 @@ public sealed class SampleSecretsTests : IAsyncLifetime
     [Fact]
     public void The_refused_values_are_the_ones_appsettings_json_ships()
     {
-        var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.shared.json")))!;
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.shared.json"); // the root's appsettings.json
+        var shipped = JsonNode.Parse(File.ReadAllText(file))!;
         Assert.Equal(SampleSecrets.AdminKey, (string?)shipped["Auth"]!["BootstrapAdminKey"]);
         Assert.Equal(SampleSecrets.TwilioAccountSid, (string?)shipped["Twilio"]!["AccountSid"]);
         Assert.Equal(SampleSecrets.TwilioAuthToken, (string?)shipped["Twilio"]!["AuthToken"]);
@@ -87,7 +88,8 @@ public sealed class SampleSecretsTests : IAsyncLifetime
         await _database.InitializeAsync();
         var password = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Password;
         await File.WriteAllTextAsync(_passfile, $"*:*:*:*:{password}\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_passfile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(_passfile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     public async Task DisposeAsync()
