@@ -20,9 +20,9 @@ public static class DialerHealth
     public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .WithMetadata(ManagementEndpoint.Instance);
+            .WithMetadata(ManagementEndpoint.Instance).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
-            .WithMetadata(ManagementEndpoint.Instance);
+            .WithMetadata(ManagementEndpoint.Instance).AllowAnonymous();
         return app;
     }
 }

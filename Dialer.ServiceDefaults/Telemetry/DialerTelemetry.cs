@@ -55,5 +55,6 @@ public static class DialerTelemetry
     /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API key, and
     /// so on the management port only.</summary>
     public static IEndpointConventionBuilder MapDialerMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(Health.ManagementEndpoint.Instance);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(Health.ManagementEndpoint.Instance)
+            .AllowAnonymous(); // explicit, for a fallback policy: the port is the guard
 }
