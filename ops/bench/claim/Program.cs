@@ -6,6 +6,7 @@ using Dialer.Core.Dialing;
 // N claimers at once, each claiming `wanted` due contacts of one huge campaign through the real ContactClaimer (lock,
 // permit, attempt rows and their PlaceCall in the outbox, commit), timed one claim at a time.
 var connection = args[0];
+var ticks = args.Length > 5 ? int.Parse(args[5]) : 0;
 var rows = long.Parse(args[1]);
 var claimers = int.Parse(args[2]);
 var claimsEach = int.Parse(args[3]);
@@ -47,8 +48,15 @@ var wall = Stopwatch.StartNew();
 start.SetResult();
 var all = (await Task.WhenAll(runs)).SelectMany(t => t).Order().ToArray();
 
-double P(double q) => all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 Console.WriteLine($"{all.Length} claims of {Wanted} by {claimers} claimers at once among {rows:N0} contacts: " +
     $"{claimed:N0} contacts claimed in {wall.Elapsed.TotalSeconds:F1} s");
-Console.WriteLine($"claim: p50 {P(0.5):F1} ms, p99 {P(0.99):F1} ms");
+Console.WriteLine($"claim: p50 {P(all, 0.5):F1} ms, p99 {P(all, 0.99):F1} ms");
 if (claimed < all.Length * Wanted) Console.Error.WriteLine("claim bench: fewer due contacts than claims wanted");
+
+if (ticks > 0)
+{
+    var tickTimes = (await TickBench.RunAsync(connection, args[4], campaign, ticks)).Order().ToArray();
+    Console.WriteLine($"tick: p50 {P(tickTimes, 0.5):F1} ms, p99 {P(tickTimes, 0.99):F1} ms " +
+        $"(decide, claim and publish 100 lines; {ticks} ticks one after another)");
+}
