@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 
 namespace Dialer.Api.Contacts;
@@ -8,7 +9,7 @@ namespace Dialer.Api.Contacts;
 public sealed class ContactRowParser(
     ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue)
 {
-    readonly Dictionary<string, string[]> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, string?> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
 
     public bool TryParse(IReadOnlyList<string> fields, int line, out ContactRow row, out string reason)
@@ -28,15 +29,15 @@ public sealed class ContactRowParser(
             }
         var raw = At(fields, columns.Phone);
         if (raw.Length == 0) { reason = "no phone number"; return false; }
-        string e164;
-        string[] zones;
+        if (!Phones.TryNormalize(raw, defaultRegion, out var e164, out var numberZones, out reason)) return false;
         var zoneText = columns.TimeZone is { } z ? At(fields, z) : "";
-        if (zoneText.Length > 0)
+        string? stated = null;
+        if (zoneText.Length > 0 && !TryZone(zoneText, out stated))
         {
-            if (!Phones.TryNormalize(raw, defaultRegion, out e164, out reason)) return false;
-            if (!TryZone(zoneText, out zones)) { reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)"; return false; }
+            reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)";
+            return false;
         }
-        else if (!Phones.TryNormalize(raw, defaultRegion, out e164, out zones, out reason)) return false;
+        var zones = ContactZones.Of(numberZones, stated);
 
         var name = columns.Name is { } n ? At(fields, n) : "";
         if (name.Length > 200) { reason = "the name is longer than 200 characters"; return false; }
@@ -50,12 +51,12 @@ public sealed class ContactRowParser(
         index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone ? "'time zone'"
         : columns.Custom.FirstOrDefault(c => c.Index == index).Name is { } custom ? $"'{custom}'" : "unnamed";
 
-    bool TryZone(string text, out string[] zones)
+    bool TryZone(string text, out string? zone)
     {
-        if (_zonesByName.TryGetValue(text, out zones!)) return zones.Length > 0;
-        zones = TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone) && zone.HasIanaId ? [zone.Id] : [];
-        _zonesByName[text] = zones;
-        return zones.Length > 0;
+        if (!_zonesByName.TryGetValue(text, out zone))
+            _zonesByName[text] = zone =
+                TimeZoneInfo.TryFindSystemTimeZoneById(text, out var found) && found.HasIanaId ? found.Id : null;
+        return zone is not null;
     }
 
     string? CustomFields(IReadOnlyList<string> fields)

@@ -20,7 +20,7 @@ public sealed record CampaignFigures(
     long Abandoned, double AbandonRate, double AbandonTarget, long AbandonBudgetLeft,
     long Conversions, double ConversionPerConnect, double ConversionPerDial,
     long LinesInFlight, long AgentsLoggedIn, long AgentsAvailable, long AgentsOnCall, long AgentsWrapUp, long AgentsOnBreak,
-    double? LinesPerAgent, double? SecondsToExhaust, DateTimeOffset At)
+    double? LinesPerAgent, double? SecondsToExhaust, DateTimeOffset At, string? PauseReason)
 {
     /// <summary>How far back the pace of finished contacts is measured for the time-to-exhaust estimate.</summary>
     static readonly TimeSpan RecentPace = TimeSpan.FromMinutes(15);
@@ -58,7 +58,8 @@ public sealed record CampaignFigures(
             t.Conversions, t.ConversionPerConnect, t.ConversionPerDial,
             t.InFlight, agents.LoggedIn, agents.Available, agents.OnCall, agents.WrapUp, agents.OnBreak,
             agents.LoggedIn > 0 ? Math.Round((double)t.InFlight / agents.LoggedIn, 2) : null,
-            doneRecently > 0 && left > 0 ? Math.Round(left * RecentPace.TotalSeconds / doneRecently) : null, now);
+            doneRecently > 0 && left > 0 ? Math.Round(left * RecentPace.TotalSeconds / doneRecently) : null, now,
+            c.PauseReason);
     }
 
     sealed record CampaignAgents(Guid CampaignId, long LoggedIn, long Available, long OnCall, long WrapUp, long OnBreak)

@@ -10,6 +10,8 @@ public sealed class Campaign
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Why the dialer paused the campaign by itself (Twilio refused the account); null if a person did.</summary>
+    public string? PauseReason { get; private set; }
     /// <summary>PostgreSQL's xmin: two edits of the same version cannot both win.</summary>
     public uint Version { get; set; }
 
@@ -49,6 +51,7 @@ public sealed class Campaign
         Status = Settings.StartAt > now ? CampaignStatus.Scheduled : CampaignStatus.Running;
         if (Status == CampaignStatus.Running) StartedAt ??= now;
         EndedAt = null;
+        PauseReason = null;
         UpdatedAt = now;
         return null;
     }
@@ -67,12 +70,21 @@ public sealed class Campaign
 
     public Refusal? TryResume(DateTimeOffset now) => Move(CampaignStatus.Paused, CampaignStatus.Running, now, "Only a paused campaign can be resumed");
 
+    /// <summary>The dialer pauses a running campaign none of whose calls can succeed until something is fixed.</summary>
+    public bool PauseFor(string reason, DateTimeOffset now)
+    {
+        if (TryPause(now) is not null) return false;
+        PauseReason = reason;
+        return true;
+    }
+
     public Refusal? TryStop(DateTimeOffset now)
     {
         if (Status is not (CampaignStatus.Running or CampaignStatus.Paused or CampaignStatus.Scheduled))
             return new Refusal($"Only a scheduled, running or paused campaign can be stopped; this one is {Status.ToString().ToLowerInvariant()}.");
         Status = CampaignStatus.Stopped;
         EndedAt = now;
+        PauseReason = null;
         UpdatedAt = now;
         return null;
     }
@@ -91,6 +103,7 @@ public sealed class Campaign
     {
         if (Status != from) return new Refusal($"{refusal}; this one is {Status.ToString().ToLowerInvariant()}.");
         Status = to;
+        PauseReason = null;
         UpdatedAt = now;
         return null;
     }

@@ -7,7 +7,7 @@ public sealed partial class Contact
     /// <summary>E.164, normalised at import.</summary>
     public string Phone { get; set; } = "";
     public string? Name { get; set; }
-    /// <summary>Every IANA zone the contact may be in: one when given or certain, several when the number spans zones.</summary>
+    /// <summary>Every IANA zone the contact may be in: the number's and the list's (<see cref="Compliance.ContactZones"/>).</summary>
     public string[] TimeZones { get; set; } = [];
     /// <summary>The CSV's other columns, as a JSON object.</summary>
     public string? CustomFields { get; set; }

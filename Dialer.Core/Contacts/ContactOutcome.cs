@@ -19,6 +19,14 @@ public static class ContactOutcome
         contact.LastOutcome = attempt.Outcome;
         contact.LastAttemptAt = attempt.DialedAt ?? now;
         if (contact.Status == ContactStatus.Suppressed) return;
+        if (attempt.Outcome == TwilioRefusals.AccountRefused)
+        {
+            // Twilio refused the account, not this number: the contact gets its attempt back, due when dialing resumes
+            contact.Attempts = Math.Max(0, contact.Attempts - 1);
+            contact.Status = ContactStatus.Pending;
+            contact.NextAttemptAt = now;
+            return;
+        }
         // the agent already chose a callback during the call: it wins over the retry rules
         if (contact.Priority == DialPriority.Callback && contact.CallbackAt > now) return;
 

@@ -23,8 +23,9 @@ public enum AttemptState
     Failed = 103,
     Canceled = 104,
     /// <summary>
-    /// Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped), or its PlaceCall
-    /// was never taken (not-sent).
+    /// Never dialed: the re-check before the dial refused it (do-not-call, window, campaign stopped), its PlaceCall
+    /// was never taken (not-sent), or Twilio refused the account rather than the number
+    /// (<see cref="TwilioRefusals.AccountRefused"/>: no call, no attempt spent).
     /// </summary>
     Skipped = 105,
 }

@@ -49,6 +49,9 @@ public sealed class TwilioOptions
     /// <summary>How long the customer's phone rings before no-answer (at least 15 s: four rings).</summary>
     [Range(15, 600)] public int RingTimeoutSeconds { get; set; } = 26;
     [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
+    /// <summary>After Twilio refuses the account (a wrong token, an unverified caller ID...), no create is sent for
+    /// this long.</summary>
+    [Range(1, 3600)] public int AccountErrorHoldSeconds { get; set; } = 30;
     /// <summary>A call with no final status after this long is looked up in Twilio: a status callback may have
     /// been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;

@@ -86,12 +86,12 @@ public sealed class ContactImportTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task The_time_zone_comes_from_its_column_or_else_from_the_number()
+    public async Task A_zone_column_adds_its_zone_to_the_number_s_and_an_unknown_zone_is_refused()
     {
         var (id, report) = await Import("phone,timezone\n+14155550100,America/Chicago\n+12125550100,\n+442079460958,\n+14155550101,Mars/Olympus\n");
 
         var contacts = await ContactsOf(id);
-        Assert.Equal(["America/Chicago"], contacts[0].TimeZones);
+        Assert.Equal(["America/Chicago", "America/Los_Angeles"], contacts[0].TimeZones); // stated, then the number's
         Assert.Equal(["America/New_York"], contacts[1].TimeZones);
         Assert.Equal(["Europe/London"], contacts[2].TimeZones);
         Assert.Contains("unknown time zone", report["rejected"]!.AsArray().Single()!["reason"]!.GetValue<string>());

@@ -35,6 +35,23 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
     }
 
     [Fact]
+    public async Task A_campaign_the_dialer_paused_says_why_on_the_floor()
+    {
+        var id = await KnownHistory.SeedAsync(api.Database);
+        var page = await SignedInAsync();
+        var row = page.Locator($"[data-campaign='{id}']");
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("running");
+
+        await AccountErrorPause.PauseAsync(api.Services, id); // as the Worker does on a 401/20003
+
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("paused", new() { Timeout = 5000 });
+        await Assertions.Expect(row.Locator(".pause-reason")).ToContainTextAsync("Twilio error 20003");
+        await row.ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-pause-reason")).ToHaveTextAsync(AccountErrorPause.Reason);
+        await Screenshots.SaveAsync(page, "managers", "paused-by-an-account-error");
+    }
+
+    [Fact]
     public async Task Hundreds_of_campaigns_render_only_the_rows_in_view()
     {
         await using (var db = api.Database.CreateDb())

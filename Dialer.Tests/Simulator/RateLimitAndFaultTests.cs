@@ -4,6 +4,7 @@ using Dialer.TwilioSimulator.Hosting;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
+using Dialer.Tests.Infrastructure;
 using static Dialer.Tests.Simulator.SimulatorTestKit;
 
 namespace Dialer.Tests.Simulator;
@@ -120,6 +121,38 @@ public sealed class RateLimitAndFaultTests
         var record = Assert.Single(sim.Calls.Snapshot());
         await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Calls.Record(record.Sid)!.Status == "in-progress"));
         Assert.Contains("create response held back (fault)", record.Trail);
+    }
+
+    [Fact]
+    public async Task Injected_create_errors_refuse_as_Twilio_would_and_place_no_call()
+    {
+        await using var sim = await SimulatorHost.StartAsync(Fast());
+        var twilio = sim.TwilioClient();
+        Task<CallResource> Create(int i) =>
+            CallResource.CreateAsync(Customer(i), CallerId, twiml: Hold, client: twilio);
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        (await http.PostAsJsonAsync("sim/faults", new
+        {
+            createError = new { status = 401, code = 20003 },
+            createErrorsByNumber = new Dictionary<string, object>
+            {
+                ["+15551230002"] = new { status = 400, code = 21211 },
+            },
+        })).EnsureSuccessStatusCode();
+
+        var account = await Assert.ThrowsAsync<ApiException>(() => Create(1));
+        var number = await Assert.ThrowsAsync<ApiException>(() => Create(2));
+        Assert.Equal((401, 20003, "Authenticate"), (account.Status, account.Code, account.Message));
+        Assert.Equal((400, 21211), (number.Status, number.Code));
+        Assert.Empty(sim.Calls.Snapshot());
+
+        sim.Faults.Apply(SimFaults.Patch(createError: new InjectedError(0, 0))); // off; the number's error stays
+        await Assert.ThrowsAsync<ApiException>(() => Create(2));
+        var placed = await Create(1);
+        Assert.Equal(placed.Sid, Assert.Single(sim.Calls.Snapshot()).Sid);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest,
+            (await http.PostAsJsonAsync("sim/faults", new { createError = new { status = 500, code = 1 } }))
+            .StatusCode);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
-public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialLead lead,
+public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialRefusals refusals,
+    DialLead lead,
     TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
@@ -55,7 +56,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
                 await updates.ApplyAsync(id, a => { a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at); return true; }, ct);
                 break;
             case DialResult.Rejected rejected:
-                await updates.ApplyAsync(id, a => a.End(AttemptState.Failed, "rejected", at, $"{rejected.Code}: {rejected.Message}"), ct);
+                await refusals.SettleAsync(attempt, rejected, at, ct);
                 break;
             case DialResult.Unknown unknown:
                 await updates.ApplyAsync(id, a => { a.MarkUnknown(unknown.Reason); return true; }, ct);

@@ -47,8 +47,12 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         }
         catch (ApiException e) when (e.Status is >= 400 and < 500)
         {
-            log.LogWarning("Twilio refused attempt {AttemptId}: {Code} {Message}", attempt.Id, e.Code, e.Message);
-            return new DialResult.Rejected(e.Code, e.Message);
+            var rejected = new DialResult.Rejected(e.Status, e.Code, e.Message);
+            log.LogWarning("Twilio refused attempt {AttemptId} ({Refusal}): {Status}/{Code} {Message}", attempt.Id,
+                rejected.Refusal, e.Status, e.Code, TwilioRefusals.Redact(e.Message));
+            if (rejected.Refusal == DialRefusal.AccountOrConfiguration)
+                resilience.HoldForAccountError(e.Status, e.Code);
+            return rejected;
         }
         catch (Exception e) when (e is TwilioException)
         {

@@ -14,13 +14,26 @@ namespace Dialer.Worker.Dialing;
 /// a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every other),
 /// retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
 /// circuit breaker (stop hammering a failing Twilio).
+/// The circuit also opens at once, for a while, when Twilio refuses the account: every create would be refused alike.
 /// </summary>
 public sealed class TwilioResilience
 {
+    readonly CircuitBreakerManualControl _hold = new();
+    readonly TimeSpan _accountErrorHold;
+    readonly TimeProvider _clock;
+    readonly ILogger<TwilioResilience> _log;
+    int _holding;
+
     public ResiliencePipeline Pipeline { get; }
 
-    public TwilioResilience(IOptions<TwilioOptions> options, ILogger<TwilioResilience> log)
+    /// <summary>True while creates are held back after an account error.</summary>
+    public bool HoldingForAccountError => Volatile.Read(ref _holding) == 1;
+
+    public TwilioResilience(IOptions<TwilioOptions> options, TimeProvider clock, ILogger<TwilioResilience> log)
     {
+        _accountErrorHold = TimeSpan.FromSeconds(options.Value.AccountErrorHoldSeconds);
+        _clock = clock;
+        _log = log;
         var cps = options.Value.CallsPerSecond;
         Pipeline = new ResiliencePipelineBuilder()
             .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -49,9 +62,40 @@ public sealed class TwilioResilience
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = TimeSpan.FromSeconds(5),
+                ManualControl = _hold,
                 OnOpened = a => { log.LogError("Twilio circuit opened for {Break}", a.BreakDuration); return default; },
             })
             .Build();
+    }
+
+    /// <summary>
+    /// Opens the circuit for <see cref="TwilioOptions.AccountErrorHoldSeconds"/>: creates meanwhile are not sent (and
+    /// go back to their queue), then the next one finds out whether the account was fixed.
+    /// </summary>
+    public void HoldForAccountError(int httpStatus, int twilioCode)
+    {
+        if (Interlocked.Exchange(ref _holding, 1) == 1) return;
+        _log.LogError("Twilio refused the account ({Status}/{Code}): no create is sent for {Hold}",
+            httpStatus, twilioCode, _accountErrorHold);
+        _ = HoldAsync(_clock.GetUtcNow() + _accountErrorHold);
+    }
+
+    async Task HoldAsync(DateTimeOffset until)
+    {
+        try
+        {
+            await _hold.IsolateAsync();
+            if (until - _clock.GetUtcNow() is { Ticks: > 0 } left) await Task.Delay(left, _clock);
+            await _hold.CloseAsync();
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "The Twilio circuit's account-error hold failed");
+        }
+        finally
+        {
+            Volatile.Write(ref _holding, 0);
+        }
     }
 
     /// <summary>429 (Twilio never processed it) or a connection that was never made.</summary>

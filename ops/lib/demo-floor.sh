@@ -47,7 +47,10 @@ work_a_preview_campaign() {
   "agentScript": "Thank the customer for their interest in the winter offer." }
 JSON
 ) || { echo "preview: FAILED: no campaign"; return 1; }
-  printf 'phone,name,timezone\n+14155557001,Grace Hopper,%s\n+14155557002,Alan Turing,%s\n+14155557003,Ada Lovelace,%s\n' "$zone" "$zone" "$zone" \
+  # numbers of the zone itself: a stated zone only adds to the number's, it cannot stand in for it
+  awk -v rows=3 -v seed=11 -v zones="$zone" -f ops/lib/gen-contacts.awk \
+    | awk -F, -v OFS=, 'NR == 1 { print "phone,name,timezone"; next }
+        { split("Grace Hopper,Alan Turing,Ada Lovelace", who, ","); print $1, who[NR - 1], $3 }' \
     | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
   as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
   agent=$(key_for agent "Demo preview agent")

@@ -82,7 +82,8 @@ function renderRow(row, { f }) {
   row.className = `row ${f.campaignId === selected ? 'selected' : ''}`;
   row.dataset.campaign = f.campaignId;
   row.innerHTML = `
-    <span class="name"><b></b><em class="status ${f.status}">${f.status}</em></span>
+    <span class="name"><b></b><span class="state"><em class="status ${f.status}">${f.status}</em>
+      <small class="pause-reason"></small></span></span>
     <span class="contacts"><span class="progress"><i style="width:${(done * 100).toFixed(1)}%"></i></span>
       <small>${n(f.contactsDone)} / ${n(f.contactsTotal)} done · ${n(f.contactsLeft)} left</small></span>
     <span class="n" data-field="dials">${n(f.dials)}</span>
@@ -96,6 +97,10 @@ function renderRow(row, { f }) {
     <span class="n">${duration(f.secondsToExhaust)}</span>
     <span class="actions"></span>`;
   row.querySelector('b').textContent = f.name;
+  // the dialer paused it by itself (Twilio refused the account): say why, in full on hover and in the detail
+  const why = row.querySelector('.pause-reason');
+  why.textContent = f.pauseReason ?? '';
+  why.title = f.pauseReason ?? '';
   const action = f.status === 'running' ? 'pause' : f.status === 'paused' ? 'resume' : null;
   if (action) {
     const button = document.createElement('button');

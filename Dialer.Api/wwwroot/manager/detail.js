@@ -11,15 +11,21 @@ wireRecordings();
 export async function showDetail(figures) {
   current = figures.campaignId;
   $('detail').hidden = false;
-  $('detail-name').textContent = figures.name;
+  showPauseReason(figures);
   showRecordings(current).catch(error => console.error('recordings', error));
   await draw();
 }
 
 export function refreshDetail(figures) {
-  $('detail-name').textContent = figures.name;
+  showPauseReason(figures);
   if (Date.now() - lastDrawn > 10_000) draw();
   else { clearTimeout(timer); timer = setTimeout(draw, 10_000 - (Date.now() - lastDrawn)); }
+}
+
+function showPauseReason(figures) {
+  $('detail-name').textContent = figures.name;
+  $('detail-pause-reason').textContent = figures.pauseReason ?? '';
+  $('detail-pause-reason').hidden = !figures.pauseReason;
 }
 
 async function draw() {

@@ -24,6 +24,9 @@ startPage('Campaign', async (main, user) => {
     badge.hidden = false;
     badge.className = `badge ${campaign.status}`;
     badge.textContent = campaign.status;
+    const why = main.querySelector('#pause-reason'); // the dialer paused it by itself: what to fix before resuming
+    why.textContent = campaign.pauseReason ?? '';
+    why.hidden = !campaign.pauseReason;
     fill(form, campaign.settings);
     const locked = !canEdit(user) || campaign.status === 'running' || campaign.status === 'completed';
     form.querySelectorAll('fieldset').forEach(f => f.disabled = locked);

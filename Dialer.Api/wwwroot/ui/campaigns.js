@@ -34,7 +34,7 @@ startPage('Campaigns', async (main, user) => {
     };
     return el('tr', { 'data-campaign': c.id },
       el('td', {}, el('a', { href: `/campaigns/edit?id=${c.id}` }, c.name), el('br'), el('small', { class: 'muted' }, c.settings.mode)),
-      el('td', {}, el('span', { class: `badge ${c.status}` }, c.status)),
+      el('td', {}, el('span', { class: `badge ${c.status}`, title: c.pauseReason }, c.status)),
       el('td', { class: 'progress-cell' },
         el('progress', { max: total, value: done, 'aria-label': `${c.name}: ${done} of ${c.contacts.total} contacts done` }),
         el('small', {}, `${fmt.int(done)} done · ${fmt.int(left)} left`)),

@@ -289,6 +289,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PauseReason")
+                        .HasColumnType("text")
+                        .HasColumnName("pause_reason");
+
                     b.Property<string>("Settings")
                         .IsRequired()
                         .HasColumnType("jsonb")

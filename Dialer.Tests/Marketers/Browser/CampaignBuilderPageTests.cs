@@ -30,6 +30,22 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
     }
 
     [Fact]
+    public async Task A_campaign_the_dialer_paused_says_why_in_the_builder()
+    {
+        var (_, key) = await api.AddUserAsync(Role.Marketer, "Mia Marketer");
+        using var client = api.ClientWith(key);
+        var id = await client.CreateCampaignAsync(ApiCalls.ValidCampaign("Paused by Twilio"));
+        (await client.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
+        await AccountErrorPause.PauseAsync(api.Services, id);
+
+        var (page, _) = await SignedInAsync($"/campaigns/edit?id={id}");
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("paused");
+        await Assertions.Expect(page.Locator("#pause-reason")).ToHaveTextAsync(AccountErrorPause.Reason);
+        await Screenshots.SaveAsync(page, "marketers", "paused-by-an-account-error");
+    }
+
+    [Fact]
     public async Task A_marketer_builds_a_campaign_fixes_an_error_uploads_contacts_checks_and_launches_it()
     {
         var (page, key) = await SignedInAsync("/campaigns/edit");
@@ -51,11 +67,12 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
         await Assertions.Expect(callerIdError).ToHaveCountAsync(0);
         Assert.Contains("?id=", page.Url);
 
-        await AddToDoNotCallAsync(key, "+14155550203");
+        await AddToDoNotCallAsync(key, "+80012340203");
+        // international freephone numbers have no zone of their own, so the stated zones alone decide the hours
         string open = ZoneWhereHourIs(12), beforeOpening = ZoneWhereHourIs(3);
         var csv = "phone,name,timezone\n"
-            + $"+14155550201,Ann,{open}\n+14155550202,Bob,{open}\n+14155550203,Cy,{open}\n"
-            + $"+14155550204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+14155550206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
+            + $"+80012340201,Ann,{open}\n+80012340202,Bob,{open}\n+80012340203,Cy,{open}\n"
+            + $"+80012340204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+80012340206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
         await page.Locator("#contacts-file").SetInputFilesAsync(new FilePayload { Name = "spring.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await Assertions.Expect(Stat(page, "#import-report", "Imported")).ToHaveTextAsync("4");
         await Assertions.Expect(Stat(page, "#import-report", "Rejected")).ToHaveTextAsync("3");

@@ -1,3 +1,4 @@
+using Dialer.TwilioSimulator.Hosting;
 using Dialer.TwilioSimulator.Records;
 
 namespace Dialer.TwilioSimulator.Calls;
@@ -21,6 +22,12 @@ public static class CallsApi
     {
         var form = await http.Request.ReadFormAsync(ct);
         if (CreateCallForm.Read(form, out var refusal) is not var (to, from, instructions)) return refusal!;
+        if (faults.CreateErrorFor(to) is { } injected)
+        {
+            logger.LogInformation("Create to {To} answered {Status}/{Code} (fault)",
+                PhoneMask.Mask(to), injected.Status, injected.Code);
+            return TwilioError.Result(injected.Status, injected.Code, injected.MessageOrTwilios());
+        }
 
         var call = desk.Place(to, from, instructions);
         if (faults.TakeHoldCreate())

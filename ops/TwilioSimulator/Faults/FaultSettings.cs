@@ -1,3 +1,5 @@
+using Dialer.TwilioSimulator.Hosting;
+
 namespace Dialer.TwilioSimulator.Faults;
 
 /// <summary>The faults in force; all off by default. POST /sim/faults changes them at run time.</summary>
@@ -36,6 +38,21 @@ public sealed record FaultSettings
     /// <summary>Added before each status callback.</summary>
     public int CallbackDelayMs { get; init; }
 
+    /// <summary>
+    /// Every create is answered with this error and places no call: 401/20003 a wrong or rotated auth token, 400/21210
+    /// a caller ID not verified, 400/21215 geographic permissions, 422 a validating proxy.
+    /// </summary>
+    public InjectedError? CreateError { get; init; }
+
+    /// <summary>Creates to these numbers (E.164) are answered with their error: 400/21211 an invalid To...</summary>
+    public IReadOnlyDictionary<string, InjectedError>? CreateErrorsByNumber { get; init; }
+
+    /// <summary>For the logs: the numbers shown by their last four digits only.</summary>
+    public FaultSettings Masked() => this with
+    {
+        CreateErrorsByNumber = CreateErrorsByNumber?.ToDictionary(e => PhoneMask.Mask(e.Key), e => e.Value),
+    };
+
     /// <summary>Share of API requests answered 401 (code 20003), as if the auth token had been rotated.</summary>
     public double Error401Fraction { get; init; }
 
@@ -47,7 +64,8 @@ public sealed record FaultSettings
 public sealed record FaultPatch(
     double? Error500Fraction, int? Error500Next, bool? Error500AfterCreate, double? Error429Fraction, int? Error429Next,
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
-    double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null)
+    double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null,
+    InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -64,6 +82,10 @@ public sealed record FaultPatch(
         CallbackDelayMs = CallbackDelayMs ?? s.CallbackDelayMs,
         Error401Fraction = Error401Fraction ?? s.Error401Fraction,
         Error401Next = Error401Next ?? s.Error401Next,
+        // status 0 turns the error off; an empty map clears the numbers
+        CreateError = CreateError is null ? s.CreateError : CreateError.Status == 0 ? null : CreateError,
+        CreateErrorsByNumber = CreateErrorsByNumber is null ? s.CreateErrorsByNumber
+            : CreateErrorsByNumber.Count == 0 ? null : new Dictionary<string, InjectedError>(CreateErrorsByNumber),
     };
 
     public string? Problem()
@@ -71,6 +93,10 @@ public sealed record FaultPatch(
         double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction, Error401Fraction];
         if (fractions.Any(f => f is < 0 or > 1)) return "fractions must lie in [0, 1]";
         int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs, Error401Next];
-        return counts.Any(c => c < 0) ? "counts and delays must not be negative" : null;
+        if (counts.Any(c => c < 0)) return "counts and delays must not be negative";
+        var badError = CreateError is { Status: not 0, IsValid: false };
+        if (badError || CreateErrorsByNumber?.Values.Any(e => !e.IsValid) == true)
+            return "an injected create error needs a 4xx status (0 turns it off) and a code of 0 or more";
+        return null;
     }
 }

@@ -32,6 +32,13 @@ public sealed class FaultState(SimRandom random)
     public bool TakeHoldCreate() =>
         Take(s => s.HoldCreateNext, s => s with { HoldCreateNext = s.HoldCreateNext - 1 }, s => s.HoldCreateFraction);
 
+    /// <summary>The error a create to this number is answered with instead of its call, if any.</summary>
+    public InjectedError? CreateErrorFor(string to)
+    {
+        var current = Current;
+        return current.CreateErrorsByNumber?.GetValueOrDefault(to) ?? current.CreateError;
+    }
+
     public bool DuplicateCallback() => random.Chance(Current.DuplicateCallbackFraction);
 
     public bool ReorderCallback() => random.Chance(Current.ReorderCallbackFraction);

@@ -18,7 +18,7 @@ public static class FaultsApi
     {
         if (patch.Problem() is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid fault settings");
         var now = faults.Apply(patch);
-        logger.LogInformation("Faults now {@Faults}", now);
+        logger.LogInformation("Faults now {@Faults}", now.Masked());
         return TypedResults.Ok(now);
     }
 }
