@@ -25,6 +25,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Recordings.CallRecording> CallRecordings => Set<Recordings.CallRecording>();
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

@@ -45,7 +45,7 @@ public sealed class OutboxWorld : IAsyncLifetime
         var received = new ConcurrentDictionary<Guid, int>();
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host("127.0.0.1", "/", h => { h.Username("guest"); h.Password("guest"); });
+            cfg.Host("127.0.0.1", TestVirtualHost.Name ?? "/", h => { h.Username("guest"); h.Password("guest"); });
             cfg.ReceiveEndpoint("test-outbox-" + Guid.NewGuid().ToString("N")[..8], e =>
             {
                 e.AutoDelete = true;

@@ -27,7 +27,7 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         builder.UseSetting("Twilio:ApiBaseUrl", simulator.ToString());
         builder.UseSetting("Twilio:PublicWebhookBaseUrl", PublicUrl);
         builder.UseSetting("Twilio:FallbackWebhookBaseUrl", PublicUrl);
-        builder.UseSetting("Twilio:CallsPerSecond", "200");
+        builder.UseSetting("Twilio:AccountCallsPerSecond", "200");
         builder.UseSetting("Twilio:RequestTimeoutSeconds", "2");
         builder.UseSetting("RabbitMq:EndpointPrefix", queuePrefix);
         builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");

@@ -5,6 +5,7 @@ using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Dialing.AccountRate;
 using Dialer.Worker.Webhooks;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,10 @@ public static class Extensions
         TwilioClients.Register(builder.Services);
         builder.Services.AddSingleton(sp =>
             sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Lead);
+        // no dial before the first heartbeat has told this Worker its share
+        builder.Services.AddSingleton(sp => new RetunableTokenBucket(0, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WorkerLeaseHeartbeat>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerLeaseHeartbeat>());
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();

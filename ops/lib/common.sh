@@ -38,6 +38,17 @@ start_rabbitmq() {
   as_root rabbitmq-server -detached >/dev/null 2>&1 || true
 }
 
+# A RabbitMQ virtual host of the caller's own (made when missing) for the services it starts: engines sharing a
+# broker's "/" would route each other's events into each other's queues. Needs rabbitmqctl (the apt broker);
+# with a broker in Docker the services stay on "/".
+use_vhost() {
+  command -v rabbitmqctl >/dev/null || return 0
+  if ! as_root rabbitmqctl list_vhosts -q 2>/dev/null | grep -qx "$1"; then
+    as_root rabbitmqctl add_vhost "$1" >/dev/null && as_root rabbitmqctl set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
+  fi
+  export RabbitMq__VirtualHost=$1
+}
+
 wait_for() {
   local name=$1 seconds=$2; shift 2
   for _ in $(seq 1 "$seconds"); do "$@" && return 0; sleep 1; done

@@ -26,6 +26,7 @@ public static class SimulatorApp
             sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<ILogger<WebhookClient>>()));
         services.AddSingleton<FaultState>();
         services.AddSingleton<CallRecordStore>();
+        services.AddSingleton<CreateRate>();
         services.AddSingleton<TwilioApiGate>();
         services.AddSingleton<CallDesk>();
         services.AddSingleton<CallRunner>();
