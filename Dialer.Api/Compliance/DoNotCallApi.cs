@@ -41,7 +41,8 @@ public static class DoNotCallApi
     }
 
     static async Task<Results<Ok<AddResponse>, ValidationProblem>> Add(
-        AddRequest request, DialerDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        AddRequest request, DialerDb db, StateChanges changes, TimeProvider clock, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         if (request.Numbers is not { Length: > 0 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
@@ -68,11 +69,16 @@ public static class DoNotCallApi
             .Select(d => d.Phone).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var fresh = phones.Except(listed).ToList();
-        db.DoNotCall.AddRange(fresh.Select(p => new DoNotCallEntry
+        // a unit of work: its webhook deliveries (do_not_call.added) are written with the entries
+        await changes.RunAsync((unit, _) =>
         {
-            Phone = p, CampaignId = request.CampaignId, Reason = request.Reason, AddedAt = now, AddedBy = user.AuditId(),
-        }));
-        await db.SaveChangesAsync(ct);
+            unit.Db.DoNotCall.AddRange(fresh.Select(p => new DoNotCallEntry
+            {
+                Phone = p, CampaignId = request.CampaignId, Reason = request.Reason, AddedAt = now,
+                AddedBy = user.AuditId(),
+            }));
+            return Task.CompletedTask;
+        }, ct);
         var suppressed = await DoNotCallSuppression.ApplyAsync(db, phones, request.CampaignId, ct);
         return TypedResults.Ok(new AddResponse(fresh.Count, listed.Count, suppressed, [.. rejected]));
     }

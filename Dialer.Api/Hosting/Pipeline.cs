@@ -3,6 +3,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Answers;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
+using Dialer.Api.OutboundWebhooks;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Pages;
 using Dialer.Api.Recordings;
@@ -44,6 +45,7 @@ public static class Pipeline
         // the API, one route group per resource
         app.MapCampaigns();
         app.MapDoNotCallApi();
+        app.MapWebhooksApi();
         app.MapUsersApi();
         HubTickets.MapHubTicketsApi(app);
         app.MapDashboardApi();

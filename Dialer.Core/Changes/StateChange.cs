@@ -76,6 +76,10 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
         return moves;
     }
 
+    /// <summary>The outbound webhooks' view of this change: call before the save.</summary>
+    internal List<OutboundWebhooks.WebhookFanOut.Hook> CollectHooks() =>
+        OutboundWebhooks.WebhookFanOut.Collect(db, _events, now);
+
     internal void WriteOutbox()
     {
         foreach (var e in _events)

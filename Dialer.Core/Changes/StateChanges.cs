@@ -1,4 +1,5 @@
 using Dialer.Core.Data;
+using Dialer.Core.OutboundWebhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Changes;
@@ -8,13 +9,15 @@ namespace Dialer.Core.Changes;
 /// and publish events, save the rows with the events in the outbox, commit, and wake the dispatcher. A caller cannot
 /// forget a step, and an event is never lost nor sent for a change that was not saved. Under a retrying execution
 /// strategy the whole unit is retried from a clean slate, so <c>work</c> must read what it changes through the change.
+/// The change's outbound webhook deliveries are written in the same transaction (<see cref="WebhookFanOut"/>).
 /// </summary>
-public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider clock)
+public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider clock, WebhookSignal? hooks = null)
 {
     public async Task<T> RunAsync<T>(Func<StateChange, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var tries = 0;
         var woke = false;
+        var hooked = false;
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             if (tries++ > 0) db.ChangeTracker.Clear(); // a retry starts from the database, not from the failed try
@@ -27,13 +30,17 @@ public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider 
                 db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
                 return result;
             }
+            var pendingHooks = change.CollectHooks();
             change.WriteOutbox();
             await db.SaveChangesAsync(token);
+            var deliveries = await WebhookFanOut.WriteAsync(db, pendingHooks, change.Now, token);
             await tx.CommitAsync(token);
             woke = change.HasEvents;
+            hooked = deliveries > 0;
             return result;
         }, ct);
         if (woke) signal.Wake();
+        if (hooked) hooks?.Wake();
         return result;
     }
 

@@ -26,6 +26,9 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
+    public DbSet<OutboundWebhooks.WebhookSubscription> WebhookSubscriptions => Set<OutboundWebhooks.WebhookSubscription>();
+    public DbSet<OutboundWebhooks.WebhookDelivery> WebhookDeliveries => Set<OutboundWebhooks.WebhookDelivery>();
+    public DbSet<OutboundWebhooks.WebhookAttempt> WebhookAttempts => Set<OutboundWebhooks.WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

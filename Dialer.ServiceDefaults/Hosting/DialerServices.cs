@@ -2,6 +2,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.ServiceDefaults.Health;
+using Dialer.ServiceDefaults.OutboundWebhooks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class DialerServices
         builder.Services.AddDbContextPool<DialerDb>(o => o.UseDialerDb(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Core.OutboundWebhooks.WebhookSignal>();
         builder.Services.AddScoped<StateChanges>();
         builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
         builder.Services.AddScoped<CampaignHistory>();
@@ -46,6 +48,7 @@ public static class DialerServices
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.AddOutboundWebhooks(); // its sender shares the work the way the dispatcher does
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new();
         builder.Services.AddMassTransit(x =>
         {
