@@ -4,6 +4,7 @@ import { fill, read, showErrors, clearErrors } from './campaign-form.js';
 import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
+import { webhooksSection } from './webhooks.js';
 
 startPage('Campaign', async (main, user) => {
   const form = main.querySelector('#campaign-form');
@@ -54,6 +55,8 @@ startPage('Campaign', async (main, user) => {
     if (canEdit(user)) contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
     else main.querySelector('#contacts').remove();
     const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings);
+    if (canEdit(user)) webhooksSection(main.querySelector('#webhooks'), id);
+    else main.querySelector('#webhooks').remove();
     history = historySection(main.querySelector('#history'), id);
   }
 
