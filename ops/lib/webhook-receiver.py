@@ -28,6 +28,8 @@ def signature_valid(header, body):
 
 
 class Hooks(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: the sender POSTs many at once over pooled connections
+
     def do_POST(self):
         global bad_signatures, repeats, out_of_order
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -47,6 +49,7 @@ class Hooks(BaseHTTPRequestHandler):
                     out_of_order += 1
                 last_delivery_of_contact[contact] = delivery
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def do_GET(self):
@@ -64,5 +67,10 @@ class Hooks(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the sender opens up to a batch of connections at once
+    daemon_threads = True
+
+
 if __name__ == "__main__":
-    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Hooks).serve_forever()
+    Server(("127.0.0.1", int(sys.argv[1])), Hooks).serve_forever()
