@@ -1,0 +1,87 @@
+using Dialer.Contracts;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
+using Dialer.Core.OutboundWebhooks;
+using Dialer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dialer.Tests.Webhooks;
+
+/// <summary>Deliveries are written by the unit of work itself: with its change, for the subscriptions that asked.</summary>
+public sealed class WebhookFanOutTests : IAsyncLifetime
+{
+    readonly TestDatabase _database = new();
+    Guid _campaign, _other, _subscription;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await using var db = _database.CreateDb();
+        var settings = new CampaignSettings { Name = "hooks", CallerId = "+14155550100" };
+        var (a, b) = (Campaign.Create(settings, DateTimeOffset.UtcNow), Campaign.Create(settings, DateTimeOffset.UtcNow));
+        db.Campaigns.AddRange(a, b);
+        var subscription = new WebhookSubscription
+        {
+            Id = Guid.NewGuid(), Url = "https://crm.example.com/hooks", Secret = "0123456789abcdef",
+            Events = [WebhookEvents.CampaignStateChanged], CampaignId = a.Id, CreatedBy = "test",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync();
+        (_campaign, _other, _subscription) = (a.Id, b.Id, subscription.Id);
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    async Task<List<WebhookDelivery>> DeliveriesAsync()
+    {
+        await using var db = _database.CreateDb();
+        return await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == _subscription)
+            .OrderBy(d => d.Id).ToListAsync();
+    }
+
+    async Task RunAsync(Action<StateChange> work)
+    {
+        await using var db = _database.CreateDb();
+        await new StateChanges(db, new OutboxSignal(), TimeProvider.System).RunAsync((change, _) =>
+        {
+            work(change);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_committed_change_writes_one_delivery_per_event_its_subscription_asked_for()
+    {
+        await RunAsync(c =>
+        {
+            c.Publish(new CampaignStateChanged(_campaign, "running", null, c.Now));
+            c.Publish(new CampaignStateChanged(_other, "running", null, c.Now)); // another campaign's
+            c.Publish(new CallAnswered(Guid.NewGuid(), _campaign, null, c.Now)); // not asked for
+            c.Publish(new CampaignStateChanged(_campaign, "paused", "a reason", c.Now));
+        });
+
+        var deliveries = await DeliveriesAsync();
+        Assert.Equal(["running", "paused"], deliveries.Select(d => System.Text.Json.JsonDocument.Parse(d.Body)
+            .RootElement.GetProperty("data").GetProperty("status").GetString()));
+        Assert.All(deliveries, d => Assert.Equal($"campaign:{_campaign}", d.OrderKey));
+        Assert.All(deliveries, d => Assert.Equal(DeliveryState.Pending, d.State));
+    }
+
+    [Fact]
+    public async Task A_change_discarded_or_failed_writes_no_delivery()
+    {
+        await RunAsync(c =>
+        {
+            c.Publish(new CampaignStateChanged(_campaign, "running", null, c.Now));
+            c.Discard();
+        });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(c =>
+        {
+            c.Publish(new CampaignStateChanged(_campaign, "running", null, c.Now));
+            throw new InvalidOperationException("the change failed");
+        }));
+
+        Assert.Empty(await DeliveriesAsync());
+    }
+}
