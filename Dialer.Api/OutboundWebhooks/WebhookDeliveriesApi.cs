@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.OutboundWebhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.OutboundWebhooks;
@@ -47,13 +49,16 @@ public static class WebhookDeliveriesApi
 
     /// <summary>Sends the delivery's event again, as a new delivery (the same event id in the body), after whatever
     /// is still pending for the same contact.</summary>
-    static async Task<Results<Accepted<DeliveryResponse>, NotFound>> Replay(Guid id, long deliveryId, DialerDb db,
+    static async Task<Results<Accepted<DeliveryResponse>, NotFound, Conflict<ProblemDetails>>> Replay(Guid id, long deliveryId, DialerDb db,
         WebhookSignal signal, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await WebhooksApi.FindAsync(db, id, user, ct) is null) return TypedResults.NotFound();
         var original = await db.WebhookDeliveries.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct);
         if (original is null) return TypedResults.NotFound();
+        // one replay in flight per delivery: pressing the button again queues nothing more
+        if (await db.WebhookDeliveries.AnyAsync(d => d.ReplayOf == deliveryId && d.State == DeliveryState.Pending, ct))
+            return Problems.Conflict(new Refusal("A replay of this delivery is still waiting to be sent."));
         var replay = original.Replay(clock.GetUtcNow());
         db.WebhookDeliveries.Add(replay);
         await db.SaveChangesAsync(ct);

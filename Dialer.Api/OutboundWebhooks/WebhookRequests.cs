@@ -13,9 +13,9 @@ public sealed record CreateWebhookRequest(string? Url, string[]? Events, Guid? C
         if (WebhookAddresses.Refusal(Url, allowPrivateAddresses) is { } url) errors["url"] = [url];
         if (Events is not { Length: > 0 })
             errors["events"] = ["Name at least one event: " + string.Join(", ", WebhookEvents.All) + "."];
-        else if (Events.Length > WebhookEvents.All.Count || Events.FirstOrDefault(e => !WebhookEvents.IsKnown(e)) is { })
+        else if (Events.Length > WebhookEvents.All.Count || !Events.All(WebhookEvents.IsKnown))
             errors["events"] = ["Only these events: " + string.Join(", ", WebhookEvents.All) + "."];
-        if (Secret is { } s && (s.Length < WebhookSubscription.MinSecretChars || s.Length > WebhookSubscription.MaxSecretChars))
+        if (Secret is { Length: < WebhookSubscription.MinSecretChars or > WebhookSubscription.MaxSecretChars })
             errors["secret"] = [$"Between {WebhookSubscription.MinSecretChars} and {WebhookSubscription.MaxSecretChars}"
                 + " characters, or none to have one made."];
         if (Description?.Length > WebhookSubscription.MaxDescriptionChars)

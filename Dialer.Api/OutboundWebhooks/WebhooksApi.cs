@@ -50,7 +50,8 @@ public static class WebhooksApi
         };
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/webhooks/{subscription.Id}", WebhookResponse.Of(subscription, withSecret: true));
+        return TypedResults.Created($"/api/webhooks/{subscription.Id}",
+            WebhookResponse.Of(subscription, withSecret: true));
     }
 
     /// <param name="campaignId">only the subscriptions to this campaign</param>

@@ -5,6 +5,7 @@ using Dialer.Core.Campaigns.History;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
+using Dialer.Core.OutboundWebhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Data;
@@ -26,9 +27,9 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
-    public DbSet<OutboundWebhooks.WebhookSubscription> WebhookSubscriptions => Set<OutboundWebhooks.WebhookSubscription>();
-    public DbSet<OutboundWebhooks.WebhookDelivery> WebhookDeliveries => Set<OutboundWebhooks.WebhookDelivery>();
-    public DbSet<OutboundWebhooks.WebhookAttempt> WebhookAttempts => Set<OutboundWebhooks.WebhookAttempt>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

@@ -8,7 +8,8 @@ public sealed class WebhookAttempt
     public long Id { get; set; }
     public long DeliveryId { get; set; }
     public DateTimeOffset At { get; set; }
-    /// <summary>The receiver's status code; null when no answer came (refused, timed out, address not allowed).</summary>
+    /// <summary>The receiver's status code; null when no answer came (refused, timed out, address not allowed).
+    /// </summary>
     public int? StatusCode { get; set; }
     public string? Error { get; set; }
     public int DurationMs { get; set; }

@@ -64,7 +64,8 @@ public sealed class WebhookHttp : IDisposable
             {
                 Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, delivery.Body, now));
+            var signature = WebhookSignature.Sign(subscription.Secret, delivery.Body, now);
+            request.Headers.Add(WebhookSignature.Header, signature);
             request.Headers.Add(EventHeader, delivery.Event);
             request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -52,8 +52,8 @@ public sealed class WebhookBuilderPageTests(WebhookLiveApi api, Chromium chromiu
             events = new[] { WebhookEvents.DoNotCallAdded },
         });
         var subscription = (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
-        (await client.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { "+14155550191" }, campaignId = campaign }))
-            .EnsureSuccessStatusCode();
+        var added = new { numbers = new[] { "+14155550191" }, campaignId = campaign };
+        (await client.PostAsJsonAsync("/api/do-not-call", added)).EnsureSuccessStatusCode();
         var first = Assert.Single(await receiver.WaitForAsync(r => r.Count == 1));
 
         var page = await chromium.NewPageAsync();
@@ -71,7 +71,8 @@ public sealed class WebhookBuilderPageTests(WebhookLiveApi api, Chromium chromiu
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync($"Delivery {first.DeliveryId} is sent again");
+        await Assertions.Expect(page.Locator("#messages"))
+            .ToContainTextAsync($"Delivery {first.DeliveryId} is sent again");
         var again = (await receiver.WaitForAsync(r => r.Count == 2))[1];
         Assert.True(again.SignatureValid);
         Assert.Equal(first.Body["id"]!.GetValue<Guid>(), again.Body["id"]!.GetValue<Guid>());
@@ -79,7 +80,8 @@ public sealed class WebhookBuilderPageTests(WebhookLiveApi api, Chromium chromiu
         for (var tries = 0; tries < 50 && !await DeliveredAsync(client, subscription, again.DeliveryId); tries++)
             await Task.Delay(100);
         await page.Locator("#webhooks-refresh").ClickAsync();
-        await Assertions.Expect(section.Locator($"tr[data-delivery='{again.DeliveryId}']")).ToContainTextAsync("Delivered");
+        await Assertions.Expect(section.Locator($"tr[data-delivery='{again.DeliveryId}']"))
+            .ToContainTextAsync("Delivered");
         Assert.Empty(blocked);
     }
 

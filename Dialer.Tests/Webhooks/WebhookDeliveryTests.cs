@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Webhooks;
 
-/// <summary>Calls answered by the simulator's people and wrapped up by its agents, with webhooks retried fast.</summary>
+/// <summary>Calls answered by the simulator's people and wrapped up by its agents; webhooks retried fast.</summary>
 public sealed class CallsHeardByAReceiver : AgentsWorld
 {
     protected override IDictionary<string, string?> WorkerSettings() =>

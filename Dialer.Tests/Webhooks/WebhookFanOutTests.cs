@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Webhooks;
 
-/// <summary>Deliveries are written by the unit of work itself: with its change, for the subscriptions that asked.</summary>
+/// <summary>Deliveries are written by the unit of work itself: with its change, for the subscriptions that
+/// asked.</summary>
 public sealed class WebhookFanOutTests : IAsyncLifetime
 {
     readonly TestDatabase _database = new();
@@ -18,7 +19,8 @@ public sealed class WebhookFanOutTests : IAsyncLifetime
         await _database.InitializeAsync();
         await using var db = _database.CreateDb();
         var settings = new CampaignSettings { Name = "hooks", CallerId = "+14155550100" };
-        var (a, b) = (Campaign.Create(settings, DateTimeOffset.UtcNow), Campaign.Create(settings, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        var (a, b) = (Campaign.Create(settings, now), Campaign.Create(settings, now));
         db.Campaigns.AddRange(a, b);
         var subscription = new WebhookSubscription
         {

@@ -105,6 +105,26 @@ public sealed class WebhookReplayTests(ApiFactory api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_replay_while_the_first_is_still_pending_is_a_conflict()
+    {
+        var marketer = api.ClientAs(Role.Marketer);
+        var (campaign, subscription) = await SubscribedCampaignAsync(marketer, _receiver.Secret);
+        await AddToDoNotCallAsync(marketer, campaign, "+14155550186");
+        var delivery = Assert.Single(await _receiver.WaitForAsync(r => r.Count == 1)).DeliveryId;
+        await SettledAsync(marketer, subscription);
+        _receiver.FailWith = 503; // the first replay stays pending
+        var replay = $"/api/webhooks/{subscription}/deliveries/{delivery}/replay";
+
+        var first = await marketer.PostAsync(replay, null);
+        var second = await marketer.PostAsync(replay, null);
+        _receiver.FailWith = null;
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(2, (await _receiver.WaitForAsync(r => r.Count == 2)).Count);
+    }
+
+    [Fact]
     public async Task A_replay_of_another_subscriptions_delivery_is_not_found()
     {
         var marketer = api.ClientAs(Role.Marketer);
@@ -116,6 +136,7 @@ public sealed class WebhookReplayTests(ApiFactory api) : IAsyncLifetime
         var replay = await marketer.PostAsync($"/api/webhooks/{other}/deliveries/{delivery}/replay", null);
 
         Assert.Equal(HttpStatusCode.NotFound, replay.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await marketer.DeleteAsync($"/api/webhooks/{subscription}")).StatusCode);
+        var deleted = await marketer.DeleteAsync($"/api/webhooks/{subscription}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 }

@@ -7,18 +7,20 @@ namespace Dialer.Tests.Webhooks;
 public sealed class WebhookRulesTests
 {
     static readonly DateTimeOffset Now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+    const string One = "secret-one-secret-one", Two = "secret-two-secret-two";
+    static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
     const string Body = """{"id":"1","type":"call.answered"}""";
 
     [Fact]
     public void A_signature_verifies_with_its_secret_only_over_the_same_body_and_within_the_tolerance()
     {
-        var header = WebhookSignature.Sign("secret-one-secret-one", Body, Now);
+        var header = WebhookSignature.Sign(One, Body, Now);
 
-        Assert.True(WebhookSignature.Verify("secret-one-secret-one", Body, header, Now.AddMinutes(1), TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify("secret-two-secret-two", Body, header, Now, TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify("secret-one-secret-one", Body + " ", header, Now, TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify("secret-one-secret-one", Body, header, Now.AddMinutes(6), TimeSpan.FromMinutes(5)));
-        Assert.False(WebhookSignature.Verify("secret-one-secret-one", Body, null, Now, TimeSpan.FromMinutes(5)));
+        Assert.True(WebhookSignature.Verify(One, Body, header, Now.AddMinutes(1), Tolerance));
+        Assert.False(WebhookSignature.Verify(Two, Body, header, Now, Tolerance));
+        Assert.False(WebhookSignature.Verify(One, Body + " ", header, Now, Tolerance));
+        Assert.False(WebhookSignature.Verify(One, Body, header, Now.AddMinutes(6), Tolerance));
+        Assert.False(WebhookSignature.Verify(One, Body, null, Now, Tolerance));
     }
 
     [Fact]

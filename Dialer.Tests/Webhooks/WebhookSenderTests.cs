@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dialer.Tests.Webhooks;
 
@@ -15,6 +16,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 {
     readonly TestDatabase _database = new();
     readonly WebhookReceiver _receiver = new();
+    readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     Guid _subscription;
 
     public async Task InitializeAsync()
@@ -48,13 +50,14 @@ public sealed class WebhookSenderTests : IAsyncLifetime
             .BuildServiceProvider();
         var wrapped = Options.Create(options);
         return new WebhookSender(services.GetRequiredService<IServiceScopeFactory>(), new WebhookHttp(wrapped),
-            new WebhookSignal(), wrapped, TimeProvider.System, LoggerFactory.Create(_ => { }).CreateLogger<WebhookSender>());
+            new WebhookSignal(), wrapped, _clock,
+            LoggerFactory.Create(_ => { }).CreateLogger<WebhookSender>());
     }
 
     async Task<List<long>> DeliveriesAsync(params string[] keys)
     {
         await using var db = _database.CreateDb();
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         var rows = keys.Select(key => new WebhookDelivery
         {
             SubscriptionId = _subscription, EventId = Guid.NewGuid(), Event = WebhookEvents.CallEnded, OrderKey = key,
@@ -77,11 +80,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_contacts_next_delivery_waits_until_the_one_before_has_been_given_up_while_others_go_on()
     {
-        var sender = Sender(new WebhookOptions
-        {
-            AllowPrivateAddresses = true, FirstRetrySeconds = 0.05, MaxRetrySeconds = 0.05,
-            GiveUpAfterHours = 1.0 / 3600, // a second
-        });
+        var sender = Sender(new WebhookOptions { AllowPrivateAddresses = true, GiveUpAfterHours = 24 });
         var ids = await DeliveriesAsync("contact:1", "contact:1", "contact:2");
         _receiver.FailWith = 500;
 
@@ -89,8 +88,8 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 
         Assert.Equal(2, first.Claimed); // contact 1's first and contact 2's, not contact 1's second
         Assert.Equal(0, (await DeliveryAsync(ids[1])).Attempts);
-        await Task.Delay(1200);
-        await sender.SendOnceAsync(CancellationToken.None); // both given up now
+        _clock.Advance(TimeSpan.FromHours(25));
+        await sender.SendOnceAsync(CancellationToken.None); // both fail again, a day on: given up
         Assert.Equal(DeliveryState.GaveUp, (await DeliveryAsync(ids[0])).State);
         _receiver.FailWith = null;
         Assert.Equal(1, (await sender.SendOnceAsync(CancellationToken.None)).Delivered);
@@ -121,7 +120,8 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 
         while (_receiver.All.Count < ids.Count)
         {
-            var rounds = await Task.WhenAll(a.SendOnceAsync(CancellationToken.None), b.SendOnceAsync(CancellationToken.None));
+            var rounds = await Task.WhenAll(
+                a.SendOnceAsync(CancellationToken.None), b.SendOnceAsync(CancellationToken.None));
             if (rounds.All(r => r.Claimed == 0)) break;
         }
 

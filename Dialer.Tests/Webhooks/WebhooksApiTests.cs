@@ -78,7 +78,8 @@ public sealed class WebhooksApiTests(ApiFactory api)
         var campaign = await marketer.CreateCampaignAsync();
 
         var refused = await marketer.PostAsJsonAsync("/api/webhooks", Subscription(campaign, url));
-        var allowedHere = await api.ClientAs(Role.Marketer).PostAsJsonAsync("/api/webhooks", Subscription(campaign, url));
+        var allowedHere = await api.ClientAs(Role.Marketer)
+            .PostAsJsonAsync("/api/webhooks", Subscription(campaign, url));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, allowedHere.StatusCode);

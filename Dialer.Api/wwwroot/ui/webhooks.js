@@ -31,7 +31,8 @@ export function webhooksSection(section, campaignId) {
       el('td', {}, el('button', { type: 'button', class: 'replay', onclick: e => replay(e, s, d) }, 'Replay'))));
     return el('section', { class: 'webhook', 'data-subscription': s.id },
       el('h3', {}, s.description || s.url),
-      el('p', { class: 'muted' }, el('code', {}, s.url), ` · ${s.events.join(', ')} · ${fmt.int(page.total)} ${page.total === 1 ? 'delivery' : 'deliveries'}`),
+      el('p', { class: 'muted' }, el('code', {}, s.url),
+        ` · ${s.events.join(', ')} · ${fmt.int(page.total)} ${page.total === 1 ? 'delivery' : 'deliveries'}`),
       rows.length === 0 ? el('p', { class: 'muted' }, 'Nothing sent yet.')
         : el('table', {},
           el('caption', { class: 'visually-hidden' }, `Last deliveries to ${s.url}`),
