@@ -2,6 +2,7 @@ using Dialer.Core.Changes;
 using Dialer.Core.Figures;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
 namespace Dialer.Api.Answers;
@@ -22,11 +23,34 @@ public static class AnswerFallbackWebhook
     }
 
     static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, StateChanges changes,
-        ILogger<FallbackLog> log, CancellationToken ct)
+        IOptions<TwilioOptions> twilio, ILogger<FallbackLog> log, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());
-        var message = await changes.RunAsync(async (unit, token) =>
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(twilio.Value.AnswerBudgetMilliseconds);
+        string? message;
+        try
+        {
+            message = await RecordAsync(attemptId, machine, changes, budget.Token);
+        }
+        // the last chance to be heard: whatever failed (the database down too), the customer hears something
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Attempt {AttemptId} (call {CallSid}) answered on the fallback URL and not recorded: the "
+                + "customer hears the fallback message; the reconciler settles the call", attemptId,
+                form["CallSid"].ToString());
+            return Twiml(machine ? new VoiceResponse().Hangup()
+                : new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
+        }
+        if (message is null) return Twiml(new VoiceResponse().Hangup());
+        log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
+        return Twiml(machine ? new VoiceResponse().Hangup() : new VoiceResponse().Say(message).Hangup());
+    }
+
+    /// <summary>The live answer nobody was there for, and the campaign's message; null when the call is over.</summary>
+    static Task<string?> RecordAsync(Guid attemptId, bool machine, StateChanges changes, CancellationToken ct) =>
+        changes.RunAsync(async (unit, token) =>
         {
             var attempt = await unit.LockAttemptAsync(attemptId, token);
             if (attempt is null || attempt.IsFinal) return null;
@@ -34,10 +58,6 @@ public static class AnswerFallbackWebhook
             return (await unit.Db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId)
                 .Select(c => c.Settings).SingleAsync(token)).SafeHarbourMessage;
         }, ct);
-        if (message is null) return Twiml(new VoiceResponse().Hangup());
-        log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
-        return Twiml(machine ? new VoiceResponse().Hangup() : new VoiceResponse().Say(message).Hangup());
-    }
 
     static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");
 

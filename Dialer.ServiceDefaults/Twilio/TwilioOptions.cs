@@ -69,6 +69,12 @@ public sealed class TwilioOptions
     /// <summary>Said when the answer cannot be handled at all (the database unreachable): never silence, even
     /// then.</summary>
     [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
+    /// <summary>
+    /// How long the answer webhook (the Worker's, and the Api's fallback) may work on the database before it gives up
+    /// and says <see cref="FallbackMessage"/>: the customer hears something within 2 s of their hello, whatever
+    /// failed, rather than waiting out the database's retries.
+    /// </summary>
+    [Range(200, 10_000)] public int AnswerBudgetMilliseconds { get; set; } = 1500;
     /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
     [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 

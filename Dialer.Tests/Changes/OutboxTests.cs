@@ -67,7 +67,7 @@ public sealed class OutboxTests(OutboxWorld world) : IClassFixture<OutboxWorld>
     [Fact]
     public async Task An_event_written_while_RabbitMQ_is_unreachable_is_published_once_it_is_back()
     {
-        await using var broker = new BrokerProxy();
+        await using var broker = new PortProxy(PortProxy.RabbitMq);
         var (listener, received) = await OutboxWorld.ListenAsync();
         using var process = await world.ProcessAsync(broker.Port);
         try
