@@ -56,6 +56,11 @@ public sealed class TwilioOptions
     /// been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;
     /// <summary>
+    /// A call still queued or ringing this long past its ring deadline (the ring timeout and one request's timeout
+    /// after its dial) is looked up in Twilio: it has ended, and its callbacks were lost (a Worker killed as it rang).
+    /// </summary>
+    [Range(1, 3600)] public int RingDeadlineGraceSeconds { get; set; } = 10;
+    /// <summary>
     /// An attempt whose PlaceCall nobody took after this long (faulted into the error queue, lost) is ended unsent and
     /// its contact due again: longer than a message's retries (8, at most 60 s apart) and its wait for its turn.
     /// </summary>

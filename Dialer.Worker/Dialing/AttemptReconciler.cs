@@ -48,11 +48,25 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in unknown) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
+        // unanswered past the ring deadline: the call is over whatever we heard; the long-call check is for the rest
+        var ringDeadline = now - options.Value.Lead.Ring - options.Value.Lead.Request
+            - TimeSpan.FromSeconds(options.Value.RingDeadlineGraceSeconds);
+        await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.Ringing, ringDeadline, now, grace, ct);
+
         var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
-        var stale = await db.CallAttempts.AsNoTracking()
-            .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
+        await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.InProgress, staleBefore, now, grace, ct);
+    }
+
+    /// <summary>Attempts Twilio placed, in a live state up to <paramref name="latest"/>, dialed before
+    /// <paramref name="dialedBefore"/>: their fate is asked of Twilio.</summary>
+    async Task ReconcileLiveAsync(IServiceProvider services, AttemptState latest, DateTimeOffset dialedBefore,
+        DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    {
+        var stale = await services.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
+            .Where(a => a.State >= AttemptState.Queued && a.State <= latest && a.CallSid != null
+                && a.DialedAt < dialedBefore)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
-        foreach (var attempt in stale) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
+        foreach (var attempt in stale) await ReconcileOneAsync(services, attempt, now, grace, ct);
     }
 
     /// <summary>
