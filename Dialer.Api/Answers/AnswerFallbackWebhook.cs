@@ -55,6 +55,10 @@ public static class AnswerFallbackWebhook
             var attempt = await unit.LockAttemptAsync(attemptId, token);
             if (attempt is null || attempt.IsFinal) return null;
             attempt.AnsweredOnFallback(machine, unit.Now);
+            // a Worker that reserved an agent and died before Twilio heard its answer: nobody will join that room
+            if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, token) is { } agent
+                && agent.RoomEmpty(attempt.Id, unit.Now))
+                unit.Record(agent);
             return (await unit.Db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId)
                 .Select(c => c.Settings).SingleAsync(token)).SafeHarbourMessage;
         }, ct);
