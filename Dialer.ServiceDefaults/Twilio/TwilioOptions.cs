@@ -79,7 +79,7 @@ public sealed class TwilioOptions
     /// and says <see cref="FallbackMessage"/>: the customer hears something within 2 s of their hello, whatever
     /// failed, rather than waiting out the database's retries.
     /// </summary>
-    [Range(200, 10_000)] public int AnswerBudgetMilliseconds { get; set; } = 1500;
+    [Range(200, 10_000)] public int AnswerBudgetMilliseconds { get; set; } = 1000;
     /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
     [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 
