@@ -37,6 +37,9 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     {
         e.Property(c => c.Phone).HasMaxLength(16);
         e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.StatedJurisdiction).HasMaxLength(8);
+        // one number across campaigns: its calls in the last 24 hours, its last abandoned call, a call in flight
+        e.HasIndex(c => c.Phone);
         e.Property(c => c.CustomFields).HasColumnType("jsonb");
         e.Property(c => c.LastOutcome).HasMaxLength(32);
         e.Property(c => c.Disposition).HasMaxLength(64);

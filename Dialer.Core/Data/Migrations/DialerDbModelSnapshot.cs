@@ -622,6 +622,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("skip_count");
 
+                    b.Property<string>("StatedJurisdiction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("stated_jurisdiction");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -639,6 +644,9 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("HeldByAgentId")
                         .HasDatabaseName("ix_contacts_held_by_agent_id")
                         .HasFilter("held_by_agent_id IS NOT NULL");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_contacts_phone");
 
                     b.HasIndex("CampaignId", "Phone")
                         .IsUnique()

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+
+namespace Dialer.Core.Compliance.Rules;
+
+/// <summary>
+/// Every rule set that binds one contact: every number's, those of the place its number belongs to and of the place
+/// its list states. All must allow a call (every window open, the smallest cap, the longest lockout). Built once per
+/// combination of places and kept: the claim looks it up, it does not build it.
+/// </summary>
+public sealed class ApplicableRules
+{
+    static readonly ConcurrentDictionary<(NumberPlace, string?), ApplicableRules> Cache = new();
+
+    public JurisdictionRules[] Rules { get; }
+    /// <summary>The jurisdictions, "US, US-FL" (the default rule set left out).</summary>
+    public string Codes { get; }
+    /// <summary>The smallest calls-per-person cap over <see cref="RuleSetCheck.PersonCapPeriodHours"/>, and whose.</summary>
+    public (int Calls, JurisdictionRules Rule)? PersonCap { get; }
+    /// <summary>The longest lockout after an abandoned call, and whose.</summary>
+    public (TimeSpan Lockout, JurisdictionRules Rule)? AbandonedLockout { get; }
+
+    ApplicableRules(IEnumerable<JurisdictionRules> rules)
+    {
+        Rules = [.. rules.DistinctBy(r => r.Code)];
+        Codes = string.Join(", ", Rules.Where(r => r.Code != RuleBook.Default).Select(r => r.Code));
+        PersonCap = Rules.Where(r => r.File.CallsPerPerson is not null)
+            .Select(r => ((int, JurisdictionRules)?)(r.File.CallsPerPerson!.Calls, r)).MinBy(c => c!.Value.Item1);
+        AbandonedLockout = Rules.Where(r => r.File.AbandonedLockout is not null)
+            .Select(r => ((TimeSpan, JurisdictionRules)?)(TimeSpan.FromHours(r.File.AbandonedLockout!.Hours), r))
+            .MaxBy(l => l!.Value.Item1);
+    }
+
+    /// <summary>The rules of every number, wherever it is: what binds when nothing else is known.</summary>
+    public static ApplicableRules Baseline { get; } = new([RuleBook.Shipped.Baseline]);
+
+    /// <param name="phone">E.164</param>
+    /// <param name="stated">the jurisdiction the list states ("US-FL", "ES"), or null</param>
+    public static ApplicableRules For(string phone, string? stated) =>
+        Cache.GetOrAdd((NumberPlaces.Of(phone), stated), static key => Build(key.Item1, key.Item2));
+
+    static ApplicableRules Build(NumberPlace place, string? stated)
+    {
+        var book = RuleBook.Shipped;
+        var codes = stated is null ? place.Jurisdictions : [.. place.Jurisdictions, stated];
+        return new ApplicableRules([book.Baseline, .. codes.SelectMany(book.Chain)]);
+    }
+
+    /// <summary>Why this local moment is closed to calls ("ES Mon-Fri 09:00-21:00", "ES public holiday"); null: open.</summary>
+    public string? ClosedAt(DateTime local)
+    {
+        foreach (var rule in Rules)
+        {
+            if (!rule.IsOpen(local)) return rule.HoursText;
+            if (rule.IsHoliday(local)) return $"{rule.Code} public holiday";
+        }
+        return null;
+    }
+
+    public override string ToString() => Codes;
+}
