@@ -29,11 +29,11 @@ public static class CallingHours
         {
             if (Zone(id) is not { } zone) return $"unknown time zone {id}";
             var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+            if (rules.ClosedAt(local) is { } rule) return rule; // the law first: the campaign's window only narrows it
             if (!window.Days.Contains(local.DayOfWeek)) return $"campaign days {HoursWindows.Days(window.Days)}";
             if (window.Holidays.Contains(DateOnly.FromDateTime(local))) return "campaign holiday";
             var time = TimeOnly.FromDateTime(local);
             if (time < window.Start || time >= window.End) return $"campaign window {window.Start:HH\\:mm}-{window.End:HH\\:mm}";
-            if (rules.ClosedAt(local) is { } rule) return rule;
         }
         return null;
     }

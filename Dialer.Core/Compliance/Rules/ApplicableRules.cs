@@ -45,11 +45,13 @@ public sealed class ApplicableRules
         return new ApplicableRules([book.Baseline, .. codes.SelectMany(book.Chain)]);
     }
 
-    /// <summary>Why this local moment is closed to calls ("ES Mon-Fri 09:00-21:00", "ES public holiday"); null: open.</summary>
+    /// <summary>Why this local moment is closed to calls ("ES Mon-Fri 09:00-21:00", "ES public holiday"); null: open.
+    /// The most particular rule set is asked first, so a refusal names the place's own rule before the floor.</summary>
     public string? ClosedAt(DateTime local)
     {
-        foreach (var rule in Rules)
+        for (var i = Rules.Length - 1; i >= 0; i--)
         {
+            var rule = Rules[i];
             if (!rule.IsOpen(local)) return rule.HoursText;
             if (rule.IsHoliday(local)) return $"{rule.Code} public holiday";
         }
