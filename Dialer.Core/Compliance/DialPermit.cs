@@ -46,26 +46,28 @@ public static class DialPermit
     public static PermitRefusal? ExplainAtClaim(Campaign campaign, Contact contact, bool onDoNotCall,
         int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead)
     {
-        var rules = RulesFor(contact);
+        var rules = RulesFor(campaign.Settings, contact);
         if (Protects(campaign, contact, rules, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
         if (contact.Attempts >= campaign.Settings.MaxAttempts) return new(AttemptsExhausted);
         if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return new(Cap24HoursReached);
         if (person.DialingElsewhere) return new(DialingElsewhere);
         if (rules.AbandonedLockout is { } lockout && person.LastAbandonedAt is { } abandoned
             && now < abandoned + lockout.Lockout)
-            return new(AbandonedLockout, $"{lockout.Rule.Code} {lockout.Lockout.TotalHours:0} h after an abandoned call");
+            return new(AbandonedLockout, $"{lockout.Rule.Label} {lockout.Lockout.TotalHours:0} h after an abandoned call");
         if (rules.PersonCap is { } cap && person.CallsLast24Hours >= cap.Calls)
-            return new(PersonCapReached, $"{cap.Rule.Code} {cap.Calls} calls per person in 24 h");
+            return new(PersonCapReached, $"{cap.Rule.Label} {cap.Calls} calls per person in 24 h");
         return null;
     }
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
     public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now,
-        DialLead lead) => Protects(campaign, contact, RulesFor(contact), onDoNotCall, now, lead.AtDial)?.Code;
+        DialLead lead) =>
+        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, now, lead.AtDial)?.Code;
 
-    /// <summary>The rule sets that bind this contact: its number's place and its list's, looked up, not built.</summary>
-    public static ApplicableRules RulesFor(Contact contact) =>
-        ApplicableRules.For(contact.Phone, contact.StatedJurisdiction);
+    /// <summary>The rule sets that bind this contact in this campaign: its number's place's and its list's, and the
+    /// campaign's own for them; looked up, not built.</summary>
+    public static ApplicableRules RulesFor(CampaignSettings settings, Contact contact) =>
+        CampaignRules.Of(settings).For(ApplicableRules.For(contact.Phone, contact.StatedJurisdiction));
 
     /// <summary>The rules that protect the customer, for a call that may ring <paramref name="ringsFor"/>.</summary>
     static PermitRefusal? Protects(Campaign campaign, Contact contact, ApplicableRules rules, bool onDoNotCall,

@@ -24,7 +24,7 @@ public static class ContactDeferral
                 contact.LastOutcome = refusal;
                 break;
             case DialPermit.OutsideHours when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones,
-                DialPermit.RulesFor(contact), now, lead.AtClaim) is { } at:
+                DialPermit.RulesFor(settings, contact), now, lead.AtClaim) is { } at:
                 contact.NextAttemptAt = at;
                 break;
             case DialPermit.OutsideHours:

@@ -81,7 +81,7 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                 TimeZones = row.TimeZones, Status = Enum.Parse<ContactStatus>(row.Status), Attempts = row.Attempts,
                 Phone = row.PhonePrefix, StatedJurisdiction = row.StatedJurisdiction,
             };
-            var rules = DialPermit.RulesFor(contact);
+            var rules = DialPermit.RulesFor(campaign.Settings, contact);
             if (contact.Status != ContactStatus.Done) jurisdictions.Add(rules);
             var (onDoNotCall, recent, retryLater, count) =
                 (row.OnDoNotCall, row.AttemptsLast24Hours, row.RetryLater, row.Count);

@@ -12,6 +12,9 @@ public sealed class ApplicableRules
     static readonly ConcurrentDictionary<(NumberPlace, string?), ApplicableRules> Cache = new();
 
     public JurisdictionRules[] Rules { get; }
+    /// <summary>Every jurisdiction the contact is in, shipped rules or not ("US", "US-NY"): where a campaign's own
+    /// <see cref="Tightening"/> applies.</summary>
+    public string[] Jurisdictions { get; }
     /// <summary>The jurisdictions, "US, US-FL" (the default rule set left out).</summary>
     public string Codes { get; }
     /// <summary>The smallest calls-per-person cap over <see cref="RuleSetCheck.PersonCapPeriodHours"/>, and whose.</summary>
@@ -19,9 +22,10 @@ public sealed class ApplicableRules
     /// <summary>The longest lockout after an abandoned call, and whose.</summary>
     public (TimeSpan Lockout, JurisdictionRules Rule)? AbandonedLockout { get; }
 
-    ApplicableRules(IEnumerable<JurisdictionRules> rules)
+    ApplicableRules(IEnumerable<JurisdictionRules> rules, IEnumerable<string>? jurisdictions = null)
     {
-        Rules = [.. rules.DistinctBy(r => r.Code)];
+        Rules = [.. rules.DistinctBy(r => r)];
+        Jurisdictions = [.. (jurisdictions ?? []).SelectMany(j => new[] { j.Split('-')[0], j }).Distinct()];
         Codes = string.Join(", ", Rules.Where(r => r.Code != RuleBook.Default).Select(r => r.Code));
         PersonCap = Rules.Where(r => r.File.CallsPerPerson is not null)
             .Select(r => ((int, JurisdictionRules)?)(r.File.CallsPerPerson!.Calls, r)).MinBy(c => c!.Value.Item1);
@@ -42,7 +46,15 @@ public sealed class ApplicableRules
     {
         var book = RuleBook.Shipped;
         var codes = stated is null ? place.Jurisdictions : [.. place.Jurisdictions, stated];
-        return new ApplicableRules([book.Baseline, .. codes.SelectMany(book.Chain)]);
+        return new ApplicableRules([book.Baseline, .. codes.SelectMany(book.Chain)], codes);
+    }
+
+    /// <summary>These rules and a campaign's own for the contact's jurisdictions, which bind after (so refusals name
+    /// them first); the same instance when none applies.</summary>
+    public ApplicableRules With(IReadOnlyList<JurisdictionRules> campaignRules)
+    {
+        var own = campaignRules.Where(r => Array.IndexOf(Jurisdictions, r.Code) >= 0).ToList();
+        return own.Count == 0 ? this : new ApplicableRules([.. Rules, .. own], Jurisdictions);
     }
 
     /// <summary>Why this local moment is closed to calls ("ES Mon-Fri 09:00-21:00", "ES public holiday"); null: open.
@@ -53,7 +65,7 @@ public sealed class ApplicableRules
         {
             var rule = Rules[i];
             if (!rule.IsOpen(local)) return rule.HoursText;
-            if (rule.IsHoliday(local)) return $"{rule.Code} public holiday";
+            if (rule.IsHoliday(local)) return $"{rule.Label} public holiday";
         }
         return null;
     }

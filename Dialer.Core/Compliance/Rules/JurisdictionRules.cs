@@ -9,16 +9,19 @@ public sealed class JurisdictionRules
     readonly long[] _openFrom = new long[7], _openUntil = new long[7];
 
     public string Code { get; }
+    /// <summary>How refusals name it: the code, or "campaign ES" for a campaign's own rule.</summary>
+    public string Label { get; }
     public string Name { get; }
     public RuleSetFile File { get; }
     /// <summary>"ES Mon-Fri 09:00-21:00": what a refusal names.</summary>
     public string HoursText { get; }
     public HolidayCalendar? ClosedOn { get; }
 
-    public JurisdictionRules(RuleSetFile file)
+    public JurisdictionRules(RuleSetFile file, string? label = null)
     {
         File = file;
         Code = file.Jurisdiction;
+        Label = label ?? Code;
         Name = file.Name;
         if (file.Hours is null) Array.Fill(_openUntil, TimeSpan.TicksPerDay);
         else
@@ -28,7 +31,7 @@ public sealed class JurisdictionRules
                     _openFrom[(int)day] = TimeOnly.ParseExact(window.Start, "HH:mm").Ticks;
                     _openUntil[(int)day] = TimeOnly.ParseExact(window.End, "HH:mm").Ticks;
                 }
-        HoursText = $"{Code} {HoursWindows.Describe(file.Hours?.Windows)}";
+        HoursText = $"{Label} {HoursWindows.Describe(file.Hours?.Windows)}";
         if (file.Holidays is { Closed: true } holidays) ClosedOn = HolidayCalendar.Of(holidays.Calendar);
     }
 

@@ -164,6 +164,25 @@ public sealed class JurisdictionPropertyTests
                 || LawfulThroughout(c with { Now = contact.NextAttemptAt!.Value }, DialLead.Default.AtClaim);
         });
 
+    [Property(MaxTest = 1000)]
+    public Property A_campaign_rule_only_ever_narrows() =>
+        Prop.ForAll(Cases(), Gen.Choose(0, 23).SelectMany(start => Gen.Choose(start + 1, 24).Select(end => (start, end)))
+            .ToArbitrary(), (c, hours) =>
+        {
+            var code = c.Place.Jurisdictions[^1];
+            var tightening = new Tightening
+            {
+                Jurisdiction = code, ClosedOnHolidays = true,
+                Hours = [new HoursWindow(Enum.GetValues<DayOfWeek>(), $"{hours.start:00}:00",
+                    hours.end == 24 ? "23:59" : $"{hours.end:00}:00")],
+            };
+            var tightened = Campaign.Create(c.Campaign.Settings with { Tightenings = [tightening] }, c.Now);
+            tightened.Status = CampaignStatus.Running;
+            var with = DialPermit.BeforeDial(tightened, c.Contact, false, c.Now, DialLead.Default) is null;
+            var without = DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default) is null;
+            return !with || without;
+        });
+
     [Fact]
     public void Every_shipped_jurisdiction_is_among_the_generated_contacts()
     {
@@ -199,7 +218,7 @@ public sealed class JurisdictionPropertyTests
         // a Saturday, 12:00 in Miami: Florida allows it, Spain (stated) does not call on weekends
         var c = Make(miami, "ES", new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
             DateTimeOffset.Parse("2027-03-06T17:00:00Z"));
-        Assert.Equal("US, US-FL, ES", DialPermit.RulesFor(c.Contact).Codes);
+        Assert.Equal("US, US-FL, ES", DialPermit.RulesFor(c.Campaign.Settings, c.Contact).Codes);
         Assert.Equal(DialPermit.OutsideHours, DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default));
     }
 }
