@@ -25,8 +25,9 @@ public static class CallingHours
         DateTimeOffset now)
     {
         if (zones.Count == 0) return "no known time zone";
-        foreach (var id in zones)
+        for (var i = 0; i < zones.Count; i++) // not foreach: an interface's enumerator is an allocation per call
         {
+            var id = zones[i];
             if (Zone(id) is not { } zone) return $"unknown time zone {id}";
             var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
             if (rules.ClosedAt(local) is { } rule) return rule; // the law first: the campaign's window only narrows it
