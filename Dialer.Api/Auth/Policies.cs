@@ -1,4 +1,5 @@
 using Dialer.Core.Auth;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dialer.Api.Auth;
 
@@ -22,6 +23,8 @@ public static class Policies
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
+            // a route that names no policy (nor AllowAnonymous with a reason) is for signed-in users, not for anyone
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Marketer, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer)))
             .AddPolicy(Reader, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer), nameof(Role.Manager)))
             .AddPolicy(Manager, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Manager)))

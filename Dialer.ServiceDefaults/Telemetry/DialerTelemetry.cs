@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Hosting;
 using Dialer.Core.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -55,5 +56,6 @@ public static class DialerTelemetry
     /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API
     /// key.</summary>
     public static IEndpointConventionBuilder MapDialerMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath)
+            .AllowAnonymousBecause("the Prometheus scraper carries no key; figures by campaign id, no personal data");
 }
