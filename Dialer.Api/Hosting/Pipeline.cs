@@ -45,6 +45,7 @@ public static class Pipeline
         app.MapCampaigns();
         app.MapDoNotCallApi();
         app.MapUsersApi();
+        app.MapTeamsApi();
         app.MapDashboardApi();
         app.MapAgents();
         app.MapAgentConsoleApi();
