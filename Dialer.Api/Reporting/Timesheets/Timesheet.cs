@@ -21,7 +21,8 @@ public sealed record TimesheetDay(
 
 /// <param name="From">the first day, inclusive</param>
 /// <param name="To">the last day, inclusive</param>
-public sealed record TimesheetPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone, Guid? AgentId)
+/// <param name="TeamId">only this team's agents; every team's when null</param>
+public sealed record TimesheetPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone, Guid? AgentId, Guid? TeamId = null)
 {
     public DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone);
 }
@@ -33,7 +34,7 @@ public static class Timesheet
         [EnumeratorCancellation] CancellationToken ct)
     {
         var rows = db.RowsAsync<Row>(Sql, ct, P("tz", p.Zone.Id), P("from_day", p.From.ToDateTime(TimeOnly.MinValue)),
-            P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId));
+            P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId), P("team", p.TeamId));
         await foreach (var r in rows)
             yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login) : null,
                 r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved, r.OnCall, r.WrapUp, r.OnBreak,
@@ -89,7 +90,7 @@ public static class Timesheet
           FULL JOIN calls k ON k.agent_id = x.agent_id AND k.day = x.day
           JOIN agents g ON g.id = coalesce(x.agent_id, k.agent_id)
           LEFT JOIN breaks b ON b.agent_id = x.agent_id AND b.day = x.day
-         WHERE coalesce(x.logged_in, 0) > 0 OR coalesce(k.calls, 0) > 0
+         WHERE (coalesce(x.logged_in, 0) > 0 OR coalesce(k.calls, 0) > 0) AND (@team::uuid IS NULL OR g.team_id = @team)
          ORDER BY g.name, g.id, coalesce(x.day, k.day)
         """;
 
