@@ -60,6 +60,10 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
     }
 
+    /// <summary>A manager assigns the agent to the campaign: agents log in to assigned campaigns only.</summary>
+    public async Task AssignAsync(Guid campaignId, Guid agentId) =>
+        (await ClientAs(Role.Manager).PutAsync($"/api/campaigns/{campaignId}/agents/{agentId}", null)).EnsureSuccessStatusCode();
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
