@@ -39,6 +39,7 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
 
     public Task<bool> SeesAsync(TeamObject kind, Guid id, CancellationToken ct) => kind switch
     {
+        TeamObject.AssignedCampaign => AssignedCampaignIds.AnyAsync(c => c == id, ct),
         TeamObject.Campaign when User.IsInRole(nameof(Role.Agent)) => AssignedCampaignIds.AnyAsync(c => c == id, ct),
         TeamObject.Campaign => Campaigns.AnyAsync(c => c.Id == id, ct),
         TeamObject.Agent => Agents.AnyAsync(a => a.Id == id, ct),

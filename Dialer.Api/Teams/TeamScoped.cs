@@ -1,7 +1,7 @@
 namespace Dialer.Api.Teams;
 
-/// <summary>The kinds of object a team owns.</summary>
-public enum TeamObject { Campaign, Agent, Recording }
+/// <summary>The kinds of object a team owns; an agent's campaigns are those assigned to them.</summary>
+public enum TeamObject { Campaign, Agent, Recording, AssignedCampaign }
 
 /// <summary>
 /// Endpoint metadata: the route touches objects of one team. With a <see cref="Parameter"/> (a route value, or a query
@@ -11,8 +11,12 @@ public enum TeamObject { Campaign, Agent, Recording }
 /// </summary>
 public sealed record TeamScoped(TeamObject Object, string? Parameter)
 {
-    public string Describe() => Parameter is null ? $"lists own team's {Object.ToString().ToLowerInvariant()}s"
-        : $"{Object.ToString().ToLowerInvariant()} {{{Parameter}}}";
+    public string Describe() => (Object, Parameter) switch
+    {
+        (TeamObject.AssignedCampaign, null) => "the agent's assigned campaigns only",
+        (_, null) => $"lists own team's {Object.ToString().ToLowerInvariant()}s",
+        _ => $"{Object.ToString().ToLowerInvariant()} {{{Parameter}}}",
+    };
 }
 
 public static class TeamScopedRoutes
