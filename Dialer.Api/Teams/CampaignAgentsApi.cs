@@ -28,8 +28,8 @@ public static class CampaignAgentsApi
 
     static async Task<Ok<List<AssignedAgent>>> List(Guid id, DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.CampaignAgents.AsNoTracking().Where(a => a.CampaignId == id)
-            .Join(db.Agents, a => a.AgentId, g => g.Id, (a, g) => new AssignedAgent(g.Id, g.Name, a.AssignedAt))
-            .OrderBy(a => a.Name).ToListAsync(ct));
+            .Join(db.Agents, a => a.AgentId, g => g.Id, (a, g) => new { g.Id, g.Name, a.AssignedAt })
+            .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => new AssignedAgent(a.Id, a.Name, a.AssignedAt)).ToListAsync(ct));
 
     static async Task<Results<NoContent, ValidationProblem>> Assign(Guid id, Guid agentId, ClaimsPrincipal user, DialerDb db,
         TimeProvider clock, CancellationToken ct)

@@ -4,6 +4,7 @@ using Dialer.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ namespace Dialer.Tests.Auth;
 /// <param name="Policies">the named policies, "signed in" for a bare RequireAuthorization(), empty when anonymous</param>
 /// <param name="Roles">the roles the combined policy lets in; null when any signed-in user (or anyone) may call</param>
 public sealed record RouteRow(string Route, string Method, string[] Policies, string[]? Roles, bool Anonymous,
-    string? AnonymousReason, TeamScoped[] TeamScopes, bool HasAuthorization)
+    string? AnonymousReason, TeamScoped[] TeamScopes, bool HasAuthorization, string[] Accepts)
 {
     public static async Task<List<RouteRow>> ReadAsync(IServiceProvider services)
     {
@@ -37,7 +38,7 @@ public sealed record RouteRow(string Route, string Method, string[] Policies, st
             foreach (var method in methods)
                 rows.Add(new RouteRow("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), method, anonymous ? [] : policies, roles,
                     anonymous, m.GetMetadata<AnonymousBecause>()?.Reason, [.. m.GetOrderedMetadata<TeamScoped>()],
-                    anonymous || authorize.Count > 0));
+                    anonymous || authorize.Count > 0, [.. m.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []]));
         }
         return [.. rows.OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)];
     }
