@@ -104,6 +104,9 @@ public static class AgentFloor
             db.Agents.Add(new Agent { Id = Guid.NewGuid(), Name = $"Agent {i:0000}", ClientIdentity = "bulk-" + Guid.NewGuid().ToString("N")[..12],
                 State = AgentState.Available, StateSince = now.AddSeconds(-i), CampaignIds = [campaign.Id] });
 
+        // agents work the campaigns they are assigned to: the seeded ones are assigned to those they are logged in to
+        db.CampaignAgents.AddRange(db.ChangeTracker.Entries<Agent>().ToList().SelectMany(e => e.Entity.CampaignIds.Select(c =>
+            new Dialer.Core.Teams.CampaignAgent { CampaignId = c, AgentId = e.Entity.Id, AssignedAt = now, AssignedBy = "seed" })).ToList());
         var adaKey = User.NewKey();
         db.Users.Add(new User { Id = Guid.NewGuid(), Name = "ada", Role = Role.Agent, AgentId = ada.Id, ApiKeyHash = User.HashKey(adaKey), CreatedAt = now });
         await db.SaveChangesAsync();
