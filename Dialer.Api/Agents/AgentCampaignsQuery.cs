@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Agents;
 
-/// <summary>The campaigns an agent may log in to (those assigned to them), by name and mode: the console's choice list (agents cannot read campaigns).</summary>
+/// <summary>
+/// The campaigns an agent may log in to (those assigned to them), by name and mode: the console's choice list (agents
+/// cannot read campaigns).
+/// </summary>
 public static class AgentCampaignsQuery
 {
     public sealed record AgentCampaign(Guid Id, string Name, CampaignStatus Status, DialingMode Mode);

@@ -17,7 +17,8 @@ public static class AnswerFallbackWebhook
     public static IEndpointRouteBuilder MapAnswerFallbackWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(WebhookRoutes.Prefix + WebhookRoutes.AnswerFallback, AnswerAsync)
-            .AddEndpointFilter<TwilioSignature>().DisableAntiforgery().AllowAnonymousBecause("Twilio's webhook: its signature (checked by the filter) is the credential")
+            .AddEndpointFilter<TwilioSignature>().DisableAntiforgery()
+            .AllowAnonymousBecause("Twilio's webhook: its signature (checked by the filter) is the credential")
             .ExcludeFromDescription();
         return app;
     }

@@ -18,13 +18,14 @@ public sealed class DashboardHub : Hub
 
     static string TeamGroup(Guid team) => "team:" + team;
 
-    /// <summary>The dashboards that may see an object of <paramref name="team"/>: that team's and the admins'.</summary>
+    /// <summary>The dashboards that may see an object of <paramref name="team"/>: its own and admins'.</summary>
     public static IClientProxy ForTeam(IHubClients clients, Guid team) => clients.Groups(EveryTeam, TeamGroup(team));
 
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
-        var group = user.IsInRole(nameof(Role.Admin)) ? EveryTeam : TeamGroup(Guid.Parse(user.FindFirstValue(DialerClaims.TeamId)!));
+        var group = user.IsInRole(nameof(Role.Admin)) ? EveryTeam
+            : TeamGroup(Guid.Parse(user.FindFirstValue(DialerClaims.TeamId)!));
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }

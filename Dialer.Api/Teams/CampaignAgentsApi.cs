@@ -22,17 +22,19 @@ public static class CampaignAgentsApi
         agents.MapGet("/", List);
         agents.MapPut("/{agentId:guid}", Assign).RequireTeamScope(TeamObject.Agent, "agentId");
         agents.MapDelete("/{agentId:guid}", Unassign).RequireTeamScope(TeamObject.Agent, "agentId")
-            .WithDescription("The agent stops taking the campaign's calls at once: it leaves the campaigns they are logged in to.");
+            .WithDescription("The agent stops taking the campaign's calls at once: it leaves the campaigns they are "
+                + "logged in to.");
         return campaign;
     }
 
     static async Task<Ok<List<AssignedAgent>>> List(Guid id, DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.CampaignAgents.AsNoTracking().Where(a => a.CampaignId == id)
             .Join(db.Agents, a => a.AgentId, g => g.Id, (a, g) => new { g.Id, g.Name, a.AssignedAt })
-            .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => new AssignedAgent(a.Id, a.Name, a.AssignedAt)).ToListAsync(ct));
+            .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => new AssignedAgent(a.Id, a.Name, a.AssignedAt))
+            .ToListAsync(ct));
 
-    static async Task<Results<NoContent, ValidationProblem>> Assign(Guid id, Guid agentId, ClaimsPrincipal user, DialerDb db,
-        TimeProvider clock, CancellationToken ct)
+    static async Task<Results<NoContent, ValidationProblem>> Assign(Guid id, Guid agentId, ClaimsPrincipal user,
+        DialerDb db, TimeProvider clock, CancellationToken ct)
     {
         var campaignTeam = await db.Campaigns.Where(c => c.Id == id).Select(c => c.TeamId).SingleAsync(ct);
         var agentTeam = await db.Agents.Where(a => a.Id == agentId).Select(a => a.TeamId).SingleAsync(ct);
@@ -50,7 +52,8 @@ public static class CampaignAgentsApi
     {
         // one statement: the router hands calls by the campaigns an agent is logged in to, so this one leaves them too
         var removed = await db.Database.ExecuteSqlAsync($"""
-            WITH gone AS (DELETE FROM campaign_agents WHERE campaign_id = {id} AND agent_id = {agentId} RETURNING agent_id)
+            WITH gone AS (DELETE FROM campaign_agents WHERE campaign_id = {id} AND agent_id = {agentId}
+                          RETURNING agent_id)
             UPDATE agents SET campaign_ids = array_remove(campaign_ids, {id}) WHERE id IN (SELECT agent_id FROM gone)
             """, ct);
         return removed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();

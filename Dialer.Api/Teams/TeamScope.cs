@@ -28,7 +28,8 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
 
     Guid? AgentId => Guid.TryParse(User.FindFirstValue(DialerClaims.AgentId), out var id) ? id : null;
 
-    public IQueryable<Campaign> Campaigns => OnlyTeam is { } team ? db.Campaigns.Where(c => c.TeamId == team) : db.Campaigns;
+    public IQueryable<Campaign> Campaigns =>
+        OnlyTeam is { } team ? db.Campaigns.Where(c => c.TeamId == team) : db.Campaigns;
 
     public IQueryable<Agent> Agents => OnlyTeam is { } team ? db.Agents.Where(a => a.TeamId == team) : db.Agents;
 
@@ -43,7 +44,8 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         TeamObject.Campaign when User.IsInRole(nameof(Role.Agent)) => AssignedCampaignIds.AnyAsync(c => c == id, ct),
         TeamObject.Campaign => Campaigns.AnyAsync(c => c.Id == id, ct),
         TeamObject.Agent => Agents.AnyAsync(a => a.Id == id, ct),
-        TeamObject.Recording => db.CallRecordings.AnyAsync(r => r.Id == id && Campaigns.Any(c => c.Id == r.CampaignId), ct),
+        TeamObject.Recording =>
+            db.CallRecordings.AnyAsync(r => r.Id == id && Campaigns.Any(c => c.Id == r.CampaignId), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

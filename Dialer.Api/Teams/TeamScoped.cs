@@ -21,11 +21,11 @@ public sealed record TeamScoped(TeamObject Object, string? Parameter)
 
 public static class TeamScopedRoutes
 {
-    /// <summary>404 unless the signed-in user may see the <paramref name="kind"/> named by <paramref name="parameter"/>.</summary>
+    /// <summary>404 unless the signed-in user may see the <paramref name="kind"/> the parameter names.</summary>
     public static TBuilder RequireTeamScope<TBuilder>(this TBuilder builder, TeamObject kind, string parameter = "id")
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new TeamScoped(kind, parameter));
 
-    /// <summary>Declares that the handler narrows what it reads to the user's team through <see cref="TeamScope"/>.</summary>
+    /// <summary>Declares that the handler reads only the user's team's objects, through <see cref="TeamScope"/>.</summary>
     public static TBuilder ListsOwnTeam<TBuilder>(this TBuilder builder, TeamObject kind)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new TeamScoped(kind, null));
 }

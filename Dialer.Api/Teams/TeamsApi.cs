@@ -21,15 +21,16 @@ public static class TeamsApi
         return teams;
     }
 
-    static async Task<Results<Created<TeamResponse>, ValidationProblem>> Create(TeamRequest request, DialerDb db, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<Results<Created<TeamResponse>, ValidationProblem>> Create(TeamRequest request, DialerDb db,
+        TimeProvider clock, CancellationToken ct)
     {
         if (await NameErrorAsync(request.Name, null, db, ct) is { } error) return error;
         var now = clock.GetUtcNow();
         var team = new Team { Id = Guid.CreateVersion7(now), Name = request.Name!.Trim(), CreatedAt = now };
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/teams/{team.Id}", new TeamResponse(team.Id, team.Name, team.CreatedAt, 0, 0));
+        return TypedResults.Created($"/api/teams/{team.Id}",
+            new TeamResponse(team.Id, team.Name, team.CreatedAt, Users: 0, Campaigns: 0));
     }
 
     static async Task<Ok<List<TeamResponse>>> List(DialerDb db, CancellationToken ct) =>
@@ -54,7 +55,9 @@ public static class TeamsApi
         var trimmed = name?.Trim();
         string? why = string.IsNullOrEmpty(trimmed) || trimmed.Length > Team.MaxNameLength
             ? $"Give a name of at most {Team.MaxNameLength} characters."
-            : await db.Teams.AnyAsync(t => t.Name == trimmed && t.Id != self, ct) ? "Another team has this name." : null;
-        return why is null ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [why] });
+            : await db.Teams.AnyAsync(t => t.Name == trimmed && t.Id != self, ct) ? "Another team has this name."
+            : null;
+        return why is null ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [why] });
     }
 }

@@ -1,6 +1,6 @@
 namespace Dialer.Core.Teams;
 
-/// <summary>An agent assigned to a campaign: the only campaigns an agent may log in to, preview and take calls of.</summary>
+/// <summary>An agent assigned to a campaign: an agent logs in to, previews and takes calls of these only.</summary>
 public sealed class CampaignAgent
 {
     public Guid CampaignId { get; set; }

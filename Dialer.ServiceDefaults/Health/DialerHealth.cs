@@ -20,7 +20,8 @@ public static class DialerHealth
     public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
     {
         const string why = "probes from the orchestrator carry no key; the answer holds no data";
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymousBecause(why);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymousBecause(why);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
             .AllowAnonymousBecause(why);
         return app;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Dialer.ServiceDefaults.Hosting;
 
-/// <summary>Endpoint metadata: why a route is open to callers without a key (the routes test wants one for each).</summary>
+/// <summary>Endpoint metadata: why a route is open to callers without a key (a test wants one on each).</summary>
 public sealed record AnonymousBecause(string Reason);
 
 public static class AnonymousRoutes
