@@ -25,6 +25,7 @@ public sealed class TwoTeams(ApiFactory api)
     public HttpClient ManagerA => api.ClientAs(Role.Manager);
     public HttpClient MarketerB { get; private set; } = null!;
     public HttpClient ManagerB { get; private set; } = null!;
+    public string ManagerBKey { get; private set; } = "";
     public HttpClient AgentBClient { get; private set; } = null!;
 
     public async Task<TwoTeams> MakeAsync()
@@ -33,7 +34,8 @@ public sealed class TwoTeams(ApiFactory api)
         var team = await admin.PostAsJsonAsync("/api/teams", new { name = "Team B " + Guid.NewGuid().ToString("N")[..8] });
         TeamB = (await team.EnsureSuccessStatusCode().ReadJsonAsync())["id"]!.GetValue<Guid>();
         MarketerB = api.ClientWith((await UserAsync(Role.Marketer, TeamB))["apiKey"]!.GetValue<string>());
-        ManagerB = api.ClientWith((await UserAsync(Role.Manager, TeamB))["apiKey"]!.GetValue<string>());
+        ManagerBKey = (await UserAsync(Role.Manager, TeamB))["apiKey"]!.GetValue<string>();
+        ManagerB = api.ClientWith(ManagerBKey);
         var agentB = await UserAsync(Role.Agent, TeamB);
         (AgentB, AgentBClient) = (agentB["agentId"]!.GetValue<Guid>(), api.ClientWith(agentB["apiKey"]!.GetValue<string>()));
         CampaignB = await MarketerB.CreateCampaignAsync(ApiCalls.ValidCampaign("Team B's own"));
