@@ -29,8 +29,8 @@ public static class AgentConsoleApi
     public static RouteGroupBuilder MapAgentConsoleApi(this IEndpointRouteBuilder app)
     {
         var console = app.MapGroup(Path).WithTags("Agent console").RequireAuthorization(Policies.Agent);
-        console.MapGet("/campaigns", AgentCampaignsQuery.ListAsync).ListsOwnTeam(TeamObject.AssignedCampaign);
-        console.MapPost("/login", Login).ListsOwnTeam(TeamObject.AssignedCampaign)
+        console.MapGet("/campaigns", AgentCampaignsQuery.ListAsync).OwnTeamOnly(TeamObject.AssignedCampaign);
+        console.MapPost("/login", Login).OwnTeamOnly(TeamObject.AssignedCampaign)
             .WithDescription("Only campaigns the agent is assigned to; any other answers 400 as unknown.");
         console.MapPost("/available", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
             ChangeAsync(user, changes, (a, now) => a.TryGoAvailable(now), ct));

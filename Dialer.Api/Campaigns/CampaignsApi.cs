@@ -14,10 +14,10 @@ public static class CampaignsApi
     /// <param name="campaigns">the /api/campaigns group</param>
     public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder campaigns)
     {
-        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader).ListsOwnTeam(TeamObject.Campaign);
+        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader).OwnTeamOnly(TeamObject.Campaign);
         campaigns.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).RequireTeamScope(TeamObject.Campaign)
             .WithName("GetCampaign");
-        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer)
+        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign)
             .WithDescription("The campaign belongs to the creator's team; an admin may name another with ?teamId=.");
         campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);
         campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);

@@ -15,7 +15,7 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var dashboard = app.MapGroup("/api/dashboard").WithTags("Dashboard").RequireAuthorization(Policies.Manager);
-        dashboard.MapGet("/campaigns", Snapshot).ListsOwnTeam(TeamObject.Campaign);
+        dashboard.MapGet("/campaigns", Snapshot).OwnTeamOnly(TeamObject.Campaign);
         // the marketers' lifecycle routes are theirs; managers pause and resume from the floor through these
         dashboard.MapPost("/campaigns/{id:guid}/pause", (Guid id, CampaignTransitions t, CancellationToken ct) =>
             t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused by a manager", ct)).RequireTeamScope(TeamObject.Campaign);
@@ -23,7 +23,7 @@ public static class DashboardApi
             t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed by a manager", ct)).RequireTeamScope(TeamObject.Campaign);
 
         // each connection joins its team's group (an admin's, every team's): see DashboardHub
-        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(Policies.Manager).ListsOwnTeam(TeamObject.Campaign);
+        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(Policies.Manager).OwnTeamOnly(TeamObject.Campaign);
         return app;
     }
 

@@ -27,7 +27,7 @@ public static class PreviewApi
     public static RouteGroupBuilder MapPreviewApi(this RouteGroupBuilder console)
     {
         // contacts come from the campaigns the agent is logged in to, which login and unassignment keep to assigned ones
-        var preview = console.MapGroup("/preview").ListsOwnTeam(TeamObject.AssignedCampaign);
+        var preview = console.MapGroup("/preview").OwnTeamOnly(TeamObject.AssignedCampaign);
         preview.MapGet("/", Held);
         preview.MapPost("/", Claim);
         preview.MapPost("/dial", Dial);

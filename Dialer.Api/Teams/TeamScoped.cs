@@ -14,7 +14,7 @@ public sealed record TeamScoped(TeamObject Object, string? Parameter)
     public string Describe() => (Object, Parameter) switch
     {
         (TeamObject.AssignedCampaign, null) => "the agent's assigned campaigns only",
-        (_, null) => $"lists own team's {Object.ToString().ToLowerInvariant()}s",
+        (_, null) => $"own team's {Object.ToString().ToLowerInvariant()}s only",
         _ => $"{Object.ToString().ToLowerInvariant()} {{{Parameter}}}",
     };
 }
@@ -25,7 +25,7 @@ public static class TeamScopedRoutes
     public static TBuilder RequireTeamScope<TBuilder>(this TBuilder builder, TeamObject kind, string parameter = "id")
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new TeamScoped(kind, parameter));
 
-    /// <summary>Declares that the handler reads only the user's team's objects, through <see cref="TeamScope"/>.</summary>
-    public static TBuilder ListsOwnTeam<TBuilder>(this TBuilder builder, TeamObject kind)
+    /// <summary>Declares that the handler reads or writes only the user's team's objects (through TeamScope).</summary>
+    public static TBuilder OwnTeamOnly<TBuilder>(this TBuilder builder, TeamObject kind)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new TeamScoped(kind, null));
 }

@@ -54,9 +54,10 @@ public sealed record RouteRow(string Route, string Method, string[] Policies, st
             After changing a route, run that test with `UPDATE_ROUTES_DOC=1` to rewrite this file; it fails while the
             committed file differs. **Roles**: who the route's policies let in (admins see every team). **Team**: how the
             route is held to the caller's team (see [security.md](security.md#teams)): an object named by a route or query
-            parameter answers 404 when it is another team's; a list shows only the caller's team's objects; "—" means the
-            route touches no team's object (or, for the do-not-call list, one shared by every team). The pages' files under
-            wwwroot are static files, served before routing and holding no data; they are not routes.
+            parameter answers 404 when it is another team's; "own team's ... only" means the route reads, lists or
+            writes only the caller's team's objects (an agent: their assigned campaigns); "—" means the route touches no
+            team's object. The pages' files under wwwroot are static files, served before routing and holding no data;
+            they are not routes.
 
             | route | method | policy | roles | team |
             | --- | --- | --- | --- | --- |

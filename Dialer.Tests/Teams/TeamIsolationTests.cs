@@ -87,6 +87,25 @@ public sealed class TeamIsolationTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Do_not_call_entries_bound_to_another_teams_campaign_are_neither_shown_nor_added_to()
+    {
+        var teams = await new TwoTeams(api).MakeAsync();
+        var phone = $"+1415555{Random.Shared.Next(1000, 9999)}";
+        (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, campaignId = teams.CampaignA }))
+            .EnsureSuccessStatusCode();
+
+        var addedByB = await teams.MarketerB.PostAsJsonAsync("/api/do-not-call",
+            new { numbers = new[] { "+14155550488" }, campaignId = teams.CampaignA });
+        var seenByB = await (await teams.MarketerB.PostAsJsonAsync("/api/do-not-call/lookup", new { phone })).Content.ReadAsStringAsync();
+        var seenByA = await (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call/lookup", new { phone })).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, addedByB.StatusCode);
+        Assert.DoesNotContain(teams.CampaignA.ToString(), seenByB);
+        Assert.Contains(teams.CampaignA.ToString(), seenByA);
+        Assert.DoesNotContain(teams.CampaignA.ToString(), await Text(teams.MarketerB, "/api/do-not-call?pageSize=500"));
+    }
+
+    [Fact]
     public async Task Importing_a_document_never_overwrites_another_teams_campaign_of_that_name_or_id()
     {
         var teams = await new TwoTeams(api).MakeAsync();
@@ -139,7 +158,10 @@ public sealed class TeamIsolationTests(ApiFactory api)
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Campaign }) => teams.CampaignA.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
-        if (route.Route == "/reports/compliance") path += $"?campaign={teams.CampaignA}";
+        // a checked parameter that is not in the route is a query parameter (a campaign's, so far)
+        var query = route.TeamScopes.Where(s => s.Parameter is { } p && !route.Route.Contains("{" + p))
+            .Select(s => $"{s.Parameter}={teams.CampaignA}").ToList();
+        if (query.Count > 0) path += "?" + string.Join("&", query);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         // a body of a type the route accepts: routing refuses any other (415) before a route's checks run
         var type = route.Accepts.FirstOrDefault() ?? "application/json";

@@ -20,7 +20,7 @@ public static class AgentWallApi
     /// <param name="agents">the /api/agents group</param>
     public static RouteGroupBuilder MapAgentWallApi(this RouteGroupBuilder agents)
     {
-        agents.MapGet("/wall", Get).ListsOwnTeam(TeamObject.Agent);
+        agents.MapGet("/wall", Get).OwnTeamOnly(TeamObject.Agent);
         agents.MapPost("/{id:guid}/logout", Logout).RequireTeamScope(TeamObject.Agent);
         return agents;
     }

@@ -33,7 +33,7 @@ public static class CampaignDocumentsApi
         campaigns.MapGet("/defaults", () => TypedResults.Ok(new CampaignSettings()))
             .RequireAuthorization(Policies.Reader)
             .WithDescription("The settings a new campaign gets for every field it leaves out.");
-        campaigns.MapPost("/import", Import).RequireAuthorization(Policies.Marketer).ListsOwnTeam(TeamObject.Campaign)
+        campaigns.MapPost("/import", Import).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign)
             .Accepts<JsonObject>("application/json", YamlType)
             .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name) among "
                 + "the caller's team's campaigns: another team's campaign of the same name or id is never touched, a new "

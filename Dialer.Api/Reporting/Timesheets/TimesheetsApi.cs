@@ -15,9 +15,9 @@ public static class TimesheetsApi
     public static IEndpointRouteBuilder MapTimesheetsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/timesheets", Get).WithTags("Reports").RequireAuthorization(Policies.Manager)
-            .ListsOwnTeam(TeamObject.Agent);
+            .OwnTeamOnly(TeamObject.Agent);
         app.MapGet("/reports/timesheets", Page).WithTags("Reports").RequireAuthorization(Policies.Manager)
-            .ListsOwnTeam(TeamObject.Agent);
+            .OwnTeamOnly(TeamObject.Agent);
         return app;
     }
 
