@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dialer.Api.Agents.Wall;
 using Dialer.Api.Dashboard;
 using Dialer.Core.Auth;
 using Dialer.Tests.Infrastructure;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Teams;
 
-/// <summary>The floor's live pushes go to the dashboards of the campaign's team (and admins'), not to every manager.</summary>
+/// <summary>The floor's live pushes go to the dashboards of the object's team (and admins'), not to every manager.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardHubTeamTests(ApiFactory api)
 {
@@ -30,6 +31,32 @@ public sealed class DashboardHubTeamTests(ApiFactory api)
 
         Assert.DoesNotContain(teams.CampaignA, otherGot.Concat(Drain(otherSeen)));
         await Task.WhenAll(ownManager.DisposeAsync().AsTask(), admin.DisposeAsync().AsTask(), otherManager.DisposeAsync().AsTask());
+    }
+
+    [Fact]
+    public async Task An_agents_wall_row_reaches_their_own_teams_managers_only()
+    {
+        var teams = await new TwoTeams(api).MakeAsync();
+        var (ownManager, ownSeen) = await ListenToWallAsync(DashboardHubTests.Connect(api, Role.Manager));
+        var (otherManager, otherSeen) = await ListenToWallAsync(api.Hub(DashboardHub.Path, teams.ManagerBKey)
+            .AddJsonProtocol(o => Dialer.Core.Data.DialerJson.Configure(o.PayloadSerializerOptions)).Build());
+        var feed = api.Services.GetRequiredService<AgentWallFeed>();
+
+        feed.Changed(teams.AgentA);
+        await WaitForAsync(ownSeen, teams.AgentA);
+        feed.Changed(teams.AgentB);
+        var otherGot = await WaitForAsync(otherSeen, teams.AgentB);
+
+        Assert.DoesNotContain(teams.AgentA, otherGot.Concat(Drain(otherSeen)));
+        await Task.WhenAll(ownManager.DisposeAsync().AsTask(), otherManager.DisposeAsync().AsTask());
+    }
+
+    static async Task<(HubConnection Hub, Channel<Guid> Seen)> ListenToWallAsync(HubConnection hub)
+    {
+        var seen = Channel.CreateUnbounded<Guid>();
+        hub.On<List<AgentWallRow>>(AgentWallFeed.AgentsMessage, rows => rows.ForEach(r => seen.Writer.TryWrite(r.AgentId)));
+        await hub.StartAsync();
+        return (hub, seen);
     }
 
     static async Task<(HubConnection Hub, Channel<Guid> Seen)> ListenAsync(HubConnection hub)
