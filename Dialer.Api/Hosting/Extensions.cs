@@ -6,8 +6,8 @@ using Dialer.Api.Preview;
 using Dialer.Core.Data;
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;

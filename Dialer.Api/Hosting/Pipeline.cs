@@ -1,6 +1,6 @@
 using Dialer.Api.Agents;
-using Dialer.Api.Auth;
 using Dialer.Api.Answers;
+using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;

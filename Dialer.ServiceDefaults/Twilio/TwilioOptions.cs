@@ -16,7 +16,8 @@ public sealed class TwilioOptions
     /// <summary>How long a call this Worker places may ring after its permit (see DialPermit).</summary>
     public DialLead Lead => DialLead.Default with
     {
-        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds), Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds),
+        Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
     };
 
     // --- the account, and where its REST API is ---
