@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Dialer.Api.Agents.Lines;
 using Dialer.Api.Agents.Transfers;
-using Dialer.Api.Preview;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Preview;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;

@@ -19,6 +19,7 @@ public static class Policies
 
     public static IHostApplicationBuilder AddApiKeyAuth(this IHostApplicationBuilder builder)
     {
+        HubTickets.Register(builder); // the scheme takes a hub ticket where a key may not go (a hub's URL)
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

@@ -1,6 +1,6 @@
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;

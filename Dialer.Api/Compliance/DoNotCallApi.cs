@@ -51,10 +51,10 @@ public static class DoNotCallApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
         if (request.Numbers.Length > MaxNumbersPerRequest)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
+            { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
         if (request.Reason?.Length > MaxReasonChars)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["reason"] = [$"At most {MaxReasonChars} characters."] });
+            { ["reason"] = [$"At most {MaxReasonChars} characters."] });
         if (request.CampaignId is { } cid && !await scope.Campaigns.AnyAsync(c => c.Id == cid, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))

@@ -1,5 +1,6 @@
 using Dialer.Api.Agents;
 using Dialer.Api.Answers;
+using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;
@@ -20,13 +21,16 @@ public static class Pipeline
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseManagementPort();
+        app.UseClientAddresses(); // before the headers: a known proxy's X-Forwarded-Proto says whether it was HTTPS
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseHubAccessTokens();
+        app.UseAddressRateLimit(); // before any key costs a lookup
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseUserRateLimit();
         app.UseAuthorization();
         app.UseTeamScope();
     }
@@ -46,6 +50,7 @@ public static class Pipeline
         app.MapDoNotCallApi();
         app.MapUsersApi();
         app.MapTeamsApi();
+        HubTickets.MapHubTicketsApi(app);
         app.MapDashboardApi();
         app.MapAgents();
         app.MapAgentConsoleApi();

@@ -27,6 +27,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.CampaignAgent> CampaignAgents => Set<Teams.CampaignAgent>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

@@ -1,8 +1,8 @@
+using Dialer.Api.Dashboard;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
-using Dialer.Api.Dashboard;
+using Microsoft.Extensions.Options;
 
 namespace Dialer.Api.Agents.Wall;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Campaigns.History;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
