@@ -1,4 +1,9 @@
 # Shared helpers for the ops scripts.
+
+# The engine these scripts run on this machine uses appsettings.json's sample secrets (the demo's admin key, the
+# simulator's Twilio account, guest/guest, the sample database password): Development is the one environment where the
+# Api and the Worker accept them (docs/security.md).
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 say() { printf '%s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
