@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Hosting;
 using Dialer.Core.Changes;
 using Dialer.Core.Figures;
 using Dialer.ServiceDefaults.Twilio;
@@ -17,7 +18,8 @@ public static class AnswerFallbackWebhook
     public static IEndpointRouteBuilder MapAnswerFallbackWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(WebhookRoutes.Prefix + WebhookRoutes.AnswerFallback, AnswerAsync)
-            .AddEndpointFilter<TwilioSignature>().DisableAntiforgery().AllowAnonymous() // Twilio's signature is the credential
+            .AddEndpointFilter<TwilioSignature>().DisableAntiforgery()
+            .AllowAnonymousBecause("Twilio's webhook: its signature (checked by the filter) is the credential")
             .ExcludeFromDescription();
         return app;
     }

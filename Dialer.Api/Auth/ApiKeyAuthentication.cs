@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Dialer.Api.Auth;
 
-/// <summary>An API key in the X-Api-Key header, bound to one user with one role.</summary>
+/// <summary>
+/// An API key in the X-Api-Key header, bound to one user with one role; on the SignalR hubs, a hub ticket instead
+/// (in access_token or as a bearer token: never an API key there, for a URL is logged).
+/// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    DialerDb db, IMemoryCache cache)
+    DialerDb db, IMemoryCache cache, HubTickets tickets)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,7 +26,7 @@ public sealed class ApiKeyAuthentication(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0)
-            return AuthenticateResult.NoResult();
+            return HubTicket() is { } ticket ? RedeemTicket(ticket) : AuthenticateResult.NoResult();
         var hash = User.HashKey(values.ToString());
         var user = await cache.GetOrCreateAsync("apikey:" + hash, async entry =>
         {
@@ -38,14 +41,29 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Name, user.Name),
             new(ClaimTypes.Role, user.Role.ToString()),
+            new(DialerClaims.TeamId, user.TeamId.ToString()),
             .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())] : Array.Empty<Claim>(),
         ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    string? HubTicket()
+    {
+        if (!Request.Path.StartsWithSegments("/hubs")) return null;
+        var bearer = Request.Headers.Authorization.ToString();
+        if (bearer.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return bearer["Bearer ".Length..].Trim();
+        return Request.Query.TryGetValue("access_token", out var token) && token.Count > 0 ? token.ToString() : null;
+    }
+
+    // the user as they were when the ticket was issued, at most HubTickets:LifetimeSeconds ago
+    AuthenticateResult RedeemTicket(string ticket) => tickets.Redeem(ticket) is { } user
+        ? AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName))
+        : AuthenticateResult.Fail("Unknown, used or expired hub ticket (POST /api/hub-tickets for a new one).");
 }
 
 public static class DialerClaims
 {
     public const string AgentId = "dialer:agent";
+    public const string TeamId = "dialer:team";
 }

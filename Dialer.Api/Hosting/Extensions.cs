@@ -4,9 +4,10 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Core.Data;
+using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;
@@ -16,6 +17,7 @@ public static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddSharedDefaults();
+        builder.AddManagementPort();
         builder.AddDialerDb();
         builder.AddDialerBus(bus =>
         {
@@ -29,6 +31,7 @@ public static class Extensions
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
+        builder.AddClientAddresses();
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -42,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<Campaigns.Prelaunch.ForecastGate>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Teams.TeamScope>();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);

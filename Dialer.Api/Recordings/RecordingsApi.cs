@@ -3,6 +3,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
 using Dialer.Core.Data;
+using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public static class RecordingsApi
     public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
     {
         var recordings = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization(Policies.Listener);
-        recordings.MapGet("/{id:guid}/audio", Audio);
+        recordings.MapGet("/{id:guid}/audio", Audio).RequireTeamScope(TeamObject.Recording);
         return recordings;
     }
 

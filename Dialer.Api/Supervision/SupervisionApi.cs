@@ -4,6 +4,7 @@ using Dialer.Api.Hosting;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
+using Dialer.Api.Teams;
 using Dialer.Core.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public static class SupervisionApi
     /// <param name="agents">the /api/agents group</param>
     public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder agents)
     {
-        var group = agents.MapGroup("/{agentId:guid}/supervision");
+        var group = agents.MapGroup("/{agentId:guid}/supervision").RequireTeamScope(TeamObject.Agent, "agentId");
         group.MapGet("", List);
         group.MapPost("", Join);
         group.MapGet("/{id:guid}", Get);

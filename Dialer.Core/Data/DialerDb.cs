@@ -24,7 +24,10 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Supervision.SupervisionSession> SupervisionSessions => Set<Supervision.SupervisionSession>();
     public DbSet<Recordings.CallRecording> CallRecordings => Set<Recordings.CallRecording>();
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
+    public DbSet<Teams.Team> Teams => Set<Teams.Team>();
+    public DbSet<Teams.CampaignAgent> CampaignAgents => Set<Teams.CampaignAgent>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +8,8 @@ namespace Dialer.ServiceDefaults.Health;
 
 /// <summary>
 /// Liveness (the process answers) and readiness (what it depends on answers: PostgreSQL here, RabbitMQ from
-/// MassTransit's own check, which carries the same tag), open like /metrics for the orchestrator has no API key.
+/// MassTransit's own check, which carries the same tag), open like /metrics for the orchestrator has no API key, and
+/// so served on the management port only (ManagementPort).
 /// </summary>
 public static class DialerHealth
 {
@@ -18,8 +20,11 @@ public static class DialerHealth
 
     public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        const string why = "probes from the orchestrator carry no key; the answer holds no data";
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(ManagementEndpoint.Instance).AllowAnonymousBecause(why);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
+            .WithMetadata(ManagementEndpoint.Instance).AllowAnonymousBecause(why);
         return app;
     }
 }

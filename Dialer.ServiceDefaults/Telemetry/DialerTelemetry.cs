@@ -1,3 +1,4 @@
+using Dialer.ServiceDefaults.Hosting;
 using Dialer.Core.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -52,8 +53,9 @@ public static class DialerTelemetry
 
     static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-    /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API
-    /// key.</summary>
+    /// <summary>The Prometheus scrape endpoint; left open like the health checks, for the scraper has no API key, and
+    /// so on the management port only.</summary>
     public static IEndpointConventionBuilder MapDialerMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(Health.ManagementEndpoint.Instance)
+            .AllowAnonymousBecause("the Prometheus scraper carries no key; figures by campaign id, no personal data");
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dialer.Core.Compliance;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.ServiceDefaults.Twilio;
@@ -15,7 +16,8 @@ public sealed class TwilioOptions
     /// <summary>How long a call this Worker places may ring after its permit (see DialPermit).</summary>
     public DialLead Lead => DialLead.Default with
     {
-        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds), Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds),
+        Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
     };
 
     // --- the account, and where its REST API is ---
@@ -43,9 +45,14 @@ public sealed class TwilioOptions
     [Url] public string? FallbackWebhookBaseUrl { get; set; }
 
     // --- the Worker's dialing ---
-    /// <summary>This process's share of the account's calls-per-second (the account's limit divided by the number
-    /// of workers).</summary>
-    [Range(0.1, 10_000)] public double CallsPerSecond { get; set; } = 1;
+    /// <summary>
+    /// The account's calls per second, for all Workers together: each live Worker takes an equal share, recomputed
+    /// on every heartbeat (Dialer.Worker/Dialing/AccountRate).
+    /// </summary>
+    [Range(0.1, 10_000)] public double AccountCallsPerSecond { get; set; } = 1;
+    /// <summary>How often a Worker renews its lease and recomputes its share; one silent for three of these is
+    /// dead, and the others share its part.</summary>
+    [Range(100, 10_000)] public int RateShareHeartbeatMilliseconds { get; set; } = 2000;
     /// <summary>How long the customer's phone rings before no-answer (at least 15 s: four rings).</summary>
     [Range(15, 600)] public int RingTimeoutSeconds { get; set; } = 26;
     [Range(1, 1024)] public int MaxConcurrentRequests { get; set; } = 64;
@@ -97,10 +104,19 @@ public sealed class TwilioOptions
 
 public static class TwilioOptionsRegistration
 {
+    /// <summary>The old setting: refused at start rather than ignored, so no operator keeps dividing by hand.</summary>
+    const string RemovedPerWorkerRate = "CallsPerSecond";
+
     public static IServiceCollection AddTwilioOptions(this IServiceCollection services)
     {
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (_, config) => config[$"{TwilioOptions.Section}:{RemovedPerWorkerRate}"] is null,
+                $"{TwilioOptions.Section}:{RemovedPerWorkerRate} (a per-Worker share) was removed: set "
+                + $"{TwilioOptions.Section}:{nameof(TwilioOptions.AccountCallsPerSecond)} to the account's whole rate; "
+                + "the Workers share it among themselves")
+            .ValidateOnStart();
         return services;
     }
 }

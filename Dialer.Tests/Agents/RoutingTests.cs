@@ -1,10 +1,10 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Callbacks;
-using Dialer.Core.Campaigns;
-using Dialer.Core.Dialing;
 
 namespace Dialer.Tests.Agents;
 
@@ -41,7 +41,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
         using var http = new HttpClient();
-        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.PublicUrl + "/metrics"));
+        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics"));
     }
 
     [Fact]

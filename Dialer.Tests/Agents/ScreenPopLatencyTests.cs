@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Dialer.Contracts;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
+using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Callbacks;
 using MassTransit;
 using Xunit.Abstractions;
@@ -27,7 +28,7 @@ public sealed class ScreenPopLatencyTests(InstantAgents world, ITestOutputHelper
         var arrived = new ConcurrentDictionary<Guid, long>();
         var listener = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host("127.0.0.1", "/", h => { h.Username("guest"); h.Password("guest"); });
+            cfg.Host("127.0.0.1", TestVirtualHost.Name ?? "/", h => { h.Username("guest"); h.Password("guest"); });
             cfg.ReceiveEndpoint("test-screen-pop-" + Guid.NewGuid().ToString("N")[..8], e =>
             {
                 e.AutoDelete = true;

@@ -45,7 +45,7 @@ public sealed class OutboxWorld : IAsyncLifetime
         var received = new ConcurrentDictionary<Guid, int>();
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host("127.0.0.1", "/", h => { h.Username("guest"); h.Password("guest"); });
+            cfg.Host("127.0.0.1", TestVirtualHost.Name ?? "/", h => { h.Username("guest"); h.Password("guest"); });
             cfg.ReceiveEndpoint("test-outbox-" + Guid.NewGuid().ToString("N")[..8], e =>
             {
                 e.AutoDelete = true;
@@ -113,15 +113,21 @@ public sealed class OutboxTests(OutboxWorld world) : IClassFixture<OutboxWorld>
         await Assert.ThrowsAsync<InvalidOperationException>(() => changes.RunAsync((unit, _) =>
         {
             unit.Publish(new OutboxProbe(thrown, "the change failed after publishing"));
-            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange { CampaignId = thrown,
-                Action = "test" });
+            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange
+            {
+                CampaignId = thrown,
+                Action = "test"
+            });
             throw new InvalidOperationException("the change failed");
         }, default));
         await changes.RunAsync((unit, _) =>
         {
             unit.Publish(new OutboxProbe(discarded, "the change was refused"));
-            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange { CampaignId = discarded,
-                Action = "test" });
+            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange
+            {
+                CampaignId = discarded,
+                Action = "test"
+            });
             unit.Discard();
             return Task.CompletedTask;
         }, default);

@@ -13,7 +13,7 @@ namespace Dialer.Tests.Dialing;
 public sealed class OneCallASecond : DialingWorld
 {
     protected override IDictionary<string, string?> WorkerSettings() =>
-        new Dictionary<string, string?> { ["Twilio:CallsPerSecond"] = "1" };
+        new Dictionary<string, string?> { ["Twilio:AccountCallsPerSecond"] = "1" };
 }
 
 public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneCallASecond>

@@ -1,5 +1,6 @@
 using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Dialing.AccountRate;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -13,8 +14,8 @@ public sealed class TwilioResilienceTests
     public async Task An_account_error_holds_every_create_back_for_the_hold_then_lets_the_next_one_try()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var options = Options.Create(new TwilioOptions { CallsPerSecond = 1000, AccountErrorHoldSeconds = 30 });
-        var resilience = new TwilioResilience(options, clock, NullLogger<TwilioResilience>.Instance);
+        var options = Options.Create(new TwilioOptions { AccountErrorHoldSeconds = 30 });
+        var resilience = new TwilioResilience(new RetunableTokenBucket(1000, clock), options, clock, NullLogger<TwilioResilience>.Instance);
         ValueTask<int> Create() => resilience.Pipeline.ExecuteAsync(_ => ValueTask.FromResult(1));
 
         Assert.Equal(1, await Create());

@@ -7,16 +7,6 @@ namespace Dialer.Tests.Health;
 public sealed class HealthTests(ApiFactory api)
 {
     [Fact]
-    public async Task Ready_checks_postgresql_and_rabbitmq_for_real()
-    {
-        var client = api.Anonymous();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        var ready = await client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task The_openapi_document_and_scalar_are_served()
     {
         var client = api.Anonymous();

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Dialer.Api;
 using Dialer.Core.Auth;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dialer.Tests.Infrastructure;
 
@@ -18,10 +18,13 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", Database.ConnectionString);
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.UseSetting("Import:MaxUploadBytes", MaxUploadBytes.ToString());
         builder.UseSetting("Import:BatchSize", "1000");
         builder.UseSetting("Auth:BootstrapAdminKey", "");
@@ -36,6 +39,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     public HttpClient Anonymous() => CreateClient();
 
+    public string KeyOf(Role role) => _keys[role];
+
     public HttpClient ClientWith(string key)
     {
         var client = CreateClient();
@@ -43,13 +48,15 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         return client;
     }
 
-    /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key (long polling: the test server has no sockets).</summary>
+    /// <summary>A SignalR client of the hub at <paramref name="path"/>, signed in with the key in its header (long
+    /// polling: the test server has no sockets; a browser, which cannot set it on a WebSocket, uses a hub
+    /// ticket).</summary>
     public IHubConnectionBuilder Hub(string path, string key) => new HubConnectionBuilder()
         .WithUrl(new Uri(Server.BaseAddress, path), o =>
         {
             o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
             o.Transports = HttpTransportType.LongPolling;
-            o.AccessTokenProvider = () => Task.FromResult<string?>(key);
+            o.Headers["X-Api-Key"] = key;
         });
 
     /// <summary>A new agent user (and its agent); its key and agent id.</summary>
@@ -59,6 +66,10 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
             new { name = namePrefix + " " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
         return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
     }
+
+    /// <summary>A manager assigns the agent to the campaign: agents log in to assigned campaigns only.</summary>
+    public async Task AssignAsync(Guid campaignId, Guid agentId) =>
+        (await ClientAs(Role.Manager).PutAsync($"/api/campaigns/{campaignId}/agents/{agentId}", null)).EnsureSuccessStatusCode();
 
     public async Task InitializeAsync()
     {

@@ -15,16 +15,25 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
 {
     public int Port { get; } = WorkerFactory.FreePort();
     public string Url => $"http://127.0.0.1:{Port}";
+    public int ManagementPort { get; } = WorkerFactory.FreePort();
+    /// <summary>Where health and /metrics answer.</summary>
+    public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", connectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        UseKestrel(Port);
+        // the public address and the management one (health, /metrics): UseKestrel(port) would leave only the first
+        builder.UseSetting("urls", Url);
+        builder.UseSetting("Management:Port", ManagementPort.ToString());
+        UseKestrel();
     }
 
     /// <summary>A user of the role, straight into the database (no admin needed); an agent's user names the agent it signs in as.</summary>

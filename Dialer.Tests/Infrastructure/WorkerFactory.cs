@@ -15,15 +15,19 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
 {
     public int Port { get; } = port ?? FreePort();
     public string PublicUrl => $"http://127.0.0.1:{Port}";
+    public int ManagementPort { get; } = FreePort();
+    /// <summary>Where health and /metrics answer.</summary>
+    public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", connectionString);
         builder.UseSetting("Twilio:ApiBaseUrl", simulator.ToString());
         builder.UseSetting("Twilio:PublicWebhookBaseUrl", PublicUrl);
         builder.UseSetting("Twilio:FallbackWebhookBaseUrl", PublicUrl);
-        builder.UseSetting("Twilio:CallsPerSecond", "200");
+        builder.UseSetting("Twilio:AccountCallsPerSecond", "200");
         builder.UseSetting("Twilio:RequestTimeoutSeconds", "2");
         builder.UseSetting("RabbitMq:EndpointPrefix", queuePrefix);
         builder.UseSetting("RabbitMq:QueueExpirySeconds", "600");
@@ -32,7 +36,10 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         // the worlds seed Running campaigns without Quartz jobs and dial them by hand: the repair would pace them
         builder.UseSetting("Scheduling:TriggerRepairSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        UseKestrel(Port);
+        // the public address and the management one (health, /metrics): UseKestrel(port) would leave only the first
+        builder.UseSetting("urls", PublicUrl);
+        builder.UseSetting("Management:Port", ManagementPort.ToString());
+        UseKestrel();
     }
 
     public static int FreePort()

@@ -22,11 +22,14 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = PoolSize, Timeout = 3 };
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", connection.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.UseSetting("Import:BatchSize", "100");
         builder.UseSetting("Import:MaxRowsPerUpload", MaxRowsPerUpload.ToString());
         builder.UseSetting("Import:MaxContactsPerCampaign", MaxContactsPerCampaign.ToString());

@@ -16,11 +16,14 @@ public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLif
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // the sample secrets of appsettings.json are for Development only (SampleSecrets)
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", Database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "");
         builder.UseSetting("RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:Burst", "100000");
+        builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
+        builder.UseSetting("RateLimit:AddressBurst", "100000");
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(KnownAgentDays.Now)));
     }
 

@@ -3,16 +3,19 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Managers;
 
-[Collection(ApiCollection.Name)]
-public sealed class MetricsTests(ApiFactory api)
+/// <summary>On a real socket: /metrics answers on the management port only.</summary>
+public sealed class MetricsTests(LiveApi api) : IClassFixture<LiveApi>
 {
     [Fact]
     public async Task The_api_answers_prometheus_scrapes_with_the_dialer_meter()
     {
         await KnownHistory.SeedAsync(api.Database);
-        await api.ClientAs(Role.Manager).GetStringAsync("/api/dashboard/campaigns"); // the dashboard learns the lines in flight
+        var (_, managerKey) = await api.AddUserAsync(Role.Manager, "metrics manager");
+        // the dashboard learns the lines in flight
+        await api.ClientWith(managerKey).GetStringAsync("/api/dashboard/campaigns");
 
-        var response = await api.Anonymous().GetAsync("/metrics");
+        using var scraper = new HttpClient();
+        var response = await scraper.GetAsync(api.ManagementUrl + "/metrics");
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.IsSuccessStatusCode, text);

@@ -26,7 +26,7 @@ public sealed class WorkerMetricsTests(PeopleAnswerWithNoAgents world) : IClassF
         // the counters move just after each commit, so a scrape may be a moment behind the database
         for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(200))
         {
-            text = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+            text = await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics");
             if (Count(text, "calls_abandoned_total") >= 1 && Count(text, "calls_answered_total") >= 1 && text.Contains("queue_messages{")) break;
         }
 

@@ -55,7 +55,7 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         Assert.InRange(pacing.LinesInUse, 0, 4);
         // the operators' view of the same decisions
         using var http = new HttpClient();
-        var metrics = await http.GetStringAsync(world.Worker.PublicUrl + "/metrics");
+        var metrics = await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics");
         Assert.Matches($@"(?m)^pacing_lines_opened_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*\}} 12$", metrics);
         Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
         foreach (var phase in new[] { "decide", "claim" }) // the claim commits its PlaceCalls to the outbox

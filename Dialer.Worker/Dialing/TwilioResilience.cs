@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Dialer.Worker.Dialing.AccountRate;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -10,7 +10,8 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>
 /// The one pipeline every create-call request goes through. From the outside in:
-/// rate limiter (the engine holds the calls-per-second, so no call waits in Twilio's queue past the calling window;
+/// rate limiter (this Worker's share of the account's calls per second, retuned by
+/// <see cref="WorkerLeaseHeartbeat"/>: the engine holds the rate, so no call waits in Twilio's queue past the calling window;
 /// a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every other),
 /// retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
 /// circuit breaker (stop hammering a failing Twilio).
@@ -29,22 +30,13 @@ public sealed class TwilioResilience
     /// <summary>True while creates are held back after an account error.</summary>
     public bool HoldingForAccountError => Volatile.Read(ref _holding) == 1;
 
-    public TwilioResilience(IOptions<TwilioOptions> options, TimeProvider clock, ILogger<TwilioResilience> log)
+    public TwilioResilience(RetunableTokenBucket accountRate, IOptions<TwilioOptions> options, TimeProvider clock, ILogger<TwilioResilience> log)
     {
         _accountErrorHold = TimeSpan.FromSeconds(options.Value.AccountErrorHoldSeconds);
         _clock = clock;
         _log = log;
-        var cps = options.Value.CallsPerSecond;
         Pipeline = new ResiliencePipelineBuilder()
-            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(cps / 10)),
-                TokensPerPeriod = Math.Max(1, (int)Math.Round(cps / 10)),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Round(cps / 10)) / cps),
-                QueueLimit = 100_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }))
+            .AddRateLimiter(accountRate)
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(NeverReachedTwilio),

@@ -1,12 +1,13 @@
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
-using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Dialing.AccountRate;
+using Dialer.Worker.Recordings;
 using Dialer.Worker.Webhooks;
-using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
 
 namespace Dialer.Worker.Hosting;
@@ -16,6 +17,7 @@ public static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddSharedDefaults();
+        builder.AddManagementPort();
         builder.AddDialerDb();
         builder.AddDialerBus(bus =>
         {
@@ -31,6 +33,10 @@ public static class Extensions
         TwilioClients.Register(builder.Services);
         builder.Services.AddSingleton(sp =>
             sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Lead);
+        // no dial before the first heartbeat has told this Worker its share
+        builder.Services.AddSingleton(sp => new RetunableTokenBucket(0, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WorkerLeaseHeartbeat>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerLeaseHeartbeat>());
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
@@ -54,6 +60,7 @@ public static class Extensions
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseManagementPort();
         app.UseAnswerWebhookTiming();
         app.MapDialerHealth();
         app.MapTwilioWebhooks();

@@ -1,12 +1,12 @@
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.Core.Dialing;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Agents.Transfers;
-using Dialer.Worker.Recordings;
-using Microsoft.Extensions.Options;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Recordings;
 using Dialer.Worker.Supervision;
+using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;

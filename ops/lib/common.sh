@@ -1,4 +1,9 @@
 # Shared helpers for the ops scripts.
+
+# The engine these scripts run on this machine uses appsettings.json's sample secrets (the demo's admin key, the
+# simulator's Twilio account, guest/guest, the sample database password): Development is the one environment where the
+# Api and the Worker accept them (docs/security.md).
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 say() { printf '%s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -31,6 +36,17 @@ start_rabbitmq() {
   rabbit_answers && return 0
   # a stale pid from an earlier container run would stop the node from starting
   as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+}
+
+# A RabbitMQ virtual host of the caller's own (made when missing) for the services it starts: engines sharing a
+# broker's "/" would route each other's events into each other's queues. Needs rabbitmqctl (the apt broker);
+# with a broker in Docker the services stay on "/".
+use_vhost() {
+  command -v rabbitmqctl >/dev/null || return 0
+  if ! as_root rabbitmqctl list_vhosts -q 2>/dev/null | grep -qx "$1"; then
+    as_root rabbitmqctl add_vhost "$1" >/dev/null && as_root rabbitmqctl set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
+  fi
+  export RabbitMq__VirtualHost=$1
 }
 
 wait_for() {

@@ -1,7 +1,7 @@
 // The agent console: status and campaigns, the line (browser phone or own phone), the preview of the next contact,
 // the screen pop, the call's controls and the disposition.
 // Live over SignalR (/hubs/agents); every action is a call to the same API the tests and the demo use.
-import { api, el, notify, session, startPage } from '/ui/app.js';
+import { api, el, hubTicket, notify, session, startPage } from '/ui/app.js';
 import { contactCard, tickClocks } from './contact-card.js';
 import { claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs } from './preview.js';
 import { callPanel, callPhase, tickCall } from './call-panel.js';
@@ -188,7 +188,7 @@ startPage('Agent console', (main) => {
     const live = $('live');
     const show = on => { live.textContent = on ? 'Live' : 'Reconnecting…'; live.className = `live-dot ${on ? 'on' : 'off'}`; };
     const hub = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/agents', { accessTokenFactory: () => session.key })
+      .withUrl('/hubs/agents', { accessTokenFactory: hubTicket })
       .withAutomaticReconnect().build();
     hub.on('agentState', m => {
       if (m.to === 'Offline' && m.reason?.includes('logged out by')) notice(`You were ${m.reason.split('; then ').pop()}.`);

@@ -1,5 +1,5 @@
 import { api, getJson, openBlob, session, ApiError } from './api.js';
-import { notify, startPage } from '/ui/app.js';
+import { hubTicket, notify, startPage } from '/ui/app.js';
 import { VirtualList } from './virtual-list.js';
 import { n, pct, duration } from './format.js';
 import { showDetail, refreshDetail } from './detail.js';
@@ -26,7 +26,7 @@ async function start() {
 
 function connect() {
   hub = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/dashboard', { accessTokenFactory: () => session.key })
+    .withUrl('/hubs/dashboard', { accessTokenFactory: hubTicket })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(10_000, 500 * 2 ** c.previousRetryCount) })
     .build();
   hub.on('campaign', figures => {

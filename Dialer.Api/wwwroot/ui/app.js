@@ -40,6 +40,13 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
 }
 
 /** Builds an element: el('td', { class: 'num' }, 'text', child). */
+/** A one-time ticket for a SignalR hub: the WebSocket's URL carries it, never the key (POST /api/hub-tickets). */
+export async function hubTicket() {
+  const response = await fetch('/api/hub-tickets', { method: 'POST', headers: { 'X-Api-Key': session.key ?? '' } });
+  if (!response.ok) throw new ApiError(response.status, { title: 'No ticket for the live updates.' });
+  return (await response.json()).ticket;
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {

@@ -9,7 +9,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// second (a call over the rate waits in status queued, as with Twilio), records it, and sets it running.
 /// </summary>
 public sealed class CallDesk(
-    CallRecordStore records, CallRunner runner, SimRandom random, IOptions<SimulatorOptions> options,
+    CallRecordStore records, CreateRate rate, CallRunner runner, SimRandom random, IOptions<SimulatorOptions> options,
     TimeProvider time, ILogger<CallDesk> logger)
 {
     readonly SimulatorOptions _options = options.Value;
@@ -42,6 +42,7 @@ public sealed class CallDesk(
             RingsAgent = agent,
         };
         records.Add(call);
+        rate.Created(call.AccountSid);
         logger.LogInformation("Call {CallSid} to {To} from {From} accepted: {Outcome}, turn in {QueueMs}ms",
             call.Sid, PhoneMask.Mask(to), PhoneMask.Mask(from), outcome, (long)call.QueueTime.TotalMilliseconds);
         runner.Start(call);

@@ -3,8 +3,8 @@ using Dialer.TwilioSimulator.Callbacks;
 using Dialer.TwilioSimulator.Calls;
 using Dialer.TwilioSimulator.Conferences;
 using Dialer.TwilioSimulator.Faults;
-using Dialer.TwilioSimulator.Records;
 using Dialer.TwilioSimulator.Recordings;
+using Dialer.TwilioSimulator.Records;
 using Dialer.TwilioSimulator.TwiML;
 using Dialer.TwilioSimulator.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +26,7 @@ public static class SimulatorApp
             sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<ILogger<WebhookClient>>()));
         services.AddSingleton<FaultState>();
         services.AddSingleton<CallRecordStore>();
+        services.AddSingleton<CreateRate>();
         services.AddSingleton<TwilioApiGate>();
         services.AddSingleton<CallDesk>();
         services.AddSingleton<CallRunner>();

@@ -31,6 +31,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public SimulatorOptions Options => Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
     public CallRecordStore Calls => Services.GetRequiredService<CallRecordStore>();
+    public CreateRate CreateRate => Services.GetRequiredService<CreateRate>();
     public FaultState Faults => Services.GetRequiredService<FaultState>();
     public SimulatedAgents Agents => Services.GetRequiredService<SimulatedAgents>();
     public ConferenceRegistry Conferences => Services.GetRequiredService<ConferenceRegistry>();

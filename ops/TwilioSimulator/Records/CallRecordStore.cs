@@ -33,7 +33,7 @@ public sealed class CallRecordStore
         return calls.Count;
     }
 
-    public SimStats Stats()
+    public SimStats Stats(CreateRate? rate = null)
     {
         var calls = All();
         var records = calls.Select(SimCallRecord.Of).ToList();
@@ -43,11 +43,14 @@ public sealed class CallRecordStore
             records.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
             records.Where(r => r.AnsweredBy is not null).GroupBy(r => r.AnsweredBy!).ToDictionary(g => g.Key, g => g.Count()),
             records.Count(r => r.Agent is not null && !agentLegs.Contains(r.Sid)),
-            records.Count(r => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)));
+            records.Count(r => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)),
+            rate?.Summary() ?? []);
     }
 }
 
 /// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a room with an agent present: their line, or one brought in)</param>
 /// <param name="ToClients">calls placed to client:NAME (agents or supervisors brought into a conference); counted in Total too</param>
+/// <param name="CreateRates">per account: calls created per second against its limit (see CreateRate)</param>
 public sealed record SimStats(
-    int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent, int ToClients);
+    int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent, int ToClients,
+    IReadOnlyList<AccountRate> CreateRates);

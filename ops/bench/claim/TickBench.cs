@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
+using Dialer.Core.Pacing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dialer.Bench.Claim;
+
+/// <summary>
+/// A pacing tick's work for 100 lines, as CampaignPacingJob does it: decide (abandon ledger, live snapshot, the
+/// pacer, its saved state), claim 100 contacts (attempts and their PlaceCalls in the outbox, one commit), then the
+/// outbox round that publishes the batch to RabbitMQ together and waits for every confirm.
+/// </summary>
+public static class TickBench
+{
+    public static async Task<double[]> RunAsync(string connection, string vhost, Campaign campaign, int ticks)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<OutboxSignal>()
+            .AddSingleton<OutboxDispatcher>()
+            .AddScoped(_ => new ClaimWorld(connection).Db());
+        services.AddOptions<OutboxOptions>();
+        services.AddMassTransit(x => x.UsingRabbitMq((_, cfg) => cfg.Host("127.0.0.1", 5672, vhost, h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        })));
+        await using var provider = services.BuildServiceProvider();
+        var bus = provider.GetRequiredService<IBusControl>();
+        await bus.StartAsync();
+        try
+        {
+            var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
+            var pacers = new PacerRegistry();
+            var times = new double[ticks];
+            for (var i = 0; i < ticks; i++)
+            {
+                await using var db = new ClaimWorld(connection).Db();
+                var clock = Stopwatch.StartNew();
+                var now = DateTimeOffset.UtcNow;
+                var pacing = pacers.For(campaign.Id, campaign.Settings.Mode, now);
+                var ledger = await AbandonLedger.ForAsync(db, campaign, now, default);
+                var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, default);
+                pacing.Pacer.LinesToOpen(snapshot); // no agents here: the lines are 100 whatever it says
+                await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, 100, now, default);
+                var signal = provider.GetRequiredService<OutboxSignal>();
+                var attempts = await new ContactClaimer(db).ClaimAsync(new StateChanges(db, signal, TimeProvider.System),
+                    campaign, 100, default);
+                var round = await dispatcher.DispatchOnceAsync(default);
+                times[i] = clock.Elapsed.TotalMilliseconds;
+                if (round.Published < attempts.Count) Console.Error.WriteLine($"tick {i}: {round} for {attempts.Count}");
+            }
+            return times;
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+}
