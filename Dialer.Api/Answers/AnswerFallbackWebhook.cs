@@ -1,6 +1,6 @@
-using Dialer.ServiceDefaults.Hosting;
 using Dialer.Core.Changes;
 using Dialer.Core.Figures;
+using Dialer.ServiceDefaults.Hosting;
 using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

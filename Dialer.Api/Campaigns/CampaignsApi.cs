@@ -1,9 +1,9 @@
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
-using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
-using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

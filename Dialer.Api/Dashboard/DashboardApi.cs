@@ -1,7 +1,7 @@
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
-using Dialer.Core.Data;
 using Dialer.Api.Teams;
+using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Dialer.Api.Agents;
 using Dialer.Api.Auth;
-using Dialer.Api.Teams;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Preview;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
-using Dialer.Core.Data;
 using Dialer.Api.Teams;
+using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

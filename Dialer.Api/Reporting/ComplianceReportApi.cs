@@ -1,5 +1,5 @@
-using Dialer.Api.Teams;
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;

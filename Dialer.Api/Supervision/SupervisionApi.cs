@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
-using Dialer.Api.Teams;
 using Dialer.Core.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -40,7 +40,7 @@ public static class CampaignAgentsApi
         var agentTeam = await db.Agents.Where(a => a.Id == agentId).Select(a => a.TeamId).SingleAsync(ct);
         if (campaignTeam != agentTeam) // only an admin, who sees both teams, gets this far with two
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["agentId"] = ["The agent is in another team than the campaign: move the agent's user first."] });
+            { ["agentId"] = ["The agent is in another team than the campaign: move the agent's user first."] });
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO campaign_agents (campaign_id, agent_id, assigned_at, assigned_by)
             VALUES ({id}, {agentId}, {clock.GetUtcNow()}, {user.AuditId()}) ON CONFLICT DO NOTHING

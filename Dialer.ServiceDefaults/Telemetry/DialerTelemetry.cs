@@ -1,5 +1,5 @@
-using Dialer.ServiceDefaults.Hosting;
 using Dialer.Core.Scheduling;
+using Dialer.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

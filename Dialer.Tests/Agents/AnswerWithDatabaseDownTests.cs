@@ -17,7 +17,7 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
 
     /// <summary>Through the proxy: closing it takes the database away from the engine, not from the test.</summary>
     public string ProxiedConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString)
-        { Port = Postgres.Port }.ConnectionString;
+    { Port = Postgres.Port }.ConnectionString;
 
     /// <summary>Rings long enough for the test to take the database away between the dial and the answer.</summary>
     protected override SimulatorOptions SimulatorSettings()

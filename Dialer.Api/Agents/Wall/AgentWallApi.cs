@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Data;
-using Dialer.Api.Teams;
 using Dialer.Core.Figures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

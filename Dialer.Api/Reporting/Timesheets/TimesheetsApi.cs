@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
-using Dialer.Api.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dialer.Api.Reporting.Timesheets;

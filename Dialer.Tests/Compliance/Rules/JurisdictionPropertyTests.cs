@@ -123,8 +123,11 @@ public sealed class JurisdictionPropertyTests
     {
         PublicHolidayBase source = calendar switch
         {
-            "ES" => new SpainPublicHoliday(), "US" => new USAPublicHoliday(), "CA" => new CanadaPublicHoliday(),
-            "MX" => new MexicoPublicHoliday(), _ => throw new ArgumentException(calendar),
+            "ES" => new SpainPublicHoliday(),
+            "US" => new USAPublicHoliday(),
+            "CA" => new CanadaPublicHoliday(),
+            "MX" => new MexicoPublicHoliday(),
+            _ => throw new ArgumentException(calendar),
         };
         return source.PublicHolidays(day.Year).Contains(day) || source.PublicHolidays(day.Year + 1).Contains(day);
     }
