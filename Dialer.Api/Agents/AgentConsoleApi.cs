@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Dialer.Api.Agents.Lines;
 using Dialer.Api.Agents.Transfers;
-using Dialer.Api.Preview;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Preview;
+using Dialer.Api.Teams;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
@@ -28,8 +29,9 @@ public static class AgentConsoleApi
     public static RouteGroupBuilder MapAgentConsoleApi(this IEndpointRouteBuilder app)
     {
         var console = app.MapGroup(Path).WithTags("Agent console").RequireAuthorization(Policies.Agent);
-        console.MapGet("/campaigns", AgentCampaignsQuery.ListAsync);
-        console.MapPost("/login", Login);
+        console.MapGet("/campaigns", AgentCampaignsQuery.ListAsync).OwnTeamOnly(TeamObject.AssignedCampaign);
+        console.MapPost("/login", Login).OwnTeamOnly(TeamObject.AssignedCampaign)
+            .WithDescription("Only campaigns the agent is assigned to; any other answers 400 as unknown.");
         console.MapPost("/available", (ClaimsPrincipal user, AgentChanges changes, CancellationToken ct) =>
             ChangeAsync(user, changes, (a, now) => a.TryGoAvailable(now), ct));
         console.MapPost("/break", Break);
@@ -48,13 +50,15 @@ public static class AgentConsoleApi
     public static Guid AgentIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DialerClaims.AgentId)!);
 
     static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Login(
-        LoginRequest request, ClaimsPrincipal user, DialerDb db, AgentChanges changes, CancellationToken ct)
+        LoginRequest request, ClaimsPrincipal user, TeamScope scope, AgentChanges changes, CancellationToken ct)
     {
         var ids = request.CampaignIds ?? [];
         if (ids.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = ["Choose at least one campaign."] });
-        var known = await db.Campaigns.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        if (ids.Except(known).ToList() is { Count: > 0 } unknown)
+        if (ids.Length > 100)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = ["At most 100."] });
+        // a campaign the agent is not assigned to reads as one that does not exist: its existence is not theirs to learn
+        if (await scope.NotAssignedAsync(ids, ct) is { Count: > 0 } unknown)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = [.. unknown.Select(u => $"No campaign {u}.")] });
         return await ChangeAsync(user, changes, (a, now) => a.TryLogIn(ids, now), ct);
     }

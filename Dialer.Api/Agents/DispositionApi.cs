@@ -1,10 +1,10 @@
-using Dialer.Api.Auth;
 using System.Security.Claims;
+using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
-using Dialer.Core.Changes;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;

@@ -41,6 +41,7 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Name, user.Name),
             new(ClaimTypes.Role, user.Role.ToString()),
+            new(DialerClaims.TeamId, user.TeamId.ToString()),
             .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())] : Array.Empty<Claim>(),
         ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
@@ -64,4 +65,5 @@ public sealed class ApiKeyAuthentication(
 public static class DialerClaims
 {
     public const string AgentId = "dialer:agent";
+    public const string TeamId = "dialer:team";
 }

@@ -1,4 +1,5 @@
 using Dialer.Core.Auth;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dialer.Api.Auth;
 
@@ -18,10 +19,13 @@ public static class Policies
 
     public static IHostApplicationBuilder AddApiKeyAuth(this IHostApplicationBuilder builder)
     {
+        HubTickets.Register(builder); // the scheme takes a hub ticket where a key may not go (a hub's URL)
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
+            // a route that names no policy (nor AllowAnonymous with a reason) is for signed-in users, not for anyone
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Marketer, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer)))
             .AddPolicy(Reader, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Marketer), nameof(Role.Manager)))
             .AddPolicy(Manager, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Manager)))

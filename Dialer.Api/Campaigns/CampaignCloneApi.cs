@@ -1,6 +1,6 @@
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +37,7 @@ public static class CampaignCloneApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var copy = Campaign.Create(settings, now);
+        copy.TeamId = source.TeamId;
         db.Campaigns.Add(copy);
         history.Definition(copy, null, CampaignHistory.Cloned, $"cloned from {source.Id} ('{source.Name}')");
         await db.SaveChangesAsync(ct);

@@ -6,6 +6,7 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
+using Dialer.Api.Teams;
 
 namespace Dialer.Api.Campaigns;
 
@@ -22,7 +23,8 @@ public static class CampaignRoutes
         campaigns.MapCampaignsApi();
         campaigns.MapCampaignDocumentsApi();
 
-        var campaign = campaigns.MapGroup("/{id:guid}");
+        // one campaign's routes: another team's campaign is a 404 before any of them runs
+        var campaign = campaigns.MapGroup("/{id:guid}").RequireTeamScope(TeamObject.Campaign);
         campaign.MapCampaignLifecycleApi();
         campaign.MapCampaignCloneApi();
         campaign.MapCampaignChangesApi();
@@ -35,6 +37,7 @@ public static class CampaignRoutes
         campaign.MapAbandonApi();
         campaign.MapComplianceReportApi();
         campaign.MapCampaignRecordingsApi();
+        campaign.MapCampaignAgentsApi();
         return campaigns;
     }
 }

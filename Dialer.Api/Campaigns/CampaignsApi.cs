@@ -1,7 +1,8 @@
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,21 +14,23 @@ public static class CampaignsApi
     /// <param name="campaigns">the /api/campaigns group</param>
     public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder campaigns)
     {
-        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader);
-        campaigns.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).WithName("GetCampaign");
-        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer);
-        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer);
-        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer);
+        campaigns.MapGet("/", List).RequireAuthorization(Policies.Reader).OwnTeamOnly(TeamObject.Campaign);
+        campaigns.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Reader).RequireTeamScope(TeamObject.Campaign)
+            .WithName("GetCampaign");
+        campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign)
+            .WithDescription("The campaign belongs to the creator's team; an admin may name another with ?teamId=.");
+        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);
+        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);
         return campaigns;
     }
 
-    static async Task<Results<Ok<Page<CampaignResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
-        int page = 1, int pageSize = 50)
+    static async Task<Results<Ok<Page<CampaignResponse>>, ValidationProblem>> List(DialerDb db, TeamScope scope,
+        CancellationToken ct, int page = 1, int pageSize = 50)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var total = await db.Campaigns.CountAsync(ct);
-        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt)
+        var total = await scope.Campaigns.CountAsync(ct);
+        var campaigns = await scope.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var counts = await ContactCountsQuery.ForAsync(db, campaigns.Select(c => c.Id).ToList(), ct);
         return TypedResults.Ok(new Page<CampaignResponse>(
@@ -44,12 +47,16 @@ public static class CampaignsApi
     }
 
     static async Task<Results<CreatedAtRoute<CampaignResponse>, ValidationProblem>> Create(
-        CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, CancellationToken ct)
+        CampaignSettings settings, DialerDb db, TeamScope scope, CampaignHistory history, TimeProvider clock, CancellationToken ct,
+        Guid? teamId = null)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
+        var (team, teamError) = await scope.TeamForNewAsync(teamId, ct);
+        if (teamError is not null) errors["teamId"] = [teamError];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var campaign = Campaign.Create(settings, clock.GetUtcNow());
+        campaign.TeamId = team!.Value;
         db.Campaigns.Add(campaign);
         history.Definition(campaign, null, CampaignHistory.Created);
         await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
@@ -29,30 +30,33 @@ public static class DoNotCallApi
     public static RouteGroupBuilder MapDoNotCallApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization();
-        group.MapPost("/", Add).RequireAuthorization(Policies.Marketer);
-        group.MapGet("/", List).RequireAuthorization(Policies.Reader);
-        group.MapPost("/lookup", Lookup).RequireAuthorization(Policies.Reader);
+        group.MapPost("/", Add).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign);
+        // the list is every team's; entries bound to one campaign are that campaign's team's
+        group.MapGet("/", List).RequireAuthorization(Policies.Reader).RequireTeamScope(TeamObject.Campaign, "campaignId")
+            .OwnTeamOnly(TeamObject.Campaign);
+        group.MapPost("/lookup", Lookup).RequireAuthorization(Policies.Reader).OwnTeamOnly(TeamObject.Campaign);
         // the list is a legal record: taking a number off it is for admins, and the removal is kept
         group.MapPost("/removals", Remove).RequireAuthorization(Policies.Admin);
         group.MapGet("/removals", Removals).RequireAuthorization(Policies.Admin);
-        group.MapPost("/upload", DoNotCallUpload.UploadAsync).RequireAuthorization(Policies.Marketer).Accepts<IFormFile>("text/csv", "multipart/form-data")
+        group.MapPost("/upload", DoNotCallUpload.UploadAsync).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.Campaign, "campaignId").Accepts<IFormFile>("text/csv", "multipart/form-data")
             .WithDescription("A CSV with a phone column, streamed: every number added to the list, with the rows it could not read by line.");
         return group;
     }
 
     static async Task<Results<Ok<AddResponse>, ValidationProblem>> Add(
-        AddRequest request, DialerDb db, StateChanges changes, TimeProvider clock, ClaimsPrincipal user,
-        CancellationToken ct)
+        AddRequest request, DialerDb db, TeamScope scope, StateChanges changes, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Numbers is not { Length: > 0 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
         if (request.Numbers.Length > MaxNumbersPerRequest)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
+            { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
         if (request.Reason?.Length > MaxReasonChars)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["reason"] = [$"At most {MaxReasonChars} characters."] });
-        if (request.CampaignId is { } cid && !await db.Campaigns.AnyAsync(c => c.Id == cid, ct))
+            { ["reason"] = [$"At most {MaxReasonChars} characters."] });
+        if (request.CampaignId is { } cid && !await scope.Campaigns.AnyAsync(c => c.Id == cid, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{request.Region}' is not a region code."] });
@@ -84,12 +88,12 @@ public static class DoNotCallApi
     }
 
     /// <param name="search">digits anywhere in the number, or words in the reason</param>
-    static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> List(DialerDb db, CancellationToken ct,
-        Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
+    static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> List(DialerDb db, TeamScope scope,
+        CancellationToken ct, Guid? campaignId = null, string? search = null, int page = 1, int pageSize = 100)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var query = db.DoNotCall.AsNoTracking().Where(d => campaignId == null || d.CampaignId == campaignId);
+        var query = Visible(db, scope).Where(d => campaignId == null || d.CampaignId == campaignId);
         if (DoNotCallSearch.Of(search) is { } s)
             query = query.Where(d => (s.Digits.Length > 0 && d.Phone.Contains(s.Digits)) || (d.Reason != null && EF.Functions.ILike(d.Reason, s.Pattern)));
         var total = await query.CountAsync(ct);
@@ -99,11 +103,11 @@ public static class DoNotCallApi
     }
 
     static async Task<Results<Ok<EntryResponse[]>, ProblemHttpResult>> Lookup(LookupRequest request, DialerDb db,
-        CancellationToken ct)
+        TeamScope scope, CancellationToken ct)
     {
         if (!Phones.TryNormalize(request.Phone ?? "", request.Region, out var e164, out var reason))
             return Problems.BadRequest(reason);
-        var entries = await db.DoNotCall.AsNoTracking().Where(d => d.Phone == e164)
+        var entries = await Visible(db, scope).Where(d => d.Phone == e164)
             .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy, d.Source))
             .ToArrayAsync(ct);
         return TypedResults.Ok(entries);
@@ -141,4 +145,8 @@ public static class DoNotCallApi
 
     static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The entries for every campaign, and those bound to a campaign the caller's team owns.</summary>
+    static IQueryable<DoNotCallEntry> Visible(DialerDb db, TeamScope scope) => db.DoNotCall.AsNoTracking()
+        .Where(d => d.CampaignId == null || scope.Campaigns.Any(c => c.Id == d.CampaignId));
 }

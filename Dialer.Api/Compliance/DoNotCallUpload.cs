@@ -1,8 +1,8 @@
-using Dialer.Core.Compliance;
-using Dialer.Api.Auth;
 using System.Security.Claims;
+using Dialer.Api.Auth;
 using Dialer.Api.Contacts;
 using Dialer.Api.Hosting;
+using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
@@ -30,7 +30,7 @@ public static class DoNotCallUpload
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{region}' is not a region code."] });
         if (reason?.Length > DoNotCallApi.MaxReasonChars)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
+            { ["reason"] = [$"At most {DoNotCallApi.MaxReasonChars} characters."] });
 
         var (body, error) = await CsvUpload.OpenAsync(request, options.Value.MaxUploadBytes, ct);
         if (body is null) return Problems.BadRequest(error!);

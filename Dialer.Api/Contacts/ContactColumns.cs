@@ -1,8 +1,14 @@
 namespace Dialer.Api.Contacts;
 
-/// <summary>Which header column is the phone, the name and the time zone; every other column is a custom field.</summary>
-public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int Index, string Name)[] Custom)
+/// <summary>
+/// Which header column is the phone, the name, the time zone, the state or province and the country; every other
+/// column is a custom field. State and country say which jurisdiction's rules bind the contact, with its number's.
+/// </summary>
+public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int Index, string Name)[] Custom,
+    int? State = null, int? Country = null)
 {
+    static readonly string[] StateNames = ["state", "province", "state_province", "state/province", "region"];
+    static readonly string[] CountryNames = ["country", "country_code", "country code"];
     static readonly string[] PhoneNames = ["phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "telephone", "tel", "msisdn"];
     static readonly string[] NameNames = ["name", "full_name", "fullname", "full name", "contact_name", "contact"];
     static readonly string[] ZoneNames = ["timezone", "time_zone", "time zone", "tz", "zone"];
@@ -15,9 +21,12 @@ public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int In
         if (Find(PhoneNames) is not { } phone) return null;
         var name = Find(NameNames);
         var zone = Find(ZoneNames);
+        var state = Find(StateNames);
+        var country = Find(CountryNames);
+        int?[] known = [phone, name, zone, state, country];
         var custom = header.Select((h, i) => (Index: i, Name: h.Trim()))
-            .Where(c => c.Index != phone && c.Index != name && c.Index != zone && c.Name.Length > 0)
+            .Where(c => !known.Contains(c.Index) && c.Name.Length > 0)
             .ToArray();
-        return new ContactColumns(phone, name, zone, custom);
+        return new ContactColumns(phone, name, zone, custom, state, country);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 
 namespace Dialer.Api.Contacts;
@@ -38,17 +39,27 @@ public sealed class ContactRowParser(
             return false;
         }
         var zones = ContactZones.Of(numberZones, stated);
+        var stateText = columns.State is { } s ? At(fields, s) : "";
+        var countryText = columns.Country is { } c ? At(fields, c) : "";
+        if (!Subdivisions.TryStated(stateText, countryText, out var jurisdiction))
+        {
+            reason = stateText.Length > 0
+                ? $"unknown state or province '{stateText}' (a US state or Canadian province, by code or name)"
+                : $"unknown country '{countryText}' (a two-letter code such as ES or GB)";
+            return false;
+        }
 
         var name = columns.Name is { } n ? At(fields, n) : "";
         if (name.Length > 200) { reason = "the name is longer than 200 characters"; return false; }
 
-        row = new ContactRow(line, e164, name.Length == 0 ? null : name, zones, CustomFields(fields));
+        row = new ContactRow(line, e164, name.Length == 0 ? null : name, zones, CustomFields(fields), jurisdiction);
         reason = "";
         return true;
     }
 
     string ColumnName(int index) =>
         index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone ? "'time zone'"
+        : index == columns.State ? "'state'" : index == columns.Country ? "'country'"
         : columns.Custom.FirstOrDefault(c => c.Index == index).Name is { } custom ? $"'{custom}'" : "unnamed";
 
     bool TryZone(string text, out string? zone)

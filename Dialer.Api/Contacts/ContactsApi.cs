@@ -54,7 +54,7 @@ public static class ContactsApi
         {
             if (!Enum.TryParse<ContactStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    { ["status"] = [$"'{status}' is not one of: {string.Join(", ", Enum.GetNames<ContactStatus>())}."] });
+                { ["status"] = [$"'{status}' is not one of: {string.Join(", ", Enum.GetNames<ContactStatus>())}."] });
             wanted = parsed;
         }
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();

@@ -20,15 +20,17 @@ public sealed record CampaignFigures(
     long Abandoned, double AbandonRate, double AbandonTarget, long AbandonBudgetLeft,
     long Conversions, double ConversionPerConnect, double ConversionPerDial,
     long LinesInFlight, long AgentsLoggedIn, long AgentsAvailable, long AgentsOnCall, long AgentsWrapUp, long AgentsOnBreak,
-    double? LinesPerAgent, double? SecondsToExhaust, DateTimeOffset At, string? PauseReason)
+    double? LinesPerAgent, double? SecondsToExhaust, DateTimeOffset At, string? PauseReason, Guid TeamId)
 {
     /// <summary>How far back the pace of finished contacts is measured for the time-to-exhaust estimate.</summary>
     static readonly TimeSpan RecentPace = TimeSpan.FromMinutes(15);
 
-    /// <summary>The figures of the given campaigns (all when null), running ones first.</summary>
-    public static async Task<List<CampaignFigures>> ForAsync(DialerDb db, Guid[]? ids, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The figures of the given campaigns (all when null) of one team (every team's when null), running ones first.</summary>
+    public static async Task<List<CampaignFigures>> ForAsync(DialerDb db, Guid[]? ids, Guid? team, DateTimeOffset now,
+        CancellationToken ct)
     {
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => ids == null || ids.Contains(c.Id))
+            .Where(c => team == null || c.TeamId == team)
             .OrderBy(c => c.Status == CampaignStatus.Running ? 0 : c.Status == CampaignStatus.Paused ? 1 : c.Status == CampaignStatus.Scheduled ? 2 : 3)
             .ThenBy(c => c.Name).ThenBy(c => c.Id).Take(1000).ToListAsync(ct);
         var campaignIds = campaigns.Select(c => c.Id).ToArray();
@@ -59,7 +61,7 @@ public sealed record CampaignFigures(
             t.InFlight, agents.LoggedIn, agents.Available, agents.OnCall, agents.WrapUp, agents.OnBreak,
             agents.LoggedIn > 0 ? Math.Round((double)t.InFlight / agents.LoggedIn, 2) : null,
             doneRecently > 0 && left > 0 ? Math.Round(left * RecentPace.TotalSeconds / doneRecently) : null, now,
-            c.PauseReason);
+            c.PauseReason, c.TeamId);
     }
 
     sealed record CampaignAgents(Guid CampaignId, long LoggedIn, long Available, long OnCall, long WrapUp, long OnBreak)

@@ -1,5 +1,6 @@
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
+using Dialer.Api.Teams;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,15 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var dashboard = app.MapGroup("/api/dashboard").WithTags("Dashboard").RequireAuthorization(Policies.Manager);
-        dashboard.MapGet("/campaigns", Snapshot);
+        dashboard.MapGet("/campaigns", Snapshot).OwnTeamOnly(TeamObject.Campaign);
         // the marketers' lifecycle routes are theirs; managers pause and resume from the floor through these
         dashboard.MapPost("/campaigns/{id:guid}/pause", (Guid id, CampaignTransitions t, CancellationToken ct) =>
-            t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused by a manager", ct));
+            t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused by a manager", ct)).RequireTeamScope(TeamObject.Campaign);
         dashboard.MapPost("/campaigns/{id:guid}/resume", (Guid id, CampaignTransitions t, CancellationToken ct) =>
-            t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed by a manager", ct));
+            t.ApplyAsync(id, (c, now) => c.TryResume(now), "resumed by a manager", ct)).RequireTeamScope(TeamObject.Campaign);
 
-        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(Policies.Manager);
+        // each connection joins its team's group (an admin's, every team's): see DashboardHub
+        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(Policies.Manager).OwnTeamOnly(TeamObject.Campaign);
         return app;
     }
 
@@ -33,9 +35,10 @@ public static class DashboardApi
         return campaign;
     }
 
-    static async Task<Ok<List<CampaignFigures>>> Snapshot(DialerDb db, DashboardFeed feed, TimeProvider clock, CancellationToken ct)
+    static async Task<Ok<List<CampaignFigures>>> Snapshot(DialerDb db, TeamScope scope, DashboardFeed feed, TimeProvider clock,
+        CancellationToken ct)
     {
-        var figures = await CampaignFigures.ForAsync(db, null, clock.GetUtcNow(), ct);
+        var figures = await CampaignFigures.ForAsync(db, null, scope.OnlyTeam, clock.GetUtcNow(), ct);
         feed.Remember(figures);
         return TypedResults.Ok(figures);
     }

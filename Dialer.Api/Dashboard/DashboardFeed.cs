@@ -40,9 +40,9 @@ public sealed class DashboardFeed(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var figures = await CampaignFigures.ForAsync(db, ids, Clock.GetUtcNow(), ct);
+        var figures = await CampaignFigures.ForAsync(db, ids, null, Clock.GetUtcNow(), ct);
         Remember(figures);
         foreach (var f in figures)
-            await hub.Clients.All.SendAsync(DashboardHub.CampaignMessage, f, ct);
+            await DashboardHub.ForTeam(hub.Clients, f.TeamId).SendAsync(DashboardHub.CampaignMessage, f, ct);
     }
 }

@@ -6,8 +6,8 @@ using Dialer.Api.Preview;
 using Dialer.Core.Data;
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Hosting;
@@ -31,7 +31,6 @@ public static class Extensions
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
-        HubTickets.Register(builder);
         builder.AddClientAddresses();
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
@@ -46,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<Campaigns.Prelaunch.ForecastGate>();
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Teams.TeamScope>();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);

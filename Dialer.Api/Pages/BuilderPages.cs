@@ -1,3 +1,5 @@
+using Dialer.ServiceDefaults.Hosting;
+
 namespace Dialer.Api.Pages;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class BuilderPages
         foreach (var (route, file) in Pages)
             app.MapGet(route, (IWebHostEnvironment env) =>
                     TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, file), "text/html; charset=utf-8"))
-                .ExcludeFromDescription();
+                .ExcludeFromDescription()
+                .AllowAnonymousBecause("a page's shell: it holds no data, which comes from the API with the person's key");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dialer.Api.Agents;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Preview;
@@ -25,7 +26,8 @@ public static class PreviewApi
     /// <param name="console">the agent console's group</param>
     public static RouteGroupBuilder MapPreviewApi(this RouteGroupBuilder console)
     {
-        var preview = console.MapGroup("/preview");
+        // contacts come from the campaigns the agent is logged in to, which login and unassignment keep to assigned ones
+        var preview = console.MapGroup("/preview").OwnTeamOnly(TeamObject.AssignedCampaign);
         preview.MapGet("/", Held);
         preview.MapPost("/", Claim);
         preview.MapPost("/dial", Dial);

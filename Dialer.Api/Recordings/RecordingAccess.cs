@@ -6,8 +6,8 @@ using Dialer.Core.Recordings;
 namespace Dialer.Api.Recordings;
 
 /// <summary>
-/// Who may hear a recording: a manager or an admin any (managers have no teams here: each sees the whole floor), an
-/// agent only the calls they took. Anyone else is told there is no such recording.
+/// Who may hear a recording: an admin any, a manager any of their team's calls (the team check is the route's
+/// TeamScoped), an agent only the calls they took. Anyone else is told there is no such recording.
 /// </summary>
 public static class RecordingAccess
 {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class RecordingsApi
     public static RouteGroupBuilder MapRecordingsApi(this IEndpointRouteBuilder app)
     {
         var recordings = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization(Policies.Listener);
-        recordings.MapGet("/{id:guid}/audio", Audio);
+        recordings.MapGet("/{id:guid}/audio", Audio).RequireTeamScope(TeamObject.Recording);
         return recordings;
     }
 

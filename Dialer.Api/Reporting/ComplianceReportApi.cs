@@ -1,4 +1,5 @@
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
@@ -26,7 +27,8 @@ public static class ComplianceReportApi
         app.MapGet("/reports/compliance", (Guid campaign, DateTimeOffset? from, DateTimeOffset? to, DialerDb db,
                 TimeProvider clock, HttpResponse response, CancellationToken ct) =>
                 Page(campaign, from, to, db, clock, response, ct))
-            .WithTags("Reports").RequireAuthorization(Policies.Reader);
+            .WithTags("Reports").RequireAuthorization(Policies.Reader)
+            .RequireTeamScope(TeamObject.Campaign, "campaign");
 
     static async Task<IResult> Json(Guid id, DateTimeOffset? from, DateTimeOffset? to, DialerDb db, TimeProvider clock, CancellationToken ct)
     {

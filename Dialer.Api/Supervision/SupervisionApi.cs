@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
@@ -21,7 +22,7 @@ public static class SupervisionApi
     /// <param name="agents">the /api/agents group</param>
     public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder agents)
     {
-        var group = agents.MapGroup("/{agentId:guid}/supervision");
+        var group = agents.MapGroup("/{agentId:guid}/supervision").RequireTeamScope(TeamObject.Agent, "agentId");
         group.MapGet("", List);
         group.MapPost("", Join);
         group.MapGet("/{id:guid}", Get);

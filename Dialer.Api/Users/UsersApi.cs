@@ -4,6 +4,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Auth;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,18 @@ namespace Dialer.Api.Users;
 
 public static class UsersApi
 {
-    public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null, DateTimeOffset? KeyExpiresAt = null);
+    /// <param name="TeamId">the user's team; the Default team when left out</param>
+    public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null, DateTimeOffset? KeyExpiresAt = null,
+        Guid? TeamId = null);
     /// <summary>The key is shown once, here; only its hash is kept.</summary>
-    public sealed record CreatedUser(Guid Id, string Name, Role Role, string ApiKey, Guid? AgentId);
+    public sealed record CreatedUser(Guid Id, string Name, Role Role, string ApiKey, Guid? AgentId, Guid TeamId);
     public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt, string? Phone,
-        string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt);
-    /// <summary>Where the user may be reached from: an absent field stays as it is, an empty one clears it.</summary>
-    public sealed record UpdateUserRequest(string? Phone, string? ClientIdentity);
+        string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt, Guid TeamId);
+    /// <summary>
+    /// Where the user may be reached from, and their team: an absent field stays as it is, an empty one clears it.
+    /// Moving an agent to another team ends their campaign assignments.
+    /// </summary>
+    public sealed record UpdateUserRequest(string? Phone, string? ClientIdentity, Guid? TeamId = null);
     public sealed record NewKeyRequest(DateTimeOffset? ExpiresAt);
     public sealed record NewKey(string ApiKey, DateTimeOffset? ExpiresAt);
 
@@ -48,12 +54,14 @@ public static class UsersApi
         string? phone = null;
         if (request.Phone is { Length: > 0 } && !Phones.TryNormalize(request.Phone, "US", out phone, out var why))
             return Invalid("phone", why);
+        var team = request.TeamId ?? Team.DefaultId;
+        if (!await db.Teams.AnyAsync(t => t.Id == team, ct)) return Invalid("teamId", "No such team.");
 
         var key = User.NewKey();
         var user = new User
         {
             Id = Guid.CreateVersion7(now), Name = request.Name, Role = request.Role, ApiKeyHash = User.HashKey(key),
-            CreatedAt = now, Phone = phone, KeyExpiresAt = request.KeyExpiresAt,
+            CreatedAt = now, Phone = phone, KeyExpiresAt = request.KeyExpiresAt, TeamId = team,
         };
         if (request.Role is Role.Manager or Role.Admin) user.ClientIdentity = "manager-" + user.Id.ToString("N");
         if (request.Role == Role.Agent)
@@ -63,19 +71,20 @@ public static class UsersApi
             var agent = new Agent
             {
                 Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N"), StateSince = now,
+                TeamId = team,
             };
             db.Agents.Add(agent);
             user.AgentId = agent.Id;
         }
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/users/{user.Id}", new CreatedUser(user.Id, user.Name, user.Role, key, user.AgentId));
+        return TypedResults.Created($"/api/users/{user.Id}", new CreatedUser(user.Id, user.Name, user.Role, key, user.AgentId, user.TeamId));
     }
 
     static async Task<Ok<List<UserResponse>>> List(DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt)
             .Select(u => new UserResponse(u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt, u.Phone, u.ClientIdentity, u.DisabledAt,
-                u.KeyExpiresAt))
+                u.KeyExpiresAt, u.TeamId))
             .ToListAsync(ct));
 
     static async Task<Results<NoContent, NotFound, ValidationProblem>> Update(Guid id, UpdateUserRequest request, DialerDb db,
@@ -97,7 +106,15 @@ public static class UsersApi
                 return Invalid("clientIdentity", "Another user has this identity.");
             user.ClientIdentity = identity.Length == 0 ? null : identity;
         }
+        var moveTo = request.TeamId is { } team && team != user.TeamId ? team : (Guid?)null;
+        if (moveTo is not null && !await db.Teams.AnyAsync(t => t.Id == moveTo, ct)) return Invalid("teamId", "No such team.");
         await db.SaveChangesAsync(ct);
+        if (moveTo is not null) // one statement: the user, their agent and its assignments move together or not at all
+            await db.Database.ExecuteSqlAsync($"""
+                WITH u AS (UPDATE users SET team_id = {moveTo} WHERE id = {id} RETURNING agent_id),
+                     gone AS (DELETE FROM campaign_agents WHERE agent_id IN (SELECT agent_id FROM u))
+                UPDATE agents SET team_id = {moveTo}, campaign_ids = ARRAY[]::uuid[] WHERE id IN (SELECT agent_id FROM u)
+                """, ct);
         return TypedResults.NoContent();
     }
 
@@ -128,7 +145,7 @@ public static class UsersApi
     {
         var id = Guid.Parse(user.AuditId());
         var lines = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.Phone, u.ClientIdentity }).SingleAsync(ct);
+            .Select(u => new { u.Phone, u.ClientIdentity, u.TeamId }).SingleAsync(ct);
         return TypedResults.Ok<object>(new
         {
             id,
@@ -136,6 +153,7 @@ public static class UsersApi
             role = user.FindFirst(ClaimTypes.Role)?.Value,
             phone = lines.Phone,
             clientIdentity = lines.ClientIdentity,
+            teamId = lines.TeamId,
         });
     }
 

@@ -16,6 +16,8 @@ public sealed partial class Agent
     public string Name { get; set; } = "";
     /// <summary>The Twilio Client identity the agent's browser phone registers as.</summary>
     public string ClientIdentity { get; set; } = "";
+    /// <summary>The agent's user's team (kept equal to it): whose managers see and supervise the agent.</summary>
+    public Guid TeamId { get; set; } = Teams.Team.DefaultId;
     public AgentState State { get; set; }
     public DateTimeOffset StateSince { get; set; }
     public string? BreakReason { get; set; }

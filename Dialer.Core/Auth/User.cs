@@ -11,6 +11,8 @@ public sealed class User
     /// <summary>SHA-256 of the key: keys are long random strings, so a fast hash is enough and lookups stay O(1).</summary>
     public string ApiKeyHash { get; set; } = "";
     public Guid? AgentId { get; set; }
+    /// <summary>The user's team: what a marketer, manager or agent may see (an admin sees every team's).</summary>
+    public Guid TeamId { get; set; } = Teams.Team.DefaultId;
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>The user's own phone (E.164), registered by an admin: the only number a manager may supervise from.</summary>
     public string? Phone { get; set; }

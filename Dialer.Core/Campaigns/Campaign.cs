@@ -6,6 +6,8 @@ public sealed class Campaign
     public string Name { get; private set; } = "";
     public CampaignStatus Status { get; set; }
     public CampaignSettings Settings { get; private set; } = new();
+    /// <summary>The team that owns the campaign: set at creation, never moved.</summary>
+    public Guid TeamId { get; set; } = Teams.Team.DefaultId;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }

@@ -18,6 +18,8 @@ public sealed record CampaignSettings
     public DateTimeOffset? StartAt { get; init; }
     public DateTimeOffset? EndAt { get; init; }
     public CallingWindow CallingWindow { get; init; } = new();
+    /// <summary>The campaign's own rules for some jurisdictions, stricter than the shipped ones (never looser).</summary>
+    public Compliance.Rules.Tightening[] Tightenings { get; init; } = [];
     public int MaxAttempts { get; init; } = 5;
     /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
     public int MaxAttemptsPer24Hours { get; init; } = 2;

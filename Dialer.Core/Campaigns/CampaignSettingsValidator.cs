@@ -44,6 +44,8 @@ public static class CampaignSettingsValidator
         if (s.CallingWindow is null) errors.Add("callingWindow", "Required.");
         else ValidateWindow(s.CallingWindow, errors);
 
+        ValidateTightenings(s, errors);
+
         if (s.MaxAttempts is < 1 or > 20) errors.Add("maxAttempts", "Must be between 1 and 20.");
         if (s.MaxAttemptsPer24Hours < 1 || s.MaxAttemptsPer24Hours > s.MaxAttempts)
             errors.Add("maxAttemptsPer24Hours", "Must be at least 1 and at most maxAttempts.");
@@ -128,6 +130,24 @@ public static class CampaignSettingsValidator
             errors.Add("callingWindow.days", "Unknown day of the week, or more than seven.");
         if (w.Holidays is null) errors.Add("callingWindow.holidays", "Required (it may be empty).");
         else if (w.Holidays.Length > MaxHolidays) errors.Add("callingWindow.holidays", $"At most {MaxHolidays} holidays.");
+    }
+
+    static void ValidateTightenings(CampaignSettings s, ValidationErrors errors)
+    {
+        if (s.Tightenings is null) { errors.Add("tightenings", "Required (it may be empty)."); return; }
+        if (s.Tightenings.Length > Compliance.Rules.TighteningCheck.MaxTightenings)
+        {
+            errors.Add("tightenings", $"At most {Compliance.Rules.TighteningCheck.MaxTightenings}.");
+            return;
+        }
+        for (var i = 0; i < s.Tightenings.Length; i++)
+        {
+            if (s.Tightenings[i] is not { } t) { errors.Add($"tightenings[{i}]", "Required."); continue; }
+            if (t.Hours?.Length > 7) errors.Add($"tightenings[{i}].hours", "At most 7 windows.");
+            else
+                foreach (var problem in Compliance.Rules.TighteningCheck.Problems(t, s.Name ?? ""))
+                    errors.Add($"tightenings[{i}]", $"{t.Jurisdiction}: {problem}.");
+        }
     }
 
     static void ValidateRetry(string field, RetryRule? rule, ValidationErrors errors)

@@ -1,12 +1,15 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 
 namespace Dialer.Core.Compliance;
 
 /// <summary>
 /// The one place that decides whether a contact may be dialed: when the pacer claims it, and again as the
-/// worker's request leaves. Every rule that protects a customer is here. A call permitted now may ring for a while
-/// (<see cref="DialLead"/>): the window must stay open, and the campaign not end, until it would stop ringing.
+/// worker's request leaves. Every rule that protects a customer is here: the campaign's own, and those of every
+/// jurisdiction the contact's number and list place them in (<see cref="ApplicableRules"/>), which the campaign's
+/// window can only narrow. A call permitted now may ring for a while (<see cref="DialLead"/>): the window must stay
+/// open, and the campaign not end, until it would stop ringing.
 /// </summary>
 public static class DialPermit
 {
@@ -19,30 +22,63 @@ public static class DialPermit
     public const string CampaignNotRunning = "campaign-not-running";
     /// <summary>The campaign's end time comes before the call could stop ringing.</summary>
     public const string CampaignEnding = "campaign-end-time";
+    /// <summary>A jurisdiction's calls per person in 24 hours, counted by number across every campaign.</summary>
+    public const string PersonCapReached = "person-24-hour-cap";
+    /// <summary>A jurisdiction's wait after an abandoned call to the number (any campaign's) has not passed.</summary>
+    public const string AbandonedLockout = "abandoned-call-lockout";
+    /// <summary>Another campaign is calling the same number now.</summary>
+    public const string DialingElsewhere = "dialing-in-another-campaign";
 
     /// <summary>At claim time: every rule, attempts included (the claim is what counts an attempt).</summary>
     /// <param name="attemptsLast24Hours">the contact's <see cref="Figures.AttemptsLast24Hours"/></param>
     public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsLast24Hours,
-        DateTimeOffset now, DialLead lead)
+        DateTimeOffset now, DialLead lead) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, attemptsLast24Hours, PersonHistory.None, now, lead)?.Code;
+
+    /// <inheritdoc cref="AtClaim(Campaign, Contact, bool, int, DateTimeOffset, DialLead)"/>
+    /// <param name="person">the number's calls across every campaign</param>
+    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsLast24Hours,
+        PersonHistory person, DateTimeOffset now, DialLead lead) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, attemptsLast24Hours, person, now, lead)?.Code;
+
+    /// <summary>As <see cref="AtClaim(Campaign, Contact, bool, int, PersonHistory, DateTimeOffset, DialLead)"/>, naming
+    /// the rule and jurisdiction that refused.</summary>
+    public static PermitRefusal? ExplainAtClaim(Campaign campaign, Contact contact, bool onDoNotCall,
+        int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead)
     {
-        if (Protects(campaign, contact, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
-        if (contact.Attempts >= campaign.Settings.MaxAttempts) return AttemptsExhausted;
-        if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return Cap24HoursReached;
+        var rules = RulesFor(campaign.Settings, contact);
+        if (Protects(campaign, contact, rules, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
+        if (contact.Attempts >= campaign.Settings.MaxAttempts) return new(AttemptsExhausted);
+        if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return new(Cap24HoursReached);
+        if (person.DialingElsewhere) return new(DialingElsewhere);
+        if (rules.AbandonedLockout is { } lockout && person.LastAbandonedAt is { } abandoned
+            && now < abandoned + lockout.Lockout)
+            return new(AbandonedLockout, $"{lockout.Rule.Label} {lockout.Lockout.TotalHours:0} h after an abandoned call");
+        if (rules.PersonCap is { } cap && person.CallsLast24Hours >= cap.Calls)
+            return new(PersonCapReached, $"{cap.Rule.Label} {cap.Calls} calls per person in 24 h");
         return null;
     }
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
     public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now,
-        DialLead lead) => Protects(campaign, contact, onDoNotCall, now, lead.AtDial);
+        DialLead lead) =>
+        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, now, lead.AtDial)?.Code;
+
+    /// <summary>The rule sets that bind this contact in this campaign: its number's place's and its list's, and the
+    /// campaign's own for them; looked up, not built.</summary>
+    public static ApplicableRules RulesFor(CampaignSettings settings, Contact contact) =>
+        CampaignRules.Of(settings).For(ApplicableRules.For(contact.Phone, contact.StatedJurisdiction));
 
     /// <summary>The rules that protect the customer, for a call that may ring <paramref name="ringsFor"/>.</summary>
-    static string? Protects(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now, TimeSpan ringsFor)
+    static PermitRefusal? Protects(Campaign campaign, Contact contact, ApplicableRules rules, bool onDoNotCall,
+        DateTimeOffset now, TimeSpan ringsFor)
     {
-        var window = campaign.Settings.CallingWindow;
-        if (onDoNotCall || contact.Status == ContactStatus.Suppressed) return DoNotCall;
-        if (campaign.Status != CampaignStatus.Running) return CampaignNotRunning;
-        if (campaign.Settings.EndAt is { } end && now + ringsFor > end) return CampaignEnding;
-        if (!CallingHours.IsOpenThrough(window, contact.TimeZones, now, ringsFor)) return OutsideHours;
+        if (onDoNotCall || contact.Status == ContactStatus.Suppressed) return new(DoNotCall);
+        if (campaign.Status != CampaignStatus.Running) return new(CampaignNotRunning);
+        if (campaign.Settings.EndAt is { } end && now + ringsFor > end) return new(CampaignEnding);
+        if (CallingHours.ClosedThrough(campaign.Settings.CallingWindow, contact.TimeZones, rules, now, ringsFor)
+            is { } closed)
+            return new(OutsideHours, closed);
         return null;
     }
 }

@@ -9,6 +9,9 @@ public sealed partial class Contact
     public string? Name { get; set; }
     /// <summary>Every IANA zone the contact may be in: the number's and the list's (<see cref="Compliance.ContactZones"/>).</summary>
     public string[] TimeZones { get; set; } = [];
+    /// <summary>The jurisdiction the list states (its state, province or country column): "US-FL", "ES"; its rules bind
+    /// with those of the number's own place (<see cref="Compliance.Rules.ApplicableRules"/>).</summary>
+    public string? StatedJurisdiction { get; set; }
     /// <summary>The CSV's other columns, as a JSON object.</summary>
     public string? CustomFields { get; set; }
     public ContactStatus Status { get; set; }

@@ -23,8 +23,8 @@ public static class ContactDeferral
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = refusal;
                 break;
-            case DialPermit.OutsideHours
-                when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones, now, lead.AtClaim) is { } at:
+            case DialPermit.OutsideHours when CallingHours.NextOpening(settings.CallingWindow, contact.TimeZones,
+                DialPermit.RulesFor(settings, contact), now, lead.AtClaim) is { } at:
                 contact.NextAttemptAt = at;
                 break;
             case DialPermit.OutsideHours:
@@ -34,6 +34,9 @@ public static class ContactDeferral
                 break;
             case DialPermit.CampaignNotRunning or DialPermit.CampaignEnding or CallAttempt.NotSent:
                 break; // no fault of the contact's: it keeps its place for when the dial can go
+            case DialPermit.DialingElsewhere:
+                contact.NextAttemptAt = now.AddMinutes(1); // that call will soon be over
+                break;
             default:
                 contact.NextAttemptAt = now.AddHours(1);
                 break;

@@ -25,6 +25,8 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Supervision.SupervisionSession> SupervisionSessions => Set<Supervision.SupervisionSession>();
     public DbSet<Recordings.CallRecording> CallRecordings => Set<Recordings.CallRecording>();
     public DbSet<Transfers.CallTransfer> CallTransfers => Set<Transfers.CallTransfer>();
+    public DbSet<Teams.Team> Teams => Set<Teams.Team>();
+    public DbSet<Teams.CampaignAgent> CampaignAgents => Set<Teams.CampaignAgent>();
     public DbSet<Changes.OutboxMessage> OutboxMessages => Set<Changes.OutboxMessage>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();

@@ -28,6 +28,8 @@ sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
                     s => JsonSerializer.Serialize(s, DialerJson.Options).GetHashCode(),
                     s => JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(s, DialerJson.Options), DialerJson.Options)!));
         e.HasIndex(c => c.Status);
+        e.Property(c => c.TeamId).HasDefaultValue(Teams.Team.DefaultId); // rows written without a team: the default's
+        e.HasIndex(c => c.TeamId);
     }
 }
 
@@ -37,6 +39,9 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     {
         e.Property(c => c.Phone).HasMaxLength(16);
         e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.StatedJurisdiction).HasMaxLength(8);
+        // one number across campaigns: its calls in the last 24 hours, its last abandoned call, a call in flight
+        e.HasIndex(c => c.Phone);
         e.Property(c => c.CustomFields).HasColumnType("jsonb");
         e.Property(c => c.LastOutcome).HasMaxLength(32);
         e.Property(c => c.Disposition).HasMaxLength(64);
@@ -97,6 +102,8 @@ sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         e.HasIndex(a => new { a.State, a.StateSince });
         // routing asks "Available agents of this campaign": a GIN index answers campaign_ids @> ARRAY[...]
         e.HasIndex(a => a.CampaignIds).HasMethod("gin");
+        e.Property(a => a.TeamId).HasDefaultValue(Teams.Team.DefaultId);
+        e.HasIndex(a => a.TeamId);
     }
 }
 
@@ -154,6 +161,7 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.Phone).HasMaxLength(16);
         e.Property(u => u.ClientIdentity).HasMaxLength(121);
         e.HasIndex(u => u.ClientIdentity).IsUnique();
+        e.Property(u => u.TeamId).HasDefaultValue(Teams.Team.DefaultId);
     }
 }
 

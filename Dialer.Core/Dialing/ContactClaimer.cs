@@ -11,7 +11,8 @@ namespace Dialer.Core.Dialing;
 
 /// <summary>
 /// Claims due contacts of one campaign in one transaction (FOR UPDATE SKIP LOCKED, so two nodes never
-/// claim the same contact), lets <see cref="DialPermit"/> decide for each, and creates one attempt per
+/// claim the same contact; a lock per number, so two campaigns never call one number at once: <see cref="PersonCalls"/>),
+/// lets <see cref="DialPermit"/> decide for each, and creates one attempt per
 /// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
 /// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
 /// </summary>
@@ -55,6 +56,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var ids = candidates.Select(c => c.Id).ToList();
         var phones = candidates.Select(c => c.Phone).ToList();
         var recent = await AttemptsLast24Hours.ForAsync(db, ids, now, ct);
+        var people = await PersonCalls.ForAsync(db, campaign.Id, phones, now, ct);
         var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
 
@@ -62,7 +64,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         foreach (var contact in candidates)
         {
             var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
-                recent.GetValueOrDefault(contact.Id), now, Lead);
+                recent.GetValueOrDefault(contact.Id), people.GetValueOrDefault(contact.Phone), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
             else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
@@ -74,7 +76,8 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        return DialPermit.AtClaim(campaign, contact, listed, recent, now, Lead);
+        var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct)).GetValueOrDefault(contact.Phone);
+        return DialPermit.AtClaim(campaign, contact, listed, recent, person, now, Lead);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
-using Dialer.Core.Changes;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;

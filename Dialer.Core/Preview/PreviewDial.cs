@@ -1,10 +1,10 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
-using Dialer.Core.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Preview;

@@ -1,10 +1,10 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
-using Dialer.Core.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;

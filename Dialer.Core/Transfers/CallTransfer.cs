@@ -41,16 +41,16 @@ public sealed class CallTransfer
 
     public static CallTransfer Start(Guid attemptId, Guid campaignId, Guid fromAgentId, TransferKind kind, string? toNumber, Guid? toAgentId,
         DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, FromAgentId = fromAgentId, Kind = kind,
-        ToNumber = toNumber, ToAgentId = toAgentId, At = now,
-        State = kind switch
         {
-            TransferKind.Warm => TransferState.Consulting,
-            TransferKind.ThreeWay => TransferState.Joined,
-            _ => TransferState.HandedOver,
-        },
-    };
+            Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, FromAgentId = fromAgentId, Kind = kind,
+            ToNumber = toNumber, ToAgentId = toAgentId, At = now,
+            State = kind switch
+            {
+                TransferKind.Warm => TransferState.Consulting,
+                TransferKind.ThreeWay => TransferState.Joined,
+                _ => TransferState.HandedOver,
+            },
+        };
 
     /// <summary>The third party is still in the call (or, to an agent, the customer still on their way).</summary>
     public bool IsOpen => State is TransferState.Consulting or TransferState.Joined or TransferState.HandedOver;

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Pacing;
 using Dialer.Core.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace Dialer.ServiceDefaults.Hosting;

@@ -16,7 +16,8 @@ public sealed class TwilioOptions
     /// <summary>How long a call this Worker places may ring after its permit (see DialPermit).</summary>
     public DialLead Lead => DialLead.Default with
     {
-        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds), Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        Ring = TimeSpan.FromSeconds(RingTimeoutSeconds),
+        Request = TimeSpan.FromSeconds(RequestTimeoutSeconds),
     };
 
     // --- the account, and where its REST API is ---
@@ -62,6 +63,11 @@ public sealed class TwilioOptions
     /// been lost.</summary>
     [Range(1, 86_400)] public int StaleCallCheckSeconds { get; set; } = 600;
     /// <summary>
+    /// A call still queued or ringing this long past its ring deadline (the ring timeout and one request's timeout
+    /// after its dial) is looked up in Twilio: it has ended, and its callbacks were lost (a Worker killed as it rang).
+    /// </summary>
+    [Range(1, 3600)] public int RingDeadlineGraceSeconds { get; set; } = 10;
+    /// <summary>
     /// An attempt whose PlaceCall nobody took after this long (faulted into the error queue, lost) is ended unsent and
     /// its contact due again: longer than a message's retries (8, at most 60 s apart) and its wait for its turn.
     /// </summary>
@@ -75,6 +81,12 @@ public sealed class TwilioOptions
     /// <summary>Said when the answer cannot be handled at all (the database unreachable): never silence, even
     /// then.</summary>
     [Required] public string FallbackMessage { get; set; } = "Sorry we missed you. We will try again later.";
+    /// <summary>
+    /// How long the answer webhook (the Worker's, and the Api's fallback) may work on the database before it gives up
+    /// and says <see cref="FallbackMessage"/>: the customer hears something within 2 s of their hello, whatever
+    /// failed, rather than waiting out the database's retries.
+    /// </summary>
+    [Range(200, 10_000)] public int AnswerBudgetMilliseconds { get; set; } = 1000;
     /// <summary>Said to a customer handed over to a third party who never answered, before the call ends.</summary>
     [Required] public string TransferFailedMessage { get; set; } = "Sorry, we could not put you through. Goodbye.";
 

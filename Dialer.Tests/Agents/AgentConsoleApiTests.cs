@@ -18,6 +18,7 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
     {
         var campaign = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         var (agent, agentId) = await NewAgentAsync();
+        await api.AssignAsync(campaign, agentId);
 
         var loggedIn = await (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync();
         Assert.Equal(("break", Agent.NoLineReason), (loggedIn["state"]!.GetValue<string>(), loggedIn["breakReason"]!.GetValue<string>()));

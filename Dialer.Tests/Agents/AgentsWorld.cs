@@ -1,11 +1,11 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Hosting;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Agents;
 

@@ -1,6 +1,8 @@
 using System.Net;
+using Dialer.Core.Agents;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
+using Dialer.TwilioSimulator.Callbacks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Agents;
@@ -54,6 +56,33 @@ public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld worl
         Assert.NotNull(call.AnsweredAt);
         Assert.True(done.MessageStartedAt - call.AnsweredAt < TimeSpan.FromSeconds(2),
             $"message began {done.MessageStartedAt - call.AnsweredAt} after the answer");
+    }
+
+    [Fact]
+    public async Task A_Worker_that_died_after_reserving_an_agent_leaves_no_agent_reserved_once_the_Api_answers()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
+        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Reserved, currentAttemptId: attempt.Id);
+        await using (var db = world.Db())
+        {
+            // the Worker's answer committed the reservation, then the Worker died before Twilio heard its TwiML
+            attempt.Advance(AttemptState.InProgress, DateTimeOffset.UtcNow);
+            attempt.AnsweredLive(agent.Id, DateTimeOffset.UtcNow);
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+
+        var url = $"{world.Api.Url}/twilio/answer-fallback/{attempt.Id}";
+        var form = new Dictionary<string, string> { ["CallSid"] = "CA" + new string('2', 32) };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
+        var twiml = await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        Assert.Contains($"<Say>{campaign.Settings.SafeHarbourMessage}</Say>", twiml);
+        var freed = await world.AgentAsync(agent.Id);
+        Assert.Equal((AgentState.Available, null), (freed.State, freed.CurrentAttemptId));
     }
 
     [Fact]

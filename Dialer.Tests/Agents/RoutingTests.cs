@@ -1,10 +1,10 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Callbacks;
-using Dialer.Core.Campaigns;
-using Dialer.Core.Dialing;
 
 namespace Dialer.Tests.Agents;
 

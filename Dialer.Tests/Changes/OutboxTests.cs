@@ -67,7 +67,7 @@ public sealed class OutboxTests(OutboxWorld world) : IClassFixture<OutboxWorld>
     [Fact]
     public async Task An_event_written_while_RabbitMQ_is_unreachable_is_published_once_it_is_back()
     {
-        await using var broker = new BrokerProxy();
+        await using var broker = new PortProxy(PortProxy.RabbitMq);
         var (listener, received) = await OutboxWorld.ListenAsync();
         using var process = await world.ProcessAsync(broker.Port);
         try
@@ -113,15 +113,21 @@ public sealed class OutboxTests(OutboxWorld world) : IClassFixture<OutboxWorld>
         await Assert.ThrowsAsync<InvalidOperationException>(() => changes.RunAsync((unit, _) =>
         {
             unit.Publish(new OutboxProbe(thrown, "the change failed after publishing"));
-            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange { CampaignId = thrown,
-                Action = "test" });
+            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange
+            {
+                CampaignId = thrown,
+                Action = "test"
+            });
             throw new InvalidOperationException("the change failed");
         }, default));
         await changes.RunAsync((unit, _) =>
         {
             unit.Publish(new OutboxProbe(discarded, "the change was refused"));
-            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange { CampaignId = discarded,
-                Action = "test" });
+            unit.Db.CampaignChanges.Add(new Core.Campaigns.History.CampaignChange
+            {
+                CampaignId = discarded,
+                Action = "test"
+            });
             unit.Discard();
             return Task.CompletedTask;
         }, default);

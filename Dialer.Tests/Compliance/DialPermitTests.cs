@@ -76,8 +76,10 @@ public sealed class DialPermitTests
                 var next = RetryPolicy.NextAttemptAt(settings, outcome, machine, attempts, sameBefore, DateTimeOffset.UtcNow);
                 var rule = machine ? settings.RetryRules.Machine : outcome switch
                 {
-                    "busy" => settings.RetryRules.Busy, "no-answer" => settings.RetryRules.NoAnswer,
-                    "failed" or "not-placed" => settings.RetryRules.Failed, _ => null,
+                    "busy" => settings.RetryRules.Busy,
+                    "no-answer" => settings.RetryRules.NoAnswer,
+                    "failed" or "not-placed" => settings.RetryRules.Failed,
+                    _ => null,
                 };
                 var mayRetry = attempts < maxAttempts && rule is not null && sameBefore < rule.MaxRetries;
                 return (next is not null) == mayRetry;

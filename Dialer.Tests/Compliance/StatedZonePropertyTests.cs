@@ -57,8 +57,9 @@ public sealed class StatedZonePropertyTests
                 var lead = DialLead.Default;
                 var permitted = DialPermit.BeforeDial(campaign, contact, onDoNotCall: false, now, lead) is null;
 
-                // open now and still open when the call could stop ringing
-                bool Open(string[] zones) => CallingHours.IsOpenThrough(window, zones, now, lead.AtDial);
+                // open now and still open when the call could stop ringing, under the rules of the number's place
+                var rules = DialPermit.RulesFor(campaign.Settings, contact);
+                bool Open(string[] zones) => CallingHours.IsOpenThrough(window, zones, rules, now, lead.AtDial);
                 var numberAllows = Open(Phones.TimeZonesOf(phone));
                 var zoneAllows = Open([stated]);
                 return permitted == (numberAllows && zoneAllows);

@@ -59,8 +59,11 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
             {
                 var (permitted, _) = await claimer.LockPermittedAsync(fresh, 1, unit.Now, ct);
                 var started = permitted.Select(c => claimer.StartAttempt(unit, fresh, c)).ToList();
-                db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow,
-                    Reason = "asked just now" });
+                db.DoNotCall.Add(new DoNotCallEntry
+                {
+                    Phone = contacts[0].Phone, AddedAt = DateTimeOffset.UtcNow,
+                    Reason = "asked just now"
+                });
                 return started;
             }, default);
         }

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Dialer.Api;
 using Dialer.Core.Auth;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dialer.Tests.Infrastructure;
 
@@ -71,6 +71,10 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
             new { name = namePrefix + " " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
         return (created["apiKey"]!.GetValue<string>(), created["agentId"]!.GetValue<Guid>());
     }
+
+    /// <summary>A manager assigns the agent to the campaign: agents log in to assigned campaigns only.</summary>
+    public async Task AssignAsync(Guid campaignId, Guid agentId) =>
+        (await ClientAs(Role.Manager).PutAsync($"/api/campaigns/{campaignId}/agents/{agentId}", null)).EnsureSuccessStatusCode();
 
     public async Task InitializeAsync()
     {

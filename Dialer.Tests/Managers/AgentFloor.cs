@@ -39,8 +39,11 @@ public static class AgentFloor
 
         Agent Worked(string name, AgentState state, TimeSpan inState, string? breakReason = null, Campaign? on = null)
         {
-            var agent = new Agent { Id = Guid.NewGuid(), Name = name, ClientIdentity = "floor-" + Guid.NewGuid().ToString("N")[..10],
-                CampaignIds = state == AgentState.Offline ? [] : [(on ?? campaign).Id], State = AgentState.Offline };
+            var agent = new Agent
+            {
+                Id = Guid.NewGuid(), Name = name, ClientIdentity = "floor-" + Guid.NewGuid().ToString("N")[..10],
+                CampaignIds = state == AgentState.Offline ? [] : [(on ?? campaign).Id], State = AgentState.Offline
+            };
             var at = now.AddMinutes(-random.Next(60, 300));
             if (at > now - inState - TimeSpan.FromMinutes(5)) at = now - inState - TimeSpan.FromMinutes(5);
             void Move(AgentState to, string reason, DateTimeOffset when, Guid? attempt = null)
@@ -101,9 +104,15 @@ public static class AgentFloor
         for (var i = 7; i < Names.Length; i++)
             Worked(Names[i], CalmStates[i % CalmStates.Length], TimeSpan.FromSeconds(random.Next(5, 50)), "coffee", i % 4 == 0 ? other : null);
         for (var i = 0; i < extraAgents; i++)
-            db.Agents.Add(new Agent { Id = Guid.NewGuid(), Name = $"Agent {i:0000}", ClientIdentity = "bulk-" + Guid.NewGuid().ToString("N")[..12],
-                State = AgentState.Available, StateSince = now.AddSeconds(-i), CampaignIds = [campaign.Id] });
+            db.Agents.Add(new Agent
+            {
+                Id = Guid.NewGuid(), Name = $"Agent {i:0000}", ClientIdentity = "bulk-" + Guid.NewGuid().ToString("N")[..12],
+                State = AgentState.Available, StateSince = now.AddSeconds(-i), CampaignIds = [campaign.Id]
+            });
 
+        // agents work the campaigns they are assigned to: the seeded ones are assigned to those they are logged in to
+        db.CampaignAgents.AddRange(db.ChangeTracker.Entries<Agent>().ToList().SelectMany(e => e.Entity.CampaignIds.Select(c =>
+            new Dialer.Core.Teams.CampaignAgent { CampaignId = c, AgentId = e.Entity.Id, AssignedAt = now, AssignedBy = "seed" })).ToList());
         var adaKey = User.NewKey();
         db.Users.Add(new User { Id = Guid.NewGuid(), Name = "ada", Role = Role.Agent, AgentId = ada.Id, ApiKeyHash = User.HashKey(adaKey), CreatedAt = now });
         await db.SaveChangesAsync();

@@ -24,6 +24,7 @@ public sealed class AgentLogoutTests(ApiFactory api)
         await using (var db = api.Database.CreateDb()) await OpenLines.OpenAsync(db, agentId);
         var agent = api.ClientWith(key);
         var (campaignId, _) = await CampaignAsync();
+        await api.AssignAsync(campaignId, agentId);
         (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();
         await using var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
         var told = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -28,16 +28,25 @@ public static class KnownAgentDays
     public static async Task<Seeded> SeedAsync(TestDatabase database)
     {
         await using var db = database.CreateDb();
-        var campaign = Campaign.Create(new CampaignSettings { Name = "agents' days " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100",
-            MaxWrapUpSeconds = 90 }, Day1);
+        var campaign = Campaign.Create(new CampaignSettings
+        {
+            Name = "agents' days " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100",
+            MaxWrapUpSeconds = 90
+        }, Day1);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
         var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550123", TimeZones = ["America/New_York"], Status = ContactStatus.Done, CreatedAt = Day1 };
         db.Contacts.Add(contact);
-        var ada = new Agent { Id = Guid.NewGuid(), Name = "Ada " + Guid.NewGuid().ToString("N")[..4], ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8],
-            State = Break, StateSince = At(1, 15, 0, 0), BreakReason = "lunch", CampaignIds = [campaign.Id] };
-        var bob = new Agent { Id = Guid.NewGuid(), Name = FormulaName, ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8],
-            State = OnCall, StateSince = At(1, 15, 10, 2), CampaignIds = [campaign.Id] };
+        var ada = new Agent
+        {
+            Id = Guid.NewGuid(), Name = "Ada " + Guid.NewGuid().ToString("N")[..4], ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8],
+            State = Break, StateSince = At(1, 15, 0, 0), BreakReason = "lunch", CampaignIds = [campaign.Id]
+        };
+        var bob = new Agent
+        {
+            Id = Guid.NewGuid(), Name = FormulaName, ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8],
+            State = OnCall, StateSince = At(1, 15, 10, 2), CampaignIds = [campaign.Id]
+        };
         db.Agents.AddRange(ada, bob);
         await db.SaveChangesAsync();
 

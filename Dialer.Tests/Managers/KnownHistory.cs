@@ -62,16 +62,16 @@ public static class KnownHistory
         var at = Day.AddHours(18);
         CallAttempt Call(Contact contact, DateTimeOffset dialed, AttemptState state, string? outcome, string? answeredBy = null,
             Agent? agent = null, string? disposition = null, int? seconds = null) => new()
-        {
-            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = state, CreatedAt = dialed.AddSeconds(-1),
-            DialedAt = dialed, CallSid = state == AttemptState.Skipped ? null : "CA" + Guid.NewGuid().ToString("N"),
-            AnsweredAt = answeredBy is null ? null : dialed.AddSeconds(10), AnsweredBy = answeredBy,
-            LiveAnswer = answeredBy == "human", Abandoned = answeredBy == "human" && agent is null,
-            BridgedAt = agent is null ? null : dialed.AddSeconds(11), AgentId = agent?.Id,
-            EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome, Disposition = disposition,
-            Converted = campaign.Settings.ConversionDispositions.Contains(disposition), DispositionedAt = disposition is null ? null : dialed.AddSeconds(41 + (seconds ?? 0)),
-            DurationSeconds = seconds,
-        };
+            {
+                Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = state, CreatedAt = dialed.AddSeconds(-1),
+                DialedAt = dialed, CallSid = state == AttemptState.Skipped ? null : "CA" + Guid.NewGuid().ToString("N"),
+                AnsweredAt = answeredBy is null ? null : dialed.AddSeconds(10), AnsweredBy = answeredBy,
+                LiveAnswer = answeredBy == "human", Abandoned = answeredBy == "human" && agent is null,
+                BridgedAt = agent is null ? null : dialed.AddSeconds(11), AgentId = agent?.Id,
+                EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome, Disposition = disposition,
+                Converted = campaign.Settings.ConversionDispositions.Contains(disposition), DispositionedAt = disposition is null ? null : dialed.AddSeconds(41 + (seconds ?? 0)),
+                DurationSeconds = seconds,
+            };
         db.CallAttempts.AddRange(
             Call(contacts[0], Day.AddHours(17), AttemptState.NoAnswer, "no-answer"),
             Call(contacts[0], at.AddMinutes(1), AttemptState.Completed, "completed", "human", ada, "sale", 125),

@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Dialer.Core.Auth;
 using Dialer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Dialer.Tests.Marketers.MarketersKit;
 
 namespace Dialer.Tests.Marketers;

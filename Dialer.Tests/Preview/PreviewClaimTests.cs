@@ -1,8 +1,8 @@
-using Dialer.Core.Changes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dialer.Core.Auth;
+using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;

@@ -41,6 +41,8 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
         var (_, key) = await Api.AddUserAsync(Role.Agent, fullName, agent.Id);
         await using var db = Db();
         await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, fullName));
+        db.CampaignAgents.Add(new() { CampaignId = campaignId, AgentId = agent.Id, AssignedAt = DateTimeOffset.UtcNow, AssignedBy = "test" });
+        await db.SaveChangesAsync();
         return new PreviewAgent(agent.Id, agent.ClientIdentity, key, Api.ClientWith(key));
     }
 

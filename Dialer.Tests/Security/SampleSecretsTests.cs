@@ -75,7 +75,7 @@ public sealed class SampleSecretsTests : IAsyncLifetime
     Dictionary<string, string?> ChangedSecrets() => new()
     {
         ["ConnectionStrings:Dialer"] = new NpgsqlConnectionStringBuilder(_database.ConnectionString)
-            { Password = null, Passfile = _passfile }.ConnectionString,
+        { Password = null, Passfile = _passfile }.ConnectionString,
         ["Auth:BootstrapAdminKey"] = "",
         ["Twilio:AccountSid"] = "AC" + Guid.NewGuid().ToString("N"),
         ["Twilio:AuthToken"] = Guid.NewGuid().ToString("N"),

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
+using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Faults;
 using Dialer.TwilioSimulator.Hosting;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
-using Dialer.Tests.Infrastructure;
 using static Dialer.Tests.Simulator.SimulatorTestKit;
 
 namespace Dialer.Tests.Simulator;

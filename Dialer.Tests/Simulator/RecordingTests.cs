@@ -5,8 +5,8 @@ using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Security;
 using Twilio.Types;
-using CallRecording = Twilio.Rest.Api.V2010.Account.Call.RecordingResource;
 using static Dialer.Tests.Simulator.SimulatorTestKit;
+using CallRecording = Twilio.Rest.Api.V2010.Account.Call.RecordingResource;
 
 namespace Dialer.Tests.Simulator;
 

@@ -1,5 +1,5 @@
-using Dialer.Core.Auth;
 using Dialer.Core.Agents;
+using Dialer.Core.Auth;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Agents;
 using Dialer.TwilioSimulator.Hosting;

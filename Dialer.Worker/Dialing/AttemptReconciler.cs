@@ -22,9 +22,16 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(Every, clock);
+        var started = clock.GetUtcNow();
+        var swept = false;
         while (await timer.WaitForNextTickAsync(ct))
         {
-            try { await RunOnceAsync(ct); }
+            try
+            {
+                if (!swept) await SweepLiveCallsAsync(started, ct);
+                swept = true;
+                await RunOnceAsync(ct);
+            }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Reconciliation round failed"); }
         }
     }
@@ -48,11 +55,45 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
         foreach (var attempt in unknown) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
 
+        // unanswered past the ring deadline: the call is over whatever we heard; the long-call check is for the rest
+        var ringDeadline = now - options.Value.Lead.Ring - options.Value.Lead.Request
+            - TimeSpan.FromSeconds(options.Value.RingDeadlineGraceSeconds);
+        await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.Ringing, ringDeadline, now, grace, ct);
+
         var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
-        var stale = await db.CallAttempts.AsNoTracking()
-            .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null && a.DialedAt < staleBefore)
+        await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.InProgress, staleBefore, now, grace, ct);
+    }
+
+    /// <summary>
+    /// Once, as this Worker starts: every call still live that was dialed before is looked up in Twilio. A Worker
+    /// killed (or every Worker down) while calls ended lost their final callbacks, which Twilio never sends again; their
+    /// contacts would stay Dialing, their agents on call, until the long-call check.
+    /// </summary>
+    async Task SweepLiveCallsAsync(DateTimeOffset started, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = clock.GetUtcNow();
+        var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
+        var live = await scope.ServiceProvider.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
+            .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null
+                && a.DialedAt < started)
+            .OrderBy(a => a.DialedAt).Take(LiveSweepLimit).ToListAsync(ct);
+        foreach (var attempt in live) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
+        if (live.Count > 0) log.LogInformation("Started: {Count} live calls looked up in Twilio", live.Count);
+    }
+
+    const int LiveSweepLimit = 5000;
+
+    /// <summary>Attempts Twilio placed, in a live state up to <paramref name="latest"/>, dialed before
+    /// <paramref name="dialedBefore"/>: their fate is asked of Twilio.</summary>
+    async Task ReconcileLiveAsync(IServiceProvider services, AttemptState latest, DateTimeOffset dialedBefore,
+        DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    {
+        var stale = await services.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
+            .Where(a => a.State >= AttemptState.Queued && a.State <= latest && a.CallSid != null
+                && a.DialedAt < dialedBefore)
             .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
-        foreach (var attempt in stale) await ReconcileOneAsync(scope.ServiceProvider, attempt, now, grace, ct);
+        foreach (var attempt in stale) await ReconcileOneAsync(services, attempt, now, grace, ct);
     }
 
     /// <summary>

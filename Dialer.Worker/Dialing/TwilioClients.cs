@@ -1,5 +1,5 @@
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;

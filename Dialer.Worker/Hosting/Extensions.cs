@@ -1,13 +1,13 @@
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
-using Dialer.Worker.Recordings;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Dialing.AccountRate;
+using Dialer.Worker.Recordings;
 using Dialer.Worker.Webhooks;
-using Dialer.ServiceDefaults.Twilio;
 using Microsoft.Extensions.Options;
 
 namespace Dialer.Worker.Hosting;

@@ -1,7 +1,7 @@
 using Dialer.Core.Data;
 using Dialer.Core.Recordings;
-using Microsoft.EntityFrameworkCore;
 using Dialer.Worker.Webhooks;
+using Microsoft.EntityFrameworkCore;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Recordings;

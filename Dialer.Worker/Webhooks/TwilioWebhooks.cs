@@ -1,12 +1,12 @@
-using Dialer.ServiceDefaults.Twilio;
 using Dialer.Core.Dialing;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Agents.Transfers;
-using Dialer.Worker.Recordings;
-using Microsoft.Extensions.Options;
 using Dialer.Worker.Dialing;
+using Dialer.Worker.Recordings;
 using Dialer.Worker.Supervision;
+using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;
@@ -38,13 +38,16 @@ public static class TwilioWebhooks
         IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(twilio.Value.AnswerBudgetMilliseconds);
         VoiceResponse twiml;
         try
         {
             twiml = await routing.AnswerAsync(attemptId, NullIfEmpty(form["AnsweredBy"]), NullIfEmpty(form["CallSid"]),
-                ct);
+                budget.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // the database down, a bug, or the budget spent on retries: only Twilio giving up on us is not worth answering
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogError(e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
             return Twiml(new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());

@@ -30,6 +30,7 @@ SILENCE_BOUND = 2.0      # s from answer to an agent or the safe-harbour message
 DNC_GRACE = 2.0          # s: a create already on its way when the number was listed is not counted
 STRANDED_AFTER = 60      # s an unfinished attempt may outlive its campaign's settling
 AGENT_PREFIX = "+1202555"
+FALLBACK_MESSAGE = os.environ.get("Twilio__FallbackMessage", "Sorry we missed you. We will try again later.")
 SAY_MS_PER_CHAR, TWIML_SCALE = 65, 0.2  # the simulator's Say timing with ops/TwilioSimulator/demo.json
 
 # number plans of the generator: (zone, prefix, digits after the prefix); every number maps to exactly that zone
@@ -271,16 +272,17 @@ def check_run(args, run, calls_by_number, conferences):
                 ev["H"].append(f"contact {k['id']} {k['phone']}: call {x['sid']} created {x['createdAt']} after do-not-call ({added.isoformat()})")
 
     # Q and the abandon ledger, from the simulator's side
-    harbour_chars = len(settings["safeHarbourMessage"])
-    say = f"Say ({harbour_chars} chars)"
+    # the campaign's message, or Twilio:FallbackMessage when the answer could not be handled (the database down)
+    messages = [len(settings["safeHarbourMessage"]), len(FALLBACK_MESSAGE)]
     truth = 0
     for sid, x in sim.items():
         if x["plannedOutcome"] != "Human" or not x["answeredAt"]:
             continue
         answered = ts(x["answeredAt"])
         heard = []
-        if say in x["trail"] and x["endTime"]:
-            heard.append(("message", ts(x["endTime"]) - dt.timedelta(milliseconds=harbour_chars * SAY_MS_PER_CHAR * TWIML_SCALE)))
+        said = next((n for n in messages if f"Say ({n} chars)" in x["trail"]), None)
+        if said and x["endTime"]:
+            heard.append(("message", ts(x["endTime"]) - dt.timedelta(milliseconds=said * SAY_MS_PER_CHAR * TWIML_SCALE)))
         agent_at = agent_heard_at(conferences, sid)
         if agent_at:
             heard.append(("agent", agent_at))

@@ -3,9 +3,22 @@
 # defines API, KEY, json_field and say. Each function prints one line for the report and fails when its part failed.
 
 # key_for ROLE NAME: a new user of that role; prints their API key
-key_for() {
+key_for() { key_json "$1" "$2" | json_field apiKey; }
+
+# agent_for NAME CAMPAIGN...: a new agent user, assigned to the campaigns (an agent logs in to assigned ones only);
+# prints their API key
+agent_for() {
+  local name=$1 created agent campaign; shift
+  created=$(key_json agent "$name") || return 1
+  agent=$(json_field agentId <<<"$created")
+  for campaign in "$@"; do as "$KEY" PUT "/api/campaigns/$campaign/agents/$agent" >/dev/null || return 1; done
+  json_field apiKey <<<"$created"
+}
+
+# key_json ROLE NAME: a new user of that role; prints the created user (its key, and its agent id for an agent)
+key_json() {
   curl -fsS -X POST -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$2\",\"role\":\"$1\"}" "$API/api/users" | json_field apiKey
+    -d "{\"name\":\"$2\",\"role\":\"$1\"}" "$API/api/users"
 }
 
 # as KEY METHOD PATH [curl args]: the API as that user; a body is JSON unless the args say otherwise
@@ -53,7 +66,7 @@ JSON
         { split("Grace Hopper,Alan Turing,Ada Lovelace", who, ","); print $1, who[NR - 1], $3 }' \
     | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null
   as "$KEY" POST "/api/campaigns/$campaign/start" >/dev/null
-  agent=$(key_for agent "Demo preview agent")
+  agent=$(agent_for "Demo preview agent" "$campaign")
   as "$agent" POST /api/agent-console/login -d "{\"campaignIds\":[\"$campaign\"]}" >/dev/null
   as "$agent" POST /api/agent-console/line -d '{"kind":"phone","address":"+12025559999"}' >/dev/null
   for _ in $(seq 1 30); do [ "$(as "$agent" GET /api/agent-console/me | json_field state)" = available ] && break; sleep 0.5; done

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Data;
@@ -19,13 +20,15 @@ public static class AgentWallApi
     /// <param name="agents">the /api/agents group</param>
     public static RouteGroupBuilder MapAgentWallApi(this RouteGroupBuilder agents)
     {
-        agents.MapGet("/wall", Get);
-        agents.MapPost("/{id:guid}/logout", Logout);
+        agents.MapGet("/wall", Get).OwnTeamOnly(TeamObject.Agent);
+        agents.MapPost("/{id:guid}/logout", Logout).RequireTeamScope(TeamObject.Agent);
         return agents;
     }
 
-    static async Task<Ok<Wall>> Get(DialerDb db, TimeProvider clock, IOptions<AgentLimits> limits, CancellationToken ct) =>
-        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, limits.Value, clock.GetUtcNow(), ct), limits.Value));
+    static async Task<Ok<Wall>> Get(DialerDb db, TeamScope scope, TimeProvider clock, IOptions<AgentLimits> limits,
+        CancellationToken ct) =>
+        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, scope.OnlyTeam, limits.Value, clock.GetUtcNow(), ct),
+            limits.Value));
 
     static async Task<Results<Ok<LogoutResult>, NotFound, ValidationProblem>> Logout(Guid id, LogoutRequest? request, ClaimsPrincipal user,
         AgentChanges changes, CancellationToken ct)

@@ -1,8 +1,8 @@
+using Dialer.Api.Dashboard;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
-using Dialer.Api.Dashboard;
+using Microsoft.Extensions.Options;
 
 namespace Dialer.Api.Agents.Wall;
 
@@ -23,7 +23,8 @@ public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<Dashb
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
-        var rows = await AgentWallQuery.ForAsync(db, ids, limits.Value, Clock.GetUtcNow(), ct);
-        await hub.Clients.All.SendAsync(AgentsMessage, rows, ct);
+        var rows = await AgentWallQuery.ForAsync(db, ids, null, limits.Value, Clock.GetUtcNow(), ct);
+        foreach (var team in rows.GroupBy(r => r.TeamId))
+            await DashboardHub.ForTeam(hub.Clients, team.Key).SendAsync(AgentsMessage, team.ToList(), ct);
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dialer.Api.Auth;
-using Dialer.Core.Changes;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Campaigns.History;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,16 +27,17 @@ public static class CampaignDocumentsApi
     /// <param name="campaigns">the /api/campaigns group</param>
     public static RouteGroupBuilder MapCampaignDocumentsApi(this RouteGroupBuilder campaigns)
     {
-        campaigns.MapGet("/{id:guid}/document", Export).RequireAuthorization(Policies.Reader)
+        campaigns.MapGet("/{id:guid}/document", Export).RequireAuthorization(Policies.Reader).RequireTeamScope(TeamObject.Campaign)
             .WithDescription("The campaign's whole definition (not its contacts): JSON, or YAML with ?format=yaml or "
                 + "Accept: application/yaml.");
         campaigns.MapGet("/defaults", () => TypedResults.Ok(new CampaignSettings()))
             .RequireAuthorization(Policies.Reader)
             .WithDescription("The settings a new campaign gets for every field it leaves out.");
-        campaigns.MapPost("/import", Import).RequireAuthorization(Policies.Marketer)
+        campaigns.MapPost("/import", Import).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign)
             .Accepts<JsonObject>("application/json", YamlType)
-            .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name). "
-                + "?dryRun=true only answers the field-by-field differences.");
+            .WithDescription("Creates a campaign from a document, or updates the one it names (by id, else by name) among "
+                + "the caller's team's campaigns: another team's campaign of the same name or id is never touched, a new "
+                + "one is created. An admin may name the team with ?teamId=. ?dryRun=true only answers the differences.");
         return campaigns;
     }
 
@@ -50,8 +52,8 @@ public static class CampaignDocumentsApi
     }
 
     static async Task<Results<Ok<ImportResult>, Created<ImportResult>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Import(
-        HttpRequest request, DialerDb db, CampaignHistory history, TimeProvider clock, CancellationToken ct,
-        bool dryRun = false, string? format = null)
+        HttpRequest request, DialerDb db, TeamScope scope, CampaignHistory history, TimeProvider clock, CancellationToken ct,
+        bool dryRun = false, string? format = null, Guid? teamId = null)
     {
         var yaml = WantsYaml(request, format, fromBody: true);
         JsonNode? node;
@@ -72,9 +74,13 @@ public static class CampaignDocumentsApi
         var (id, settings, errors) = CampaignDocument.Read(node);
         if (errors.Count > 0 || settings is null) return TypedResults.ValidationProblem(errors);
 
-        var (existing, ambiguity) = await FindAsync(db, id, settings.Name, ct);
+        var (team, teamError) = await scope.TeamForNewAsync(teamId, ct);
+        if (teamError is not null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["teamId"] = [teamError] });
+        var visible = scope.Campaigns.Where(c => c.TeamId == team);
+        var (existing, ambiguity) = await FindAsync(visible, id, settings.Name, ct);
         if (ambiguity is not null) return Problems.Conflict(new Refusal(ambiguity));
-        if (existing is null) return await CreateAsync(settings, db, history, clock, dryRun, ct);
+        if (existing is null) return await CreateAsync(settings, team!.Value, db, history, clock, dryRun, ct);
 
         var before = existing.Settings;
         var changes = SettingsDiff.Between(before, settings);
@@ -91,22 +97,24 @@ public static class CampaignDocumentsApi
     }
 
     static async Task<Results<Ok<ImportResult>, Created<ImportResult>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> CreateAsync(
-        CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, bool dryRun, CancellationToken ct)
+        CampaignSettings settings, Guid team, DialerDb db, CampaignHistory history, TimeProvider clock, bool dryRun, CancellationToken ct)
     {
         var changes = SettingsDiff.Between(null, settings);
         if (dryRun) return TypedResults.Ok(new ImportResult("create", null, true, changes, null, null));
         var campaign = Campaign.Create(settings, clock.GetUtcNow());
+        campaign.TeamId = team;
         db.Campaigns.Add(campaign);
         history.Definition(campaign, null, CampaignHistory.Imported, "created from a campaign document");
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/campaigns/{campaign.Id}", new ImportResult("create", campaign.Id, false, changes, campaign.Version, null));
     }
 
-    /// <summary>The campaign a document names: by its id when that exists here, else by its name.</summary>
-    static async Task<(Campaign? Campaign, string? Ambiguity)> FindAsync(DialerDb db, Guid? id, string name, CancellationToken ct)
+    /// <summary>The campaign a document names among <paramref name="campaigns"/> (one team's): by id, else by name.</summary>
+    static async Task<(Campaign? Campaign, string? Ambiguity)> FindAsync(IQueryable<Campaign> campaigns, Guid? id, string name,
+        CancellationToken ct)
     {
-        if (id is { } given && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == given, ct) is { } byId) return (byId, null);
-        var byName = await db.Campaigns.Where(c => c.Name.ToLower() == name.ToLower()).Take(2).ToListAsync(ct);
+        if (id is { } given && await campaigns.FirstOrDefaultAsync(c => c.Id == given, ct) is { } byId) return (byId, null);
+        var byName = await campaigns.Where(c => c.Name.ToLower() == name.ToLower()).Take(2).ToListAsync(ct);
         return byName.Count > 1
             ? (null, $"Several campaigns are named '{name}': give the document the id of the one to update.")
             : (byName.SingleOrDefault(), null);

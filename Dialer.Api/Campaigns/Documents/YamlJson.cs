@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlScalar = YamlDotNet.Core.Events.Scalar;
 using YamlDotNet.RepresentationModel;
+using YamlScalar = YamlDotNet.Core.Events.Scalar;
 
 namespace Dialer.Api.Campaigns.Documents;
 

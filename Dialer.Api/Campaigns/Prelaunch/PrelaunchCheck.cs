@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
@@ -11,8 +12,9 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 
 /// <summary>
 /// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
-/// first folds the contacts into classes that the rules cannot tell apart (same zones, status, attempts,
-/// do-not-call, attempts in the last 24 hours), so a list of a million contacts is read as a few hundred rows.
+/// first folds the contacts into classes that the rules cannot tell apart (same zones, number prefix and stated
+/// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours), so a list of a million contacts is read
+/// as a few hundred rows. The prefix is all a number's place needs: the calling code, and in NANP the area code.
 /// </summary>
 public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {
@@ -21,24 +23,32 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         WITH listed AS (SELECT DISTINCT c.phone FROM contacts c JOIN do_not_call d ON {DoNotCallMatch.BindsSql("d", "c.phone", "@campaign")}
                          WHERE c.campaign_id = @campaign),
              recent AS ({AttemptsLast24Hours.PerContactSql("@campaign", "@since")})
-        SELECT c.time_zones, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
+        SELECT c.time_zones, CASE WHEN c.phone LIKE '+1%' THEN left(c.phone, 5) ELSE left(c.phone, 4) END AS phone_prefix,
+               c.stated_jurisdiction, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
                coalesce(r.n, 0)::int AS attempts_last24hours,
                coalesce(c.next_attempt_at > @now, false) AS retry_later, count(*)::int AS count
         FROM contacts c
         LEFT JOIN listed l ON l.phone = c.phone
         LEFT JOIN recent r ON r.contact_id = c.id
         WHERE c.campaign_id = @campaign
-        GROUP BY 1, 2, 3, 4, 5, 6
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """;
 
-    sealed record ContactClass(string[] TimeZones, string Status, int Attempts, bool OnDoNotCall,
+    sealed record ContactClass(string[] TimeZones, string PhonePrefix, string? StatedJurisdiction, string Status, int Attempts, bool OnDoNotCall,
         int AttemptsLast24Hours, bool RetryLater, int Count);
 
     sealed class Tally
     {
         public int Count;
         public readonly Dictionary<string, int> Reasons = [];
+        public readonly Dictionary<string, int> Rules = [];
         public DateTimeOffset? First;
+
+        public void Add(PermitRefusal refusal, int count, DateTimeOffset? opening = null)
+        {
+            Add(refusal.Code, count, opening);
+            if (refusal.Rule is not null) Rules[refusal.ToString()] = Rules.GetValueOrDefault(refusal.ToString()) + count;
+        }
 
         public void Add(string reason, int count, DateTimeOffset? opening = null)
         {
@@ -47,7 +57,7 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
             if (opening is { } o && (First is null || o < First)) First = o;
         }
 
-        public PrelaunchGroup ToGroup() => new(Count, Reasons, First);
+        public PrelaunchGroup ToGroup() => new(Count, Reasons, First, Rules);
     }
 
     public async Task<PrelaunchReport> RunAsync(Campaign campaign, CancellationToken ct)
@@ -56,7 +66,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var launched = Campaign.Create(campaign.Settings, now);
         launched.Status = CampaignStatus.Running; // the rules as they will bind once it runs
         var window = campaign.Settings.CallingWindow;
-        var openings = new Dictionary<string, DateTimeOffset?>();
+        var openings = new Dictionary<(string, ApplicableRules), DateTimeOffset?>();
+        var jurisdictions = new HashSet<ApplicableRules>();
         Tally callable = new(), laterToday = new(), later = new(), never = new();
 
         await using var streaming = db.Streaming();
@@ -68,34 +79,39 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
             var contact = new Contact
             {
                 TimeZones = row.TimeZones, Status = Enum.Parse<ContactStatus>(row.Status), Attempts = row.Attempts,
+                Phone = row.PhonePrefix, StatedJurisdiction = row.StatedJurisdiction,
             };
+            var rules = DialPermit.RulesFor(campaign.Settings, contact);
+            if (contact.Status != ContactStatus.Done) jurisdictions.Add(rules);
             var (onDoNotCall, recent, retryLater, count) =
                 (row.OnDoNotCall, row.AttemptsLast24Hours, row.RetryLater, row.Count);
 
             if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
-            var refusal = DialPermit.AtClaim(launched, contact, onDoNotCall, recent, now, DialLead.Default);
-            switch (refusal)
+            var explained = DialPermit.ExplainAtClaim(launched, contact, onDoNotCall, recent, PersonHistory.None, now,
+                DialLead.Default);
+            switch (explained?.Code)
             {
                 case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
-                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(refusal, count); break;
-                case DialPermit.Cap24HoursReached: later.Add(refusal, count); break;
+                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(explained!.Value, count); break;
+                case DialPermit.Cap24HoursReached: later.Add(explained!.Value, count); break;
                 case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
                 case DialPermit.OutsideHours:
-                    var key = string.Join(' ', contact.TimeZones);
+                    var key = (string.Join(' ', contact.TimeZones), rules);
                     if (!openings.TryGetValue(key, out var next))
-                        openings[key] = next = CallingHours.NextOpening(window, contact.TimeZones, now);
+                        openings[key] = next = CallingHours.NextOpening(window, contact.TimeZones, rules, now);
                     if (next is not { } at) never.Add(PrelaunchReasons.NoCommonHours, count);
-                    else if (SameLocalDay(now, at, contact.TimeZones[0])) laterToday.Add(refusal, count, at);
-                    else later.Add(refusal, count, at);
+                    else if (SameLocalDay(now, at, contact.TimeZones[0])) laterToday.Add(explained!.Value, count, at);
+                    else later.Add(explained!.Value, count, at);
                     break;
-                default: later.Add(refusal, count); break;
+                default: later.Add(explained!.Value, count); break;
             }
         }
 
         var total = callable.Count + laterToday.Count + later.Count + never.Count;
         return new PrelaunchReport(now, total, callable.ToGroup(), laterToday.ToGroup(), later.ToGroup(), never.ToGroup(),
-            Problems(campaign, now, total, callable, laterToday, later, never));
+            [.. Problems(campaign, now, total, callable, laterToday, later, never),
+                .. JurisdictionProblems.Of(campaign.Settings, jurisdictions)]);
     }
 
     static bool SameLocalDay(DateTimeOffset now, DateTimeOffset at, string zoneId) =>

@@ -2,7 +2,10 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 
 /// <param name="Reasons">how many contacts of the group for each reason (DialPermit's names where it decides)</param>
 /// <param name="FirstOpening">the earliest time a contact of the group may be called, when known</param>
-public sealed record PrelaunchGroup(int Count, Dictionary<string, int> Reasons, DateTimeOffset? FirstOpening);
+/// <param name="Rules">where a jurisdiction's rule or the campaign's window refused, how many contacts for each, named:
+/// "outside-calling-hours: ES Mon-Fri 09:00-21:00"</param>
+public sealed record PrelaunchGroup(int Count, Dictionary<string, int> Reasons, DateTimeOffset? FirstOpening,
+    Dictionary<string, int> Rules);
 
 /// <summary>Who will be called if the campaign starts now, who later, and who never, and why.</summary>
 public sealed record PrelaunchReport(

@@ -21,7 +21,8 @@ public sealed record TimesheetDay(
 
 /// <param name="From">the first day, inclusive</param>
 /// <param name="To">the last day, inclusive</param>
-public sealed record TimesheetPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone, Guid? AgentId)
+/// <param name="TeamId">only this team's agents; every team's when null</param>
+public sealed record TimesheetPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone, Guid? AgentId, Guid? TeamId = null)
 {
     public DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone);
 }
@@ -34,15 +35,18 @@ public static class Timesheet
     {
         var rows = db.RowsAsync<Row>(Sql, ct, P("tz", p.Zone.Id), P("from_day", p.From.ToDateTime(TimeOnly.MinValue)),
             P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId));
+        // the team is filtered here, not in SQL, where it would change the plan of the whole report (see AgentWallQuery)
         await foreach (var r in rows)
-            yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login) : null,
-                r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved, r.OnCall, r.WrapUp, r.OnBreak,
-                r.ByReason is null ? new Dictionary<string, long>() : JsonSerializer.Deserialize<Dictionary<string, long>>(r.ByReason)!,
-                r.Calls, r.OnCall, r.Conversions, AgentFigures.Occupancy(r.OnCall, r.WrapUp, r.LoggedIn));
+            if (p.TeamId is not { } team || r.TeamId == team)
+                yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login) : null,
+                    r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved, r.OnCall, r.WrapUp, r.OnBreak,
+                    r.ByReason is null ? new Dictionary<string, long>() : JsonSerializer.Deserialize<Dictionary<string, long>>(r.ByReason)!,
+                    r.Calls, r.OnCall, r.Conversions, AgentFigures.Occupancy(r.OnCall, r.WrapUp, r.LoggedIn));
     }
 
     sealed record Row(Guid AgentId, string Name, DateOnly Day, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout, long LoggedIn,
-        long Available, long Reserved, long OnCall, long WrapUp, long OnBreak, string? ByReason, long Calls, long Conversions);
+        long Available, long Reserved, long OnCall, long WrapUp, long OnBreak, string? ByReason, long Calls, long Conversions,
+        Guid TeamId);
 
     // Day bounds come from PostgreSQL's own zone rules ("local midnight AT TIME ZONE"), so a DST day is 23 or 25 hours.
     static readonly string Sql = $"""
@@ -80,7 +84,7 @@ public static class Timesheet
               FROM call_attempts a
              WHERE a.agent_id IS NOT NULL AND a.bridged_at >= (@from_day::timestamp AT TIME ZONE @tz) AND a.bridged_at < ((@to_day::timestamp + interval '1 day') AT TIME ZONE @tz) AND (@agent::uuid IS NULL OR a.agent_id = @agent)
              GROUP BY 1, 2)
-        SELECT g.id AS agent_id, g.name, coalesce(x.day, k.day) AS day, x.first_login, x.last_logout,
+        SELECT g.id AS agent_id, g.team_id, g.name, coalesce(x.day, k.day) AS day, x.first_login, x.last_logout,
                round(coalesce(x.logged_in, 0))::bigint AS logged_in, round(coalesce(x.available, 0))::bigint AS available,
                round(coalesce(x.reserved, 0))::bigint AS reserved, round(coalesce(x.on_call, 0))::bigint AS on_call,
                round(coalesce(x.wrap_up, 0))::bigint AS wrap_up, round(coalesce(x.break_, 0))::bigint AS on_break, b.by_reason,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dialer.Api.Auth;
+using Dialer.Api.Teams;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,15 +14,17 @@ public static class TimesheetsApi
 
     public static IEndpointRouteBuilder MapTimesheetsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/timesheets", Get).WithTags("Reports").RequireAuthorization(Policies.Manager);
-        app.MapGet("/reports/timesheets", Page).WithTags("Reports").RequireAuthorization(Policies.Manager);
+        app.MapGet("/api/reports/timesheets", Get).WithTags("Reports").RequireAuthorization(Policies.Manager)
+            .OwnTeamOnly(TeamObject.Agent);
+        app.MapGet("/reports/timesheets", Page).WithTags("Reports").RequireAuthorization(Policies.Manager)
+            .OwnTeamOnly(TeamObject.Agent);
         return app;
     }
 
     static async Task<IResult> Get(string? from, string? to, Guid? agentId, string? tz, string? format, HttpRequest request,
-        HttpResponse response, DialerDb db, TimeProvider clock, CancellationToken ct)
+        HttpResponse response, DialerDb db, TeamScope scope, TimeProvider clock, CancellationToken ct)
     {
-        var (period, errors) = Parse(from, to, agentId, tz);
+        var (period, errors) = Parse(from, to, agentId, tz, scope.OnlyTeam);
         if (errors is not null) return TypedResults.ValidationProblem(errors);
         var days = Timesheet.DaysAsync(db, period!, clock.GetUtcNow(), ct);
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
@@ -50,10 +53,10 @@ public static class TimesheetsApi
 
     static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
 
-    static async Task<IResult> Page(string? from, string? to, Guid? agentId, string? tz, HttpResponse response, DialerDb db, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<IResult> Page(string? from, string? to, Guid? agentId, string? tz, HttpResponse response, DialerDb db,
+        TeamScope scope, TimeProvider clock, CancellationToken ct)
     {
-        var (period, errors) = Parse(from, to, agentId, tz);
+        var (period, errors) = Parse(from, to, agentId, tz, scope.OnlyTeam);
         if (errors is not null) return TypedResults.ValidationProblem(errors);
         response.ContentType = "text/html; charset=utf-8";
         await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
@@ -63,7 +66,8 @@ public static class TimesheetsApi
     }
 
     /// <summary>from and to are days (yyyy-MM-dd) in the zone tz (an IANA name, default UTC), both inclusive.</summary>
-    public static (TimesheetPeriod? Period, Dictionary<string, string[]>? Errors) Parse(string? from, string? to, Guid? agentId, string? tz)
+    public static (TimesheetPeriod? Period, Dictionary<string, string[]>? Errors) Parse(string? from, string? to, Guid? agentId, string? tz,
+        Guid? team = null)
     {
         var errors = new Dictionary<string, string[]>();
         static DateOnly? Day(string? s) =>
@@ -79,6 +83,6 @@ public static class TimesheetsApi
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone) || !zone.HasIanaId)
             errors["tz"] = ["An IANA time zone such as Europe/Paris or America/New_York."];
         if (errors.Count > 0) return (null, errors);
-        return (new TimesheetPeriod(start!.Value, end!.Value, zone!, agentId), null);
+        return (new TimesheetPeriod(start!.Value, end!.Value, zone!, agentId, team), null);
     }
 }

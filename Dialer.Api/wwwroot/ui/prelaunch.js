@@ -58,8 +58,9 @@ export function prelaunchSection(section, campaignId, settings) {
 }
 
 function reasons(group) {
-  const entries = Object.entries(group.reasons);
-  return entries.length ? el('ul', {}, entries.map(([k, n]) => el('li', {}, `${fmt.int(n)} ${REASONS[k] ?? k}`))) : null;
+  // the rule and jurisdiction that held contacts back, where one did: "outside-calling-hours: ES Mon-Fri 09:00-21:00"
+  const entries = [...Object.entries(group.reasons).map(([k, n]) => [REASONS[k] ?? k, n]), ...Object.entries(group.rules ?? {})];
+  return entries.length ? el('ul', {}, entries.map(([k, n]) => el('li', {}, `${fmt.int(n)} ${k}`))) : null;
 }
 
 const SOURCES = { 'logged-in': 'logged in to this campaign now', history: 'learned from this campaign’s calls', default: 'a typical campaign' };

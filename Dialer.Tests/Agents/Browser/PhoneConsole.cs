@@ -31,8 +31,11 @@ public sealed class PhoneChromium : IAsyncLifetime
     /// <summary>A new agent on a break until their line opens (as the server leaves one who logs in without a line), and their key.</summary>
     public static async Task<(Guid Id, string Key)> AgentWithoutLineAsync(LiveApi api, string name)
     {
-        var agent = new Agent { Id = Guid.NewGuid(), Name = name, ClientIdentity = "phone-" + Guid.NewGuid().ToString("N")[..10],
-            State = AgentState.Break, StateSince = DateTimeOffset.UtcNow, BreakReason = "line: not connected" };
+        var agent = new Agent
+        {
+            Id = Guid.NewGuid(), Name = name, ClientIdentity = "phone-" + Guid.NewGuid().ToString("N")[..10],
+            State = AgentState.Break, StateSince = DateTimeOffset.UtcNow, BreakReason = "line: not connected"
+        };
         await using (var db = api.Database.CreateDb())
         {
             db.Agents.Add(agent);

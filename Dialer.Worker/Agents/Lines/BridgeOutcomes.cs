@@ -59,7 +59,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             var agent = await unit.LockAgentAsync(agentId, ct);
             if (agent is null || a.IsFinal) return false;
             if (a.CallSid is null) a.CallSid = customerCallSid;
-            if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id)
+            var lineHere = InLinesRoom(agent, roomSid);
+            if (agent.HasOpenLine && agent.CurrentAttemptId == a.Id && lineHere)
             {
                 var changed = PreviewAnswered(unit, a, agent.Id, now) | a.AgentConnected(now)
                     | a.AgentLegPlaced(roomSid, agent.LineCallSid!);
@@ -71,13 +72,23 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             if (a.BridgedAt is not null || a.MessageStartedAt is not null) return false;
             empty = true;
             a.AgentMissed(now);
-            if (agent.RoomEmpty(a.Id, now)) unit.Record(agent);
+            var freed = agent.RoomEmpty(a.Id, now);
+            // the line's end never reached us (a Worker down when Twilio told): it is gone, whatever we believed
+            if (!lineHere) freed |= agent.LineDropped(agent.LineCallSid, "not in its room when a customer came", now);
+            if (freed) unit.Record(agent);
             return true;
         }, ct);
         if (attempt is null) return;
         if (empty) await RedirectToMessageAsync(attempt, ct);
         else if (attempt.BridgedAt == now) await recordings.StartAsync(attempt, agentId, roomSid, ct);
     }
+
+    /// <summary>
+    /// The room the customer entered is the one the agent's line joined. Another one (a new room of the same name) means
+    /// the line's room ended: the line left it, and the customer is alone there.
+    /// </summary>
+    static bool InLinesRoom(Agent agent, string roomSid) =>
+        agent.RoomSid is null || roomSid.Length == 0 || agent.RoomSid == roomSid;
 
     /// <summary>
     /// A preview call rings in the agent's room and its customer joins on answer without an answer webhook: joining is

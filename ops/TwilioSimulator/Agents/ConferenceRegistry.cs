@@ -54,7 +54,9 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
             var index = conference.Participants.FindIndex(p => p.CallSid == call.Sid && p.Status == ParticipantStatus.Queued);
             var joining = (index >= 0 ? conference.Participants[index] : fromTwiml with { Call = call }) with
             {
-                Status = ParticipantStatus.Connected, JoinedAt = now, UpdatedAt = now,
+                Status = ParticipantStatus.Connected,
+                JoinedAt = now,
+                UpdatedAt = now,
             };
             if (index >= 0) conference.Participants[index] = joining;
             else conference.Participants.Add(joining);

@@ -1,0 +1,48 @@
+using Dialer.Core.Compliance.Rules;
+using Dialer.Core.Contacts;
+using Dialer.Core.Data;
+using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dialer.Core.Compliance;
+
+/// <summary>
+/// Each number's <see cref="PersonHistory"/> across every campaign, for a claim's candidates, in one query. Inside the
+/// claim's transaction it also takes a transaction lock per number: two campaigns claiming the same number at once
+/// cannot both see it free, so one of them finds it dialing elsewhere and waits.
+/// </summary>
+public static class PersonCalls
+{
+    /// <summary>How far back an abandoned call can still lock a number out: the longest shipped lockout.</summary>
+    static readonly TimeSpan LongestLockout = RuleBook.Shipped.All
+        .Select(r => TimeSpan.FromHours(r.File.AbandonedLockout?.Hours ?? 0)).Max();
+
+    static readonly string Sql = $"""
+        SELECT p.phone,
+          (SELECT count(*) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
+            WHERE c.phone = p.phone AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})::int AS calls,
+          (SELECT max(coalesce(a.answered_at, a.created_at)) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
+            WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}) AS last_abandoned,
+          (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = p.phone AND c.campaign_id <> @campaign
+                   AND c.status = '{ContactStatus.Dialing}')
+           OR NOT pg_try_advisory_xact_lock(hashtextextended(p.phone, 18))) AS dialing_elsewhere
+        FROM unnest(@phones) AS p(phone)
+        """;
+
+    sealed record Row(string Phone, int Calls, DateTimeOffset? LastAbandoned, bool DialingElsewhere);
+
+    /// <summary>Every candidate's history; call inside the claim's transaction (the locks last until it ends).</summary>
+    public static async Task<Dictionary<string, PersonHistory>> ForAsync(DialerDb db, Guid campaignId,
+        IReadOnlyCollection<string> phones, DateTimeOffset now, CancellationToken ct)
+    {
+        if (phones.Count == 0) return [];
+        var rows = await db.Database.SqlQueryRaw<Row>(Sql,
+                new NpgsqlParameter("phones", phones.Distinct().ToArray()), new NpgsqlParameter("campaign", campaignId),
+                new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)),
+                new NpgsqlParameter("lockout_since", now - LongestLockout))
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Phone, r => new PersonHistory(r.Calls, r.LastAbandoned, r.DialingElsewhere));
+    }
+}
