@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
 using Dialer.Core.OutboundWebhooks;
@@ -17,16 +17,16 @@ public static class WebhookDeliveriesApi
 
     public static void MapWebhookDeliveriesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}/deliveries", List);
-        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/replay", Replay);
+        group.MapGet("/{id:guid}/deliveries", List).RequireTeamScope(TeamObject.Webhook);
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/replay", Replay).RequireTeamScope(TeamObject.Webhook);
     }
 
     /// <param name="state">Pending, Delivered or GaveUp; all when absent</param>
     static async Task<Results<Ok<Page<DeliveryResponse>>, NotFound, ValidationProblem>> List(Guid id, DialerDb db,
-        ClaimsPrincipal user, CancellationToken ct, DeliveryState? state = null, int page = 1, int pageSize = 50)
+        TeamScope scope, CancellationToken ct, DeliveryState? state = null, int page = 1, int pageSize = 50)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
-        if (await WebhooksApi.FindAsync(db, id, user, ct) is null) return TypedResults.NotFound();
+        if (await WebhooksApi.FindAsync(scope, id, ct) is null) return TypedResults.NotFound();
         (page, pageSize) = Paging.Clamp(page, Math.Min(pageSize, 100));
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id)
             .Where(d => state == null || d.State == state);
@@ -50,9 +50,9 @@ public static class WebhookDeliveriesApi
     /// <summary>Sends the delivery's event again, as a new delivery (the same event id in the body), after whatever
     /// is still pending for the same contact.</summary>
     static async Task<Results<Accepted<DeliveryResponse>, NotFound, Conflict<ProblemDetails>>> Replay(Guid id, long deliveryId, DialerDb db,
-        WebhookSignal signal, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        WebhookSignal signal, TimeProvider clock, TeamScope scope, CancellationToken ct)
     {
-        if (await WebhooksApi.FindAsync(db, id, user, ct) is null) return TypedResults.NotFound();
+        if (await WebhooksApi.FindAsync(scope, id, ct) is null) return TypedResults.NotFound();
         var original = await db.WebhookDeliveries.AsNoTracking()
             .SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct);
         if (original is null) return TypedResults.NotFound();

@@ -3,8 +3,11 @@ using Dialer.Core.OutboundWebhooks;
 
 namespace Dialer.Api.OutboundWebhooks;
 
+/// <param name="CampaignId">one campaign's events; none: every campaign of the team</param>
+/// <param name="TeamId">without a campaign, the team whose campaigns it hears: the caller's own unless an admin names
+/// another</param>
 public sealed record CreateWebhookRequest(string? Url, string[]? Events, Guid? CampaignId, string? Secret,
-    string? Description)
+    string? Description, Guid? TeamId = null)
 {
     /// <returns>the errors by field; empty when the request may be saved</returns>
     public Dictionary<string, string[]> Validate(bool allowPrivateAddresses)
@@ -28,11 +31,11 @@ public sealed record CreateWebhookRequest(string? Url, string[]? Events, Guid? C
 }
 
 /// <summary>A subscription as the API shows it: never its secret, except once in the answer to its creation.</summary>
-public sealed record WebhookResponse(Guid Id, string Url, string[] Events, Guid? CampaignId, string? Description,
-    string CreatedBy, DateTimeOffset CreatedAt, string? Secret = null)
+public sealed record WebhookResponse(Guid Id, string Url, string[] Events, Guid? CampaignId, Guid TeamId,
+    string? Description, string CreatedBy, DateTimeOffset CreatedAt, string? Secret = null)
 {
     public static WebhookResponse Of(WebhookSubscription s, bool withSecret = false) => new(s.Id, s.Url, s.Events,
-        s.CampaignId, s.Description, s.CreatedBy, s.CreatedAt, withSecret ? s.Secret : null);
+        s.CampaignId, s.TeamId, s.Description, s.CreatedBy, s.CreatedAt, withSecret ? s.Secret : null);
 }
 
 public sealed record AttemptResponse(DateTimeOffset At, int? StatusCode, string? Error, int DurationMs);

@@ -4,6 +4,7 @@ using Dialer.Core.Agents;
 using Dialer.Core.Auth;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Data;
+using Dialer.Core.OutboundWebhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Teams;
@@ -33,6 +34,9 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
 
     public IQueryable<Agent> Agents => OnlyTeam is { } team ? db.Agents.Where(a => a.TeamId == team) : db.Agents;
 
+    public IQueryable<WebhookSubscription> Webhooks =>
+        OnlyTeam is { } team ? db.WebhookSubscriptions.Where(s => s.TeamId == team) : db.WebhookSubscriptions;
+
     /// <summary>The campaigns an agent user is assigned to (and so may log in to, preview and take calls of).</summary>
     public IQueryable<Guid> AssignedCampaignIds => AgentId is { } agent
         ? db.CampaignAgents.Where(a => a.AgentId == agent).Select(a => a.CampaignId)
@@ -44,6 +48,7 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         TeamObject.Campaign when User.IsInRole(nameof(Role.Agent)) => AssignedCampaignIds.AnyAsync(c => c == id, ct),
         TeamObject.Campaign => Campaigns.AnyAsync(c => c.Id == id, ct),
         TeamObject.Agent => Agents.AnyAsync(a => a.Id == id, ct),
+        TeamObject.Webhook => Webhooks.AnyAsync(s => s.Id == id, ct),
         TeamObject.Recording =>
             db.CallRecordings.AnyAsync(r => r.Id == id && Campaigns.Any(c => c.Id == r.CampaignId), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -15,6 +15,9 @@ sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<Webhook
         e.Property(s => s.CreatedBy).HasMaxLength(100);
         e.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(s => s.CampaignId);
+        e.Property(s => s.TeamId).HasDefaultValue(Teams.Team.DefaultId);
+        e.HasOne<Teams.Team>().WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(s => s.TeamId);
     }
 }
 

@@ -80,8 +80,12 @@ static class WebhookFanOut
             FROM unnest(@ord, @event_ids, @types, @campaigns, @contacts, @attempts, @keys, @ats, @datas)
                 AS e(ord, event_id, type, campaign_id, contact_id, attempt_id, order_key, at, data)
             LEFT JOIN call_attempts a ON a.id = e.attempt_id
+            LEFT JOIN campaigns c ON c.id = e.campaign_id
             JOIN webhook_subscriptions s
-              ON e.type = ANY(s.events) AND (s.campaign_id IS NULL OR s.campaign_id = e.campaign_id)
+              ON e.type = ANY(s.events)
+             AND (s.campaign_id = e.campaign_id
+                  -- a team-wide subscription: its team's campaigns, and what belongs to no campaign (the global list)
+                  OR (s.campaign_id IS NULL AND (e.campaign_id IS NULL OR s.team_id = c.team_id)))
             ORDER BY e.ord, s.id
             """,
             [

@@ -1,8 +1,9 @@
 namespace Dialer.Core.OutboundWebhooks;
 
 /// <summary>
-/// A URL that hears some events: those of one campaign, or of every campaign when <see cref="CampaignId"/> is null
-/// (which also hears the global do-not-call list). Deleting one stops its pending deliveries.
+/// A team's URL that hears some events: those of one campaign, or of every campaign of the team when
+/// <see cref="CampaignId"/> is null (which also hears the global do-not-call list, shared by every team). Deleting one
+/// stops its pending deliveries.
 /// </summary>
 public sealed class WebhookSubscription
 {
@@ -15,6 +16,8 @@ public sealed class WebhookSubscription
     /// <summary><see cref="WebhookEvents"/> names.</summary>
     public string[] Events { get; set; } = [];
     public Guid? CampaignId { get; set; }
+    /// <summary>Whose it is: the campaign's team, or the team it was registered for.</summary>
+    public Guid TeamId { get; set; } = Teams.Team.DefaultId;
     public string? Description { get; set; }
     /// <summary>The id of the user who registered it.</summary>
     public string CreatedBy { get; set; } = "";

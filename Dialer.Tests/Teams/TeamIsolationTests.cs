@@ -42,6 +42,7 @@ public sealed class TeamIsolationTests(ApiFactory api)
         Assert.Equal(2, await after.Contacts.CountAsync(c => c.CampaignId == teams.CampaignA));
         Assert.Null((await after.Agents.AsNoTracking().SingleAsync(a => a.Id == teams.AgentA)).LogoutRequestedAt);
         Assert.True(await after.CampaignAgents.AnyAsync(a => a.CampaignId == teams.CampaignA && a.AgentId == teams.AgentA));
+        Assert.True(await after.WebhookSubscriptions.AnyAsync(s => s.Id == teams.WebhookA));
     }
 
     [Fact]
@@ -155,6 +156,7 @@ public sealed class TeamIsolationTests(ApiFactory api)
             "agentId" => teams.AgentA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Agent }) => teams.AgentA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Recording }) => teams.RecordingA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Webhook }) => teams.WebhookA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Campaign }) => teams.CampaignA.ToString(),
             _ => Guid.NewGuid().ToString(),
         });

@@ -9,7 +9,7 @@ namespace Dialer.Tests.Teams;
 
 /// <summary>
 /// Team A (the Default team, the Api fixture's users) owns a campaign with contacts, an agent assigned to it and a
-/// recording of one of its calls; team B, made here by the admin, has a marketer, a manager, an agent and a campaign.
+/// recording of one of its calls and a webhook; team B, made here by the admin, has a marketer, a manager, an agent and a campaign.
 /// </summary>
 public sealed class TwoTeams(ApiFactory api)
 {
@@ -18,6 +18,7 @@ public sealed class TwoTeams(ApiFactory api)
     public Guid AgentA { get; private set; }
     public string AgentAKey { get; private set; } = "";
     public Guid RecordingA { get; private set; }
+    public Guid WebhookA { get; private set; }
     public Guid TeamB { get; private set; }
     public Guid CampaignB { get; private set; }
     public Guid AgentB { get; private set; }
@@ -46,6 +47,11 @@ public sealed class TwoTeams(ApiFactory api)
         (AgentAKey, AgentA) = await api.NewAgentAsync("Team A agent");
         await api.AssignAsync(CampaignA, AgentA);
         RecordingA = await RecordingOfACallAsync();
+        var webhook = await MarketerA.PostAsJsonAsync("/api/webhooks", new
+        {
+            url = "https://crm.example.com/team-a", campaignId = CampaignA, events = new[] { "call.ended" },
+        });
+        WebhookA = (await webhook.EnsureSuccessStatusCode().ReadJsonAsync())["id"]!.GetValue<Guid>();
         return this;
     }
 

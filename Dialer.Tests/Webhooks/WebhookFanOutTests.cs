@@ -71,6 +71,41 @@ public sealed class WebhookFanOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_wide_subscription_hears_its_teams_campaigns_and_the_global_list_but_no_other_team()
+    {
+        Guid teamWide, otherTeamsCampaign;
+        await using (var db = _database.CreateDb())
+        {
+            var team = new Dialer.Core.Teams.Team { Id = Guid.NewGuid(), Name = "B", CreatedAt = DateTimeOffset.UtcNow };
+            var campaign = Campaign.Create(new CampaignSettings { Name = "B's", CallerId = "+14155550100" },
+                DateTimeOffset.UtcNow);
+            campaign.TeamId = team.Id;
+            var subscription = new WebhookSubscription
+            {
+                Id = Guid.NewGuid(), Url = "https://crm.example.com/all", Secret = "0123456789abcdef",
+                Events = [WebhookEvents.CampaignStateChanged, WebhookEvents.DoNotCallAdded], CreatedBy = "test",
+                CreatedAt = DateTimeOffset.UtcNow, // the default team's, as are _campaign and _other
+            };
+            db.AddRange(team, campaign, subscription);
+            await db.SaveChangesAsync();
+            (teamWide, otherTeamsCampaign) = (subscription.Id, campaign.Id);
+        }
+
+        await RunAsync(c =>
+        {
+            c.Publish(new CampaignStateChanged(_campaign, "running", null, c.Now));
+            c.Publish(new CampaignStateChanged(otherTeamsCampaign, "running", null, c.Now));
+            c.Publish(new CampaignStateChanged(_other, "paused", null, c.Now));
+            c.Db.DoNotCall.Add(new Dialer.Core.Compliance.DoNotCallEntry { Phone = "+14155550199", AddedAt = c.Now });
+        });
+
+        await using var read = _database.CreateDb();
+        var heard = await read.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == teamWide)
+            .OrderBy(d => d.Id).Select(d => d.OrderKey).ToListAsync();
+        Assert.Equal([$"campaign:{_campaign}", $"campaign:{_other}", "do-not-call"], heard);
+    }
+
+    [Fact]
     public async Task A_change_discarded_or_failed_writes_no_delivery()
     {
         await RunAsync(c =>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dialer.Core.Auth;
 using Dialer.Core.OutboundWebhooks;
 using Dialer.Tests.Infrastructure;
+using Dialer.Tests.Teams;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Dialer.Tests.Webhooks;
@@ -86,31 +87,50 @@ public sealed class WebhooksApiTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Only_an_admin_subscribes_to_every_campaign_and_a_marketer_cannot_see_it()
+    public async Task A_marketer_subscribes_to_every_campaign_of_their_team_and_another_team_never_sees_it()
     {
-        var admin = api.ClientAs(Role.Admin);
-        var marketer = api.ClientAs(Role.Marketer);
+        var teams = await new TwoTeams(api).MakeAsync();
 
-        Assert.Equal(HttpStatusCode.Forbidden,
-            (await marketer.PostAsJsonAsync("/api/webhooks", Subscription(null))).StatusCode);
-        var created = await admin.PostAsJsonAsync("/api/webhooks",
+        var created = await teams.MarketerB.PostAsJsonAsync("/api/webhooks",
             Subscription(null, events: [WebhookEvents.CampaignStateChanged]));
-        var id = (await created.ReadJsonAsync())["id"]!.GetValue<Guid>();
-        try
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await marketer.GetAsync($"/api/webhooks/{id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await marketer.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound,
-                (await marketer.GetAsync($"/api/webhooks/{id}/deliveries")).StatusCode);
-            var seen = await marketer.GetFromJsonAsync<JsonArray>("/api/webhooks");
-            Assert.DoesNotContain(seen!, s => s!["id"]!.GetValue<Guid>() == id);
-            foreach (var role in new[] { Role.Manager, Role.Agent })
-                Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(role).GetAsync("/api/webhooks")).StatusCode);
-        }
-        finally
-        {
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
-        }
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/webhooks/{id}")).StatusCode);
+        var body = await created.ReadJsonAsync();
+        var id = body["id"]!.GetValue<Guid>();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(teams.TeamB, body["teamId"]!.GetValue<Guid>());
+        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerB.GetAsync($"/api/webhooks/{id}")).StatusCode);
+        var marketerA = api.ClientAs(Role.Marketer);
+        Assert.Equal(HttpStatusCode.NotFound, (await marketerA.GetAsync($"/api/webhooks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await marketerA.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
+        Assert.DoesNotContain((await marketerA.GetFromJsonAsync<JsonArray>("/api/webhooks"))!,
+            s => s!["id"]!.GetValue<Guid>() == id);
+        Assert.Contains((await api.ClientAs(Role.Admin).GetFromJsonAsync<JsonArray>("/api/webhooks"))!,
+            s => s!["id"]!.GetValue<Guid>() == id);
+        Assert.Equal(HttpStatusCode.NoContent, (await teams.MarketerB.DeleteAsync($"/api/webhooks/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_teams_campaign_or_team_cannot_be_subscribed_to()
+    {
+        var teams = await new TwoTeams(api).MakeAsync();
+
+        var campaign = await teams.MarketerB.PostAsJsonAsync("/api/webhooks", Subscription(teams.CampaignA));
+        var team = await api.ClientAs(Role.Marketer).PostAsJsonAsync("/api/webhooks",
+            new { url = "https://crm.example.com/hooks", teamId = teams.TeamB, events = new[] { "call.ended" } });
+        var byAdmin = await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/webhooks",
+            new { url = "https://crm.example.com/hooks", teamId = teams.TeamB, events = new[] { "call.ended" } });
+
+        Assert.NotNull((await campaign.ReadJsonAsync())["errors"]!["campaignId"]);
+        Assert.NotNull((await team.ReadJsonAsync())["errors"]!["teamId"]);
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        var id = (await byAdmin.ReadJsonAsync())["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerB.GetAsync($"/api/webhooks/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Managers_and_agents_have_no_webhooks()
+    {
+        foreach (var role in new[] { Role.Manager, Role.Agent })
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(role).GetAsync("/api/webhooks")).StatusCode);
     }
 }

@@ -1002,6 +1002,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("secret");
 
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-7000-8000-000000000001"))
+                        .HasColumnName("team_id");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1013,6 +1019,9 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_webhook_subscriptions_campaign_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_webhook_subscriptions_team_id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
@@ -1492,6 +1501,13 @@ namespace Dialer.Core.Data.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_webhook_subscriptions_campaigns_campaign_id");
+
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_teams_team_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Pacing.PacingState", b =>

@@ -21,6 +21,7 @@ namespace Dialer.Core.Data.Migrations
                     secret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     events = table.Column<string[]>(type: "text[]", nullable: false),
                     campaign_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false, defaultValue: new Guid("00000000-0000-7000-8000-000000000001")),
                     description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -34,6 +35,12 @@ namespace Dialer.Core.Data.Migrations
                         principalTable: "campaigns",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_teams_team_id",
+                        column: x => x.team_id,
+                        principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -115,6 +122,11 @@ namespace Dialer.Core.Data.Migrations
                 name: "ix_webhook_subscriptions_campaign_id",
                 table: "webhook_subscriptions",
                 column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_team_id",
+                table: "webhook_subscriptions",
+                column: "team_id");
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261206063452_OutboundWebhooks")]
+    [Migration("20261206070653_OutboundWebhooks")]
     partial class OutboundWebhooks
     {
         /// <inheritdoc />
@@ -125,6 +125,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("state_since");
 
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-7000-8000-000000000001"))
+                        .HasColumnName("team_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -146,6 +152,9 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("LineCallSid")
                         .IsUnique()
                         .HasDatabaseName("ix_agents_line_call_sid");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_agents_team_id");
 
                     b.HasIndex("State", "StateSince")
                         .HasDatabaseName("ix_agents_state_state_since");
@@ -257,6 +266,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
 
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-7000-8000-000000000001"))
+                        .HasColumnName("team_id");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -267,6 +282,9 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ClientIdentity")
                         .IsUnique()
                         .HasDatabaseName("ix_users_client_identity");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", (string)null);
                 });
@@ -311,6 +329,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-7000-8000-000000000001"))
+                        .HasColumnName("team_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -326,6 +350,9 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_campaigns_status");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_campaigns_team_id");
 
                     b.ToTable("campaigns", (string)null);
                 });
@@ -625,6 +652,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("skip_count");
 
+                    b.Property<string>("StatedJurisdiction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("stated_jurisdiction");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -642,6 +674,9 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("HeldByAgentId")
                         .HasDatabaseName("ix_contacts_held_by_agent_id")
                         .HasFilter("held_by_agent_id IS NOT NULL");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_contacts_phone");
 
                     b.HasIndex("CampaignId", "Phone")
                         .IsUnique()
@@ -970,6 +1005,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("secret");
 
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-7000-8000-000000000001"))
+                        .HasColumnName("team_id");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -981,6 +1022,9 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_webhook_subscriptions_campaign_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_webhook_subscriptions_team_id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
@@ -1238,6 +1282,62 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("supervision_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Teams.CampaignAgent", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("assigned_by");
+
+                    b.HasKey("CampaignId", "AgentId")
+                        .HasName("pk_campaign_agents");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_campaign_agents_agent_id");
+
+                    b.ToTable("campaign_agents", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1304,6 +1404,16 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("call_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Agents.Agent", b =>
+                {
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agents_teams_team_id");
+                });
+
             modelBuilder.Entity("Dialer.Core.Agents.AgentStateChange", b =>
                 {
                     b.HasOne("Dialer.Core.Agents.Agent", null)
@@ -1312,6 +1422,26 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_agent_state_changes_agents_agent_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Auth.User", b =>
+                {
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_teams_team_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_teams_team_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Contacts.Contact", b =>
@@ -1374,6 +1504,13 @@ namespace Dialer.Core.Data.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_webhook_subscriptions_campaigns_campaign_id");
+
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_teams_team_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Pacing.PacingState", b =>
@@ -1428,6 +1565,23 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supervision_sessions_call_attempts_attempt_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Teams.CampaignAgent", b =>
+                {
+                    b.HasOne("Dialer.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_agents_agents_agent_id");
+
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_agents_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Transfers.CallTransfer", b =>
