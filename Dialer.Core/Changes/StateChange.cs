@@ -5,6 +5,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.OutboundWebhooks;
 using Dialer.Core.Transfers;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,9 +77,13 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
         return moves;
     }
 
-    /// <summary>The outbound webhooks' view of this change: call before the save.</summary>
-    internal List<OutboundWebhooks.WebhookFanOut.Hook> CollectHooks() =>
-        OutboundWebhooks.WebhookFanOut.Collect(db, _events, now);
+    readonly List<WebhookFanOut.Hook> _savedRowHooks = [];
+
+    /// <summary>Called as each save of this change starts (a unit may save more than once).</summary>
+    internal void NoteSaving() => _savedRowHooks.AddRange(WebhookFanOut.FromSavedRows(db, now));
+
+    /// <summary>The outbound webhooks' view of this change, once its last save is done.</summary>
+    internal List<WebhookFanOut.Hook> Hooks() => [.. WebhookFanOut.FromMessages(_events), .. _savedRowHooks];
 
     internal void WriteOutbox()
     {

@@ -23,21 +23,29 @@ public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider 
             if (tries++ > 0) db.ChangeTracker.Clear(); // a retry starts from the database, not from the failed try
             await using var tx = await db.Database.BeginTransactionAsync(token);
             var change = new StateChange(db, clock.GetUtcNow());
-            var result = await work(change, token);
-            if (change.Discarded)
+            void Saving(object? sender, SavingChangesEventArgs e) => change.NoteSaving();
+            db.SavingChanges += Saving; // the unit's own saves too: a row saved midway no longer shows what changed
+            try
             {
-                await tx.RollbackAsync(token);
-                db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
+                var result = await work(change, token);
+                if (change.Discarded)
+                {
+                    await tx.RollbackAsync(token);
+                    db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
+                    return result;
+                }
+                change.WriteOutbox();
+                await db.SaveChangesAsync(token);
+                var deliveries = await WebhookFanOut.WriteAsync(db, change.Hooks(), change.Now, token);
+                await tx.CommitAsync(token);
+                woke = change.HasEvents;
+                hooked = deliveries > 0;
                 return result;
             }
-            var pendingHooks = change.CollectHooks();
-            change.WriteOutbox();
-            await db.SaveChangesAsync(token);
-            var deliveries = await WebhookFanOut.WriteAsync(db, pendingHooks, change.Now, token);
-            await tx.CommitAsync(token);
-            woke = change.HasEvents;
-            hooked = deliveries > 0;
-            return result;
+            finally
+            {
+                db.SavingChanges -= Saving;
+            }
         }, ct);
         if (woke) signal.Wake();
         if (hooked) hooks?.Wake();

@@ -22,12 +22,13 @@ static class WebhookFanOut
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Before the save: what the change tracker says changed is gone after it.</summary>
-    internal static List<Hook> Collect(DialerDb db, IEnumerable<object> published, DateTimeOffset now)
+    internal static IEnumerable<Hook> FromMessages(IEnumerable<object> published) =>
+        published.Select(FromMessage).OfType<Hook>();
+
+    /// <summary>As each save starts: what the change tracker says changed is gone after it.</summary>
+    internal static List<Hook> FromSavedRows(DialerDb db, DateTimeOffset now)
     {
         var hooks = new List<Hook>();
-        foreach (var e in published)
-            if (FromMessage(e) is { } hook) hooks.Add(hook);
         foreach (var entry in db.ChangeTracker.Entries<Contact>())
         {
             if (entry.State != EntityState.Modified) continue;

@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
+using Dialer.Core.Contacts;
 using Dialer.Core.OutboundWebhooks;
 using Dialer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,43 @@ public sealed class WebhookFanOutTests : IAsyncLifetime
         var heard = await read.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == teamWide)
             .OrderBy(d => d.Id).Select(d => d.OrderKey).ToListAsync();
         Assert.Equal([$"campaign:{_campaign}", $"campaign:{_other}", "do-not-call"], heard);
+    }
+
+    [Fact]
+    public async Task A_contact_done_is_heard_even_when_the_unit_saved_it_midway()
+    {
+        long contactId;
+        Guid hearsContacts;
+        await using (var db = _database.CreateDb())
+        {
+            var contact = new Contact
+            {
+                CampaignId = _campaign, Phone = "+14155550177", Status = ContactStatus.Pending,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var subscription = new WebhookSubscription
+            {
+                Id = Guid.NewGuid(), Url = "https://crm.example.com/contacts", Secret = "0123456789abcdef",
+                Events = [WebhookEvents.ContactDone], CampaignId = _campaign, CreatedBy = "test",
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.AddRange(contact, subscription);
+            await db.SaveChangesAsync();
+            (contactId, hearsContacts) = (contact.Id, subscription.Id);
+        }
+
+        await using (var db = _database.CreateDb())
+            await new StateChanges(db, new OutboxSignal(), TimeProvider.System).RunAsync(async (c, ct) =>
+            {
+                var contact = (await c.LockContactAsync(contactId, ct))!;
+                contact.Status = ContactStatus.Done; // as the preview desk defers a refused candidate
+                await c.Db.SaveChangesAsync(ct);
+                c.Publish(new CampaignStateChanged(_other, "running", null, c.Now));
+            }, CancellationToken.None);
+
+        await using var read = _database.CreateDb();
+        var done = await read.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.SubscriptionId == hearsContacts);
+        Assert.Equal(($"contact:{contactId}", WebhookEvents.ContactDone), (done.OrderKey, done.Event));
     }
 
     [Fact]
