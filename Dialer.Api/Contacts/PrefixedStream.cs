@@ -14,7 +14,8 @@ sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
+    public override int Read(byte[] buffer, int offset, int count) =>
+        throw new NotSupportedException("read asynchronously");
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
