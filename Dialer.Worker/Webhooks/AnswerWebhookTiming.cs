@@ -8,7 +8,8 @@ namespace Dialer.Worker.Webhooks;
 /// </summary>
 public static class AnswerWebhookTiming
 {
-    public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
     {
         if (!context.Request.Path.StartsWithSegments(WebhookRoutes.AnswerPath))
         {
