@@ -171,8 +171,11 @@ public sealed partial class Agent
         var waitsForLine = to == AgentState.Available && !HasOpenLine;
         if (waitsForLine) (to, reason) = (AgentState.Break, $"{reason}; {LineBreakReason}");
         if (to == State) return;
-        _moves.Add(
-            new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now, ChangedBy = by });
+        _moves.Add(new AgentStateChange
+        {
+            AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now,
+            ChangedBy = by
+        });
         if (to != AgentState.Break) BreakReason = null;
         if (waitsForLine) BreakReason = LineBreakReason;
         if (to == AgentState.Offline) CampaignIds = [];

@@ -42,7 +42,8 @@ public static class AgentHealing
                 return new(AgentState.Available, "reserved for a call that ended before the agent answered");
             // a ringing preview call frees its agent when it ends (Twilio's ring timeout; the stale-call check if
             // callbacks are lost)
-            case AgentState.Reserved when !call.Connected && !call.AwaitingAnswer && now - Later(agent.StateSince, call.AnsweredAt) is var waited
+            case AgentState.Reserved when !call.Connected && !call.AwaitingAnswer
+                                          && now - Later(agent.StateSince, call.AnsweredAt) is var waited
                                           && waited > rules.ReservationTimeout:
                 return new(AgentState.Available,
                     $"reserved for {waited.TotalSeconds:0} s and the call never connected");

@@ -31,8 +31,10 @@ public sealed partial class CallSimulator
                 (Lerp(amd.MachineVerdictS, verdictDraw), misclassifyDraw < amd.FalseNegative),
             _ => (0.0, false),
         };
-        var call =
-            new SimCall { DialedAt = now, Kind = kind, RingSeconds = ring, VerdictSeconds = verdict, ClassifiedLive = live };
+        var call = new SimCall
+        {
+            DialedAt = now, Kind = kind, RingSeconds = ring, VerdictSeconds = verdict, ClassifiedLive = live
+        };
         inFlight.Add(call);
         metrics.Dialed(now);
         LinesChanged(+1);
