@@ -19,8 +19,10 @@ public sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
             Description = "Your API key. A new install's admin key is Auth:BootstrapAdminKey.",
         };
         document.Security ??= [];
-        document.Security.Add(
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [] });
+        document.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = []
+        });
         return Task.CompletedTask;
     }
 }

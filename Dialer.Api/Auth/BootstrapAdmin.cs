@@ -15,8 +15,11 @@ public static class BootstrapAdmin
         if (string.IsNullOrWhiteSpace(key)) return;
         var hash = User.HashKey(key);
         if (await db.Users.AnyAsync(u => u.ApiKeyHash == hash, ct)) return;
-        db.Users.Add(
-            new User { Id = Guid.CreateVersion7(), Name = "bootstrap-admin", Role = Role.Admin, ApiKeyHash = hash, CreatedAt = clock.GetUtcNow() });
+        db.Users.Add(new User
+        {
+            Id = Guid.CreateVersion7(), Name = "bootstrap-admin", Role = Role.Admin, ApiKeyHash = hash,
+            CreatedAt = clock.GetUtcNow()
+        });
         await db.SaveChangesAsync(ct);
     }
 }

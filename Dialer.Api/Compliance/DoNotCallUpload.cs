@@ -45,7 +45,10 @@ public static class DoNotCallUpload
             var separator = CsvRecordReader.DetectSeparator(headerLine);
             var header = new List<string>();
             try { await new CsvRecordReader(new StringReader(headerLine), separator).TryReadAsync(header, ct); }
-            catch (CsvFormatException e) { return Problems.BadRequest($"The header row cannot be read ({e.Message})."); }
+            catch (CsvFormatException e)
+            {
+                return Problems.BadRequest($"The header row cannot be read ({e.Message}).");
+            }
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest(
                     $"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
@@ -55,7 +58,10 @@ public static class DoNotCallUpload
                 new Entry(campaignId, reason, region, clock.GetUtcNow(), user.AuditId()), ct);
             return TypedResults.Ok(report);
         }
-        catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Numbers read before the limit were added."); }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.BadRequest(e.Message + " Numbers read before the limit were added.");
+        }
     }
 
     sealed record Entry(Guid? CampaignId, string? Reason, string Region, DateTimeOffset At, string? By);
@@ -67,7 +73,11 @@ public static class DoNotCallUpload
         var rejected = new List<RejectedRow>();
         var batch = new HashSet<string>();
         var fields = new List<string>();
-        void Reject(int line, string why) { rejectedCount++; if (rejected.Count < maxListed) rejected.Add(new RejectedRow(line, why)); }
+        void Reject(int line, string why)
+        {
+            rejectedCount++;
+            if (rejected.Count < maxListed) rejected.Add(new RejectedRow(line, why));
+        }
 
         async Task FlushAsync()
         {
@@ -86,7 +96,11 @@ public static class DoNotCallUpload
             if (fields is [""]) continue;
             rows++;
             var line = csv.RecordLine + 1; // the header was line 1
-            if (csv.RecordTooLong) { Reject(line, "the record is longer than the limit (Import:MaxRecordChars)"); continue; }
+            if (csv.RecordTooLong)
+            {
+                Reject(line, "the record is longer than the limit (Import:MaxRecordChars)");
+                continue;
+            }
             var raw = phoneColumn < fields.Count ? fields[phoneColumn] : "";
             if (!Phones.TryNormalize(raw, entry.Region, out var e164, out var why)) { Reject(line, why); continue; }
             if (!batch.Add(e164)) listed++; // the same number twice in one batch

@@ -40,7 +40,10 @@ public static class ContactsApi
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
         catch (ContactImporter.LimitException e) { return Problems.TooLarge(e.Message, e.Line, e.Report); }
-        catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Rows read before the limit were imported."); }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.BadRequest(e.Message + " Rows read before the limit were imported.");
+        }
     }
 
     public sealed record ContactResponse(long Id, string Phone, string? Name, string[] TimeZones, ContactStatus Status,

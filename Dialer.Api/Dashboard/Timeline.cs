@@ -76,8 +76,14 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
 
         public (long A, long B) Until(DateTimeOffset end)
         {
-            for (; _head < _points.Length && _points[_head].At < end; _head++) { _a += _points[_head].A; _b += _points[_head].B; }
-            for (; _tail < _head && _points[_tail].At < end - window; _tail++) { _a -= _points[_tail].A; _b -= _points[_tail].B; }
+            for (; _head < _points.Length && _points[_head].At < end; _head++)
+            {
+                _a += _points[_head].A; _b += _points[_head].B;
+            }
+            for (; _tail < _head && _points[_tail].At < end - window; _tail++)
+            {
+                _a -= _points[_tail].A; _b -= _points[_tail].B;
+            }
             return (_a, _b);
         }
     }

@@ -34,7 +34,10 @@ public static class Paging
 
     /// <summary>The 400's errors for a page number past <see cref="MaxPage"/>, else null.</summary>
     public static Dictionary<string, string[]>? TooFar(int page) => page <= MaxPage ? null
-        : new() { ["page"] = [$"At most {MaxPage}: narrow the list, or page by key where offered (?after=<last id>)."] };
+        : new()
+        {
+            ["page"] = [$"At most {MaxPage}: narrow the list, or page by key where offered (?after=<last id>)."]
+        };
 }
 
 /// <summary>

@@ -81,7 +81,10 @@ public static class AgentLineApi
             ? new() { ["kind"] = ["Choose browser, phone or sip."] }
             : kind == LineKind.Phone
                 ? new() { ["address"] = ["Give your phone number in international form, such as +14155550123."] }
-                : new() { ["address"] = ["Give a SIP address such as sip:alice@example.com (at most 200 characters)."] };
+                : new()
+                {
+                    ["address"] = ["Give a SIP address such as sip:alice@example.com (at most 200 characters)."]
+                };
 
     static bool IsSipAddress(string? s) =>
         s is { Length: > 4 and <= 200 } && s.Trim().StartsWith("sip:", StringComparison.OrdinalIgnoreCase)

@@ -90,7 +90,11 @@ public static partial class YamlJson
         JsonArray a => new YamlSequenceNode(a.Select(ToYaml)),
         null => new YamlScalarNode("null"),
         JsonValue v when v.TryGetValue<string>(out var s) =>
-            new YamlScalarNode(s) { Style = s.Contains('\n') ? ScalarStyle.Literal : NeedsQuotes(s) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain },
+            new YamlScalarNode(s)
+            {
+                Style = s.Contains('\n') ? ScalarStyle.Literal
+                    : NeedsQuotes(s) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain
+            },
         _ => new YamlScalarNode(node.ToJsonString()),
     };
 

@@ -97,7 +97,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
                 case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(explained!.Value, count); break;
                 case DialPermit.Cap24HoursReached: later.Add(explained!.Value, count); break;
-                case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
+                case DialPermit.OutsideHours when contact.TimeZones.Length == 0:
+                    never.Add(PrelaunchReasons.ZoneUnknown, count); break;
                 case DialPermit.OutsideHours:
                     var key = (string.Join(' ', contact.TimeZones), rules);
                     if (!openings.TryGetValue(key, out var next))
