@@ -33,7 +33,10 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
                 swept = true;
                 await RunOnceAsync(ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Reconciliation round failed"); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Reconciliation round failed");
+            }
         }
     }
 

@@ -54,7 +54,11 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         {
             case DialResult.Placed placed:
                 await updates.ApplyAsync(id,
-                    a => { a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at); return true; }, ct);
+                    a =>
+                    {
+                        a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at);
+                        return true;
+                    }, ct);
                 break;
             case DialResult.Rejected rejected:
                 await refusals.SettleAsync(attempt, rejected, at, ct);

@@ -47,7 +47,11 @@ public sealed class TwilioResilience
                 Delay = TimeSpan.FromMilliseconds(200),
                 MaxDelay = TimeSpan.FromSeconds(2),
                 OnRetry = a =>
-                    { log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1, a.Outcome.Exception?.Message); return default; },
+                {
+                    log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1,
+                        a.Outcome.Exception?.Message);
+                    return default;
+                },
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {

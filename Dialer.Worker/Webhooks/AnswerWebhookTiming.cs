@@ -19,6 +19,10 @@ public static class AnswerWebhookTiming
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var started = clock.GetTimestamp();
         try { await next(context); }
-        finally { context.RequestServices.GetRequiredService<DialerMetrics>().AnswerWebhookTook(clock.GetElapsedTime(started)); }
+        finally
+        {
+            context.RequestServices.GetRequiredService<DialerMetrics>()
+                .AnswerWebhookTook(clock.GetElapsedTime(started));
+        }
     });
 }

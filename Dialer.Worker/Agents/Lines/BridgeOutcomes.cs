@@ -200,7 +200,10 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         try
         {
             await CallResource.UpdateAsync(
-                new UpdateCallOptions(customerCallSid) { Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString()) }, clients.Create());
+                new UpdateCallOptions(customerCallSid)
+                {
+                    Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString())
+                }, clients.Create());
         }
         catch (TwilioException e)
         {
