@@ -23,7 +23,11 @@ public static class SimulatorApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SimRandom(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.Seed));
         services.AddSingleton(sp => new WebhookClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<ILogger<WebhookClient>>()));
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            {
+                Timeout = Timeout.InfiniteTimeSpan
+            },
+            sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<ILogger<WebhookClient>>()));
         services.AddSingleton<FaultState>();
         services.AddSingleton<CallRecordStore>();
         services.AddSingleton<CreateRate>();
