@@ -36,7 +36,8 @@ public static class LivePacingSnapshot
         var ringing = lines.Where(l => l.State < AttemptState.InProgress)
             .Select(l => l.DialedAt is { } dialed && l.State >= AttemptState.Queued
                 ? Math.Max(0, (now - dialed).TotalSeconds) : 0).ToList();
-        // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either way
+        // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either
+        // way
         var waiting = lines.Where(l => l.State == AttemptState.InProgress && l.AgentId is null)
             .Select(l => (now - (l.AnsweredAt ?? l.CreatedAt)).TotalSeconds).ToList();
         return new PacingSnapshot((now - (campaign.StartedAt ?? now)).TotalSeconds, views, ringing, waiting, budget,
