@@ -17,7 +17,8 @@ public static class AgentCampaignsQuery
     public static async Task<Ok<AgentCampaign[]>> ListAsync(DialerDb db, Teams.TeamScope scope, CancellationToken ct)
     {
         var live = await db.Campaigns.AsNoTracking().Where(c => scope.AssignedCampaignIds.Contains(c.Id))
-            .Where(c => c.Status == CampaignStatus.Running || c.Status == CampaignStatus.Paused || c.Status == CampaignStatus.Scheduled)
+            .Where(c => c.Status == CampaignStatus.Running || c.Status == CampaignStatus.Paused
+                || c.Status == CampaignStatus.Scheduled)
             .OrderBy(c => c.Name).ToListAsync(ct);
         return TypedResults.Ok(live.Select(c => new AgentCampaign(c.Id, c.Name, c.Status, c.Settings.Mode)).ToArray());
     }

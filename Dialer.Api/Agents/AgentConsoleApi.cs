@@ -49,30 +49,38 @@ public static class AgentConsoleApi
 
     public static Guid AgentIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DialerClaims.AgentId)!);
 
-    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Login(
+    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> Login(
         LoginRequest request, ClaimsPrincipal user, TeamScope scope, AgentChanges changes, CancellationToken ct)
     {
         var ids = request.CampaignIds ?? [];
         if (ids.Length == 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = ["Choose at least one campaign."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["campaignIds"] = ["Choose at least one campaign."] });
         if (ids.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = ["At most 100."] });
-        // a campaign the agent is not assigned to reads as one that does not exist: its existence is not theirs to learn
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["campaignIds"] = ["At most 100."] });
+        // a campaign the agent is not assigned to reads as one that does not exist: its existence is not theirs to
+        // learn
         if (await scope.NotAssignedAsync(ids, ct) is { Count: > 0 } unknown)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignIds"] = [.. unknown.Select(u => $"No campaign {u}.")] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["campaignIds"] = [.. unknown.Select(u => $"No campaign {u}.")] });
         return await ChangeAsync(user, changes, (a, now) => a.TryLogIn(ids, now), ct);
     }
 
-    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Break(
+    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> Break(
         BreakRequest request, ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why, in at most 100 characters."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["reason"] = ["Say why, in at most 100 characters."] });
         return await ChangeAsync(user, changes, (a, now) => a.TryBreak(request.Reason.Trim(), now), ct);
     }
 
     /// <summary>Under the agent's row lock: the router reserving them meanwhile is waited for.</summary>
-    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
+    static async Task<Results<Ok<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> ChangeAsync(
         ClaimsPrincipal user, AgentChanges changes, Func<Agent, DateTimeOffset, Refusal?> change, CancellationToken ct)
     {
         var outcome = await changes.ApplyAsync(AgentIdOf(user), (a, unit) => change(a, unit.Now), ct);

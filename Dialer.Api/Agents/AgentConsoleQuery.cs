@@ -7,24 +7,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Agents;
 
-/// <summary>What the agent console shows: the agent's state and, during a call and its wrap-up, the customer (the screen pop).</summary>
+/// <summary>
+/// What the agent console shows: the agent's state and, during a call and its wrap-up, the customer (the screen pop).
+/// </summary>
 public static class AgentConsoleQuery
 {
-    public sealed record AgentView(Guid Id, string Name, string ClientIdentity, AgentState State, DateTimeOffset Since, string? BreakReason,
-        Guid[] CampaignIds, LineView Line, CurrentCall? Call = null);
-    /// <summary>The agent's line: Address is the phone or SIP address (the agent's own), null for the browser phone.</summary>
+    public sealed record AgentView(Guid Id, string Name, string ClientIdentity, AgentState State, DateTimeOffset Since,
+        string? BreakReason, Guid[] CampaignIds, LineView Line, CurrentCall? Call = null);
+    /// <summary>
+    /// The agent's line: Address is the phone or SIP address (the agent's own), null for the browser phone.
+    /// </summary>
     public sealed record LineView(string? Kind, string? Address, string State, DateTimeOffset? Since, string? Reason);
-    public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script, string[] Dispositions,
-        string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt, DateTimeOffset? EndedAt, string? Disposition,
-        DateTimeOffset? WrapUpDeadline, ContactCard Contact, Transfers.TransferView[] Transfers);
-    public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields, PastAttempt[] History);
-    /// <param name="RecordingId">the call's recording, to play at /api/recordings/{id}/audio: the agent's own calls only</param>
-    public sealed record PastAttempt(Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition, Guid? RecordingId);
+    public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script,
+        string[] Dispositions, string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt,
+        DateTimeOffset? EndedAt, string? Disposition, DateTimeOffset? WrapUpDeadline, ContactCard Contact,
+        Transfers.TransferView[] Transfers);
+    public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields,
+        PastAttempt[] History);
+    /// <param name="RecordingId">the call's recording, to play at /api/recordings/{id}/audio: the agent's own calls
+    /// only</param>
+    public sealed record PastAttempt(
+        Guid AttemptId, DateTimeOffset? At, string? Outcome, string? Disposition, Guid? RecordingId);
 
-    public static AgentView ViewOf(Agent a) => new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds,
-        new LineView(a.LineKind?.ToString().ToLowerInvariant(), a.LineAddress, a.LineState.ToString(), a.LineSince, a.LineReason));
+    public static AgentView ViewOf(Agent a) =>
+        new(a.Id, a.Name, a.ClientIdentity, a.State, a.StateSince, a.BreakReason, a.CampaignIds,
+            new LineView(a.LineKind?.ToString().ToLowerInvariant(), a.LineAddress, a.LineState.ToString(),
+                a.LineSince, a.LineReason));
 
-    public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db, CancellationToken ct)
+    public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db,
+        CancellationToken ct)
     {
         var agentId = AgentConsoleApi.AgentIdOf(user);
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, ct);
@@ -40,10 +51,14 @@ public static class AgentConsoleQuery
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var history = await ContactHistory.OfAsync(db, contact.Id, agent.Id, attempt.Id, ct);
-        var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
-        var deadline = agent.State == AgentState.WrapUp ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
-        return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script, campaign.Settings.Dispositions,
-            attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt, attempt.EndedAt, attempt.Disposition, deadline,
-            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history), await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct));
+        var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone()
+            : (JsonElement?)null;
+        var deadline = agent.State == AgentState.WrapUp
+            ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
+        return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script,
+            campaign.Settings.Dispositions, attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt,
+            attempt.EndedAt, attempt.Disposition, deadline,
+            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history),
+            await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct));
     }
 }

@@ -19,22 +19,28 @@ namespace Dialer.Api.Agents;
 public static class DispositionApi
 {
     public sealed record DispositionRequest(string? Disposition, DateTimeOffset? CallbackAt, string? Notes);
-    public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted, DateTimeOffset? CallbackAt, AgentState AgentState);
+    public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted,
+        DateTimeOffset? CallbackAt, AgentState AgentState);
 
-    public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetAsync(
+    public static async Task<Results<Ok<DispositionResult>, NotFound, ValidationProblem, Conflict<ProblemDetails>,
+        ProblemHttpResult>> SetAsync(
         Guid attemptId, DispositionRequest request, ClaimsPrincipal user, DialerDb db, StateChanges changes,
         TimeProvider clock, CancellationToken ct)
     {
         var agentId = AgentConsoleApi.AgentIdOf(user);
         var now = clock.GetUtcNow();
-        var found = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.AgentId, a.CampaignId, a.ContactId }).FirstOrDefaultAsync(ct);
+        var found = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+            .Select(a => new { a.AgentId, a.CampaignId, a.ContactId }).FirstOrDefaultAsync(ct);
         if (found is null) return TypedResults.NotFound();
         if (found.AgentId != agentId)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your call.", detail: "An agent may only set the disposition of a call they took.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your call.",
+                detail: "An agent may only set the disposition of a call they took.");
         var settings = await db.Campaigns.Where(c => c.Id == found.CampaignId).Select(c => c.Settings).SingleAsync(ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == found.ContactId, ct);
-        if (Validate(request, settings, contact, now) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var disposition = settings.Dispositions.First(d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (Validate(request, settings, contact, now) is { Count: > 0 } errors)
+            return TypedResults.ValidationProblem(errors);
+        var disposition = settings.Dispositions.First(
+            d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
 
         var (result, refused) = await changes.RunAsync<(DispositionResult?, Refusal?)>(async (unit, token) =>
         {
@@ -57,12 +63,14 @@ public static class DispositionApi
         return refused is not null ? Problems.Conflict(refused) : TypedResults.Ok(result!);
     }
 
-    static Dictionary<string, string[]> Validate(DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)
+    static Dictionary<string, string[]> Validate(
+        DispositionRequest r, CampaignSettings settings, Contact contact, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         var d = r.Disposition?.Trim();
         if (string.IsNullOrEmpty(d) || !settings.Dispositions.Contains(d, StringComparer.OrdinalIgnoreCase))
-            errors["disposition"] = [$"Choose one of the campaign's dispositions: {string.Join(", ", settings.Dispositions)}."];
+            errors["disposition"] =
+                [$"Choose one of the campaign's dispositions: {string.Join(", ", settings.Dispositions)}."];
         if (r.Notes is { Length: > 2000 }) errors["notes"] = ["At most 2000 characters."];
         if (!Dispositions.IsCallback(d)) return errors;
         if (r.CallbackAt is not { } at) errors["callbackAt"] = ["A callback needs the time to call back."];

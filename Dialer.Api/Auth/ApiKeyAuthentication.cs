@@ -42,7 +42,8 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.Name, user.Name),
             new(ClaimTypes.Role, user.Role.ToString()),
             new(DialerClaims.TeamId, user.TeamId.ToString()),
-            .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())] : Array.Empty<Claim>(),
+            .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())]
+            : Array.Empty<Claim>(),
         ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

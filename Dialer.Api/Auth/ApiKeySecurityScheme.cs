@@ -6,7 +6,8 @@ namespace Dialer.Api.Auth;
 /// <summary>Tells the OpenAPI document (and so Scalar) that calls carry an X-Api-Key header.</summary>
 public sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
 {
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context,
+        CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -18,7 +19,10 @@ public sealed class ApiKeySecurityScheme : IOpenApiDocumentTransformer
             Description = "Your API key. A new install's admin key is Auth:BootstrapAdminKey.",
         };
         document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [] });
+        document.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = []
+        });
         return Task.CompletedTask;
     }
 }

@@ -22,7 +22,8 @@ public static class Policies
         HubTickets.Register(builder); // the scheme takes a hub ticket where a key may not go (a hub's URL)
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(
+                ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             // a route that names no policy (nor AllowAnonymous with a reason) is for signed-in users, not for anyone
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -41,6 +41,7 @@ public static class CampaignCloneApi
         db.Campaigns.Add(copy);
         history.Definition(copy, null, CampaignHistory.Cloned, $"cloned from {source.Id} ('{source.Name}')");
         await db.SaveChangesAsync(ct);
-        return TypedResults.CreatedAtRoute(CampaignResponse.From(copy, new ContactCounts(0, 0, 0, 0, 0)), "GetCampaign", new { id = copy.Id });
+        return TypedResults.CreatedAtRoute(CampaignResponse.From(copy, new ContactCounts(0, 0, 0, 0, 0)), "GetCampaign",
+            new { id = copy.Id });
     }
 }

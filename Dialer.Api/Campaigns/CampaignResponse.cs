@@ -14,5 +14,6 @@ public sealed record CampaignResponse(
             c.PauseReason);
 }
 
-/// <param name="NextAfter">for lists paged by key: the id to pass as ?after= for the next page (null on the last)</param>
+/// <param name="NextAfter">for lists paged by key: the id to pass as ?after= for the next page (null on the
+/// last)</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total, long? NextAfter = null);

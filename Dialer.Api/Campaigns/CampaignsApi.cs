@@ -19,8 +19,10 @@ public static class CampaignsApi
             .WithName("GetCampaign");
         campaigns.MapPost("/", Create).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign)
             .WithDescription("The campaign belongs to the creator's team; an admin may name another with ?teamId=.");
-        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);
-        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer).RequireTeamScope(TeamObject.Campaign);
+        campaigns.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.Campaign);
+        campaigns.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.Campaign);
         return campaigns;
     }
 
@@ -37,7 +39,8 @@ public static class CampaignsApi
             campaigns.Select(c => CampaignResponse.From(c, counts[c.Id])).ToList(), page, pageSize, total));
     }
 
-    static async Task<Results<Ok<CampaignResponse>, NotFound>> Get(Guid id, DialerDb db, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<CampaignResponse>, NotFound>> Get(Guid id, DialerDb db, HttpContext http,
+        CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -47,8 +50,8 @@ public static class CampaignsApi
     }
 
     static async Task<Results<CreatedAtRoute<CampaignResponse>, ValidationProblem>> Create(
-        CampaignSettings settings, DialerDb db, TeamScope scope, CampaignHistory history, TimeProvider clock, CancellationToken ct,
-        Guid? teamId = null)
+        CampaignSettings settings, DialerDb db, TeamScope scope, CampaignHistory history, TimeProvider clock,
+        CancellationToken ct, Guid? teamId = null)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
         var (team, teamError) = await scope.TeamForNewAsync(teamId, ct);
@@ -64,8 +67,10 @@ public static class CampaignsApi
             "GetCampaign", new { id = campaign.Id });
     }
 
-    static async Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Update(
-        Guid id, CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem,
+        Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Update(
+        Guid id, CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, HttpContext http,
+        CancellationToken ct)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -85,7 +90,8 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
     }
 
-    static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id, DialerDb db, CampaignHistory history, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id,
+        DialerDb db, CampaignHistory history, CancellationToken ct)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();

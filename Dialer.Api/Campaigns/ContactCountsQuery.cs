@@ -6,7 +6,8 @@ namespace Dialer.Api.Campaigns;
 
 static class ContactCountsQuery
 {
-    public static async Task<Dictionary<Guid, ContactCounts>> ForAsync(DialerDb db, IReadOnlyCollection<Guid> campaignIds, CancellationToken ct)
+    public static async Task<Dictionary<Guid, ContactCounts>> ForAsync(DialerDb db,
+        IReadOnlyCollection<Guid> campaignIds, CancellationToken ct)
     {
         var rows = await db.Contacts.Where(c => campaignIds.Contains(c.CampaignId))
             .GroupBy(c => new { c.CampaignId, c.Status })
@@ -16,7 +17,8 @@ static class ContactCountsQuery
         {
             int Of(ContactStatus s) => rows.Where(r => r.CampaignId == id && r.Status == s).Sum(r => r.Count);
             return new ContactCounts(rows.Where(r => r.CampaignId == id).Sum(r => r.Count),
-                Of(ContactStatus.Pending), Of(ContactStatus.Dialing), Of(ContactStatus.Done), Of(ContactStatus.Suppressed));
+                Of(ContactStatus.Pending), Of(ContactStatus.Dialing), Of(ContactStatus.Done),
+                Of(ContactStatus.Suppressed));
         });
     }
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Compliance;
 
-/// <summary>The abandon ledger of a campaign: live answers, abandons, rate and what is left before the target.</summary>
+/// <summary>
+/// The abandon ledger of a campaign: live answers, abandons, rate and what is left before the target.
+/// </summary>
 public static class AbandonApi
 {
     /// <param name="campaign">the /api/campaigns/{id} group</param>
@@ -17,7 +19,8 @@ public static class AbandonApi
         return campaign;
     }
 
-    static async Task<Results<Ok<AbandonFigures>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<AbandonFigures>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock,
+        CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();

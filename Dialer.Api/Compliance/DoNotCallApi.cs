@@ -24,15 +24,17 @@ public static class DoNotCallApi
     /// <summary>A number in the body, never in a path: paths reach access logs and traces.</summary>
     public sealed record LookupRequest(string? Phone, string Region = "US");
     public sealed record RemovalRequest(string? Phone, Guid? CampaignId, string? Reason, string Region = "US");
-    public sealed record RemovalResponse(long Id, string Phone, Guid? CampaignId, string? Reason, DateTimeOffset AddedAt,
-        string? AddedBy, string Source, DateTimeOffset RemovedAt, string RemovedBy, string RemovalReason);
+    public sealed record RemovalResponse(long Id, string Phone, Guid? CampaignId, string? Reason,
+        DateTimeOffset AddedAt, string? AddedBy, string Source, DateTimeOffset RemovedAt, string RemovedBy,
+        string RemovalReason);
 
     public static RouteGroupBuilder MapDoNotCallApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization();
         group.MapPost("/", Add).RequireAuthorization(Policies.Marketer).OwnTeamOnly(TeamObject.Campaign);
         // the list is every team's; entries bound to one campaign are that campaign's team's
-        group.MapGet("/", List).RequireAuthorization(Policies.Reader).RequireTeamScope(TeamObject.Campaign, "campaignId")
+        group.MapGet("/", List).RequireAuthorization(Policies.Reader)
+            .RequireTeamScope(TeamObject.Campaign, "campaignId")
             .OwnTeamOnly(TeamObject.Campaign);
         group.MapPost("/lookup", Lookup).RequireAuthorization(Policies.Reader).OwnTeamOnly(TeamObject.Campaign);
         // the list is a legal record: taking a number off it is for admins, and the removal is kept
@@ -40,7 +42,8 @@ public static class DoNotCallApi
         group.MapGet("/removals", Removals).RequireAuthorization(Policies.Admin);
         group.MapPost("/upload", DoNotCallUpload.UploadAsync).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.Campaign, "campaignId").Accepts<IFormFile>("text/csv", "multipart/form-data")
-            .WithDescription("A CSV with a phone column, streamed: every number added to the list, with the rows it could not read by line.");
+            .WithDescription(
+                "A CSV with a phone column, streamed: every number added to the list, with the rows it could not read by line.");
         return group;
     }
 
@@ -49,7 +52,8 @@ public static class DoNotCallApi
         ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Numbers is not { Length: > 0 })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["numbers"] = ["Give at least one number."] });
         if (request.Numbers.Length > MaxNumbersPerRequest)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             { ["numbers"] = [$"At most {MaxNumbersPerRequest} numbers at once; upload a CSV for more."] });
@@ -57,15 +61,18 @@ public static class DoNotCallApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             { ["reason"] = [$"At most {MaxReasonChars} characters."] });
         if (request.CampaignId is { } cid && !await scope.Campaigns.AnyAsync(c => c.Id == cid, ct))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["campaignId"] = [$"No campaign {cid}."] });
         if (!Phones.IsKnownRegion(request.Region))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{request.Region}' is not a region code."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["region"] = [$"'{request.Region}' is not a region code."] });
 
         var rejected = new List<RejectedNumber>();
         var phones = new HashSet<string>();
         for (var i = 0; i < request.Numbers.Length; i++)
         {
-            if (Phones.TryNormalize(request.Numbers[i] ?? "", request.Region, out var e164, out var reason)) phones.Add(e164);
+            if (Phones.TryNormalize(request.Numbers[i] ?? "", request.Region, out var e164, out var reason))
+                phones.Add(e164);
             else rejected.Add(new RejectedNumber(i, reason));
         }
 
@@ -95,10 +102,12 @@ public static class DoNotCallApi
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = Visible(db, scope).Where(d => campaignId == null || d.CampaignId == campaignId);
         if (DoNotCallSearch.Of(search) is { } s)
-            query = query.Where(d => (s.Digits.Length > 0 && d.Phone.Contains(s.Digits)) || (d.Reason != null && EF.Functions.ILike(d.Reason, s.Pattern)));
+            query = query.Where(d => (s.Digits.Length > 0 && d.Phone.Contains(s.Digits))
+                || (d.Reason != null && EF.Functions.ILike(d.Reason, s.Pattern)));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy, d.Source)).ToListAsync(ct);
+            .Select(d => new EntryResponse(d.Id, d.Phone, d.CampaignId, d.Reason, d.AddedAt, d.AddedBy, d.Source))
+            .ToListAsync(ct);
         return TypedResults.Ok(new Page<EntryResponse>(items, page, pageSize, total));
     }
 
@@ -113,8 +122,8 @@ public static class DoNotCallApi
         return TypedResults.Ok(entries);
     }
 
-    static async Task<Results<NoContent, NotFound, ValidationProblem>> Remove(RemovalRequest request, StateChanges changes,
-        ILoggerFactory logs, ClaimsPrincipal user, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> Remove(RemovalRequest request,
+        StateChanges changes, ILoggerFactory logs, ClaimsPrincipal user, CancellationToken ct)
     {
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return Invalid("reason", "Say why the number is removed from the list.");
@@ -131,7 +140,8 @@ public static class DoNotCallApi
     }
 
     /// <summary>What was taken off the list, newest first.</summary>
-    static async Task<Ok<Page<RemovalResponse>>> Removals(DialerDb db, CancellationToken ct, int page = 1, int pageSize = 100)
+    static async Task<Ok<Page<RemovalResponse>>> Removals(
+        DialerDb db, CancellationToken ct, int page = 1, int pageSize = 100)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.DoNotCallRemovals.AsNoTracking();

@@ -1,6 +1,8 @@
 namespace Dialer.Api.Compliance;
 
-/// <summary>What a search box typed: the digits match inside numbers however they were written, the text inside reasons.</summary>
+/// <summary>
+/// What a search box typed: the digits match inside numbers however they were written, the text inside reasons.
+/// </summary>
 public sealed record DoNotCallSearch(string Digits, string Pattern)
 {
     public static DoNotCallSearch? Of(string? text)

@@ -9,7 +9,8 @@ public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int In
 {
     static readonly string[] StateNames = ["state", "province", "state_province", "state/province", "region"];
     static readonly string[] CountryNames = ["country", "country_code", "country code"];
-    static readonly string[] PhoneNames = ["phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "telephone", "tel", "msisdn"];
+    static readonly string[] PhoneNames =
+        ["phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "telephone", "tel", "msisdn"];
     static readonly string[] NameNames = ["name", "full_name", "fullname", "full name", "contact_name", "contact"];
     static readonly string[] ZoneNames = ["timezone", "time_zone", "time zone", "tz", "zone"];
 

@@ -18,7 +18,9 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 {
     public sealed class NotCsvException(string message) : Exception(message);
 
-    /// <summary>A limit stopped the import at <see cref="Line"/>; the rows before it are in the report, imported.</summary>
+    /// <summary>
+    /// A limit stopped the import at <see cref="Line"/>; the rows before it are in the report, imported.
+    /// </summary>
     public sealed class LimitException(string detail, int line, ImportReport report) : Exception(detail)
     {
         public int Line { get; } = line;
@@ -27,7 +29,9 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
     sealed record RawBatch(int[] Lines, string[][] Records, CsvFormatException? Error, RejectedRow[] TooLong);
 
-    /// <summary>Where a limit stopped the import: the reader's (rows per upload), the writer's (per campaign).</summary>
+    /// <summary>
+    /// Where a limit stopped the import: the reader's (rows per upload), the writer's (per campaign).
+    /// </summary>
     sealed class Stop
     {
         public (int Line, string Detail)? Reading, Writing;
@@ -35,7 +39,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
     }
 
-    public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body, CancellationToken ct)
+    public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
+        CancellationToken ct)
     {
         var o = options.Value;
         var clock = Stopwatch.StartNew();
@@ -52,7 +57,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var stop = new Stop();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = ReadAsync(csv, raw.Writer, o, stop, linked.Token);
-        var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report, o, linked.Token), linked.Token);
+        var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report,
+            o, linked.Token), linked.Token);
         var writing = WriteAsync(campaignId, parsed.Reader, room, o, stop, linked.Token);
         try
         {
@@ -72,8 +78,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         return report;
     }
 
-    static async Task<(List<string> Header, ContactColumns Columns)> ReadHeaderAsync(CsvRecordReader csv, ImportOptions o,
-        CancellationToken ct)
+    static async Task<(List<string> Header, ContactColumns Columns)> ReadHeaderAsync(CsvRecordReader csv,
+        ImportOptions o, CancellationToken ct)
     {
         var header = new List<string>();
         try
@@ -89,7 +95,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             throw new NotCsvException(
                 $"The header has {header.Count} columns; at most {o.MaxColumns} are accepted (Import:MaxColumns).");
         var columns = ContactColumns.FromHeader(header)
-            ?? throw new NotCsvException($"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
+            ?? throw new NotCsvException(
+                $"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
         return (header, columns);
     }
 
@@ -114,7 +121,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 if (fields is [""]) continue; // a blank line
                 if (++rows > o.MaxRowsPerUpload)
                 {
-                    stop.Reading = (csv.RecordLine, $"An upload holds at most {o.MaxRowsPerUpload} rows (Import:MaxRowsPerUpload): "
+                    stop.Reading = (csv.RecordLine,
+                        $"An upload holds at most {o.MaxRowsPerUpload} rows (Import:MaxRowsPerUpload): "
                         + $"rows from line {csv.RecordLine} on were not read; the rows before were imported.");
                     break;
                 }
@@ -138,13 +146,15 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         catch (Exception e) { output.Complete(e); throw; }
     }
 
-    static async Task ParseAsync(ChannelReader<RawBatch> input, ChannelWriter<List<ContactRow>> output, ContactColumns columns,
-        int headerWidth, string region, ImportReport report, ImportOptions o, CancellationToken ct)
+    static async Task ParseAsync(ChannelReader<RawBatch> input, ChannelWriter<List<ContactRow>> output,
+        ContactColumns columns, int headerWidth, string region, ImportReport report, ImportOptions o,
+        CancellationToken ct)
     {
         try
         {
             var seen = new HashSet<long>();
-            var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var parallel =
+                new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
             await foreach (var batch in input.ReadAllAsync(ct))
             {
                 var results = new (ContactRow Row, string? Reason)[batch.Records.Length];
@@ -152,7 +162,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                     () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars),
                     (i, _, parser) =>
                     {
-                        results[i] = parser.TryParse(batch.Records[i], batch.Lines[i], out var row, out var reason) ? (row, null) : (default, reason);
+                        results[i] = parser.TryParse(batch.Records[i], batch.Lines[i], out var row, out var reason)
+                            ? (row, null) : (default, reason);
                         return parser;
                     },
                     _ => { });
@@ -186,7 +197,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
     /// <summary>Each batch on a connection of its own, taken only once the batch is read and parsed.</summary>
     async Task<(int Inserted, int Suppressed, int AlreadyInCampaign)> WriteAsync(
-        Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop, CancellationToken ct)
+        Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
+        CancellationToken ct)
     {
         int total = 0, suppressed = 0, offered = 0;
         await foreach (var batch in input.ReadAllAsync(ct))
@@ -197,7 +209,9 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             {
                 var fits = Math.Max(0, room - total);
                 var line = rows[fits].Line;
-                stop.Writing = (line, $"A campaign holds at most {o.MaxContactsPerCampaign} contacts (Import:MaxContactsPerCampaign): "
+                stop.Writing =
+                    (line,
+                    $"A campaign holds at most {o.MaxContactsPerCampaign} contacts (Import:MaxContactsPerCampaign): "
                     + $"rows from line {line} on were not imported; the rows before were.");
                 rows = rows.GetRange(0, fits);
             }
@@ -221,7 +235,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
     static async Task<(TextReader Text, char Separator)> OpenTextAsync(Stream body, CancellationToken ct)
     {
         var sample = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var length = await body.ReadAtLeastAsync(sample.AsMemory(0, 16 * 1024), 16 * 1024, throwOnEndOfStream: false, ct);
+        var length = await body.ReadAtLeastAsync(
+            sample.AsMemory(0, 16 * 1024), 16 * 1024, throwOnEndOfStream: false, ct);
         if (CsvUpload.LooksBinary(sample.AsSpan(0, length)))
             throw new NotCsvException("The file is not CSV text (it holds binary data or is not UTF-8).");
 
@@ -230,6 +245,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var prefix = sample.AsSpan(0, length).ToArray();
         ArrayPool<byte>.Shared.Return(sample);
         var whole = new PrefixedStream(prefix, body);
-        return (new StreamReader(whole, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024), CsvRecordReader.DetectSeparator(firstLine));
+        return (new StreamReader(whole, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024),
+            CsvRecordReader.DetectSeparator(firstLine));
     }
 }

@@ -18,7 +18,8 @@ public sealed class ContactRowParser(
         row = default;
         if (fields.Count > headerWidth)
         {
-            reason = $"the row has {fields.Count} fields but the header has {headerWidth} (a separator inside an unquoted value?)";
+            reason =
+                $"the row has {fields.Count} fields but the header has {headerWidth} (a separator inside an unquoted value?)";
             return false;
         }
         for (var i = 0; i < fields.Count; i++)
@@ -58,7 +59,8 @@ public sealed class ContactRowParser(
     }
 
     string ColumnName(int index) =>
-        index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone ? "'time zone'"
+        index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone
+            ? "'time zone'"
         : index == columns.State ? "'state'" : index == columns.Country ? "'country'"
         : columns.Custom.FirstOrDefault(c => c.Index == index).Name is { } custom ? $"'{custom}'" : "unnamed";
 

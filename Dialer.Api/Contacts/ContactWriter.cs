@@ -33,12 +33,14 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
     public async Task<int> CountAsync(Guid campaignId, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM contacts WHERE campaign_id = @campaign", connection);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*)::int FROM contacts WHERE campaign_id = @campaign", connection);
         count.Parameters.AddWithValue("campaign", campaignId);
         return (int)(await count.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<(int Inserted, int Suppressed)> WriteAsync(Guid campaignId, IReadOnlyList<ContactRow> rows, CancellationToken ct)
+    public async Task<(int Inserted, int Suppressed)> WriteAsync(Guid campaignId, IReadOnlyList<ContactRow> rows,
+        CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -67,7 +69,8 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
             move.Parameters.AddWithValue("now", clock.GetUtcNow());
             await using var reader = await move.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            (inserted, suppressed) = (reader.GetInt32(reader.GetOrdinal("inserted")), reader.GetInt32(reader.GetOrdinal("suppressed")));
+            (inserted, suppressed) = (reader.GetInt32(reader.GetOrdinal("inserted")),
+                reader.GetInt32(reader.GetOrdinal("suppressed")));
         }
         await tx.CommitAsync(ct);
         return (inserted, suppressed);

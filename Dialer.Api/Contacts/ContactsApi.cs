@@ -26,7 +26,8 @@ public static class ContactsApi
     }
 
     static async Task<Results<Ok<ImportReport>, NotFound, ProblemHttpResult>> Import(
-        Guid id, HttpRequest request, DialerDb db, ContactImporter importer, IOptions<ImportOptions> options, CancellationToken ct)
+        Guid id, HttpRequest request, DialerDb db, ContactImporter importer, IOptions<ImportOptions> options,
+        CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -39,14 +40,19 @@ public static class ContactsApi
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
         catch (ContactImporter.LimitException e) { return Problems.TooLarge(e.Message, e.Line, e.Report); }
-        catch (UploadTooLargeException e) { return Problems.BadRequest(e.Message + " Rows read before the limit were imported."); }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.BadRequest(e.Message + " Rows read before the limit were imported.");
+        }
     }
 
     public sealed record ContactResponse(long Id, string Phone, string? Name, string[] TimeZones, ContactStatus Status,
-        int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition, System.Text.Json.JsonElement? CustomFields);
+        int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition,
+        System.Text.Json.JsonElement? CustomFields);
 
     static async Task<Results<Ok<Page<ContactResponse>>, NotFound, ValidationProblem>> List(
-        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100, long? after = null)
+        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100,
+        long? after = null)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         ContactStatus? wanted = null;
@@ -81,10 +87,12 @@ public static class ContactsApi
         await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024);
         await writer.WriteLineAsync("id,phone,name,time_zones,status,attempts,last_outcome,disposition,custom_fields");
         await using var streaming = db.Streaming();
-        await foreach (var c in streaming.Contacts.AsNoTracking().Where(c => c.CampaignId == id).OrderBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var c in streaming.Contacts.AsNoTracking().Where(c => c.CampaignId == id).OrderBy(c => c.Id)
+            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            string[] cells = [c.Id.ToString(), c.Phone, c.Name ?? "", string.Join(' ', c.TimeZones), c.Status.ToString(),
-                c.Attempts.ToString(), c.LastOutcome ?? "", c.Disposition ?? "", c.CustomFields ?? ""];
+            string[] cells = [c.Id.ToString(), c.Phone, c.Name ?? "", string.Join(' ', c.TimeZones),
+                c.Status.ToString(), c.Attempts.ToString(), c.LastOutcome ?? "", c.Disposition ?? "", c.CustomFields
+                ?? ""];
             await writer.WriteLineAsync(string.Join(',', cells.Select(SpreadsheetSafe.Field)));
         }
     }

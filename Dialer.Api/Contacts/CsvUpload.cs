@@ -11,7 +11,8 @@ namespace Dialer.Api.Contacts;
 /// </summary>
 public static class CsvUpload
 {
-    public static async Task<(Stream? Body, string? Error)> OpenAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public static async Task<(Stream? Body, string? Error)> OpenAsync(HttpRequest request, long maxBytes,
+        CancellationToken ct)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = maxBytes + 64 * 1024; // room for multipart boundaries
@@ -19,7 +20,8 @@ public static class CsvUpload
             return (null, TooLarge(maxBytes));
 
         var body = request.Body;
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
             if (string.IsNullOrEmpty(boundary)) return (null, "The multipart body has no boundary.");
@@ -27,13 +29,15 @@ public static class CsvUpload
             MultipartSection? section;
             while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
                 if (section.GetContentDispositionHeader()?.IsFileDisposition() == true) break;
-            if (section is null) return (null, "The form has no file: send the CSV as a file field (for example 'file').");
+            if (section is null)
+                return (null, "The form has no file: send the CSV as a file field (for example 'file').");
             body = section.Body;
         }
         return (new LimitedStream(body, maxBytes), null);
     }
 
-    public static string TooLarge(long maxBytes) => $"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB (Import:MaxUploadBytes).";
+    public static string TooLarge(long maxBytes) =>
+        $"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB (Import:MaxUploadBytes).";
 
     /// <summary>NUL bytes or invalid UTF-8 in the first block: a spreadsheet or image, not CSV text.</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> sample)

@@ -11,7 +11,9 @@ public sealed class ImportOptions
     [Range(100, 100_000)] public int BatchSize { get; set; } = 5000;
     /// <summary>Rejected rows listed in the answer; beyond this only their count is given.</summary>
     [Range(0, 1_000_000)] public int MaxRejectionsListed { get; set; } = 10_000;
-    /// <summary>Data rows read from one upload; the rest are refused with a 413 naming the first line not read.</summary>
+    /// <summary>
+    /// Data rows read from one upload; the rest are refused with a 413 naming the first line not read.
+    /// </summary>
     [Range(1, 100_000_000)] public int MaxRowsPerUpload { get; set; } = 1_000_000;
     /// <summary>Contacts one campaign may hold; rows that would go past it are refused with a 413.</summary>
     [Range(1, 100_000_000)] public int MaxContactsPerCampaign { get; set; } = 5_000_000;

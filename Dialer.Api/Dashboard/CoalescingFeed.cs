@@ -8,7 +8,8 @@ namespace Dialer.Api.Dashboard;
 /// is always the database's. A failed push marks its keys again. The pause grows with the time a push takes (up to
 /// <paramref name="maxPause"/>), so a slow database is not pushed harder.
 /// </summary>
-public abstract class CoalescingFeed(TimeProvider clock, ILogger log, TimeSpan minPause, TimeSpan maxPause) : BackgroundService
+public abstract class CoalescingFeed(TimeProvider clock, ILogger log, TimeSpan minPause,
+    TimeSpan maxPause) : BackgroundService
 {
     readonly ConcurrentDictionary<Guid, byte> _changed = new();
 
@@ -42,7 +43,8 @@ public abstract class CoalescingFeed(TimeProvider clock, ILogger log, TimeSpan m
                 log.LogWarning(e, "Live update of {Count} {Keys} failed; retrying", ids.Length, Keys);
                 foreach (var id in ids) Changed(id);
             }
-            pause = TimeSpan.FromTicks(Math.Clamp(Clock.GetElapsedTime(started).Ticks * 2, minPause.Ticks, maxPause.Ticks));
+            pause = TimeSpan.FromTicks(Math.Clamp(
+                Clock.GetElapsedTime(started).Ticks * 2, minPause.Ticks, maxPause.Ticks));
         }
     }
 }

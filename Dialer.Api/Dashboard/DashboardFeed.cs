@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Dialer.Api.Dashboard;
 
-/// <summary>The campaigns' figures on the dashboards, live (see <see cref="CoalescingFeed"/>); also the per-campaign gauges.</summary>
+/// <summary>
+/// The campaigns' figures on the dashboards, live (see <see cref="CoalescingFeed"/>); also the per-campaign gauges.
+/// </summary>
 public sealed class DashboardFeed(
-    IServiceScopeFactory scopes, IHubContext<DashboardHub> hub, DialerMetrics metrics, TimeProvider clock, ILogger<DashboardFeed> log)
+    IServiceScopeFactory scopes, IHubContext<DashboardHub> hub, DialerMetrics metrics, TimeProvider clock,
+    ILogger<DashboardFeed> log)
     // updates must still land within a second
     : CoalescingFeed(clock, log, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(750))
 {
@@ -32,7 +35,8 @@ public sealed class DashboardFeed(
     protected override Task ExecuteAsync(CancellationToken stop)
     {
         metrics.ObserveInFlight(() => _inFlight.Select(kv => new Measurement<long>(kv.Value, Campaign(kv.Key))));
-        metrics.ObserveAbandonRate(() => _abandonRate.Select(kv => new Measurement<double>(kv.Value, Campaign(kv.Key))));
+        metrics.ObserveAbandonRate(() => _abandonRate.Select(
+            kv => new Measurement<double>(kv.Value, Campaign(kv.Key))));
         return base.ExecuteAsync(stop);
     }
 

@@ -15,10 +15,11 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
     /// <param name="Conversions">calls dispositioned as a conversion in the bucket</param>
     /// <param name="HumanAnswers">live answers (the abandon rate's denominator) in the bucket</param>
     /// <param name="AbandonRate">abandoned over live answers in the rolling window ending with this bucket</param>
-    public sealed record Bucket(DateTimeOffset At, long Dials, long Connects, long Conversions, long HumanAnswers, long Abandoned,
-        double AbandonRate);
+    public sealed record Bucket(DateTimeOffset At, long Dials, long Connects, long Conversions, long HumanAnswers,
+        long Abandoned, double AbandonRate);
 
-    public static async Task<Timeline> ForAsync(DialerDb db, Campaign campaign, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public static async Task<Timeline> ForAsync(DialerDb db, Campaign campaign, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken ct)
     {
         from = Floor(from);
         var (id, s) = (campaign.Id, campaign.Settings);
@@ -38,17 +39,21 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
         for (var at = from; at < to; at += Step)
         {
             var (h, a) = rolling.Until(at + Step);
-            buckets.Add(new Bucket(at, dials.GetValueOrDefault(at), connects.GetValueOrDefault(at), converted.GetValueOrDefault(at),
-                live.GetValueOrDefault(at), abandoned.GetValueOrDefault(at), CallFigures.Ratio(a, h)));
+            buckets.Add(new Bucket(at, dials.GetValueOrDefault(at), connects.GetValueOrDefault(at),
+                converted.GetValueOrDefault(at), live.GetValueOrDefault(at), abandoned.GetValueOrDefault(at),
+                CallFigures.Ratio(a, h)));
         }
-        return new Timeline(from, to, s.AbandonTarget, s.AbandonWindowHours, buckets, outcomes.ToDictionary(o => o.Outcome, o => o.Count));
+        return new Timeline(from, to, s.AbandonTarget, s.AbandonWindowHours, buckets,
+            outcomes.ToDictionary(o => o.Outcome, o => o.Count));
     }
 
     static DateTimeOffset Floor(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % Step.Ticks, TimeSpan.Zero);
 
-    /// <summary>How many calls of the kind fell in each bucket, placed by the instant <paramref name="column"/> (a constant).</summary>
-    static async Task<Dictionary<DateTimeOffset, long>> CountsAsync(DialerDb db, Guid campaignId, CallFigure figure, string column,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>
+    /// How many calls of the kind fell in each bucket, placed by the instant <paramref name="column"/> (a constant).
+    /// </summary>
+    static async Task<Dictionary<DateTimeOffset, long>> CountsAsync(DialerDb db, Guid campaignId, CallFigure figure,
+        string column, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var rows = await db.ListAsync<BucketCount>($"""
             SELECT {string.Format(Bin, column)} AS at, count(*) AS count FROM call_attempts a
@@ -61,7 +66,8 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
     sealed record OutcomeCount(string Outcome, long Count);
 
     /// <summary>Sums of two bucketed series over a window that slides forward only.</summary>
-    sealed class RollingSum(Dictionary<DateTimeOffset, long> first, Dictionary<DateTimeOffset, long> second, TimeSpan window)
+    sealed class RollingSum(
+        Dictionary<DateTimeOffset, long> first, Dictionary<DateTimeOffset, long> second, TimeSpan window)
     {
         readonly (DateTimeOffset At, long A, long B)[] _points = first.Keys.Union(second.Keys).Order()
             .Select(k => (k, first.GetValueOrDefault(k), second.GetValueOrDefault(k))).ToArray();
@@ -70,8 +76,14 @@ public sealed record Timeline(DateTimeOffset From, DateTimeOffset To, double Aba
 
         public (long A, long B) Until(DateTimeOffset end)
         {
-            for (; _head < _points.Length && _points[_head].At < end; _head++) { _a += _points[_head].A; _b += _points[_head].B; }
-            for (; _tail < _head && _points[_tail].At < end - window; _tail++) { _a -= _points[_tail].A; _b -= _points[_tail].B; }
+            for (; _head < _points.Length && _points[_head].At < end; _head++)
+            {
+                _a += _points[_head].A; _b += _points[_head].B;
+            }
+            for (; _tail < _head && _points[_tail].At < end - window; _tail++)
+            {
+                _a -= _points[_tail].A; _b -= _points[_tail].B;
+            }
             return (_a, _b);
         }
     }

@@ -38,7 +38,8 @@ public static class Pipeline
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
-        const string shell = "a page's or the API reference's shell: it holds no data, which comes from the API with a key";
+        const string shell =
+            "a page's or the API reference's shell: it holds no data, which comes from the API with a key";
         app.MapOpenApi().AllowAnonymousBecause(shell);
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Dialer API")).AllowAnonymousBecause(shell);
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymousBecause(shell);
@@ -64,6 +65,7 @@ public static class Pipeline
         // the pages
         app.MapBuilderPages();
         app.MapCompliancePage();
-        app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription().AllowAnonymousBecause(shell);
+        app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription()
+            .AllowAnonymousBecause(shell);
     }
 }

@@ -15,7 +15,8 @@ public static class Problems
     });
 
     public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not acceptable.");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest,
+            title: "The request is not acceptable.");
 
     /// <summary>A 413 for a limit met part way through an upload: where it stopped, and what was done before.</summary>
     public static ProblemHttpResult TooLarge(string detail, int line, object report) => TypedResults.Problem(
@@ -28,14 +29,20 @@ public static class Paging
     /// <summary>Past this page an offset costs the database a scan of every row before it.</summary>
     public const int MaxPage = 10_000;
 
-    public static (int Page, int PageSize) Clamp(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, 500));
+    public static (int Page, int PageSize) Clamp(int page, int pageSize) =>
+        (Math.Max(1, page), Math.Clamp(pageSize, 1, 500));
 
     /// <summary>The 400's errors for a page number past <see cref="MaxPage"/>, else null.</summary>
     public static Dictionary<string, string[]>? TooFar(int page) => page <= MaxPage ? null
-        : new() { ["page"] = [$"At most {MaxPage}: narrow the list, or page by key where offered (?after=<last id>)."] };
+        : new()
+        {
+            ["page"] = [$"At most {MaxPage}: narrow the list, or page by key where offered (?after=<last id>)."]
+        };
 }
 
-/// <summary>Optimistic concurrency over HTTP: GET gives the row version as ETag, PUT may send it back in If-Match.</summary>
+/// <summary>
+/// Optimistic concurrency over HTTP: GET gives the row version as ETag, PUT may send it back in If-Match.
+/// </summary>
 public static class ETags
 {
     public static string Of(uint version) => $"\"{version}\"";

@@ -21,6 +21,7 @@ public static class BuilderPages
             app.MapGet(route, (IWebHostEnvironment env) =>
                     TypedResults.PhysicalFile(Path.Combine(env.WebRootPath, file), "text/html; charset=utf-8"))
                 .ExcludeFromDescription()
-                .AllowAnonymousBecause("a page's shell: it holds no data, which comes from the API with the person's key");
+                .AllowAnonymousBecause(
+                    "a page's shell: it holds no data, which comes from the API with the person's key");
     }
 }

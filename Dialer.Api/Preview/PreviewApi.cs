@@ -26,7 +26,8 @@ public static class PreviewApi
     /// <param name="console">the agent console's group</param>
     public static RouteGroupBuilder MapPreviewApi(this RouteGroupBuilder console)
     {
-        // contacts come from the campaigns the agent is logged in to, which login and unassignment keep to assigned ones
+        // contacts come from the campaigns the agent is logged in to, which login and unassignment keep to assigned
+        // ones
         var preview = console.MapGroup("/preview").OwnTeamOnly(TeamObject.AssignedCampaign);
         preview.MapGet("/", Held);
         preview.MapPost("/", Claim);
@@ -38,7 +39,8 @@ public static class PreviewApi
     static Guid AgentIdOf(ClaimsPrincipal user) => AgentConsoleApi.AgentIdOf(user);
 
     /// <summary>The contact this agent holds now, if any (204 when none).</summary>
-    static async Task<Results<Ok<PreviewCard>, NoContent>> Held(ClaimsPrincipal user, PreviewDesk desk, DialerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<PreviewCard>, NoContent>> Held(ClaimsPrincipal user, PreviewDesk desk, DialerDb db,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var hold = await desk.HeldByAsync(AgentIdOf(user), now, ct);
@@ -46,9 +48,11 @@ public static class PreviewApi
         return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
     }
 
-    /// <summary>Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).</summary>
-    static async Task<Results<Ok<PreviewCard>, NoContent, Conflict<ProblemDetails>>> Claim(ClaimsPrincipal user, PreviewDesk desk, DialerDb db,
-        IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).
+    /// </summary>
+    static async Task<Results<Ok<PreviewCard>, NoContent, Conflict<ProblemDetails>>> Claim(ClaimsPrincipal user,
+        PreviewDesk desk, DialerDb db, IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var hold = await desk.ClaimAsync(AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
@@ -57,23 +61,26 @@ public static class PreviewApi
         return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
     }
 
-    static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request, ClaimsPrincipal user,
-        PreviewDial dial, CancellationToken ct)
+    static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request,
+        ClaimsPrincipal user, PreviewDial dial, CancellationToken ct)
     {
         if (request.ContactId is not { } contactId)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactId"] = ["Say which contact you are dialing."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["contactId"] = ["Say which contact you are dialing."] });
         var result = await dial.DialAsync(AgentIdOf(user), contactId, ct);
         if (result.Refusal is { } refusal) return Problems.Conflict(refusal);
         return TypedResults.Accepted(AgentConsoleApi.Path + "/me", new Dialed(result.Attempt!.Id, contactId));
     }
 
-    static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>>> Skip(SkipRequest request, ClaimsPrincipal user,
-        PreviewDesk desk, IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>>> Skip(SkipRequest request,
+        ClaimsPrincipal user, PreviewDesk desk, IOptions<PreviewOptions> options, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.ContactId is null) errors["contactId"] = ["Say which contact you are skipping."];
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        if (reason is { Length: > Contact.MaxSkipReasonLength }) errors["reason"] = [$"At most {Contact.MaxSkipReasonLength} characters."];
+        if (reason is { Length: > Contact.MaxSkipReasonLength })
+            errors["reason"] = [$"At most {Contact.MaxSkipReasonLength} characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var now = clock.GetUtcNow();
@@ -85,7 +92,8 @@ public static class PreviewApi
 
     public static void AddPreviewDialing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Core.Dialing.ContactClaimer>();
         builder.Services.AddScoped<PreviewDesk>();
         builder.Services.AddScoped<PreviewDial>();

@@ -13,7 +13,8 @@ public static class MediaRange
     public static RangeHeaderValue? Simple(string? header)
     {
         if (string.IsNullOrEmpty(header) || header.Length > LongestHeader) return null;
-        if (!RangeHeaderValue.TryParse(header, out var range) || range.Unit != "bytes" || range.Ranges.Count != 1) return null;
+        if (!RangeHeaderValue.TryParse(header, out var range) || range.Unit != "bytes" || range.Ranges.Count != 1)
+            return null;
         var only = range.Ranges.Single();
         if (only.From is null && only.To is null) return null;
         if (only.From is { } from && only.To is { } to && to < from) return null;

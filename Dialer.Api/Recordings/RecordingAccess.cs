@@ -22,8 +22,10 @@ public static class RecordingAccess
     public static (int Status, string Detail)? WhyNotPlayable(CallRecording recording) => recording.Status switch
     {
         RecordingStatus.Completed => null,
-        RecordingStatus.InProgress => (StatusCodes.Status409Conflict, "The call is still being recorded: its audio is ready once it ends."),
-        RecordingStatus.Failed => (StatusCodes.Status404NotFound, "The recording failed: Twilio kept no audio of this call."),
+        RecordingStatus.InProgress =>
+            (StatusCodes.Status409Conflict, "The call is still being recorded: its audio is ready once it ends."),
+        RecordingStatus.Failed =>
+            (StatusCodes.Status404NotFound, "The recording failed: Twilio kept no audio of this call."),
         _ => (StatusCodes.Status410Gone,
             $"The recording was deleted on {recording.DeletedAt:yyyy-MM-dd}, when the campaign's retention ran out."),
     };

@@ -26,11 +26,14 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptio
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeoutSeconds));
     }
 
-    /// <summary>Twilio's media URL of the recording: the MP3, an eighth of the WAV's size, which every browser plays.</summary>
+    /// <summary>
+    /// Twilio's media URL of the recording: the MP3, an eighth of the WAV's size, which every browser plays.
+    /// </summary>
     public Uri MediaUrl(string recordingSid)
     {
         var o = options.Value;
-        return new Uri($"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{o.AccountSid}/Recordings/{Uri.EscapeDataString(recordingSid)}.mp3");
+        return new Uri(
+            $"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{o.AccountSid}/Recordings/{Uri.EscapeDataString(recordingSid)}.mp3");
     }
 
     /// <summary>Streams the audio into the response; the problem instead when Twilio gives none.</summary>
@@ -45,13 +48,15 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptio
         HttpResponseMessage upstream;
         try
         {
-            upstream = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            upstream = await http.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            log.LogWarning("Twilio did not answer for the audio of recording {RecordingSid}: {Error}", recordingSid, e.Message);
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Twilio did not give the audio.",
-                detail: "Twilio did not answer; try again in a moment.");
+            log.LogWarning(
+                "Twilio did not answer for the audio of recording {RecordingSid}: {Error}", recordingSid, e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
+                title: "Twilio did not give the audio.", detail: "Twilio did not answer; try again in a moment.");
         }
         using var _ = upstream;
         if (upstream.StatusCode == HttpStatusCode.NotFound)
@@ -59,8 +64,10 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptio
                 detail: "Twilio no longer has this recording's audio.");
         if (upstream.StatusCode != HttpStatusCode.RequestedRangeNotSatisfiable && !upstream.IsSuccessStatusCode)
         {
-            log.LogWarning("Twilio answered {Status} for the audio of recording {RecordingSid}", (int)upstream.StatusCode, recordingSid);
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Twilio did not give the audio.",
+            log.LogWarning("Twilio answered {Status} for the audio of recording {RecordingSid}",
+                (int)upstream.StatusCode, recordingSid);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
+                title: "Twilio did not give the audio.",
                 detail: $"Twilio answered {(int)upstream.StatusCode}; try again in a moment.");
         }
 
@@ -70,7 +77,8 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptio
         response.ContentType = content.ContentType?.ToString() ?? Mp3;
         response.ContentLength = content.ContentLength;
         if (content.ContentRange is { } range) response.Headers.ContentRange = range.ToString();
-        if (upstream.Headers.AcceptRanges.Count > 0) response.Headers.AcceptRanges = upstream.Headers.AcceptRanges.ToString();
+        if (upstream.Headers.AcceptRanges.Count > 0)
+            response.Headers.AcceptRanges = upstream.Headers.AcceptRanges.ToString();
         response.Headers.CacheControl = "private, no-store"; // a customer's voice: never kept by a shared cache
         await using var body = await upstream.Content.ReadAsStreamAsync(ct);
         await body.CopyToAsync(response.Body, ct);

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Recordings;
 
-/// <summary>A campaign's call recordings for its managers, and a recording's audio for them and for the agent who took the call.</summary>
+/// <summary>
+/// A campaign's call recordings for its managers, and a recording's audio for them and for the agent who took the call.
+/// </summary>
 public static class RecordingsApi
 {
     /// <param name="campaign">the /api/campaigns/{id} group</param>
@@ -26,8 +28,8 @@ public static class RecordingsApi
         return recordings;
     }
 
-    static async Task<Results<Ok<Page<RecordingRow>>, NotFound, ValidationProblem>> List(Guid id, DialerDb db, CancellationToken ct,
-        Guid? attemptId = null, int page = 1, int pageSize = 50)
+    static async Task<Results<Ok<Page<RecordingRow>>, NotFound, ValidationProblem>> List(Guid id, DialerDb db,
+        CancellationToken ct, Guid? attemptId = null, int page = 1, int pageSize = 50)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
@@ -42,8 +44,8 @@ public static class RecordingsApi
     /// The audio (Twilio's MP3; the simulator's is a WAV) with its content type; a single byte range is honoured.
     /// 404 for a recording the caller may not hear (an agent's colleague's) or one that failed; 410 once it is deleted.
     /// </summary>
-    static async Task<Results<EmptyHttpResult, ProblemHttpResult, NotFound>> Audio(Guid id, ClaimsPrincipal user, DialerDb db,
-        RecordingMedia media, HttpContext context, CancellationToken ct)
+    static async Task<Results<EmptyHttpResult, ProblemHttpResult, NotFound>> Audio(Guid id, ClaimsPrincipal user,
+        DialerDb db, RecordingMedia media, HttpContext context, CancellationToken ct)
     {
         var recording = await db.CallRecordings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (recording is null || !RecordingAccess.MayHear(user, recording.AgentId)) return TypedResults.NotFound();

@@ -12,19 +12,24 @@ public sealed record CampaignResults(
     IReadOnlyList<CampaignResults.Funnel> ByLocalHour, IReadOnlyList<CampaignResults.Funnel> ByAgent,
     IReadOnlyList<CampaignResults.Funnel> ByTimeZone, CampaignResults.Cost? Costs)
 {
-    /// <param name="Key">the hour (0-23, the customer's local time in the contact's first zone), agent or zone; null for the totals</param>
+    /// <param name="Key">the hour (0-23, the customer's local time in the contact's first zone), agent or zone; null
+    /// for the totals</param>
     /// <param name="HumanAnswers">live answers: the answers treated as a person, the abandon rate's denominator</param>
-    public sealed record Funnel(string? Key, long Dials, long Answers, long HumanAnswers, long MachineAnswers, long Connects,
-        long Abandoned, long Conversions, double ConversionPerConnect, double ConversionPerDial, double ConnectPerDial)
+    public sealed record Funnel(string? Key, long Dials, long Answers, long HumanAnswers, long MachineAnswers,
+        long Connects, long Abandoned, long Conversions, double ConversionPerConnect, double ConversionPerDial,
+        double ConnectPerDial)
     {
-        public static Funnel Of(CallTotals t) => new(t.Key, t.Dials, t.Answered, t.LiveAnswers, t.MachineAnswers, t.Connects,
-            t.Abandoned, t.Conversions, t.ConversionPerConnect, t.ConversionPerDial, t.ConnectPerDial);
+        public static Funnel Of(CallTotals t) =>
+            new(t.Key, t.Dials, t.Answered, t.LiveAnswers, t.MachineAnswers, t.Connects, t.Abandoned, t.Conversions,
+            t.ConversionPerConnect, t.ConversionPerDial, t.ConnectPerDial);
     }
 
-    /// <param name="BilledMinutes">Twilio bills each call by the started minute, so each call's seconds are rounded up</param>
+    /// <param name="BilledMinutes">Twilio bills each call by the started minute, so each call's seconds are rounded
+    /// up</param>
     public sealed record Cost(decimal CostPerMinute, long BilledMinutes, decimal Total, decimal? PerConversion);
 
-    const string LocalHour = "lpad(extract(hour from coalesce(a.dialed_at, a.created_at) AT TIME ZONE c.time_zones[1])::int::text, 2, '0')";
+    const string LocalHour =
+        "lpad(extract(hour from coalesce(a.dialed_at, a.created_at) AT TIME ZONE c.time_zones[1])::int::text, 2, '0')";
     const string Zone = "c.time_zones[1]";
     const string AgentName = "coalesce(g.name, a.agent_id::text)";
 
@@ -44,12 +49,14 @@ public sealed record CampaignResults(
                  WHERE a.campaign_id = @id AND a.duration_seconds > 0
                 """, P("id", campaign.Id)).SingleAsync(ct);
             var total = minutes * perMinute;
-            cost = new Cost(perMinute, minutes, total, totals.Conversions > 0 ? Math.Round(total / totals.Conversions, 4) : null);
+            cost = new Cost(perMinute, minutes, total, totals.Conversions > 0
+                ? Math.Round(total / totals.Conversions, 4) : null);
         }
         return new CampaignResults(campaign.Id, campaign.Name, totals, byHour, byAgent, byZone, cost);
     }
 
     /// <summary>Only constant key expressions reach this SQL (the three above), never input.</summary>
-    static async Task<List<Funnel>> FunnelAsync(DialerDb db, Campaign campaign, string key, CancellationToken ct, string filter = "true") =>
+    static async Task<List<Funnel>> FunnelAsync(DialerDb db, Campaign campaign, string key, CancellationToken ct,
+        string filter = "true") =>
         [.. (await CallTotals.SlicesAsync(db, campaign.Id, ct, key, filter)).Select(Funnel.Of)];
 }

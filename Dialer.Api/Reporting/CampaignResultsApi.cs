@@ -26,7 +26,8 @@ public static class CampaignResultsApi
         return TypedResults.Ok(await CampaignResults.ForAsync(db, campaign, ct));
     }
 
-    public const string CsvHeader = "contact_id,phone,name,final_status,attempts,last_outcome,last_attempt_at,disposition,agent";
+    public const string CsvHeader =
+        "contact_id,phone,name,final_status,attempts,last_outcome,last_attempt_at,disposition,agent";
 
     static async Task<IResult> Csv(Guid id, DialerDb db, HttpResponse response, CancellationToken ct)
     {
@@ -54,10 +55,10 @@ public static class CampaignResultsApi
     }
 
     /// <summary>The CSV's row: the columns of <see cref="CsvHeader"/>, in order.</summary>
-    sealed record ResultRow(long ContactId, string Phone, string? Name, string Status, int Attempts, string? LastOutcome,
-        DateTimeOffset? LastAttemptAt, string? Disposition, string? Agent)
+    sealed record ResultRow(long ContactId, string Phone, string? Name, string Status, int Attempts,
+        string? LastOutcome, DateTimeOffset? LastAttemptAt, string? Disposition, string? Agent)
     {
-        public string?[] Cells => [ContactId.ToString(), Phone, Name, Status.ToLowerInvariant(), Attempts.ToString(), LastOutcome,
-            LastAttemptAt?.ToString("O"), Disposition, Agent];
+        public string?[] Cells => [ContactId.ToString(), Phone, Name, Status.ToLowerInvariant(), Attempts.ToString(),
+            LastOutcome, LastAttemptAt?.ToString("O"), Disposition, Agent];
     }
 }

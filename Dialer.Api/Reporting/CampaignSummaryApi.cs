@@ -14,15 +14,17 @@ namespace Dialer.Api.Reporting;
 /// </summary>
 public static class CampaignSummaryApi
 {
-    /// <param name="AnsweredByPerson">live answers: treated as a person (AMD's human or unknown, or no detection)</param>
+    /// <param name="AnsweredByPerson">live answers: treated as a person (AMD's human or unknown, or no
+    /// detection)</param>
     /// <param name="AnsweredByMachine">answered, handled as a machine</param>
     /// <param name="Bridged">connects: an agent and the customer heard each other</param>
     /// <param name="Abandon">the abandon ledger over the campaign's rolling window</param>
     public sealed record Summary(
-        Guid CampaignId, string Status, ContactCounts Contacts, long Attempts, long Dials, long CallsPlaced, long InFlight,
-        Dictionary<string, int> Outcomes, long Answered, long AnsweredByPerson, long AnsweredByMachine, long Bridged,
-        long Abandoned, long Conversions, double ConversionPerConnect, double LiveAnswerPerDial, long NoAnswers, long Busy, long Failed, long DoNotCallStopped,
-        double TalkSeconds, int NumbersDialedTwiceAtOnce, DateTimeOffset? FirstDial, DateTimeOffset? LastEnd, AbandonFigures Abandon);
+        Guid CampaignId, string Status, ContactCounts Contacts, long Attempts, long Dials, long CallsPlaced,
+        long InFlight, Dictionary<string, int> Outcomes, long Answered, long AnsweredByPerson, long AnsweredByMachine,
+        long Bridged, long Abandoned, long Conversions, double ConversionPerConnect, double LiveAnswerPerDial,
+        long NoAnswers, long Busy, long Failed, long DoNotCallStopped, double TalkSeconds, int NumbersDialedTwiceAtOnce,
+        DateTimeOffset? FirstDial, DateTimeOffset? LastEnd, AbandonFigures Abandon);
 
     /// <param name="campaign">the /api/campaigns/{id} group</param>
     public static RouteGroupBuilder MapCampaignSummaryApi(this RouteGroupBuilder campaign)
@@ -31,7 +33,8 @@ public static class CampaignSummaryApi
         return campaign;
     }
 
-    static async Task<Results<Ok<Summary>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<Summary>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock,
+        CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -50,8 +53,9 @@ public static class CampaignSummaryApi
             """).SingleAsync(ct);
         var first = await attempts.MinAsync(a => a.DialedAt, ct);
         var last = await attempts.MaxAsync(a => a.EndedAt, ct);
-        return TypedResults.Ok(new Summary(id, campaign.Status.ToString().ToLowerInvariant(), counts, t.Attempts, t.Dials, t.CallsPlaced,
-            t.InFlight, outcomes, t.Answered, t.LiveAnswers, t.MachineAnswers, t.Connects, t.Abandoned, t.Conversions,
-            t.ConversionPerConnect, t.LiveAnswerPerDial, t.NoAnswers, t.Busy, t.Failed, t.DoNotCallStopped, t.TalkSeconds, overlapping, first, last, ledger));
+        return TypedResults.Ok(new Summary(id, campaign.Status.ToString().ToLowerInvariant(), counts, t.Attempts,
+            t.Dials, t.CallsPlaced, t.InFlight, outcomes, t.Answered, t.LiveAnswers, t.MachineAnswers, t.Connects,
+            t.Abandoned, t.Conversions, t.ConversionPerConnect, t.LiveAnswerPerDial, t.NoAnswers, t.Busy, t.Failed,
+            t.DoNotCallStopped, t.TalkSeconds, overlapping, first, last, ledger));
     }
 }

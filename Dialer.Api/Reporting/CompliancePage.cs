@@ -3,7 +3,9 @@ using System.Net;
 
 namespace Dialer.Api.Reporting;
 
-/// <summary>The compliance report as a document to print or save as PDF: plain HTML, every value encoded, lists streamed.</summary>
+/// <summary>
+/// The compliance report as a document to print or save as PDF: plain HTML, every value encoded, lists streamed.
+/// </summary>
 public static class CompliancePage
 {
     const string Style = """
@@ -16,8 +18,9 @@ public static class CompliancePage
         @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; } tr { break-inside: avoid; } .noprint { display: none; } }
         """;
 
-    public static async Task WriteAsync(TextWriter w, ComplianceReport r, IAsyncEnumerable<ComplianceReport.Call> abandoned,
-        IAsyncEnumerable<ComplianceReport.Call> outside, DateTimeOffset printedAt)
+    public static async Task WriteAsync(TextWriter w, ComplianceReport r,
+        IAsyncEnumerable<ComplianceReport.Call> abandoned, IAsyncEnumerable<ComplianceReport.Call> outside,
+        DateTimeOffset printedAt)
     {
         static string E(object? v) => WebUtility.HtmlEncode(v switch
         {
@@ -26,7 +29,8 @@ public static class CompliancePage
             null => "",
             _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
         });
-        static string Verdict(bool ok, string yes, string no) => ok ? $"<span class=ok>{yes}</span>" : $"<span class=bad>{no}</span>";
+        static string Verdict(bool ok, string yes, string no) =>
+            ok ? $"<span class=ok>{yes}</span>" : $"<span class=bad>{no}</span>";
 
         await w.WriteAsync($"""
             <!doctype html><html lang=en><head><meta charset=utf-8><title>Compliance report: {E(r.Name)}</title><style>{Style}</style></head><body>
@@ -44,26 +48,33 @@ public static class CompliancePage
             <table><tr><th>Day (UTC)</th><th>Live answers</th><th>Abandoned</th><th>Rolling rate</th></tr>
             """);
         foreach (var d in r.Days)
-            await w.WriteAsync($"<tr><td>{d.Date:yyyy-MM-dd}</td><td>{d.HumanAnswers}</td><td>{d.Abandoned}</td><td>{Verdict(d.RollingRate <= r.AbandonTarget, E(d.RollingRate), E(d.RollingRate))}</td></tr>\n");
-        await w.WriteAsync("</table><h2>Calls by the customer's local hour</h2><table><tr><th>Hour</th><th>Calls</th><th>Calling window</th></tr>\n");
+            await w.WriteAsync(
+                $"<tr><td>{d.Date:yyyy-MM-dd}</td><td>{d.HumanAnswers}</td><td>{d.Abandoned}</td><td>{Verdict(d.RollingRate <= r.AbandonTarget, E(d.RollingRate), E(d.RollingRate))}</td></tr>\n");
+        await w.WriteAsync(
+            "</table><h2>Calls by the customer's local hour</h2><table><tr><th>Hour</th><th>Calls</th><th>Calling window</th></tr>\n");
         foreach (var h in r.CallsByLocalHour)
-            await w.WriteAsync($"<tr class=\"{(!h.InWindow && h.Calls > 0 ? "outside" : "")}\"><td>{h.Hour:00}:00</td><td>{h.Calls}</td><td>{(h.InWindow ? "open" : h.Calls > 0 ? "<span class=bad>closed: calls made</span>" : "closed")}</td></tr>\n");
+            await w.WriteAsync(
+                $"<tr class=\"{(!h.InWindow && h.Calls > 0 ? "outside" : "")}\"><td>{h.Hour:00}:00</td><td>{h.Calls}</td><td>{(h.InWindow ? "open" : h.Calls > 0 ? "<span class=bad>closed: calls made</span>" : "closed")}</td></tr>\n");
         await w.WriteAsync("</table><h2>Attempts per contact</h2><table><tr><th>Attempts</th><th>Contacts</th></tr>\n");
-        foreach (var a in r.AttemptsPerContact) await w.WriteAsync($"<tr><td>{a.Attempts}</td><td>{a.Contacts}</td></tr>\n");
+        foreach (var a in r.AttemptsPerContact)
+            await w.WriteAsync($"<tr><td>{a.Attempts}</td><td>{a.Contacts}</td></tr>\n");
         await w.WriteAsync("</table>");
         await CallsAsync(w, "Every abandoned call", abandoned, E);
         await CallsAsync(w, "Every call outside the calling window", outside, E);
         await w.WriteAsync("</body></html>");
     }
 
-    static async Task CallsAsync(TextWriter w, string title, IAsyncEnumerable<ComplianceReport.Call> calls, Func<object?, string> e)
+    static async Task CallsAsync(TextWriter w, string title, IAsyncEnumerable<ComplianceReport.Call> calls,
+        Func<object?, string> e)
     {
-        await w.WriteAsync($"<h2>{e(title)}</h2><table><tr><th>Attempt</th><th>Contact</th><th>Phone</th><th>Zone</th><th>Local hour</th><th>Dialed</th><th>Answered</th><th>Ended</th></tr>\n");
+        await w.WriteAsync(
+            $"<h2>{e(title)}</h2><table><tr><th>Attempt</th><th>Contact</th><th>Phone</th><th>Zone</th><th>Local hour</th><th>Dialed</th><th>Answered</th><th>Ended</th></tr>\n");
         var any = false;
         await foreach (var c in calls)
         {
             any = true;
-            await w.WriteAsync($"<tr><td>{e(c.AttemptId)}</td><td>{c.ContactId}</td><td>{e(c.Phone)}</td><td>{e(c.TimeZone)}</td><td>{e(c.LocalHour)}</td><td>{e(c.DialedAt)}</td><td>{e(c.AnsweredAt)}</td><td>{e(c.EndedAt)}</td></tr>\n");
+            await w.WriteAsync(
+                $"<tr><td>{e(c.AttemptId)}</td><td>{c.ContactId}</td><td>{e(c.Phone)}</td><td>{e(c.TimeZone)}</td><td>{e(c.LocalHour)}</td><td>{e(c.DialedAt)}</td><td>{e(c.AnsweredAt)}</td><td>{e(c.EndedAt)}</td></tr>\n");
         }
         if (!any) await w.WriteAsync("<tr><td colspan=8>None.</td></tr>\n");
         await w.WriteAsync("</table>");

@@ -12,14 +12,16 @@ namespace Dialer.Api.Reporting;
 /// </summary>
 public static class SqlRows
 {
-    public static async IAsyncEnumerable<T> RowsAsync<T>(this DialerDb db, string sql, [EnumeratorCancellation] CancellationToken ct,
-        params NpgsqlParameter[] parameters)
+    public static async IAsyncEnumerable<T> RowsAsync<T>(this DialerDb db, string sql,
+        [EnumeratorCancellation] CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var streaming = db.Streaming();
-        await foreach (var row in streaming.Database.SqlQueryRaw<T>(sql, parameters).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+        await foreach (var row in streaming.Database.SqlQueryRaw<T>(sql, parameters).AsAsyncEnumerable()
+            .WithCancellation(ct)) yield return row;
     }
 
-    public static Task<List<T>> ListAsync<T>(this DialerDb db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters) =>
+    public static Task<List<T>> ListAsync<T>(this DialerDb db, string sql, CancellationToken ct,
+        params NpgsqlParameter[] parameters) =>
         db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(ct);
 
     public static NpgsqlParameter P(string name, object? value) => new(name, value ?? DBNull.Value);

@@ -32,14 +32,19 @@ public static class SupervisionApi
     }
 
     static async Task<Ok<List<SupervisionView>>> List(Guid agentId, DialerDb db, CancellationToken ct) =>
-        TypedResults.Ok((await db.SupervisionSessions.AsNoTracking().Include(s => s.Modes).Where(s => s.AgentId == agentId)
+        TypedResults.Ok((await db.SupervisionSessions.AsNoTracking().Include(s => s.Modes)
+            .Where(s => s.AgentId == agentId)
             .OrderByDescending(s => s.StartedAt).Take(50).ToListAsync(ct)).Select(SupervisionView.Of).ToList());
 
-    static async Task<Results<Ok<SupervisionView>, NotFound>> Get(Guid agentId, Guid id, DialerDb db, CancellationToken ct) =>
-        await FindAsync(db, agentId, id, ct) is { } session ? TypedResults.Ok(SupervisionView.Of(session)) : TypedResults.NotFound();
+    static async Task<Results<Ok<SupervisionView>, NotFound>> Get(Guid agentId, Guid id, DialerDb db,
+        CancellationToken ct) =>
+        await FindAsync(db, agentId, id, ct) is { } session ? TypedResults.Ok(SupervisionView.Of(session))
+            : TypedResults.NotFound();
 
-    static async Task<Results<Created<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> Join(
-        Guid agentId, SuperviseRequest request, ClaimsPrincipal user, DialerDb db, SupervisorLeg leg, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Created<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>,
+        ProblemHttpResult>> Join(
+        Guid agentId, SuperviseRequest request, ClaimsPrincipal user, DialerDb db, SupervisorLeg leg,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var mode = SupervisionInput.Mode(request.Mode, errors);
@@ -52,7 +57,8 @@ public static class SupervisionApi
             ? await db.CallAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attemptId, ct)
             : null;
         if (call is null || call.IsFinal || call.ConferenceSid is null || call.AgentCallSid is null)
-            return Problems.Conflict(new Refusal($"{agent.Name} has no live call to supervise (the agent is {agent.State})."));
+            return Problems.Conflict(new Refusal(
+                $"{agent.Name} has no live call to supervise (the agent is {agent.State})."));
         var supervisorId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == supervisorId, ct);
         if (!SupervisionInput.IsOwnLine(to!, me))
@@ -62,12 +68,13 @@ public static class SupervisionApi
                     ? "You have no line registered to supervise from: an admin sets your phone or browser identity."
                     : $"Supervise from your own line: {string.Join(" or ", new[] { me.ClientIdentity is { } i ? "client:" + i : null, me.Phone }.OfType<string>())}."],
             });
-        if (await db.SupervisionSessions.AnyAsync(s => s.AttemptId == call.Id && s.SupervisorUserId == supervisorId && s.EndedAt == null, ct))
+        if (await db.SupervisionSessions.AnyAsync(s => s.AttemptId == call.Id && s.SupervisorUserId == supervisorId
+            && s.EndedAt == null, ct))
             return Problems.Conflict(new Refusal("You are already in this call: switch your mode, or leave it first."));
 
         var settings = await db.Campaigns.Where(c => c.Id == call.CampaignId).Select(c => c.Settings).SingleAsync(ct);
-        var session = SupervisionSession.Start(agentId, call.Id, call.CampaignId, supervisorId, user.Identity?.Name ?? "", to!, call.ConferenceSid,
-            mode!.Value, clock.GetUtcNow());
+        var session = SupervisionSession.Start(agentId, call.Id, call.CampaignId, supervisorId, user.Identity?.Name
+            ?? "", to!, call.ConferenceSid, mode!.Value, clock.GetUtcNow());
         try
         {
             session.CallSid = await leg.JoinAsync(session, settings.CallerId, call.AgentCallSid, ct);
@@ -85,9 +92,10 @@ public static class SupervisionApi
         return TypedResults.Created($"/api/agents/{agentId}/supervision/{session.Id}", SupervisionView.Of(session));
     }
 
-    static async Task<Results<Ok<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ProblemHttpResult, ForbidHttpResult>> Switch(
-        Guid agentId, Guid id, SwitchModeRequest request, ClaimsPrincipal user, DialerDb db, SupervisorLeg leg, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<Results<Ok<SupervisionView>, ValidationProblem, NotFound, Conflict<ProblemDetails>,
+        ProblemHttpResult, ForbidHttpResult>> Switch(
+        Guid agentId, Guid id, SwitchModeRequest request, ClaimsPrincipal user, DialerDb db, SupervisorLeg leg,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var mode = SupervisionInput.Mode(request.Mode, errors);
@@ -97,7 +105,8 @@ public static class SupervisionApi
         var now = clock.GetUtcNow();
         if (session.TrySwitch(mode!.Value, now) is { } refusal) return Problems.Conflict(refusal);
 
-        var agentCallSid = await db.CallAttempts.Where(a => a.Id == session.AttemptId).Select(a => a.AgentCallSid).SingleAsync(ct);
+        var agentCallSid = await db.CallAttempts.Where(a => a.Id == session.AttemptId).Select(a => a.AgentCallSid)
+            .SingleAsync(ct);
         try
         {
             await leg.SwitchAsync(session, agentCallSid!, ct);
@@ -116,8 +125,8 @@ public static class SupervisionApi
         return TypedResults.Ok(SupervisionView.Of(session));
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> Leave(Guid agentId, Guid id, ClaimsPrincipal user,
-        DialerDb db, SupervisorLeg leg, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> Leave(Guid agentId, Guid id,
+        ClaimsPrincipal user, DialerDb db, SupervisorLeg leg, TimeProvider clock, CancellationToken ct)
     {
         if (await FindAsync(db, agentId, id, ct, tracked: true) is not { } session) return TypedResults.NotFound();
         if (!IsOpener(user, session)) return TypedResults.Forbid();
@@ -150,12 +159,14 @@ public static class SupervisionApi
         if (session.End(reason, now)) await db.SaveChangesAsync(ct);
     }
 
-    static Task<SupervisionSession?> FindAsync(DialerDb db, Guid agentId, Guid id, CancellationToken ct, bool tracked = false)
+    static Task<SupervisionSession?> FindAsync(DialerDb db, Guid agentId, Guid id, CancellationToken ct,
+        bool tracked = false)
     {
         var sessions = tracked ? db.SupervisionSessions : db.SupervisionSessions.AsNoTracking();
         return sessions.Include(s => s.Modes).SingleOrDefaultAsync(s => s.Id == id && s.AgentId == agentId, ct);
     }
 
-    static ProblemHttpResult TwilioProblem(TwilioException e) => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway,
-        title: "Twilio did not do it.", detail: e is ApiException api ? $"Twilio error {api.Code}: {api.Message}" : e.Message);
+    static ProblemHttpResult TwilioProblem(TwilioException e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Twilio did not do it.",
+        detail: e is ApiException api ? $"Twilio error {api.Code}: {api.Message}" : e.Message);
 }

@@ -28,6 +28,7 @@ public sealed class SupervisionTwilio(IHttpClientFactory http, IOptions<TwilioOp
         services.AddHttpClient(HttpClientName, (sp, client) => client.Timeout =
                 TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeoutSeconds))
             .AddHttpMessageHandler(sp =>
-                new TwilioBaseAddressHandler(new Uri(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl)));
+                new TwilioBaseAddressHandler(new Uri(
+                    sp.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl)));
     }
 }

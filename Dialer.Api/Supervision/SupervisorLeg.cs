@@ -12,10 +12,12 @@ namespace Dialer.Api.Supervision;
 /// </summary>
 public sealed class SupervisorLeg(SupervisionTwilio twilio)
 {
-    public async Task<string> JoinAsync(SupervisionSession session, string callerId, string agentCallSid, CancellationToken ct)
+    public async Task<string> JoinAsync(SupervisionSession session, string callerId, string agentCallSid,
+        CancellationToken ct)
     {
         var (muted, coaching) = Flags(session.Mode);
-        var request = new CreateParticipantOptions(session.ConferenceSid, new PhoneNumber(callerId), Endpoint(session.To))
+        var request = new CreateParticipantOptions(session.ConferenceSid, new PhoneNumber(callerId),
+            Endpoint(session.To))
         {
             Label = "supervisor-" + session.Id.ToString("N")[..12],
             Muted = muted,

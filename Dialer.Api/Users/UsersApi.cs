@@ -13,12 +13,12 @@ namespace Dialer.Api.Users;
 public static class UsersApi
 {
     /// <param name="TeamId">the user's team; the Default team when left out</param>
-    public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null, DateTimeOffset? KeyExpiresAt = null,
-        Guid? TeamId = null);
+    public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null,
+        DateTimeOffset? KeyExpiresAt = null, Guid? TeamId = null);
     /// <summary>The key is shown once, here; only its hash is kept.</summary>
     public sealed record CreatedUser(Guid Id, string Name, Role Role, string ApiKey, Guid? AgentId, Guid TeamId);
-    public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt, string? Phone,
-        string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt, Guid TeamId);
+    public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt,
+        string? Phone, string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt, Guid TeamId);
     /// <summary>
     /// Where the user may be reached from, and their team: an absent field stays as it is, an empty one clears it.
     /// Moving an agent to another team ends their campaign assignments.
@@ -34,7 +34,8 @@ public static class UsersApi
         group.MapGet("/", List).RequireAuthorization(Policies.Admin);
         group.MapGet("/me", Me).RequireAuthorization();
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{id:guid}/disable", (Guid id, ClaimsPrincipal me, DialerDb db, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/disable",
+            (Guid id, ClaimsPrincipal me, DialerDb db, TimeProvider clock, CancellationToken ct) =>
             SetDisabledAsync(id, me, db, clock.GetUtcNow(), ct)).RequireAuthorization(Policies.Admin);
         group.MapPost("/{id:guid}/enable", (Guid id, ClaimsPrincipal me, DialerDb db, CancellationToken ct) =>
             SetDisabledAsync(id, me, db, null, ct)).RequireAuthorization(Policies.Admin);
@@ -50,7 +51,8 @@ public static class UsersApi
             return Invalid("name", "Give a name of at most 200 characters.");
         if (!Enum.IsDefined(request.Role)) return Invalid("role", "Unknown role.");
         var now = clock.GetUtcNow();
-        if (request.KeyExpiresAt is { } expires && expires <= now) return Invalid("keyExpiresAt", "Give a time in the future.");
+        if (request.KeyExpiresAt is { } expires && expires <= now)
+            return Invalid("keyExpiresAt", "Give a time in the future.");
         string? phone = null;
         if (request.Phone is { Length: > 0 } && !Phones.TryNormalize(request.Phone, "US", out phone, out var why))
             return Invalid("phone", why);
@@ -70,7 +72,8 @@ public static class UsersApi
             // a version 7 id begins with its millisecond, so a prefix is shared by users created in the same one.
             var agent = new Agent
             {
-                Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N"), StateSince = now,
+                Id = Guid.CreateVersion7(now), Name = request.Name, ClientIdentity = "agent-" + user.Id.ToString("N"),
+                StateSince = now,
                 TeamId = team,
             };
             db.Agents.Add(agent);
@@ -78,17 +81,19 @@ public static class UsersApi
         }
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/users/{user.Id}", new CreatedUser(user.Id, user.Name, user.Role, key, user.AgentId, user.TeamId));
+        return TypedResults.Created($"/api/users/{user.Id}",
+            new CreatedUser(user.Id, user.Name, user.Role, key, user.AgentId, user.TeamId));
     }
 
     static async Task<Ok<List<UserResponse>>> List(DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt)
-            .Select(u => new UserResponse(u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt, u.Phone, u.ClientIdentity, u.DisabledAt,
+            .Select(u => new UserResponse(
+                u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt, u.Phone, u.ClientIdentity, u.DisabledAt,
                 u.KeyExpiresAt, u.TeamId))
             .ToListAsync(ct));
 
-    static async Task<Results<NoContent, NotFound, ValidationProblem>> Update(Guid id, UpdateUserRequest request, DialerDb db,
-        CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> Update(Guid id, UpdateUserRequest request,
+        DialerDb db, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return TypedResults.NotFound();
@@ -107,7 +112,8 @@ public static class UsersApi
             user.ClientIdentity = identity.Length == 0 ? null : identity;
         }
         var moveTo = request.TeamId is { } team && team != user.TeamId ? team : (Guid?)null;
-        if (moveTo is not null && !await db.Teams.AnyAsync(t => t.Id == moveTo, ct)) return Invalid("teamId", "No such team.");
+        if (moveTo is not null && !await db.Teams.AnyAsync(t => t.Id == moveTo, ct))
+            return Invalid("teamId", "No such team.");
         await db.SaveChangesAsync(ct);
         if (moveTo is not null) // one statement: the user, their agent and its assignments move together or not at all
             await db.Database.ExecuteSqlAsync($"""
@@ -118,8 +124,8 @@ public static class UsersApi
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound, ValidationProblem>> SetDisabledAsync(Guid id, ClaimsPrincipal me, DialerDb db,
-        DateTimeOffset? disabledAt, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> SetDisabledAsync(Guid id, ClaimsPrincipal me,
+        DialerDb db, DateTimeOffset? disabledAt, CancellationToken ct)
     {
         if (disabledAt is not null && me.AuditId() == id.ToString())
             return Invalid("id", "You cannot disable yourself: another admin can.");
@@ -128,15 +134,16 @@ public static class UsersApi
         return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
-    static async Task<Results<Ok<NewKey>, NotFound, ValidationProblem>> RotateKey(Guid id, NewKeyRequest? request, DialerDb db,
-        TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<NewKey>, NotFound, ValidationProblem>> RotateKey(Guid id, NewKeyRequest? request,
+        DialerDb db, TimeProvider clock, CancellationToken ct)
     {
         var expires = request?.ExpiresAt;
         if (expires is { } at && at <= clock.GetUtcNow()) return Invalid("expiresAt", "Give a time in the future.");
         var key = User.NewKey();
         var hash = User.HashKey(key);
         var changed = await db.Users.Where(u => u.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ApiKeyHash, hash).SetProperty(u => u.KeyExpiresAt, expires), ct);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(u => u.ApiKeyHash, hash).SetProperty(u => u.KeyExpiresAt, expires), ct);
         return changed == 0 ? TypedResults.NotFound() : TypedResults.Ok(new NewKey(key, expires));
     }
 

@@ -14,17 +14,23 @@ public sealed partial class Agent
     public const string NoLineReason = "line: not connected";
 
     public LineKind? LineKind { get; set; }
-    /// <summary>The agent's phone number (E.164) or SIP address; null for the browser phone (the client identity is used).</summary>
+    /// <summary>
+    /// The agent's phone number (E.164) or SIP address; null for the browser phone (the client identity is used).
+    /// </summary>
     public string? LineAddress { get; set; }
     public LineState LineState { get; set; }
     /// <summary>The call that is the line; callbacks of an older line are recognised by it and ignored.</summary>
     public string? LineCallSid { get; set; }
     public DateTimeOffset? LineSince { get; set; }
     public string? LineReason { get; set; }
-    /// <summary>A request to open the line that the Worker has not yet placed: its key, so a repeated message places one call.</summary>
+    /// <summary>
+    /// A request to open the line that the Worker has not yet placed: its key, so a repeated message places one call.
+    /// </summary>
     public Guid? LineRequestId { get; set; }
 
-    /// <summary>The agent's room's Conference SID (CF...), learnt from its first event: mute, hold and kicks address it.</summary>
+    /// <summary>
+    /// The agent's room's Conference SID (CF...), learnt from its first event: mute, hold and kicks address it.
+    /// </summary>
     public string? RoomSid { get; set; }
 
     public bool HasOpenLine => LineState == LineState.Open;
@@ -32,8 +38,10 @@ public sealed partial class Agent
     public Refusal? TryRequestLine(LineKind kind, string? address, Guid requestId, DateTimeOffset now)
     {
         if (LineState is LineState.Connecting or LineState.Open)
-            return new Refusal(LineState == LineState.Open ? "Your line is already open." : "Your line is already being connected.");
-        (LineKind, LineAddress, LineRequestId, LineCallSid) = (kind, kind == Lines.LineKind.Browser ? null : address, requestId, null);
+            return new Refusal(LineState == LineState.Open ? "Your line is already open."
+                : "Your line is already being connected.");
+        (LineKind, LineAddress, LineRequestId, LineCallSid) =
+            (kind, kind == Lines.LineKind.Browser ? null : address, requestId, null);
         SetLine(LineState.Connecting, null, now);
         return null;
     }
@@ -61,8 +69,9 @@ public sealed partial class Agent
     }
 
     /// <summary>
-    /// The line ended, or could never be placed. A free agent leaves routing at once; an agent with a customer keeps them
-    /// (the customer waits in the room, on the room's music, until the agent reconnects or hangs up from the console).
+    /// The line ended, or could never be placed. A free agent leaves routing at once; an agent with a customer keeps
+    /// them (the customer waits in the room, on the room's music, until the agent reconnects or hangs up from the
+    /// console).
     /// </summary>
     /// <param name="callSid">the line's call, or null when its create failed (the request is then the line)</param>
     public bool LineDropped(string? callSid, string reason, DateTimeOffset now)
@@ -84,7 +93,8 @@ public sealed partial class Agent
     public bool LineClosed(DateTimeOffset now) => LineDropped(null, "hung up by the agent", now);
 
     /// <summary>Why an agent without an open line waits: shown on the console and the wall.</summary>
-    public string LineBreakReason => LineState == LineState.Dropped && LineReason is { } why ? Truncate($"{LineReasonPrefix} dropped: {why}") : NoLineReason;
+    public string LineBreakReason => LineState == LineState.Dropped && LineReason is { } why
+        ? Truncate($"{LineReasonPrefix} dropped: {why}") : NoLineReason;
 
     bool IsLineBreak => BreakReason?.StartsWith(LineReasonPrefix, StringComparison.Ordinal) == true;
 

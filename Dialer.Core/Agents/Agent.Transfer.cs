@@ -5,7 +5,8 @@ public sealed partial class Agent
 {
     /// <summary>The customer now talks with a third party without this agent, who wraps the call up.</summary>
     public bool HandedOver(Guid attemptId, DateTimeOffset now) =>
-        State == AgentState.OnCall && CurrentAttemptId == attemptId && Moved(AgentState.WrapUp, "customer handed over to a transfer", now) is null;
+        State == AgentState.OnCall && CurrentAttemptId == attemptId
+            && Moved(AgentState.WrapUp, "customer handed over to a transfer", now) is null;
 
     /// <summary>
     /// The customer went to another agent: the call and its disposition are theirs now, so this agent is free at once

@@ -23,9 +23,13 @@ public sealed partial class Agent
     public string? BreakReason { get; set; }
     public Guid[] CampaignIds { get; set; } = [];
     public Guid? CurrentAttemptId { get; set; }
-    /// <summary>When the agent's last console connection dropped; null while one is connected (or none ever was).</summary>
+    /// <summary>
+    /// When the agent's last console connection dropped; null while one is connected (or none ever was).
+    /// </summary>
     public DateTimeOffset? ConsoleDisconnectedAt { get; set; }
-    /// <summary>A manager's logout that waits for the agent's call to be wrapped up; null when none is pending.</summary>
+    /// <summary>
+    /// A manager's logout that waits for the agent's call to be wrapped up; null when none is pending.
+    /// </summary>
     public DateTimeOffset? LogoutRequestedAt { get; set; }
     public string? LogoutRequestedBy { get; set; }
     public string? LogoutReason { get; set; }
@@ -59,7 +63,8 @@ public sealed partial class Agent
     public Refusal? TryBreak(string reason, DateTimeOffset now)
     {
         if (State is not (AgentState.Available or AgentState.Break))
-            return new Refusal(State == AgentState.Offline ? "Log in first." : $"Finish the call first: the agent is {State}.");
+            return new Refusal(State == AgentState.Offline ? "Log in first."
+                : $"Finish the call first: the agent is {State}.");
         BreakReason = reason;
         if (State == AgentState.Available) Move(AgentState.Break, "break: " + reason, now);
         return null;
@@ -90,17 +95,22 @@ public sealed partial class Agent
         return true;
     }
 
-    static string LoggedOutBy(string by, string? reason) => $"logged out by {by}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason);
+    static string LoggedOutBy(string by, string? reason) =>
+        $"logged out by {by}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason);
 
     /// <summary>The customer joined the agent's room: they are talking.</summary>
     public bool Connected(Guid attemptId, DateTimeOffset now) =>
-        State == AgentState.Reserved && CurrentAttemptId == attemptId && Moved(AgentState.OnCall, "customer joined the agent's room", now) is null;
+        State == AgentState.Reserved && CurrentAttemptId == attemptId
+            && Moved(AgentState.OnCall, "customer joined the agent's room", now) is null;
 
     /// <summary>The customer left the agent's room after they talked: wrap-up begins.</summary>
     public bool TalkEnded(Guid attemptId, DateTimeOffset now) =>
-        State is AgentState.Reserved or AgentState.OnCall && CurrentAttemptId == attemptId && Moved(AgentState.WrapUp, "customer left the room", now) is null;
+        State is AgentState.Reserved or AgentState.OnCall && CurrentAttemptId == attemptId
+            && Moved(AgentState.WrapUp, "customer left the room", now) is null;
 
-    /// <summary>The customer's call ended: wrap-up when the agent talked to them, free again when they never did.</summary>
+    /// <summary>
+    /// The customer's call ended: wrap-up when the agent talked to them, free again when they never did.
+    /// </summary>
     public bool CallEnded(Guid attemptId, DateTimeOffset now)
     {
         if (CurrentAttemptId != attemptId) return false;
@@ -115,8 +125,8 @@ public sealed partial class Agent
     }
 
     /// <summary>
-    /// The customer reserved for this agent never reached them (the line dropped, the room could not be joined): the agent
-    /// is free again, or, without an open line, waits for it on a break.
+    /// The customer reserved for this agent never reached them (the line dropped, the room could not be joined): the
+    /// agent is free again, or, without an open line, waits for it on a break.
     /// </summary>
     public bool RoomEmpty(Guid attemptId, DateTimeOffset now)
     {
@@ -153,14 +163,19 @@ public sealed partial class Agent
         // a pending logout takes effect the moment the agent would be free for another customer
         if (LogoutRequestedAt is not null && to is AgentState.Available or AgentState.Break)
         {
-            (to, reason, by) = (AgentState.Offline, $"{reason}; then {LoggedOutBy(LogoutRequestedBy!, LogoutReason)}", LogoutRequestedBy);
+            (to, reason, by) = (AgentState.Offline, $"{reason}; then {LoggedOutBy(LogoutRequestedBy!, LogoutReason)}",
+                LogoutRequestedBy);
         }
         if (to == AgentState.Offline) (LogoutRequestedAt, LogoutRequestedBy, LogoutReason) = (null, null, null);
         // the one rule routing trusts: Available means a customer can be put in the agent's room now
         var waitsForLine = to == AgentState.Available && !HasOpenLine;
         if (waitsForLine) (to, reason) = (AgentState.Break, $"{reason}; {LineBreakReason}");
         if (to == State) return;
-        _moves.Add(new AgentStateChange { AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now, ChangedBy = by });
+        _moves.Add(new AgentStateChange
+        {
+            AgentId = Id, From = State, To = to, Reason = reason, AttemptId = CurrentAttemptId, At = now,
+            ChangedBy = by
+        });
         if (to != AgentState.Break) BreakReason = null;
         if (waitsForLine) BreakReason = LineBreakReason;
         if (to == AgentState.Offline) CampaignIds = [];

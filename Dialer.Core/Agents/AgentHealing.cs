@@ -3,9 +3,13 @@ using Dialer.Core.Figures;
 
 namespace Dialer.Core.Agents;
 
-/// <summary>What the healer knows of an agent's call: whether it ended, whether the agent's leg connected, its disposition.</summary>
-/// <param name="AwaitingAnswer">the customer's phone still rings: a preview dial reserves its agent before the answer</param>
-/// <param name="AnsweredAt">when the customer answered: a preview agent's wait for the bridge is counted from then</param>
+/// <summary>
+/// What the healer knows of an agent's call: whether it ended, whether the agent's leg connected, its disposition.
+/// </summary>
+/// <param name="AwaitingAnswer">the customer's phone still rings: a preview dial reserves its agent before the
+/// answer</param>
+/// <param name="AnsweredAt">when the customer answered: a preview agent's wait for the bridge is counted from
+/// then</param>
 public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected, string? Disposition,
     bool AwaitingAnswer = false, DateTimeOffset? AnsweredAt = null)
 {
@@ -27,7 +31,8 @@ public sealed record Healing(AgentState To, string Reason, string? Disposition =
 /// </summary>
 public static class AgentHealing
 {
-    public static Healing? Decide(Agent agent, CallFacts call, CampaignSettings? settings, HealingRules rules, DateTimeOffset now)
+    public static Healing? Decide(
+        Agent agent, CallFacts call, CampaignSettings? settings, HealingRules rules, DateTimeOffset now)
     {
         var inState = now - agent.StateSince;
         var consoleGone = agent.ConsoleDisconnectedAt is { } gone && now - gone > rules.ConsoleGrace;
@@ -35,10 +40,13 @@ public static class AgentHealing
         {
             case AgentState.Reserved when !call.Exists || call.Ended:
                 return new(AgentState.Available, "reserved for a call that ended before the agent answered");
-            // a ringing preview call frees its agent when it ends (Twilio's ring timeout; the stale-call check if callbacks are lost)
-            case AgentState.Reserved when !call.Connected && !call.AwaitingAnswer && now - Later(agent.StateSince, call.AnsweredAt) is var waited
+            // a ringing preview call frees its agent when it ends (Twilio's ring timeout; the stale-call check if
+            // callbacks are lost)
+            case AgentState.Reserved when !call.Connected && !call.AwaitingAnswer
+                                          && now - Later(agent.StateSince, call.AnsweredAt) is var waited
                                           && waited > rules.ReservationTimeout:
-                return new(AgentState.Available, $"reserved for {waited.TotalSeconds:0} s and the call never connected");
+                return new(AgentState.Available,
+                    $"reserved for {waited.TotalSeconds:0} s and the call never connected");
             case AgentState.OnCall when !call.Exists || call.Ended:
                 return new(AgentState.WrapUp, "the call ended (found by the healer)");
             case AgentState.WrapUp when call.Disposition is not null:
@@ -46,7 +54,8 @@ public static class AgentHealing
             case AgentState.WrapUp when consoleGone:
                 return new(AgentState.Offline, "console disconnected during wrap-up", Dispositions.Missing);
             case AgentState.WrapUp when rules.AutoWrapUp is { } auto && inState >= auto:
-                return new(AgentState.Available, "simulated agent wrapped up", AutoDisposition(settings, agent.CurrentAttemptId));
+                return new(AgentState.Available, "simulated agent wrapped up",
+                    AutoDisposition(settings, agent.CurrentAttemptId));
             case AgentState.WrapUp when inState.TotalSeconds > StuckAgent.WrapUpLimitSeconds(settings):
                 return new(AgentState.Available, "wrap-up time ran out; disposition missing", Dispositions.Missing);
             case AgentState.Available or AgentState.Break when consoleGone:
@@ -58,10 +67,14 @@ public static class AgentHealing
 
     static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b > a ? b.Value : a;
 
-    /// <summary>A demo's simulated agent picks one of the campaign's plain outcomes, the same one for the same call.</summary>
+    /// <summary>
+    /// A demo's simulated agent picks one of the campaign's plain outcomes, the same one for the same call.
+    /// </summary>
     public static string AutoDisposition(CampaignSettings? settings, Guid? attemptId)
     {
-        var plain = (settings?.Dispositions ?? []).Where(d => !Dispositions.IsDoNotCall(d) && !Dispositions.IsCallback(d) && !Dispositions.IsWrongNumber(d)).ToList();
+        var plain = (settings?.Dispositions ?? [])
+            .Where(d => !Dispositions.IsDoNotCall(d) && !Dispositions.IsCallback(d) && !Dispositions.IsWrongNumber(d))
+            .ToList();
         if (plain.Count == 0) return Dispositions.Missing;
         var seed = attemptId?.GetHashCode() ?? 0;
         return plain[(int)((uint)seed % (uint)plain.Count)];

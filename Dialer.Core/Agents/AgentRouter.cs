@@ -5,7 +5,9 @@ namespace Dialer.Core.Agents;
 
 public sealed record ReservedAgent(Guid AgentId);
 
-/// <summary>Gives an answered call to the campaign's agent who has been Available longest, with their line open to take it.</summary>
+/// <summary>
+/// Gives an answered call to the campaign's agent who has been Available longest, with their line open to take it.
+/// </summary>
 public static class AgentRouter
 {
     /// <summary>
@@ -15,8 +17,9 @@ public static class AgentRouter
     /// </summary>
     /// <param name="only">this agent or nobody (a transfer to a chosen agent); null: the longest idle</param>
     /// <returns>the reserved agent, or null when none is free</returns>
-    public static async Task<ReservedAgent?> ReserveAsync(DialerDb db, Guid campaignId, Guid attemptId, double minReadySeconds,
-        DateTimeOffset now, CancellationToken ct, Guid? only = null, string reason = "call answered")
+    public static async Task<ReservedAgent?> ReserveAsync(DialerDb db, Guid campaignId, Guid attemptId,
+        double minReadySeconds, DateTimeOffset now, CancellationToken ct, Guid? only = null,
+        string reason = "call answered")
     {
         var readySince = now.AddSeconds(-minReadySeconds);
         var rows = await db.Database.SqlQuery<ReservedAgent>($"""
@@ -41,5 +44,6 @@ public static class AgentRouter
     /// decides, so a stale list costs a refusal, never a wrong reservation.
     /// </summary>
     public static IQueryable<Agent> Routable(this IQueryable<Agent> agents, Guid campaignId) =>
-        agents.Where(a => a.State == AgentState.Available && a.LineState == Lines.LineState.Open && a.CampaignIds.Contains(campaignId));
+        agents.Where(a => a.State == AgentState.Available && a.LineState == Lines.LineState.Open
+            && a.CampaignIds.Contains(campaignId));
 }

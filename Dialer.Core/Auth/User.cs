@@ -8,15 +8,21 @@ public sealed class User
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public Role Role { get; set; }
-    /// <summary>SHA-256 of the key: keys are long random strings, so a fast hash is enough and lookups stay O(1).</summary>
+    /// <summary>
+    /// SHA-256 of the key: keys are long random strings, so a fast hash is enough and lookups stay O(1).
+    /// </summary>
     public string ApiKeyHash { get; set; } = "";
     public Guid? AgentId { get; set; }
     /// <summary>The user's team: what a marketer, manager or agent may see (an admin sees every team's).</summary>
     public Guid TeamId { get; set; } = Teams.Team.DefaultId;
     public DateTimeOffset CreatedAt { get; set; }
-    /// <summary>The user's own phone (E.164), registered by an admin: the only number a manager may supervise from.</summary>
+    /// <summary>
+    /// The user's own phone (E.164), registered by an admin: the only number a manager may supervise from.
+    /// </summary>
     public string? Phone { get; set; }
-    /// <summary>The browser phone's Twilio identity a manager may supervise from; set at creation, changed by an admin.</summary>
+    /// <summary>
+    /// The browser phone's Twilio identity a manager may supervise from; set at creation, changed by an admin.
+    /// </summary>
     public string? ClientIdentity { get; set; }
     /// <summary>Set: the user's key stops working (within the key cache's few seconds).</summary>
     public DateTimeOffset? DisabledAt { get; set; }

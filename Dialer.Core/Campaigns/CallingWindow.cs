@@ -9,6 +9,7 @@ public sealed record CallingWindow
     public TimeOnly Start { get; init; } = LawfulStart;
     public TimeOnly End { get; init; } = LawfulEnd;
     public DayOfWeek[] Days { get; init; } =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
+            DayOfWeek.Saturday];
     public DateOnly[] Holidays { get; init; } = [];
 }

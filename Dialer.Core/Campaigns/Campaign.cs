@@ -12,7 +12,9 @@ public sealed class Campaign
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
-    /// <summary>Why the dialer paused the campaign by itself (Twilio refused the account); null if a person did.</summary>
+    /// <summary>
+    /// Why the dialer paused the campaign by itself (Twilio refused the account); null if a person did.
+    /// </summary>
     public string? PauseReason { get; private set; }
     /// <summary>PostgreSQL's xmin: two edits of the same version cannot both win.</summary>
     public uint Version { get; set; }
@@ -68,11 +70,15 @@ public sealed class Campaign
         return true;
     }
 
-    public Refusal? TryPause(DateTimeOffset now) => Move(CampaignStatus.Running, CampaignStatus.Paused, now, "Only a running campaign can be paused");
+    public Refusal? TryPause(DateTimeOffset now) =>
+        Move(CampaignStatus.Running, CampaignStatus.Paused, now, "Only a running campaign can be paused");
 
-    public Refusal? TryResume(DateTimeOffset now) => Move(CampaignStatus.Paused, CampaignStatus.Running, now, "Only a paused campaign can be resumed");
+    public Refusal? TryResume(DateTimeOffset now) =>
+        Move(CampaignStatus.Paused, CampaignStatus.Running, now, "Only a paused campaign can be resumed");
 
-    /// <summary>The dialer pauses a running campaign none of whose calls can succeed until something is fixed.</summary>
+    /// <summary>
+    /// The dialer pauses a running campaign none of whose calls can succeed until something is fixed.
+    /// </summary>
     public bool PauseFor(string reason, DateTimeOffset now)
     {
         if (TryPause(now) is not null) return false;
@@ -83,7 +89,8 @@ public sealed class Campaign
     public Refusal? TryStop(DateTimeOffset now)
     {
         if (Status is not (CampaignStatus.Running or CampaignStatus.Paused or CampaignStatus.Scheduled))
-            return new Refusal($"Only a scheduled, running or paused campaign can be stopped; this one is {Status.ToString().ToLowerInvariant()}.");
+            return new Refusal(
+                $"Only a scheduled, running or paused campaign can be stopped; this one is {Status.ToString().ToLowerInvariant()}.");
         Status = CampaignStatus.Stopped;
         EndedAt = now;
         PauseReason = null;
@@ -111,5 +118,6 @@ public sealed class Campaign
     }
 
     public Refusal? TryDelete() =>
-        Status == CampaignStatus.Draft ? null : new Refusal($"Only draft campaigns can be deleted; this one is {Status}.");
+        Status == CampaignStatus.Draft ? null
+            : new Refusal($"Only draft campaigns can be deleted; this one is {Status}.");
 }

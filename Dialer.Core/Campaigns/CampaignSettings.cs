@@ -18,7 +18,9 @@ public sealed record CampaignSettings
     public DateTimeOffset? StartAt { get; init; }
     public DateTimeOffset? EndAt { get; init; }
     public CallingWindow CallingWindow { get; init; } = new();
-    /// <summary>The campaign's own rules for some jurisdictions, stricter than the shipped ones (never looser).</summary>
+    /// <summary>
+    /// The campaign's own rules for some jurisdictions, stricter than the shipped ones (never looser).
+    /// </summary>
     public Compliance.Rules.Tightening[] Tightenings { get; init; } = [];
     public int MaxAttempts { get; init; } = 5;
     /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
@@ -39,14 +41,21 @@ public sealed record CampaignSettings
     public decimal? CostPerMinute { get; init; }
     /// <summary>At least this long between an agent's calls, so agents are not driven without a breath.</summary>
     public double MinReadySeconds { get; init; }
-    /// <summary>After this long in wrap-up without a disposition the agent is made Available and the disposition marked missing.</summary>
+    /// <summary>
+    /// After this long in wrap-up without a disposition the agent is made Available and the disposition marked missing.
+    /// </summary>
     public int MaxWrapUpSeconds { get; init; } = 120;
-    /// <summary>An agent's do-not-call disposition puts the number on the global list (every campaign), not only this campaign's.</summary>
+    /// <summary>
+    /// An agent's do-not-call disposition puts the number on the global list (every campaign), not only this
+    /// campaign's.
+    /// </summary>
     public bool DoNotCallDispositionIsGlobal { get; init; } = true;
     public RecordingSettings Recording { get; init; } = new();
 }
 
-/// <summary>Whether the campaign records its customers' calls, what they are told first, and for how long recordings are kept.</summary>
+/// <summary>
+/// Whether the campaign records its customers' calls, what they are told first, and for how long recordings are kept.
+/// </summary>
 public sealed record RecordingSettings
 {
     public bool Enabled { get; init; }

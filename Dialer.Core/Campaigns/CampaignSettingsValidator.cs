@@ -65,12 +65,15 @@ public static class CampaignSettingsValidator
         else
         {
             if (s.Recording.Enabled && string.IsNullOrWhiteSpace(s.Recording.Notice))
-                errors.Add("recording.notice", "A recorded call needs the words the customer hears first (such as \"This call may be recorded.\").");
+                errors.Add("recording.notice",
+                    "A recorded call needs the words the customer hears first (such as \"This call may be recorded.\").");
             else if (s.Recording.Notice?.Length > 500) errors.Add("recording.notice", "At most 500 characters.");
-            if (s.Recording.RetentionDays is < 1 or > 3650) errors.Add("recording.retentionDays", "Must be between 1 and 3650 days.");
+            if (s.Recording.RetentionDays is < 1 or > 3650)
+                errors.Add("recording.retentionDays", "Must be between 1 and 3650 days.");
         }
         if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
-            errors.Add("safeHarbourMessage", "The safe-harbour message (who is calling, a number to call back) is required.");
+            errors.Add("safeHarbourMessage",
+                "The safe-harbour message (who is calling, a number to call back) is required.");
         else MaxLength("safeHarbourMessage", s.SafeHarbourMessage, MaxSafeHarbourChars, errors);
         MaxLength("voicemailMessage", s.VoicemailMessage, MaxMessageChars, errors);
         MaxLength("broadcastMessage", s.BroadcastMessage, MaxMessageChars, errors);
@@ -97,7 +100,8 @@ public static class CampaignSettingsValidator
     {
         if (s.Dispositions is null || s.Dispositions.Length == 0 || s.Dispositions.Any(string.IsNullOrWhiteSpace))
             errors.Add("dispositions", "Give at least one disposition, none blank.");
-        else if (s.Dispositions.Length > MaxDispositions) errors.Add("dispositions", $"At most {MaxDispositions} dispositions.");
+        else if (s.Dispositions.Length > MaxDispositions)
+            errors.Add("dispositions", $"At most {MaxDispositions} dispositions.");
         else if (s.Dispositions.Any(d => d.Length > MaxDispositionChars))
             errors.Add("dispositions", $"Each disposition is at most {MaxDispositionChars} characters.");
         else if (s.Dispositions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Dispositions.Length)
@@ -129,7 +133,8 @@ public static class CampaignSettingsValidator
         else if (w.Days.Any(d => !Enum.IsDefined(d)) || w.Days.Length > 7)
             errors.Add("callingWindow.days", "Unknown day of the week, or more than seven.");
         if (w.Holidays is null) errors.Add("callingWindow.holidays", "Required (it may be empty).");
-        else if (w.Holidays.Length > MaxHolidays) errors.Add("callingWindow.holidays", $"At most {MaxHolidays} holidays.");
+        else if (w.Holidays.Length > MaxHolidays)
+            errors.Add("callingWindow.holidays", $"At most {MaxHolidays} holidays.");
     }
 
     static void ValidateTightenings(CampaignSettings s, ValidationErrors errors)

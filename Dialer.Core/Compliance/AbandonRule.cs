@@ -14,12 +14,15 @@ public readonly record struct LiveCall(
 public static class AbandonRule
 {
     public static readonly TimeSpan Allowance = TimeSpan.FromSeconds(2);
-    /// <summary>The FTC's ceiling: at most 3% of live answers abandoned. A campaign's target may be lower, never higher.</summary>
+    /// <summary>
+    /// The FTC's ceiling: at most 3% of live answers abandoned. A campaign's target may be lower, never higher.
+    /// </summary>
     public const double LegalCeiling = 0.03;
     /// <summary>Twilio does not say when "Hello?" ends; a short greeting is assumed, the cautious way.</summary>
     public static readonly TimeSpan AssumedGreeting = TimeSpan.FromSeconds(1);
 
-    public static DateTimeOffset Deadline(LiveCall call) => (call.GreetingEndedAt ?? call.AnsweredAt + AssumedGreeting) + Allowance;
+    public static DateTimeOffset Deadline(LiveCall call) =>
+        (call.GreetingEndedAt ?? call.AnsweredAt + AssumedGreeting) + Allowance;
 
     public static AbandonVerdict Judge(LiveCall call, DateTimeOffset now)
     {
@@ -28,7 +31,8 @@ public static class AbandonRule
         if (call.AgentConnectedAt is { } connected)
             return connected <= deadline ? AbandonVerdict.Connected : AbandonVerdict.Abandoned;
         if (call.MessageStartedAt is not null) return AbandonVerdict.Abandoned;
-        if (call.EndedAt is { } ended) return ended <= deadline ? AbandonVerdict.HungUpInTime : AbandonVerdict.Abandoned;
+        if (call.EndedAt is { } ended)
+            return ended <= deadline ? AbandonVerdict.HungUpInTime : AbandonVerdict.Abandoned;
         return now > deadline ? AbandonVerdict.Abandoned : AbandonVerdict.Pending;
     }
 }

@@ -20,7 +20,9 @@ public static class CallingHours
     public static bool IsOpen(CallingWindow window, IReadOnlyList<string> zones, ApplicableRules rules,
         DateTimeOffset now) => ClosedBy(window, zones, rules, now) is null;
 
-    /// <summary>What closes this moment: the campaign's window or a jurisdiction's rule, named; null when open.</summary>
+    /// <summary>
+    /// What closes this moment: the campaign's window or a jurisdiction's rule, named; null when open.
+    /// </summary>
     public static string? ClosedBy(CallingWindow window, IReadOnlyList<string> zones, ApplicableRules rules,
         DateTimeOffset now)
     {
@@ -34,7 +36,8 @@ public static class CallingHours
             if (!window.Days.Contains(local.DayOfWeek)) return $"campaign days {HoursWindows.Days(window.Days)}";
             if (window.Holidays.Contains(DateOnly.FromDateTime(local))) return "campaign holiday";
             var time = TimeOnly.FromDateTime(local);
-            if (time < window.Start || time >= window.End) return $"campaign window {window.Start:HH\\:mm}-{window.End:HH\\:mm}";
+            if (time < window.Start || time >= window.End)
+                return $"campaign window {window.Start:HH\\:mm}-{window.End:HH\\:mm}";
         }
         return null;
     }
@@ -46,9 +49,9 @@ public static class CallingHours
         DateTimeOffset from, TimeSpan span) => ClosedThrough(window, zones, rules, from, span) is null;
 
     /// <summary>
-    /// What closes any moment from <paramref name="from"/> to <paramref name="span"/> later (null: open throughout, so a
-    /// call permitted now still rings inside the window). Looked at minute by minute and at the end; no closed stretch
-    /// is shorter than a minute (nights, days off and holidays, clock changes of half an hour or more).
+    /// What closes any moment from <paramref name="from"/> to <paramref name="span"/> later (null: open throughout, so
+    /// a call permitted now still rings inside the window). Looked at minute by minute and at the end; no closed
+    /// stretch is shorter than a minute (nights, days off and holidays, clock changes of half an hour or more).
     /// </summary>
     public static string? ClosedThrough(CallingWindow window, IReadOnlyList<string> zones, ApplicableRules rules,
         DateTimeOffset from, TimeSpan span)

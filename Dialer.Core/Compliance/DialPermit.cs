@@ -53,7 +53,8 @@ public static class DialPermit
         if (person.DialingElsewhere) return new(DialingElsewhere);
         if (rules.AbandonedLockout is { } lockout && person.LastAbandonedAt is { } abandoned
             && now < abandoned + lockout.Lockout)
-            return new(AbandonedLockout, $"{lockout.Rule.Label} {lockout.Lockout.TotalHours:0} h after an abandoned call");
+            return new(AbandonedLockout,
+                $"{lockout.Rule.Label} {lockout.Lockout.TotalHours:0} h after an abandoned call");
         if (rules.PersonCap is { } cap && person.CallsLast24Hours >= cap.Calls)
             return new(PersonCapReached, $"{cap.Rule.Label} {cap.Calls} calls per person in 24 h");
         return null;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Compliance;
 
-/// <summary>Takes a number off the list (global or one campaign's), keeping the entry as a removal, in one change.</summary>
+/// <summary>
+/// Takes a number off the list (global or one campaign's), keeping the entry as a removal, in one change.
+/// </summary>
 public static class DoNotCallRemovals
 {
     public const int MaxReasonLength = 500;

@@ -33,7 +33,9 @@ public static class PersonCalls
 
     sealed record Row(string Phone, int Calls, DateTimeOffset? LastAbandoned, bool DialingElsewhere);
 
-    /// <summary>Every candidate's history; call inside the claim's transaction (the locks last until it ends).</summary>
+    /// <summary>
+    /// Every candidate's history; call inside the claim's transaction (the locks last until it ends).
+    /// </summary>
     public static async Task<Dictionary<string, PersonHistory>> ForAsync(DialerDb db, Guid campaignId,
         IReadOnlyCollection<string> phones, DateTimeOffset now, CancellationToken ct)
     {

@@ -30,7 +30,9 @@ public sealed partial class Contact
         HeldUntil = null;
     }
 
-    /// <summary>The agent passed on it: others may have it after <paramref name="comeBackAfter"/>, and the reason is kept.</summary>
+    /// <summary>
+    /// The agent passed on it: others may have it after <paramref name="comeBackAfter"/>, and the reason is kept.
+    /// </summary>
     public Refusal? TrySkip(Guid agentId, string? reason, TimeSpan comeBackAfter, DateTimeOffset now)
     {
         if (!IsHeldBy(agentId, now)) return NotHeld;
@@ -41,5 +43,6 @@ public sealed partial class Contact
         return null;
     }
 
-    public static readonly Refusal NotHeld = new("You do not hold this contact (its hold may have run out): take the next one.");
+    public static readonly Refusal NotHeld =
+        new("You do not hold this contact (its hold may have run out): take the next one.");
 }

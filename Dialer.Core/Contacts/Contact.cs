@@ -7,7 +7,9 @@ public sealed partial class Contact
     /// <summary>E.164, normalised at import.</summary>
     public string Phone { get; set; } = "";
     public string? Name { get; set; }
-    /// <summary>Every IANA zone the contact may be in: the number's and the list's (<see cref="Compliance.ContactZones"/>).</summary>
+    /// <summary>
+    /// Every IANA zone the contact may be in: the number's and the list's (<see cref="Compliance.ContactZones"/>).
+    /// </summary>
     public string[] TimeZones { get; set; } = [];
     /// <summary>The jurisdiction the list states (its state, province or country column): "US-FL", "ES"; its rules bind
     /// with those of the number's own place (<see cref="Compliance.Rules.ApplicableRules"/>).</summary>

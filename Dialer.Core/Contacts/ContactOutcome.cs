@@ -30,8 +30,8 @@ public static class ContactOutcome
         // the agent already chose a callback during the call: it wins over the retry rules
         if (contact.Priority == DialPriority.Callback && contact.CallbackAt > now) return;
 
-        var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed", MachineVerdict.Is(attempt.AnsweredBy),
-            contact.Attempts, retriesOfThisKindSoFar, now);
+        var next = RetryPolicy.NextAttemptAt(settings, attempt.Outcome ?? "failed",
+            MachineVerdict.Is(attempt.AnsweredBy), contact.Attempts, retriesOfThisKindSoFar, now);
         contact.Status = next is null ? ContactStatus.Done : ContactStatus.Pending;
         contact.NextAttemptAt = next;
         contact.Priority = DialPriority.Retry;

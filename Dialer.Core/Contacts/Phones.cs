@@ -9,13 +9,16 @@ public static class Phones
     static readonly PhoneNumberToTimeZonesMapper Zones = PhoneNumberToTimeZonesMapper.GetInstance();
     static readonly HashSet<string> Regions = [.. Util.GetSupportedRegions()];
 
-    public static bool IsKnownRegion(string? region) => region is not null && Regions.Contains(region.ToUpperInvariant());
+    public static bool IsKnownRegion(string? region) =>
+        region is not null && Regions.Contains(region.ToUpperInvariant());
 
     /// <summary>True when the text is already a valid number in canonical E.164 form.</summary>
     public static bool IsE164(string? text) =>
         text is { Length: > 2 } && text[0] == '+' && TryNormalize(text, "US", out var e164, out _) && e164 == text;
 
-    /// <summary>Parses a number as people write it ("+1 (415) 555-0100", "0044 20 7946 0958", "415.555.0100").</summary>
+    /// <summary>
+    /// Parses a number as people write it ("+1 (415) 555-0100", "0044 20 7946 0958", "415.555.0100").
+    /// </summary>
     public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string reason)
     {
         var number = Parse(raw, defaultRegion, out reason);
@@ -24,7 +27,8 @@ public static class Phones
     }
 
     /// <summary>As <see cref="TryNormalize"/>, and also every zone the number may be in (one parse for both).</summary>
-    public static bool TryNormalize(string raw, string defaultRegion, out string e164, out string[] zones, out string reason)
+    public static bool TryNormalize(
+        string raw, string defaultRegion, out string e164, out string[] zones, out string reason)
     {
         var number = Parse(raw, defaultRegion, out reason);
         e164 = number is null ? "" : Util.Format(number, PhoneNumberFormat.E164);
@@ -37,7 +41,8 @@ public static class Phones
         if (TryParse(raw, defaultRegion, out var number, out reason)) return number;
         // "00" is the international prefix almost everywhere but North America: "0044 20..." means +44 20...
         var trimmed = raw.TrimStart();
-        return trimmed.StartsWith("00", StringComparison.Ordinal) && TryParse("+" + trimmed[2..], defaultRegion, out number, out _)
+        return trimmed.StartsWith("00", StringComparison.Ordinal)
+            && TryParse("+" + trimmed[2..], defaultRegion, out number, out _)
             ? number : null;
     }
 

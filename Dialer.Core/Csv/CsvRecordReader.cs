@@ -20,7 +20,9 @@ public sealed class CsvRecordReader(TextReader reader, char separator, int maxRe
     /// <summary>The 1-based line on which the last record read began.</summary>
     public int RecordLine { get; private set; }
 
-    /// <summary>The last record read was longer than the limit: its fields are cut short and must not be used.</summary>
+    /// <summary>
+    /// The last record read was longer than the limit: its fields are cut short and must not be used.
+    /// </summary>
     public bool RecordTooLong { get; private set; }
 
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the input.</summary>

@@ -6,7 +6,8 @@ namespace Dialer.Core.Data;
 /// <summary>One JSON shape everywhere: camelCase, enums by name.</summary>
 public static class DialerJson
 {
-    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static readonly JsonSerializerOptions Options =
+        Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions o)
     {

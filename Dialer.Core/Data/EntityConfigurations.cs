@@ -24,9 +24,11 @@ sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
                 s => JsonSerializer.Serialize(s, DialerJson.Options),
                 json => JsonSerializer.Deserialize<CampaignSettings>(json, DialerJson.Options)!,
                 new ValueComparer<CampaignSettings>(
-                    (a, b) => JsonSerializer.Serialize(a, DialerJson.Options) == JsonSerializer.Serialize(b, DialerJson.Options),
+                    (a, b) => JsonSerializer.Serialize(a, DialerJson.Options)
+                    == JsonSerializer.Serialize(b, DialerJson.Options),
                     s => JsonSerializer.Serialize(s, DialerJson.Options).GetHashCode(),
-                    s => JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(s, DialerJson.Options), DialerJson.Options)!));
+                    s => JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(s, DialerJson.Options),
+                    DialerJson.Options)!));
         e.HasIndex(c => c.Status);
         e.Property(c => c.TeamId).HasDefaultValue(Teams.Team.DefaultId); // rows written without a team: the default's
         e.HasIndex(c => c.TeamId);
@@ -48,7 +50,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.HasIndex(c => new { c.CampaignId, c.Phone }).IsUnique();
         // The dialing query: due contacts of one campaign, in order of when they are due.
         // the import's INSERT ... SELECT leaves these out: the database fills them
-        e.Property(c => c.Priority).HasConversion<short>().HasDefaultValue(DialPriority.Fresh).HasSentinel(DialPriority.Fresh);
+        e.Property(c => c.Priority).HasConversion<short>().HasDefaultValue(DialPriority.Fresh)
+            .HasSentinel(DialPriority.Fresh);
         e.Property(c => c.SkipCount).HasDefaultValue(0);
         e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -26,7 +26,8 @@ public static class QuartzSchema
                 if (statement.Count > 0) yield return string.Join('\n', statement);
                 statement.Clear();
             }
-            else if (!line.TrimStart().StartsWith("--", StringComparison.Ordinal) && line.Trim().Length > 0) statement.Add(line);
+            else if (!line.TrimStart().StartsWith("--", StringComparison.Ordinal) && line.Trim().Length > 0)
+                statement.Add(line);
         }
         if (statement.Count > 0) yield return string.Join('\n', statement);
     }
@@ -36,8 +37,8 @@ public static class QuartzSchema
 
     static readonly string[] Tables =
     [
-        "job_status", "misfire_history", "execution_history", "fired_triggers", "paused_job_grps", "paused_trigger_grps",
-        "scheduler_state", "locks", "simprop_triggers", "simple_triggers", "cron_triggers", "blob_triggers", "triggers",
-        "job_details", "calendars",
+        "job_status", "misfire_history", "execution_history", "fired_triggers", "paused_job_grps",
+        "paused_trigger_grps", "scheduler_state", "locks", "simprop_triggers", "simple_triggers", "cron_triggers",
+        "blob_triggers", "triggers", "job_details", "calendars",
     ];
 }

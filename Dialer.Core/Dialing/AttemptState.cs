@@ -10,7 +10,9 @@ public enum AttemptState
     Created = 0,
     /// <summary>A worker has taken it and is sending the create request to Twilio.</summary>
     Dialing = 10,
-    /// <summary>The request may have reached Twilio but no answer came back: reconcile before doing anything else.</summary>
+    /// <summary>
+    /// The request may have reached Twilio but no answer came back: reconcile before doing anything else.
+    /// </summary>
     Unknown = 20,
     Queued = 30,
     Initiated = 40,

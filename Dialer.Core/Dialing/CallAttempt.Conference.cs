@@ -1,6 +1,9 @@
 namespace Dialer.Core.Dialing;
 
-/// <summary>Where a bridged call lives: the customer joined the agent's own room (see Agents/Lines/AgentRoom), which supervisors join.</summary>
+/// <summary>
+/// Where a bridged call lives: the customer joined the agent's own room (see Agents/Lines/AgentRoom), which supervisors
+/// join.
+/// </summary>
 public sealed partial class CallAttempt
 {
     /// <summary>The agent's room's SID, known once the customer joined it.</summary>

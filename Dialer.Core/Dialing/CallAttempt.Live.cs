@@ -4,12 +4,19 @@ using Dialer.Core.Figures;
 
 namespace Dialer.Core.Dialing;
 
-/// <summary>The live part of an attempt: who took the call, whether it was abandoned, how the agent disposed of it.</summary>
+/// <summary>
+/// The live part of an attempt: who took the call, whether it was abandoned, how the agent disposed of it.
+/// </summary>
 public sealed partial class CallAttempt
 {
-    /// <summary>The answer was treated as a person (routed to an agent or given the safe-harbour message): it counts in the abandon rate.</summary>
+    /// <summary>
+    /// The answer was treated as a person (routed to an agent or given the safe-harbour message): it counts in the
+    /// abandon rate.
+    /// </summary>
     public bool LiveAnswer { get; set; }
-    /// <summary>When the customer's greeting ended, when the telephony says so; otherwise the abandon rule assumes one.</summary>
+    /// <summary>
+    /// When the customer's greeting ended, when the telephony says so; otherwise the abandon rule assumes one.
+    /// </summary>
     public DateTimeOffset? GreetingEndedAt { get; set; }
     /// <summary>When the safe-harbour message began: no agent was there for this customer.</summary>
     public DateTimeOffset? MessageStartedAt { get; set; }
@@ -19,7 +26,9 @@ public sealed partial class CallAttempt
     public string? DispositionNotes { get; set; }
     public DateTimeOffset? DispositionedAt { get; set; }
 
-    /// <summary>A person answered and <paramref name="agentId"/> was reserved for them, or nobody was (the message plays).</summary>
+    /// <summary>
+    /// A person answered and <paramref name="agentId"/> was reserved for them, or nobody was (the message plays).
+    /// </summary>
     public void AnsweredLive(Guid? agentId, DateTimeOffset now)
     {
         LiveAnswer = true;
@@ -27,12 +36,14 @@ public sealed partial class CallAttempt
         if (agentId is null) MessageStartedAt ??= now;
     }
 
-    /// <summary>A person answered but the call ended before the answer webhook routed it (it came too late, or never).</summary>
+    /// <summary>
+    /// A person answered but the call ended before the answer webhook routed it (it came too late, or never).
+    /// </summary>
     public bool AnsweredUnrouted => AnsweredAt is not null && !LiveAnswer && !MachineVerdict.Is(AnsweredBy);
 
     /// <summary>
-    /// Such a call was still a live answer nobody was there for: the abandon rule judges it by when it ended (a customer
-    /// who hung up within the allowance was not abandoned).
+    /// Such a call was still a live answer nobody was there for: the abandon rule judges it by when it ended (a
+    /// customer who hung up within the allowance was not abandoned).
     /// </summary>
     public void EndedBeforeRouting()
     {
@@ -41,7 +52,8 @@ public sealed partial class CallAttempt
 
     /// <summary>
     /// The agent's leg answered: the customer and the agent hear each other from now. Not once the customer was given
-    /// the safe-harbour message: an agent leg that answers after that (a create whose answer was lost) talked to nobody.
+    /// the safe-harbour message: an agent leg that answers after that (a create whose answer was lost) talked to
+    /// nobody.
     /// </summary>
     public bool AgentConnected(DateTimeOffset at)
     {

@@ -27,7 +27,8 @@ public sealed partial class CallAttempt
 
     public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now), CampaignId = campaignId, ContactId = contactId, State = AttemptState.Created, CreatedAt = now,
+        Id = Guid.CreateVersion7(now), CampaignId = campaignId, ContactId = contactId, State = AttemptState.Created,
+        CreatedAt = now,
     };
 
     public bool IsFinal => State.IsFinal();
@@ -50,7 +51,9 @@ public sealed partial class CallAttempt
         return true;
     }
 
-    /// <summary>The request to Twilio never left (or was refused before it was processed): the attempt may be dialed again.</summary>
+    /// <summary>
+    /// The request to Twilio never left (or was refused before it was processed): the attempt may be dialed again.
+    /// </summary>
     public void ReturnToQueue(string reason)
     {
         if (State != AttemptState.Dialing) return;
@@ -59,7 +62,9 @@ public sealed partial class CallAttempt
         Error = reason;
     }
 
-    /// <summary>The request may have reached Twilio but its answer was lost: never dial again until reconciled.</summary>
+    /// <summary>
+    /// The request may have reached Twilio but its answer was lost: never dial again until reconciled.
+    /// </summary>
     public void MarkUnknown(string reason)
     {
         if (State != AttemptState.Dialing) return;

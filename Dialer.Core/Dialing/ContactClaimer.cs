@@ -11,10 +11,10 @@ namespace Dialer.Core.Dialing;
 
 /// <summary>
 /// Claims due contacts of one campaign in one transaction (FOR UPDATE SKIP LOCKED, so two nodes never
-/// claim the same contact; a lock per number, so two campaigns never call one number at once: <see cref="PersonCalls"/>),
-/// lets <see cref="DialPermit"/> decide for each, and creates one attempt per
-/// permitted contact, whose PlaceCall goes out through the outbox with the claim's commit.
-/// The pacing job and the agents' preview (Dialer.Core/Preview) both claim through here.
+/// claim the same contact; a lock per number, so two campaigns never call one number at once: <see
+/// cref="PersonCalls"/>), lets <see cref="DialPermit"/> decide for each, and creates one attempt per permitted contact,
+/// whose PlaceCall goes out through the outbox with the claim's commit. The pacing job and the agents' preview
+/// (Dialer.Core/Preview) both claim through here.
 /// </summary>
 public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
 {
@@ -37,10 +37,11 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
     /// Inside the caller's transaction: locks up to <paramref name="wanted"/> due contacts that the permit allows, in
     /// dialing order, and defers the refused ones it met on the way. A contact an agent holds for preview is not due.
     /// </summary>
-    /// <param name="scan">candidates to lock and judge; by default a few more than wanted, since some will be refused</param>
+    /// <param name="scan">candidates to lock and judge; by default a few more than wanted, since some will be
+    /// refused</param>
     /// <returns>the permitted contacts, and how many candidates were locked (none: nothing is due)</returns>
-    public async Task<(List<Contact> Permitted, int Scanned)> LockPermittedAsync(Campaign campaign, int wanted, DateTimeOffset now,
-        CancellationToken ct, int? scan = null)
+    public async Task<(List<Contact> Permitted, int Scanned)> LockPermittedAsync(Campaign campaign, int wanted,
+        DateTimeOffset now, CancellationToken ct, int? scan = null)
     {
         scan ??= wanted * 3 + 20;
         var candidates = await db.Contacts.FromSql($"""
@@ -71,12 +72,16 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         return (permitted, candidates.Count);
     }
 
-    /// <summary>The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).</summary>
-    public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The permit again, for one contact already locked by the caller (an agent dialing the contact they previewed).
+    /// </summary>
+    public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now,
+        CancellationToken ct)
     {
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
-        var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct)).GetValueOrDefault(contact.Phone);
+        var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct))
+            .GetValueOrDefault(contact.Phone);
         return DialPermit.AtClaim(campaign, contact, listed, recent, person, now, Lead);
     }
 

@@ -27,8 +27,8 @@ public static class Disposal
         return (null, contact);
     }
 
-    static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt, CampaignSettings settings,
-        string? by, DateTimeOffset now, CancellationToken ct)
+    static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt,
+        CampaignSettings settings, string? by, DateTimeOffset now, CancellationToken ct)
     {
         if (Dispositions.IsDoNotCall(disposition))
         {
@@ -36,12 +36,14 @@ public static class Disposal
             if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
                 db.DoNotCall.Add(new DoNotCallEntry
                 {
-                    Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now, AddedBy = by,
+                    Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now,
+                    AddedBy = by,
                     Source = DoNotCallSources.CustomerRequest,
                 });
             contact.Status = ContactStatus.Suppressed;
             contact.NextAttemptAt = null;
-            await db.Contacts.Where(DoNotCallMatch.WaitingContacts([contact.Phone], listCampaign)).Where(c => c.Id != contact.Id)
+            await db.Contacts.Where(DoNotCallMatch.WaitingContacts([contact.Phone], listCampaign))
+                .Where(c => c.Id != contact.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
         }
         else if (Dispositions.IsCallback(disposition))

@@ -17,12 +17,15 @@ public static class AgentFigures
     public static readonly Expression<Func<Agent, bool>> LoggedIn = a => a.State != AgentState.Offline;
 
     /// <summary>Working the campaign's calls now: logged in and not on a break. The pacer paces for these.</summary>
-    public static readonly Expression<Func<Agent, bool>> Staffed = a => a.State != AgentState.Offline && a.State != AgentState.Break;
+    public static readonly Expression<Func<Agent, bool>> Staffed = a =>
+        a.State != AgentState.Offline && a.State != AgentState.Break;
 
     /// <summary>On a call: reserved for an answered call, or talking.</summary>
     public static bool IsOnCall(AgentState s) => s is AgentState.Reserved or AgentState.OnCall;
 
-    /// <summary>The select list of the floor's counts over agents aliased <c>g</c>, as the columns of <see cref="AgentCounts"/>.</summary>
+    /// <summary>
+    /// The select list of the floor's counts over agents aliased <c>g</c>, as the columns of <see cref="AgentCounts"/>.
+    /// </summary>
     public static readonly string CountsSql = $"""
         count(*) FILTER (WHERE {LoggedInSql("g.state")})::bigint AS logged_in,
         count(*) FILTER (WHERE {StateSql(AgentState.Available, "g.state")})::bigint AS available,

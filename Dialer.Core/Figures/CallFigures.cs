@@ -20,18 +20,20 @@ public static class CallFigures
         a => a.DialedAt is not null && a.State != AttemptState.Skipped);
 
     /// <summary>Twilio accepted the request and named the call.</summary>
-    public static readonly CallFigure CallsPlaced = new("calls_placed", "a.call_sid IS NOT NULL", a => a.CallSid is not null);
+    public static readonly CallFigure CallsPlaced =
+        new("calls_placed", "a.call_sid IS NOT NULL", a => a.CallSid is not null);
 
     public static readonly CallFigure InFlight = new("in_flight",
         $"a.state < {(int)AttemptState.Completed}", a => !a.IsFinal);
 
     /// <summary>Picked up, by anyone or anything.</summary>
-    public static readonly CallFigure Answered = new("answered", "a.answered_at IS NOT NULL", a => a.AnsweredAt is not null);
+    public static readonly CallFigure Answered =
+        new("answered", "a.answered_at IS NOT NULL", a => a.AnsweredAt is not null);
 
     /// <summary>
-    /// The answer was treated as a person (given to an agent or the safe-harbour message, or a person who hung up before
-    /// routing): the abandon rate's denominator, and every screen's "answered by a person". AMD's <c>unknown</c> is a
-    /// person here, as it is to the answer webhook.
+    /// The answer was treated as a person (given to an agent or the safe-harbour message, or a person who hung up
+    /// before routing): the abandon rate's denominator, and every screen's "answered by a person". AMD's <c>unknown</c>
+    /// is a person here, as it is to the answer webhook.
     /// </summary>
     public static readonly CallFigure LiveAnswers = new("live_answers", "a.live_answer", a => a.LiveAnswer);
 
@@ -41,10 +43,14 @@ public static class CallFigures
         a => a.AnsweredAt is not null && !a.LiveAnswer && MachineVerdict.Is(a.AnsweredBy));
 
     /// <summary>An agent's leg and the customer heard each other.</summary>
-    public static readonly CallFigure Connects = new("connects", "a.bridged_at IS NOT NULL", a => a.BridgedAt is not null);
+    public static readonly CallFigure Connects =
+        new("connects", "a.bridged_at IS NOT NULL", a => a.BridgedAt is not null);
 
-    /// <summary>The abandon rule's verdict kept on the attempt (no agent within 2 s of the greeting), of a live answer.</summary>
-    public static readonly CallFigure Abandoned = new("abandoned", "a.live_answer AND a.abandoned", a => a.LiveAnswer && a.Abandoned);
+    /// <summary>
+    /// The abandon rule's verdict kept on the attempt (no agent within 2 s of the greeting), of a live answer.
+    /// </summary>
+    public static readonly CallFigure Abandoned =
+        new("abandoned", "a.live_answer AND a.abandoned", a => a.LiveAnswer && a.Abandoned);
 
     /// <summary>A live answer an agent reached in time: what the pacer's budget counts as connected.</summary>
     public static readonly CallFigure ConnectedInTime = new("connected_in_time",
@@ -57,12 +63,14 @@ public static class CallFigures
     /// </summary>
     public static readonly CallFigure Conversions = new("conversions", "a.converted", a => a.Converted);
 
-    public static readonly CallFigure NoAnswers = new("no_answers", State(AttemptState.NoAnswer), a => a.State == AttemptState.NoAnswer);
+    public static readonly CallFigure NoAnswers =
+        new("no_answers", State(AttemptState.NoAnswer), a => a.State == AttemptState.NoAnswer);
 
     public static readonly CallFigure Busy = new("busy", State(AttemptState.Busy), a => a.State == AttemptState.Busy);
 
     /// <summary>Twilio or the network failed the call, or refused to place it.</summary>
-    public static readonly CallFigure Failed = new("failed", State(AttemptState.Failed), a => a.State == AttemptState.Failed);
+    public static readonly CallFigure Failed =
+        new("failed", State(AttemptState.Failed), a => a.State == AttemptState.Failed);
 
     /// <summary>Stopped before the dial because the number is on a do-not-call list.</summary>
     public static readonly CallFigure DoNotCallStopped = new("do_not_call_stopped",
@@ -72,8 +80,8 @@ public static class CallFigures
     /// <summary>Every count above, in the order the totals carry them.</summary>
     public static readonly IReadOnlyList<CallFigure> All =
     [
-        Attempts, Dials, CallsPlaced, InFlight, Answered, LiveAnswers, MachineAnswers, Connects, Abandoned, ConnectedInTime,
-        Conversions, NoAnswers, Busy, Failed, DoNotCallStopped,
+        Attempts, Dials, CallsPlaced, InFlight, Answered, LiveAnswers, MachineAnswers, Connects, Abandoned,
+        ConnectedInTime, Conversions, NoAnswers, Busy, Failed, DoNotCallStopped,
     ];
 
     /// <summary>Talk time: from the agent's connect to the call's end, of connected calls that ended.</summary>

@@ -1,6 +1,9 @@
 namespace Dialer.Core.Figures;
 
-/// <summary>Twilio's AMD said a machine (machine_start, machine_end_beep...) or a fax; anything else (human, unknown, none) is a person.</summary>
+/// <summary>
+/// Twilio's AMD said a machine (machine_start, machine_end_beep...) or a fax; anything else (human, unknown, none) is a
+/// person.
+/// </summary>
 public static class MachineVerdict
 {
     const string MachinePrefix = "machine", Fax = "fax";

@@ -24,16 +24,20 @@ public static class StuckAgent
     public static double LongCallSeconds(AgentLimits limits, double? usualTalkSeconds) =>
         Math.Max(limits.LongCallMinimumSeconds, (usualTalkSeconds ?? 0) * limits.LongCallFactor);
 
-    /// <summary>Why and from when the agent in this state counts as stuck, or null when no limit applies to the state.</summary>
-    public static Stuck? Of(AgentState state, DateTimeOffset since, DateTimeOffset? consoleDisconnectedAt, int? wrapUpLimitSeconds,
-        double? usualTalkSeconds, AgentLimits limits)
+    /// <summary>
+    /// Why and from when the agent in this state counts as stuck, or null when no limit applies to the state.
+    /// </summary>
+    public static Stuck? Of(AgentState state, DateTimeOffset since, DateTimeOffset? consoleDisconnectedAt,
+        int? wrapUpLimitSeconds, double? usualTalkSeconds, AgentLimits limits)
     {
         if (consoleDisconnectedAt is { } gone && state != AgentState.Offline) return new(Console, gone, 0);
         return state switch
         {
-            AgentState.Reserved => new(Reserved, since.AddSeconds(limits.ReservationTimeoutSeconds), limits.ReservationTimeoutSeconds),
+            AgentState.Reserved =>
+                new(Reserved, since.AddSeconds(limits.ReservationTimeoutSeconds), limits.ReservationTimeoutSeconds),
             AgentState.WrapUp when wrapUpLimitSeconds is { } wrap => new(WrapUp, since.AddSeconds(wrap), wrap),
-            AgentState.OnCall when LongCallSeconds(limits, usualTalkSeconds) is var limit => new(LongCall, since.AddSeconds(limit), limit),
+            AgentState.OnCall when LongCallSeconds(limits, usualTalkSeconds) is var limit =>
+                new(LongCall, since.AddSeconds(limit), limit),
             _ => null,
         };
     }

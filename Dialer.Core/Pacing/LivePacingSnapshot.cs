@@ -17,7 +17,8 @@ public static class LivePacingSnapshot
     /// </summary>
     public const double HoldSeconds = 0;
 
-    public static async Task<PacingSnapshot> BuildAsync(DialerDb db, Campaign campaign, AbandonBudget budget, DateTimeOffset now, CancellationToken ct)
+    public static async Task<PacingSnapshot> BuildAsync(DialerDb db, Campaign campaign, AbandonBudget budget,
+        DateTimeOffset now, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking()
             .Where(AgentFigures.Staffed).Where(a => a.CampaignIds.Contains(campaign.Id))
@@ -29,14 +30,18 @@ public static class LivePacingSnapshot
         // a reserved agent's phone is still ringing: their talk has not begun, however long the reservation is
         var views = agents.Select(a => new AgentView(Activity(a.State),
             a.State == AgentState.Reserved ? 0 : (now - a.StateSince).TotalSeconds)).ToList();
-        // a line's ring starts when it is sent to Twilio: one still queued here has not rung at all, and counting its wait as
-        // ringing would make it look like a no-answer in the making, so the pacer would open more lines behind it
+        // a line's ring starts when it is sent to Twilio: one still queued here has not rung at all, and counting its
+        // wait as ringing would make it look like a no-answer in the making, so the pacer would open more lines behind
+        // it
         var ringing = lines.Where(l => l.State < AttemptState.InProgress)
-            .Select(l => l.DialedAt is { } dialed && l.State >= AttemptState.Queued ? Math.Max(0, (now - dialed).TotalSeconds) : 0).ToList();
-        // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either way
+            .Select(l => l.DialedAt is { } dialed && l.State >= AttemptState.Queued
+                ? Math.Max(0, (now - dialed).TotalSeconds) : 0).ToList();
+        // answered and not with an agent: waiting for one, or hearing a message (agentless) — a line in use either
+        // way
         var waiting = lines.Where(l => l.State == AttemptState.InProgress && l.AgentId is null)
             .Select(l => (now - (l.AnsweredAt ?? l.CreatedAt)).TotalSeconds).ToList();
-        return new PacingSnapshot((now - (campaign.StartedAt ?? now)).TotalSeconds, views, ringing, waiting, budget, SettingsOf(campaign.Settings));
+        return new PacingSnapshot((now - (campaign.StartedAt ?? now)).TotalSeconds, views, ringing, waiting, budget,
+            SettingsOf(campaign.Settings));
     }
 
     public static PacingSettings SettingsOf(CampaignSettings s) => new()

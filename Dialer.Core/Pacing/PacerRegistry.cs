@@ -24,7 +24,8 @@ public sealed class PacerRegistry
     public Entry For(Guid campaignId, DialingMode mode, DateTimeOffset now) =>
         _pacers.AddOrUpdate(campaignId,
             _ => new Entry(mode, PacerFactory.Create(mode), now - Bootstrap),
-            (_, existing) => existing.Mode == mode ? existing : new Entry(mode, PacerFactory.Create(mode), now - Bootstrap));
+            (_, existing) => existing.Mode == mode ? existing
+            : new Entry(mode, PacerFactory.Create(mode), now - Bootstrap));
 
 
     public void Forget(Guid campaignId) => _pacers.TryRemove(campaignId, out _);

@@ -13,14 +13,16 @@ namespace Dialer.Core.Pacing;
 /// </summary>
 public static class PacingObservations
 {
-    public static async Task FeedAsync(DialerDb db, Campaign campaign, IOutcomeObserver observer, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    public static async Task FeedAsync(DialerDb db, Campaign campaign, IOutcomeObserver observer, DateTimeOffset since,
+        DateTimeOffset until, CancellationToken ct)
     {
         var origin = campaign.StartedAt ?? since;
         double At(DateTimeOffset t) => (t - origin).TotalSeconds;
 
         var resolved = await db.CallAttempts.AsNoTracking()
             .Where(a => a.CampaignId == campaign.Id && a.DialedAt != null
-                && ((a.AnsweredAt > since && a.AnsweredAt <= until) || (a.AnsweredAt == null && a.EndedAt > since && a.EndedAt <= until)
+                && ((a.AnsweredAt > since && a.AnsweredAt <= until)
+                    || (a.AnsweredAt == null && a.EndedAt > since && a.EndedAt <= until)
                     || (a.BridgedAt != null && a.EndedAt > since && a.EndedAt <= until)))
             .Select(a => new { a.DialedAt, a.AnsweredAt, a.AnsweredBy, a.BridgedAt, a.EndedAt, a.State })
             .ToListAsync(ct);
@@ -30,7 +32,8 @@ public static class PacingObservations
             if (a.AnsweredAt is { } answered && answered > since && answered <= until)
             {
                 var resolution = MachineVerdict.Is(a.AnsweredBy) ? DialResolution.MachineVerdict : DialResolution.Live;
-                observer.Observe(new DialResolved(At(answered), resolution, (answered - a.DialedAt!.Value).TotalSeconds));
+                observer.Observe(new DialResolved(At(answered), resolution,
+                    (answered - a.DialedAt!.Value).TotalSeconds));
             }
             else if (a.AnsweredAt is null && a.EndedAt is { } ended)
             {

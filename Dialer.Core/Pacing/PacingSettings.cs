@@ -26,6 +26,8 @@ public sealed record PacingSettings
     /// <summary>How long after the answer a live call may wait for an agent before the safe-harbour message.</summary>
     public double HoldSeconds { get; init; } = 3;
 
-    /// <summary>Share of answering people that answering-machine detection wrongly hangs up on (0 without AMD).</summary>
+    /// <summary>
+    /// Share of answering people that answering-machine detection wrongly hangs up on (0 without AMD).
+    /// </summary>
     public double AmdFalsePositiveRate { get; init; }
 }

@@ -31,7 +31,8 @@ public readonly record struct AbandonBudget(int Connected, int Dropped, int Mach
 /// </summary>
 /// <param name="Now">Seconds on the caller's clock; only differences matter.</param>
 /// <param name="Agents">Logged-in agents.</param>
-/// <param name="RingingLineAges">Lines dialed and not yet classified (ringing or in AMD): seconds since each was dialed.</param>
+/// <param name="RingingLineAges">Lines dialed and not yet classified (ringing or in AMD): seconds since each was
+/// dialed.</param>
 /// <param name="WaitingCallAges">Live calls waiting for an agent: seconds since each was passed on as live.</param>
 public sealed record PacingSnapshot(
     double Now,

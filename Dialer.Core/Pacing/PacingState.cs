@@ -28,7 +28,8 @@ public sealed class PacingState
     public int LiveAnswersInWindow { get; set; }
     public int DroppedInWindow { get; set; }
 
-    public static async Task SaveAsync(DialerDb db, Campaign campaign, PacingSnapshot snapshot, IPacer pacer, int opened, DateTimeOffset now, CancellationToken ct)
+    public static async Task SaveAsync(DialerDb db, Campaign campaign, PacingSnapshot snapshot, IPacer pacer,
+        int opened, DateTimeOffset now, CancellationToken ct)
     {
         var state = await db.PacingStates.FindAsync([campaign.Id], ct);
         if (state is null) db.PacingStates.Add(state = new PacingState { CampaignId = campaign.Id });
@@ -39,7 +40,8 @@ public sealed class PacingState
         state.IdleAgents = snapshot.IdleAgents;
         state.LinesInUse = snapshot.LinesInUse;
         state.LinesOpened = opened;
-        state.LinesPerAgent = snapshot.Agents.Count == 0 ? 0 : Math.Round((double)(snapshot.LinesInUse + opened) / snapshot.Agents.Count, 2);
+        state.LinesPerAgent = snapshot.Agents.Count == 0 ? 0
+            : Math.Round((double)(snapshot.LinesInUse + opened) / snapshot.Agents.Count, 2);
         state.LiveAnswersInWindow = snapshot.Budget.Connected + snapshot.Budget.Dropped;
         state.DroppedInWindow = snapshot.Budget.Dropped;
         if (pacer is PredictivePacer predictive)

@@ -14,7 +14,9 @@ public sealed class ProgressivePacer : IPacer
     public static int Uncovered(PacingSnapshot s) => s.IdleAgents - LineLimits.LinesInFlight(s);
 }
 
-/// <summary>A fixed ratio of lines in flight per idle agent (rounded down: 1.95 with one idle agent is one line).</summary>
+/// <summary>
+/// A fixed ratio of lines in flight per idle agent (rounded down: 1.95 with one idle agent is one line).
+/// </summary>
 public sealed class PowerPacer(double? ratio = null) : IPacer
 {
     public int LinesToOpen(PacingSnapshot snapshot)
@@ -31,7 +33,8 @@ public sealed class AgentlessPacer : IPacer
     public int LinesToOpen(PacingSnapshot snapshot)
     {
         var s = snapshot;
-        var cap = s.Settings.TrunkCap is { } trunks ? Math.Min(trunks, s.Settings.AgentlessLineCap) : s.Settings.AgentlessLineCap;
+        var cap = s.Settings.TrunkCap is { } trunks ? Math.Min(trunks, s.Settings.AgentlessLineCap)
+            : s.Settings.AgentlessLineCap;
         return Math.Max(0, cap - s.LinesInUse);
     }
 }

@@ -23,12 +23,15 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
 {
     public async Task<PreviewHold> HeldByAsync(Guid agentId, DateTimeOffset now, CancellationToken ct)
     {
-        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.HeldByAgentId == agentId && c.HeldUntil > now, ct);
+        var contact = await db.Contacts.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.HeldByAgentId == agentId && c.HeldUntil > now, ct);
         if (contact is null) return PreviewHold.Nothing;
         return new(contact, await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == contact.CampaignId, ct));
     }
 
-    /// <summary>The contact the agent already holds, else the next lawful one of their running preview campaigns.</summary>
+    /// <summary>
+    /// The contact the agent already holds, else the next lawful one of their running preview campaigns.
+    /// </summary>
     public Task<PreviewHold> ClaimAsync(Guid agentId, TimeSpan holdFor, DateTimeOffset now, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
@@ -41,9 +44,11 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
                 return Refused(unit,
                     new Refusal($"You are {agent.State}: preview takes a contact only while you are Available."));
 
-            var campaigns = (await db.Campaigns.Where(c => agent.CampaignIds.Contains(c.Id) && c.Status == CampaignStatus.Running)
+            var campaigns = (await db.Campaigns.Where(c => agent.CampaignIds.Contains(c.Id)
+                && c.Status == CampaignStatus.Running)
                     .ToListAsync(token))
-                .Where(c => c.Settings.Mode == DialingMode.Preview).OrderByDescending(c => c.Settings.Priority).ToList();
+                .Where(c => c.Settings.Mode == DialingMode.Preview).OrderByDescending(c => c.Settings.Priority)
+                .ToList();
             if (campaigns.Count == 0)
                 return Refused(unit, new Refusal("None of your campaigns is a running preview campaign."));
 
@@ -60,10 +65,12 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
     }
 
     /// <summary>
-    /// One candidate at a time: a wider SKIP LOCKED scan would let the first of several agents claiming together lock every
-    /// due contact and leave the others with none. A refused candidate is deferred (saved in this transaction) and the next tried.
+    /// One candidate at a time: a wider SKIP LOCKED scan would let the first of several agents claiming together lock
+    /// every due contact and leave the others with none. A refused candidate is deferred (saved in this transaction)
+    /// and the next tried.
     /// </summary>
-    async Task<Contact?> HoldNextAsync(Campaign campaign, Guid agentId, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    async Task<Contact?> HoldNextAsync(Campaign campaign, Guid agentId, DateTimeOffset until, DateTimeOffset now,
+        CancellationToken ct)
     {
         for (var round = 0; round < MaxRefusalsPerClaim; round++)
         {
@@ -81,8 +88,8 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
 
     const int MaxRefusalsPerClaim = 50;
 
-    public Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter, DateTimeOffset now,
-        CancellationToken ct) =>
+    public Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter,
+        DateTimeOffset now, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             var contact = await unit.LockContactAsync(contactId, token);

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Core.Preview;
 
-/// <summary>The dial of a previewed contact: the attempt to publish and the agent's moves, or why it was refused.</summary>
+/// <summary>
+/// The dial of a previewed contact: the attempt to publish and the agent's moves, or why it was refused.
+/// </summary>
 public sealed record PreviewDialResult(CallAttempt? Attempt, Refusal? Refusal, string? PermitRefusal = null);
 
 /// <summary>

@@ -19,11 +19,13 @@ public sealed class CallRecording
     public DateTimeOffset DeleteAfter { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
-    public static CallRecording Started(Guid attemptId, Guid campaignId, Guid? agentId, string recordingSid, int retentionDays, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, AgentId = agentId, RecordingSid = recordingSid,
-        Status = RecordingStatus.InProgress, StartedAt = now, DeleteAfter = now.AddDays(retentionDays),
-    };
+    public static CallRecording Started(Guid attemptId, Guid campaignId, Guid? agentId, string recordingSid,
+        int retentionDays, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, AgentId = agentId,
+            RecordingSid = recordingSid,
+            Status = RecordingStatus.InProgress, StartedAt = now, DeleteAfter = now.AddDays(retentionDays),
+        };
 
     /// <summary>Twilio's status callback; a repeated or late one changes nothing once the recording is final.</summary>
     public bool Finished(RecordingStatus status, int? durationSeconds, DateTimeOffset now)

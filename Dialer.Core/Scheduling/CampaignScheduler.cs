@@ -17,12 +17,15 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers)
     public static JobKey StartJob(Guid id) => new($"start-{id}", Group);
     public static JobKey EndJob(Guid id) => new($"end-{id}", Group);
 
-    /// <summary>The jobs the campaign's status calls for: what <see cref="ApplyAsync"/> puts, and the repair checks.</summary>
+    /// <summary>
+    /// The jobs the campaign's status calls for: what <see cref="ApplyAsync"/> puts, and the repair checks.
+    /// </summary>
     public static IReadOnlyList<JobKey> ExpectedJobs(Campaign campaign)
     {
         var id = campaign.Id;
         var jobs = new List<JobKey>();
-        if (campaign.Status == CampaignStatus.Scheduled && campaign.Settings.StartAt is not null) jobs.Add(StartJob(id));
+        if (campaign.Status == CampaignStatus.Scheduled && campaign.Settings.StartAt is not null)
+            jobs.Add(StartJob(id));
         if (campaign.Status == CampaignStatus.Running) jobs.Add(PacingJob(id));
         if (campaign.Status is CampaignStatus.Scheduled or CampaignStatus.Running or CampaignStatus.Paused
             && campaign.Settings.EndAt is not null)
@@ -68,9 +71,11 @@ public sealed class CampaignScheduler(ISchedulerFactory schedulers)
 
     /// <summary>The campaign a job of <see cref="Group"/> belongs to, from its name.</summary>
     public static Guid? CampaignOf(JobKey key) =>
-        IsCampaignJob(key) && key.Name.IndexOf('-') is var dash and > 0 && Guid.TryParse(key.Name[(dash + 1)..], out var id)
+        IsCampaignJob(key) && key.Name.IndexOf('-') is var dash and > 0
+            && Guid.TryParse(key.Name[(dash + 1)..], out var id)
             ? id : null;
 
     static IJobDetail Job<T>(JobKey key, Guid campaignId) where T : IJob =>
-        JobBuilder.Create<T>().WithIdentity(key).UsingJobData(CampaignIdKey, campaignId.ToString()).RequestRecovery().Build();
+        JobBuilder.Create<T>().WithIdentity(key).UsingJobData(CampaignIdKey, campaignId.ToString()).RequestRecovery()
+            .Build();
 }

@@ -9,7 +9,9 @@ namespace Dialer.Core.Scheduling;
 public sealed class CampaignTriggerRepairJob(CampaignTriggerRepair repair) : IJob
 {
     public static readonly JobKey Key = new("campaign-trigger-repair", "maintenance");
-    /// <summary>How often, in seconds; 0 turns the repair off (the test worlds seed Running campaigns without jobs).</summary>
+    /// <summary>
+    /// How often, in seconds; 0 turns the repair off (the test worlds seed Running campaigns without jobs).
+    /// </summary>
     public const string EverySetting = "Scheduling:TriggerRepairSeconds";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>

@@ -27,12 +27,13 @@ public sealed class SupervisionSession
     public string? EndReason { get; set; }
     public IReadOnlyList<SupervisionModeChange> Modes => _modes;
 
-    public static SupervisionSession Start(Guid agentId, Guid attemptId, Guid campaignId, Guid supervisorUserId, string supervisorName,
-        string to, string conferenceSid, SupervisionMode mode, DateTimeOffset now)
+    public static SupervisionSession Start(Guid agentId, Guid attemptId, Guid campaignId, Guid supervisorUserId,
+        string supervisorName, string to, string conferenceSid, SupervisionMode mode, DateTimeOffset now)
     {
         var session = new SupervisionSession
         {
-            Id = Guid.CreateVersion7(now), AgentId = agentId, AttemptId = attemptId, CampaignId = campaignId, SupervisorUserId = supervisorUserId,
+            Id = Guid.CreateVersion7(now), AgentId = agentId, AttemptId = attemptId, CampaignId = campaignId,
+            SupervisorUserId = supervisorUserId,
             SupervisorName = supervisorName, To = to, ConferenceSid = conferenceSid, Mode = mode, StartedAt = now,
         };
         session._modes.Add(new SupervisionModeChange { SessionId = session.Id, Mode = mode, At = now });

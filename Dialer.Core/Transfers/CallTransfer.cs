@@ -19,7 +19,9 @@ public enum TransferState { Consulting, Joined, HandedOver, Completed, Failed, C
 /// <summary>What the customer needs once the third party's call has ended.</summary>
 public enum CustomerAfterThirdParty { Nothing, OffHold, TellAndHangUp }
 
-/// <summary>One transfer of an attempt's customer, recorded on the attempt: who moved them, where, and how it ended.</summary>
+/// <summary>
+/// One transfer of an attempt's customer, recorded on the attempt: who moved them, where, and how it ended.
+/// </summary>
 public sealed class CallTransfer
 {
     public const int MaxErrorLength = 300;
@@ -39,10 +41,11 @@ public sealed class CallTransfer
     public DateTimeOffset? EndedAt { get; set; }
     public string? Error { get; set; }
 
-    public static CallTransfer Start(Guid attemptId, Guid campaignId, Guid fromAgentId, TransferKind kind, string? toNumber, Guid? toAgentId,
-        DateTimeOffset now) => new()
+    public static CallTransfer Start(Guid attemptId, Guid campaignId, Guid fromAgentId, TransferKind kind,
+        string? toNumber, Guid? toAgentId, DateTimeOffset now) => new()
         {
-            Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, FromAgentId = fromAgentId, Kind = kind,
+            Id = Guid.CreateVersion7(now), AttemptId = attemptId, CampaignId = campaignId, FromAgentId = fromAgentId,
+            Kind = kind,
             ToNumber = toNumber, ToAgentId = toAgentId, At = now,
             State = kind switch
             {
@@ -55,7 +58,9 @@ public sealed class CallTransfer
     /// <summary>The third party is still in the call (or, to an agent, the customer still on their way).</summary>
     public bool IsOpen => State is TransferState.Consulting or TransferState.Joined or TransferState.HandedOver;
 
-    /// <summary>The third party is in the agent's room: the agent completes or cancels this before any other transfer.</summary>
+    /// <summary>
+    /// The third party is in the agent's room: the agent completes or cancels this before any other transfer.
+    /// </summary>
     public bool InAgentsRoom => State is TransferState.Consulting or TransferState.Joined;
 
     /// <summary>Warm: the customer comes off hold and all three talk.</summary>
@@ -69,7 +74,9 @@ public sealed class CallTransfer
     /// <summary>The customer and the third party go on without the agent.</summary>
     public Refusal? TryHandOver() => InAgentsRoom ? Moved(TransferState.HandedOver) : Over();
 
-    /// <summary>The agent drops the third party: a consult is canceled, a three-way call is over for the third party.</summary>
+    /// <summary>
+    /// The agent drops the third party: a consult is canceled, a three-way call is over for the third party.
+    /// </summary>
     public Refusal? TryCancel(DateTimeOffset now) => State switch
     {
         TransferState.Consulting => Ended(TransferState.Canceled, now),
@@ -77,8 +84,11 @@ public sealed class CallTransfer
         _ => Over(),
     };
 
-    /// <summary>Twilio took the customer's move to the agent they were transferred to (no third-party call to follow).</summary>
-    public bool PutThrough(DateTimeOffset now) => Kind == TransferKind.ColdAgent && State == TransferState.HandedOver && Ended(TransferState.Completed, now) is null;
+    /// <summary>
+    /// Twilio took the customer's move to the agent they were transferred to (no third-party call to follow).
+    /// </summary>
+    public bool PutThrough(DateTimeOffset now) => Kind == TransferKind.ColdAgent && State == TransferState.HandedOver
+        && Ended(TransferState.Completed, now) is null;
 
     /// <summary>Twilio placed the third party's call.</summary>
     public void Placed(string callSid) => ThirdPartyCallSid ??= callSid;
@@ -91,7 +101,8 @@ public sealed class CallTransfer
     {
         if (!IsOpen || Kind == TransferKind.ColdAgent) return CustomerAfterThirdParty.Nothing;
         var before = State;
-        End(answered ? TransferState.Completed : TransferState.Failed, now, answered ? null : $"the third party's call ended {status} before answering");
+        End(answered ? TransferState.Completed : TransferState.Failed, now, answered ? null
+            : $"the third party's call ended {status} before answering");
         return before switch
         {
             TransferState.Consulting => CustomerAfterThirdParty.OffHold,

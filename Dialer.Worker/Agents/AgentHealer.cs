@@ -15,8 +15,8 @@ namespace Dialer.Worker.Agents;
 /// No agent stays stuck: a reservation that never connected, a call whose end we missed, a wrap-up that ran out,
 /// a console that went away. Every node runs it; the row locks make two nodes' fixes of one agent one fix.
 /// </summary>
-public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options, IOptions<AgentLimits> limits, TimeProvider clock,
-    ILogger<AgentHealer> log)
+public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptions> options,
+    IOptions<AgentLimits> limits, TimeProvider clock, ILogger<AgentHealer> log)
     : BackgroundService
 {
     const int HealersAtOnce = 4;
@@ -44,8 +44,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
         var due = await DueAsync(db, Rules(), clock.GetUtcNow(), ct);
         // a few at a time, each in its own transaction: one agent whose rows are locked a while (a webhook of theirs
         // in flight) must not hold up the others' round; on a floor of a hundred, a round one by one took seconds
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct },
-            async (id, token) =>
+        await Parallel.ForEachAsync(due,
+            new ParallelOptions { MaxDegreeOfParallelism = HealersAtOnce, CancellationToken = ct }, async (id, token) =>
             {
                 try { await HealAsync(id, token); }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -54,7 +54,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
                 }
             });
         // after the healing: a broker that does not confirm must never stop the floor from being healed
-        await HangUpLinesOfOfflineAgentsAsync(db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), log, ct);
+        await HangUpLinesOfOfflineAgentsAsync(
+            db, scope.ServiceProvider.GetRequiredService<IPublishEndpoint>(), log, ct);
     }
 
     /// <summary>
@@ -65,11 +66,14 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
     static async Task<List<Guid>> DueAsync(DialerDb db, HealingRules rules, DateTimeOffset now, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking()
-            .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp || a.ConsoleDisconnectedAt != null)
+            .Where(a => a.State == AgentState.Reserved || a.State == AgentState.OnCall || a.State == AgentState.WrapUp
+                || a.ConsoleDisconnectedAt != null)
             .ToListAsync(ct);
         if (agents.Count == 0) return [];
-        var attemptIds = agents.Where(a => a.CurrentAttemptId is not null).Select(a => a.CurrentAttemptId!.Value).ToList();
-        var attempts = await db.CallAttempts.AsNoTracking().Where(a => attemptIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var attemptIds = agents.Where(a => a.CurrentAttemptId is not null).Select(a => a.CurrentAttemptId!.Value)
+            .ToList();
+        var attempts = await db.CallAttempts.AsNoTracking().Where(a => attemptIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, ct);
         var campaignIds = attempts.Values.Select(a => a.CampaignId).Distinct().ToList();
         var settings = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Settings }).ToDictionaryAsync(c => c.Id, c => c.Settings, ct);
@@ -87,12 +91,15 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
 
     /// <summary>
     /// However an agent went Offline (logged out, by a manager, their console gone), their line is hung up here; its
-    /// status callback then marks it dropped. Asked again each round until it has: hanging up an ended call is harmless.
+    /// status callback then marks it dropped. Asked again each round until it has: hanging up an ended call is
+    /// harmless.
     /// </summary>
-    static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, ILogger log, CancellationToken ct)
+    static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, ILogger log,
+        CancellationToken ct)
     {
         var lines = await db.Agents.AsNoTracking()
-            .Where(a => a.State == AgentState.Offline && (a.LineState == LineState.Open || a.LineState == LineState.Connecting) && a.LineCallSid != null)
+            .Where(a => a.State == AgentState.Offline
+                && (a.LineState == LineState.Open || a.LineState == LineState.Connecting) && a.LineCallSid != null)
             .Select(a => new HangUpAgentLine(a.Id, a.LineCallSid!)).ToListAsync(ct);
         try
         {

@@ -16,7 +16,8 @@ namespace Dialer.Worker.Agents;
 /// The answer webhook's work: record the answer, and for a person reserve the campaign's longest-idle agent in
 /// the same transaction, then put the customer in their room, or play the safe-harbour message when nobody is free.
 /// </summary>
-public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock, CampaignSettingsCache campaigns, IOptions<TwilioOptions> twilio)
+public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock,
+    CampaignSettingsCache campaigns, IOptions<TwilioOptions> twilio)
 {
     /// <summary>
     /// The events of the answer (the screen pop among them) are committed with it; the outbox sends them at once. A
@@ -44,7 +45,8 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
                 return changed;
             }
             var previewer = await PreviewAnswer.DialedByAsync(db, a, ct);
-            agent = previewer ?? await AgentRouter.ReserveAsync(db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
+            agent = previewer ?? await AgentRouter.ReserveAsync(
+                db, a.CampaignId, a.Id, settings.MinReadySeconds, now, ct);
             a.AnsweredLive(agent?.AgentId, now);
             if (agent is not null)
             {

@@ -14,7 +14,8 @@ namespace Dialer.Worker.Dialing;
 /// by the campaign's rules as a new attempt. It also owns what no consumer will send: an attempt whose PlaceCall sat in
 /// the error queue (or was lost) ends unsent, and its contact is due again with its attempt given back.
 /// </summary>
-public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options, ILogger<AttemptReconciler> log)
+public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options,
+    ILogger<AttemptReconciler> log)
     : BackgroundService
 {
     static readonly TimeSpan Every = TimeSpan.FromSeconds(3);
@@ -32,7 +33,10 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
                 swept = true;
                 await RunOnceAsync(ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Reconciliation round failed"); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Reconciliation round failed");
+            }
         }
     }
 
@@ -47,7 +51,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         // renewed as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial
         // still being sent is never taken; one taken is withdrawn by the dialer before it is sent again.
         await db.CallAttempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt < now - grace)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown).SetProperty(a => a.Error, "worker lost mid-dial"), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Unknown)
+            .SetProperty(a => a.Error, "worker lost mid-dial"), ct);
 
         await SettleStrandedAsync(scope.ServiceProvider, now, ct);
 
@@ -66,8 +71,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>
     /// Once, as this Worker starts: every call still live that was dialed before is looked up in Twilio. A Worker
-    /// killed (or every Worker down) while calls ended lost their final callbacks, which Twilio never sends again; their
-    /// contacts would stay Dialing, their agents on call, until the long-call check.
+    /// killed (or every Worker down) while calls ended lost their final callbacks, which Twilio never sends again;
+    /// their contacts would stay Dialing, their agents on call, until the long-call check.
     /// </summary>
     async Task SweepLiveCallsAsync(DateTimeOffset started, CancellationToken ct)
     {
@@ -126,8 +131,11 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.</summary>
-    async Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    /// <summary>
+    /// One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.
+    /// </summary>
+    async Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace,
+        CancellationToken ct)
     {
         try { await ReconcileAsync(services, attempt, now, grace, ct); }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -136,7 +144,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace,
+        CancellationToken ct)
     {
         var db = services.GetRequiredService<DialerDb>();
         var updates = services.GetRequiredService<AttemptUpdates>();
@@ -145,20 +154,25 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
 
         if (ReferenceEquals(found, CallGone))
         {
-            // Twilio created the call (we hold its SID) but no longer knows it: its records are gone (another account, a
-            // restarted simulator). Nothing will ever report on it, so it ends here; the retry rules decide what follows.
-            log.LogWarning("Attempt {AttemptId}: Twilio does not know its call {CallSid} (20404); ended as lost", attempt.Id, attempt.CallSid);
+            // Twilio created the call (we hold its SID) but no longer knows it: its records are gone (another account,
+            // a restarted simulator). Nothing will ever report on it, so it ends here; the retry rules decide what
+            // follows.
+            log.LogWarning("Attempt {AttemptId}: Twilio does not know its call {CallSid} (20404); ended as lost",
+                attempt.Id, attempt.CallSid);
             await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "call-record-lost", now), ct);
         }
         else if (found is not null)
         {
             var state = TwilioStatus.ToState(found.Status?.ToString()) ?? AttemptState.Queued;
-            log.LogInformation("Attempt {AttemptId} reconciled: Twilio has call {CallSid} ({Status})", attempt.Id, found.Sid, state);
+            log.LogInformation(
+                "Attempt {AttemptId} reconciled: Twilio has call {CallSid} ({Status})", attempt.Id, found.Sid, state);
             await updates.ApplyAsync(attempt.Id, a =>
             {
                 a.AnsweredBy ??= found.AnsweredBy;
                 if (state.IsFinal() && int.TryParse(found.Duration, out var seconds)) a.DurationSeconds = seconds;
-                if (state.IsFinal() && found.StartTime is { } started && a.AnsweredAt is null && found.AnsweredBy is not null) a.AnsweredAt = started;
+                if (state.IsFinal() && found.StartTime is { } started && a.AnsweredAt is null
+                    && found.AnsweredBy is not null)
+                    a.AnsweredAt = started;
                 a.Placed(found.Sid, state, found.EndTime ?? now);
                 return true;
             }, ct);
@@ -170,10 +184,13 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>Stands for "Twilio answered 20404 for this SID" (the SDK's resource type has no public constructor to mark it).</summary>
+    /// <summary>
+    /// Stands for "Twilio answered 20404 for this SID" (the SDK's resource type has no public constructor to mark it).
+    /// </summary>
     static readonly CallResource CallGone = CallResource.FromJson("{}");
 
-    static async Task<CallResource?> FindCallAsync(DialerDb db, Twilio.Clients.ITwilioRestClient twilio, CallAttempt attempt, CancellationToken ct)
+    static async Task<CallResource?> FindCallAsync(DialerDb db, Twilio.Clients.ITwilioRestClient twilio,
+        CallAttempt attempt, CancellationToken ct)
     {
         if (attempt.CallSid is { } sid)
         {
@@ -181,11 +198,14 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             catch (Twilio.Exceptions.ApiException e) when (e.Code == 20404) { return CallGone; }
         }
         var phone = await db.Contacts.Where(c => c.Id == attempt.ContactId).Select(c => c.Phone).SingleAsync(ct);
-        var callerId = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings).SingleAsync(ct)).CallerId;
-        var calls = await CallResource.ReadAsync(to: new PhoneNumber(phone), from: new PhoneNumber(callerId), pageSize: 50, limit: 50, client: twilio);
+        var callerId = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings)
+            .SingleAsync(ct)).CallerId;
+        var calls = await CallResource.ReadAsync(to: new PhoneNumber(phone), from: new PhoneNumber(callerId),
+            pageSize: 50, limit: 50, client: twilio);
         var since = (attempt.DialedAt ?? attempt.CreatedAt).UtcDateTime.AddSeconds(-2);
         // calls to this number from this caller ID created since the attempt was sent; the earliest is this attempt's
-        var ours = calls.Where(c => c.DateCreated is null || c.DateCreated >= since).OrderBy(c => c.DateCreated).FirstOrDefault();
+        var ours = calls.Where(c => c.DateCreated is null || c.DateCreated >= since).OrderBy(c => c.DateCreated)
+            .FirstOrDefault();
         if (ours is null) return null;
         var taken = await db.CallAttempts.AnyAsync(a => a.CallSid == ours.Sid, ct);
         return taken ? null : ours;

@@ -88,8 +88,10 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
 
     void Count(CallAttempt a, AttemptState before, DateTimeOffset? answeredBefore, DateTimeOffset? bridgedBefore)
     {
-        if (a is { BridgedAt: { } bridged, AnsweredAt: { } answered } && bridgedBefore is null) metrics.AgentConnected(bridged - answered);
-        if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
+        if (a is { BridgedAt: { } bridged, AnsweredAt: { } answered } && bridgedBefore is null)
+            metrics.AgentConnected(bridged - answered);
+        if (before is AttemptState.Dialing or AttemptState.Unknown && a.CallSid is not null
+            && a.State is not (AttemptState.Dialing or AttemptState.Unknown))
             metrics.Dialed();
         if (a.AnsweredAt is not null && answeredBefore is null) metrics.Answered(a.AnsweredBy);
         if (!before.IsFinal() && a.IsFinal && CallFigures.Abandoned.Is(a)) metrics.Abandoned();

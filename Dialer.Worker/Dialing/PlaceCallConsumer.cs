@@ -53,7 +53,12 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         switch (result)
         {
             case DialResult.Placed placed:
-                await updates.ApplyAsync(id, a => { a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at); return true; }, ct);
+                await updates.ApplyAsync(id,
+                    a =>
+                    {
+                        a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at);
+                        return true;
+                    }, ct);
                 break;
             case DialResult.Rejected rejected:
                 await refusals.SettleAsync(attempt, rejected, at, ct);

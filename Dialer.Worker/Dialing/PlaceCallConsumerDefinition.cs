@@ -13,8 +13,8 @@ public sealed class PlaceCallConsumerDefinition : ConsumerDefinition<PlaceCallCo
         ConcurrentMessageLimit = 64;
     }
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<PlaceCallConsumer> consumer,
-        IRegistrationContext context)
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
+        IConsumerConfigurator<PlaceCallConsumer> consumer, IRegistrationContext context)
     {
         endpoint.PrefetchCount = 128;
         endpoint.UseMessageRetry(r =>

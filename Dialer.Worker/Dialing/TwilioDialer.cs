@@ -13,7 +13,8 @@ using Twilio.Types;
 namespace Dialer.Worker.Dialing;
 
 /// <summary>Creates the attempt's call through the Twilio SDK and says, honestly, what became of the request.</summary>
-public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilience, IOptions<TwilioOptions> options, ILogger<TwilioDialer> log)
+public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilience, IOptions<TwilioOptions> options,
+    ILogger<TwilioDialer> log)
 {
     static readonly List<string> Events = ["initiated", "ringing", "answered", "completed"];
 
@@ -41,7 +42,8 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             }, ct);
             return new DialResult.Placed(call.Sid, call.Status?.ToString() ?? "queued");
         }
-        catch (Exception e) when (TwilioResilience.NeverReachedTwilio(e) || e is BrokenCircuitException or RateLimiterRejectedException)
+        catch (Exception e) when (TwilioResilience.NeverReachedTwilio(e)
+            || e is BrokenCircuitException or RateLimiterRejectedException)
         {
             return new DialResult.NotSent(e.Message);
         }
@@ -57,13 +59,17 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         catch (Exception e) when (e is TwilioException)
         {
             // a timeout after the request went out, a 5xx, a dropped connection: Twilio may have created the call
-            log.LogWarning("Twilio's answer for attempt {AttemptId} was lost: {Error}", attempt.Id, e.InnerException?.Message ?? e.Message);
+            log.LogWarning("Twilio's answer for attempt {AttemptId} was lost: {Error}", attempt.Id,
+                e.InnerException?.Message ?? e.Message);
             return new DialResult.Unknown(e.InnerException?.Message ?? e.Message);
         }
     }
 
-    /// <summary>The create-call request for an attempt: answer and status URLs on this worker, carrying the attempt id.</summary>
-    public static CreateCallOptions BuildRequest(CallAttempt attempt, Contact contact, CampaignSettings settings, TwilioOptions o)
+    /// <summary>
+    /// The create-call request for an attempt: answer and status URLs on this worker, carrying the attempt id.
+    /// </summary>
+    public static CreateCallOptions BuildRequest(
+        CallAttempt attempt, Contact contact, CampaignSettings settings, TwilioOptions o)
     {
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
         var request = new CreateCallOptions(new PhoneNumber(contact.Phone), new PhoneNumber(settings.CallerId))
@@ -79,7 +85,8 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         };
         if (settings.MachineHandling != MachineHandling.NoDetection)
         {
-            request.MachineDetection = settings.MachineHandling == MachineHandling.VoicemailDrop ? "DetectMessageEnd" : "Enable";
+            request.MachineDetection = settings.MachineHandling == MachineHandling.VoicemailDrop ? "DetectMessageEnd"
+                : "Enable";
             if (settings.AsyncMachineDetection)
             {
                 request.AsyncAmd = "true";
@@ -91,15 +98,16 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
     }
 
     /// <summary>
-    /// A preview call rings straight into the agent's room: the agent hears it ring (early media) and the customer joins
-    /// them on answer, with no answer webhook between. Were the agent's line gone by then, the room's own join event
-    /// (asked for here too, as this call may be the one to open the room) finds it empty and plays the message.
+    /// A preview call rings straight into the agent's room: the agent hears it ring (early media) and the customer
+    /// joins them on answer, with no answer webhook between. Were the agent's line gone by then, the room's own join
+    /// event (asked for here too, as this call may be the one to open the room) finds it empty and plays the message.
     /// </summary>
-    public static CreateParticipantOptions BuildPreviewRequest(CallAttempt attempt, Guid agentId, Contact contact, CampaignSettings settings,
-        TwilioOptions o)
+    public static CreateParticipantOptions BuildPreviewRequest(CallAttempt attempt, Guid agentId, Contact contact,
+        CampaignSettings settings, TwilioOptions o)
     {
         var hooks = o.PublicWebhookBaseUrl.TrimEnd('/');
-        return new CreateParticipantOptions(AgentRoom.NameOf(agentId), new PhoneNumber(settings.CallerId), new PhoneNumber(contact.Phone))
+        return new CreateParticipantOptions(AgentRoom.NameOf(agentId), new PhoneNumber(settings.CallerId),
+            new PhoneNumber(contact.Phone))
         {
             Label = AgentRoom.CustomerLabel,
             EarlyMedia = true,

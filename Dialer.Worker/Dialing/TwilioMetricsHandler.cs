@@ -10,7 +10,8 @@ namespace Dialer.Worker.Dialing;
 /// </summary>
 public sealed partial class TwilioMetricsHandler(DialerMetrics metrics, TimeProvider clock) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var resource = ResourceOf(request.RequestUri);
@@ -30,7 +31,9 @@ public sealed partial class TwilioMetricsHandler(DialerMetrics metrics, TimeProv
         return response;
     }
 
-    /// <summary>The resource's name without ids: "Calls", "Calls/{sid}" and "Conferences/{sid}/Participants" stay few series.</summary>
+    /// <summary>
+    /// The resource's name without ids: "Calls", "Calls/{sid}" and "Conferences/{sid}/Participants" stay few series.
+    /// </summary>
     public static string ResourceOf(Uri? uri)
     {
         if (uri is null) return "unknown";
@@ -47,7 +50,8 @@ public sealed partial class TwilioMetricsHandler(DialerMetrics metrics, TimeProv
         {
             await response.Content.LoadIntoBufferAsync(ct); // the SDK reads the body again after us
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            if (body.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number) return code.GetRawText();
+            if (body.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number)
+                return code.GetRawText();
         }
         catch (JsonException) { }
         return ((int)response.StatusCode).ToString();

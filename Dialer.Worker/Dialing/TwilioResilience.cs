@@ -11,11 +11,11 @@ namespace Dialer.Worker.Dialing;
 /// <summary>
 /// The one pipeline every create-call request goes through. From the outside in:
 /// rate limiter (this Worker's share of the account's calls per second, retuned by
-/// <see cref="WorkerLeaseHeartbeat"/>: the engine holds the rate, so no call waits in Twilio's queue past the calling window;
-/// a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every other),
-/// retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
-/// circuit breaker (stop hammering a failing Twilio).
-/// The circuit also opens at once, for a while, when Twilio refuses the account: every create would be refused alike.
+/// <see cref="WorkerLeaseHeartbeat"/>: the engine holds the rate, so no call waits in Twilio's queue past the calling
+/// window; a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every
+/// other), retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
+/// circuit breaker (stop hammering a failing Twilio). The circuit also opens at once, for a while, when Twilio refuses
+/// the account: every create would be refused alike.
 /// </summary>
 public sealed class TwilioResilience
 {
@@ -30,7 +30,8 @@ public sealed class TwilioResilience
     /// <summary>True while creates are held back after an account error.</summary>
     public bool HoldingForAccountError => Volatile.Read(ref _holding) == 1;
 
-    public TwilioResilience(RetunableTokenBucket accountRate, IOptions<TwilioOptions> options, TimeProvider clock, ILogger<TwilioResilience> log)
+    public TwilioResilience(RetunableTokenBucket accountRate, IOptions<TwilioOptions> options, TimeProvider clock,
+        ILogger<TwilioResilience> log)
     {
         _accountErrorHold = TimeSpan.FromSeconds(options.Value.AccountErrorHoldSeconds);
         _clock = clock;
@@ -45,7 +46,12 @@ public sealed class TwilioResilience
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
                 MaxDelay = TimeSpan.FromSeconds(2),
-                OnRetry = a => { log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1, a.Outcome.Exception?.Message); return default; },
+                OnRetry = a =>
+                {
+                    log.LogWarning("Twilio request retried ({Attempt}): {Error}", a.AttemptNumber + 1,
+                        a.Outcome.Exception?.Message);
+                    return default;
+                },
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -96,10 +102,12 @@ public sealed class TwilioResilience
         ApiException { Status: 429 } => true,
         ApiConnectionException { InnerException: HttpRequestException h } =>
             h.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
-        HttpRequestException h => h.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+        HttpRequestException h =>
+            h.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
         _ => false,
     };
 
-    static bool TwilioFailing(Exception e) => e is ApiConnectionException || e is ApiException { Status: >= 500 } || e is TwilioException and not ApiException;
+    static bool TwilioFailing(Exception e) => e is ApiConnectionException || e is ApiException { Status: >= 500 }
+        || e is TwilioException and not ApiException;
 
 }

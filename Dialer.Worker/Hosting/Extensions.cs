@@ -41,7 +41,8 @@ public static class Extensions
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddScoped<DialRefusals>();
-        builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CampaignSettingsCache>();
@@ -49,7 +50,8 @@ public static class Extensions
         builder.Services.AddScoped<AgentLineChanges>();
         builder.Services.AddScoped<BridgeOutcomes>();
         builder.Services.AddScoped<RecordingStarter>();
-        builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RecordingRetention>();
         builder.Services.AddMemoryCache();
         builder.Services.AddTwilioSignatures(o => o.PublicWebhookBaseUrl);

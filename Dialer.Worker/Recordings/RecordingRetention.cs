@@ -14,8 +14,8 @@ namespace Dialer.Worker.Recordings;
 /// two Workers sweeping at once share the work instead of doing it twice; a recording Twilio no longer has (404)
 /// counts as deleted; one Twilio refuses stays for the next sweep.
 /// </summary>
-public sealed class RecordingRetention(DialerDb db, StateChanges changes, TwilioClients clients, IOptions<RecordingRetentionOptions> options, TimeProvider clock,
-    ILogger<RecordingRetention> log)
+public sealed class RecordingRetention(DialerDb db, StateChanges changes, TwilioClients clients,
+    IOptions<RecordingRetentionOptions> options, TimeProvider clock, ILogger<RecordingRetention> log)
 {
     /// <summary>How many recordings this sweep deleted.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
@@ -33,7 +33,9 @@ public sealed class RecordingRetention(DialerDb db, StateChanges changes, Twilio
         return deleted;
     }
 
-    /// <summary>Deleting at Twilio bears repeating (a gone recording counts as deleted), so the batch may run again.</summary>
+    /// <summary>
+    /// Deleting at Twilio bears repeating (a gone recording counts as deleted), so the batch may run again.
+    /// </summary>
     async Task<(int Due, int Deleted)> SweepBatchAsync(int size, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -57,7 +59,8 @@ public sealed class RecordingRetention(DialerDb db, StateChanges changes, Twilio
         return result;
     }
 
-    async Task<bool> DeleteAtTwilioAsync(CallRecording recording, Twilio.Clients.ITwilioRestClient twilio, CancellationToken ct)
+    async Task<bool> DeleteAtTwilioAsync(CallRecording recording, Twilio.Clients.ITwilioRestClient twilio,
+        CancellationToken ct)
     {
         try
         {
@@ -70,7 +73,8 @@ public sealed class RecordingRetention(DialerDb db, StateChanges changes, Twilio
         }
         catch (Exception e) when (e is TwilioException or HttpRequestException && !ct.IsCancellationRequested)
         {
-            log.LogWarning("Recording {RecordingId} not deleted at Twilio, tried again next sweep: {Error}", recording.Id, e.Message);
+            log.LogWarning("Recording {RecordingId} not deleted at Twilio, tried again next sweep: {Error}",
+                recording.Id, e.Message);
             return false;
         }
     }

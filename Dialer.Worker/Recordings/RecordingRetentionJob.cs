@@ -9,7 +9,8 @@ public sealed class RecordingRetentionJob(RecordingRetention retention) : IJob
 {
     public static readonly JobKey Key = new("recording-retention", "maintenance");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await retention.SweepAsync(ct);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>
+        await retention.SweepAsync(ct);
 
     public static void Schedule(IQuartzBuilder quartz)
     {
@@ -17,10 +18,12 @@ public sealed class RecordingRetentionJob(RecordingRetention retention) : IJob
         // every Worker's start puts this one trigger again: the first sweep comes one interval after the latest start
         quartz.AddTrigger((services, t) =>
         {
-            var every = TimeSpan.FromMinutes(services.GetRequiredService<IOptions<RecordingRetentionOptions>>().Value.SweepEveryMinutes);
+            var every = TimeSpan.FromMinutes(
+                services.GetRequiredService<IOptions<RecordingRetentionOptions>>().Value.SweepEveryMinutes);
             t.WithIdentity("recording-retention", "maintenance").ForJob(Key)
                 .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + every)
-                .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
+                .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
         });
     }
 }

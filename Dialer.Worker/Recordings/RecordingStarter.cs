@@ -15,8 +15,8 @@ namespace Dialer.Worker.Recordings;
 /// alone, the campaign's notice) and their call's recording starts. After the join, never before: the customer reaches
 /// the agent at once, and nothing on the answer's path waits for a REST request.
 /// </summary>
-public sealed class RecordingStarter(DialerDb db, CampaignSettingsCache campaigns, TwilioClients clients, IOptions<TwilioOptions> twilio, TimeProvider clock,
-    ILogger<RecordingStarter> log)
+public sealed class RecordingStarter(DialerDb db, CampaignSettingsCache campaigns, TwilioClients clients,
+    IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<RecordingStarter> log)
 {
     public async Task StartAsync(CallAttempt attempt, Guid agentId, string roomSid, CancellationToken ct)
     {
@@ -31,14 +31,16 @@ public sealed class RecordingStarter(DialerDb db, CampaignSettingsCache campaign
                 AnnounceUrl = new Uri(WebhookRoutes.RecordingNoticeUrl(hooks, attempt.CampaignId)),
                 AnnounceMethod = Twilio.Http.HttpMethod.Post,
             }, clients.Create());
-            var recording = await Twilio.Rest.Api.V2010.Account.Call.RecordingResource.CreateAsync(new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(customer)
-            {
-                RecordingStatusCallback = new Uri(WebhookRoutes.RecordingUrl(hooks, attempt.Id)),
-                RecordingStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
-                RecordingStatusCallbackEvent = ["completed", "absent"],
-                RecordingChannels = "dual",
-            }, clients.Create());
-            db.CallRecordings.Add(CallRecording.Started(attempt.Id, attempt.CampaignId, agentId, recording.Sid, settings.RetentionDays, clock.GetUtcNow()));
+            var recording = await Twilio.Rest.Api.V2010.Account.Call.RecordingResource.CreateAsync(
+                new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(customer)
+                {
+                    RecordingStatusCallback = new Uri(WebhookRoutes.RecordingUrl(hooks, attempt.Id)),
+                    RecordingStatusCallbackMethod = Twilio.Http.HttpMethod.Post,
+                    RecordingStatusCallbackEvent = ["completed", "absent"],
+                    RecordingChannels = "dual",
+                }, clients.Create());
+            db.CallRecordings.Add(CallRecording.Started(attempt.Id, attempt.CampaignId, agentId, recording.Sid,
+                settings.RetentionDays, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
         }
         catch (TwilioException e)

@@ -17,9 +17,11 @@ public static class RecordingWebhooks
     }
 
     static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CancellationToken ct) =>
-        Results.Content(new VoiceResponse().Say((await campaigns.GetAsync(campaignId, ct)).Recording.Notice).ToString(), "application/xml");
+        Results.Content(new VoiceResponse().Say((await campaigns.GetAsync(campaignId, ct)).Recording.Notice).ToString(),
+            "application/xml");
 
-    static async Task<IResult> Status(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Status(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var sid = form["RecordingSid"].ToString();
@@ -30,8 +32,10 @@ public static class RecordingWebhooks
             _ => RecordingStatus.InProgress,
         };
         var seconds = int.TryParse(form["RecordingDuration"], out var d) ? d : (int?)null;
-        var recording = await db.CallRecordings.FirstOrDefaultAsync(r => r.AttemptId == attemptId && r.RecordingSid == sid, ct);
-        if (recording is not null && recording.Finished(status, seconds, clock.GetUtcNow())) await db.SaveChangesAsync(ct);
+        var recording = await db.CallRecordings.FirstOrDefaultAsync(r => r.AttemptId == attemptId
+            && r.RecordingSid == sid, ct);
+        if (recording is not null && recording.Finished(status, seconds, clock.GetUtcNow()))
+            await db.SaveChangesAsync(ct);
         return Results.NoContent();
     }
 }

@@ -16,7 +16,8 @@ public static class SupervisorLegWebhooks
         return group;
     }
 
-    static async Task<IResult> Ended(Guid sessionId, HttpRequest request, DialerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Ended(Guid sessionId, HttpRequest request, DialerDb db, TimeProvider clock,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         if (TwilioStatus.ToState(form["CallStatus"]) is not { } state || !state.IsFinal()) return Results.NoContent();

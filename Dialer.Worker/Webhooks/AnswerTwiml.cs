@@ -20,7 +20,9 @@ public static class AnswerTwiml
         : settings.Mode == DialingMode.Agentless ? AnswerPlan.Broadcast
         : AnswerPlan.Person;
 
-    /// <summary>With DetectMessageEnd Twilio asks for this after the beep, so the message lands whole on the recording.</summary>
+    /// <summary>
+    /// With DetectMessageEnd Twilio asks for this after the beep, so the message lands whole on the recording.
+    /// </summary>
     public static VoiceResponse Machine(CampaignSettings settings)
     {
         var response = new VoiceResponse();
@@ -32,7 +34,9 @@ public static class AnswerTwiml
     public static VoiceResponse Broadcast(CampaignSettings settings) =>
         new VoiceResponse().Say(settings.BroadcastMessage ?? settings.SafeHarbourMessage).Hangup();
 
-    /// <summary>No agent is free: who is calling and how to call back, then goodbye. The call counts as abandoned.</summary>
+    /// <summary>
+    /// No agent is free: who is calling and how to call back, then goodbye. The call counts as abandoned.
+    /// </summary>
     public static VoiceResponse SafeHarbour(CampaignSettings settings) =>
         new VoiceResponse().Say(settings.SafeHarbourMessage).Hangup();
 }

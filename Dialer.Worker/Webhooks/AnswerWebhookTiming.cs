@@ -8,7 +8,8 @@ namespace Dialer.Worker.Webhooks;
 /// </summary>
 public static class AnswerWebhookTiming
 {
-    public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAnswerWebhookTiming(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
     {
         if (!context.Request.Path.StartsWithSegments(WebhookRoutes.AnswerPath))
         {
@@ -18,6 +19,10 @@ public static class AnswerWebhookTiming
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var started = clock.GetTimestamp();
         try { await next(context); }
-        finally { context.RequestServices.GetRequiredService<DialerMetrics>().AnswerWebhookTook(clock.GetElapsedTime(started)); }
+        finally
+        {
+            context.RequestServices.GetRequiredService<DialerMetrics>()
+                .AnswerWebhookTook(clock.GetElapsedTime(started));
+        }
     });
 }

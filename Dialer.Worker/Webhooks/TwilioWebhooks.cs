@@ -11,7 +11,9 @@ using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;
 
-/// <summary>The URLs Twilio calls: the answer URL (TwiML back), status callbacks and asynchronous AMD results.</summary>
+/// <summary>
+/// The URLs Twilio calls: the answer URL (TwiML back), status callbacks and asynchronous AMD results.
+/// </summary>
 public static class TwilioWebhooks
 {
     public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
@@ -31,8 +33,8 @@ public static class TwilioWebhooks
     }
 
     /// <summary>
-    /// The customer's line answered: a person goes to an agent's room (or hears the safe-harbour message), a machine gets
-    /// the campaign's choice. Whatever fails here, a person hears the message: never silence.
+    /// The customer's line answered: a person goes to an agent's room (or hears the safe-harbour message), a machine
+    /// gets the campaign's choice. Whatever fails here, a person hears the message: never silence.
     /// </summary>
     static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing,
         IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log, CancellationToken ct)
@@ -49,13 +51,15 @@ public static class TwilioWebhooks
         // the database down, a bug, or the budget spent on retries: only Twilio giving up on us is not worth answering
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogError(e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
+            log.LogError(
+                e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
             return Twiml(new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
         }
         return Twiml(twiml);
     }
 
-    static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var state = TwilioStatus.ToState(form["CallStatus"]);
@@ -83,11 +87,13 @@ public static class TwilioWebhooks
         var form = await request.ReadFormAsync(ct);
         var answeredBy = NullIfEmpty(form["AnsweredBy"]);
         if (answeredBy is not null)
-            await updates.ApplyAsync(attemptId, a => { var changed = a.AnsweredBy != answeredBy; a.AnsweredBy = answeredBy; return changed; }, ct);
+            await updates.ApplyAsync(attemptId,
+                a => { var changed = a.AnsweredBy != answeredBy; a.AnsweredBy = answeredBy; return changed; }, ct);
         return Results.NoContent();
     }
 
     static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");
 
-    static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues v) => string.IsNullOrEmpty(v) ? null : v.ToString();
+    static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues v) =>
+        string.IsNullOrEmpty(v) ? null : v.ToString();
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace Dialer.TwilioSimulator;
 
 /// <summary>
-/// The command line: <c>ops/twilio-sim [--config simulator.json] [--urls http://127.0.0.1:5090] [--Simulator:Seed 7]</c>.
-/// Not top-level statements: those would add a public global Program class to every test that references us.
+/// The command line: <c>ops/twilio-sim [--config simulator.json] [--urls http://127.0.0.1:5090] [--Simulator:Seed
+/// 7]</c>. Not top-level statements: those would add a public global Program class to every test that references us.
 /// </summary>
 internal static class Program
 {
@@ -31,7 +31,8 @@ internal static class Program
             builder.Configuration.AddEnvironmentVariables(); // flags and environment still win over the file
             builder.Configuration.AddCommandLine(args);
         }
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrls);
         var app = SimulatorApp.Build(builder);
         await app.RunAsync();

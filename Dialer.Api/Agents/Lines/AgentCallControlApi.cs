@@ -33,11 +33,15 @@ public static class AgentCallControlApi
         return agentGroup;
     }
 
-    static Task<IResult> HangUp(Guid attemptId, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct) =>
+    static Task<IResult> HangUp(Guid attemptId, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio,
+        CancellationToken ct) =>
         OnOwnCallAsync(attemptId, user, db, async call =>
-            await CallResource.UpdateAsync(new UpdateCallOptions(call.CustomerCallSid) { Status = CallResource.UpdateStatusEnum.Completed }, twilio.Client()), ct);
+            await CallResource.UpdateAsync(
+                new UpdateCallOptions(call.CustomerCallSid) { Status = CallResource.UpdateStatusEnum.Completed },
+                twilio.Client()), ct);
 
-    static Task<IResult> Hold(Guid attemptId, HoldRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct) =>
+    static Task<IResult> Hold(Guid attemptId, HoldRequest request, ClaimsPrincipal user, DialerDb db,
+        SupervisionTwilio twilio, CancellationToken ct) =>
         OnOwnCallAsync(attemptId, user, db, async call =>
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(call.Room, call.CustomerCallSid)
             {
@@ -46,7 +50,8 @@ public static class AgentCallControlApi
                 HoldMethod = request.Hold ? Twilio.Http.HttpMethod.Post : null,
             }, twilio.Client()), ct);
 
-    static async Task<IResult> Digits(Guid attemptId, DigitsRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
+    static async Task<IResult> Digits(Guid attemptId, DigitsRequest request, ClaimsPrincipal user, DialerDb db,
+        SupervisionTwilio twilio, CancellationToken ct)
     {
         if (!Dtmf.IsValid(request.Digits) || request.Digits is not { } digits)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["digits"] = [Dtmf.Rule] });
@@ -58,17 +63,20 @@ public static class AgentCallControlApi
             }, twilio.Client()), ct);
     }
 
-    static async Task<IResult> Mute(MuteRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio, CancellationToken ct)
+    static async Task<IResult> Mute(MuteRequest request, ClaimsPrincipal user, DialerDb db, SupervisionTwilio twilio,
+        CancellationToken ct)
     {
         var line = await db.Agents.AsNoTracking().Where(a => a.Id == AgentConsoleApi.AgentIdOf(user))
             .Select(a => new { a.LineState, a.LineCallSid, a.RoomSid }).FirstOrDefaultAsync(ct);
         if (line is null) return TypedResults.NotFound();
         if (line is not { LineState: Core.Agents.Lines.LineState.Open, LineCallSid: { } sid, RoomSid: { } room })
             return Problems.Conflict(new Refusal("Your line is not open."));
-        return await TwilioAsync(async () => await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, sid) { Muted = request.Muted }, twilio.Client()));
+        return await TwilioAsync(async () => await ParticipantResource.UpdateAsync(
+            new UpdateParticipantOptions(room, sid) { Muted = request.Muted }, twilio.Client()));
     }
 
-    static async Task<IResult> OnOwnCallAsync(Guid attemptId, ClaimsPrincipal user, DialerDb db, Func<OwnCall, Task> act, CancellationToken ct)
+    static async Task<IResult> OnOwnCallAsync(Guid attemptId, ClaimsPrincipal user, DialerDb db,
+        Func<OwnCall, Task> act, CancellationToken ct)
     {
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
         if (refusal is not null) return refusal;

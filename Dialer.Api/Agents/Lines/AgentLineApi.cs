@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dialer.Api.Agents.Lines;
 
-/// <summary>The agent opens their line (browser phone, own phone, SIP) once for the shift, and may hang it up.</summary>
+/// <summary>
+/// The agent opens their line (browser phone, own phone, SIP) once for the shift, and may hang it up.
+/// </summary>
 public static class AgentLineApi
 {
     public sealed record LineRequest(string? Kind, string? Address);
@@ -22,7 +24,8 @@ public static class AgentLineApi
         return agentGroup;
     }
 
-    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> Connect(
+    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> Connect(
         LineRequest request, ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         if (Validate(request) is not var (kind, address)) return TypedResults.ValidationProblem(Errors(request));
@@ -35,7 +38,8 @@ public static class AgentLineApi
         }, ct);
     }
 
-    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> HangUp(
+    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> HangUp(
         ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         // hanging up a line already gone is not an error: the console asks when only the browser saw the line end
@@ -47,7 +51,8 @@ public static class AgentLineApi
         }, ct);
     }
 
-    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>, NotFound>> ChangeAsync(
+    static async Task<Results<Accepted<AgentConsoleQuery.AgentView>, ValidationProblem, Conflict<ProblemDetails>,
+        NotFound>> ChangeAsync(
         ClaimsPrincipal user, AgentChanges changes, Func<Agent, StateChange, Core.Campaigns.Refusal?> change,
         CancellationToken ct)
     {
@@ -64,7 +69,8 @@ public static class AgentLineApi
         return kind switch
         {
             LineKind.Browser => (kind, null),
-            LineKind.Phone when r.Address is { Length: <= 32 } raw && Phones.TryNormalize(raw, "US", out var e164, out _) && Phones.IsE164(raw.Trim()) => (kind, e164),
+            LineKind.Phone when r.Address is { Length: <= 32 } raw
+                && Phones.TryNormalize(raw, "US", out var e164, out _) && Phones.IsE164(raw.Trim()) => (kind, e164),
             LineKind.Sip when IsSipAddress(r.Address) => (kind, r.Address!.Trim()),
             _ => null,
         };
@@ -75,9 +81,13 @@ public static class AgentLineApi
             ? new() { ["kind"] = ["Choose browser, phone or sip."] }
             : kind == LineKind.Phone
                 ? new() { ["address"] = ["Give your phone number in international form, such as +14155550123."] }
-                : new() { ["address"] = ["Give a SIP address such as sip:alice@example.com (at most 200 characters)."] };
+                : new()
+                {
+                    ["address"] = ["Give a SIP address such as sip:alice@example.com (at most 200 characters)."]
+                };
 
     static bool IsSipAddress(string? s) =>
-        s is { Length: > 4 and <= 200 } && s.Trim().StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && s.Contains('@')
+        s is { Length: > 4 and <= 200 } && s.Trim().StartsWith("sip:", StringComparison.OrdinalIgnoreCase)
+            && s.Contains('@')
         && !s.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"');
 }

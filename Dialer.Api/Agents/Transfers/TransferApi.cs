@@ -18,8 +18,9 @@ namespace Dialer.Api.Agents.Transfers;
 
 /// <summary>
 /// The agent transfers their own current call: cold (to a number or another agent of the campaign), warm (consult while
-/// the customer holds, then join or hand over) or three-way. The agent's line never leaves their room: a customer handed
-/// over leaves it instead, for the transfer's own room or the other agent's. Every transfer is a row of call_transfers.
+/// the customer holds, then join or hand over) or three-way. The agent's line never leaves their room: a customer
+/// handed over leaves it instead, for the transfer's own room or the other agent's. Every transfer is a row of
+/// call_transfers.
 /// </summary>
 public static class TransferApi
 {
@@ -46,15 +47,19 @@ public static class TransferApi
         return TypedResults.Ok(agents);
     }
 
-    static async Task<IResult> Start(Guid attemptId, TransferRequest request, ClaimsPrincipal user, DialerDb db, TransferTwilio twilio,
-        StateChanges changes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+    static async Task<IResult> Start(Guid attemptId, TransferRequest request, ClaimsPrincipal user, DialerDb db,
+        TransferTwilio twilio, StateChanges changes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
-        if (TransferRequests.Read(request, out var errors) is not { } wanted) return TypedResults.ValidationProblem(errors);
+        if (TransferRequests.Read(request, out var errors) is not { } wanted)
+            return TypedResults.ValidationProblem(errors);
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
         if (refusal is not null) return refusal;
-        if (wanted.Number is { } number && await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(number, call!.CampaignId), ct))
+        if (wanted.Number is { } number
+            && await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(number, call!.CampaignId), ct))
             return Invalid("to.number", "This number is on the do-not-call list.");
-        if (wanted.AgentId is { } target && !await db.Agents.AnyAsync(a => a.Id == target && a.Id != call!.AgentId && a.CampaignIds.Contains(call.CampaignId), ct))
+        if (wanted.AgentId is { } target
+            && !await db.Agents.AnyAsync(a => a.Id == target && a.Id != call!.AgentId
+            && a.CampaignIds.Contains(call.CampaignId), ct))
             return Invalid("to.agentId", "Choose another agent of this call's campaign.");
         var settings = await db.Campaigns.Where(c => c.Id == call!.CampaignId).Select(c => c.Settings).SingleAsync(ct);
         var log = logs.CreateLogger(typeof(TransferApi));
@@ -70,12 +75,14 @@ public static class TransferApi
 
     /// <summary>
     /// The other agent is reserved as an answer would reserve them, and the customer moved to their room, with the rows
-    /// locked throughout: the customer's join there waits for this commit, and a refusal by Twilio undoes the reservation.
+    /// locked throughout: the customer's join there waits for this commit, and a refusal by Twilio undoes the
+    /// reservation.
     /// </summary>
-    static async Task<IResult> ToAgentAsync(OwnCall call, Guid target, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        StateChanges changes, DateTimeOffset now, CancellationToken ct)
+    static async Task<IResult> ToAgentAsync(OwnCall call, Guid target, CampaignSettings settings, DialerDb db,
+        TransferTwilio twilio, StateChanges changes, DateTimeOffset now, CancellationToken ct)
     {
-        var transfer = CallTransfer.Start(call.AttemptId, call.CampaignId, call.AgentId, TransferKind.ColdAgent, null, target, now);
+        var transfer = CallTransfer.Start(
+            call.AttemptId, call.CampaignId, call.AgentId, TransferKind.ColdAgent, null, target, now);
         TwilioException? failed = null;
         var result = await changes.RunAsync(async (unit, token) =>
         {
@@ -119,15 +126,16 @@ public static class TransferApi
     /// The third party is called into the transfer's own room and the customer moved there (music until the third party
     /// answers); the agent wraps up and their room is free for the next customer.
     /// </summary>
-    static async Task<IResult> ToNumberAsync(OwnCall call, string number, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
+    static async Task<IResult> ToNumberAsync(OwnCall call, string number, CampaignSettings settings, DialerDb db,
+        TransferTwilio twilio, StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var (transfer, refused) = await RecordAsync(changes, call, TransferKind.ColdNumber, number, ct);
         if (refused is not null) return Problems.Conflict(refused);
         string? thirdParty = null;
         try
         {
-            thirdParty = await twilio.AddThirdPartyAsync(TransferRoom.NameOf(transfer.Id), number, settings.CallerId, transfer.Id, endsRoom: true);
+            thirdParty = await twilio.AddThirdPartyAsync(TransferRoom.NameOf(transfer.Id), number, settings.CallerId,
+                transfer.Id, endsRoom: true);
             await twilio.MoveCustomerAsync(call.CustomerCallSid, transfer.Id);
         }
         catch (TwilioException e)
@@ -135,7 +143,8 @@ public static class TransferApi
             if (thirdParty is not null) await twilio.HangUpAsync(thirdParty);
             return await FailedAsync(db, transfer, e, clock.GetUtcNow(), ct);
         }
-        log.LogInformation("Attempt {AttemptId} handed over to {Number} (transfer {TransferId})", call.AttemptId, Core.Contacts.Phones.Mask(number), transfer.Id);
+        log.LogInformation("Attempt {AttemptId} handed over to {Number} (transfer {TransferId})", call.AttemptId,
+            Core.Contacts.Phones.Mask(number), transfer.Id);
 
         return await changes.RunAsync(async (unit, token) =>
         {
@@ -148,9 +157,12 @@ public static class TransferApi
         }, ct);
     }
 
-    /// <summary>Warm (the customer holds while the agent consults) or three-way (all three at once): the third party joins the agent's room.</summary>
-    static async Task<IResult> ConsultAsync(OwnCall call, WantedTransfer wanted, CampaignSettings settings, DialerDb db, TransferTwilio twilio,
-        StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
+    /// <summary>
+    /// Warm (the customer holds while the agent consults) or three-way (all three at once): the third party joins the
+    /// agent's room.
+    /// </summary>
+    static async Task<IResult> ConsultAsync(OwnCall call, WantedTransfer wanted, CampaignSettings settings, DialerDb db,
+        TransferTwilio twilio, StateChanges changes, TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var (transfer, refused) = await RecordAsync(changes, call, wanted.Kind, wanted.Number, ct);
         if (refused is not null) return Problems.Conflict(refused);
@@ -159,21 +171,22 @@ public static class TransferApi
         try
         {
             if (warm) await twilio.HoldAsync(call.Room, call.CustomerCallSid, hold: true);
-            thirdParty = await twilio.AddThirdPartyAsync(call.Room, wanted.Number!, settings.CallerId, transfer.Id, endsRoom: false);
+            thirdParty = await twilio.AddThirdPartyAsync(
+                call.Room, wanted.Number!, settings.CallerId, transfer.Id, endsRoom: false);
         }
         catch (TwilioException e)
         {
             if (warm) await OffHoldQuietlyAsync(twilio, call, log);
             return await FailedAsync(db, transfer, e, clock.GetUtcNow(), ct);
         }
-        log.LogInformation("Attempt {AttemptId}: {Kind} transfer {TransferId} calls {Number}", call.AttemptId, wanted.Kind, transfer.Id,
-            Core.Contacts.Phones.Mask(wanted.Number!));
+        log.LogInformation("Attempt {AttemptId}: {Kind} transfer {TransferId} calls {Number}", call.AttemptId,
+            wanted.Kind, transfer.Id, Core.Contacts.Phones.Mask(wanted.Number!));
         var saved = await ChangeTransferAsync(changes, call.AttemptId, transfer.Id, t => t.Placed(thirdParty), ct);
         return Accepted(saved!);
     }
 
-    static async Task<IResult> Complete(Guid attemptId, Guid transferId, CompleteTransferRequest request, ClaimsPrincipal user, DialerDb db,
-        TransferTwilio twilio, StateChanges changes, CancellationToken ct)
+    static async Task<IResult> Complete(Guid attemptId, Guid transferId, CompleteTransferRequest request,
+        ClaimsPrincipal user, DialerDb db, TransferTwilio twilio, StateChanges changes, CancellationToken ct)
     {
         if (TransferRequests.Joins(request) is not { } join) return Invalid("action", "One of join, handOver.");
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
@@ -231,8 +244,8 @@ public static class TransferApi
     /// The agent drops the third party: a consult's customer comes off hold; a three-way call goes on as two. Twilio is
     /// asked under the transfer's lock; should the database make the change run again, both requests bear repeating.
     /// </summary>
-    static async Task<IResult> Cancel(Guid attemptId, Guid transferId, ClaimsPrincipal user, DialerDb db, TransferTwilio twilio,
-        StateChanges changes, CancellationToken ct)
+    static async Task<IResult> Cancel(Guid attemptId, Guid transferId, ClaimsPrincipal user, DialerDb db,
+        TransferTwilio twilio, StateChanges changes, CancellationToken ct)
     {
         var (call, refusal) = await OwnCalls.FindAsync(attemptId, user, db, ct);
         if (refusal is not null) return refusal;
@@ -252,9 +265,11 @@ public static class TransferApi
         }, ct);
     }
 
-    /// <summary>The transfer's row, committed before Twilio is asked, so that the third party's callbacks find it.</summary>
-    static Task<(CallTransfer Transfer, Refusal? Refusal)> RecordAsync(StateChanges changes, OwnCall call, TransferKind kind,
-        string? number, CancellationToken ct) =>
+    /// <summary>
+    /// The transfer's row, committed before Twilio is asked, so that the third party's callbacks find it.
+    /// </summary>
+    static Task<(CallTransfer Transfer, Refusal? Refusal)> RecordAsync(StateChanges changes, OwnCall call,
+        TransferKind kind, string? number, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             var attempt = (await unit.LockAttemptAsync(call.AttemptId, token))!;
@@ -263,7 +278,8 @@ public static class TransferApi
                 unit.Discard();
                 return ((CallTransfer)null!, (Refusal?)refusal);
             }
-            var transfer = CallTransfer.Start(call.AttemptId, call.CampaignId, call.AgentId, kind, number, null, unit.Now);
+            var transfer = CallTransfer.Start(
+                call.AttemptId, call.CampaignId, call.AgentId, kind, number, null, unit.Now);
             unit.Db.CallTransfers.Add(transfer);
             return (transfer, null);
         }, ct);
@@ -276,14 +292,16 @@ public static class TransferApi
         return open.Any(s => s is TransferState.Consulting or TransferState.Joined) ? Busy : null;
     }
 
-    static async Task<IResult> FailedAsync(DialerDb db, CallTransfer transfer, TwilioException e, DateTimeOffset now, CancellationToken ct)
+    static async Task<IResult> FailedAsync(DialerDb db, CallTransfer transfer, TwilioException e, DateTimeOffset now,
+        CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var saved = await db.CallTransfers.FindAsync([transfer.Id], ct);
         (saved ?? transfer).Fail(e is ApiException api ? $"Twilio {api.Code}: {api.Message}" : e.Message, now);
         if (saved is null) db.CallTransfers.Add(transfer);
         await db.SaveChangesAsync(ct);
-        return e is ApiException gone && OwnCalls.IsGone(gone) ? Problems.Conflict(OwnCalls.CustomerGone) : OwnCalls.TwilioFailed(e);
+        return e is ApiException gone && OwnCalls.IsGone(gone) ? Problems.Conflict(OwnCalls.CustomerGone)
+            : OwnCalls.TwilioFailed(e);
     }
 
     static async Task OffHoldQuietlyAsync(TransferTwilio twilio, OwnCall call, ILogger log)
@@ -294,7 +312,8 @@ public static class TransferApi
         }
         catch (TwilioException e)
         {
-            log.LogWarning("The customer of attempt {AttemptId} could not be taken off hold: {Error}", call.AttemptId, e.Message);
+            log.LogWarning(
+                "The customer of attempt {AttemptId} could not be taken off hold: {Error}", call.AttemptId, e.Message);
         }
     }
 
@@ -309,5 +328,6 @@ public static class TransferApi
 
     static IResult Accepted(CallTransfer transfer) => TypedResults.Accepted((string?)null, TransferView.Of(transfer));
 
-    static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -20,7 +20,8 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
     /// <param name="room">the agent's room's SID, or the transfer's room's name (Twilio creates it)</param>
     /// <param name="endsRoom">true in the transfer's own room: the customer is not left alone there with music</param>
     /// <returns>the third party's call SID</returns>
-    public async Task<string> AddThirdPartyAsync(string room, string number, string callerId, Guid transferId, bool endsRoom)
+    public async Task<string> AddThirdPartyAsync(
+        string room, string number, string callerId, Guid transferId, bool endsRoom)
     {
         var request = new CreateParticipantOptions(room, new PhoneNumber(callerId), new PhoneNumber(number))
         {
@@ -45,11 +46,15 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
     public Task MoveCustomerToAgentAsync(string customerCallSid, Guid agentId, Guid attemptId) =>
         MoveAsync(customerCallSid, WebhookRoutes.TransferToAgentUrl(Hooks, agentId, attemptId));
 
-    /// <summary>The third party leaves the agent's room for the transfer's room, where the customer joins them.</summary>
+    /// <summary>
+    /// The third party leaves the agent's room for the transfer's room, where the customer joins them.
+    /// </summary>
     public Task MoveThirdPartyAsync(string callSid, Guid transferId) =>
         MoveAsync(callSid, WebhookRoutes.TransferThirdPartyUrl(Hooks, transferId));
 
-    /// <summary>Music for the customer while the agent consults (as the console's hold), or back with the agent.</summary>
+    /// <summary>
+    /// Music for the customer while the agent consults (as the console's hold), or back with the agent.
+    /// </summary>
     public Task HoldAsync(string room, string customerCallSid, bool hold) =>
         ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, customerCallSid)
         {
@@ -63,14 +68,17 @@ public sealed class TransferTwilio(SupervisionTwilio twilio)
     {
         try
         {
-            await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, twilio.Client());
+            await CallResource.UpdateAsync(
+                new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, twilio.Client());
         }
         catch (ApiException e) when (Lines.OwnCalls.IsGone(e))
         {
         }
     }
 
-    /// <summary>As <see cref="HoldAsync"/> taking the customer off hold, when they may have hung up meanwhile.</summary>
+    /// <summary>
+    /// As <see cref="HoldAsync"/> taking the customer off hold, when they may have hung up meanwhile.
+    /// </summary>
     public async Task OffHoldIfThereAsync(string room, string customerCallSid)
     {
         try

@@ -10,7 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Dialer.Api.Agents.Wall;
 
-/// <summary>The managers' side of the agents: the wall of every agent's state and day, and logging an agent out.</summary>
+/// <summary>
+/// The managers' side of the agents: the wall of every agent's state and day, and logging an agent out.
+/// </summary>
 public static class AgentWallApi
 {
     public sealed record LogoutRequest(string? Reason);
@@ -27,15 +29,16 @@ public static class AgentWallApi
 
     static async Task<Ok<Wall>> Get(DialerDb db, TeamScope scope, TimeProvider clock, IOptions<AgentLimits> limits,
         CancellationToken ct) =>
-        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, scope.OnlyTeam, limits.Value, clock.GetUtcNow(), ct),
-            limits.Value));
+        TypedResults.Ok(new Wall(await AgentWallQuery.ForAsync(db, null, scope.OnlyTeam, limits.Value,
+            clock.GetUtcNow(), ct), limits.Value));
 
-    static async Task<Results<Ok<LogoutResult>, NotFound, ValidationProblem>> Logout(Guid id, LogoutRequest? request, ClaimsPrincipal user,
-        AgentChanges changes, CancellationToken ct)
+    static async Task<Results<Ok<LogoutResult>, NotFound, ValidationProblem>> Logout(Guid id, LogoutRequest? request,
+        ClaimsPrincipal user, AgentChanges changes, CancellationToken ct)
     {
         var reason = request?.Reason?.Trim();
         if (reason is { Length: > 200 })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 200 characters."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["reason"] = ["At most 200 characters."] });
         var by = user.Identity?.Name ?? "a manager";
         var immediate = false;
         var outcome = await changes.ApplyAsync(id, (agent, unit) =>

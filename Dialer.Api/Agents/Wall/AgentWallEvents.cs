@@ -3,9 +3,12 @@ using MassTransit;
 
 namespace Dialer.Api.Agents.Wall;
 
-/// <summary>The agent events that change a row of the wall. Each Api instance hears them all on a queue of its own.</summary>
+/// <summary>
+/// The agent events that change a row of the wall. Each Api instance hears them all on a queue of its own.
+/// </summary>
 public sealed class AgentWallEvents(AgentWallFeed feed)
-    : IConsumer<AgentStateChanged>, IConsumer<AgentConsoleChanged>, IConsumer<AgentLogoutRequested>, IConsumer<CallDispositioned>
+    : IConsumer<AgentStateChanged>, IConsumer<AgentConsoleChanged>, IConsumer<AgentLogoutRequested>,
+        IConsumer<CallDispositioned>
 {
     public Task Consume(ConsumeContext<AgentStateChanged> context) => Changed(context.Message.AgentId);
     public Task Consume(ConsumeContext<AgentConsoleChanged> context) => Changed(context.Message.AgentId);

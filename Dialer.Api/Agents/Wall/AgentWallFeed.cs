@@ -10,8 +10,8 @@ namespace Dialer.Api.Agents.Wall;
 /// Keeps the dashboards' agent walls live (see <see cref="CoalescingFeed"/>): the changed agents' rows, re-read in one
 /// query, pushed as one "agents" message four times a second.
 /// </summary>
-public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<DashboardHub> hub, IOptions<AgentLimits> limits, TimeProvider clock,
-    ILogger<AgentWallFeed> log)
+public sealed class AgentWallFeed(IServiceScopeFactory scopes, IHubContext<DashboardHub> hub,
+    IOptions<AgentLimits> limits, TimeProvider clock, ILogger<AgentWallFeed> log)
     : CoalescingFeed(clock, log, Pause, Pause)
 {
     public const string AgentsMessage = "agents";

@@ -10,15 +10,19 @@ namespace Dialer.Api.Agents.Wall;
 /// One row of the managers' agent wall: the agent's state now and their figures for today (UTC), all from SQL.
 /// Occupancy = (talk + wrap-up) / logged-in time; talk is time OnCall (<see cref="AgentFigures"/>).
 /// </summary>
-/// <param name="AsOf">the instant the figures were read: the page adds the time since to the running state's bucket</param>
+/// <param name="AsOf">the instant the figures were read: the page adds the time since to the running state's
+/// bucket</param>
 /// <param name="WrapUpLimitSeconds">the current call's campaign's maximum wrap-up</param>
-/// <param name="UsualTalkSeconds">the average connected call of the current call's campaign over the past week, when known</param>
-/// <param name="Stuck">from when the agent counts as stuck in this state (<see cref="StuckAgent"/>), if a limit applies</param>
+/// <param name="UsualTalkSeconds">the average connected call of the current call's campaign over the past week, when
+/// known</param>
+/// <param name="Stuck">from when the agent counts as stuck in this state (<see cref="StuckAgent"/>), if a limit
+/// applies</param>
 public sealed record AgentWallRow(
-    Guid AgentId, string Name, string State, DateTimeOffset Since, string? BreakReason, Guid[] CampaignIds, string[] Campaigns,
-    Guid? CurrentAttemptId, DateTimeOffset? ConsoleDisconnectedAt, AgentWallRow.PendingLogout? LogoutPending,
-    long CallsToday, long ConversionsToday, long TalkSecondsToday, long WrapUpSecondsToday, long LoggedInSecondsToday, double Occupancy,
-    int? WrapUpLimitSeconds, double? UsualTalkSeconds, Stuck? Stuck, DateTimeOffset AsOf, Guid TeamId)
+    Guid AgentId, string Name, string State, DateTimeOffset Since, string? BreakReason, Guid[] CampaignIds,
+    string[] Campaigns, Guid? CurrentAttemptId, DateTimeOffset? ConsoleDisconnectedAt,
+    AgentWallRow.PendingLogout? LogoutPending, long CallsToday, long ConversionsToday, long TalkSecondsToday,
+    long WrapUpSecondsToday, long LoggedInSecondsToday, double Occupancy, int? WrapUpLimitSeconds,
+    double? UsualTalkSeconds, Stuck? Stuck, DateTimeOffset AsOf, Guid TeamId)
 {
     public sealed record PendingLogout(DateTimeOffset At, string? By, string? Reason);
 }
@@ -41,12 +45,15 @@ public static class AgentWallQuery
         return rows.Select(r =>
         {
             var state = Enum.Parse<AgentState>(r.State);
-            int? wrapLimit = r.CurrentCampaignId is { } campaign ? StuckAgent.WrapUpLimitSeconds(settings.GetValueOrDefault(campaign)) : null;
-            var pending = r.LogoutRequestedAt is { } at ? new AgentWallRow.PendingLogout(at, r.LogoutRequestedBy, r.LogoutReason) : null;
-            return new AgentWallRow(r.Id, r.Name, r.State, r.StateSince, r.BreakReason, r.CampaignIds, r.Campaigns, r.CurrentAttemptId,
-                r.ConsoleDisconnectedAt, pending, r.Calls, r.Conversions, r.Talk, r.WrapUp, r.LoggedIn,
-                AgentFigures.Occupancy(r.Talk, r.WrapUp, r.LoggedIn), wrapLimit, r.UsualTalk,
-                StuckAgent.Of(state, r.StateSince, r.ConsoleDisconnectedAt, wrapLimit, r.UsualTalk, limits), now, r.TeamId);
+            int? wrapLimit = r.CurrentCampaignId is { } campaign
+                ? StuckAgent.WrapUpLimitSeconds(settings.GetValueOrDefault(campaign)) : null;
+            var pending = r.LogoutRequestedAt is { } at
+                ? new AgentWallRow.PendingLogout(at, r.LogoutRequestedBy, r.LogoutReason) : null;
+            return new AgentWallRow(r.Id, r.Name, r.State, r.StateSince, r.BreakReason, r.CampaignIds, r.Campaigns,
+                r.CurrentAttemptId, r.ConsoleDisconnectedAt, pending, r.Calls, r.Conversions, r.Talk, r.WrapUp,
+                r.LoggedIn, AgentFigures.Occupancy(r.Talk, r.WrapUp, r.LoggedIn), wrapLimit, r.UsualTalk,
+                StuckAgent.Of(state, r.StateSince, r.ConsoleDisconnectedAt, wrapLimit, r.UsualTalk, limits), now,
+                r.TeamId);
         }).ToList();
     }
 
@@ -86,8 +93,9 @@ public static class AgentWallQuery
         """;
 
     sealed record Row(
-        Guid Id, string Name, string State, DateTimeOffset StateSince, string? BreakReason, Guid[] CampaignIds, string[] Campaigns,
-        Guid? CurrentAttemptId, DateTimeOffset? ConsoleDisconnectedAt, DateTimeOffset? LogoutRequestedAt, string? LogoutRequestedBy,
-        string? LogoutReason, long Calls, long Conversions, long Talk, long WrapUp, long LoggedIn, Guid? CurrentCampaignId,
-        double? UsualTalk, Guid TeamId);
+        Guid Id, string Name, string State, DateTimeOffset StateSince, string? BreakReason, Guid[] CampaignIds,
+        string[] Campaigns, Guid? CurrentAttemptId, DateTimeOffset? ConsoleDisconnectedAt,
+        DateTimeOffset? LogoutRequestedAt, string? LogoutRequestedBy, string? LogoutReason, long Calls,
+        long Conversions, long Talk, long WrapUp, long LoggedIn, Guid? CurrentCampaignId, double? UsualTalk,
+        Guid TeamId);
 }

@@ -31,11 +31,13 @@ public static class CampaignDocument
         Guid? id = null;
         if (fields["id"] is { } idNode)
         {
-            if (idNode.GetValueKind() != JsonValueKind.String || !Guid.TryParse(idNode.GetValue<string>(), out var parsed))
+            if (idNode.GetValueKind() != JsonValueKind.String
+                || !Guid.TryParse(idNode.GetValue<string>(), out var parsed))
                 return (null, null, new() { ["id"] = ["Not a campaign id."] });
             id = parsed;
         }
-        if (fields["format"] is { } format && (format.GetValueKind() != JsonValueKind.String || format.GetValue<string>() != Format))
+        if (fields["format"] is { } format
+            && (format.GetValueKind() != JsonValueKind.String || format.GetValue<string>() != Format))
             return (null, null, new() { ["format"] = [$"Only '{Format}' documents are understood."] });
         fields.Remove("id");
         fields.Remove("format");

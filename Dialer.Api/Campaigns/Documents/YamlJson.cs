@@ -85,10 +85,16 @@ public static partial class YamlJson
 
     static YamlNode ToYaml(JsonNode? node) => node switch
     {
-        JsonObject o => new YamlMappingNode(o.Select(p => new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode(p.Key), ToYaml(p.Value)))),
+        JsonObject o => new YamlMappingNode(
+            o.Select(p => new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode(p.Key), ToYaml(p.Value)))),
         JsonArray a => new YamlSequenceNode(a.Select(ToYaml)),
         null => new YamlScalarNode("null"),
-        JsonValue v when v.TryGetValue<string>(out var s) => new YamlScalarNode(s) { Style = s.Contains('\n') ? ScalarStyle.Literal : NeedsQuotes(s) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain },
+        JsonValue v when v.TryGetValue<string>(out var s) =>
+            new YamlScalarNode(s)
+            {
+                Style = s.Contains('\n') ? ScalarStyle.Literal
+                    : NeedsQuotes(s) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain
+            },
         _ => new YamlScalarNode(node.ToJsonString()),
     };
 
@@ -104,7 +110,8 @@ public static partial class YamlJson
         return JsonValue.Create(value);
     }
 
-    static bool NeedsQuotes(string s) => !SafePlain().IsMatch(s) || Plain(s) is not JsonValue v || !v.TryGetValue<string>(out _)
+    static bool NeedsQuotes(string s) =>
+        !SafePlain().IsMatch(s) || Plain(s) is not JsonValue v || !v.TryGetValue<string>(out _)
         || s is "yes" or "no" or "on" or "off" or "Yes" or "No" or "On" or "Off";
 
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]

@@ -8,7 +8,8 @@ namespace Dialer.Api.Campaigns.History;
 
 public static class CampaignChangesApi
 {
-    public sealed record ChangeResponse(long Id, DateTimeOffset At, string By, string Action, string? Note, FieldChange[] Fields);
+    public sealed record ChangeResponse(long Id, DateTimeOffset At, string By, string Action, string? Note,
+        FieldChange[] Fields);
 
     /// <param name="campaign">the /api/campaigns/{id} group</param>
     public static RouteGroupBuilder MapCampaignChangesApi(this RouteGroupBuilder campaign)
@@ -24,6 +25,7 @@ public static class CampaignChangesApi
         var changes = await db.CampaignChanges.AsNoTracking().Where(c => c.CampaignId == id)
             .OrderByDescending(c => c.Id).ToListAsync(ct);
         if (changes.Count == 0 && !await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
-        return TypedResults.Ok(changes.Select(c => new ChangeResponse(c.Id, c.At, c.By, c.Action, c.Note, c.Fields)).ToList());
+        return TypedResults.Ok(
+            changes.Select(c => new ChangeResponse(c.Id, c.At, c.By, c.Action, c.Note, c.Fields)).ToList());
     }
 }

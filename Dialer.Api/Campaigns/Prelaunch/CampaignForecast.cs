@@ -4,15 +4,20 @@ using Dialer.Core.Pacing.Simulation;
 
 namespace Dialer.Api.Campaigns.Prelaunch;
 
-/// <summary>Each figure left out is taken from <see cref="ForecastInputs"/>: the agents logged in, the campaign's own history, else defaults.</summary>
+/// <summary>
+/// Each figure left out is taken from <see cref="ForecastInputs"/>: the agents logged in, the campaign's own history,
+/// else defaults.
+/// </summary>
 /// <param name="AnswerRate">share of dials a person answers</param>
 /// <param name="TalkSeconds">mean talk time with a person</param>
 /// <param name="WrapSeconds">mean wrap-up after a call</param>
-public sealed record ForecastRequest(int? Agents = null, double? AnswerRate = null, double? TalkSeconds = null, double? WrapSeconds = null);
+public sealed record ForecastRequest(int? Agents = null, double? AnswerRate = null, double? TalkSeconds = null,
+    double? WrapSeconds = null);
 
 /// <param name="HoursToFinish">callable contacts / contacts per hour; null when no contact is reached</param>
 public sealed record ModeForecast(
-    DialingMode Mode, double Occupancy, double AbandonRate, double ContactsPerHour, double DialsPerHour, double? HoursToFinish);
+    DialingMode Mode, double Occupancy, double AbandonRate, double ContactsPerHour, double DialsPerHour,
+    double? HoursToFinish);
 
 /// <param name="Inputs">each figure the simulation ran with and where it came from</param>
 public sealed record Forecast(
@@ -40,14 +45,18 @@ public static class CampaignForecast
         return errors.ToDictionary();
     }
 
-    /// <summary>With no count given, the agents logged in to the campaign are the count; none logged in is for the caller to fix.</summary>
+    /// <summary>
+    /// With no count given, the agents logged in to the campaign are the count; none logged in is for the caller to
+    /// fix.
+    /// </summary>
     public static Dictionary<string, string[]> ValidateAgents(ForecastInputs inputs)
     {
         var errors = new ValidationErrors();
         if (inputs.Agents.Value < 1)
             errors.Add("agents", "No agent is logged in to this campaign: give the number of agents you expect.");
         else if (inputs.Agents.Value > MaxAgents)
-            errors.Add("agents", $"{inputs.Agents.Value} agents are logged in; the forecast simulates at most {MaxAgents}: give a number.");
+            errors.Add("agents",
+                $"{inputs.Agents.Value} agents are logged in; the forecast simulates at most {MaxAgents}: give a number.");
         return errors.ToDictionary();
     }
 
@@ -59,7 +68,8 @@ public static class CampaignForecast
         var fail = Math.Min(0.1, 1 - human);
         var scenario = new Scenario
         {
-            Name = "forecast", Agents = agents, HoldS = LivePacingSnapshot.HoldSeconds, Hours = hours, WarmupS = 300, Seeds = Seeds,
+            Name = "forecast", Agents = agents, HoldS = LivePacingSnapshot.HoldSeconds, Hours = hours, WarmupS = 300,
+            Seeds = Seeds,
             HumanRate = human, FailRate = fail, MachineRate = Math.Min(0.2, 1 - human - fail),
             TalkS = new LognormalSpec(inputs.TalkSeconds.Value, 1.0),
             WrapS = new LognormalSpec(Math.Max(inputs.WrapSeconds.Value, 0.1), 0.5),
@@ -76,6 +86,7 @@ public static class CampaignForecast
                 Math.Round(runs.Average(x => x.DialsPerAgentHour) * agents, 1),
                 contactsPerHour > 0 ? Math.Round(callableContacts / contactsPerHour, 2) : null);
         }).ToArray();
-        return new Forecast(agents, human, scenario.TalkS.Mean, scenario.WrapS.Mean, callableContacts, Seeds, hours, campaign.Mode, modes, inputs);
+        return new Forecast(agents, human, scenario.TalkS.Mean, scenario.WrapS.Mean, callableContacts, Seeds, hours,
+            campaign.Mode, modes, inputs);
     }
 }

@@ -13,7 +13,9 @@ public sealed class ForecastOptions
     [Range(1, 600)] public int RetryAfterSeconds { get; set; } = 5;
 }
 
-/// <summary>At most <see cref="ForecastOptions.MaxConcurrent"/> forecasts run at once; the rest get a 429 at once.</summary>
+/// <summary>
+/// At most <see cref="ForecastOptions.MaxConcurrent"/> forecasts run at once; the rest get a 429 at once.
+/// </summary>
 public sealed class ForecastGate(IOptions<ForecastOptions> options)
 {
     readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);

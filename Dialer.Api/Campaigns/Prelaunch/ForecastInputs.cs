@@ -7,11 +7,17 @@ using Npgsql;
 
 namespace Dialer.Api.Campaigns.Prelaunch;
 
-/// <summary>One figure the forecast runs with and where it came from: "given", "history", "logged-in" or "default".</summary>
+/// <summary>
+/// One figure the forecast runs with and where it came from: "given", "history", "logged-in" or "default".
+/// </summary>
 public sealed record ForecastInput(double Value, string Source, int? Sample = null);
 
-/// <summary>What the forecast uses when the caller gives nothing: the agents logged in to the campaign, and answer and handle times learned from its own calls.</summary>
-public sealed record ForecastInputs(ForecastInput Agents, ForecastInput AnswerRate, ForecastInput TalkSeconds, ForecastInput WrapSeconds)
+/// <summary>
+/// What the forecast uses when the caller gives nothing: the agents logged in to the campaign, and answer and handle
+/// times learned from its own calls.
+/// </summary>
+public sealed record ForecastInputs(ForecastInput Agents, ForecastInput AnswerRate, ForecastInput TalkSeconds,
+    ForecastInput WrapSeconds)
 {
     public const double DefaultAnswerRate = 0.15, DefaultTalkSeconds = 150, DefaultWrapSeconds = 30;
 
@@ -27,13 +33,18 @@ public sealed record ForecastInputs(ForecastInput Agents, ForecastInput AnswerRa
 
     public static async Task<ForecastInputs> LoadAsync(DialerDb db, Guid campaignId, CancellationToken ct)
     {
-        var agents = await db.Agents.Where(AgentFigures.LoggedIn).CountAsync(a => a.CampaignIds.Contains(campaignId), ct);
-        var history = await db.Database.SqlQueryRaw<CallHistory>(HistorySql, new NpgsqlParameter("campaign", campaignId)).SingleAsync(ct);
+        var agents = await db.Agents.Where(AgentFigures.LoggedIn)
+            .CountAsync(a => a.CampaignIds.Contains(campaignId), ct);
+        var history = await db.Database.SqlQueryRaw<CallHistory>(HistorySql,
+            new NpgsqlParameter("campaign", campaignId)).SingleAsync(ct);
         return new(
             new(agents, "logged-in"),
-            history.Dials >= MinDials ? new(Math.Round((double)history.People / history.Dials, 4), "history", history.Dials) : new(DefaultAnswerRate, "default"),
-            history.Connects >= MinConnects && history.Talk is { } t ? new(Math.Round(t, 1), "history", history.Connects) : new(DefaultTalkSeconds, "default"),
-            history.Wrapped >= MinConnects && history.Wrap is { } w ? new(Math.Round(Math.Max(w, 0), 1), "history", history.Wrapped) : new(DefaultWrapSeconds, "default"));
+            history.Dials >= MinDials
+            ? new(Math.Round((double)history.People / history.Dials, 4), "history", history.Dials)
+            : new(DefaultAnswerRate, "default"), history.Connects >= MinConnects && history.Talk is { } t
+            ? new(Math.Round(t, 1), "history", history.Connects) : new(DefaultTalkSeconds, "default"),
+            history.Wrapped >= MinConnects && history.Wrap is { } w
+            ? new(Math.Round(Math.Max(w, 0), 1), "history", history.Wrapped) : new(DefaultWrapSeconds, "default"));
     }
 
     const string Talked = "a.bridged_at IS NOT NULL AND a.ended_at IS NOT NULL";

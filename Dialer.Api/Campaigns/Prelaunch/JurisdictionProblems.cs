@@ -12,10 +12,12 @@ public static class JurisdictionProblems
 {
     public static IEnumerable<string> Of(CampaignSettings settings, IEnumerable<ApplicableRules> contacts)
     {
-        var rules = contacts.SelectMany(c => c.Rules).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal);
+        var rules = contacts.SelectMany(c => c.Rules).DistinctBy(r => r.Code)
+            .OrderBy(r => r.Code, StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (rule.File.Abandon is { } cap && (settings.AbandonTarget > cap.Cap || settings.AbandonWindowHours > cap.WindowHours))
+            if (rule.File.Abandon is { } cap
+                && (settings.AbandonTarget > cap.Cap || settings.AbandonWindowHours > cap.WindowHours))
                 yield return $"{rule.Code} ({rule.Name}): abandoned calls at most {cap.Cap:0.#%} per {cap.WindowHours} h " +
                     $"({cap.Source}); this campaign allows {settings.AbandonTarget:0.#%} over {settings.AbandonWindowHours} h. " +
                     $"Set abandonTarget to at most {cap.Cap} and abandonWindowHours to {Math.Min(24, cap.WindowHours)}.";

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.Campaigns.Prelaunch;
 
-/// <summary>Before the first call: who will be called now, later, never (and why), and what each dialing mode would give.</summary>
+/// <summary>
+/// Before the first call: who will be called now, later, never (and why), and what each dialing mode would give.
+/// </summary>
 public static class PrelaunchApi
 {
     /// <param name="campaign">the /api/campaigns/{id} group</param>
@@ -13,16 +15,19 @@ public static class PrelaunchApi
     {
         var group = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
         group.MapGet("/prelaunch", Check)
-            .WithDescription("Contacts callable now, later today, later, and never, with the reasons, as if the campaign were launched now.");
+            .WithDescription(
+                "Contacts callable now, later today, later, and never, with the reasons, as if the campaign were launched now.");
         group.MapPost("/forecast", Forecast)
-            .WithDescription("Simulates the campaign in progressive, power and predictive modes. Figures left out come from the agents "
+            .WithDescription(
+                "Simulates the campaign in progressive, power and predictive modes. Figures left out come from the agents "
                 + "logged in to the campaign and its own call history (at least 100 dials, 20 connects), else defaults.");
         group.MapGet("/forecast/inputs", Inputs)
             .WithDescription("The figures a forecast without any would run with, and where each comes from.");
         return campaign;
     }
 
-    static async Task<Results<Ok<PrelaunchReport>, NotFound>> Check(Guid id, DialerDb db, PrelaunchCheck check, CancellationToken ct)
+    static async Task<Results<Ok<PrelaunchReport>, NotFound>> Check(Guid id, DialerDb db, PrelaunchCheck check,
+        CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -43,7 +48,8 @@ public static class PrelaunchApi
         errors = CampaignForecast.ValidateAgents(inputs);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var report = await check.RunAsync(campaign, ct);
-        return TypedResults.Ok(await Task.Run(() => CampaignForecast.Run(campaign.Settings, inputs, report.Callable), ct));
+        return TypedResults.Ok(await Task.Run(
+            () => CampaignForecast.Run(campaign.Settings, inputs, report.Callable), ct));
     }
 
     static async Task<Results<Ok<ForecastInputs>, NotFound>> Inputs(Guid id, DialerDb db, CancellationToken ct)

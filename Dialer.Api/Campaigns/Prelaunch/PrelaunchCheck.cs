@@ -34,8 +34,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """;
 
-    sealed record ContactClass(string[] TimeZones, string PhonePrefix, string? StatedJurisdiction, string Status, int Attempts, bool OnDoNotCall,
-        int AttemptsLast24Hours, bool RetryLater, int Count);
+    sealed record ContactClass(string[] TimeZones, string PhonePrefix, string? StatedJurisdiction, string Status,
+        int Attempts, bool OnDoNotCall, int AttemptsLast24Hours, bool RetryLater, int Count);
 
     sealed class Tally
     {
@@ -47,7 +47,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         public void Add(PermitRefusal refusal, int count, DateTimeOffset? opening = null)
         {
             Add(refusal.Code, count, opening);
-            if (refusal.Rule is not null) Rules[refusal.ToString()] = Rules.GetValueOrDefault(refusal.ToString()) + count;
+            if (refusal.Rule is not null)
+                Rules[refusal.ToString()] = Rules.GetValueOrDefault(refusal.ToString()) + count;
         }
 
         public void Add(string reason, int count, DateTimeOffset? opening = null)
@@ -71,8 +72,9 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         Tally callable = new(), laterToday = new(), later = new(), never = new();
 
         await using var streaming = db.Streaming();
-        var classes = streaming.Database.SqlQueryRaw<ContactClass>(ClassesSql, new NpgsqlParameter("campaign", campaign.Id),
-            new NpgsqlParameter("now", now), new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)))
+        var classes = streaming.Database.SqlQueryRaw<ContactClass>(ClassesSql,
+            new NpgsqlParameter("campaign", campaign.Id), new NpgsqlParameter("now", now),
+            new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)))
             .AsAsyncEnumerable();
         await foreach (var row in classes.WithCancellation(ct))
         {
@@ -95,7 +97,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
                 case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(explained!.Value, count); break;
                 case DialPermit.Cap24HoursReached: later.Add(explained!.Value, count); break;
-                case DialPermit.OutsideHours when contact.TimeZones.Length == 0: never.Add(PrelaunchReasons.ZoneUnknown, count); break;
+                case DialPermit.OutsideHours when contact.TimeZones.Length == 0:
+                    never.Add(PrelaunchReasons.ZoneUnknown, count); break;
                 case DialPermit.OutsideHours:
                     var key = (string.Join(' ', contact.TimeZones), rules);
                     if (!openings.TryGetValue(key, out var next))
@@ -109,8 +112,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         }
 
         var total = callable.Count + laterToday.Count + later.Count + never.Count;
-        return new PrelaunchReport(now, total, callable.ToGroup(), laterToday.ToGroup(), later.ToGroup(), never.ToGroup(),
-            [.. Problems(campaign, now, total, callable, laterToday, later, never),
+        return new PrelaunchReport(now, total, callable.ToGroup(), laterToday.ToGroup(), later.ToGroup(),
+            never.ToGroup(), [.. Problems(campaign, now, total, callable, laterToday, later, never),
                 .. JurisdictionProblems.Of(campaign.Settings, jurisdictions)]);
     }
 
@@ -118,11 +121,15 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)
         && TimeZoneInfo.ConvertTime(now, zone).Date == TimeZoneInfo.ConvertTime(at, zone).Date;
 
-    /// <summary>Synchronous detection on a campaign whose answers go to agents: the silence that makes people hang up.</summary>
+    /// <summary>
+    /// Synchronous detection on a campaign whose answers go to agents: the silence that makes people hang up.
+    /// </summary>
     static bool SilentDetection(CampaignSettings s) =>
-        s.Mode is not DialingMode.Agentless && s.MachineHandling is not MachineHandling.NoDetection && !s.AsyncMachineDetection;
+        s.Mode is not DialingMode.Agentless && s.MachineHandling is not MachineHandling.NoDetection
+            && !s.AsyncMachineDetection;
 
-    static string[] Problems(Campaign campaign, DateTimeOffset now, int total, Tally callable, Tally laterToday, Tally later, Tally never)
+    static string[] Problems(Campaign campaign, DateTimeOffset now, int total, Tally callable, Tally laterToday,
+        Tally later, Tally never)
     {
         var problems = new List<string>();
         if (total == 0) problems.Add("The campaign has no contacts: upload a list first.");
@@ -133,9 +140,11 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                 : "No contact may be called now.");
         if (never.Count > 0)
             problems.Add($"{never.Count} of {total} contacts will never be called: " +
-                string.Join(", ", never.Reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ".");
+                string.Join(", ", never.Reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}"))
+                    + ".");
         if (SilentDetection(campaign.Settings))
-            problems.Add("Answering machines are detected before the call is put through: each person waits in silence while " +
+            problems.Add(
+                "Answering machines are detected before the call is put through: each person waits in silence while " +
                 "detection listens (2-4 s), and those who hang up count as abandoned calls. Detect in the background instead.");
         return [.. problems];
     }

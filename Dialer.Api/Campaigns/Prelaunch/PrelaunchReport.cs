@@ -9,14 +9,16 @@ public sealed record PrelaunchGroup(int Count, Dictionary<string, int> Reasons, 
 
 /// <summary>Who will be called if the campaign starts now, who later, and who never, and why.</summary>
 public sealed record PrelaunchReport(
-    DateTimeOffset CheckedAt, int Total, PrelaunchGroup Now, PrelaunchGroup LaterToday, PrelaunchGroup Later, PrelaunchGroup Never,
-    string[] Problems)
+    DateTimeOffset CheckedAt, int Total, PrelaunchGroup Now, PrelaunchGroup LaterToday, PrelaunchGroup Later,
+    PrelaunchGroup Never, string[] Problems)
 {
     /// <summary>Contacts that will be dialed at some point.</summary>
     public int Callable => Total - Never.Count;
 }
 
-/// <summary>Reasons the pre-launch check adds where DialPermit's own (do-not-call, attempts-exhausted...) say too little.</summary>
+/// <summary>
+/// Reasons the pre-launch check adds where DialPermit's own (do-not-call, attempts-exhausted...) say too little.
+/// </summary>
 public static class PrelaunchReasons
 {
     public const string Lawful = "lawful-now";

@@ -15,9 +15,10 @@ namespace Dialer.Api.Reporting.Timesheets;
 /// <param name="Breaks">seconds on break by reason</param>
 /// <param name="Occupancy">(talk + wrap-up) / logged in</param>
 public sealed record TimesheetDay(
-    Guid AgentId, string Agent, DateOnly Date, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout, long LoggedInSeconds,
-    long AvailableSeconds, long ReservedSeconds, long OnCallSeconds, long WrapUpSeconds, long BreakSeconds,
-    IReadOnlyDictionary<string, long> Breaks, long Calls, long TalkSeconds, long Conversions, double Occupancy);
+    Guid AgentId, string Agent, DateOnly Date, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout,
+    long LoggedInSeconds, long AvailableSeconds, long ReservedSeconds, long OnCallSeconds, long WrapUpSeconds,
+    long BreakSeconds, IReadOnlyDictionary<string, long> Breaks, long Calls, long TalkSeconds, long Conversions,
+    double Occupancy);
 
 /// <param name="From">the first day, inclusive</param>
 /// <param name="To">the last day, inclusive</param>
@@ -29,24 +30,28 @@ public sealed record TimesheetPeriod(DateOnly From, DateOnly To, TimeZoneInfo Zo
 
 public static class Timesheet
 {
-    /// <summary>Rows by agent name, then day; only days the agent was logged in or took a call. Streamed as they are read.</summary>
+    /// <summary>
+    /// Rows by agent name, then day; only days the agent was logged in or took a call. Streamed as they are read.
+    /// </summary>
     public static async IAsyncEnumerable<TimesheetDay> DaysAsync(DialerDb db, TimesheetPeriod p, DateTimeOffset now,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var rows = db.RowsAsync<Row>(Sql, ct, P("tz", p.Zone.Id), P("from_day", p.From.ToDateTime(TimeOnly.MinValue)),
             P("to_day", p.To.ToDateTime(TimeOnly.MinValue)), P("now", now), P("agent", p.AgentId));
-        // the team is filtered here, not in SQL, where it would change the plan of the whole report (see AgentWallQuery)
+        // the team is filtered here, not in SQL, where it would change the plan of the whole report (see
+        // AgentWallQuery)
         await foreach (var r in rows)
             if (p.TeamId is not { } team || r.TeamId == team)
-                yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login) : null,
-                    r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved, r.OnCall, r.WrapUp, r.OnBreak,
-                    r.ByReason is null ? new Dictionary<string, long>() : JsonSerializer.Deserialize<Dictionary<string, long>>(r.ByReason)!,
-                    r.Calls, r.OnCall, r.Conversions, AgentFigures.Occupancy(r.OnCall, r.WrapUp, r.LoggedIn));
+                yield return new TimesheetDay(r.AgentId, r.Name, r.Day, r.FirstLogin is { } login ? p.Local(login)
+                    : null, r.LastLogout is { } logout ? p.Local(logout) : null, r.LoggedIn, r.Available, r.Reserved,
+                    r.OnCall, r.WrapUp, r.OnBreak, r.ByReason is null ? new Dictionary<string, long>()
+                    : JsonSerializer.Deserialize<Dictionary<string, long>>(r.ByReason)!, r.Calls, r.OnCall,
+                    r.Conversions, AgentFigures.Occupancy(r.OnCall, r.WrapUp, r.LoggedIn));
     }
 
-    sealed record Row(Guid AgentId, string Name, DateOnly Day, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout, long LoggedIn,
-        long Available, long Reserved, long OnCall, long WrapUp, long OnBreak, string? ByReason, long Calls, long Conversions,
-        Guid TeamId);
+    sealed record Row(Guid AgentId, string Name, DateOnly Day, DateTimeOffset? FirstLogin, DateTimeOffset? LastLogout,
+        long LoggedIn, long Available, long Reserved, long OnCall, long WrapUp, long OnBreak, string? ByReason,
+        long Calls, long Conversions, Guid TeamId);
 
     // Day bounds come from PostgreSQL's own zone rules ("local midnight AT TIME ZONE"), so a DST day is 23 or 25 hours.
     static readonly string Sql = $"""

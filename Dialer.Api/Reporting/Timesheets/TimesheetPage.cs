@@ -3,7 +3,9 @@ using System.Net;
 
 namespace Dialer.Api.Reporting.Timesheets;
 
-/// <summary>The timesheets as a document to print or save as PDF: plain HTML, every value encoded, rows streamed.</summary>
+/// <summary>
+/// The timesheets as a document to print or save as PDF: plain HTML, every value encoded, rows streamed.
+/// </summary>
 public static class TimesheetPage
 {
     const string Style = """
@@ -16,7 +18,8 @@ public static class TimesheetPage
         @media print { body { margin: 0; max-width: none; font-size: 10px; } tr { break-inside: avoid; } .noprint { display: none; } }
         """;
 
-    public static async Task WriteAsync(TextWriter w, TimesheetPeriod p, IAsyncEnumerable<TimesheetDay> days, DateTimeOffset printedAt)
+    public static async Task WriteAsync(TextWriter w, TimesheetPeriod p, IAsyncEnumerable<TimesheetDay> days,
+        DateTimeOffset printedAt)
     {
         static string E(object? v) => WebUtility.HtmlEncode(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "");
         await w.WriteAsync($"""
@@ -34,7 +37,8 @@ public static class TimesheetPage
         {
             any = true;
             var breaks = string.Join(", ", d.Breaks.Select(b => $"{b.Key} {Hms(b.Value)}"));
-            await w.WriteAsync($"<tr class=\"{(d.AgentId != last ? "first" : "")}\"><td>{(d.AgentId != last ? E(d.Agent) : "")}</td><td>{d.Date:yyyy-MM-dd ddd}</td>"
+            await w.WriteAsync(
+                $"<tr class=\"{(d.AgentId != last ? "first" : "")}\"><td>{(d.AgentId != last ? E(d.Agent) : "")}</td><td>{d.Date:yyyy-MM-dd ddd}</td>"
                 + $"<td>{d.FirstLogin:HH:mm:ss}</td><td>{d.LastLogout:HH:mm:ss}</td><td>{Hms(d.LoggedInSeconds)}</td><td>{Hms(d.AvailableSeconds)}</td>"
                 + $"<td>{Hms(d.ReservedSeconds)}</td><td>{Hms(d.OnCallSeconds)}</td><td>{Hms(d.WrapUpSeconds)}</td><td>{Hms(d.BreakSeconds)}</td>"
                 + $"<td>{d.Calls}</td><td>{d.Conversions}</td><td>{d.Occupancy.ToString("0.0%", CultureInfo.InvariantCulture)}</td><td class=breaks>{E(breaks)}</td></tr>\n");

@@ -1,6 +1,8 @@
 namespace Dialer.Core.Agents.Lines;
 
-/// <summary>How the agent's line reaches them: their browser phone (a Twilio Client identity), their own phone, a SIP address.</summary>
+/// <summary>
+/// How the agent's line reaches them: their browser phone (a Twilio Client identity), their own phone, a SIP address.
+/// </summary>
 public enum LineKind { Browser, Phone, Sip }
 
 /// <summary>
@@ -14,7 +16,9 @@ public static class AgentRoom
 {
     public static string NameOf(Guid agentId) => $"agent-{agentId:N}";
 
-    /// <summary>The agent's own participant label in their room; customers join as <see cref="CustomerLabel"/>.</summary>
+    /// <summary>
+    /// The agent's own participant label in their room; customers join as <see cref="CustomerLabel"/>.
+    /// </summary>
     public const string AgentLabel = "agent";
     public const string CustomerLabel = "customer";
 }

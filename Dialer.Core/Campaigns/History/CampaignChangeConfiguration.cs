@@ -20,9 +20,9 @@ sealed class CampaignChangeConfiguration : IEntityTypeConfiguration<CampaignChan
                 f => JsonSerializer.Serialize(f, DialerJson.Options),
                 json => JsonSerializer.Deserialize<FieldChange[]>(json, DialerJson.Options)!,
                 new ValueComparer<FieldChange[]>(
-                    (a, b) => JsonSerializer.Serialize(a, DialerJson.Options) == JsonSerializer.Serialize(b, DialerJson.Options),
-                    f => JsonSerializer.Serialize(f, DialerJson.Options).GetHashCode(),
-                    f => f.ToArray()));
+                    (a, b) => JsonSerializer.Serialize(a, DialerJson.Options)
+                    == JsonSerializer.Serialize(b, DialerJson.Options),
+                    f => JsonSerializer.Serialize(f, DialerJson.Options).GetHashCode(), f => f.ToArray()));
         // no foreign key: the history of a deleted draft stays
         e.HasIndex(c => new { c.CampaignId, c.At });
     }

@@ -17,7 +17,9 @@ public sealed class ApplicableRules
     public string[] Jurisdictions { get; }
     /// <summary>The jurisdictions, "US, US-FL" (the default rule set left out).</summary>
     public string Codes { get; }
-    /// <summary>The smallest calls-per-person cap over <see cref="RuleSetCheck.PersonCapPeriodHours"/>, and whose.</summary>
+    /// <summary>
+    /// The smallest calls-per-person cap over <see cref="RuleSetCheck.PersonCapPeriodHours"/>, and whose.
+    /// </summary>
     public (int Calls, JurisdictionRules Rule)? PersonCap { get; }
     /// <summary>The longest lockout after an abandoned call, and whose.</summary>
     public (TimeSpan Lockout, JurisdictionRules Rule)? AbandonedLockout { get; }

@@ -15,9 +15,11 @@ public sealed class CampaignRules
     readonly ConcurrentDictionary<ApplicableRules, ApplicableRules> _joined = new(ReferenceEqualityComparer.Instance);
 
     CampaignRules(CampaignSettings settings) =>
-        _own = [.. (settings.Tightenings ?? []).Select(t => new JurisdictionRules(t.ToRuleSet(settings.Name), $"campaign {t.Jurisdiction}"))];
+        _own = [.. (settings.Tightenings ?? [])
+            .Select(t => new JurisdictionRules(t.ToRuleSet(settings.Name), $"campaign {t.Jurisdiction}"))];
 
-    public static CampaignRules Of(CampaignSettings settings) => BySettings.GetValue(settings, s => new CampaignRules(s));
+    public static CampaignRules Of(CampaignSettings settings) =>
+        BySettings.GetValue(settings, s => new CampaignRules(s));
 
     public ApplicableRules For(ApplicableRules shipped) =>
         _own.Length == 0 ? shipped : _joined.GetOrAdd(shipped, s => s.With(_own));

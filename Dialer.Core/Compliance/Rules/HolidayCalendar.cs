@@ -23,8 +23,8 @@ public sealed class HolidayCalendar
 
     public static HolidayCalendar Of(string code) => ByCode.GetOrAdd(code, c => new HolidayCalendar(c, Source(c)));
 
-    /// <summary>A holiday on this day; the next year's list is asked too, since New Year's Day on a Saturday is observed
-    /// on the Friday before (31 December 2027, in 2028's list).</summary>
+    /// <summary>A holiday on this day; the next year's list is asked too, since New Year's Day on a Saturday is
+    /// observed on the Friday before (31 December 2027, in 2028's list).</summary>
     public bool Contains(DateOnly day) =>
         Year(day.Year).Contains(day) || day is { Month: 12, Day: 31 } && Year(day.Year + 1).Contains(day);
 
@@ -39,6 +39,7 @@ public sealed class HolidayCalendar
         "GB" => new UKBankHoliday().PublicHolidays,
         "ES" => new SpainPublicHoliday().PublicHolidays,
         "MX" => new MexicoPublicHoliday().PublicHolidays,
-        _ => throw new ArgumentException($"No holiday calendar '{code}' (known: {string.Join(", ", Known)}).", nameof(code)),
+        _ => throw new ArgumentException(
+            $"No holiday calendar '{code}' (known: {string.Join(", ", Known)}).", nameof(code)),
     };
 }

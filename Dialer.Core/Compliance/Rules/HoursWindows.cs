@@ -1,6 +1,8 @@
 namespace Dialer.Core.Compliance.Rules;
 
-/// <summary>Short descriptions of day windows for refusals and pages: "Mon-Fri 09:00-21:00, Sat-Sun 10:00-18:00".</summary>
+/// <summary>
+/// Short descriptions of day windows for refusals and pages: "Mon-Fri 09:00-21:00, Sat-Sun 10:00-18:00".
+/// </summary>
 public static class HoursWindows
 {
     public static string Describe(HoursWindow[]? windows) => windows is null ? "any time"

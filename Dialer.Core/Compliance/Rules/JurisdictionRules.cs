@@ -37,7 +37,8 @@ public sealed class JurisdictionRules
 
     /// <summary>Open at this local time, on this local day (not a closed holiday).</summary>
     public bool IsOpen(DateTime local) =>
-        local.TimeOfDay.Ticks >= _openFrom[(int)local.DayOfWeek] && local.TimeOfDay.Ticks < _openUntil[(int)local.DayOfWeek];
+        local.TimeOfDay.Ticks >= _openFrom[(int)local.DayOfWeek]
+            && local.TimeOfDay.Ticks < _openUntil[(int)local.DayOfWeek];
 
     public bool IsHoliday(DateTime local) => ClosedOn?.Contains(DateOnly.FromDateTime(local)) == true;
 

@@ -2,8 +2,11 @@ using PhoneNumbers;
 
 namespace Dialer.Core.Compliance.Rules;
 
-/// <summary>Where a number's rules come from: its country and, in North America, its area code's state or province.</summary>
-/// <param name="Jurisdictions">the country, then each subdivision the area code may be in ("CA", "CA-NS", "CA-PE")</param>
+/// <summary>
+/// Where a number's rules come from: its country and, in North America, its area code's state or province.
+/// </summary>
+/// <param name="Jurisdictions">the country, then each subdivision the area code may be in ("CA", "CA-NS",
+/// "CA-PE")</param>
 public sealed record NumberPlace(string Region, string[] Jurisdictions);
 
 /// <summary>
@@ -23,7 +26,8 @@ public static class NumberPlaces
     {
         if (e164.Length < 3 || e164[0] != '+') return Unknown;
         if (e164[1] == '1')
-            return e164.Length >= 5 && Digits(e164, 2, 3) is var area and >= 0 ? ByAreaCode[area] ?? NanpUnplaced : NanpUnplaced;
+            return e164.Length >= 5 && Digits(e164, 2, 3) is var area and >= 0 ? ByAreaCode[area] ?? NanpUnplaced
+                : NanpUnplaced;
         for (var length = 1; length <= 3 && length + 1 < e164.Length; length++)
             if (Digits(e164, 1, length) is var code and >= 0 && ByCallingCode[code] is { } place) return place;
         return Unknown;
@@ -64,7 +68,8 @@ public static class NumberPlaces
         var util = PhoneNumberUtil.GetInstance();
         var table = new NumberPlace?[1000];
         for (var code = 2; code < 1000; code++)
-            if (util.GetRegionCodeForCountryCode(code) is { } region and not "ZZ" and not "001") table[code] = Place(region, []);
+            if (util.GetRegionCodeForCountryCode(code) is { } region and not "ZZ" and not "001")
+                table[code] = Place(region, []);
         return table;
     }
 }

@@ -24,7 +24,9 @@ public sealed class RuleBook
 
     public JurisdictionRules? Find(string code) => _byCode.GetValueOrDefault(code);
 
-    /// <summary>The rule sets that bind a jurisdiction: every number's, the country's, the subdivision's (those shipped).</summary>
+    /// <summary>
+    /// The rule sets that bind a jurisdiction: every number's, the country's, the subdivision's (those shipped).
+    /// </summary>
     public IEnumerable<JurisdictionRules> Chain(string code)
     {
         yield return Baseline;
@@ -37,7 +39,8 @@ public sealed class RuleBook
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            Converters = { new JsonStringEnumConverter() }, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            Converters = { new JsonStringEnumConverter() },
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         };
         var rules = new List<JurisdictionRules>();
         foreach (var (name, json) in files)
@@ -48,7 +51,8 @@ public sealed class RuleBook
                 throw new InvalidDataException($"Rule set {name}: {string.Join("; ", problems)}");
             rules.Add(new JurisdictionRules(file));
         }
-        if (rules.GroupBy(r => r.Code, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (rules.GroupBy(r => r.Code, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new InvalidDataException($"Two rule sets for {twice.Key}.");
         if (!rules.Any(r => r.Code == Default)) throw new InvalidDataException("No default rule set.");
         return new RuleBook(rules);
@@ -58,7 +62,8 @@ public sealed class RuleBook
     {
         var assembly = typeof(RuleBook).Assembly;
         foreach (var resource in assembly.GetManifestResourceNames()
-                     .Where(n => n.StartsWith("Dialer.Rules.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+                     .Where(n => n.StartsWith("Dialer.Rules.", StringComparison.Ordinal)
+                         && n.EndsWith(".json", StringComparison.Ordinal)))
             yield return (resource["Dialer.Rules.".Length..], ShippedText(resource["Dialer.Rules.".Length..]));
     }
 

@@ -15,7 +15,8 @@ public static partial class RuleSetCheck
     public static List<string> Problems(RuleSetFile f)
     {
         var problems = new List<string>();
-        if (!CodePattern().IsMatch(f.Jurisdiction)) problems.Add($"'{f.Jurisdiction}' is not a jurisdiction code (ES, US-FL)");
+        if (!CodePattern().IsMatch(f.Jurisdiction))
+            problems.Add($"'{f.Jurisdiction}' is not a jurisdiction code (ES, US-FL)");
         if (string.IsNullOrWhiteSpace(f.Name)) problems.Add("no name");
         void Source(string rule, string? source)
         {
@@ -31,7 +32,8 @@ public static partial class RuleSetCheck
                 if (w.Days is not { Length: > 0 }) problems.Add("an hours window with no days");
                 foreach (var day in w.Days ?? [])
                     if (!seen.Add(day)) problems.Add($"{day} is in two hours windows");
-                if (!TimeOnly.TryParseExact(w.Start, "HH:mm", out var start) || !TimeOnly.TryParseExact(w.End, "HH:mm", out var end)
+                if (!TimeOnly.TryParseExact(w.Start, "HH:mm", out var start)
+                    || !TimeOnly.TryParseExact(w.End, "HH:mm", out var end)
                     || end <= start)
                     problems.Add($"hours {w.Start}-{w.End}: give HH:mm, the end after the start");
             }
@@ -39,7 +41,8 @@ public static partial class RuleSetCheck
         if (f.Holidays is { } holidays)
         {
             Source("holidays", holidays.Source);
-            if (!HolidayCalendar.Known.Contains(holidays.Calendar)) problems.Add($"no holiday calendar '{holidays.Calendar}'");
+            if (!HolidayCalendar.Known.Contains(holidays.Calendar))
+                problems.Add($"no holiday calendar '{holidays.Calendar}'");
         }
         if (f.Abandon is { } abandon)
         {
@@ -57,7 +60,8 @@ public static partial class RuleSetCheck
             Source("callsPerPerson", cap.Source);
             if (cap.Calls < 1) problems.Add("callsPerPerson allows at least one call");
             if (cap.PeriodHours != PersonCapPeriodHours)
-                problems.Add($"callsPerPerson counts over {PersonCapPeriodHours} hours, the one period the claim counts");
+                problems.Add(
+                    $"callsPerPerson counts over {PersonCapPeriodHours} hours, the one period the claim counts");
         }
         if (f.Consent is { } consent)
         {

@@ -1,6 +1,8 @@
 namespace Dialer.Core.Compliance.Rules;
 
-/// <summary>One jurisdiction's rules as its data file states them (Data/*.json). Every rule carries its source.</summary>
+/// <summary>
+/// One jurisdiction's rules as its data file states them (Data/*.json). Every rule carries its source.
+/// </summary>
 public sealed record RuleSetFile
 {
     /// <summary>ISO 3166-1 country ("ES"), ISO 3166-2 subdivision ("US-FL"), or "default" for every number.</summary>

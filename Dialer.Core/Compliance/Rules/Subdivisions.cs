@@ -13,7 +13,9 @@ public static class Subdivisions
     /// <summary>A US state or Canadian province, by code or English name; null when not one.</summary>
     public static string? StateOrProvince(string text) => ByCodeOrName.GetValueOrDefault(text.Trim());
 
-    /// <summary>The jurisdiction a list states: the state column first (it says more), else the country column.</summary>
+    /// <summary>
+    /// The jurisdiction a list states: the state column first (it says more), else the country column.
+    /// </summary>
     /// <returns>false when a column is given and not understood</returns>
     public static bool TryStated(string state, string country, out string? jurisdiction)
     {

@@ -11,7 +11,8 @@ public static class TighteningCheck
     /// <returns>problems, each naming the shipped rule it would loosen</returns>
     public static IEnumerable<string> Problems(Tightening t, string campaignName)
     {
-        if (t.Jurisdiction is not { Length: > 0 and <= 8 } || RuleSetCheck.Problems(t.ToRuleSet(campaignName)) is { Count: > 0 } bad)
+        if (t.Jurisdiction is not { Length: > 0 and <= 8 }
+            || RuleSetCheck.Problems(t.ToRuleSet(campaignName)) is { Count: > 0 } bad)
         {
             yield return t.Jurisdiction is { Length: > 0 and <= 8 }
                 ? string.Join("; ", RuleSetCheck.Problems(t.ToRuleSet(campaignName)))
@@ -22,12 +23,14 @@ public static class TighteningCheck
         foreach (var window in t.Hours ?? [])
             foreach (var day in window.Days)
             {
-                var (start, end) = (TimeOnly.ParseExact(window.Start, "HH:mm"), TimeOnly.ParseExact(window.End, "HH:mm"));
+                var (start, end) = (TimeOnly.ParseExact(window.Start, "HH:mm"),
+                    TimeOnly.ParseExact(window.End, "HH:mm"));
                 foreach (var rule in shipped)
                 {
                     var (from, until, closed) = rule.On(day);
                     if (closed) yield return $"{day}: {rule.HoursText} does not call that day";
-                    else if (start < from || end > until) yield return $"{day} {window.Start}-{window.End} is wider than {rule.HoursText}";
+                    else if (start < from || end > until)
+                        yield return $"{day} {window.Start}-{window.End} is wider than {rule.HoursText}";
                 }
             }
         if (t.CallsPer24Hours is { } calls)

@@ -53,14 +53,15 @@ public sealed class AbandonController
         if (last is { } previous)
         {
             var (answers, abandons, hidden) = People(
-                new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected), Math.Max(0, budget.Dropped - previous.Dropped), 0),
-                settings, personShare);
+                new AbandonBudget(Math.Max(0, budget.Connected - previous.Connected),
+                Math.Max(0, budget.Dropped - previous.Dropped), 0), settings, personShare);
             // AMD's hidden abandons come whatever the pacing: they shrink its share, but are no reason to back off
             // further while held down (else the threshold sinks with every answer until it collapses)
             var rise = Gain * scale * (setpointShare * target * answers - hidden);
             if (!double.IsNaN(now) && !double.IsNaN(lastAt))
             {
-                riseAllowance = Math.Min(RiseAllowanceCap, riseAllowance + MaxRisePerSecond * Math.Max(0, now - lastAt));
+                riseAllowance = Math.Min(RiseAllowanceCap, riseAllowance
+                    + MaxRisePerSecond * Math.Max(0, now - lastAt));
                 if (rise > 0) riseAllowance -= rise = Math.Min(rise, riseAllowance);
             }
             logThreshold += rise - Gain * (abandons - hidden);
@@ -76,7 +77,8 @@ public sealed class AbandonController
     /// Estimated people answered and abandoned: those connected, the people among the drops, and the people
     /// AMD hung up on (they look like machine verdicts: rate/(1-rate) of them per person passed on).
     /// </summary>
-    public static (double Answered, double Abandoned, double HiddenByAmd) People(AbandonBudget budget, PacingSettings settings, double personShare)
+    public static (double Answered, double Abandoned, double HiddenByAmd) People(AbandonBudget budget,
+        PacingSettings settings, double personShare)
     {
         var droppedPeople = budget.Dropped * Math.Clamp(personShare, 0, 1);
         var rate = Math.Clamp(settings.AmdFalsePositiveRate, 0, 0.5);

@@ -39,7 +39,9 @@ sealed class AbandonRisk
         }
     }
 
-    /// <summary>P(abandon | a person answers) for a new dial placed after <paramref name="earlierNewDials"/> others now.</summary>
+    /// <summary>
+    /// P(abandon | a person answers) for a new dial placed after <paramref name="earlierNewDials"/> others now.
+    /// </summary>
     public double ForNewDial(int earlierNewDials)
     {
         double sum = 0;

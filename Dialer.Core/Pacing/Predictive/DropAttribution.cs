@@ -32,17 +32,24 @@ public sealed class DropAttribution
     public double Drops { get; private set; }
     public double People { get; private set; }
 
-    /// <summary>Variance of the people count the last <see cref="Update"/> returned (each drop a coin of its odds).</summary>
+    /// <summary>
+    /// Variance of the people count the last <see cref="Update"/> returned (each drop a coin of its odds).
+    /// </summary>
     public double LastVariance { get; private set; }
 
-    /// <summary>Estimated people among the drops: mostly the attributed ones, the rest at <paramref name="fallback"/>.</summary>
+    /// <summary>
+    /// Estimated people among the drops: mostly the attributed ones, the rest at <paramref name="fallback"/>.
+    /// </summary>
     public double PersonShare(double fallback) => (People + PriorWeight * fallback) / (Drops + PriorWeight);
 
-    /// <summary>P(a live call that turned live this long after its dial is a person), cautious while unlearned.</summary>
+    /// <summary>
+    /// P(a live call that turned live this long after its dial is a person), cautious while unlearned.
+    /// </summary>
     public double PersonOdds(double secondsToLive, double fallback)
     {
         var bin = Math.Clamp(secondsToLive, 0, odds.MaxSeconds + 1);
-        double Count(int series) => odds.CountAtMost(bin + 0.5, series) - odds.CountAtMost(Math.Max(0, bin - 0.5), series);
+        double Count(int series) =>
+            odds.CountAtMost(bin + 0.5, series) - odds.CountAtMost(Math.Max(0, bin - 0.5), series);
         double p = Count(Person), m = Count(Machine);
         return (p + PriorWeight * fallback) / (p + m + PriorWeight);
     }
@@ -106,7 +113,8 @@ public sealed class DropAttribution
         return people;
     }
 
-    // A talk or machine handling began at `start`: the call was passed on then, or waited until then (first come, first served).
+    // A talk or machine handling began at `start`: the call was passed on then, or waited until then (first come, first
+    // served).
     void Connected(double start, bool person)
     {
         var call = Find(start);

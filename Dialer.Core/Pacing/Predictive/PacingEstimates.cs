@@ -74,16 +74,22 @@ public sealed class PacingEstimates : IOutcomeObserver
     /// <summary>Seconds from dial to live that a fraction <paramref name="p"/> of live calls stay under.</summary>
     public double SecondsToLiveQuantile(double p) => resolutions.Quantile(p, Live);
 
-    /// <summary>P(a line that has rung <paramref name="ringAge"/> s unresolved turns live within <paramref name="seconds"/> more).</summary>
+    /// <summary>
+    /// P(a line that has rung <paramref name="ringAge"/> s unresolved turns live within <paramref name="seconds"/>
+    /// more).
+    /// </summary>
     public double ProbabilityLiveWithin(double ringAge, double seconds)
     {
-        var unresolved = resolutions.Weight() - resolutions.CountAtMost(ringAge, Live) - resolutions.CountAtMost(ringAge, NotLive);
+        var unresolved = resolutions.Weight() - resolutions.CountAtMost(
+            ringAge, Live) - resolutions.CountAtMost(ringAge, NotLive);
         if (unresolved <= 1e-9) return 0;
         var turningLive = resolutions.CountAtMost(ringAge + seconds, Live) - resolutions.CountAtMost(ringAge, Live);
         return Math.Clamp(turningLive / unresolved, 0, 1);
     }
 
-    /// <summary>P(an agent in this state for <paramref name="elapsed"/> s is free within <paramref name="seconds"/>).</summary>
+    /// <summary>
+    /// P(an agent in this state for <paramref name="elapsed"/> s is free within <paramref name="seconds"/>).
+    /// </summary>
     public double ProbabilityFreeWithin(AgentActivity activity, double elapsed, double seconds)
     {
         if (seconds <= 0) return activity == AgentActivity.Idle ? 1 : 0;

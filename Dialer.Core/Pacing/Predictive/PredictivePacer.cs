@@ -77,7 +77,8 @@ public sealed class PredictivePacer(PacingEstimates estimates, AbandonController
         var lifetime = tablesBuilt < 20 ? EarlyTableLifetimeSeconds : TableLifetimeSeconds;
         if (tables is null || s.Now - tables.BuiltAt >= lifetime || s.Now < tables.BuiltAt)
         {
-            tables = new RiskTables(estimates, s.Settings, s.Now, t => drops.PersonOdds(t, estimates.PersonShareOfLive));
+            tables = new RiskTables(estimates, s.Settings, s.Now,
+                t => drops.PersonOdds(t, estimates.PersonShareOfLive));
             tablesBuilt++;
         }
         return tables;

@@ -27,7 +27,8 @@ public sealed class RecentHourGuard
     public double Answers => answers;
     public double Abandons => abandons;
 
-    /// <param name="abandonedVariance">How uncertain the abandoned count is (drops whose person or machine is a guess).</param>
+    /// <param name="abandonedVariance">How uncertain the abandoned count is (drops whose person or machine is a
+    /// guess).</param>
     public void Add(double now, double answered, double abandoned, double abandonedVariance = 0)
     {
         if (double.IsNaN(start)) start = now;
@@ -59,7 +60,8 @@ public sealed class RecentHourGuard
         foreach (var (at, answered, abandoned, abandonedVariance) in recent)
         {
             if (abandoned > 0)
-                headroom = Math.Min(headroom, Headroom(answersSince + answersPerSecond * (at + Window - now), abandonsSince, varianceSince, target, agents));
+                headroom = Math.Min(headroom, Headroom(answersSince + answersPerSecond * (at + Window - now),
+                    abandonsSince, varianceSince, target, agents));
             answersSince -= answered;
             abandonsSince -= abandoned;
             varianceSince -= abandonedVariance;

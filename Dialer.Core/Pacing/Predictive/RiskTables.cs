@@ -30,8 +30,10 @@ sealed class RiskTables
         }
         personWeight = PersonWeights.For(secondsToLive, personOdds);
         talk = BuildTalk(e);
-        wrap = Build(WrapBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.WrapUp, age, h), agentHorizon, MinReadySeconds);
-        machine = Build(MachineBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.HandlingMachine, age, h), agentHorizon, MinReadySeconds);
+        wrap = Build(WrapBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.WrapUp, age, h), agentHorizon,
+            MinReadySeconds);
+        machine = Build(MachineBins, 1, (age, h) => e.ProbabilityFreeWithin(AgentActivity.HandlingMachine, age, h),
+            agentHorizon, MinReadySeconds);
         ring = Build(RingBins, RingBin, e.ProbabilityLiveWithin, secondsToLive, 0);
     }
 
@@ -53,9 +55,11 @@ sealed class RiskTables
         _ => talk[TalkBin(agent.SecondsInState), point],
     };
 
-    public double LiveBefore(double ringAge, int point) => ring[Math.Min((int)(ringAge / RingBin), RingBins - 1), point];
+    public double LiveBefore(double ringAge, int point) =>
+        ring[Math.Min((int)(ringAge / RingBin), RingBins - 1), point];
 
-    static double[,] Build(int bins, double width, Func<double, double, double> probability, double[] horizons, double minReady)
+    static double[,] Build(
+        int bins, double width, Func<double, double, double> probability, double[] horizons, double minReady)
     {
         var table = new double[bins, Points];
         for (var b = 0; b < bins; b++)
@@ -65,7 +69,8 @@ sealed class RiskTables
     }
 
     // Talk elapsed time in 1 s steps for the first two minutes, coarser later where the odds change slowly.
-    static int TalkBin(double s) => s < 120 ? (int)s : s < 600 ? 120 + (int)((s - 120) / 5) : Math.Min(216 + (int)((s - 600) / 20), TalkBins - 1);
+    static int TalkBin(double s) =>
+        s < 120 ? (int)s : s < 600 ? 120 + (int)((s - 120) / 5) : Math.Min(216 + (int)((s - 600) / 20), TalkBins - 1);
     const int TalkBins = 216 + 90;
     static double TalkBinStart(int b) => b < 120 ? b : b < 216 ? 120 + (b - 120) * 5 : 600 + (b - 216) * 20;
 

@@ -102,7 +102,8 @@ public sealed partial class CallSimulator
             return;
         }
         var leaving = present - count;
-        foreach (var idle in agents.Where(a => a.Activity == AgentActivity.Idle).OrderBy(a => a.StateSince).Take(leaving).ToList())
+        foreach (var idle in agents.Where(a => a.Activity == AgentActivity.Idle).OrderBy(a => a.StateSince)
+            .Take(leaving).ToList())
         {
             agents.Remove(idle);
             leaving--;

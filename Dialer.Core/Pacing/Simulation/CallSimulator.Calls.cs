@@ -27,10 +27,14 @@ public sealed partial class CallSimulator
         {
             (null, _) => (0.0, kind is CallKind.Human or CallKind.Machine),
             ({ } amd, CallKind.Human) => (Lerp(amd.HumanVerdictS, verdictDraw), misclassifyDraw >= amd.FalsePositive),
-            ({ } amd, CallKind.Machine) => (Lerp(amd.MachineVerdictS, verdictDraw), misclassifyDraw < amd.FalseNegative),
+            ({ } amd, CallKind.Machine) =>
+                (Lerp(amd.MachineVerdictS, verdictDraw), misclassifyDraw < amd.FalseNegative),
             _ => (0.0, false),
         };
-        var call = new SimCall { DialedAt = now, Kind = kind, RingSeconds = ring, VerdictSeconds = verdict, ClassifiedLive = live };
+        var call = new SimCall
+        {
+            DialedAt = now, Kind = kind, RingSeconds = ring, VerdictSeconds = verdict, ClassifiedLive = live
+        };
         inFlight.Add(call);
         metrics.Dialed(now);
         LinesChanged(+1);

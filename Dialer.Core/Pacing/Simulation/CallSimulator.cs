@@ -28,12 +28,14 @@ public sealed partial class CallSimulator
     int linesInUse, pendingLeaves;
     int ledgerConnected, ledgerDropped, ledgerMachineVerdicts;
 
-    public CallSimulator(Scenario scenario, object policy, int seed, PacingSettings? settings = null, double? hours = null)
+    public CallSimulator(Scenario scenario, object policy, int seed, PacingSettings? settings = null,
+        double? hours = null)
     {
         this.scenario = scenario;
         pacer = policy as IPacer;
         oracle = policy as IClairvoyantPacer;
-        if (pacer is null && oracle is null) throw new ArgumentException("policy must be an IPacer or an IClairvoyantPacer", nameof(policy));
+        if (pacer is null && oracle is null)
+            throw new ArgumentException("policy must be an IPacer or an IClairvoyantPacer", nameof(policy));
         observer = policy as IOutcomeObserver;
         this.settings = settings ?? scenario.Settings(DialingMode.Predictive);
         // separate streams so that every policy meets the same calls in the order it dials them
@@ -102,9 +104,11 @@ public sealed partial class CallSimulator
     WorldTruth Truth()
     {
         var free = agents.Select(a => a.Activity == AgentActivity.Idle ? now : a.FreeAt).Order().ToList();
-        if (pendingLeaves > 0) free.RemoveRange(free.Count - Math.Min(pendingLeaves, free.Count), Math.Min(pendingLeaves, free.Count));
+        if (pendingLeaves > 0)
+            free.RemoveRange(free.Count - Math.Min(pendingLeaves, free.Count), Math.Min(pendingLeaves, free.Count));
         var pending = waiting.Concat(inFlight.Where(c => c.ClassifiedLive))
-            .Select(c => new PendingLive(c.LiveAt, c.DialedAt + c.RingSeconds + scenario.HoldS, c.Kind == CallKind.Machine))
+            .Select(c => new PendingLive(c.LiveAt, c.DialedAt + c.RingSeconds + scenario.HoldS,
+                c.Kind == CallKind.Machine))
             .ToArray();
         return new WorldTruth(now, free, pending);
     }

@@ -19,5 +19,6 @@ static class Draw
         return Math.Exp(Math.Log(mean) - sigma2 / 2 + Math.Sqrt(sigma2) * standardNormal);
     }
 
-    public static double Lognormal(Random rng, LognormalSpec spec) => Lognormal(spec.Mean, spec.Cv, StandardNormal(rng));
+    public static double Lognormal(Random rng, LognormalSpec spec) =>
+        Lognormal(spec.Mean, spec.Cv, StandardNormal(rng));
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace Dialer.Core.Pacing.Simulation;
 
-/// <summary>One benchmark world, as docs/pacing-model.md describes its scenario files (ops/bench/pacing/scenarios).</summary>
+/// <summary>
+/// One benchmark world, as docs/pacing-model.md describes its scenario files (ops/bench/pacing/scenarios).
+/// </summary>
 public sealed record Scenario
 {
     public string Name { get; init; } = "unnamed";
@@ -11,7 +13,9 @@ public sealed record Scenario
     public double WarmupS { get; init; } = 600;
     public int Seeds { get; init; } = 20;
     public double HumanRate { get; init; } = 0.15;
-    /// <summary>[time_s, rate] points, linear between them and flat after the last; replaces <see cref="HumanRate"/>.</summary>
+    /// <summary>
+    /// [time_s, rate] points, linear between them and flat after the last; replaces <see cref="HumanRate"/>.
+    /// </summary>
     public double[][]? HumanRateSchedule { get; init; }
     public double MachineRate { get; init; } = 0.2;
     public double FailRate { get; init; } = 0.1;
@@ -58,4 +62,5 @@ public sealed record Scenario
 
 public sealed record LognormalSpec(double Mean, double Cv);
 
-public sealed record AmdSpec(double[] HumanVerdictS, double FalsePositive, double[] MachineVerdictS, double FalseNegative);
+public sealed record AmdSpec(double[] HumanVerdictS, double FalsePositive, double[] MachineVerdictS,
+    double FalseNegative);

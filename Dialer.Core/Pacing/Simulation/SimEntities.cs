@@ -32,7 +32,8 @@ sealed class SimAgent
 }
 
 /// <summary>What only the oracle baseline may see: exact agent free times and the fate of dialed calls.</summary>
-public sealed record WorldTruth(double Now, IReadOnlyList<double> AgentFreeTimes, IReadOnlyList<PendingLive> PendingLive);
+public sealed record WorldTruth(double Now, IReadOnlyList<double> AgentFreeTimes,
+    IReadOnlyList<PendingLive> PendingLive);
 
 /// <param name="LiveAt">When the call is passed on as live (past, for calls already waiting).</param>
 /// <param name="Deadline">When it is abandoned if no agent has taken it.</param>

@@ -16,8 +16,9 @@ namespace Dialer.Worker.Agents.Lines;
 /// Places the agent's line: one call to the agent (browser phone, phone or SIP) whose TwiML puts them in their room for
 /// the shift. Not through the dialing pipeline's rate limiter: one call per agent per shift, and the agent is waiting.
 /// </summary>
-public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentLineChanges lines, IOptions<TwilioOptions> twilio,
-    IOptions<AgentOptions> agents, ILogger<AgentLineConsumer> log) : IConsumer<ConnectAgentLine>, IConsumer<HangUpAgentLine>
+public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentLineChanges lines,
+    IOptions<TwilioOptions> twilio, IOptions<AgentOptions> agents,
+    ILogger<AgentLineConsumer> log) : IConsumer<ConnectAgentLine>, IConsumer<HangUpAgentLine>
 {
     static readonly List<string> Events = ["initiated", "ringing", "answered", "completed"];
 
@@ -27,7 +28,9 @@ public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentL
         var ct = context.CancellationToken;
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, ct);
         // a repeated message, or a request the agent replaced or closed meanwhile: nothing to place
-        if (agent is null || agent.LineRequestId != requestId || agent.LineState != LineState.Connecting || agent.LineCallSid is not null) return;
+        if (agent is null || agent.LineRequestId != requestId || agent.LineState != LineState.Connecting
+            || agent.LineCallSid is not null)
+            return;
 
         string sid;
         try
@@ -36,22 +39,26 @@ public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentL
         }
         catch (ApiException e)
         {
-            log.LogWarning("The line of agent {AgentId} was refused by Twilio: {Code} {Message}", agentId, e.Code, e.Message);
-            await lines.ApplyAsync(agentId, (a, now) => a.LineRequestId == requestId && a.LineDropped(null, $"Twilio refused the line ({e.Code}): {e.Message}", now), ct);
+            log.LogWarning(
+                "The line of agent {AgentId} was refused by Twilio: {Code} {Message}", agentId, e.Code, e.Message);
+            await lines.ApplyAsync(agentId, (a, now) => a.LineRequestId == requestId
+                && a.LineDropped(null, $"Twilio refused the line ({e.Code}): {e.Message}", now), ct);
             return;
         }
         if (await lines.ApplyAsync(agentId, (a, _) => a.LinePlaced(requestId, sid), ct) is null)
             await HangUpAsync(agentId, sid, ct); // closed while it was being placed
     }
 
-    public Task Consume(ConsumeContext<HangUpAgentLine> context) => HangUpAsync(context.Message.AgentId, context.Message.CallSid, context.CancellationToken);
+    public Task Consume(ConsumeContext<HangUpAgentLine> context) =>
+        HangUpAsync(context.Message.AgentId, context.Message.CallSid, context.CancellationToken);
 
     async Task HangUpAsync(Guid agentId, string callSid, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         try
         {
-            await CallResource.UpdateAsync(new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
+            await CallResource.UpdateAsync(
+                new UpdateCallOptions(callSid) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
         }
         catch (ApiException e) when (e.Status == 404 || e.Code == 21220)
         {

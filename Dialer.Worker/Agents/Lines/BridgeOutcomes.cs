@@ -42,14 +42,21 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     {
         var agent = await lines.ApplyAsync(agentId, (a, now) => a.LineDropped(lineCallSid, reason, now), ct);
         if (agent?.CurrentAttemptId is not { } attemptId) return;
-        if (agent.State == AgentState.Reserved) await SafeHarbourAsync(attemptId, ct); // nobody left to put the customer with
-        else if (agent.State == AgentState.OnCall) await HoldCustomerAsync(agent, attemptId, hold: true, ct); // music, not silence, until the agent is back
+        if (agent.State == AgentState.Reserved)
+            await SafeHarbourAsync(attemptId, ct); // nobody left to put the customer with
+        else if (agent.State == AgentState.OnCall)
+            await HoldCustomerAsync(agent, attemptId, hold: true, ct); // music, not silence, until the agent is back
     }
 
-    /// <summary>A customer is in the agent's room: from now they talk (the abandon ledger's moment), or, with no agent there, the message.</summary>
-    public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, string label, CancellationToken ct)
+    /// <summary>
+    /// A customer is in the agent's room: from now they talk (the abandon ledger's moment), or, with no agent there,
+    /// the message.
+    /// </summary>
+    public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, string label,
+        CancellationToken ct)
     {
-        var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct)
+        var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(ct)
             ?? (label == AgentRoom.CustomerLabel ? await PreviewCallNotYetPlacedAsync(agentId, ct) : null);
         if (attemptId is null) return; // not a customer of ours (a supervisor or a transfer's third party)
         var now = clock.GetUtcNow();
@@ -84,8 +91,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     }
 
     /// <summary>
-    /// The room the customer entered is the one the agent's line joined. Another one (a new room of the same name) means
-    /// the line's room ended: the line left it, and the customer is alone there.
+    /// The room the customer entered is the one the agent's line joined. Another one (a new room of the same name)
+    /// means the line's room ended: the line left it, and the customer is alone there.
     /// </summary>
     static bool InLinesRoom(Agent agent, string roomSid) =>
         agent.RoomSid is null || roomSid.Length == 0 || agent.RoomSid == roomSid;
@@ -103,7 +110,9 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         return true;
     }
 
-    /// <summary>A preview customer who answered before the create's answer was saved: the agent's dial is theirs.</summary>
+    /// <summary>
+    /// A preview customer who answered before the create's answer was saved: the agent's dial is theirs.
+    /// </summary>
     Task<Guid?> PreviewCallNotYetPlacedAsync(Guid agentId, CancellationToken ct) =>
         db.CallAttempts.Where(a => a.AgentId == agentId && a.CallSid == null && !a.LiveAnswer && a.EndedAt == null
                 && db.Agents.Any(g => g.Id == agentId && g.CurrentAttemptId == a.Id))
@@ -117,13 +126,15 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     public async Task CustomerLeftAsync(string customerCallSid, CancellationToken ct)
     {
         var legs = await db.SupervisionSessions
-            .Where(s => s.EndedAt == null && s.CallSid != null && db.CallAttempts.Any(a => a.Id == s.AttemptId && a.CallSid == customerCallSid))
+            .Where(s => s.EndedAt == null && s.CallSid != null
+                && db.CallAttempts.Any(a => a.Id == s.AttemptId && a.CallSid == customerCallSid))
             .Select(s => s.CallSid!).ToListAsync(ct);
         foreach (var leg in legs)
         {
             try
             {
-                await CallResource.UpdateAsync(new UpdateCallOptions(leg) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
+                await CallResource.UpdateAsync(
+                    new UpdateCallOptions(leg) { Status = CallResource.UpdateStatusEnum.Completed }, clients.Create());
             }
             catch (TwilioException e)
             {
@@ -132,7 +143,9 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         }
     }
 
-    /// <summary>The customer left the room with their call still up, after a conversation: the agent wraps up.</summary>
+    /// <summary>
+    /// The customer left the room with their call still up, after a conversation: the agent wraps up.
+    /// </summary>
     public async Task TalkEndedAsync(Guid attemptId, int talkedSeconds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -150,7 +163,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     /// is owed to the customer.
     /// </summary>
     /// <returns>the message when the customer is still there to hear it, else null; and the customer's call</returns>
-    public async Task<(string? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId, CancellationToken ct)
+    public async Task<(string? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         string? message = null;
@@ -176,7 +190,8 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
 
     async Task RedirectToMessageAsync(CallAttempt attempt, CancellationToken ct)
     {
-        if (attempt.CallSid is { } customer) await RedirectAsync(attempt.Id, customer, await SafeHarbourMessageAsync(attempt.CampaignId, ct), ct);
+        if (attempt.CallSid is { } customer)
+            await RedirectAsync(attempt.Id, customer, await SafeHarbourMessageAsync(attempt.CampaignId, ct), ct);
     }
 
     async Task RedirectAsync(Guid attemptId, string customerCallSid, string message, CancellationToken ct)
@@ -184,19 +199,26 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         ct.ThrowIfCancellationRequested();
         try
         {
-            await CallResource.UpdateAsync(new UpdateCallOptions(customerCallSid) { Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString()) },
-                clients.Create());
+            await CallResource.UpdateAsync(
+                new UpdateCallOptions(customerCallSid)
+                {
+                    Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString())
+                }, clients.Create());
         }
         catch (TwilioException e)
         {
-            log.LogInformation("Safe-harbour redirect of attempt {AttemptId} not done (the customer hung up?): {Error}", attemptId, e.Message);
+            log.LogInformation("Safe-harbour redirect of attempt {AttemptId} not done (the customer hung up?): {Error}",
+                attemptId, e.Message);
         }
     }
 
     async Task HoldCustomerAsync(Agent agent, Guid attemptId, bool hold, CancellationToken ct)
     {
-        var call = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(a => new { a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);
-        if (call is not { CallSid: { } customer, EndedAt: null } || (call.ConferenceSid ?? agent.RoomSid) is not { } room) return;
+        var call = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+            .Select(a => new { a.CallSid, a.ConferenceSid, a.EndedAt }).FirstOrDefaultAsync(ct);
+        if (call is not { CallSid: { } customer, EndedAt: null }
+            || (call.ConferenceSid ?? agent.RoomSid) is not { } room)
+            return;
         try
         {
             await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, customer)
@@ -208,9 +230,11 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         }
         catch (TwilioException e)
         {
-            log.LogInformation("Hold ({Hold}) of attempt {AttemptId}'s customer not done: {Error}", hold, attemptId, e.Message);
+            log.LogInformation(
+                "Hold ({Hold}) of attempt {AttemptId}'s customer not done: {Error}", hold, attemptId, e.Message);
         }
     }
 
-    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) => (await campaigns.GetAsync(campaignId, ct)).SafeHarbourMessage;
+    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) =>
+        (await campaigns.GetAsync(campaignId, ct)).SafeHarbourMessage;
 }

@@ -17,7 +17,8 @@ public static class DialEndedWebhook
     /// After a conversation the agent wraps up and the call ends; without one (the room could not be joined: a Twilio
     /// error, the Dial's limit), the customer hears the safe-harbour message after all.
     /// </summary>
-    static async Task<IResult> DialEnded(Guid attemptId, HttpRequest request, BridgeOutcomes outcomes, DialerDb db, CancellationToken ct)
+    static async Task<IResult> DialEnded(Guid attemptId, HttpRequest request, BridgeOutcomes outcomes, DialerDb db,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var talked = int.TryParse(form["DialCallDuration"], out var seconds) ? seconds : 0;

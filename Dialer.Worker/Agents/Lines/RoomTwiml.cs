@@ -22,7 +22,9 @@ public static class RoomTwiml
         return new VoiceResponse().Append(new Dial(timeLimit: ShiftSeconds).Append(room));
     }
 
-    /// <summary>The customer into the agent's room; the Dial's action says when they left it with their call still up.</summary>
+    /// <summary>
+    /// The customer into the agent's room; the Dial's action says when they left it with their call still up.
+    /// </summary>
     public static VoiceResponse Customer(Guid agentId, Guid attemptId, string webhookBase)
     {
         var room = Room(agentId, webhookBase, AgentRoom.CustomerLabel);
@@ -36,7 +38,8 @@ public static class RoomTwiml
     public static string EventsUrl(Guid agentId, string webhookBase) => WebhookRoutes.RoomUrl(webhookBase, agentId);
 
     static Conference Room(Guid agentId, string webhookBase, string label) =>
-        new(AgentRoom.NameOf(agentId), beep: Conference.BeepEnum.False, startConferenceOnEnter: true, endConferenceOnExit: false,
-            participantLabel: label, statusCallback: new Uri(EventsUrl(agentId, webhookBase)), statusCallbackMethod: Twilio.Http.HttpMethod.Post,
+        new(AgentRoom.NameOf(agentId), beep: Conference.BeepEnum.False, startConferenceOnEnter: true,
+            endConferenceOnExit: false, participantLabel: label,
+            statusCallback: new Uri(EventsUrl(agentId, webhookBase)), statusCallbackMethod: Twilio.Http.HttpMethod.Post,
             statusCallbackEvent: [Conference.EventEnum.Join, Conference.EventEnum.Leave]);
 }

@@ -22,8 +22,10 @@ public static class TransferTwiml
 
     public static VoiceResponse ThirdParty(Guid transferId) => Join(Room(transferId, startsIt: true));
 
-    static VoiceResponse Join(Conference room) => new VoiceResponse().Append(new Dial(timeLimit: RoomTwiml.ShiftSeconds).Append(room));
+    static VoiceResponse Join(Conference room) =>
+        new VoiceResponse().Append(new Dial(timeLimit: RoomTwiml.ShiftSeconds).Append(room));
 
     static Conference Room(Guid transferId, bool startsIt) =>
-        new(TransferRoom.NameOf(transferId), beep: Conference.BeepEnum.False, startConferenceOnEnter: startsIt, endConferenceOnExit: true);
+        new(TransferRoom.NameOf(transferId), beep: Conference.BeepEnum.False, startConferenceOnEnter: startsIt,
+            endConferenceOnExit: true);
 }

@@ -14,7 +14,8 @@ namespace Dialer.Worker.Agents.Transfers;
 
 /// <summary>
 /// A transfer's side of Twilio: where its calls go when the Api moves them (the transfer's room, or the other agent's),
-/// and the third party's call status, which ends the transfer and sees that the customer is never left on hold or alone.
+/// and the third party's call status, which ends the transfer and sees that the customer is never left on hold or
+/// alone.
 /// </summary>
 public static class TransferWebhooks
 {
@@ -30,14 +31,17 @@ public static class TransferWebhooks
         return group;
     }
 
-    static async Task<IResult> CustomerAsync(Guid transferId, DialerDb db, IOptions<TwilioOptions> twilio, CancellationToken ct)
+    static async Task<IResult> CustomerAsync(Guid transferId, DialerDb db, IOptions<TwilioOptions> twilio,
+        CancellationToken ct)
     {
         var known = await db.CallTransfers.AnyAsync(t => t.Id == transferId, ct);
-        return Twiml(known ? TransferTwiml.Customer(transferId, twilio.Value.PublicWebhookBaseUrl) : new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup());
+        return Twiml(known ? TransferTwiml.Customer(transferId, twilio.Value.PublicWebhookBaseUrl)
+            : new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup());
     }
 
-    static async Task<IResult> ThirdPartyStatusAsync(Guid transferId, HttpRequest request, DialerDb db, StateChanges changes,
-        TwilioClients clients, IOptions<TwilioOptions> twilio, ILogger<CallTransfer> log, CancellationToken ct)
+    static async Task<IResult> ThirdPartyStatusAsync(Guid transferId, HttpRequest request, DialerDb db,
+        StateChanges changes, TwilioClients clients, IOptions<TwilioOptions> twilio, ILogger<CallTransfer> log,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var status = form["CallStatus"].ToString();
@@ -52,7 +56,8 @@ public static class TransferWebhooks
             transfer.Placed(form["CallSid"].ToString());
             return (transfer, transfer.ThirdPartyEnded(answered: status == "completed", status, unit.Now));
         }, ct);
-        log.LogInformation("Transfer {TransferId} of attempt {AttemptId}: the third party's call ended {Status}; transfer {State}",
+        log.LogInformation(
+            "Transfer {TransferId} of attempt {AttemptId}: the third party's call ended {Status}; transfer {State}",
             transfer.Id, transfer.AttemptId, status, transfer.State);
 
         var call = await db.CallAttempts.AsNoTracking().Where(a => a.Id == transfer.AttemptId)
@@ -61,16 +66,20 @@ public static class TransferWebhooks
         try
         {
             if (customer == CustomerAfterThirdParty.OffHold && call.ConferenceSid is { } room)
-                await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room, sid) { Hold = false }, clients.Create());
+                await ParticipantResource.UpdateAsync(
+                    new UpdateParticipantOptions(room, sid) { Hold = false }, clients.Create());
             else if (customer == CustomerAfterThirdParty.TellAndHangUp)
                 await CallResource.UpdateAsync(new UpdateCallOptions(sid)
                 {
-                    Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup().ToString()),
+                    Twiml = new Twilio.Types.Twiml(
+                        new VoiceResponse().Say(twilio.Value.TransferFailedMessage).Hangup().ToString()),
                 }, clients.Create());
         }
         catch (TwilioException e)
         {
-            log.LogInformation("The customer of attempt {AttemptId} after transfer {TransferId} not reached (hung up?): {Error}", transfer.AttemptId, transfer.Id, e.Message);
+            log.LogInformation(
+                "The customer of attempt {AttemptId} after transfer {TransferId} not reached (hung up?): {Error}",
+                transfer.AttemptId, transfer.Id, e.Message);
         }
         return Results.NoContent();
     }

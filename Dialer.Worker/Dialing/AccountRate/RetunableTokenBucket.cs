@@ -78,7 +78,10 @@ public sealed class RetunableTokenBucket : RateLimiter
     public override RateLimiterStatistics? GetStatistics()
     {
         lock (_gate)
-            return new RateLimiterStatistics { CurrentAvailablePermits = (long)_tokens, CurrentQueuedCount = _queue.Count };
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = (long)_tokens, CurrentQueuedCount = _queue.Count
+            };
     }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)

@@ -26,11 +26,14 @@ public sealed class AgentLines
     public AgentLines(ConferenceRegistry rooms, SimulatedAgents agents, CallRecordStore records, SimRandom random,
         IOptions<SimulatorOptions> options, TimeProvider time, ILogger<AgentLines> logger)
     {
-        (_rooms, _agents, _records, _random, _options, _time, _logger) = (rooms, agents, records, random, options.Value, time, logger);
+        (_rooms, _agents, _records, _random, _options, _time, _logger) =
+            (rooms, agents, records, random, options.Value, time, logger);
         rooms.Changed += OnRoomChanged;
     }
 
-    /// <summary>Runs under the registry's lock, so it sees every change in order; it only starts and stops timers.</summary>
+    /// <summary>
+    /// Runs under the registry's lock, so it sees every change in order; it only starts and stops timers.
+    /// </summary>
     void OnRoomChanged(ConferenceSnapshot room)
     {
         var now = _time.GetUtcNow();
@@ -43,7 +46,8 @@ public sealed class AgentLines
         {
             foreach (var customer in present.Where(p => p.Role == ParticipantRole.Customer))
             {
-                var line = lines.FirstOrDefault(l => room.Hears(l.CallSid, customer.CallSid) && room.Hears(customer.CallSid, l.CallSid));
+                var line = lines.FirstOrDefault(l => room.Hears(l.CallSid, customer.CallSid)
+                    && room.Hears(customer.CallSid, l.CallSid));
                 _talks.TryGetValue(customer.CallSid, out var talk);
                 if (line.Agent is null)
                 {
@@ -51,10 +55,12 @@ public sealed class AgentLines
                     continue;
                 }
                 if (talk is null)
-                    _talks[customer.CallSid] = talk = new Talk(customer.CallSid, room.Name, line.Agent, _random.Duration(_options.Agents.TalkTime));
+                    _talks[customer.CallSid] = talk =
+                        new Talk(customer.CallSid, room.Name, line.Agent, _random.Duration(_options.Agents.TalkTime));
                 if (talk.Resume(now) is { } remaining) _ = HangUpAfterAsync(talk, remaining);
             }
-            foreach (var gone in _talks.Values.Where(t => t.Room == room.Name && present.All(p => p.CallSid != t.Customer)).ToList())
+            foreach (var gone in _talks.Values.Where(t => t.Room == room.Name
+                && present.All(p => p.CallSid != t.Customer)).ToList())
             {
                 gone.Pause(now);
                 _talks.Remove(gone.Customer);
@@ -79,7 +85,8 @@ public sealed class AgentLines
         _agents.TalkedTo(talk.Agent);
         if (_records.Find(talk.Customer) is not { } customer) return;
         customer.Note($"agent {talk.Agent} hung up");
-        _logger.LogInformation("Agent {Agent} hung up on call {CallSid} in {Room}", PhoneMask.Agent(talk.Agent), talk.Customer, talk.Room);
+        _logger.LogInformation("Agent {Agent} hung up on call {CallSid} in {Room}", PhoneMask.Agent(talk.Agent),
+            talk.Customer, talk.Room);
         customer.Control.EndAfterDial();
         _rooms.Leave(talk.Room, talk.Customer);
     }
@@ -93,7 +100,9 @@ public sealed class AgentLines
         }
     }
 
-    /// <summary>One customer's conversation with a line's agent: talk time used so far, and the timer while they talk.</summary>
+    /// <summary>
+    /// One customer's conversation with a line's agent: talk time used so far, and the timer while they talk.
+    /// </summary>
     sealed class Talk(string customer, string room, string agent, TimeSpan budget)
     {
         TimeSpan _used;

@@ -6,7 +6,8 @@ namespace Dialer.TwilioSimulator.Agents;
 /// </summary>
 sealed class AgentState(string name)
 {
-    public const string Idle = "idle", Ringing = "ringing", Talking = "talking", InRoom = "in room", Dropped = "dropped";
+    public const string Idle = "idle", Ringing = "ringing", Talking = "talking", InRoom = "in room",
+        Dropped = "dropped";
 
     readonly Lock _gate = new();
     string _state = Idle;
@@ -15,13 +16,15 @@ sealed class AgentState(string name)
     int _answered, _missed, _customers;
     bool _ownCall, _line;
 
-    /// <param name="ownCall">true when <paramref name="callSid"/> is the agent's own call (placed to them), false for a customer's Dial.</param>
+    /// <param name="ownCall">true when <paramref name="callSid"/> is the agent's own call (placed to them), false for a
+    /// customer's Dial.</param>
     public bool TryRing(string callSid, DateTimeOffset now, bool ownCall)
     {
         lock (_gate)
         {
             if (_state is not (Idle or Dropped)) return false;
-            (_state, _callSid, _legSid, _since, _room, _ownCall, _line) = (Ringing, callSid, null, now, null, ownCall, false);
+            (_state, _callSid, _legSid, _since, _room, _ownCall, _line) =
+                (Ringing, callSid, null, now, null, ownCall, false);
             return true;
         }
     }
@@ -74,12 +77,14 @@ sealed class AgentState(string name)
 
     public AgentSnapshot Snapshot()
     {
-        lock (_gate) return new AgentSnapshot(name, _state, _callSid, _legSid, _since, _answered, _missed, _line ? _room : null, _customers);
+        lock (_gate)
+            return new AgentSnapshot(
+                name, _state, _callSid, _legSid, _since, _answered, _missed, _line ? _room : null, _customers);
     }
 }
 
 /// <param name="Room">the conference of the agent's line (held now, or dropped); null when they never held one</param>
 /// <param name="CustomersTalked">customers the agent talked to and hung up on, on their current or last line</param>
 public sealed record AgentSnapshot(
-    string Name, string State, string? CallSid, string? LegSid, DateTimeOffset? Since, int CallsAnswered, int CallsMissed,
-    string? Room, int CustomersTalked);
+    string Name, string State, string? CallSid, string? LegSid, DateTimeOffset? Since, int CallsAnswered,
+    int CallsMissed, string? Room, int CustomersTalked);

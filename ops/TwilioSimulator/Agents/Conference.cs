@@ -15,7 +15,9 @@ sealed class Conference(string name, string sid, DateTimeOffset createdAt)
     public List<Participant> Participants { get; } = [];
     public Dictionary<string, TaskCompletionSource> Departures { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Where conference events go: set by the first participant who joins with a statusCallback, as Twilio does.</summary>
+    /// <summary>
+    /// Where conference events go: set by the first participant who joins with a statusCallback, as Twilio does.
+    /// </summary>
     public ConferenceCallbackRequest? Callback { get; set; }
     public int NextSequenceNumber { get; set; } = 1;
     readonly List<HearingChange> _hearing = [];
@@ -37,7 +39,8 @@ sealed class Conference(string name, string sid, DateTimeOffset createdAt)
     public void Note(string what, DateTimeOffset now)
     {
         Touch(now);
-        _hearing.Add(new HearingChange(now, what, Status == ConferenceStatus.InProgress ? Earshot.Between(Present().ToList()) : []));
+        _hearing.Add(new HearingChange(now, what, Status == ConferenceStatus.InProgress
+            ? Earshot.Between(Present().ToList()) : []));
     }
 
     public ConferenceSnapshot Snapshot() =>
@@ -52,7 +55,10 @@ public static class ConferenceStatus
     public const string Completed = "completed";
 }
 
-/// <summary>Twilio's participant statuses the simulator uses: ringing to join (queued), in the room (connected), gone (complete).</summary>
+/// <summary>
+/// Twilio's participant statuses the simulator uses: ringing to join (queued), in the room (connected), gone
+/// (complete).
+/// </summary>
 public static class ParticipantStatus
 {
     public const string Queued = "queued";
@@ -74,7 +80,9 @@ public sealed record Participant(
     public DateTimeOffset UpdatedAt { get; init; }
     public double QueueTimeMs { get; init; }
 
-    /// <summary>What they hear while the room has not started: "none" (waitUrl=""), "default" (Twilio's music) or the waitUrl.</summary>
+    /// <summary>
+    /// What they hear while the room has not started: "none" (waitUrl=""), "default" (Twilio's music) or the waitUrl.
+    /// </summary>
     public string WaitMusic { get; init; } = "default";
 
     /// <summary>What they hear on hold: the HoldUrl of the last update, or Twilio's default music (null).</summary>
@@ -114,7 +122,9 @@ public sealed record ConferenceCallbackRequest(string Url, string Method, IReadO
     public static ConferenceCallbackRequest? Of(string? url, string? method, IEnumerable<string?> events)
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
-        var named = events.SelectMany(e => (e ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        var named = events.SelectMany(
+            e => (e ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
         return new(url, string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) ? "GET" : "POST",
             named.Count == 0 ? new HashSet<string> { "start", "end" } : named);
     }

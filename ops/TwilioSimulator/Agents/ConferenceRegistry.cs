@@ -11,14 +11,19 @@ namespace Dialer.TwilioSimulator.Agents;
 /// </summary>
 public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks callbacks)
 {
-    /// <summary>Raised under the registry's lock after every change to a room, in order: keep handlers short, and never call back in.</summary>
+    /// <summary>
+    /// Raised under the registry's lock after every change to a room, in order: keep handlers short, and never call
+    /// back in.
+    /// </summary>
     public event Action<ConferenceSnapshot>? Changed;
 
     readonly Dictionary<string, Conference> _live = new(StringComparer.Ordinal);
     readonly List<Conference> _ended = [];
     readonly Lock _gate = new();
 
-    /// <summary>The live conference of this name, created (status init) when there is none: Participants API by FriendlyName.</summary>
+    /// <summary>
+    /// The live conference of this name, created (status init) when there is none: Participants API by FriendlyName.
+    /// </summary>
     public ConferenceSnapshot Open(string name)
     {
         lock (_gate) return OpenLocked(name).Snapshot();
@@ -30,7 +35,9 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         lock (_gate) return FindLocked(sidOrName)?.Snapshot();
     }
 
-    /// <summary>A participant the API created: their call rings, and they join with these options when it answers.</summary>
+    /// <summary>
+    /// A participant the API created: their call rings, and they join with these options when it answers.
+    /// </summary>
     public void Expect(string name, SimCall call, Participant participant)
     {
         lock (_gate)
@@ -41,7 +48,8 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         }
     }
 
-    /// <returns>A task that completes when this leg's time in the conference is over (it was removed, or the conference ended).</returns>
+    /// <returns>A task that completes when this leg's time in the conference is over (it was removed, or the conference
+    /// ended).</returns>
     public Task Join(string name, SimCall call, Participant fromTwiml)
     {
         List<SimCall> present;
@@ -51,7 +59,8 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         {
             var now = time.GetUtcNow();
             conference = OpenLocked(name);
-            var index = conference.Participants.FindIndex(p => p.CallSid == call.Sid && p.Status == ParticipantStatus.Queued);
+            var index = conference.Participants.FindIndex(p => p.CallSid == call.Sid
+                && p.Status == ParticipantStatus.Queued);
             var joining = (index >= 0 ? conference.Participants[index] : fromTwiml with { Call = call }) with
             {
                 Status = ParticipantStatus.Connected,
@@ -76,7 +85,9 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         return left.Task;
     }
 
-    /// <summary>The leg left (hung up, redirected) or was removed (<paramref name="kicked"/>, the Participants API's delete).</summary>
+    /// <summary>
+    /// The leg left (hung up, redirected) or was removed (<paramref name="kicked"/>, the Participants API's delete).
+    /// </summary>
     public void Leave(string name, string callSid, bool kicked = false)
     {
         List<SimCall> remaining = [];
@@ -85,14 +96,17 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         lock (_gate)
         {
             if (!_live.TryGetValue(name, out var conference)) return;
-            var index = conference.Participants.FindIndex(p => p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
+            var index = conference.Participants.FindIndex(p => p.CallSid == callSid
+                && p.Status != ParticipantStatus.Complete);
             if (index < 0) return;
             var now = time.GetUtcNow();
             var leaving = conference.Participants[index];
-            conference.Participants[index] = leaving with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
+            conference.Participants[index] =
+                leaving with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
             if (conference.Departures.Remove(callSid, out var mine)) released.Add(mine);
             var present = conference.Present().ToList();
-            var wasIn = leaving.JoinedAt is not null; // a leg that never got in (it rang out, or hung up) changes nothing but this event
+            var wasIn = leaving.JoinedAt is not null; // a leg that never got in (it rang out, or hung up) changes
+                                                      // nothing but this event
             var (why, callStatus) = WhyLeft(leaving, kicked, wasIn);
             callbacks.Emit(conference, "leave", "participant-leave", leaving,
                 ("ReasonParticipantLeft", why), ("ParticipantCallStatus", callStatus));
@@ -125,15 +139,18 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         lock (_gate)
         {
             if (FindLocked(conferenceSid) is not { Status: not ConferenceStatus.Completed } conference) return null;
-            var index = conference.Participants.FindIndex(p => p.Status != ParticipantStatus.Complete && (p.CallSid == callSidOrLabel || p.Label == callSidOrLabel));
+            var index = conference.Participants.FindIndex(p => p.Status != ParticipantStatus.Complete
+                && (p.CallSid == callSidOrLabel || p.Label == callSidOrLabel));
             if (index < 0) return null;
             var now = time.GetUtcNow();
             var before = conference.Participants[index];
             var updated = change(before) with { UpdatedAt = now };
             conference.Participants[index] = updated;
             conference.Heard("updated: " + updated.Label, now);
-            if (before.Muted != updated.Muted) callbacks.Emit(conference, "mute", updated.Muted ? "participant-mute" : "participant-unmute", updated);
-            if (before.Hold != updated.Hold) callbacks.Emit(conference, "hold", updated.Hold ? "participant-hold" : "participant-unhold", updated);
+            if (before.Muted != updated.Muted)
+                callbacks.Emit(conference, "mute", updated.Muted ? "participant-mute" : "participant-unmute", updated);
+            if (before.Hold != updated.Hold)
+                callbacks.Emit(conference, "hold", updated.Hold ? "participant-hold" : "participant-unhold", updated);
             Changed?.Invoke(conference.Snapshot());
             return updated;
         }
@@ -180,7 +197,8 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         ?? _ended.FirstOrDefault(c => c.Sid == sidOrName);
 
     /// <returns>The calls still ringing to join it: Twilio hangs those up too.</returns>
-    List<SimCall> End(Conference conference, string reason, string endingCallSid, DateTimeOffset now, List<TaskCompletionSource> released)
+    List<SimCall> End(Conference conference, string reason, string endingCallSid, DateTimeOffset now,
+        List<TaskCompletionSource> released)
     {
         _live.Remove(conference.Name);
         _ended.Add(conference);
@@ -195,13 +213,14 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
             if (p.Status == ParticipantStatus.Queued && p.Call is not null) ringing.Add(p.Call);
             conference.Participants[i] = p with { Status = ParticipantStatus.Complete, LeftAt = now, UpdatedAt = now };
             if (p.Status == ParticipantStatus.Connected)
-                callbacks.Emit(conference, "leave", "participant-leave", p, ("ReasonParticipantLeft", "conference_ended"),
-                    ("ParticipantCallStatus", CallStatus.InProgress));
+                callbacks.Emit(conference, "leave", "participant-leave", p,
+                    ("ReasonParticipantLeft", "conference_ended"), ("ParticipantCallStatus", CallStatus.InProgress));
         }
         released.AddRange(conference.Departures.Values);
         conference.Departures.Clear();
         conference.Heard("ended: " + reason, now);
-        callbacks.Emit(conference, "end", "conference-end", null, ("ReasonConferenceEnded", reason), ("CallSidEndingConference", endingCallSid));
+        callbacks.Emit(conference, "end", "conference-end", null, ("ReasonConferenceEnded", reason),
+            ("CallSidEndingConference", endingCallSid));
         return ringing;
     }
 
@@ -209,13 +228,18 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
     static (string Why, string CallStatus) WhyLeft(Participant leaving, bool kicked, bool wasIn)
     {
         var control = leaving.Call?.Control;
-        if (!wasIn) return ("participant_hung_up", leaving.Call?.Status ?? CallStatus.Completed); // never joined: rang out, busy, failed
+        if (!wasIn)
+            return ("participant_hung_up", leaving.Call?.Status ?? CallStatus.Completed); // never joined: rang out,
+                                                                                          // busy, failed
         if (kicked) return ("participant_kicked", CallStatus.InProgress);
-        if (control is { EndsAfterDial: true } || control?.Line.IsCancellationRequested == true) return ("participant_hung_up", CallStatus.Completed);
+        if (control is { EndsAfterDial: true } || control?.Line.IsCancellationRequested == true)
+            return ("participant_hung_up", CallStatus.Completed);
         return ("participant_updated_via_api", CallStatus.InProgress); // redirected, or its Dial's timeLimit
     }
 
-    /// <summary>Notes in the room's hearing history something it hears that is no participant (early media, an announcement).</summary>
+    /// <summary>
+    /// Notes in the room's hearing history something it hears that is no participant (early media, an announcement).
+    /// </summary>
     public void Note(string name, string what)
     {
         lock (_gate)
@@ -224,11 +248,15 @@ public sealed class ConferenceRegistry(TimeProvider time, ConferenceCallbacks ca
         }
     }
 
-    /// <summary>The customer's call record names the agent in the room with them, as a Dial to the agent's Client did.</summary>
+    /// <summary>
+    /// The customer's call record names the agent in the room with them, as a Dial to the agent's Client did.
+    /// </summary>
     static void NameTheAgent(Conference conference)
     {
-        if (conference.Present().FirstOrDefault(p => p.Role == ParticipantRole.Agent)?.Call is not { } agentCall) return;
-        var agent = agentCall.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? agentCall.To["client:".Length..] : agentCall.To;
+        if (conference.Present().FirstOrDefault(p => p.Role == ParticipantRole.Agent)?.Call is not { } agentCall)
+            return;
+        var agent = agentCall.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)
+            ? agentCall.To["client:".Length..] : agentCall.To;
         foreach (var customer in conference.Present().Where(p => p.Role == ParticipantRole.Customer))
             lock (customer.Call!.Gate) customer.Call.Agent ??= agent;
     }

@@ -17,7 +17,8 @@ public sealed class SimulatedAgents(
 {
     readonly ConcurrentDictionary<string, AgentState> _agents = new(StringComparer.Ordinal);
 
-    /// <param name="answered">told the agent leg's sid when the agent picks up (the Client noun's "answered" status callback)</param>
+    /// <param name="answered">told the agent leg's sid when the agent picks up (the Client noun's "answered" status
+    /// callback)</param>
     public async Task<DialResult> DialAsync(string name, SimCall call, TimeSpan timeout, CancellationToken ct,
         Func<string, Task>? answered = null)
     {
@@ -45,7 +46,8 @@ public sealed class SimulatedAgents(
             agent.Answer(legSid, time.GetUtcNow());
             lock (call.Gate) call.Agent = name;
             call.Note("bridged to agent " + name);
-            logger.LogInformation("Agent {Agent} answered call {CallSid} (leg {LegSid})", PhoneMask.Agent(name), call.Sid, legSid);
+            logger.LogInformation(
+                "Agent {Agent} answered call {CallSid} (leg {LegSid})", PhoneMask.Agent(name), call.Sid, legSid);
             if (answered is not null) await answered(legSid);
 
             var talk = random.Duration(settings.TalkTime);
@@ -68,21 +70,30 @@ public sealed class SimulatedAgents(
 
     public bool NeverHangsUp(string name) => options.Value.Agents.NeverHangUp.Contains(name, StringComparer.Ordinal);
 
-    /// <summary>A call placed straight to the agent (their line, or the Participants API bringing them into a room): busy while on a call or holding a line.</summary>
-    public bool TryRing(string name, string callSid) => _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow(), ownCall: true);
+    /// <summary>
+    /// A call placed straight to the agent (their line, or the Participants API bringing them into a room): busy while
+    /// on a call or holding a line.
+    /// </summary>
+    public bool TryRing(string name, string callSid) =>
+        _agents.GetOrAdd(name, n => new AgentState(n)).TryRing(callSid, time.GetUtcNow(), ownCall: true);
 
-    /// <summary>The agent's own call entered <paramref name="room"/> with no customer in it: it becomes their line.</summary>
+    /// <summary>
+    /// The agent's own call entered <paramref name="room"/> with no customer in it: it becomes their line.
+    /// </summary>
     public bool OpenLine(string name, string callSid, string room)
     {
         if (!_agents.TryGetValue(name, out var agent) || !agent.OpenLine(callSid, room, time.GetUtcNow())) return false;
-        logger.LogInformation("Agent {Agent} holds a line in {Room} (call {CallSid})", PhoneMask.Agent(name), room, callSid);
+        logger.LogInformation(
+            "Agent {Agent} holds a line in {Room} (call {CallSid})", PhoneMask.Agent(name), room, callSid);
         return true;
     }
 
     /// <summary>The agent whose line is <paramref name="callSid"/>, or null.</summary>
-    public string? LineHolder(string callSid) => _agents.Values.FirstOrDefault(a => a.HoldsLine(callSid))?.Snapshot().Name;
+    public string? LineHolder(string callSid) =>
+        _agents.Values.FirstOrDefault(a => a.HoldsLine(callSid))?.Snapshot().Name;
 
-    public bool HoldsLine(string name, string callSid) => _agents.TryGetValue(name, out var agent) && agent.HoldsLine(callSid);
+    public bool HoldsLine(string name, string callSid) =>
+        _agents.TryGetValue(name, out var agent) && agent.HoldsLine(callSid);
 
     /// <summary>The agent's own call (line or ringing), which a drop hangs up; null when they have none.</summary>
     public string? OwnCall(string name) => _agents.TryGetValue(name, out var agent) ? agent.OwnCall() : null;

@@ -19,7 +19,9 @@ public sealed class ConferenceCallbacks(
 {
     readonly ConcurrentDictionary<string, Channel<Pending>> _lanes = new(StringComparer.Ordinal);
 
-    /// <summary>Called under the registry's lock, so events are numbered and queued in the order they happened.</summary>
+    /// <summary>
+    /// Called under the registry's lock, so events are numbered and queued in the order they happened.
+    /// </summary>
     /// <param name="kind">Twilio's short name in statusCallbackEvent: start, end, join, leave, mute, hold.</param>
     internal void Emit(Conference conference, string kind, string statusCallbackEvent, Participant? participant,
         params (string Name, string? Value)[] extra)
@@ -27,8 +29,9 @@ public sealed class ConferenceCallbacks(
         if (conference.Callback is not { } callback || !callback.Events.Contains(kind)) return;
         List<KeyValuePair<string, string>> parameters =
         [
-            new("AccountSid", options.Value.AccountSid), new("ConferenceSid", conference.Sid), new("FriendlyName", conference.Name),
-            new("StatusCallbackEvent", statusCallbackEvent), new("Timestamp", CallResourceJson.Rfc2822(time.GetUtcNow())),
+            new("AccountSid", options.Value.AccountSid), new("ConferenceSid", conference.Sid),
+            new("FriendlyName", conference.Name), new("StatusCallbackEvent", statusCallbackEvent),
+            new("Timestamp", CallResourceJson.Rfc2822(time.GetUtcNow())),
             new("SequenceNumber", CallParameters.Number(conference.NextSequenceNumber++)),
         ];
         if (participant is not null)
@@ -42,11 +45,13 @@ public sealed class ConferenceCallbacks(
             parameters.Add(new("EndConferenceOnExit", Flag(participant.EndConferenceOnExit)));
             parameters.Add(new("StartConferenceOnEnter", Flag(participant.StartConferenceOnEnter)));
         }
-        parameters.AddRange(extra.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Name, e.Value!)));
+        parameters.AddRange(extra.Where(e => e.Value is not null)
+            .Select(e => new KeyValuePair<string, string>(e.Name, e.Value!)));
 
         var lane = _lanes.GetOrAdd(conference.Sid, _ => StartLane());
         lane.Writer.TryWrite(new Pending(callback.Url, callback.Method, statusCallbackEvent, parameters));
-        if (statusCallbackEvent == "conference-end" && _lanes.TryRemove(conference.Sid, out var done)) done.Writer.TryComplete();
+        if (statusCallbackEvent == "conference-end" && _lanes.TryRemove(conference.Sid, out var done))
+            done.Writer.TryComplete();
     }
 
     static string Flag(bool value) => value ? "true" : "false";
@@ -64,7 +69,8 @@ public sealed class ConferenceCallbacks(
         {
             await foreach (var pending in reader.ReadAllAsync(ct))
             {
-                var delay = random.Duration(options.Value.CallbackDelay) + TimeSpan.FromMilliseconds(faults.Current.CallbackDelayMs);
+                var delay = random.Duration(options.Value.CallbackDelay)
+                    + TimeSpan.FromMilliseconds(faults.Current.CallbackDelayMs);
                 if (delay > TimeSpan.Zero) await Task.Delay(delay, time, ct);
                 var response = await webhooks.SendAsync(pending.Url, pending.Method, pending.Parameters, ct);
                 logger.LogDebug("Conference callback {Event} answered {HttpStatus}", pending.Event, response.Status);
@@ -75,5 +81,6 @@ public sealed class ConferenceCallbacks(
         }
     }
 
-    sealed record Pending(string Url, string Method, string Event, IReadOnlyList<KeyValuePair<string, string>> Parameters);
+    sealed record Pending(string Url, string Method, string Event,
+        IReadOnlyList<KeyValuePair<string, string>> Parameters);
 }

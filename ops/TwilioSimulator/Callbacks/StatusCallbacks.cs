@@ -44,8 +44,8 @@ public sealed class StatusCallbacks(
         }
 
         var lane = _lanes.GetOrAdd(call.Sid, sid => StartLane(sid));
-        lane.Writer.TryWrite(new PendingCallback(call.Instructions.StatusCallback!, call.Instructions.StatusCallbackMethod,
-            statusCallbackEvent, parameters, Guid.NewGuid().ToString()));
+        lane.Writer.TryWrite(new PendingCallback(call.Instructions.StatusCallback!,
+            call.Instructions.StatusCallbackMethod, statusCallbackEvent, parameters, Guid.NewGuid().ToString()));
         if (final && _lanes.TryRemove(call.Sid, out var done)) done.Writer.TryComplete();
     }
 
@@ -81,13 +81,15 @@ public sealed class StatusCallbacks(
 
     async Task DeliverAsync(string sid, PendingCallback callback, CancellationToken ct)
     {
-        var delay = random.Duration(options.Value.CallbackDelay) + TimeSpan.FromMilliseconds(faults.Current.CallbackDelayMs);
+        var delay = random.Duration(options.Value.CallbackDelay)
+            + TimeSpan.FromMilliseconds(faults.Current.CallbackDelayMs);
         if (delay > TimeSpan.Zero) await Task.Delay(delay, time, ct);
 
         var copies = faults.DuplicateCallback() ? 2 : 1;
         for (var i = 0; i < copies; i++)
         {
-            var response = await webhooks.SendAsync(callback.Url, callback.Method, callback.Parameters, ct, callback.IdempotencyToken);
+            var response = await webhooks.SendAsync(callback.Url, callback.Method, callback.Parameters, ct,
+                callback.IdempotencyToken);
             logger.LogDebug("Status callback {Event} for {CallSid} answered {HttpStatus}{Copy}",
                 callback.Event, sid, response.Status, i > 0 ? " (duplicate)" : "");
         }
@@ -103,5 +105,6 @@ public sealed class StatusCallbacks(
     };
 
     sealed record PendingCallback(
-        string Url, string Method, string Event, IReadOnlyList<KeyValuePair<string, string>> Parameters, string IdempotencyToken);
+        string Url, string Method, string Event, IReadOnlyList<KeyValuePair<string, string>> Parameters,
+        string IdempotencyToken);
 }

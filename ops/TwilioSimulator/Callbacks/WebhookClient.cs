@@ -19,7 +19,8 @@ public sealed class WebhookClient(HttpClient http, IOptions<SimulatorOptions> op
         if (!isGet) request.Content = new FormUrlEncodedContent(parameters);
         request.Headers.TryAddWithoutValidation(WebhookSigner.Header,
             WebhookSigner.Sign(_options.AuthToken, target, isGet ? null : parameters));
-        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", idempotencyToken ?? Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", idempotencyToken
+            ?? Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation("User-Agent", "TwilioProxy/1.1");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -30,7 +31,8 @@ public sealed class WebhookClient(HttpClient http, IOptions<SimulatorOptions> op
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             return new WebhookResponse((int)response.StatusCode, body, null);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested
+            && e is HttpRequestException or OperationCanceledException)
         {
             logger.LogWarning("Webhook {Method} {Url} failed: {Error}", method, url, e.Message);
             return new WebhookResponse(0, "", e.Message);
@@ -39,7 +41,8 @@ public sealed class WebhookClient(HttpClient http, IOptions<SimulatorOptions> op
 
     static string AppendQuery(string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        var query = string.Join('&', parameters.Select(
+            p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         if (query.Length == 0) return url;
         return url + (url.Contains('?') ? "&" : "?") + query;
     }

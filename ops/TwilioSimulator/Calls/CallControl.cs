@@ -20,7 +20,9 @@ public sealed class CallControl
     /// <summary>Completes when the call starts ringing (what early media into a room waits for).</summary>
     public TaskCompletionSource Rang { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Set when the agent hung up on this customer: their Dial ends (its action is still requested), then the call.</summary>
+    /// <summary>
+    /// Set when the agent hung up on this customer: their Dial ends (its action is still requested), then the call.
+    /// </summary>
     public bool EndsAfterDial { get; private set; }
 
     public void EndAfterDial()
@@ -28,7 +30,9 @@ public sealed class CallControl
         lock (_gate) EndsAfterDial = true;
     }
 
-    /// <summary>The final status a hang-up asked for (completed or canceled), or null when the far end ended it.</summary>
+    /// <summary>
+    /// The final status a hang-up asked for (completed or canceled), or null when the far end ended it.
+    /// </summary>
     public string? HangUpStatus { get; private set; }
 
     /// <summary>True when the call was dropped by a reset: it ends silently, with no callbacks.</summary>

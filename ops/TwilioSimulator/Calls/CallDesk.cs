@@ -55,11 +55,15 @@ public sealed class CallDesk(
         return (outcome, chance.Duration(_options.RingTime), chance.Duration(_options.TalkTime));
     }
 
-    /// <summary>A call placed straight to client:NAME or an agent's phone (an agent's line, or an agent brought into a conference) reaches a simulated agent.</summary>
+    /// <summary>
+    /// A call placed straight to client:NAME or an agent's phone (an agent's line, or an agent brought into a
+    /// conference) reaches a simulated agent.
+    /// </summary>
     (PlannedOutcome, TimeSpan Ring, TimeSpan Talk) DrawAgent(string name, SimRandom chance)
     {
         var agents = _options.Agents;
-        var outcome = agents.NeverAnswer.Contains(name, StringComparer.Ordinal) ? PlannedOutcome.NoAnswer : PlannedOutcome.Human;
+        var outcome = agents.NeverAnswer.Contains(name, StringComparer.Ordinal) ? PlannedOutcome.NoAnswer
+            : PlannedOutcome.Human;
         return (outcome, chance.Duration(agents.AnswerDelay), chance.Duration(agents.TalkTime));
     }
 

@@ -28,5 +28,6 @@ public sealed record CallInstructions
     /// <summary>Twilio sends only "completed" when a StatusCallback comes without events.</summary>
     public bool WantsEvent(string statusCallbackEvent) =>
         StatusCallback is not null &&
-        (StatusCallbackEvents.Count == 0 ? statusCallbackEvent == "completed" : StatusCallbackEvents.Contains(statusCallbackEvent));
+        (StatusCallbackEvents.Count == 0 ? statusCallbackEvent == "completed"
+            : StatusCallbackEvents.Contains(statusCallbackEvent));
 }

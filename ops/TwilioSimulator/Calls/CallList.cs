@@ -4,8 +4,8 @@ using Dialer.TwilioSimulator.Records;
 namespace Dialer.TwilioSimulator.Calls;
 
 /// <summary>
-/// GET Calls.json: newest first, filtered by To, From, Status and StartTime (=, &gt;, &lt;, &gt;=, &lt;=), paged like Twilio.
-/// A call still queued has no start time yet; it is filtered by when it was created, so a client reconciling
+/// GET Calls.json: newest first, filtered by To, From, Status and StartTime (=, &gt;, &lt;, &gt;=, &lt;=), paged like
+/// Twilio. A call still queued has no start time yet; it is filtered by when it was created, so a client reconciling
 /// "calls to this number since I sent the request" finds it.
 /// </summary>
 public static class CallList
@@ -22,7 +22,8 @@ public static class CallList
             if (query[name].ToString() is not { Length: > 0 } text) continue;
             if (!TryParseTime(text, out var bound, out var dateOnly))
                 return TwilioError.Result(400, 20001, $"Invalid {name}: {text}");
-            filters.Add(c => test(dateOnly ? new DateTimeOffset(Started(c).UtcDateTime.Date, TimeSpan.Zero) : Started(c), bound));
+            filters.Add(c => test(dateOnly ? new DateTimeOffset(Started(c).UtcDateTime.Date, TimeSpan.Zero)
+                : Started(c), bound));
         }
 
         var pageSize = int.TryParse(query["PageSize"], out var size) ? Math.Clamp(size, 1, 1000) : 50;
@@ -66,7 +67,8 @@ public static class CallList
 
     static bool TryParseTime(string text, out DateTimeOffset time, out bool dateOnly)
     {
-        dateOnly = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        dateOnly = DateOnly.TryParseExact(
+            text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
         if (dateOnly)
         {
             time = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

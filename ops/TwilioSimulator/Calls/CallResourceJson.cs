@@ -40,13 +40,15 @@ public sealed record CallResourceJson(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "+1555...", not "\u002B1555..."
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "+1555...", not
+                                                                                         // "\u002B1555..."
     };
 
     public static string Rfc2822(DateTimeOffset time) =>
         time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
 
-    public static string CallUri(string accountSid, string sid) => $"/2010-04-01/Accounts/{accountSid}/Calls/{sid}.json";
+    public static string CallUri(string accountSid, string sid) =>
+        $"/2010-04-01/Accounts/{accountSid}/Calls/{sid}.json";
 
     public static CallResourceJson Of(SimCall call)
     {

@@ -11,14 +11,16 @@ namespace Dialer.TwilioSimulator.Calls;
 /// no-answer or failed, as drawn when it was created. One async flow per call; waits are timer-based.
 /// </summary>
 public sealed class CallRunner(
-    SimulatedAgents agents, StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd, Recordings.CallRecordings recordings,
-    IOptions<SimulatorOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CallRunner> logger)
+    SimulatedAgents agents, StatusCallbacks callbacks, TwimlSession twiml, MachineDetection amd,
+    Recordings.CallRecordings recordings, IOptions<SimulatorOptions> options, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<CallRunner> logger)
 {
     public void Start(SimCall call) => _ = RunAsync(call);
 
     async Task RunAsync(SimCall call)
     {
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(call.Control.Line.Token, lifetime.ApplicationStopping);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(call.Control.Line.Token,
+            lifetime.ApplicationStopping);
         var ct = run.Token;
         var finalStatus = CallStatus.Completed;
         string? agent = null;
@@ -110,7 +112,8 @@ public sealed class CallRunner(
             await Task.Delay(call.TalkTime, time, ct);
             if (call.RingsAgent is { } agent)
             {
-                // an agent holding a line stays for the shift; one brought in for one customer hangs up, conversation or not
+                // an agent holding a line stays for the shift; one brought in for one customer hangs up, conversation
+                // or not
                 if (agents.HoldsLine(agent, call.Sid) || agents.NeverHangsUp(agent)) return;
                 call.Note("callee hung up");
                 call.Control.HangUp(CallStatus.Completed);
@@ -150,7 +153,8 @@ public sealed class CallRunner(
         }
         call.Note(statusCallbackEvent);
         if (apiStatus == CallStatus.Ringing) call.Control.Rang.TrySetResult();
-        callbacks.Publish(call, statusCallbackEvent, statusCallbackEvent == "answered" ? CallStatus.InProgress : statusCallbackEvent);
+        callbacks.Publish(call, statusCallbackEvent, statusCallbackEvent == "answered" ? CallStatus.InProgress
+            : statusCallbackEvent);
     }
 
     void End(SimCall call, string status)

@@ -8,7 +8,8 @@ public static class CallsApi
 {
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/2010-04-01/Accounts/{accountSid}").AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioApiGate>());
+        var group = app.MapGroup("/2010-04-01/Accounts/{accountSid}")
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioApiGate>());
         group.MapPost("/Calls.json", Create);
         group.MapGet("/Calls.json", CallList.Read);
         group.MapGet("/Calls/{sid}.json", Fetch);
@@ -17,8 +18,8 @@ public static class CallsApi
     }
 
     static async Task<IResult> Create(
-        HttpContext http, CallDesk desk, Faults.FaultState faults, IHostApplicationLifetime lifetime, ILogger<CallDesk> logger,
-        CancellationToken ct)
+        HttpContext http, CallDesk desk, Faults.FaultState faults, IHostApplicationLifetime lifetime,
+        ILogger<CallDesk> logger, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         if (CreateCallForm.Read(form, out var refusal) is not var (to, from, instructions)) return refusal!;
@@ -33,7 +34,8 @@ public static class CallsApi
         if (faults.TakeHoldCreate())
         {
             call.Note("create response held back (fault)");
-            logger.LogInformation("Call {CallSid} placed; holding its create response until the client gives up", call.Sid);
+            logger.LogInformation(
+                "Call {CallSid} placed; holding its create response until the client gives up", call.Sid);
             using var held = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
             try
             {
@@ -58,7 +60,8 @@ public static class CallsApi
             ? Results.Json(CallResourceJson.Of(call), CallResourceJson.Json)
             : TwilioError.NotFound(request.Path);
 
-    static async Task<IResult> Update(string sid, HttpRequest request, CallRecordStore records, TimeProvider time, CancellationToken ct)
+    static async Task<IResult> Update(string sid, HttpRequest request, CallRecordStore records, TimeProvider time,
+        CancellationToken ct)
     {
         if (records.Find(sid) is not { } call) return TwilioError.NotFound(request.Path);
         var form = await request.ReadFormAsync(ct);
@@ -69,7 +72,8 @@ public static class CallsApi
         {
             if (wanted is not (CallStatus.Completed or CallStatus.Canceled))
                 return TwilioError.Result(400, 20001, $"Invalid Status: {wanted}");
-            var hangsUp = wanted == CallStatus.Completed ? !CallStatus.IsFinal(status) : status is CallStatus.Queued or CallStatus.Ringing;
+            var hangsUp = wanted == CallStatus.Completed ? !CallStatus.IsFinal(status)
+                : status is CallStatus.Queued or CallStatus.Ringing;
             if (hangsUp)
             {
                 call.Note($"hung up by API (Status={wanted})");

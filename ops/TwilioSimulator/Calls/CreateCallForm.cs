@@ -8,7 +8,8 @@ public static partial class CreateCallForm
 {
     static readonly string[] KnownEvents = ["initiated", "ringing", "answered", "completed"];
 
-    public static (string To, string From, CallInstructions Instructions)? Read(IFormCollection form, out IResult? error)
+    public static (string To, string From, CallInstructions Instructions)? Read(
+        IFormCollection form, out IResult? error)
     {
         error = null;
         string to = form["To"].ToString().Trim(), from = form["From"].ToString().Trim();
@@ -26,11 +27,13 @@ public static partial class CreateCallForm
                      ("AsyncAmdStatusCallback", Optional(form, "AsyncAmdStatusCallback")),
                  })
         {
-            if (value is not null && !IsHttpUrl(value)) return Refuse(out error, 21205, $"{name} is not a valid URL: {value}");
+            if (value is not null && !IsHttpUrl(value))
+                return Refuse(out error, 21205, $"{name} is not a valid URL: {value}");
         }
 
         var events = form["StatusCallbackEvent"]
-            .SelectMany(v => (v ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(v => (v ?? "").Split(' ',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);
         if (events.FirstOrDefault(e => !KnownEvents.Contains(e)) is { } unknown)
             return Refuse(out error, 21626, $"Invalid StatusCallbackEvent: {unknown}");
@@ -86,7 +89,8 @@ public static partial class CreateCallForm
     {
         value = fallback;
         if (Optional(form, name) is not { } text) return true;
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min
+            && value <= max;
     }
 
     static (string, string, CallInstructions)? Refuse(out IResult? error, int code, string message)

@@ -18,7 +18,9 @@ public sealed class SimCall
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset QueueTurn { get; init; }
 
-    /// <summary>The simulated agent this call rings (client:NAME or an agent's phone), or null when it rings a customer.</summary>
+    /// <summary>
+    /// The simulated agent this call rings (client:NAME or an agent's phone), or null when it rings a customer.
+    /// </summary>
     public string? RingsAgent { get; init; }
 
     /// <summary>This call's own seeded chance (see <see cref="Hosting.SimRandom.ForCall"/>).</summary>

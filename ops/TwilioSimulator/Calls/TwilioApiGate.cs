@@ -10,7 +10,8 @@ namespace Dialer.TwilioSimulator.Calls;
 /// What every REST request passes before it is served: basic auth with the account SID and auth token, the
 /// account in the path, Twilio's limit on concurrent requests (429, code 20429), and the injected faults.
 /// </summary>
-public sealed class TwilioApiGate(IOptions<SimulatorOptions> options, FaultState faults, TimeProvider time, ILogger<TwilioApiGate> logger)
+public sealed class TwilioApiGate(IOptions<SimulatorOptions> options, FaultState faults, TimeProvider time,
+    ILogger<TwilioApiGate> logger)
     : IEndpointFilter
 {
     public const string FailAfterCreateItem = "sim.fail-after-create";
@@ -34,18 +35,22 @@ public sealed class TwilioApiGate(IOptions<SimulatorOptions> options, FaultState
         {
             if (inFlight > settings.MaxConcurrentRequests || faults.Take429())
             {
-                logger.LogInformation("429: {InFlight} requests in flight, limit {Limit}", inFlight, settings.MaxConcurrentRequests);
+                logger.LogInformation("429: {InFlight} requests in flight, limit {Limit}", inFlight,
+                    settings.MaxConcurrentRequests);
                 return TwilioError.Result(429, 20429, "Too Many Requests");
             }
 
             var fault = faults.Current;
             if (faults.Take500())
             {
-                var isCreate = HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Value!.EndsWith("/Calls.json", StringComparison.Ordinal);
-                if (!(fault.Error500AfterCreate && isCreate)) return TwilioError.Result(500, 20500, "An internal server error has occurred");
+                var isCreate = HttpMethods.IsPost(http.Request.Method)
+                    && http.Request.Path.Value!.EndsWith("/Calls.json", StringComparison.Ordinal);
+                if (!(fault.Error500AfterCreate && isCreate))
+                    return TwilioError.Result(500, 20500, "An internal server error has occurred");
                 http.Items[FailAfterCreateItem] = true;
             }
-            if (fault.ApiLatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(fault.ApiLatencyMs), time, http.RequestAborted);
+            if (fault.ApiLatencyMs > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.ApiLatencyMs), time, http.RequestAborted);
             return await next(context);
         }
         finally

@@ -13,7 +13,8 @@ public sealed record TwilioError(int Code, string Message, string MoreInfo, int 
     {
         context.Response.StatusCode = httpStatus;
         return context.Response.WriteAsJsonAsync(
-            new TwilioError(code, message, $"https://www.twilio.com/docs/errors/{code}", httpStatus), CallResourceJson.Json, ct);
+            new TwilioError(code, message, $"https://www.twilio.com/docs/errors/{code}", httpStatus),
+            CallResourceJson.Json, ct);
     }
 
     public static IResult NotFound(string path) =>

@@ -17,16 +17,20 @@ public sealed class TwilioBaseAddressHandler : DelegatingHandler
     /// <summary>For IHttpClientFactory (<c>AddHttpMessageHandler</c>), which supplies the inner handler.</summary>
     public TwilioBaseAddressHandler(Uri baseAddress)
     {
-        if (!baseAddress.IsAbsoluteUri) throw new ArgumentException("The base address must be absolute", nameof(baseAddress));
+        if (!baseAddress.IsAbsoluteUri)
+            throw new ArgumentException("The base address must be absolute", nameof(baseAddress));
         _baseAddress = baseAddress;
     }
 
     public TwilioBaseAddressHandler(Uri baseAddress, HttpMessageHandler innerHandler) : this(baseAddress) =>
         InnerHandler = innerHandler;
 
-    /// <summary>An HttpClient for <c>new SystemNetHttpClient(...)</c> that talks to <paramref name="baseAddress"/>.</summary>
+    /// <summary>
+    /// An HttpClient for <c>new SystemNetHttpClient(...)</c> that talks to <paramref name="baseAddress"/>.
+    /// </summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, TimeSpan? timeout = null) =>
-        new(new TwilioBaseAddressHandler(baseAddress, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }))
+        new(new TwilioBaseAddressHandler(baseAddress,
+            new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }))
         {
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
         };
@@ -48,7 +52,8 @@ public sealed class TwilioBaseAddressHandler : DelegatingHandler
         return builder.Uri;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         if (request.RequestUri is { } uri) request.RequestUri = Rewrite(uri);
         return base.SendAsync(request, cancellationToken);

@@ -19,13 +19,14 @@ public sealed class Announcements(
     public void Start(ConferenceSnapshot room, Participant listener, ParticipantForm.Announcement announcement) =>
         _ = PlayAsync(room, listener, announcement, lifetime.ApplicationStopping);
 
-    async Task PlayAsync(ConferenceSnapshot room, Participant listener, ParticipantForm.Announcement announcement, CancellationToken ct)
+    async Task PlayAsync(ConferenceSnapshot room, Participant listener, ParticipantForm.Announcement announcement,
+        CancellationToken ct)
     {
         var call = records.Find(listener.CallSid);
         List<KeyValuePair<string, string>> parameters =
         [
-            new("AccountSid", options.Value.AccountSid), new("CallSid", listener.CallSid), new("ConferenceSid", room.Sid),
-            new("FriendlyName", room.Name),
+            new("AccountSid", options.Value.AccountSid), new("CallSid", listener.CallSid),
+            new("ConferenceSid", room.Sid), new("FriendlyName", room.Name),
         ];
         var response = await webhooks.SendAsync(announcement.Url, announcement.Method, parameters, ct);
         if (!response.Succeeded)
@@ -35,7 +36,8 @@ public sealed class Announcements(
             return;
         }
         registry.Note(room.Name, $"announcement to {listener.Label}: {announcement.Url}");
-        var twiml = response.Body.TrimStart().StartsWith('<') ? TwimlDocument.TryParse(response.Body, announcement.Url, out _) : null;
+        var twiml = response.Body.TrimStart().StartsWith('<')
+            ? TwimlDocument.TryParse(response.Body, announcement.Url, out _) : null;
         if (twiml is null)
         {
             call?.Note("announcement audio " + announcement.Url);

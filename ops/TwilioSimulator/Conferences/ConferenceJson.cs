@@ -9,15 +9,16 @@ public sealed record ConferenceJson(
     string Sid, string Status, string Uri, Dictionary<string, string> SubresourceUris, string? ReasonConferenceEnded,
     string? CallSidEndingConference)
 {
-    public static string ConferenceUri(string accountSid, string sid) => $"/2010-04-01/Accounts/{accountSid}/Conferences/{sid}.json";
+    public static string ConferenceUri(string accountSid, string sid) =>
+        $"/2010-04-01/Accounts/{accountSid}/Conferences/{sid}.json";
 
     public static ConferenceJson Of(string accountSid, ConferenceSnapshot c)
     {
         var uri = ConferenceUri(accountSid, c.Sid);
         var baseUri = uri[..^".json".Length];
-        return new ConferenceJson(accountSid, CallResourceJson.Rfc2822(c.CreatedAt), CallResourceJson.Rfc2822(c.UpdatedAt),
-            CallResourceJson.ApiVersionValue, c.Name, "us1", c.Sid, c.Status, uri,
-            new Dictionary<string, string>
+        return new ConferenceJson(accountSid, CallResourceJson.Rfc2822(c.CreatedAt),
+            CallResourceJson.Rfc2822(c.UpdatedAt), CallResourceJson.ApiVersionValue, c.Name, "us1", c.Sid, c.Status,
+            uri, new Dictionary<string, string>
             {
                 ["participants"] = $"{baseUri}/Participants.json",
                 ["recordings"] = $"{baseUri}/Recordings.json",
@@ -29,12 +30,13 @@ public sealed record ConferenceJson(
 /// <summary>The Participant resource as Twilio's schema api.v2010.account.conference.participant names it.</summary>
 public sealed record ParticipantJson(
     string AccountSid, string CallSid, string? Label, string? CallSidToCoach, bool Coaching, string ConferenceSid,
-    string DateCreated, string DateUpdated, bool EndConferenceOnExit, bool Muted, bool Hold, bool StartConferenceOnEnter,
-    string Status, string? QueueTime, string Uri)
+    string DateCreated, string DateUpdated, bool EndConferenceOnExit, bool Muted, bool Hold,
+    bool StartConferenceOnEnter, string Status, string? QueueTime, string Uri)
 {
     public static ParticipantJson Of(string accountSid, string conferenceSid, Participant p) =>
         new(accountSid, p.CallSid, p.Label, p.Coaching, p.Coaching is not null, conferenceSid,
-            CallResourceJson.Rfc2822(p.CreatedAt), CallResourceJson.Rfc2822(p.UpdatedAt), p.EndConferenceOnExit, p.Muted, p.Hold,
-            p.StartConferenceOnEnter, p.Status, ((long)p.QueueTimeMs).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CallResourceJson.Rfc2822(p.CreatedAt), CallResourceJson.Rfc2822(p.UpdatedAt), p.EndConferenceOnExit,
+            p.Muted, p.Hold, p.StartConferenceOnEnter, p.Status,
+            ((long)p.QueueTimeMs).ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"/2010-04-01/Accounts/{accountSid}/Conferences/{conferenceSid}/Participants/{p.CallSid}.json");
 }

@@ -3,12 +3,15 @@ using Dialer.TwilioSimulator.Calls;
 
 namespace Dialer.TwilioSimulator.Conferences;
 
-/// <summary>Twilio's Conference resource, read-only: list (FriendlyName, Status) and fetch, on Twilio's paths.</summary>
+/// <summary>
+/// Twilio's Conference resource, read-only: list (FriendlyName, Status) and fetch, on Twilio's paths.
+/// </summary>
 public static class ConferencesApi
 {
     public static RouteGroupBuilder MapConferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/2010-04-01/Accounts/{accountSid}").AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioApiGate>());
+        var group = app.MapGroup("/2010-04-01/Accounts/{accountSid}")
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<TwilioApiGate>());
         group.MapGet("/Conferences.json", List);
         group.MapGet("/Conferences/{sid}.json", Fetch);
         group.MapParticipantsApi();

@@ -11,7 +11,9 @@ public sealed record FaultSettings
     /// <summary>The next this-many API requests are answered 500.</summary>
     public int Error500Next { get; init; }
 
-    /// <summary>When true an injected 500 on a create comes after the call was placed (the worst case for a client).</summary>
+    /// <summary>
+    /// When true an injected 500 on a create comes after the call was placed (the worst case for a client).
+    /// </summary>
     public bool Error500AfterCreate { get; init; }
 
     /// <summary>Share of API requests answered 429 (code 20429), on top of the real concurrency limit.</summary>
@@ -20,7 +22,9 @@ public sealed record FaultSettings
     /// <summary>The next this-many API requests are answered 429.</summary>
     public int Error429Next { get; init; }
 
-    /// <summary>Every API request takes at least this long: with it, concurrent requests pile up and hit the limit.</summary>
+    /// <summary>
+    /// Every API request takes at least this long: with it, concurrent requests pile up and hit the limit.
+    /// </summary>
     public int ApiLatencyMs { get; init; }
 
     /// <summary>Share of creates whose call proceeds while the HTTP response never comes.</summary>
@@ -90,7 +94,8 @@ public sealed record FaultPatch(
 
     public string? Problem()
     {
-        double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction, ReorderCallbackFraction, Error401Fraction];
+        double?[] fractions = [Error500Fraction, Error429Fraction, HoldCreateFraction, DuplicateCallbackFraction,
+            ReorderCallbackFraction, Error401Fraction];
         if (fractions.Any(f => f is < 0 or > 1)) return "fractions must lie in [0, 1]";
         int?[] counts = [Error500Next, Error429Next, ApiLatencyMs, HoldCreateNext, CallbackDelayMs, Error401Next];
         if (counts.Any(c => c < 0)) return "counts and delays must not be negative";

@@ -23,11 +23,14 @@ public sealed class FaultState(SimRandom random)
         lock (_gate) return _settings = new FaultSettings();
     }
 
-    public bool Take500() => Take(s => s.Error500Next, s => s with { Error500Next = s.Error500Next - 1 }, s => s.Error500Fraction);
+    public bool Take500() =>
+        Take(s => s.Error500Next, s => s with { Error500Next = s.Error500Next - 1 }, s => s.Error500Fraction);
 
-    public bool Take401() => Take(s => s.Error401Next, s => s with { Error401Next = s.Error401Next - 1 }, s => s.Error401Fraction);
+    public bool Take401() =>
+        Take(s => s.Error401Next, s => s with { Error401Next = s.Error401Next - 1 }, s => s.Error401Fraction);
 
-    public bool Take429() => Take(s => s.Error429Next, s => s with { Error429Next = s.Error429Next - 1 }, s => s.Error429Fraction);
+    public bool Take429() =>
+        Take(s => s.Error429Next, s => s with { Error429Next = s.Error429Next - 1 }, s => s.Error429Fraction);
 
     public bool TakeHoldCreate() =>
         Take(s => s.HoldCreateNext, s => s with { HoldCreateNext = s.HoldCreateNext - 1 }, s => s.HoldCreateFraction);
@@ -43,7 +46,8 @@ public sealed class FaultState(SimRandom random)
 
     public bool ReorderCallback() => random.Chance(Current.ReorderCallbackFraction);
 
-    bool Take(Func<FaultSettings, int> next, Func<FaultSettings, FaultSettings> consume, Func<FaultSettings, double> fraction)
+    bool Take(Func<FaultSettings, int> next, Func<FaultSettings, FaultSettings> consume,
+        Func<FaultSettings, double> fraction)
     {
         double chance;
         lock (_gate)

@@ -14,9 +14,11 @@ public static class FaultsApi
         return group;
     }
 
-    static Results<Ok<FaultSettings>, ProblemHttpResult> Change(FaultPatch patch, FaultState faults, ILogger<FaultState> logger)
+    static Results<Ok<FaultSettings>, ProblemHttpResult> Change(FaultPatch patch, FaultState faults,
+        ILogger<FaultState> logger)
     {
-        if (patch.Problem() is { } problem) return TypedResults.Problem(problem, statusCode: 400, title: "Invalid fault settings");
+        if (patch.Problem() is { } problem)
+            return TypedResults.Problem(problem, statusCode: 400, title: "Invalid fault settings");
         var now = faults.Apply(patch);
         logger.LogInformation("Faults now {@Faults}", now.Masked());
         return TypedResults.Ok(now);

@@ -10,6 +10,8 @@ public static class PhoneMask
         return number.Length <= 4 ? new string('*', number.Length) : "***" + number[^4..];
     }
 
-    /// <summary>An agent's name for the logs: a phone agent is named by their number, so it is masked; client names are not.</summary>
+    /// <summary>
+    /// An agent's name for the logs: a phone agent is named by their number, so it is masked; client names are not.
+    /// </summary>
     public static string Agent(string name) => name.StartsWith('+') ? Mask(name) : name;
 }

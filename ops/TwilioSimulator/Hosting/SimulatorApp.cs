@@ -18,11 +18,15 @@ public static class SimulatorApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SimRandom(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value.Seed));
         services.AddSingleton(sp => new WebhookClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan },
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            {
+                Timeout = Timeout.InfiniteTimeSpan
+            },
             sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<ILogger<WebhookClient>>()));
         services.AddSingleton<FaultState>();
         services.AddSingleton<CallRecordStore>();

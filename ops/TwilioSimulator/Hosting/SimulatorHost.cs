@@ -52,7 +52,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             EnvironmentName = Environments.Production,
         });
         builder.Configuration.Sources.Clear(); // the host's own files and environment must not leak into a test
-        var json = JsonSerializer.Serialize(new Dictionary<string, SimulatorOptions> { [SimulatorOptions.Section] = options ?? new() });
+        var json = JsonSerializer.Serialize(
+            new Dictionary<string, SimulatorOptions> { [SimulatorOptions.Section] = options ?? new() });
         builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
@@ -69,12 +70,14 @@ public sealed class SimulatorHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>An HttpClient for the Twilio SDK's SystemNetHttpClient that reaches this simulator.</summary>
-    public HttpClient CreateTwilioHttpClient(TimeSpan? timeout = null) => TwilioBaseAddressHandler.CreateHttpClient(BaseAddress, timeout);
+    public HttpClient CreateTwilioHttpClient(TimeSpan? timeout = null) =>
+        TwilioBaseAddressHandler.CreateHttpClient(BaseAddress, timeout);
 
     /// <summary>Waits until the call has reached its final status and returns its record.</summary>
     public async Task<SimCallRecord> WaitForEndAsync(string callSid, TimeSpan timeout, CancellationToken ct = default)

@@ -24,7 +24,9 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public OutcomeMix Outcomes { get; set; } = new();
 
-    /// <summary>From ringing to answer (or busy / failed). A ring longer than the call's Timeout ends no-answer.</summary>
+    /// <summary>
+    /// From ringing to answer (or busy / failed). A ring longer than the call's Timeout ends no-answer.
+    /// </summary>
     public DurationRange RingTime { get; set; } = new(2_000, 8_000);
 
     /// <summary>How long an answered callee stays on the line when no agent is talking with them.</summary>
@@ -68,11 +70,13 @@ public sealed class SimulatorOptions : IValidatableObject
         }
 
         if (Outcomes.Total <= 0)
-            yield return new ValidationResult($"{Section}:Outcomes needs at least one positive weight", [nameof(Outcomes)]);
+            yield return new ValidationResult($"{Section}:Outcomes needs at least one positive weight",
+                [nameof(Outcomes)]);
         if (Outcomes.AsWeights().Any(w => w < 0))
             yield return new ValidationResult($"{Section}:Outcomes weights must not be negative", [nameof(Outcomes)]);
         if (!System.Text.RegularExpressions.Regex.IsMatch(Agents.PhonePrefix ?? "", @"^\+\d{1,14}$"))
-            yield return new ValidationResult($"{Section}:Agents:PhonePrefix must be a + and 1 to 14 digits", ["Agents.PhonePrefix"]);
+            yield return new ValidationResult($"{Section}:Agents:PhonePrefix must be a + and 1 to 14 digits",
+                ["Agents.PhonePrefix"]);
         if (Amd.UnknownFraction is < 0 or > 1 || Amd.FaxFraction is < 0 or > 1)
             yield return new ValidationResult($"{Section}:Amd fractions must lie in [0, 1]", [nameof(Amd)]);
     }
@@ -127,10 +131,15 @@ public sealed class AgentOptions
     /// <summary>Agents (or supervisors) brought into a room who stay until the engine ends their call.</summary>
     public string[] NeverHangUp { get; set; } = [];
 
-    /// <summary>E.164 numbers starting with this are simulated agents' own phones, each agent named by its number.</summary>
+    /// <summary>
+    /// E.164 numbers starting with this are simulated agents' own phones, each agent named by its number.
+    /// </summary>
     public string PhonePrefix { get; set; } = "+1202555";
 
-    /// <summary>The simulated agent a call to <paramref name="to"/> rings (client:NAME, or a phone under PhonePrefix), or null for anyone else.</summary>
+    /// <summary>
+    /// The simulated agent a call to <paramref name="to"/> rings (client:NAME, or a phone under PhonePrefix), or null
+    /// for anyone else.
+    /// </summary>
     public string? AgentCalledBy(string to) =>
         to.StartsWith("client:", StringComparison.OrdinalIgnoreCase) ? to["client:".Length..]
         : to.StartsWith(PhonePrefix, StringComparison.Ordinal) ? to

@@ -32,7 +32,8 @@ public sealed class CallRecordings(
 
     /// <summary>Newest first, as Twilio lists them.</summary>
     public IReadOnlyList<SimRecording> All(string? callSid = null) =>
-        _recordings.Values.Where(r => !r.Deleted && (callSid is null || r.CallSid == callSid)).OrderByDescending(r => r.CreatedAt).ToList();
+        _recordings.Values.Where(r => !r.Deleted && (callSid is null || r.CallSid == callSid))
+            .OrderByDescending(r => r.CreatedAt).ToList();
 
     /// <summary>Status=paused, in-progress (resume) or stopped; false when the recording is no longer live.</summary>
     public bool Change(SimRecording recording, string status)
@@ -74,7 +75,8 @@ public sealed class CallRecordings(
         var now = time.GetUtcNow();
         lock (recording.Gate)
         {
-            if (recording.RecordingSince is { } since) (recording.Recorded, recording.RecordingSince) = (recording.Recorded + (now - since), null);
+            if (recording.RecordingSince is { } since)
+                (recording.Recorded, recording.RecordingSince) = (recording.Recorded + (now - since), null);
             (recording.Status, recording.UpdatedAt) = (RecordingStatus.Completed, now);
         }
         Post(recording, RecordingStatus.Completed);
@@ -88,19 +90,20 @@ public sealed class CallRecordings(
         {
             parameters =
             [
-                new("AccountSid", recording.AccountSid), new("CallSid", recording.CallSid), new("RecordingSid", recording.Sid),
-                new("RecordingUrl", recording.MediaUrl), new("RecordingStatus", status),
-                new("RecordingChannels", CallParameters.Number(recording.Channels)),
-                new("RecordingStartTime", CallResourceJson.Rfc2822(recording.CreatedAt)), new("RecordingSource", SimRecording.Source),
-                new("RecordingTrack", recording.Track),
+                new("AccountSid", recording.AccountSid), new("CallSid", recording.CallSid),
+                new("RecordingSid", recording.Sid), new("RecordingUrl", recording.MediaUrl),
+                new("RecordingStatus", status), new("RecordingChannels", CallParameters.Number(recording.Channels)),
+                new("RecordingStartTime", CallResourceJson.Rfc2822(recording.CreatedAt)),
+                new("RecordingSource", SimRecording.Source), new("RecordingTrack", recording.Track),
             ];
             if (status == RecordingStatus.Completed)
             {
-                parameters.Add(new("RecordingDuration", CallParameters.Number(recording.DurationSeconds(time.GetUtcNow()))));
+                parameters.Add(new("RecordingDuration",
+                    CallParameters.Number(recording.DurationSeconds(time.GetUtcNow()))));
                 parameters.Add(new("ErrorCode", "0"));
             }
-            recording.Posting = recording.Posting.ContinueWith(_ => SendAsync(url, recording.CallbackMethod, status, parameters),
-                TaskScheduler.Default).Unwrap();
+            recording.Posting = recording.Posting.ContinueWith(
+                _ => SendAsync(url, recording.CallbackMethod, status, parameters), TaskScheduler.Default).Unwrap();
         }
     }
 

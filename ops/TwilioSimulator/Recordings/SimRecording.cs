@@ -11,7 +11,9 @@ public sealed class SimRecording
     public required string Track { get; init; }
     public required string Trim { get; init; }
 
-    /// <summary>Where the simulator was reached when the recording began: RecordingUrl and media_url start with it.</summary>
+    /// <summary>
+    /// Where the simulator was reached when the recording began: RecordingUrl and media_url start with it.
+    /// </summary>
     public required string BaseUrl { get; init; }
     public string? CallbackUrl { get; init; }
     public string CallbackMethod { get; init; } = "POST";
@@ -22,7 +24,9 @@ public sealed class SimRecording
     public DateTimeOffset UpdatedAt { get; set; }
     public bool Deleted { get; set; }
 
-    /// <summary>Time recorded so far, not counting pauses; and when the current stretch began (null while paused or done).</summary>
+    /// <summary>
+    /// Time recorded so far, not counting pauses; and when the current stretch began (null while paused or done).
+    /// </summary>
     public TimeSpan Recorded { get; set; }
     public DateTimeOffset? RecordingSince { get; set; }
 

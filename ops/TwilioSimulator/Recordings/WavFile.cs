@@ -1,6 +1,8 @@
 namespace Dialer.TwilioSimulator.Recordings;
 
-/// <summary>A real, small audio file for a recording: 16-bit PCM WAV at 8 kHz, a quiet 440 Hz tone, at most a minute long.</summary>
+/// <summary>
+/// A real, small audio file for a recording: 16-bit PCM WAV at 8 kHz, a quiet 440 Hz tone, at most a minute long.
+/// </summary>
 public static class WavFile
 {
     const int SampleRate = 8_000;

@@ -18,7 +18,9 @@ public sealed class CallRecordStore
     /// <summary>The live calls, oldest first.</summary>
     public IReadOnlyList<SimCall> All() => _calls.Values.OrderBy(c => c.Number).ToList();
 
-    /// <summary>The record as tests and benchmarks read it, oldest first; <paramref name="to"/> filters by callee.</summary>
+    /// <summary>
+    /// The record as tests and benchmarks read it, oldest first; <paramref name="to"/> filters by callee.
+    /// </summary>
     public IReadOnlyList<SimCallRecord> Snapshot(string? to = null) =>
         All().Where(c => to is null || c.To == to).Select(SimCallRecord.Of).ToList();
 
@@ -41,16 +43,18 @@ public sealed class CallRecordStore
         return new SimStats(
             records.Count,
             records.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
-            records.Where(r => r.AnsweredBy is not null).GroupBy(r => r.AnsweredBy!).ToDictionary(g => g.Key, g => g.Count()),
+            records.Where(r => r.AnsweredBy is not null).GroupBy(r => r.AnsweredBy!)
+            .ToDictionary(g => g.Key, g => g.Count()),
             records.Count(r => r.Agent is not null && !agentLegs.Contains(r.Sid)),
-            records.Count(r => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)),
-            rate?.Summary() ?? []);
+            records.Count(r => r.To.StartsWith("client:", StringComparison.OrdinalIgnoreCase)), rate?.Summary() ?? []);
     }
 }
 
-/// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a room with an agent present: their line, or one brought in)</param>
-/// <param name="ToClients">calls placed to client:NAME (agents or supervisors brought into a conference); counted in Total too</param>
+/// <param name="BridgedToAgent">customers' calls an agent talked in (by Dial Client, or in a room with an agent
+/// present: their line, or one brought in)</param>
+/// <param name="ToClients">calls placed to client:NAME (agents or supervisors brought into a conference); counted in
+/// Total too</param>
 /// <param name="CreateRates">per account: calls created per second against its limit (see CreateRate)</param>
 public sealed record SimStats(
-    int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent, int ToClients,
-    IReadOnlyList<AccountRate> CreateRates);
+    int Total, Dictionary<string, int> ByStatus, Dictionary<string, int> ByAnsweredBy, int BridgedToAgent,
+    int ToClients, IReadOnlyList<AccountRate> CreateRates);

@@ -15,7 +15,8 @@ public static class RecordsApi
         group.MapGet("/calls/{sid}", Find);
         group.MapDelete("/calls", Reset);
         group.MapGet("/stats", (CallRecordStore records, CreateRate rate) => TypedResults.Ok(records.Stats(rate)));
-        group.MapGet("/rate/{accountSid}", (string accountSid, CreateRate rate) => TypedResults.Ok(rate.Seconds(accountSid)));
+        group.MapGet("/rate/{accountSid}",
+            (string accountSid, CreateRate rate) => TypedResults.Ok(rate.Seconds(accountSid)));
         return group;
     }
 
@@ -23,10 +24,12 @@ public static class RecordsApi
         Find(string sid, CallRecordStore records) =>
         records.Record(sid) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
 
-    /// <summary>Between tests: forget every call (live ones end silently), and free the agents, conferences and recordings.</summary>
+    /// <summary>
+    /// Between tests: forget every call (live ones end silently), and free the agents, conferences and recordings.
+    /// </summary>
     static Ok<ResetResult> Reset(
-        CallRecordStore records, CallDesk desk, SimulatedAgents agents, ConferenceRegistry conferences, AgentLines lines,
-        Recordings.CallRecordings recordings, CreateRate rate)
+        CallRecordStore records, CallDesk desk, SimulatedAgents agents, ConferenceRegistry conferences,
+        AgentLines lines, Recordings.CallRecordings recordings, CreateRate rate)
     {
         var forgotten = records.Clear();
         desk.ResetPacing();

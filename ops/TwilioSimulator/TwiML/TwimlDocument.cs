@@ -4,7 +4,9 @@ using System.Xml.Linq;
 
 namespace Dialer.TwilioSimulator.TwiML;
 
-/// <summary>A parsed TwiML document: the verbs under &lt;Response&gt;, and the URL it came from (for relative URLs).</summary>
+/// <summary>
+/// A parsed TwiML document: the verbs under &lt;Response&gt;, and the URL it came from (for relative URLs).
+/// </summary>
 public sealed record TwimlDocument(IReadOnlyList<XElement> Verbs, string? BaseUrl)
 {
     public static TwimlDocument? TryParse(string text, string? baseUrl, out string? problem)
@@ -41,7 +43,8 @@ public static class TwimlAttributes
             ? value
             : fallback;
 
-    public static string Method(this XElement element) => element.Attribute("method")?.Value?.ToUpperInvariant() ?? "POST";
+    public static string Method(this XElement element) =>
+        element.Attribute("method")?.Value?.ToUpperInvariant() ?? "POST";
 
     /// <summary>loop="0" means "for ever" to Twilio; a simulated caller gives up long before that.</summary>
     public static int Loop(this XElement element) => element.Int("loop", 1) is var loop and > 0 ? loop : 20;

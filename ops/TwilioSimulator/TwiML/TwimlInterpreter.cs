@@ -51,7 +51,8 @@ public sealed class TwimlInterpreter(
                     break;
                 default:
                     call.Note($"{verb.Name.LocalName} (not simulated, skipped)");
-                    logger.LogInformation("Call {CallSid}: skipped unsupported verb {Verb}", call.Sid, verb.Name.LocalName);
+                    logger.LogInformation("Call {CallSid}: skipped unsupported verb {Verb}", call.Sid,
+                        verb.Name.LocalName);
                     break;
             }
         }
@@ -61,7 +62,9 @@ public sealed class TwimlInterpreter(
     async Task SpeakAsync(XElement say, CancellationToken ct) =>
         await WaitAsync((long)say.Value.Length * _options.SayMillisecondsPerCharacter * say.Loop(), ct);
 
-    /// <summary>The simulated callee never presses keys: Gather plays its prompts, times out, and TwiML goes on.</summary>
+    /// <summary>
+    /// The simulated callee never presses keys: Gather plays its prompts, times out, and TwiML goes on.
+    /// </summary>
     async Task GatherAsync(SimCall call, XElement gather, CancellationToken ct)
     {
         call.Note("Gather (no input)");

@@ -43,7 +43,8 @@ public sealed class TwimlSession(WebhookClient webhooks, TwimlInterpreter interp
 
         var url = source.Url!;
         call.Note($"request {source.Method} {url}");
-        var response = await webhooks.SendAsync(url, source.Method, CallParameters.For(call, CallStatus.InProgress), ct);
+        var response = await webhooks.SendAsync(
+            url, source.Method, CallParameters.For(call, CallStatus.InProgress), ct);
         if (!response.Succeeded && call.Instructions.FallbackUrl is { } fallback && url == call.Instructions.Url)
         {
             call.Note($"request fallback {fallback}");
