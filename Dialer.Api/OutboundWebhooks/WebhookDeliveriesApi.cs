@@ -49,8 +49,8 @@ public static class WebhookDeliveriesApi
 
     /// <summary>Sends the delivery's event again, as a new delivery (the same event id in the body), after whatever
     /// is still pending for the same contact.</summary>
-    static async Task<Results<Accepted<DeliveryResponse>, NotFound, Conflict<ProblemDetails>>> Replay(Guid id, long deliveryId, DialerDb db,
-        WebhookSignal signal, TimeProvider clock, TeamScope scope, CancellationToken ct)
+    static async Task<Results<Accepted<DeliveryResponse>, NotFound, Conflict<ProblemDetails>>> Replay(Guid id,
+        long deliveryId, DialerDb db, WebhookSignal signal, TimeProvider clock, TeamScope scope, CancellationToken ct)
     {
         if (await WebhooksApi.FindAsync(scope, id, ct) is null) return TypedResults.NotFound();
         var original = await db.WebhookDeliveries.AsNoTracking()

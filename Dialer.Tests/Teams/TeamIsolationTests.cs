@@ -156,7 +156,8 @@ public sealed class TeamIsolationTests(ApiFactory api)
             "agentId" => teams.AgentA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Agent }) => teams.AgentA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Recording }) => teams.RecordingA.ToString(),
-            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Webhook }) => teams.WebhookA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Webhook })
+                => teams.WebhookA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Campaign }) => teams.CampaignA.ToString(),
             _ => Guid.NewGuid().ToString(),
         });

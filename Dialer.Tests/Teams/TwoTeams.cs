@@ -9,7 +9,8 @@ namespace Dialer.Tests.Teams;
 
 /// <summary>
 /// Team A (the Default team, the Api fixture's users) owns a campaign with contacts, an agent assigned to it and a
-/// recording of one of its calls and a webhook; team B, made here by the admin, has a marketer, a manager, an agent and a campaign.
+/// recording of one of its calls and a webhook; team B, made here by the admin, has a marketer, a manager, an agent
+/// and a campaign.
 /// </summary>
 public sealed class TwoTeams(ApiFactory api)
 {

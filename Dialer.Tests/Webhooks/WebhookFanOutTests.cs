@@ -77,7 +77,10 @@ public sealed class WebhookFanOutTests : IAsyncLifetime
         Guid teamWide, otherTeamsCampaign;
         await using (var db = _database.CreateDb())
         {
-            var team = new Dialer.Core.Teams.Team { Id = Guid.NewGuid(), Name = "B", CreatedAt = DateTimeOffset.UtcNow };
+            var team = new Dialer.Core.Teams.Team
+            {
+                Id = Guid.NewGuid(), Name = "B", CreatedAt = DateTimeOffset.UtcNow,
+            };
             var campaign = Campaign.Create(new CampaignSettings { Name = "B's", CallerId = "+14155550100" },
                 DateTimeOffset.UtcNow);
             campaign.TeamId = team.Id;
