@@ -34,7 +34,7 @@ public static class AnswerFallbackWebhook
         string? message;
         try
         {
-            message = await RecordAsync(attemptId, machine, changes, budget.Token);
+            message = await RecordAsync(attemptId, form["CallSid"].ToString(), machine, changes, budget.Token);
         }
         // the last chance to be heard: whatever failed (the database down too), the customer hears something
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -51,11 +51,14 @@ public static class AnswerFallbackWebhook
     }
 
     /// <summary>The live answer nobody was there for, and the campaign's message; null when the call is over.</summary>
-    static Task<string?> RecordAsync(Guid attemptId, bool machine, StateChanges changes, CancellationToken ct) =>
+    static Task<string?> RecordAsync(Guid attemptId, string callSid, bool machine, StateChanges changes,
+        CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             var attempt = await unit.LockAttemptAsync(attemptId, token);
             if (attempt is null || attempt.IsFinal) return null;
+            // a Worker killed before it saved the create's answer: this is the first the engine hears of the call
+            attempt.AdoptCall(callSid);
             attempt.AnsweredOnFallback(machine, unit.Now);
             // a Worker that reserved an agent and died before Twilio heard its answer: nobody will join that room
             if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, token) is { } agent

@@ -69,7 +69,7 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.Id).ValueGeneratedNever();
         // a number, not a name: the states are ordered, and queries compare them (in flight = before Completed)
         e.Property(a => a.State).HasConversion<int>();
-        e.Property(a => a.CallSid).HasMaxLength(64);
+        e.Property(a => a.CallSid).HasMaxLength(CallAttempt.MaxCallSidLength);
         e.Property(a => a.ConferenceSid).HasMaxLength(64);
         e.Property(a => a.AgentCallSid).HasMaxLength(64);
         e.Property(a => a.AnsweredBy).HasMaxLength(32);

@@ -5,6 +5,8 @@ public sealed partial class CallAttempt
     /// <summary>The outcome of an attempt whose PlaceCall nobody took in time (<see cref="Stranded"/>).</summary>
     public const string NotSent = "not-sent";
 
+    public const int MaxCallSidLength = 64;
+
     /// <summary>Also the idempotency key of the dial: one attempt, at most one call.</summary>
     public Guid Id { get; set; }
     public Guid CampaignId { get; set; }
@@ -74,8 +76,20 @@ public sealed partial class CallAttempt
 
     public void Placed(string callSid, AttemptState reported, DateTimeOffset at)
     {
-        CallSid ??= callSid;
+        AdoptCall(callSid);
         Advance(reported, at);
+    }
+
+    /// <summary>
+    /// Any word from Twilio about this attempt's call (a callback, the answer, the fallback answer) names the call: an
+    /// attempt whose create's answer was lost (its Worker killed) learns which call is its own, so the reconciler can
+    /// follow it and no call is left owned by nobody. Returns whether the SID was new.
+    /// </summary>
+    public bool AdoptCall(string? callSid)
+    {
+        if (CallSid is not null || string.IsNullOrEmpty(callSid) || callSid.Length > MaxCallSidLength) return false;
+        CallSid = callSid;
+        return true;
     }
 
     /// <summary>

@@ -86,6 +86,32 @@ public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld worl
     }
 
     [Fact]
+    public async Task The_fallback_answer_names_the_call_of_an_attempt_whose_Worker_died_before_saving_it()
+    {
+        var (campaign, contacts) = await world.RunningCampaignAsync(1);
+        var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
+        attempt.State = AttemptState.Dialing;
+        attempt.DialedAt = DateTimeOffset.UtcNow;
+        await using (var db = world.Db())
+        {
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+        var sid = "CA" + new string('3', 32);
+
+        var url = $"{world.Api.Url}/twilio/answer-fallback/{attempt.Id}";
+        var form = new Dictionary<string, string> { ["CallSid"] = sid, ["AnsweredBy"] = "human" };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        await using var check = world.Db();
+        var after = await check.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id);
+        Assert.Equal((AttemptState.InProgress, sid), (after.State, after.CallSid));
+    }
+
+    [Fact]
     public async Task The_fallback_refuses_a_request_without_Twilios_signature_and_changes_nothing()
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);

@@ -34,8 +34,7 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         var attempt = await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             a.AnsweredBy ??= answeredBy;
-            if (a.CallSid is null && callSid is not null) a.CallSid = callSid;
-            var changed = a.Advance(AttemptState.InProgress, now);
+            var changed = a.AdoptCall(callSid) | a.Advance(AttemptState.InProgress, now);
             settings = await campaigns.GetAsync(a.CampaignId, ct);
             plan = AnswerTwiml.PlanFor(settings, answeredBy);
             if (plan != AnswerPlan.Person || a.IsFinal) return changed;

@@ -67,6 +67,22 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
 
         var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
         await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.InProgress, staleBefore, now, grace, ct);
+        await ReconcileUnnamedAsync(scope.ServiceProvider, now, staleBefore, ct);
+    }
+
+    /// <summary>
+    /// Attempts Twilio spoke of (a live state) that never learned their call's SID: none of their callbacks named it
+    /// (the Worker was down for all of them). Their call is looked up by number at once and adopted; one Twilio cannot
+    /// find by the long-call check's time ends as lost rather than staying live for ever.
+    /// </summary>
+    async Task ReconcileUnnamedAsync(IServiceProvider services, DateTimeOffset now, DateTimeOffset staleBefore,
+        CancellationToken ct)
+    {
+        var unnamed = await services.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
+            .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid == null)
+            .OrderBy(a => a.DialedAt).Take(100).ToListAsync(ct);
+        foreach (var attempt in unnamed)
+            await ReconcileOneAsync(services, attempt, now, notPlacedAfter: null, lostAfter: staleBefore, ct);
     }
 
     /// <summary>
@@ -134,18 +150,23 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>
     /// One attempt's trouble (Twilio down, a row gone) is logged and left for the next round; the others go on.
     /// </summary>
-    async Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace,
-        CancellationToken ct)
+    Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace,
+        CancellationToken ct) => ReconcileOneAsync(services, attempt, now, now - grace, lostAfter: null, ct);
+
+    async Task ReconcileOneAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now,
+        DateTimeOffset? notPlacedAfter, DateTimeOffset? lostAfter, CancellationToken ct)
     {
-        try { await ReconcileAsync(services, attempt, now, grace, ct); }
+        try { await ReconcileAsync(services, attempt, now, notPlacedAfter, lostAfter, ct); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Attempt {AttemptId} could not be reconciled this round", attempt.Id);
         }
     }
 
-    async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now, TimeSpan grace,
-        CancellationToken ct)
+    /// <param name="notPlacedAfter">an attempt sent before this that Twilio cannot find was never placed</param>
+    /// <param name="lostAfter">an attempt Twilio spoke of, sent before this, that it cannot find is lost</param>
+    async Task ReconcileAsync(IServiceProvider services, CallAttempt attempt, DateTimeOffset now,
+        DateTimeOffset? notPlacedAfter, DateTimeOffset? lostAfter, CancellationToken ct)
     {
         var db = services.GetRequiredService<DialerDb>();
         var updates = services.GetRequiredService<AttemptUpdates>();
@@ -177,7 +198,12 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
                 return true;
             }, ct);
         }
-        else if (attempt.DialedAt < now - grace)
+        else if (attempt.DialedAt < lostAfter)
+        {
+            log.LogWarning("Attempt {AttemptId}: Twilio spoke of its call but cannot find it; ended as lost", attempt.Id);
+            await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "call-record-lost", now), ct);
+        }
+        else if (attempt.DialedAt < notPlacedAfter)
         {
             log.LogInformation("Attempt {AttemptId} reconciled: Twilio never created its call", attempt.Id);
             await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "not-placed", now), ct);

@@ -72,8 +72,7 @@ public static class TwilioWebhooks
 
         await updates.ApplyAsync(attemptId, a =>
         {
-            var adopted = a.CallSid is null && sid is not null;
-            if (adopted) a.CallSid = sid; // the create's answer was lost: the callback tells us which call is ours
+            var adopted = a.AdoptCall(sid);
             if (answeredBy is not null) a.AnsweredBy ??= answeredBy;
             if (duration is not null && state.Value.IsFinal()) a.DurationSeconds = duration;
             return a.Advance(state.Value, now, sequence) || adopted;
