@@ -200,7 +200,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         }
         else if (attempt.DialedAt < lostAfter)
         {
-            log.LogWarning("Attempt {AttemptId}: Twilio spoke of its call but cannot find it; ended as lost", attempt.Id);
+            log.LogWarning(
+                "Attempt {AttemptId}: Twilio spoke of its call but cannot find it; ended as lost", attempt.Id);
             await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "call-record-lost", now), ct);
         }
         else if (attempt.DialedAt < notPlacedAfter)
