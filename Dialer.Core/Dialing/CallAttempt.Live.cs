@@ -63,12 +63,13 @@ public sealed partial class CallAttempt
     }
 
     /// <summary>
-    /// Twilio fell back from the answer URL (no Worker could answer): a person hears the safe-harbour message, so the
-    /// call is a live answer nobody was there for; a machine is hung up on.
+    /// Twilio fell back from the answer URL (no Worker could answer), or the Worker's answer failed: a person hears a
+    /// message, so the call is a live answer nobody was there for; a machine is hung up on.
     /// </summary>
     public void AnsweredOnFallback(bool machine, DateTimeOffset now)
     {
         Advance(AttemptState.InProgress, now);
+        AnsweredAt ??= now; // recorded late, after its last callback ended it
         if (machine) return;
         if (!LiveAnswer) AnsweredLive(null, now);
         else AgentMissed(now);

@@ -1,6 +1,7 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
+using Dialer.Core.Dialing.Fallback;
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.OutboundWebhooks;
 using MassTransit;
@@ -28,6 +29,8 @@ public static class DialerServices
         builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
         builder.Services.AddScoped<CampaignHistory>();
         builder.Services.AddScoped<AgentChanges>();
+        builder.Services.AddSingleton<UnrecordedAnswers>();
+        builder.Services.AddHostedService<UnrecordedAnswersRecorder>();
         builder.Services.AddPostgreSqlCheck(connectionString);
         return builder;
     }

@@ -39,20 +39,31 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
     }
 
     /// <summary>Dials one customer, takes the database away while their phone rings, and returns their call once it
-    /// ended; the database is back afterwards.</summary>
-    public async Task<SimCallRecord> AnsweredWithDatabaseDownAsync()
+    /// ended, with its attempt; the database is back afterwards.</summary>
+    public async Task<(SimCallRecord Call, Guid AttemptId)> AnsweredWithDatabaseDownAsync()
     {
         var (campaign, contacts) = await RunningCampaignAsync(1);
         await WarmUpAsync(AnswerUrl);
-        await DialAsync(campaign, 1);
+        var attempt = Assert.Single(await DialAsync(campaign, 1));
         var phone = contacts[0].Phone;
         try
         {
             await WaitForCallAsync(phone, c => c.Status == "ringing");
             Postgres.Close();
-            return await WaitForCallAsync(phone, c => c.Final);
+            return (await WaitForCallAsync(phone, c => c.Final), attempt.Id);
         }
         finally { Postgres.Open(); }
+    }
+
+    /// <summary>
+    /// Once the database is back, the answer the customer got the message for is recorded: a live answer nobody was
+    /// there for, in the abandon rate (before, the outage's answers were missing from it).
+    /// </summary>
+    public async Task AssertRecordedAsAbandonedAsync(Guid attemptId)
+    {
+        var done = Assert.Single(await WaitForAttemptsAsync([attemptId], a => a.Abandoned, TimeSpan.FromSeconds(30)));
+        Assert.True(done.LiveAnswer);
+        Assert.NotNull(done.MessageStartedAt);
     }
 
     /// <summary>Where Twilio's answer lands: the process to warm up first, as a process in service is.</summary>
@@ -92,14 +103,15 @@ public sealed class WorkerAnswerWithDatabaseDownTests(WorkerAnswerWithDatabaseDo
     public sealed class World : DatabaseDownAtAnswerWorld;
 
     [Fact]
-    public async Task The_Workers_answer_with_the_database_down_says_the_fallback_message_within_2_s()
+    public async Task Workers_answer_with_the_database_down_plays_the_fallback_within_2_s_and_is_counted_once_back()
     {
-        var call = await world.AnsweredWithDatabaseDownAsync();
+        var (call, attemptId) = await world.AnsweredWithDatabaseDownAsync();
 
         Assert.Contains($"Say ({new TwilioOptions().FallbackMessage.Length} chars)", call.Trail);
         Assert.DoesNotContain(call.Trail, step => step.StartsWith("application error"));
         Assert.True(call.EndTime - call.AnsweredAt < TimeSpan.FromSeconds(2),
             $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: {string.Join(" | ", call.Trail)}");
+        await world.AssertRecordedAsAbandonedAsync(attemptId);
     }
 }
 
@@ -136,13 +148,14 @@ public sealed class ApiFallbackWithDatabaseDownTests(ApiFallbackWithDatabaseDown
     }
 
     [Fact]
-    public async Task The_Apis_fallback_with_the_database_down_says_the_fallback_message_within_2_s()
+    public async Task Apis_fallback_with_the_database_down_plays_the_fallback_within_2_s_and_is_counted_once_back()
     {
-        var call = await world.AnsweredWithDatabaseDownAsync();
+        var (call, attemptId) = await world.AnsweredWithDatabaseDownAsync();
 
         Assert.Contains(call.Trail, step => step.StartsWith("request fallback"));
         Assert.Contains($"Say ({new TwilioOptions().FallbackMessage.Length} chars)", call.Trail);
         Assert.True(call.EndTime - call.AnsweredAt < TimeSpan.FromSeconds(2),
             $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: {string.Join(" | ", call.Trail)}");
+        await world.AssertRecordedAsAbandonedAsync(attemptId);
     }
 }

@@ -1,4 +1,6 @@
 using Dialer.Core.Dialing;
+using Dialer.Core.Dialing.Fallback;
+using Dialer.Core.Figures;
 using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
@@ -37,7 +39,8 @@ public static class TwilioWebhooks
     /// gets the campaign's choice. Whatever fails here, a person hears the message: never silence.
     /// </summary>
     static async Task<IResult> Answer(Guid attemptId, HttpContext http, AnswerRouting routing,
-        IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log, CancellationToken ct)
+        UnrecordedAnswers unrecorded, TimeProvider clock, IOptions<TwilioOptions> twilio, ILogger<AnswerRouting> log,
+        CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -51,6 +54,9 @@ public static class TwilioWebhooks
         // the database down, a bug, or the budget spent on retries: only Twilio giving up on us is not worth answering
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // recorded once the database takes it, so the abandon rate sees the outage's answers too
+            unrecorded.Remember(new FallbackAnswer(attemptId, NullIfEmpty(form["CallSid"]),
+                MachineVerdict.Is(NullIfEmpty(form["AnsweredBy"])), clock.GetUtcNow()));
             log.LogError(
                 e, "The answer of attempt {AttemptId} failed; the customer hears the fallback message", attemptId);
             return Twiml(new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
