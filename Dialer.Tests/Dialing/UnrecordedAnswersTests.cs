@@ -4,7 +4,8 @@ namespace Dialer.Tests.Dialing;
 
 public sealed class UnrecordedAnswersTests
 {
-    static FallbackAnswer Answer(int n) => new(Guid.NewGuid(), $"CA{n:D32}", false, DateTimeOffset.UnixEpoch.AddSeconds(n));
+    static FallbackAnswer Answer(int n) =>
+        new(Guid.NewGuid(), $"CA{n:D32}", false, DateTimeOffset.UnixEpoch.AddSeconds(n));
 
     [Fact]
     public void Answers_are_taken_oldest_first_and_past_the_capacity_the_oldest_are_dropped_and_counted()

@@ -22,7 +22,9 @@ public sealed class UnrecordedAnswers
         while (_waiting.Count > Capacity && _waiting.TryDequeue(out _)) Interlocked.Increment(ref _dropped);
     }
 
-    /// <summary>Takes every waiting answer, oldest first; what could not be recorded goes back with <see cref="Remember"/>.</summary>
+    /// <summary>
+    /// Takes every waiting answer, oldest first; what could not be recorded goes back with <see cref="Remember"/>.
+    /// </summary>
     public List<FallbackAnswer> TakeAll()
     {
         var taken = new List<FallbackAnswer>();
