@@ -68,6 +68,24 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var staleBefore = now.AddSeconds(-options.Value.StaleCallCheckSeconds);
         await ReconcileLiveAsync(scope.ServiceProvider, AttemptState.InProgress, staleBefore, now, grace, ct);
         await ReconcileUnnamedAsync(scope.ServiceProvider, now, staleBefore, ct);
+        await ReconcileToldAsync(scope.ServiceProvider, now, grace, ct);
+    }
+
+    /// <summary>A call given a message instead of an agent ends with the message: a minute on, it is surely over.</summary>
+    static readonly TimeSpan MessageCallBound = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Live calls nobody talks to that were given the safe-harbour or fallback message a while ago: their last callback
+    /// was lost (the database or the Worker away as they ended, or the answer recorded only once the database was
+    /// back), so Twilio is asked now rather than after the long-call check.
+    /// </summary>
+    async Task ReconcileToldAsync(IServiceProvider services, DateTimeOffset now, TimeSpan grace, CancellationToken ct)
+    {
+        var told = await services.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
+            .Where(a => a.State == AttemptState.InProgress && a.CallSid != null && a.BridgedAt == null
+                && a.MessageStartedAt < now - MessageCallBound)
+            .OrderBy(a => a.MessageStartedAt).Take(100).ToListAsync(ct);
+        foreach (var attempt in told) await ReconcileOneAsync(services, attempt, now, grace, ct);
     }
 
     /// <summary>
