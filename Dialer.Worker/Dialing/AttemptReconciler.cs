@@ -71,7 +71,9 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         await ReconcileToldAsync(scope.ServiceProvider, now, grace, ct);
     }
 
-    /// <summary>A call given a message instead of an agent ends with the message: a minute on, it is surely over.</summary>
+    /// <summary>
+    /// A call given a message instead of an agent ends with the message: a minute on, it is surely over.
+    /// </summary>
     static readonly TimeSpan MessageCallBound = TimeSpan.FromMinutes(1);
 
     /// <summary>
