@@ -47,9 +47,12 @@ public sealed class AbandonApiTests(ApiFactory api)
         await using var db = api.Database.CreateDb();
         for (var i = 0; i < live + machines; i++)
         {
-            var contact = new Contact { CampaignId = campaignId,
+            var contact = new Contact
+            {
+                CampaignId = campaignId,
                 Phone = $"+1312555{Interlocked.Increment(ref _nextPhone) % 100_000:D5}", Status = ContactStatus.Done,
-                CreatedAt = answeredAt };
+                CreatedAt = answeredAt
+            };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             var a = CallAttempt.Create(campaignId, contact.Id, answeredAt.AddSeconds(-20));

@@ -275,8 +275,11 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
     {
         var campaignId = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         await using var db = api.Database.CreateDb();
-        var contact = new Contact { CampaignId = campaignId, Phone = phone, TimeZones = ["America/Chicago"],
-            Status = ContactStatus.Pending, CreatedAt = DateTimeOffset.UtcNow };
+        var contact = new Contact
+        {
+            CampaignId = campaignId, Phone = phone, TimeZones = ["America/Chicago"],
+            Status = ContactStatus.Pending, CreatedAt = DateTimeOffset.UtcNow
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         return contact.Id;

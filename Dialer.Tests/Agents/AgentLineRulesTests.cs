@@ -44,7 +44,8 @@ public sealed class AgentLineRulesTests
                     case 1: agent.TryGoAvailable(at); break;
                     case 2: agent.TryBreak("coffee", at); break;
                     case 3: agent.TryLogOut(at); break;
-                    case 4: request = Guid.NewGuid(); agent.TryRequestLine(LineKind.Browser, null, request.Value, at);
+                    case 4:
+                        request = Guid.NewGuid(); agent.TryRequestLine(LineKind.Browser, null, request.Value, at);
                         break;
                     case 5: sid = "CA" + step; if (request is { } r) agent.LinePlaced(r, sid); break;
                     case 6: if (sid is not null) agent.LineOpened(sid, at); break;

@@ -31,10 +31,10 @@ public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld worl
         /// dial.</summary>
         protected override IDictionary<string, string?> WorkerSettings() =>
             new Dictionary<string, string?>(base.WorkerSettings())
-        {
-            ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
-            ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
-        };
+            {
+                ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
+                ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
+            };
 
         public override async Task DisposeAsync()
         {

@@ -29,9 +29,9 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
 
     protected override IDictionary<string, string?> WorkerSettings() =>
         new Dictionary<string, string?>(base.WorkerSettings())
-    {
-        ["ConnectionStrings:Dialer"] = ProxiedConnectionString,
-    };
+        {
+            ["ConnectionStrings:Dialer"] = ProxiedConnectionString,
+        };
 
     public override async Task InitializeAsync()
     {
@@ -138,10 +138,10 @@ public sealed class ApiFallbackWithDatabaseDownTests(ApiFallbackWithDatabaseDown
 
         protected override IDictionary<string, string?> WorkerSettings() =>
             new Dictionary<string, string?>(base.WorkerSettings())
-        {
-            ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
-            ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
-        };
+            {
+                ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
+                ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
+            };
 
         protected override string AnswerUrl => $"{Api.Url}/twilio/answer-fallback/{Guid.NewGuid()}";
 

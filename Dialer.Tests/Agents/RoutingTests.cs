@@ -217,8 +217,11 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         }
 
         var url = $"{world.Worker.PublicUrl}/twilio/dial-ended/{attempt.Id}";
-        var form = new Dictionary<string, string> { ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0",
-            ["CallSid"] = "CA" + new string('1', 32) };
+        var form = new Dictionary<string, string>
+        {
+            ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0",
+            ["CallSid"] = "CA" + new string('1', 32)
+        };
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));

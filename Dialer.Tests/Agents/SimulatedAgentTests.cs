@@ -8,9 +8,9 @@ public sealed class AgentsThatWrapUpByThemselves : AgentsWorld
 {
     protected override IDictionary<string, string?> WorkerSettings() =>
         new Dictionary<string, string?>(base.WorkerSettings())
-    {
-        ["Agents:AutoWrapUpSeconds"] = "1",
-    };
+        {
+            ["Agents:AutoWrapUpSeconds"] = "1",
+        };
 }
 
 /// <summary>The demo's set-up: simulated agents answer in the simulator, and the healer wraps their calls up for

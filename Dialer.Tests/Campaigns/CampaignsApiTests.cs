@@ -113,7 +113,8 @@ public sealed class CampaignsApiTests(ApiFactory api)
         async Task<HttpStatusCode> Edit(string name)
         {
             var request = new HttpRequestMessage(HttpMethod.Put,
-                $"/api/campaigns/{id}") { Content = JsonContent.Create(ApiCalls.ValidCampaign(name)) };
+                $"/api/campaigns/{id}")
+            { Content = JsonContent.Create(ApiCalls.ValidCampaign(name)) };
             request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
             return (await _marketer.SendAsync(request)).StatusCode;
         }

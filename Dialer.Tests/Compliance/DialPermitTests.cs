@@ -36,8 +36,11 @@ public sealed class DialPermitTests
                 var (maxAttempts, attempts, last24Hours, onList, status, second) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
-                var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"],
-                    Attempts = attempts };
+                var contact = new Contact
+                {
+                    Phone = "+14155550101", TimeZones = ["America/Chicago"],
+                    Attempts = attempts
+                };
                 var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddSeconds(second);
                 var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
                 var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
@@ -56,8 +59,11 @@ public sealed class DialPermitTests
     public void The_check_before_the_dial_ignores_attempt_counts_already_taken_at_the_claim()
     {
         var campaign = Running(1, 1);
-        var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()],
-            Attempts = 1 };
+        var contact = new Contact
+        {
+            TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()],
+            Attempts = 1
+        };
         var now = DateTimeOffset.UtcNow;
         Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
         Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));

@@ -24,8 +24,11 @@ public sealed class TwilioContractTests
     [InlineData(MachineHandling.ConnectAnyway, true)]
     public void Every_form_field_of_the_create_call_request_is_in_Twilios_description(MachineHandling machines, bool asyncAmd)
     {
-        var settings = new CampaignSettings { CallerId = "+14155550100", MachineHandling = machines,
-            AsyncMachineDetection = asyncAmd, VoicemailMessage = "hi" };
+        var settings = new CampaignSettings
+        {
+            CallerId = "+14155550100", MachineHandling = machines,
+            AsyncMachineDetection = asyncAmd, VoicemailMessage = "hi"
+        };
         var attempt = CallAttempt.Create(Guid.NewGuid(), 1, DateTimeOffset.UtcNow);
         var contact = new Contact { Phone = "+14155550101" };
         var options = new TwilioOptions { PublicWebhookBaseUrl = "https://dialer.example.com" };

@@ -43,8 +43,11 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
     public async Task<(Guid Id, string Key)> AddUserAsync(Role role, string name, Guid? agentId = null)
     {
         var key = User.NewKey();
-        var user = new User { Id = Guid.NewGuid(), Name = name, Role = role, AgentId = agentId,
-            ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow };
+        var user = new User
+        {
+            Id = Guid.NewGuid(), Name = name, Role = role, AgentId = agentId,
+            ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow
+        };
         var options = new DbContextOptionsBuilder<DialerDb>();
         options.UseDialerDb(connectionString);
         await using var db = new DialerDb(options.Options);

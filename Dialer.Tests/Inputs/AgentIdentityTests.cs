@@ -15,8 +15,11 @@ public sealed class AgentIdentityTests(FrozenClockApi api) : IClassFixture<Froze
         await using (var db = api.Database.CreateDb())
         {
             db.Users.Add(
-                new User { Id = Guid.NewGuid(), Name = "frozen admin", Role = Role.Admin,
-                    ApiKeyHash = User.HashKey(key), CreatedAt = KnownAgentDays.Now });
+                new User
+                {
+                    Id = Guid.NewGuid(), Name = "frozen admin", Role = Role.Admin,
+                    ApiKeyHash = User.HashKey(key), CreatedAt = KnownAgentDays.Now
+                });
             await db.SaveChangesAsync();
         }
         var admin = api.CreateClient();

@@ -21,8 +21,11 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = PoolSize,
-            Timeout = 3 };
+        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString)
+        {
+            MaxPoolSize = PoolSize,
+            Timeout = 3
+        };
         // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", connection.ConnectionString);

@@ -39,12 +39,18 @@ public sealed class AbandonedEverywhereTests(ApiFactory api)
         var now = DateTimeOffset.UtcNow;
         await using var db = api.Database.CreateDb();
         var campaign = Campaign.Create(
-            new CampaignSettings { Name = "one verdict " + Guid.NewGuid().ToString("N")[..6],
-                CallerId = "+14155550100" }, now.AddHours(-1));
+            new CampaignSettings
+            {
+                Name = "one verdict " + Guid.NewGuid().ToString("N")[..6],
+                CallerId = "+14155550100"
+            }, now.AddHours(-1));
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550199", TimeZones = ["America/New_York"],
-            Status = ContactStatus.Done, CreatedAt = now };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550199", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = now
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         CallAttempt Live(int minutesAgo, int? bridgedAfter, bool abandoned, string answeredBy = "human")

@@ -40,8 +40,11 @@ public static class AgentFloor
             now.AddHours(-6));
         other.Status = CampaignStatus.Running;
         db.Campaigns.AddRange(campaign, other);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550177", TimeZones = ["America/New_York"],
-            Status = ContactStatus.Pending, CreatedAt = now };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550177", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Pending, CreatedAt = now
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
 
@@ -57,8 +60,11 @@ public static class AgentFloor
             void Move(AgentState to, string reason, DateTimeOffset when, Guid? attempt = null)
             {
                 db.AgentStateChanges.Add(
-                    new AgentStateChange { AgentId = agent.Id, From = agent.State, To = to, Reason = reason, At = when,
-                        AttemptId = attempt });
+                    new AgentStateChange
+                    {
+                        AgentId = agent.Id, From = agent.State, To = to, Reason = reason, At = when,
+                        AttemptId = attempt
+                    });
                 (agent.State, agent.StateSince) = (to, when);
             }
             Move(AgentState.Available, "logged in", at);
@@ -131,12 +137,18 @@ public static class AgentFloor
         // agents work the campaigns they are assigned to: the seeded ones are assigned to those they are logged in to
         db.CampaignAgents.AddRange(db.ChangeTracker.Entries<Agent>().ToList()
             .SelectMany(e => e.Entity.CampaignIds.Select(c =>
-            new Dialer.Core.Teams.CampaignAgent { CampaignId = c, AgentId = e.Entity.Id, AssignedAt = now,
-                AssignedBy = "seed" })).ToList());
+            new Dialer.Core.Teams.CampaignAgent
+            {
+                CampaignId = c, AgentId = e.Entity.Id, AssignedAt = now,
+                AssignedBy = "seed"
+            })).ToList());
         var adaKey = User.NewKey();
         db.Users.Add(
-            new User { Id = Guid.NewGuid(), Name = "ada", Role = Role.Agent, AgentId = ada.Id,
-                ApiKeyHash = User.HashKey(adaKey), CreatedAt = now });
+            new User
+            {
+                Id = Guid.NewGuid(), Name = "ada", Role = Role.Agent, AgentId = ada.Id,
+                ApiKeyHash = User.HashKey(adaKey), CreatedAt = now
+            });
         await db.SaveChangesAsync();
         return new Floor(campaign.Id, ada.Id, adaKey, onCall.Id, stuck.Id, wrapping.Id);
     }

@@ -103,8 +103,11 @@ public sealed class AgentLogoutTests(ApiFactory api)
             now);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550188", TimeZones = ["America/New_York"],
-            Status = ContactStatus.Done, CreatedAt = now };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550188", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = now
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         return (campaign.Id, contact.Id);

@@ -40,8 +40,11 @@ public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLif
         await Database.InitializeAsync();
         await using var db = Database.CreateDb();
         db.Users.Add(
-            new User { Id = Guid.NewGuid(), Name = "frozen manager", Role = Role.Manager,
-                ApiKeyHash = User.HashKey(ManagerKey), CreatedAt = KnownAgentDays.Now });
+            new User
+            {
+                Id = Guid.NewGuid(), Name = "frozen manager", Role = Role.Manager,
+                ApiKeyHash = User.HashKey(ManagerKey), CreatedAt = KnownAgentDays.Now
+            });
         await db.SaveChangesAsync();
     }
 

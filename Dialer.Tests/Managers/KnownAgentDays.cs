@@ -35,8 +35,11 @@ public static class KnownAgentDays
         }, Day1);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550123", TimeZones = ["America/New_York"],
-            Status = ContactStatus.Done, CreatedAt = Day1 };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550123", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = Day1
+        };
         db.Contacts.Add(contact);
         var ada = new Agent
         {
@@ -73,8 +76,11 @@ public static class KnownAgentDays
         var moves = new List<AgentStateChange>();
         void Move(Agent agent, AgentState from, AgentState to, string reason, DateTimeOffset at,
             Guid? attempt = null) =>
-            moves.Add(new AgentStateChange { AgentId = agent.Id, From = from, To = to, Reason = reason, At = at,
-                AttemptId = attempt });
+            moves.Add(new AgentStateChange
+            {
+                AgentId = agent.Id, From = from, To = to, Reason = reason, At = at,
+                AttemptId = attempt
+            });
         Move(ada, Offline, Available, "logged in", At(0, 8, 0, 0));
         Move(ada, Available, Reserved, "call answered", At(0, 9, 0, 0), a1.Id);
         Move(ada, Reserved, OnCall, "agent leg answered", At(0, 9, 0, 5), a1.Id);

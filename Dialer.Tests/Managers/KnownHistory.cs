@@ -36,15 +36,24 @@ public static class KnownHistory
         {
             Name = "known history " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100",
             CostPerMinute = 0.02m,
-            CallingWindow = new CallingWindow { Start = new(9, 0), End = new(20, 0),
-                Days = Enum.GetValues<DayOfWeek>() },
+            CallingWindow = new CallingWindow
+            {
+                Start = new(9, 0), End = new(20, 0),
+                Days = Enum.GetValues<DayOfWeek>()
+            },
         }, Day);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var ada = new Agent { Id = Guid.NewGuid(), Name = "Ada",
-            ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day };
-        var bob = new Agent { Id = Guid.NewGuid(), Name = "Bob",
-            ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day };
+        var ada = new Agent
+        {
+            Id = Guid.NewGuid(), Name = "Ada",
+            ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day
+        };
+        var bob = new Agent
+        {
+            Id = Guid.NewGuid(), Name = "Bob",
+            ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day
+        };
         db.Agents.AddRange(ada, bob);
 
         Contact Person(int n, string zone, ContactStatus status, int attempts, string? name = null) => new()
@@ -111,8 +120,11 @@ public static class KnownHistory
         await using var db = database.CreateDb();
         var campaign = Campaign.Create(new CampaignSettings { Name = "early bird", CallerId = "+14155550100" }, Day);
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+13105550111",
-            TimeZones = ["America/Los_Angeles"], Status = ContactStatus.Done, Attempts = 1, CreatedAt = Day };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+13105550111",
+            TimeZones = ["America/Los_Angeles"], Status = ContactStatus.Done, Attempts = 1, CreatedAt = Day
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         var dialed = Day.AddHours(13); // 06:00 PDT

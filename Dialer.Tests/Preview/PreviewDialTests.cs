@@ -70,8 +70,11 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var agent = await world.AgentWithKeyAsync(campaign.Id);
         var contactId = await ClaimAsync(agent);
         var outcomes = world.Simulator.Options.Outcomes;
-        world.Simulator.Options.Outcomes = new OutcomeMix { Human = 0, Machine = 0, Busy = 1, NoAnswer = 0,
-            Failed = 0 };
+        world.Simulator.Options.Outcomes = new OutcomeMix
+        {
+            Human = 0, Machine = 0, Busy = 1, NoAnswer = 0,
+            Failed = 0
+        };
         Guid attemptId;
         try
         {
@@ -105,8 +108,11 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         await using (var db = world.Db())
         {
             db.DoNotCall.Add(
-                new DoNotCallEntry { Phone = contacts[0].Phone, Reason = "called in",
-                    AddedAt = DateTimeOffset.UtcNow });
+                new DoNotCallEntry
+                {
+                    Phone = contacts[0].Phone, Reason = "called in",
+                    AddedAt = DateTimeOffset.UtcNow
+                });
             await db.SaveChangesAsync();
         }
 

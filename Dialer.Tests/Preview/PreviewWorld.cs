@@ -34,8 +34,11 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
     public async Task<(Campaign Campaign, List<Contact> Contacts)> PreviewCampaignAsync(int contacts,
         Func<CampaignSettings, CampaignSettings>? adjust = null) =>
         await RunningCampaignAsync(contacts,
-            s => (adjust?.Invoke(s) ?? s) with { Mode = DialingMode.Preview,
-                Name = "Preview " + Guid.NewGuid().ToString("N")[..6] });
+            s => (adjust?.Invoke(s) ?? s) with
+            {
+                Mode = DialingMode.Preview,
+                Name = "Preview " + Guid.NewGuid().ToString("N")[..6]
+            });
 
     /// <summary>An agent user, Available on the campaign, and an HTTP client carrying their key.</summary>
     public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null,
@@ -47,8 +50,11 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
         await using var db = Db();
         await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, fullName));
         db.CampaignAgents.Add(
-            new() { CampaignId = campaignId, AgentId = agent.Id, AssignedAt = DateTimeOffset.UtcNow,
-                AssignedBy = "test" });
+            new()
+            {
+                CampaignId = campaignId, AgentId = agent.Id, AssignedAt = DateTimeOffset.UtcNow,
+                AssignedBy = "test"
+            });
         await db.SaveChangesAsync();
         return new PreviewAgent(agent.Id, agent.ClientIdentity, key, Api.ClientWith(key));
     }

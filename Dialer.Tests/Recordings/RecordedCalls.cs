@@ -26,10 +26,10 @@ public sealed class RecordedCalls : AgentsWorld
     // no sweep of its own during the tests: they run it when they mean to
     protected override IDictionary<string, string?> WorkerSettings() =>
         new Dictionary<string, string?>(base.WorkerSettings())
-    {
-        ["Recordings:SweepEveryMinutes"] = "1440",
-        ["Recordings:BatchSize"] = "2",
-    };
+        {
+            ["Recordings:SweepEveryMinutes"] = "1440",
+            ["Recordings:BatchSize"] = "2",
+        };
 
     public override async Task InitializeAsync()
     {
@@ -51,8 +51,11 @@ public sealed class RecordedCalls : AgentsWorld
     {
         var (campaign, _) = await RunningCampaignAsync(1, s => s with
         {
-            Recording = new RecordingSettings { Enabled = true, Notice = "This call is recorded.",
-                RetentionDays = retentionDays },
+            Recording = new RecordingSettings
+            {
+                Enabled = true, Notice = "This call is recorded.",
+                RetentionDays = retentionDays
+            },
         });
         var agent = await AvailableAgentAsync([campaign.Id]);
         var name = "Rita " + Guid.NewGuid().ToString("N")[..6];

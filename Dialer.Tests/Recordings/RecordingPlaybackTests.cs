@@ -27,7 +27,8 @@ public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<
         var audio = await manager.GetAsync($"/api/recordings/{recording.Id}/audio");
         var bytes = await audio.Content.ReadAsByteArrayAsync();
         using var ranged = new HttpRequestMessage(HttpMethod.Get,
-            $"/api/recordings/{recording.Id}/audio") { Headers = { Range = new RangeHeaderValue(0, 43) } };
+            $"/api/recordings/{recording.Id}/audio")
+        { Headers = { Range = new RangeHeaderValue(0, 43) } };
         var header = await manager.SendAsync(ranged);
         var oneAttempt = (await manager.GetFromJsonAsync<JsonObject>(
             $"/api/campaigns/{attempt.CampaignId}/recordings?attemptId={Guid.NewGuid()}", ApiCalls.Json))!;

@@ -67,10 +67,10 @@ public sealed class ConferenceEventsTests
 
         var agent = await ParticipantResource.CreateAsync(
             new CreateParticipantOptions("agent-c2", CallerId, new Client("bob"))
-        {
-            Label = "agent", ConferenceStatusCallback = new Uri(engine.Url("/api-conference")),
-            ConferenceStatusCallbackEvent = ["start", "join"], TimeLimit = 28_800,
-        }, sim.TwilioClient());
+            {
+                Label = "agent", ConferenceStatusCallback = new Uri(engine.Url("/api-conference")),
+                ConferenceStatusCallbackEvent = ["start", "join"], TimeLimit = 28_800,
+            }, sim.TwilioClient());
         var events = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/api-conference") == 2))
             .Where(w => w.Path == "/api-conference").ToList();
 
@@ -114,10 +114,10 @@ public sealed class ConferenceEventsTests
 
         var customer = await ParticipantResource.CreateAsync(
             new CreateParticipantOptions("agent-c4", CallerId, new PhoneNumber("+15551230004"))
-        {
-            Label = "customer", EarlyMedia = true, StatusCallback = new Uri(engine.Url("/customer-status")),
-            StatusCallbackEvent = ["ringing", "answered", "completed"],
-        }, sim.TwilioClient());
+            {
+                Label = "customer", EarlyMedia = true, StatusCallback = new Uri(engine.Url("/customer-status")),
+                StatusCallbackEvent = ["ringing", "answered", "completed"],
+            }, sim.TwilioClient());
         var room = await RoomAsync(sim, "agent-c4", r => r.Connected(customer.CallSid));
         await engine.WaitForAsync(r => r.Count(w => w.Path == "/customer-status") >= 2);
 

@@ -32,10 +32,10 @@ public sealed class ParticipantsApiTests
             url: new Uri(engine.Url("/customer")), client: twilio);
         var agent = await ParticipantResource.CreateAsync(
             new CreateParticipantOptions(room, CallerId, new Client("alice"))
-        {
-            Label = "agent", EndConferenceOnExit = true, Timeout = 10,
-            StatusCallback = new Uri(engine.Url("/agent-leg")), StatusCallbackEvent = ["answered", "completed"],
-        }, twilio);
+            {
+                Label = "agent", EndConferenceOnExit = true, Timeout = 10,
+                StatusCallback = new Uri(engine.Url("/agent-leg")), StatusCallbackEvent = ["answered", "completed"],
+            }, twilio);
         var connected = await WaitForRoomAsync(sim, room,
             c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 2);
         return (customer, agent, connected);
@@ -92,9 +92,9 @@ public sealed class ParticipantsApiTests
 
         var manager = await ParticipantResource.CreateAsync(
             new CreateParticipantOptions(room.Sid, CallerId, new Client("manager-maria"))
-        {
-            Label = "supervisor", Muted = true, StartConferenceOnEnter = false, EndConferenceOnExit = false,
-        }, twilio);
+            {
+                Label = "supervisor", Muted = true, StartConferenceOnEnter = false, EndConferenceOnExit = false,
+            }, twilio);
         var listening = await WaitForRoomAsync(sim, "room-2",
             c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 3);
         Assert.False(listening.Hears(customer.Sid, manager.CallSid));
@@ -191,10 +191,10 @@ public sealed class ParticipantsApiTests
 
         var absent = await ParticipantResource.CreateAsync(
             new CreateParticipantOptions("room-4", CallerId, new Client("absent"))
-        {
-            Timeout = 5, StatusCallback = new Uri(engine.Url("/agent-leg")),
-            StatusCallbackEvent = ["answered", "completed"],
-        }, twilio);
+            {
+                Timeout = 5, StatusCallback = new Uri(engine.Url("/agent-leg")),
+                StatusCallbackEvent = ["answered", "completed"],
+            }, twilio);
         var done = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/agent-leg"), TimeSpan.FromSeconds(15)))
             .Single(w => w.Path == "/agent-leg");
 

@@ -31,11 +31,11 @@ public sealed class RecordingTests
 
         var started = await CallRecording.CreateAsync(
             new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(call.Sid)
-        {
-            RecordingStatusCallback = new Uri(engine.Url("/recording?attempt=3")),
-            RecordingStatusCallbackEvent = ["in-progress", "completed"],
-            RecordingChannels = "dual", RecordingTrack = "both", Trim = "do-not-trim",
-        }, twilio);
+            {
+                RecordingStatusCallback = new Uri(engine.Url("/recording?attempt=3")),
+                RecordingStatusCallbackEvent = ["in-progress", "completed"],
+                RecordingChannels = "dual", RecordingTrack = "both", Trim = "do-not-trim",
+            }, twilio);
         await sim.WaitForEndAsync(call.Sid, Patience);
         var callbacks = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/recording") == 2))
             .Where(w => w.Path == "/recording").ToList();

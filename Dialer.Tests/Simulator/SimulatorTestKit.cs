@@ -19,10 +19,16 @@ public static class SimulatorTestKit
             InitiateTime = new DurationRange(5, 10),
             RingTime = new DurationRange(20, 40),
             TalkTime = new DurationRange(10_000, 10_000),
-            Amd = new AmdOptions { DetectionTime = new DurationRange(10, 20),
-                MessageEndTime = new DurationRange(10, 20) },
-            Agents = new AgentOptions { AnswerDelay = new DurationRange(20, 40),
-                TalkTime = new DurationRange(100, 150) },
+            Amd = new AmdOptions
+            {
+                DetectionTime = new DurationRange(10, 20),
+                MessageEndTime = new DurationRange(10, 20)
+            },
+            Agents = new AgentOptions
+            {
+                AnswerDelay = new DurationRange(20, 40),
+                TalkTime = new DurationRange(100, 150)
+            },
             TwimlTimeScale = 0.01,
         };
         tweak?.Invoke(options);

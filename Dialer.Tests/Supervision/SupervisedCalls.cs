@@ -19,8 +19,11 @@ public sealed class SupervisedCalls : AgentsWorld
     protected override SimulatorOptions SimulatorSettings()
     {
         var options = Patient(FastSimulator());
-        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(9000, 9500),
-            NeverHangUp = [StayingManager] };
+        options.Agents = new AgentOptions
+        {
+            AnswerDelay = new(50, 100), TalkTime = new(9000, 9500),
+            NeverHangUp = [StayingManager]
+        };
         return options;
     }
 

@@ -10,10 +10,10 @@ namespace Dialer.Tests.Supervision;
 /// </summary>
 public sealed class SupervisionApiHost(string connectionString, Uri simulator, string workerUrl)
     : KestrelApi(connectionString, new Dictionary<string, string?>
-{
-    ["Twilio:ApiBaseUrl"] = simulator.ToString(),
-    ["Twilio:PublicWebhookBaseUrl"] = workerUrl,
-})
+    {
+        ["Twilio:ApiBaseUrl"] = simulator.ToString(),
+        ["Twilio:PublicWebhookBaseUrl"] = workerUrl,
+    })
 {
     readonly Dictionary<Role, (Guid Id, string Key)> _users = [];
 

@@ -61,8 +61,11 @@ public sealed class TwoTeams(ApiFactory api)
 
     async Task<System.Text.Json.Nodes.JsonObject> UserAsync(Role role, Guid team) =>
         await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users",
-            new { name = $"B {role} {Guid.NewGuid():N}"[..20], role = role.ToString().ToLowerInvariant(),
-                teamId = team }))
+            new
+            {
+                name = $"B {role} {Guid.NewGuid():N}"[..20], role = role.ToString().ToLowerInvariant(),
+                teamId = team
+            }))
             .EnsureSuccessStatusCode().ReadJsonAsync();
 
     async Task<Guid> RecordingOfACallAsync()

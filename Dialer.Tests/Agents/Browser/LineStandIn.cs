@@ -82,8 +82,11 @@ public sealed partial class LineStandIn
             (status, json) = request.Method == "DELETE" ? HangUp() : Connect(body);
         }
         await route.FulfillAsync(
-            new() { Status = status, ContentType = status == 202 ? "application/json" : "application/problem+json",
-                Body = json });
+            new()
+            {
+                Status = status, ContentType = status == 202 ? "application/json" : "application/problem+json",
+                Body = json
+            });
     }
 
     (int, string) Connect(JsonNode? body)

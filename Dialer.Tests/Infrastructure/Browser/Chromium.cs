@@ -26,8 +26,11 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>A new tab in a context of its own, at the given viewport.</summary>
     public Task<IPage> NewPageAsync(int width = 1366, int height = 768) =>
         _browser.NewPageAsync(
-            new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height },
-                AcceptDownloads = true });
+            new BrowserNewPageOptions
+            {
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                AcceptDownloads = true
+            });
 
     /// <summary>A new tab at <paramref name="url"/>, signed in with <paramref name="key"/> on the shared sign-in
     /// screen.</summary>

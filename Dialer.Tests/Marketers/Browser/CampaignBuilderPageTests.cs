@@ -81,8 +81,11 @@ IClassFixture<Chromium>
                 + $"calc'!A0,Mal,{open}\n";
         await page.Locator("#contacts-file")
             .SetInputFilesAsync(
-                new FilePayload { Name = "spring.csv", MimeType = "text/csv",
-                    Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+                new FilePayload
+                {
+                    Name = "spring.csv", MimeType = "text/csv",
+                    Buffer = System.Text.Encoding.UTF8.GetBytes(csv)
+                });
         await Assertions.Expect(Stat(page, "#import-report", "Imported")).ToHaveTextAsync("4");
         await Assertions.Expect(Stat(page, "#import-report", "Rejected")).ToHaveTextAsync("3");
         await Assertions.Expect(Stat(page, "#import-report", @"Suppressed \(do-not-call\)")).ToHaveTextAsync("1");
