@@ -43,7 +43,8 @@ public static class DoNotCallApi
         group.MapPost("/upload", DoNotCallUpload.UploadAsync).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.Campaign, "campaignId").Accepts<IFormFile>("text/csv", "multipart/form-data")
             .WithDescription(
-                "A CSV with a phone column, streamed: every number added to the list, with the rows it could not read by line.");
+                "A CSV with a phone column, streamed: every number added to the list, with the rows it could not read "
+                    + "by line.");
         return group;
     }
 

@@ -51,7 +51,8 @@ public static class DoNotCallUpload
             }
             if (ContactColumns.FromHeader(header) is not { } columns)
                 return Problems.BadRequest(
-                    $"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
+                    "The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: "
+                        + $"{string.Join(", ", header.Take(20))}).");
 
             var csv = new CsvRecordReader(text, separator, options.Value.MaxRecordChars);
             var report = await ReadAsync(csv, columns.Phone, db, options.Value.MaxRejectionsListed,
@@ -114,7 +115,8 @@ public static class DoNotCallUpload
     static Task<int> InsertAsync(DialerDb db, IReadOnlyCollection<string> phones, Entry e, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
             INSERT INTO do_not_call (phone, campaign_id, reason, added_at, added_by, source)
-            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text, {DoNotCallSources.Upload} FROM unnest({phones.ToArray()}) AS p
+            SELECT p, {e.CampaignId}::uuid, {e.Reason}::text, {e.At}::timestamptz, {e.By}::text,
+              {DoNotCallSources.Upload} FROM unnest({phones.ToArray()}) AS p
             ON CONFLICT DO NOTHING
             """, ct);
 }

@@ -96,7 +96,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 $"The header has {header.Count} columns; at most {o.MaxColumns} are accepted (Import:MaxColumns).");
         var columns = ContactColumns.FromHeader(header)
             ?? throw new NotCsvException(
-                $"The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: {string.Join(", ", header.Take(20))}).");
+                "The header has no phone column (looked for 'phone', 'number', 'mobile'...; found: "
+                    + $"{string.Join(", ", header.Take(20))}).");
         return (header, columns);
     }
 

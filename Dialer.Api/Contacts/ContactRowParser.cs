@@ -19,7 +19,8 @@ public sealed class ContactRowParser(
         if (fields.Count > headerWidth)
         {
             reason =
-                $"the row has {fields.Count} fields but the header has {headerWidth} (a separator inside an unquoted value?)";
+                $"the row has {fields.Count} fields but the header has {headerWidth} (a separator inside an unquoted "
+                    + "value?)";
             return false;
         }
         for (var i = 0; i < fields.Count; i++)

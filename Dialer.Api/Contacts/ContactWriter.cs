@@ -17,15 +17,18 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
 {
     static readonly string MoveSql = $"""
         WITH inserted AS (
-          INSERT INTO contacts (campaign_id, phone, name, time_zones, stated_jurisdiction, custom_fields, status, attempts, next_attempt_at, created_at, priority)
+          INSERT INTO contacts (campaign_id, phone, name, time_zones, stated_jurisdiction, custom_fields, status,
+            attempts, next_attempt_at, created_at, priority)
           SELECT @campaign, s.phone, s.name, s.time_zones, s.stated_jurisdiction, s.custom_fields,
-                 CASE WHEN EXISTS (SELECT 1 FROM do_not_call d WHERE {DoNotCallMatch.BindsSql("d", "s.phone", "@campaign")})
+                 CASE WHEN EXISTS (SELECT 1 FROM do_not_call d WHERE
+                   {DoNotCallMatch.BindsSql("d", "s.phone", "@campaign")})
                       THEN '{ContactStatus.Suppressed}' ELSE '{ContactStatus.Pending}' END,
                  0, @now, @now, 2
           FROM contact_import s
           ON CONFLICT (campaign_id, phone) DO NOTHING
           RETURNING status)
-        SELECT count(*)::int AS inserted, (count(*) FILTER (WHERE status = '{ContactStatus.Suppressed}'))::int AS suppressed
+        SELECT count(*)::int AS inserted, (count(*) FILTER (WHERE status = '{ContactStatus.Suppressed}'))::int
+          AS suppressed
           FROM inserted;
         """;
 
@@ -45,10 +48,13 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE contact_import "
-            + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb) ON COMMIT DROP", connection, tx))
+            + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb) "
+            + "ON COMMIT DROP",
+            connection, tx))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields) "
+            + "FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var r in rows)
             {

@@ -53,5 +53,6 @@ public static class ETags
     public static ProblemHttpResult StaleProblem() => TypedResults.Problem(
         statusCode: StatusCodes.Status412PreconditionFailed,
         title: "The campaign changed since you read it.",
-        detail: "Someone else saved a newer version. GET it again, re-apply your change and send it with the new ETag in If-Match.");
+        detail: "Someone else saved a newer version. GET it again, re-apply your change and send it with the new ETag "
+            + "in If-Match.");
 }

@@ -33,7 +33,8 @@ public sealed class RecordingMedia(IHttpClientFactory http, IOptions<TwilioOptio
     {
         var o = options.Value;
         return new Uri(
-            $"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{o.AccountSid}/Recordings/{Uri.EscapeDataString(recordingSid)}.mp3");
+            $"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{o.AccountSid}/Recordings/"
+            + $"{Uri.EscapeDataString(recordingSid)}.mp3");
     }
 
     /// <summary>Streams the audio into the response; the problem instead when Twilio gives none.</summary>

@@ -41,9 +41,11 @@ public static class CampaignResultsApi
             SELECT c.id AS contact_id, c.phone, c.name, c.status, c.attempts, c.last_outcome, c.last_attempt_at,
                    coalesce(c.disposition, d.disposition) AS disposition, coalesce(g.name, la.agent_id::text) AS agent
               FROM contacts c
-              LEFT JOIN LATERAL (SELECT a.disposition FROM call_attempts a WHERE a.contact_id = c.id AND a.disposition IS NOT NULL
+              LEFT JOIN LATERAL (SELECT a.disposition FROM call_attempts a WHERE a.contact_id = c.id
+                AND a.disposition IS NOT NULL
                                   ORDER BY a.created_at DESC LIMIT 1) d ON true
-              LEFT JOIN LATERAL (SELECT a.agent_id FROM call_attempts a WHERE a.contact_id = c.id AND a.agent_id IS NOT NULL
+              LEFT JOIN LATERAL (SELECT a.agent_id FROM call_attempts a WHERE a.contact_id = c.id
+                AND a.agent_id IS NOT NULL
                                   ORDER BY a.created_at DESC LIMIT 1) la ON true
               LEFT JOIN agents g ON g.id = la.agent_id
              WHERE c.campaign_id = @id

@@ -36,8 +36,10 @@ public sealed record ComplianceReport(
         var window = TimeSpan.FromHours(s.AbandonWindowHours);
         var id = campaign.Id;
         var daily = await db.ListAsync<DayCount>($"""
-            SELECT (a.answered_at AT TIME ZONE 'UTC')::date AS date, {CallFigures.LiveAnswers.CountSql}, {CallFigures.Abandoned.CountSql}
-              FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from AND a.answered_at < @to GROUP BY 1 ORDER BY 1
+            SELECT (a.answered_at AT TIME ZONE 'UTC')::date AS date, {CallFigures.LiveAnswers.CountSql},
+              {CallFigures.Abandoned.CountSql}
+              FROM call_attempts a WHERE a.campaign_id = @id AND a.answered_at >= @from
+                AND a.answered_at < @to GROUP BY 1 ORDER BY 1
             """, ct, P("id", id), P("from", from - window), P("to", to));
 
         var days = new List<Day>();
@@ -108,7 +110,8 @@ public sealed record ComplianceReport(
     static IAsyncEnumerable<(Call, string[])> CallsWithZonesAsync(DialerDb db, string filter, Guid campaignId,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         db.RowsAsync<CallRow>($"""
-            SELECT a.id, a.contact_id, c.phone, c.time_zones, a.dialed_at, a.answered_at, a.ended_at, a.answered_by, a.outcome,
+            SELECT a.id, a.contact_id, c.phone, c.time_zones, a.dialed_at, a.answered_at, a.ended_at, a.answered_by,
+              a.outcome,
                    extract(hour from a.dialed_at AT TIME ZONE c.time_zones[1])::int AS local_hour
               FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
              WHERE a.campaign_id = @id AND {filter}
@@ -126,6 +129,7 @@ public sealed record ComplianceReport(
     static readonly string DoNotCallSql = $"""
         SELECT (SELECT count(*) FROM call_attempts a WHERE a.campaign_id = @id AND {CallFigures.DoNotCallStopped.Sql}
                    AND a.created_at >= @from AND a.created_at < @to) AS do_not_call_stopped,
-               (SELECT count(*) FROM contacts c WHERE c.campaign_id = @id AND c.status = '{ContactStatus.Suppressed}') AS suppressed
+               (SELECT count(*) FROM contacts c WHERE c.campaign_id = @id AND c.status = '{ContactStatus.Suppressed}')
+                 AS suppressed
         """;
 }

@@ -66,7 +66,8 @@ public static class SupervisionApi
             {
                 ["to"] = [me.ClientIdentity is null && me.Phone is null
                     ? "You have no line registered to supervise from: an admin sets your phone or browser identity."
-                    : $"Supervise from your own line: {string.Join(" or ", new[] { me.ClientIdentity is { } i ? "client:" + i : null, me.Phone }.OfType<string>())}."],
+                    : "Supervise from your own line: " + string.Join(" or ",
+                        new[] { me.ClientIdentity is { } i ? "client:" + i : null, me.Phone }.OfType<string>()) + "."],
             });
         if (await db.SupervisionSessions.AnyAsync(s => s.AttemptId == call.Id && s.SupervisorUserId == supervisorId
             && s.EndedAt == null, ct))

@@ -119,7 +119,8 @@ public static class UsersApi
             await db.Database.ExecuteSqlAsync($"""
                 WITH u AS (UPDATE users SET team_id = {moveTo} WHERE id = {id} RETURNING agent_id),
                      gone AS (DELETE FROM campaign_agents WHERE agent_id IN (SELECT agent_id FROM u))
-                UPDATE agents SET team_id = {moveTo}, campaign_ids = ARRAY[]::uuid[] WHERE id IN (SELECT agent_id FROM u)
+                UPDATE agents SET team_id = {moveTo}, campaign_ids = ARRAY[]::uuid[] WHERE id IN (SELECT agent_id
+                  FROM u)
                 """, ct);
         return TypedResults.NoContent();
     }

@@ -24,9 +24,11 @@ public static class AgentRouter
         var readySince = now.AddSeconds(-minReadySeconds);
         var rows = await db.Database.SqlQuery<ReservedAgent>($"""
             WITH picked AS (
-                UPDATE agents SET state = 'Reserved', state_since = {now}, current_attempt_id = {attemptId}, break_reason = NULL
+                UPDATE agents SET state = 'Reserved', state_since = {now}, current_attempt_id = {attemptId},
+                  break_reason = NULL
                 WHERE id = (SELECT id FROM agents
-                            WHERE state = 'Available' AND line_state = 'Open' AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
+                            WHERE state = 'Available' AND line_state = 'Open'
+                              AND campaign_ids @> ARRAY[{campaignId}]::uuid[] AND state_since <= {readySince}
                               AND ({only}::uuid IS NULL OR id = {only}::uuid)
                             ORDER BY state_since LIMIT 1 FOR UPDATE SKIP LOCKED)
                   AND state = 'Available' AND line_state = 'Open'

@@ -90,7 +90,8 @@ public sealed class Campaign
     {
         if (Status is not (CampaignStatus.Running or CampaignStatus.Paused or CampaignStatus.Scheduled))
             return new Refusal(
-                $"Only a scheduled, running or paused campaign can be stopped; this one is {Status.ToString().ToLowerInvariant()}.");
+                "Only a scheduled, running or paused campaign can be stopped; this one is "
+                    + $"{Status.ToString().ToLowerInvariant()}.");
         Status = CampaignStatus.Stopped;
         EndedAt = now;
         PauseReason = null;

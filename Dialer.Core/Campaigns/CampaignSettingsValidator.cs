@@ -66,7 +66,8 @@ public static class CampaignSettingsValidator
         {
             if (s.Recording.Enabled && string.IsNullOrWhiteSpace(s.Recording.Notice))
                 errors.Add("recording.notice",
-                    "A recorded call needs the words the customer hears first (such as \"This call may be recorded.\").");
+                    "A recorded call needs the words the customer hears first "
+                    + "(such as \"This call may be recorded.\").");
             else if (s.Recording.Notice?.Length > 500) errors.Add("recording.notice", "At most 500 characters.");
             if (s.Recording.RetentionDays is < 1 or > 3650)
                 errors.Add("recording.retentionDays", "Must be between 1 and 3650 days.");

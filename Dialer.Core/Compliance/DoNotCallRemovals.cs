@@ -15,8 +15,10 @@ public static class DoNotCallRemovals
         CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
-            var entries = await unit.Db.DoNotCall.FromSql(
-                    $"SELECT * FROM do_not_call WHERE phone = {phone} AND campaign_id IS NOT DISTINCT FROM {campaignId} FOR UPDATE")
+            var entries = await unit.Db.DoNotCall.FromSql($"""
+                    SELECT * FROM do_not_call
+                     WHERE phone = {phone} AND campaign_id IS NOT DISTINCT FROM {campaignId} FOR UPDATE
+                    """)
                 .ToListAsync(token);
             if (entries.Count == 0)
             {

@@ -24,7 +24,8 @@ public static class PersonCalls
           (SELECT count(*) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
             WHERE c.phone = p.phone AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})::int AS calls,
           (SELECT max(coalesce(a.answered_at, a.created_at)) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-            WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}) AS last_abandoned,
+            WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql})
+              AS last_abandoned,
           (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = p.phone AND c.campaign_id <> @campaign
                    AND c.status = '{ContactStatus.Dialing}')
            OR NOT pg_try_advisory_xact_lock(hashtextextended(p.phone, 18))) AS dialing_elsewhere

@@ -97,7 +97,8 @@ public static class AbandonLedger
     static readonly string LedgerSql = $"""
         SELECT w.campaign_id, {Counts}
           FROM unnest(@ids, @froms) AS w(campaign_id, window_start)
-          JOIN call_attempts a ON a.campaign_id = w.campaign_id AND a.answered_at >= w.window_start AND a.answered_at <= @now
+          JOIN call_attempts a ON a.campaign_id = w.campaign_id AND a.answered_at >= w.window_start
+            AND a.answered_at <= @now
          GROUP BY w.campaign_id
         """;
 

@@ -31,7 +31,8 @@ public static class AttemptsLast24Hours
     /// the window; the since parameter is <see cref="Since"/>.</summary>
     public static string PerContactSql(string campaignParameter, string sinceParameter) => $"""
         SELECT contact_id, count(*) AS n FROM call_attempts
-        WHERE campaign_id = {campaignParameter} AND created_at > {sinceParameter} AND state <> {(int)AttemptState.Skipped}
+        WHERE campaign_id = {campaignParameter} AND created_at > {sinceParameter}
+          AND state <> {(int)AttemptState.Skipped}
         GROUP BY contact_id
         """;
 }

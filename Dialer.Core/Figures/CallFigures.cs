@@ -86,7 +86,8 @@ public static class CallFigures
 
     /// <summary>Talk time: from the agent's connect to the call's end, of connected calls that ended.</summary>
     public const string TalkSecondsSql =
-        "coalesce(sum(extract(epoch FROM a.ended_at - a.bridged_at)) FILTER (WHERE a.bridged_at IS NOT NULL AND a.ended_at IS NOT NULL), 0)";
+        "coalesce(sum(extract(epoch FROM a.ended_at - a.bridged_at)) FILTER (WHERE a.bridged_at IS NOT NULL AND "
+            + "a.ended_at IS NOT NULL), 0)";
 
     public static double TalkSeconds(CallAttempt a) =>
         a is { BridgedAt: { } bridged, EndedAt: { } ended } ? (ended - bridged).TotalSeconds : 0;

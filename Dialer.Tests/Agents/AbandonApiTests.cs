@@ -18,11 +18,14 @@ public sealed class AbandonApiTests(ApiFactory api)
         var campaignId = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         var now = DateTimeOffset.UtcNow;
         await using (var db = api.Database.CreateDb()) // a campaign that has run for 60 days: its window is the last 30
-            await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.StartedAt, now.AddDays(-60)));
+            await db.Campaigns.Where(c => c.Id == campaignId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.StartedAt, now.AddDays(-60)));
         await SeedAsync(campaignId, now.AddMinutes(-5), live: 40, abandoned: 1, machines: 3);
-        await SeedAsync(campaignId, now.AddDays(-40), live: 10, abandoned: 10, machines: 0); // before the 30 days: not counted
+        // before the 30 days: not counted
+        await SeedAsync(campaignId, now.AddDays(-40), live: 10, abandoned: 10, machines: 0);
 
-        var ledger = await api.ClientAs(Role.Manager).GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaignId}/abandon");
+        var ledger = await api.ClientAs(Role.Manager)
+            .GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaignId}/abandon");
 
         Assert.Equal(40, ledger!["liveAnswers"]!.GetValue<int>());
         Assert.Equal(1, ledger["abandoned"]!.GetValue<int>());
@@ -30,8 +33,10 @@ public sealed class AbandonApiTests(ApiFactory api)
         Assert.Equal(3, ledger["machineVerdicts"]!.GetValue<int>());
         Assert.Equal(0.025, ledger["rate"]!.GetValue<double>(), 6);
         Assert.Equal(0, ledger["abandonsLeft"]!.GetValue<int>()); // (1+1)/(40+1) = 4.9% > 3%
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(Role.Agent).GetAsync($"/api/campaigns/{campaignId}/abandon")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/abandon")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.ClientAs(Role.Agent).GetAsync($"/api/campaigns/{campaignId}/abandon")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/abandon")).StatusCode);
     }
 
     // distinct numbers, never drawn at random: two draws of one number broke the campaign's unique (campaign, phone)
@@ -42,7 +47,12 @@ public sealed class AbandonApiTests(ApiFactory api)
         await using var db = api.Database.CreateDb();
         for (var i = 0; i < live + machines; i++)
         {
-            var contact = new Contact { CampaignId = campaignId, Phone = $"+1312555{Interlocked.Increment(ref _nextPhone) % 100_000:D5}", Status = ContactStatus.Done, CreatedAt = answeredAt };
+            var contact = new Contact
+            {
+                CampaignId = campaignId,
+                Phone = $"+1312555{Interlocked.Increment(ref _nextPhone) % 100_000:D5}", Status = ContactStatus.Done,
+                CreatedAt = answeredAt
+            };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             var a = CallAttempt.Create(campaignId, contact.Id, answeredAt.AddSeconds(-20));

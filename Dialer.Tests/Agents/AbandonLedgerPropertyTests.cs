@@ -10,7 +10,8 @@ public class AbandonLedgerPropertyTests
     static readonly DateTimeOffset Answered = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
 
     [Property(MaxTest = 1000)]
-    public bool An_agent_connected_within_two_seconds_of_the_assumed_greeting_end_is_never_abandoned(ushort afterAnswerMs)
+    public bool An_agent_connected_within_two_seconds_of_the_assumed_greeting_end_is_never_abandoned(
+        ushort afterAnswerMs)
     {
         var connected = Answered.AddMilliseconds(afterAnswerMs % 10_000);
         var verdict = AbandonRule.Judge(new LiveCall(Answered, null, connected, null, null), connected.AddMinutes(5));
@@ -31,22 +32,37 @@ public class AbandonLedgerPropertyTests
     public void The_two_second_boundary_is_inclusive_to_the_millisecond()
     {
         var greetingEnd = Answered.AddSeconds(1.5);
-        Assert.Equal(AbandonVerdict.Connected, AbandonRule.Judge(new LiveCall(Answered, greetingEnd, greetingEnd.AddSeconds(2), null, null), greetingEnd.AddMinutes(1)));
-        Assert.Equal(AbandonVerdict.Abandoned, AbandonRule.Judge(new LiveCall(Answered, greetingEnd, greetingEnd.AddSeconds(2).AddMilliseconds(1), null, null), greetingEnd.AddMinutes(1)));
+        Assert.Equal(AbandonVerdict.Connected,
+            AbandonRule.Judge(new LiveCall(Answered, greetingEnd, greetingEnd.AddSeconds(2), null, null),
+                greetingEnd.AddMinutes(1)));
+        Assert.Equal(AbandonVerdict.Abandoned,
+            AbandonRule.Judge(
+                new LiveCall(Answered, greetingEnd, greetingEnd.AddSeconds(2).AddMilliseconds(1), null, null),
+                greetingEnd.AddMinutes(1)));
     }
 
     [Fact]
     public void The_safe_harbour_message_and_a_person_taken_for_a_machine_are_abandoned_and_a_quick_hang_up_is_not()
     {
-        Assert.Equal(AbandonVerdict.Abandoned, AbandonRule.Judge(new LiveCall(Answered, null, null, Answered.AddMilliseconds(20), null), Answered.AddSeconds(1)));
-        Assert.Equal(AbandonVerdict.Abandoned, AbandonRule.Judge(new LiveCall(Answered, null, null, null, Answered.AddSeconds(1), PersonTakenForMachine: true), Answered.AddSeconds(1)));
-        Assert.Equal(AbandonVerdict.HungUpInTime, AbandonRule.Judge(new LiveCall(Answered, null, null, null, Answered.AddSeconds(2)), Answered.AddSeconds(2)));
-        Assert.Equal(AbandonVerdict.Pending, AbandonRule.Judge(new LiveCall(Answered, null, null, null, null), Answered.AddSeconds(2)));
-        Assert.Equal(AbandonVerdict.Abandoned, AbandonRule.Judge(new LiveCall(Answered, null, null, null, null), Answered.AddSeconds(3.5)));
+        Assert.Equal(AbandonVerdict.Abandoned,
+            AbandonRule.Judge(new LiveCall(Answered, null, null, Answered.AddMilliseconds(20), null),
+                Answered.AddSeconds(1)));
+        Assert.Equal(AbandonVerdict.Abandoned,
+            AbandonRule.Judge(
+                new LiveCall(Answered, null, null, null, Answered.AddSeconds(1), PersonTakenForMachine: true),
+                Answered.AddSeconds(1)));
+        Assert.Equal(AbandonVerdict.HungUpInTime,
+            AbandonRule.Judge(new LiveCall(Answered, null, null, null, Answered.AddSeconds(2)),
+                Answered.AddSeconds(2)));
+        Assert.Equal(AbandonVerdict.Pending,
+            AbandonRule.Judge(new LiveCall(Answered, null, null, null, null), Answered.AddSeconds(2)));
+        Assert.Equal(AbandonVerdict.Abandoned,
+            AbandonRule.Judge(new LiveCall(Answered, null, null, null, null), Answered.AddSeconds(3.5)));
     }
 
     [Property(MaxTest = 2000)]
-    public bool The_budget_is_the_most_abandons_that_keep_the_rate_at_or_under_the_target(ushort live, ushort abandonedSeed, byte targetTenthsOfPercent)
+    public bool The_budget_is_the_most_abandons_that_keep_the_rate_at_or_under_the_target(ushort live,
+        ushort abandonedSeed, byte targetTenthsOfPercent)
     {
         var abandoned = live == 0 ? 0 : abandonedSeed % (live + 1);
         var target = (1 + targetTenthsOfPercent % 30) / 1000.0; // 0.1% .. 3%

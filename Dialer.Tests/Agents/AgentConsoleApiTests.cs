@@ -20,8 +20,10 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         var (agent, agentId) = await NewAgentAsync();
         await api.AssignAsync(campaign, agentId);
 
-        var loggedIn = await (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaign } })).ReadJsonAsync();
-        Assert.Equal(("break", Agent.NoLineReason), (loggedIn["state"]!.GetValue<string>(), loggedIn["breakReason"]!.GetValue<string>()));
+        var loggedIn = await (await agent.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { campaign } })).ReadJsonAsync();
+        Assert.Equal(("break", Agent.NoLineReason),
+            (loggedIn["state"]!.GetValue<string>(), loggedIn["breakReason"]!.GetValue<string>()));
         var noLine = await agent.PostAsync("/api/agent-console/available", null);
         Assert.Equal(HttpStatusCode.Conflict, noLine.StatusCode);
         Assert.Contains("Connect your line", (await noLine.ReadJsonAsync())["detail"]!.GetValue<string>());
@@ -29,19 +31,26 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         var asked = await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "browser" });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         Assert.Equal("Connecting", (await asked.ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "browser" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "browser" })).StatusCode);
         await OpenLineAsIfTheRoomSaidSoAsync(agentId);
         var me = await (await agent.GetAsync("/api/agent-console/me")).ReadJsonAsync();
-        Assert.Equal(("available", "Open"), (me["state"]!.GetValue<string>(), me["line"]!["state"]!.GetValue<string>()));
+        Assert.Equal(("available", "Open"),
+            (me["state"]!.GetValue<string>(), me["line"]!["state"]!.GetValue<string>()));
 
-        var onBreak = await (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "lunch" })).ReadJsonAsync();
-        Assert.Equal(("break", "lunch"), (onBreak["state"]!.GetValue<string>(), onBreak["breakReason"]!.GetValue<string>()));
+        var onBreak = await (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "lunch" }))
+            .ReadJsonAsync();
+        Assert.Equal(("break", "lunch"),
+            (onBreak["state"]!.GetValue<string>(), onBreak["breakReason"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent-console/available", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agent-console/logout", null)).StatusCode);
 
         await using var db = api.Database.CreateDb();
-        var moves = await db.AgentStateChanges.Where(m => m.AgentId == agentId).OrderBy(m => m.Id).Select(m => new { m.From, m.To }).ToListAsync();
-        Assert.Equal([AgentState.Break, AgentState.Available, AgentState.Break, AgentState.Available, AgentState.Offline], moves.Select(m => m.To));
+        var moves = await db.AgentStateChanges.Where(m => m.AgentId == agentId).OrderBy(m => m.Id)
+            .Select(m => new { m.From, m.To }).ToListAsync();
+        Assert.Equal(
+            [AgentState.Break, AgentState.Available, AgentState.Break, AgentState.Available, AgentState.Offline],
+            moves.Select(m => m.To));
         Assert.Equal(AgentState.Offline, moves[0].From);
     }
 
@@ -59,17 +68,28 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.NotNull((await bad.ReadJsonAsync())["errors"]!["address"]);
         }
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "sip", address = "alice@example.com" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await agent.PostAsJsonAsync("/api/agent-console/line", new { kind = "phone", address = "+14155550123" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await agent.PostAsJsonAsync("/api/agent-console/line",
+                new { kind = "sip", address = "alice@example.com" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted,
+            (await agent.PostAsJsonAsync("/api/agent-console/line",
+                new { kind = "phone", address = "+14155550123" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"/api/agent-console/calls/{Guid.NewGuid()}/hangup", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/digits", new { digits = "12;rm" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync("/api/agent-console/line/mute", new { muted = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await agent.PostAsync($"/api/agent-console/calls/{Guid.NewGuid()}/hangup", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await agent.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/digits",
+                new { digits = "12;rm" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await agent.PostAsJsonAsync("/api/agent-console/line/mute", new { muted = true })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await agent.DeleteAsync("/api/agent-console/line")).StatusCode);
-        Assert.Equal("Dropped", (await (await agent.GetAsync("/api/agent-console/me")).ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
+        Assert.Equal("Dropped",
+            (await (await agent.GetAsync("/api/agent-console/me"))
+                .ReadJsonAsync())["line"]!["state"]!.GetValue<string>());
     }
 
-    /// <summary>What the Worker does when the room reports the agent's line joined (no Worker in this Api-only test).</summary>
+    /// <summary>What the Worker does when the room reports the agent's line joined (no Worker in this Api-only
+    /// test).</summary>
     async Task OpenLineAsIfTheRoomSaidSoAsync(Guid agentId)
     {
         await using var db = api.Database.CreateDb();
@@ -85,13 +105,15 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
     {
         var (agent, _) = await NewAgentAsync();
 
-        var unknown = await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { Guid.NewGuid() } });
+        var unknown = await agent.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { Guid.NewGuid() } });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.NotNull((await unknown.ReadJsonAsync())["errors"]!["campaignIds"]);
         var notLoggedIn = await agent.PostAsync("/api/agent-console/available", null);
         Assert.Equal(HttpStatusCode.Conflict, notLoggedIn.StatusCode);
         Assert.Contains("Log in", (await notLoggedIn.ReadJsonAsync())["detail"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await agent.PostAsJsonAsync("/api/agent-console/break", new { reason = "" })).StatusCode);
     }
 
     [Theory]
@@ -102,7 +124,9 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
     {
         var client = api.ClientAs(role);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/agent-console/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/disposition", new { disposition = "sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync($"/api/agent-console/calls/{Guid.NewGuid()}/disposition",
+                new { disposition = "sale" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous().GetAsync("/api/agent-console/me")).StatusCode);
     }
 
@@ -118,13 +142,16 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         Assert.Equal("gold", me["call"]!["contact"]!["customFields"]!["tier"]!.GetValue<string>());
         Assert.Equal(attemptId, me["call"]!["attemptId"]!.GetValue<Guid>());
 
-        var result = await (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale", notes = "two units" })).ReadJsonAsync();
+        var result = await (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+            new { disposition = "sale", notes = "two units" })).ReadJsonAsync();
         Assert.True(result["converted"]!.GetValue<bool>());
         Assert.Equal("available", result["agentState"]!.GetValue<string>());
         await using var db = api.Database.CreateDb();
         var attempt = await db.CallAttempts.SingleAsync(a => a.Id == attemptId);
         Assert.Equal(("sale", true, "two units"), (attempt.Disposition, attempt.Converted, attempt.DispositionNotes));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "no-sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+                new { disposition = "no-sale" })).StatusCode);
         _ = campaignId;
     }
 
@@ -135,10 +162,13 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         var (other, _) = await NewAgentAsync();
         var (_, attemptId, _) = await CallInWrapUpAsync(agentId, "+14155550112");
 
-        var bad = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "maybe" });
+        var bad = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+            new { disposition = "maybe" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.NotNull((await bad.ReadJsonAsync())["errors"]!["disposition"]);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await other.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+                new { disposition = "sale" })).StatusCode);
     }
 
     [Fact]
@@ -149,7 +179,9 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         var (_, attemptId, contactId) = await CallInWrapUpAsync(agentId, phone);
         var elsewhere = await PendingContactElsewhereAsync(phone);
 
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "do-not-call" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+                new { disposition = "do-not-call" })).StatusCode);
 
         await using var db = api.Database.CreateDb();
         Assert.Contains(await db.DoNotCall.Where(d => d.Phone == phone).ToListAsync(), d => d.CampaignId == null);
@@ -168,14 +200,19 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
         var at3am = new DateTimeOffset(tomorrow.AddHours(3), zone.GetUtcOffset(tomorrow.AddHours(3)));
         var at10am = new DateTimeOffset(tomorrow.AddHours(10), zone.GetUtcOffset(tomorrow.AddHours(10)));
 
-        var refused = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at3am });
+        var refused = await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+            new { disposition = "callback", callbackAt = at3am });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("next lawful time", (await refused.ReadJsonAsync())["errors"]!["callbackAt"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "callback", callbackAt = at10am })).StatusCode);
+        Assert.Contains("next lawful time",
+            (await refused.ReadJsonAsync())["errors"]!["callbackAt"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK,
+            (await agent.PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
+                new { disposition = "callback", callbackAt = at10am })).StatusCode);
 
         await using var db = api.Database.CreateDb();
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
-        Assert.Equal((ContactStatus.Pending, DialPriority.Callback, at10am, at10am), (contact.Status, contact.Priority, contact.CallbackAt!.Value, contact.NextAttemptAt!.Value));
+        Assert.Equal((ContactStatus.Pending, DialPriority.Callback, at10am, at10am),
+            (contact.Status, contact.Priority, contact.CallbackAt!.Value, contact.NextAttemptAt!.Value));
     }
 
     [Fact]
@@ -188,39 +225,48 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
 
         Assert.Equal(identity, token!["identity"]!.GetValue<string>());
         var payload = token["token"]!.GetValue<string>().Split('.')[1];
-        var json = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=').Replace('-', '+').Replace('_', '/')));
+        var json = System.Text.Encoding.UTF8.GetString(
+            Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')
+                .Replace('-', '+').Replace('_', '/')));
         Assert.Contains(identity, json);
         Assert.Contains("voice", json);
     }
 
     async Task<(HttpClient Client, Guid AgentId)> NewAgentAsync()
     {
-        var created = await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users", new { name = "Agent " + Guid.NewGuid().ToString("N")[..6], role = "agent" })).ReadJsonAsync();
+        var created = await (await api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/users", new { name = "Agent " + Guid.NewGuid().ToString("N")[..6], role = "agent" }))
+            .ReadJsonAsync();
         var client = api.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", created["apiKey"]!.GetValue<string>());
         return (client, created["agentId"]!.GetValue<Guid>());
     }
 
     /// <summary>A finished call the agent took and is wrapping up.</summary>
-    async Task<(Guid CampaignId, Guid AttemptId, long ContactId)> CallInWrapUpAsync(Guid agentId, string phone, string zone = "America/Chicago")
+    async Task<(Guid CampaignId, Guid AttemptId, long ContactId)> CallInWrapUpAsync(Guid agentId, string phone,
+        string zone = "America/Chicago")
     {
         var campaignId = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         await using var db = api.Database.CreateDb();
         var now = DateTimeOffset.UtcNow;
         var contact = new Contact
         {
-            CampaignId = campaignId, Phone = phone, Name = "Ada Lovelace", TimeZones = [zone], CustomFields = """{"tier":"gold"}""",
+            CampaignId = campaignId, Phone = phone, Name = "Ada Lovelace", TimeZones = [zone],
+            CustomFields = """{"tier":"gold"}""",
             Status = ContactStatus.Done, CreatedAt = now,
         };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         var attempt = CallAttempt.Create(campaignId, contact.Id, now.AddMinutes(-2));
         attempt.State = AttemptState.Completed;
-        (attempt.AnsweredAt, attempt.BridgedAt, attempt.EndedAt, attempt.AgentId, attempt.LiveAnswer) = (now.AddMinutes(-1), now.AddMinutes(-1), now, agentId, true);
+        (attempt.AnsweredAt, attempt.BridgedAt, attempt.EndedAt, attempt.AgentId,
+            attempt.LiveAnswer) = (now.AddMinutes(-1), now.AddMinutes(-1), now, agentId, true);
         db.CallAttempts.Add(attempt);
         var agent = await db.Agents.SingleAsync(a => a.Id == agentId);
-        (agent.State, agent.StateSince, agent.CurrentAttemptId, agent.CampaignIds) = (AgentState.WrapUp, now, attempt.Id, [campaignId]);
-        (agent.LineState, agent.LineCallSid) = (Core.Agents.Lines.LineState.Open, "CA" + Guid.NewGuid().ToString("N")); // mid-shift: the line is open
+        (agent.State, agent.StateSince, agent.CurrentAttemptId, agent.CampaignIds) = (AgentState.WrapUp, now,
+            attempt.Id, [campaignId]);
+        // mid-shift: the line is open
+        (agent.LineState, agent.LineCallSid) = (Core.Agents.Lines.LineState.Open, "CA" + Guid.NewGuid().ToString("N"));
         await db.SaveChangesAsync();
         return (campaignId, attempt.Id, contact.Id);
     }
@@ -229,7 +275,11 @@ public sealed class AgentConsoleApiTests(ApiFactory api)
     {
         var campaignId = await api.ClientAs(Role.Marketer).CreateCampaignAsync();
         await using var db = api.Database.CreateDb();
-        var contact = new Contact { CampaignId = campaignId, Phone = phone, TimeZones = ["America/Chicago"], Status = ContactStatus.Pending, CreatedAt = DateTimeOffset.UtcNow };
+        var contact = new Contact
+        {
+            CampaignId = campaignId, Phone = phone, TimeZones = ["America/Chicago"],
+            Status = ContactStatus.Pending, CreatedAt = DateTimeOffset.UtcNow
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         return contact.Id;

@@ -31,7 +31,8 @@ public sealed class AgentConsoleTests(ApiFactory api)
 
         var attemptId = Guid.NewGuid();
         using (var scope = api.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new CallBridgedToAgent(attemptId, Guid.NewGuid(), agentId, 1, DateTimeOffset.UtcNow));
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>()
+                .Publish(new CallBridgedToAgent(attemptId, Guid.NewGuid(), agentId, 1, DateTimeOffset.UtcNow));
 
         var message = await offered.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(attemptId, message.GetProperty("attemptId").GetGuid());
@@ -50,7 +51,8 @@ public sealed class AgentConsoleTests(ApiFactory api)
 
         await using var db = api.Database.CreateDb();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await db.Agents.AsNoTracking().SingleAsync(a => a.Id == agentId)).ConsoleDisconnectedAt is null && DateTime.UtcNow < deadline)
+        while ((await db.Agents.AsNoTracking().SingleAsync(a => a.Id == agentId)).ConsoleDisconnectedAt is null
+            && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         Assert.NotNull((await db.Agents.AsNoTracking().SingleAsync(a => a.Id == agentId)).ConsoleDisconnectedAt);
     }

@@ -13,29 +13,35 @@ public class AgentHealingTests
 
     static Agent In(AgentState state, double secondsAgo, DateTimeOffset? consoleGone = null) => new()
     {
-        Id = Guid.NewGuid(), State = state, StateSince = Now.AddSeconds(-secondsAgo), CurrentAttemptId = Guid.NewGuid(), ConsoleDisconnectedAt = consoleGone,
+        Id = Guid.NewGuid(), State = state, StateSince = Now.AddSeconds(-secondsAgo), CurrentAttemptId = Guid.NewGuid(),
+        ConsoleDisconnectedAt = consoleGone,
     };
 
     [Fact]
     public void A_reservation_that_never_connected_is_released_after_the_timeout_and_not_before()
     {
         Assert.Null(AgentHealing.Decide(In(AgentState.Reserved, 30), Live, Settings, Rules, Now));
-        Assert.Equal(AgentState.Available, AgentHealing.Decide(In(AgentState.Reserved, 50), Live, Settings, Rules, Now)?.To);
-        Assert.Null(AgentHealing.Decide(In(AgentState.Reserved, 50), Live with { Connected = true }, Settings, Rules, Now));
+        Assert.Equal(AgentState.Available,
+            AgentHealing.Decide(In(AgentState.Reserved, 50), Live, Settings, Rules, Now)?.To);
+        Assert.Null(
+            AgentHealing.Decide(In(AgentState.Reserved, 50), Live with { Connected = true }, Settings, Rules, Now));
     }
 
     [Fact]
     public void A_reservation_whose_call_ended_is_released_at_once()
     {
-        Assert.Equal(AgentState.Available, AgentHealing.Decide(In(AgentState.Reserved, 1), Live with { Ended = true }, Settings, Rules, Now)?.To);
-        Assert.Equal(AgentState.Available, AgentHealing.Decide(In(AgentState.Reserved, 1), default, Settings, Rules, Now)?.To);
+        Assert.Equal(AgentState.Available,
+            AgentHealing.Decide(In(AgentState.Reserved, 1), Live with { Ended = true }, Settings, Rules, Now)?.To);
+        Assert.Equal(AgentState.Available,
+            AgentHealing.Decide(In(AgentState.Reserved, 1), default, Settings, Rules, Now)?.To);
     }
 
     [Fact]
     public void An_agent_on_a_call_that_ended_goes_to_wrap_up()
     {
         Assert.Null(AgentHealing.Decide(In(AgentState.OnCall, 600), Live, Settings, Rules, Now));
-        Assert.Equal(AgentState.WrapUp, AgentHealing.Decide(In(AgentState.OnCall, 1), Live with { Ended = true }, Settings, Rules, Now)?.To);
+        Assert.Equal(AgentState.WrapUp,
+            AgentHealing.Decide(In(AgentState.OnCall, 1), Live with { Ended = true }, Settings, Rules, Now)?.To);
     }
 
     [Fact]
@@ -43,7 +49,8 @@ public class AgentHealingTests
     {
         var ended = Live with { Ended = true };
         Assert.Null(AgentHealing.Decide(In(AgentState.WrapUp, 100), ended, Settings, Rules, Now));
-        Assert.Equal(new Healing(AgentState.Available, "disposition set"), AgentHealing.Decide(In(AgentState.WrapUp, 1), ended with { Disposition = "sale" }, Settings, Rules, Now));
+        Assert.Equal(new Healing(AgentState.Available, "disposition set"),
+            AgentHealing.Decide(In(AgentState.WrapUp, 1), ended with { Disposition = "sale" }, Settings, Rules, Now));
         var timedOut = AgentHealing.Decide(In(AgentState.WrapUp, 121), ended, Settings, Rules, Now);
         Assert.Equal((AgentState.Available, Dispositions.Missing), (timedOut?.To, timedOut?.Disposition));
     }
@@ -51,7 +58,8 @@ public class AgentHealingTests
     [Fact]
     public void Simulated_agents_wrap_up_by_themselves_with_one_of_the_campaign_s_plain_dispositions()
     {
-        var healing = AgentHealing.Decide(In(AgentState.WrapUp, 3), Live with { Ended = true }, Settings, Rules with { AutoWrapUp = TimeSpan.FromSeconds(2) }, Now);
+        var healing = AgentHealing.Decide(In(AgentState.WrapUp, 3), Live with { Ended = true }, Settings,
+            Rules with { AutoWrapUp = TimeSpan.FromSeconds(2) }, Now);
         Assert.Equal(AgentState.Available, healing?.To);
         Assert.Contains(healing!.Disposition, new[] { "sale", "no-sale" });
     }
@@ -60,9 +68,13 @@ public class AgentHealingTests
     public void An_agent_whose_console_is_gone_past_the_grace_is_logged_out_but_never_during_a_call()
     {
         Assert.Null(AgentHealing.Decide(In(AgentState.Available, 600, Now.AddSeconds(-30)), default, null, Rules, Now));
-        Assert.Equal(AgentState.Offline, AgentHealing.Decide(In(AgentState.Available, 600, Now.AddSeconds(-61)), default, null, Rules, Now)?.To);
-        Assert.Equal(AgentState.Offline, AgentHealing.Decide(In(AgentState.Break, 600, Now.AddSeconds(-61)), default, null, Rules, Now)?.To);
+        Assert.Equal(AgentState.Offline,
+            AgentHealing.Decide(In(AgentState.Available, 600, Now.AddSeconds(-61)), default, null, Rules, Now)?.To);
+        Assert.Equal(AgentState.Offline,
+            AgentHealing.Decide(In(AgentState.Break, 600, Now.AddSeconds(-61)), default, null, Rules, Now)?.To);
         Assert.Null(AgentHealing.Decide(In(AgentState.OnCall, 5, Now.AddSeconds(-61)), Live, Settings, Rules, Now));
-        Assert.Equal(AgentState.Offline, AgentHealing.Decide(In(AgentState.WrapUp, 5, Now.AddSeconds(-61)), Live with { Ended = true }, Settings, Rules, Now)?.To);
+        Assert.Equal(AgentState.Offline,
+            AgentHealing.Decide(In(AgentState.WrapUp, 5, Now.AddSeconds(-61)), Live with { Ended = true }, Settings,
+                Rules, Now)?.To);
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Agents;
 
-/// <summary>The dialing world with agents: people answer, agents log in to campaigns, the simulator's agents pick up.</summary>
+/// <summary>The dialing world with agents: people answer, agents log in to campaigns, the simulator's agents pick
+/// up.</summary>
 public class AgentsWorld : DialingWorld
 {
     /// <summary>The simulator's agent of this name lets the phone ring out.</summary>
@@ -32,31 +33,35 @@ public class AgentsWorld : DialingWorld
     };
 
     /// <summary>
-    /// An agent in <paramref name="state"/> on the campaigns since <paramref name="idleFor"/> ago (longest idle gets the next
-    /// call). An Available agent has a real line: the Worker calls the simulator's agent into their room, and the agent
-    /// is Available once the room says they joined, as in production.
+    /// An agent in <paramref name="state"/> on the campaigns since <paramref name="idleFor"/> ago (longest idle gets
+    /// the next call). An Available agent has a real line: the Worker calls the simulator's agent into their room, and
+    /// the agent is Available once the room says they joined, as in production.
     /// </summary>
-    public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null, AgentState state = AgentState.Available,
+    public async Task<Agent> AvailableAgentAsync(Guid[] campaignIds, TimeSpan? idleFor = null,
+        AgentState state = AgentState.Available,
         Guid? currentAttemptId = null, string? identity = null)
     {
         await using var db = Db();
         var withLine = state == AgentState.Available;
         var agent = new Agent
         {
-            Id = Guid.NewGuid(), Name = "agent", ClientIdentity = identity ?? "agent-" + Guid.NewGuid().ToString("N")[..10],
+            Id = Guid.NewGuid(), Name = "agent",
+            ClientIdentity = identity ?? "agent-" + Guid.NewGuid().ToString("N")[..10],
             State = withLine ? AgentState.Break : state, BreakReason = withLine ? Agent.NoLineReason : null,
             StateSince = DateTimeOffset.UtcNow - (idleFor ?? TimeSpan.FromSeconds(10)), CampaignIds = campaignIds,
             CurrentAttemptId = currentAttemptId,
         };
         // an agent met mid-shift (on a call, in wrap-up) has had their line open all along; no call behind it here
         if (!withLine && state != AgentState.Offline)
-            (agent.LineKind, agent.LineState, agent.LineCallSid) = (LineKind.Browser, LineState.Open, "CA" + Guid.NewGuid().ToString("N"));
+            (agent.LineKind, agent.LineState, agent.LineCallSid) = (LineKind.Browser, LineState.Open,
+                "CA" + Guid.NewGuid().ToString("N"));
         db.Agents.Add(agent);
         await db.SaveChangesAsync();
         if (!withLine) return agent;
         await OpenLineAsync(agent.Id);
         await using var after = Db();
-        await after.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.StateSince, agent.StateSince));
+        await after.Agents.Where(a => a.Id == agent.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.StateSince, agent.StateSince));
         return await AgentAsync(agent.Id);
     }
 
@@ -67,7 +72,8 @@ public class AgentsWorld : DialingWorld
             await Task.WhenAll(batch.Select(i => AvailableAgentAsync([campaignId], TimeSpan.FromSeconds(10 + i))));
     }
 
-    /// <summary>Asks for the agent's browser line as the Api does, and waits for the simulator's agent to be in their room.</summary>
+    /// <summary>Asks for the agent's browser line as the Api does, and waits for the simulator's agent to be in their
+    /// room.</summary>
     public async Task OpenLineAsync(Guid agentId, LineKind kind = LineKind.Browser, string? address = null)
     {
         var requestId = Guid.NewGuid();
@@ -78,7 +84,8 @@ public class AgentsWorld : DialingWorld
             await db.SaveChangesAsync();
         }
         using (var scope = Worker.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new ConnectAgentLine(agentId, requestId));
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>()
+                .Publish(new ConnectAgentLine(agentId, requestId));
         await WaitForAgentAsync(agentId, a => a.LineState == LineState.Open);
     }
 
@@ -86,7 +93,8 @@ public class AgentsWorld : DialingWorld
     public async Task DropLineAsync(string agentName)
     {
         using var http = new HttpClient();
-        (await http.PostAsync(new Uri(Simulator.BaseAddress, $"/sim/agents/{Uri.EscapeDataString(agentName)}/drop"), null)).EnsureSuccessStatusCode();
+        (await http.PostAsync(new Uri(Simulator.BaseAddress, $"/sim/agents/{Uri.EscapeDataString(agentName)}/drop"),
+            null)).EnsureSuccessStatusCode();
     }
 
     public async Task<Agent> AgentAsync(Guid id)
@@ -110,7 +118,8 @@ public class AgentsWorld : DialingWorld
     public async Task<List<AgentStateChange>> MovesOfAsync(Guid agentId)
     {
         await using var db = Db();
-        return await db.AgentStateChanges.AsNoTracking().Where(c => c.AgentId == agentId).OrderBy(c => c.Id).ToListAsync();
+        return await db.AgentStateChanges.AsNoTracking().Where(c => c.AgentId == agentId).OrderBy(c => c.Id)
+            .ToListAsync();
     }
 }
 

@@ -11,7 +11,8 @@ namespace Dialer.Tests.Agents;
 /// Every Worker unreachable when the customer answers (killed, or its address dead): Twilio falls back to the Api,
 /// which plays the safe-harbour message within 2 s and counts the call as a live answer nobody was there for.
 /// </summary>
-public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld world) : IClassFixture<AnswerFallbackTests.DeadWorkerWorld>
+public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld world)
+    : IClassFixture<AnswerFallbackTests.DeadWorkerWorld>
 {
     public sealed class DeadWorkerWorld : AgentsWorld
     {
@@ -26,12 +27,14 @@ public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld worl
             Api.StartServer();
         }
 
-        /// <summary>The Worker dials, but the answer URL it gives Twilio leads nowhere: as if it died after the dial.</summary>
-        protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
-        {
-            ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
-            ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
-        };
+        /// <summary>The Worker dials, but the answer URL it gives Twilio leads nowhere: as if it died after the
+        /// dial.</summary>
+        protected override IDictionary<string, string?> WorkerSettings() =>
+            new Dictionary<string, string?>(base.WorkerSettings())
+            {
+                ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
+                ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
+            };
 
         public override async Task DisposeAsync()
         {
@@ -63,7 +66,8 @@ public sealed class AnswerFallbackTests(AnswerFallbackTests.DeadWorkerWorld worl
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, DateTimeOffset.UtcNow);
-        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Reserved, currentAttemptId: attempt.Id);
+        var agent = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Reserved,
+            currentAttemptId: attempt.Id);
         await using (var db = world.Db())
         {
             // the Worker's answer committed the reservation, then the Worker died before Twilio heard its TwiML

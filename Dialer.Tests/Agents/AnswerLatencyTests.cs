@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 
 namespace Dialer.Tests.Agents;
 
-/// <summary>Agents who pick up at once, so answer-to-agent measures the engine and the telephony, not a person's reflexes.</summary>
+/// <summary>Agents who pick up at once, so answer-to-agent measures the engine and the telephony, not a person's
+/// reflexes.</summary>
 public sealed class InstantAgents : AgentsWorld
 {
     protected override SimulatorOptions SimulatorSettings()
@@ -47,7 +48,8 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
 
         foreach (var warm in attempts.Take(20)) await AnswerAsync(http, warm); // JIT, EF's query cache, the pool
         var times = new List<double>();
-        await Parallel.ForEachAsync(attempts.Skip(20), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (id, _) =>
+        await Parallel.ForEachAsync(attempts.Skip(20), new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
+            async (id, _) =>
         {
             var ms = await AnswerAsync(http, id);
             lock (times) times.Add(ms);
@@ -56,10 +58,13 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
         var (calls, _) = await world.RunningCampaignAsync(40);
         await world.AvailableAgentsAsync(calls.Id, 200);
         var dialed = await world.DialAsync(calls, 40);
-        var bridged = await world.WaitForAttemptsAsync(dialed.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(60));
-        var toAgent = bridged.Where(a => a.BridgedAt is not null).Select(a => (a.BridgedAt!.Value - a.AnsweredAt!.Value).TotalMilliseconds).ToList();
+        var bridged = await world.WaitForAttemptsAsync(dialed.Select(a => a.Id), a => a.IsFinal,
+            TimeSpan.FromSeconds(60));
+        var toAgent = bridged.Where(a => a.BridgedAt is not null)
+            .Select(a => (a.BridgedAt!.Value - a.AnsweredAt!.Value).TotalMilliseconds).ToList();
 
-        var line = $"answer: webhook p50 {P(times, 50):0.0} ms, p99 {P(times, 99):0.0} ms; agent p50 {P(toAgent, 50):0} ms, p99 {P(toAgent, 99):0} ms" +
+        var line = $"answer: webhook p50 {P(times, 50):0.0} ms, p99 {P(times, 99):0.0} ms; agent p50 "
+            + $"{P(toAgent, 50):0} ms, p99 {P(toAgent, 99):0} ms" +
                    $" ({times.Count} webhook answers, {toAgent.Count} bridged calls)";
         output.WriteLine(line);
         Console.WriteLine(line);
@@ -71,9 +76,11 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
     async Task<double> AnswerAsync(HttpClient http, Guid attemptId)
     {
         var url = $"{world.Worker.PublicUrl}/twilio/answer/{attemptId}";
-        List<KeyValuePair<string, string>> form = [new("CallSid", "CA" + attemptId.ToString("N")), new("CallStatus", "in-progress"), new("AnsweredBy", "human")];
+        List<KeyValuePair<string, string>> form = [new("CallSid", "CA" + attemptId.ToString("N")),
+            new("CallStatus", "in-progress"), new("AnsweredBy", "human")];
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation(WebhookSigner.Header, WebhookSigner.Sign("simulator-auth-token", url, form));
+        request.Headers.TryAddWithoutValidation(WebhookSigner.Header,
+            WebhookSigner.Sign("simulator-auth-token", url, form));
         var clock = Stopwatch.StartNew();
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
@@ -88,7 +95,8 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
         var now = DateTimeOffset.UtcNow;
         var contacts = Enumerable.Range(0, count).Select(i => new Contact
         {
-            CampaignId = campaignId, Phone = $"+1415{i:D7}", TimeZones = ["America/Chicago"], Status = ContactStatus.Dialing, CreatedAt = now,
+            CampaignId = campaignId, Phone = $"+1415{i:D7}", TimeZones = ["America/Chicago"],
+            Status = ContactStatus.Dialing, CreatedAt = now,
         }).ToList();
         db.Contacts.AddRange(contacts);
         await db.SaveChangesAsync();

@@ -27,10 +27,11 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
         return options;
     }
 
-    protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
-    {
-        ["ConnectionStrings:Dialer"] = ProxiedConnectionString,
-    };
+    protected override IDictionary<string, string?> WorkerSettings() =>
+        new Dictionary<string, string?>(base.WorkerSettings())
+        {
+            ["ConnectionStrings:Dialer"] = ProxiedConnectionString,
+        };
 
     public override async Task InitializeAsync()
     {
@@ -76,7 +77,8 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
     static async Task WarmUpAsync(string url)
     {
         using var http = new HttpClient();
-        using var response = await http.PostAsync(url, new FormUrlEncodedContent([new("CallSid", "CA" + new string('0', 32))]));
+        using var response = await http.PostAsync(url,
+            new FormUrlEncodedContent([new("CallSid", "CA" + new string('0', 32))]));
     }
 
     async Task<SimCallRecord> WaitForCallAsync(string phone, Func<SimCallRecord, bool> done)
@@ -110,7 +112,8 @@ public sealed class WorkerAnswerWithDatabaseDownTests(WorkerAnswerWithDatabaseDo
         Assert.Contains($"Say ({new TwilioOptions().FallbackMessage.Length} chars)", call.Trail);
         Assert.DoesNotContain(call.Trail, step => step.StartsWith("application error"));
         Assert.True(call.EndTime - call.AnsweredAt < TimeSpan.FromSeconds(2),
-            $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: {string.Join(" | ", call.Trail)}");
+            $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: "
+                + $"{string.Join(" | ", call.Trail)}");
         await world.AssertRecordedAsAbandonedAsync(attemptId);
     }
 }
@@ -118,7 +121,8 @@ public sealed class WorkerAnswerWithDatabaseDownTests(WorkerAnswerWithDatabaseDo
 public sealed class ApiFallbackWithDatabaseDownTests(ApiFallbackWithDatabaseDownTests.World world)
     : IClassFixture<ApiFallbackWithDatabaseDownTests.World>
 {
-    /// <summary>No Worker answers (its address leads nowhere), so Twilio asks the Api, whose database is down too.</summary>
+    /// <summary>No Worker answers (its address leads nowhere), so Twilio asks the Api, whose database is down
+    /// too.</summary>
     public sealed class World : DatabaseDownAtAnswerWorld
     {
         readonly Dictionary<string, string?> _apiSettings = [];
@@ -132,11 +136,12 @@ public sealed class ApiFallbackWithDatabaseDownTests(ApiFallbackWithDatabaseDown
             Api.StartServer();
         }
 
-        protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
-        {
-            ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
-            ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
-        };
+        protected override IDictionary<string, string?> WorkerSettings() =>
+            new Dictionary<string, string?>(base.WorkerSettings())
+            {
+                ["Twilio:PublicWebhookBaseUrl"] = $"http://127.0.0.1:{WorkerFactory.FreePort()}",
+                ["Twilio:FallbackWebhookBaseUrl"] = Api.Url,
+            };
 
         protected override string AnswerUrl => $"{Api.Url}/twilio/answer-fallback/{Guid.NewGuid()}";
 
@@ -155,7 +160,8 @@ public sealed class ApiFallbackWithDatabaseDownTests(ApiFallbackWithDatabaseDown
         Assert.Contains(call.Trail, step => step.StartsWith("request fallback"));
         Assert.Contains($"Say ({new TwilioOptions().FallbackMessage.Length} chars)", call.Trail);
         Assert.True(call.EndTime - call.AnsweredAt < TimeSpan.FromSeconds(2),
-            $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: {string.Join(" | ", call.Trail)}");
+            $"the message ended {call.EndTime - call.AnsweredAt} after the answer; trail: "
+                + $"{string.Join(" | ", call.Trail)}");
         await world.AssertRecordedAsAbandonedAsync(attemptId);
     }
 }

@@ -8,7 +8,8 @@ using Npgsql;
 
 namespace Dialer.Tests.Agents;
 
-/// <summary>The Worker's healer on the real database: stuck agents come unstuck, and each fix is a recorded move.</summary>
+/// <summary>The Worker's healer on the real database: stuck agents come unstuck, and each fix is a recorded
+/// move.</summary>
 public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
 {
     [Fact]
@@ -20,7 +21,8 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         var healed = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
 
         Assert.Null(healed.CurrentAttemptId);
-        Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.From == AgentState.Reserved && m.Reason.Contains("ended before the agent answered"));
+        Assert.Contains(await world.MovesOfAsync(agent.Id),
+            m => m.From == AgentState.Reserved && m.Reason.Contains("ended before the agent answered"));
     }
 
     [Fact]
@@ -43,11 +45,14 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
     {
         var agent = await world.AvailableAgentAsync([Guid.NewGuid()]);
         await using (var db = world.Db())
-            await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ConsoleDisconnectedAt, DateTimeOffset.UtcNow.AddMinutes(-5)));
+            await db.Agents.Where(a => a.Id == agent.Id)
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(a => a.ConsoleDisconnectedAt, DateTimeOffset.UtcNow.AddMinutes(-5)));
 
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Offline);
 
-        Assert.Contains(await world.MovesOfAsync(agent.Id), m => m.To == AgentState.Offline && m.Reason.Contains("console"));
+        Assert.Contains(await world.MovesOfAsync(agent.Id),
+            m => m.To == AgentState.Offline && m.Reason.Contains("console"));
     }
 
     [Fact]
@@ -56,7 +61,8 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var now = DateTimeOffset.UtcNow;
         var attempt = CallAttempt.Create(campaign.Id, contacts[0].Id, now.AddSeconds(-20));
-        (attempt.State, attempt.AnsweredAt, attempt.BridgedAt, attempt.LiveAnswer) = (AttemptState.InProgress, now.AddSeconds(-10), now.AddSeconds(-10), true);
+        (attempt.State, attempt.AnsweredAt, attempt.BridgedAt, attempt.LiveAnswer) = (AttemptState.InProgress,
+            now.AddSeconds(-10), now.AddSeconds(-10), true);
         await using (var db = world.Db())
         {
             db.CallAttempts.Add(attempt);
@@ -68,7 +74,8 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         await using var webhook = new NpgsqlConnection(world.Database.ConnectionString);
         await webhook.OpenAsync();
         await using var tx = await webhook.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM call_attempts WHERE id = $1 FOR UPDATE", webhook, tx))
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM call_attempts WHERE id = $1 FOR UPDATE", webhook,
+            tx))
         {
             lockRow.Parameters.AddWithValue(attempt.Id);
             await lockRow.ExecuteNonQueryAsync();
@@ -76,16 +83,19 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         // on main every round locked every busy agent's call: this waited for the webhook's commit
-        await world.Worker.Services.GetServices<IHostedService>().OfType<AgentHealer>().Single().HealAllAsync(timeout.Token);
+        await world.Worker.Services.GetServices<IHostedService>().OfType<AgentHealer>().Single()
+            .HealAllAsync(timeout.Token);
     }
 
-    /// <summary>An agent still Reserved or OnCall for a call that has already ended: what a lost callback leaves behind.</summary>
+    /// <summary>An agent still Reserved or OnCall for a call that has already ended: what a lost callback leaves
+    /// behind.</summary>
     async Task<Agent> AgentOnEndedCallAsync(AgentState state, Guid campaignId, long contactId, bool bridged)
     {
         var agentId = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         var attempt = CallAttempt.Create(campaignId, contactId, now.AddMinutes(-1));
-        (attempt.State, attempt.AnsweredAt, attempt.EndedAt, attempt.LiveAnswer) = (AttemptState.Completed, now.AddSeconds(-30), now, true);
+        (attempt.State, attempt.AnsweredAt, attempt.EndedAt, attempt.LiveAnswer) = (AttemptState.Completed,
+            now.AddSeconds(-30), now, true);
         if (bridged) attempt.BridgedAt = now.AddSeconds(-29);
         await using (var db = world.Db())
         {
@@ -94,7 +104,8 @@ public sealed class HealerTests(HumansAndAgents world) : IClassFixture<HumansAnd
         }
         var agent = await world.AvailableAgentAsync([campaignId], state: state, currentAttemptId: attempt.Id);
         await using (var db = world.Db())
-            await db.CallAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.AgentId, agent.Id));
+            await db.CallAttempts.Where(a => a.Id == attempt.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.AgentId, agent.Id));
         return agent;
     }
 }

@@ -37,11 +37,13 @@ public sealed class HealerUnconfirmedPublishTests(QuietHealerWorld world) : ICla
             db.CallAttempts.Add(attempt);
             await db.SaveChangesAsync();
         }
-        var wrapping = await world.AvailableAgentAsync([campaign.Id], state: AgentState.WrapUp, currentAttemptId: attempt.Id);
+        var wrapping = await world.AvailableAgentAsync([campaign.Id], state: AgentState.WrapUp,
+            currentAttemptId: attempt.Id);
         var offline = await world.AvailableAgentAsync([campaign.Id], state: AgentState.Offline);
         await using (var db = world.Db())
             await db.Agents.Where(a => a.Id == offline.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(a => a.LineState, LineState.Open).SetProperty(a => a.LineCallSid, "CA" + new string('1', 32)));
+                .SetProperty(a => a.LineState, LineState.Open)
+                    .SetProperty(a => a.LineCallSid, "CA" + new string('1', 32)));
         var bus = DispatchProxy.Create<IPublishEndpoint, NeverConfirmingBus>();
         var healer = new AgentHealer(new ScopesWith(world.Worker.Services, bus), Options.Create(new AgentOptions()),
             world.Worker.Services.GetRequiredService<IOptions<AgentLimits>>(), TimeProvider.System,
@@ -56,7 +58,8 @@ public sealed class HealerUnconfirmedPublishTests(QuietHealerWorld world) : ICla
         Assert.Equal(AgentState.Available, (await world.AgentAsync(wrapping.Id)).State);
     }
 
-    /// <summary>Every publish is taken and never confirmed; the token is ignored, as MassTransit ignores it then.</summary>
+    /// <summary>Every publish is taken and never confirmed; the token is ignored, as MassTransit ignores it
+    /// then.</summary>
     public class NeverConfirmingBus : DispatchProxy
     {
         public int Published;
@@ -74,10 +77,12 @@ public sealed class HealerUnconfirmedPublishTests(QuietHealerWorld world) : ICla
     {
         public IServiceScope CreateScope() => new Scope(services.CreateAsyncScope(), bus);
 
-        sealed class Scope(AsyncServiceScope inner, IPublishEndpoint bus) : IServiceScope, IServiceProvider, IAsyncDisposable
+        sealed class Scope(AsyncServiceScope inner, IPublishEndpoint bus) : IServiceScope, IServiceProvider,
+        IAsyncDisposable
         {
             public IServiceProvider ServiceProvider => this;
-            public object? GetService(Type type) => type == typeof(IPublishEndpoint) ? bus : inner.ServiceProvider.GetService(type);
+            public object? GetService(Type type) =>
+                type == typeof(IPublishEndpoint) ? bus : inner.ServiceProvider.GetService(type);
             public void Dispose() => inner.Dispose();
             public ValueTask DisposeAsync() => inner.DisposeAsync();
         }

@@ -5,9 +5,9 @@ using Dialer.Tests.Infrastructure;
 namespace Dialer.Tests.Agents;
 
 /// <summary>
-/// The end of an agent's line never reached the engine (the Worker was down when Twilio reported it, and Twilio does not
-/// report twice): the engine believes the line open. The next customer routed to that agent enters a room the line is
-/// not in, and must hear the safe-harbour message within 2 s, not silence until they hang up.
+/// The end of an agent's line never reached the engine (the Worker was down when Twilio reported it, and Twilio does
+/// not report twice): the engine believes the line open. The next customer routed to that agent enters a room the line
+/// is not in, and must hear the safe-harbour message within 2 s, not silence until they hang up.
 /// </summary>
 public sealed class LostLineEndTests(HumansAndAgents world) : IClassFixture<HumansAndAgents>
 {
@@ -35,7 +35,8 @@ public sealed class LostLineEndTests(HumansAndAgents world) : IClassFixture<Huma
         Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
             $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
         var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
-        Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
+        Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"),
+            string.Join(" | ", trail));
         var after = await world.AgentAsync(agent.Id);
         Assert.Equal((AgentState.Break, LineState.Dropped), (after.State, after.LineState));
     }

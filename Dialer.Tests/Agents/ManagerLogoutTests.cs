@@ -2,14 +2,17 @@ using Dialer.Core.Agents;
 
 namespace Dialer.Tests.Agents;
 
-/// <summary>A manager's logout on the agent itself: never while a customer is on the line, always as soon as none is.</summary>
+/// <summary>A manager's logout on the agent itself: never while a customer is on the line, always as soon as none
+/// is.</summary>
 public class ManagerLogoutTests
 {
     static readonly DateTimeOffset Now = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
 
     static Agent In(AgentState state) => new()
     {
-        Id = Guid.NewGuid(), State = state, StateSince = Now.AddMinutes(-1), CurrentAttemptId = state is AgentState.Reserved or AgentState.OnCall or AgentState.WrapUp ? Guid.NewGuid() : null,
+        Id = Guid.NewGuid(), State = state, StateSince = Now.AddMinutes(-1),
+        CurrentAttemptId = state is AgentState.Reserved or AgentState.OnCall or AgentState.WrapUp ? Guid.NewGuid()
+            : null,
         CampaignIds = [Guid.NewGuid()], BreakReason = state == AgentState.Break ? "lunch" : null,
     };
 
@@ -23,7 +26,8 @@ public class ManagerLogoutTests
         Assert.True(agent.RequestLogout("Mia", "end of shift", Now));
 
         var move = Assert.Single(agent.TakeMoves());
-        Assert.Equal((state, AgentState.Offline, "logged out by Mia: end of shift", "Mia"), (move.From, move.To, move.Reason, move.ChangedBy));
+        Assert.Equal((state, AgentState.Offline, "logged out by Mia: end of shift", "Mia"),
+            (move.From, move.To, move.Reason, move.ChangedBy));
         Assert.Equal(AgentState.Offline, agent.State);
         Assert.Null(agent.LogoutRequestedAt);
         Assert.Empty(agent.CampaignIds);
@@ -43,7 +47,8 @@ public class ManagerLogoutTests
 
         Assert.Equal(AgentState.Offline, agent.State);
         var last = agent.TakeMoves().Last();
-        Assert.Equal((AgentState.WrapUp, AgentState.Offline, "disposition set; then logged out by Mia", "Mia"), (last.From, last.To, last.Reason, last.ChangedBy));
+        Assert.Equal((AgentState.WrapUp, AgentState.Offline, "disposition set; then logged out by Mia", "Mia"),
+            (last.From, last.To, last.Reason, last.ChangedBy));
         Assert.Null(agent.LogoutRequestedAt);
         Assert.Null(agent.CurrentAttemptId);
     }

@@ -30,18 +30,24 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var line = Assert.Single(room.Participants, p => p.Label == AgentRoom.AgentLabel);
         Assert.Equal((agent.LineCallSid, done.AgentCallSid, "client:" + agent.ClientIdentity),
             (line.CallSid, line.CallSid, world.Simulator.Calls.Record(line.CallSid)!.To));
-        Assert.Contains(room.HearingHistory, h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == line.CallSid));
+        Assert.Contains(room.HearingHistory,
+            h => h.Earshots.Any(e => e.Listener == call.Sid && e.Speaker == line.CallSid));
         // no second leg: the only call to the agent is the line opened before the customer was dialed
         Assert.Single(world.Simulator.Calls.Snapshot("client:" + agent.ClientIdentity));
 
         var after = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
         Assert.Equal((LineState.Open, agent.LineCallSid), (after.LineState, after.LineCallSid));
-        Assert.Equal(ParticipantStatus.Connected, world.Simulator.Conferences.Find(AgentRoom.NameOf(agent.Id))!.Participants
+        Assert.Equal(ParticipantStatus.Connected,
+            world.Simulator.Conferences.Find(AgentRoom.NameOf(agent.Id))!.Participants
             .Single(p => p.CallSid == agent.LineCallSid).Status);
-        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
-        Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
+        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To))
+            .SkipWhile(m => m.To != AgentState.Reserved).ToList();
+        Assert.Equal(
+            [(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall),
+                (AgentState.OnCall, AgentState.WrapUp)], moves);
         using var http = new HttpClient();
-        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]", await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics"));
+        Assert.Matches(@"(?m)^answer_to_agent_duration_seconds_count\{[^}]*\} [1-9]",
+            await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics"));
     }
 
     [Fact]
@@ -57,7 +63,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.True(done.LiveAnswer);
         Assert.True(done.Abandoned);
         Assert.NotNull(done.MessageStartedAt);
-        Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2), $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
+        Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
+            $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         Assert.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)", call.Trail);
         Assert.Null(call.Agent);
@@ -72,7 +79,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var middle = await world.AvailableAgentAsync([campaign.Id], TimeSpan.FromMinutes(1));
 
         var attempt = Assert.Single(await world.DialAsync(campaign, 1));
-        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.AgentId is not null || a.IsFinal));
+        var done = Assert.Single(
+            await world.WaitForAttemptsAsync([attempt.Id], a => a.AgentId is not null || a.IsFinal));
 
         Assert.Equal(longest.Id, done.AgentId);
         Assert.Equal(AgentState.Available, (await world.AgentAsync(recent.Id)).State);
@@ -90,7 +98,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
 
         var bridged = Assert.Single(done, a => a.AgentId is not null);
         Assert.Equal(agent.Id, bridged.AgentId);
-        Assert.All(done.Where(a => a.AgentId is null), a => Assert.True(a.Abandoned && a.MessageStartedAt - a.AnsweredAt < TimeSpan.FromSeconds(2)));
+        Assert.All(done.Where(a => a.AgentId is null),
+            a => Assert.True(a.Abandoned && a.MessageStartedAt - a.AnsweredAt < TimeSpan.FromSeconds(2)));
         Assert.Single(contacts, c => world.Simulator.Calls.Snapshot(c.Phone).Single().Agent == agent.ClientIdentity);
     }
 
@@ -99,10 +108,11 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
     {
         var campaignId = (await world.RunningCampaignAsync(0)).Campaign.Id;
         var agents = new List<Agent>();
-        for (var i = 0; i < 5; i++) agents.Add(await world.AvailableAgentAsync([campaignId], TimeSpan.FromSeconds(10 + i)));
+        for (var i = 0; i < 5; i++) agents.Add(
+            await world.AvailableAgentAsync([campaignId], TimeSpan.FromSeconds(10 + i)));
 
-        // One instant for all 40: the healer frees these reservations at once (their calls do not exist), and an agent it
-        // freed is Available only since after this instant, so it cannot be taken twice here and blur the count.
+        // One instant for all 40: the healer frees these reservations at once (their calls do not exist), and an agent
+        // it freed is Available only since after this instant, so it cannot be taken twice here and blur the count.
         var now = DateTimeOffset.UtcNow;
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
@@ -122,7 +132,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var agent = await world.AvailableAgentAsync([campaign.Id]);
-        // the line's end reaches the engine late, after the answer has already reserved the agent and sent the customer in
+        // the line's end reaches the engine late, after the answer has already reserved the agent and sent the customer
+        // in
         world.Simulator.Faults.Apply(SimFaults.Patch(callbackDelayMs: 700));
         try
         {
@@ -133,9 +144,11 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
             Assert.Equal(agent.Id, done.AgentId);
             Assert.Null(done.BridgedAt);
             Assert.True(done.Abandoned);
-            Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2), $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
+            Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
+                $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
             var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
-            Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"), string.Join(" | ", trail));
+            Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"),
+                string.Join(" | ", trail));
             var dropped = await world.AgentAsync(agent.Id);
             Assert.Equal((AgentState.Break, LineState.Dropped), (dropped.State, dropped.LineState));
             Assert.StartsWith("line dropped", dropped.BreakReason);
@@ -156,11 +169,14 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var dropped = await world.WaitForAgentAsync(agent.Id, a => a.LineState == LineState.Dropped);
         Assert.Equal((AgentState.Break, "line dropped: the line was hung up"), (dropped.State, dropped.BreakReason));
         await using (var db = world.Db())
-            Assert.Null(await AgentRouter.ReserveAsync(db, campaign.Id, Guid.NewGuid(), 0, DateTimeOffset.UtcNow, CancellationToken.None));
+            Assert.Null(
+                await AgentRouter.ReserveAsync(db, campaign.Id, Guid.NewGuid(), 0, DateTimeOffset.UtcNow,
+                    CancellationToken.None));
 
         await world.OpenLineAsync(agent.Id);
         var back = await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.Available);
-        Assert.Equal((LineState.Open, "line connected"), (back.LineState, (await world.MovesOfAsync(agent.Id)).Last().Reason));
+        Assert.Equal((LineState.Open, "line connected"),
+            (back.LineState, (await world.MovesOfAsync(agent.Id)).Last().Reason));
     }
 
     [Fact]
@@ -175,7 +191,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         await world.WaitForAgentAsync(agent.Id, a => a.LineState == LineState.Dropped);
         var room = AgentRoom.NameOf(agent.Id);
         await Eventually(() => Customer(room, talking.CallSid!)?.Hold == true, "the customer is put on hold");
-        Assert.False((await world.WaitForAttemptsAsync([attempt.Id], _ => true))[0].IsFinal); // never cut off by the line
+        // never cut off by the line
+        Assert.False((await world.WaitForAttemptsAsync([attempt.Id], _ => true))[0].IsFinal);
 
         await world.OpenLineAsync(agent.Id);
         await Eventually(() => Customer(room, talking.CallSid!)?.Hold == false, "the hold ends once the line is back");
@@ -191,7 +208,8 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         await using (var db = world.Db())
         {
             attempt.Advance(AttemptState.InProgress, DateTimeOffset.UtcNow);
-            var reserved = await AgentRouter.ReserveAsync(db, campaign.Id, attempt.Id, 0, DateTimeOffset.UtcNow, CancellationToken.None);
+            var reserved = await AgentRouter.ReserveAsync(db, campaign.Id, attempt.Id, 0, DateTimeOffset.UtcNow,
+                CancellationToken.None);
             Assert.Equal(agent.Id, reserved?.AgentId);
             attempt.AnsweredLive(agent.Id, DateTimeOffset.UtcNow);
             db.CallAttempts.Add(attempt);
@@ -199,7 +217,11 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         }
 
         var url = $"{world.Worker.PublicUrl}/twilio/dial-ended/{attempt.Id}";
-        var form = new Dictionary<string, string> { ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0", ["CallSid"] = "CA" + new string('1', 32) };
+        var form = new Dictionary<string, string>
+        {
+            ["DialCallStatus"] = "failed", ["DialCallDuration"] = "0",
+            ["CallSid"] = "CA" + new string('1', 32)
+        };
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
@@ -209,11 +231,13 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         var after = (await world.WaitForAttemptsAsync([attempt.Id], a => a.MessageStartedAt is not null))[0];
         Assert.True(after.Abandoned);
         Assert.Null(after.BridgedAt);
-        Assert.Equal((AgentState.Available, null), await world.AgentAsync(agent.Id) is var a ? (a.State, a.CurrentAttemptId) : default);
+        Assert.Equal((AgentState.Available, null),
+            await world.AgentAsync(agent.Id) is var a ? (a.State, a.CurrentAttemptId) : default);
     }
 
     Participant? Customer(string room, string callSid) =>
-        world.Simulator.Conferences.Find(room)?.Participants.FirstOrDefault(p => p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
+        world.Simulator.Conferences.Find(room)?.Participants.FirstOrDefault(p =>
+            p.CallSid == callSid && p.Status != ParticipantStatus.Complete);
 
     static async Task Eventually(Func<bool> condition, string what)
     {

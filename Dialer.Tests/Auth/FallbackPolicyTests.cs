@@ -42,7 +42,12 @@ public sealed class FallbackPolicyTests(ApiFactory api)
     {
         var key = User.NewKey();
         await using var db = api.Database.CreateDb();
-        db.Users.Add(new User { Id = Guid.NewGuid(), Name = "fallback", Role = Role.Agent, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow });
+        db.Users.Add(
+            new User
+            {
+                Id = Guid.NewGuid(), Name = "fallback", Role = Role.Agent, ApiKeyHash = User.HashKey(key),
+                CreatedAt = DateTimeOffset.UtcNow
+            });
         await db.SaveChangesAsync();
         return key;
     }

@@ -28,7 +28,8 @@ public sealed class RoleAccessTests(ApiFactory api)
             ("POST", "/api/users", [Role.Admin]),
             ("GET", "/api/users", [Role.Admin]),
             ("GET", "/api/campaigns/{id}/recordings", [Role.Admin, Role.Manager]),
-            ("GET", "/api/recordings/{id}/audio", [Role.Admin, Role.Manager, Role.Agent]), // {id}: no such recording, so 404 when allowed
+            // {id}: no such recording, so 404 when allowed
+            ("GET", "/api/recordings/{id}/audio", [Role.Admin, Role.Manager, Role.Agent]),
         ];
         var data = new TheoryData<string, string, Role, bool>();
         foreach (var (method, path, allowed) in endpoints)
@@ -54,7 +55,8 @@ public sealed class RoleAccessTests(ApiFactory api)
 
         var response = await api.ClientAs(role).SendAsync(request);
 
-        if (allowed) Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"{role} {method} {path}: {response.StatusCode}");
+        if (allowed) Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound,
+            $"{role} {method} {path}: {response.StatusCode}");
         else Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -70,11 +72,13 @@ public sealed class RoleAccessTests(ApiFactory api)
     [Fact]
     public async Task An_admin_creates_a_user_whose_key_works_at_once()
     {
-        var created = await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users", new { name = "Mia", role = "manager" })).ReadJsonAsync();
+        var created = await (await api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/users", new { name = "Mia", role = "manager" })).ReadJsonAsync();
         var mia = api.Anonymous();
         mia.DefaultRequestHeaders.Add("X-Api-Key", created["apiKey"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync("/api/campaigns")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await mia.PostAsJsonAsync("/api/campaigns", ApiCalls.ValidCampaign())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await mia.PostAsJsonAsync("/api/campaigns", ApiCalls.ValidCampaign())).StatusCode);
     }
 }

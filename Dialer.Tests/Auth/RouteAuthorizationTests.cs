@@ -5,7 +5,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Auth;
 
-/// <summary>Every route of the real Api says who may call it, and every team-scoped route names a parameter it has.</summary>
+/// <summary>Every route of the real Api says who may call it, and every team-scoped route names a parameter it
+/// has.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class RouteAuthorizationTests(ApiFactory api)
 {
@@ -16,7 +17,8 @@ public sealed class RouteAuthorizationTests(ApiFactory api)
         var rows = await RouteRow.ReadAsync(api.Services);
 
         Assert.True(rows.Count > 80, $"only {rows.Count} routes read: the endpoint data source is not the Api's");
-        Assert.Empty(rows.Where(r => !r.HasAuthorization).Select(r => $"{r.Method} {r.Route}: no policy, not anonymous"));
+        Assert.Empty(rows.Where(r => !r.HasAuthorization)
+            .Select(r => $"{r.Method} {r.Route}: no policy, not anonymous"));
         Assert.Empty(rows.Where(r => r.Anonymous && string.IsNullOrWhiteSpace(r.AnonymousReason))
             .Select(r => $"{r.Method} {r.Route}: anonymous without a reason"));
     }
@@ -25,8 +27,10 @@ public sealed class RouteAuthorizationTests(ApiFactory api)
     public async Task Anonymous_routes_are_only_health_metrics_Twilio_webhooks_and_the_shells_of_pages()
     {
         _ = api.Server;
-        var open = (await RouteRow.ReadAsync(api.Services)).Where(r => r.Anonymous).Select(r => r.Route).Distinct().ToList();
-        var allowed = new Regex(@"^/(health/.*|metrics|twilio/.*|openapi/.*|scalar(/.*)?|agent|campaigns(/edit)?|do-not-call)?$");
+        var open = (await RouteRow.ReadAsync(api.Services)).Where(r => r.Anonymous).Select(r => r.Route).Distinct()
+            .ToList();
+        var allowed = new Regex(
+            @"^/(health/.*|metrics|twilio/.*|openapi/.*|scalar(/.*)?|agent|campaigns(/edit)?|do-not-call)?$");
         Assert.DoesNotContain(open, route => !allowed.IsMatch(route));
     }
 

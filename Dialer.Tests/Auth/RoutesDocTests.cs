@@ -13,11 +13,13 @@ public sealed class RoutesDocTests(ApiFactory api)
         var generated = RouteRow.Markdown(await RouteRow.ReadAsync(api.Services));
         var path = Path.Combine(RepositoryRoot(), "docs", "routes.md");
 
-        if (Environment.GetEnvironmentVariable("UPDATE_ROUTES_DOC") == "1") await File.WriteAllTextAsync(path, generated);
+        if (Environment.GetEnvironmentVariable("UPDATE_ROUTES_DOC") == "1") await File.WriteAllTextAsync(path,
+            generated);
 
         var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
         Assert.True(committed == generated,
-            "docs/routes.md differs from the routes' metadata: run this test with UPDATE_ROUTES_DOC=1 and commit the file.");
+            "docs/routes.md differs from the routes' metadata: run this test with UPDATE_ROUTES_DOC=1 and commit the "
+                + "file.");
     }
 
     static string RepositoryRoot()

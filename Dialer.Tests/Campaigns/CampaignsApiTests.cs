@@ -112,7 +112,9 @@ public sealed class CampaignsApiTests(ApiFactory api)
 
         async Task<HttpStatusCode> Edit(string name)
         {
-            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/campaigns/{id}") { Content = JsonContent.Create(ApiCalls.ValidCampaign(name)) };
+            var request = new HttpRequestMessage(HttpMethod.Put,
+                $"/api/campaigns/{id}")
+            { Content = JsonContent.Create(ApiCalls.ValidCampaign(name)) };
             request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
             return (await _marketer.SendAsync(request)).StatusCode;
         }
@@ -126,7 +128,9 @@ public sealed class CampaignsApiTests(ApiFactory api)
     [Fact]
     public async Task An_unknown_campaign_is_404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _marketer.GetAsync($"/api/campaigns/{Guid.NewGuid()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _marketer.PutAsJsonAsync($"/api/campaigns/{Guid.NewGuid()}", ApiCalls.ValidCampaign())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await _marketer.GetAsync($"/api/campaigns/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await _marketer.PutAsJsonAsync($"/api/campaigns/{Guid.NewGuid()}", ApiCalls.ValidCampaign())).StatusCode);
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Changes;
 
-/// <summary>PostgreSQL restarting or dropping a connection mid-change: the change is tried again, whole, and saved once.</summary>
+/// <summary>PostgreSQL restarting or dropping a connection mid-change: the change is tried again, whole, and saved
+/// once.</summary>
 public sealed class DatabaseDropTests(OutboxWorld world) : IClassFixture<OutboxWorld>
 {
     [Fact]

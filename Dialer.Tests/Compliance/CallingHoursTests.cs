@@ -9,15 +9,18 @@ namespace Dialer.Tests.Compliance;
 public sealed class CallingHoursTests
 {
     static readonly string[] Zones =
-        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "Pacific/Honolulu",
+        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+            "Pacific/Honolulu",
          "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu", "Pacific/Chatham"];
 
     static readonly CallingWindow EveryDay = new() { Days = Enum.GetValues<DayOfWeek>() };
 
     static Arbitrary<DateTimeOffset> Instants() =>
-        Gen.Choose(0, 2 * 366 * 24 * 60).Select(m => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(m)).ToArbitrary();
+        Gen.Choose(0, 2 * 366 * 24 * 60)
+            .Select(m => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(m)).ToArbitrary();
 
-    static Arbitrary<string[]> ZoneSets() => Gen.SubListOf(Zones).Where(z => z.Count > 0).Select(z => z.ToArray()).ToArbitrary();
+    static Arbitrary<string[]> ZoneSets() =>
+        Gen.SubListOf(Zones).Where(z => z.Count > 0).Select(z => z.ToArray()).ToArbitrary();
 
     [Property(MaxTest = 500)]
     public Property Open_means_inside_the_lawful_window_in_every_zone_the_contact_may_be_in() =>
@@ -34,7 +37,8 @@ public sealed class CallingHoursTests
 
     [Property(MaxTest = 300)]
     public Property A_narrowed_window_days_and_holidays_are_respected() =>
-        Prop.ForAll(Instants(), Gen.Elements(Zones).ToArbitrary(), Gen.Choose(8, 20).ToArbitrary(), (now, zone, startHour) =>
+        Prop.ForAll(Instants(), Gen.Elements(Zones).ToArbitrary(), Gen.Choose(8, 20).ToArbitrary(),
+            (now, zone, startHour) =>
         {
             var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone));
             var window = new CallingWindow
@@ -72,9 +76,12 @@ public sealed class CallingHoursTests
     public void A_number_spanning_zones_waits_for_the_latest_morning_and_stops_at_the_earliest_evening()
     {
         string[] both = ["America/New_York", "America/Los_Angeles"];
-        Assert.False(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-10T14:00:00Z"))); // 10:00 ET, 07:00 PT
-        Assert.True(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-10T15:00:00Z")));  // 11:00 ET, 08:00 PT
-        Assert.False(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-11T01:00:00Z"))); // 21:00 ET, 18:00 PT
+        // 10:00 ET, 07:00 PT
+        Assert.False(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-10T14:00:00Z")));
+        // 11:00 ET, 08:00 PT
+        Assert.True(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-10T15:00:00Z")));
+        // 21:00 ET, 18:00 PT
+        Assert.False(CallingHours.IsOpen(EveryDay, both, DateTimeOffset.Parse("2026-06-11T01:00:00Z")));
         Assert.Equal(DateTimeOffset.Parse("2026-06-10T15:00:00Z"),
             CallingHours.NextOpening(EveryDay, both, DateTimeOffset.Parse("2026-06-10T14:00:00Z")));
     }

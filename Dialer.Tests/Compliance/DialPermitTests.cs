@@ -36,13 +36,18 @@ public sealed class DialPermitTests
                 var (maxAttempts, attempts, last24Hours, onList, status, second) = t;
                 var campaign = Running(maxAttempts, Math.Max(1, maxAttempts / 2));
                 campaign.Status = status;
-                var contact = new Contact { Phone = "+14155550101", TimeZones = ["America/Chicago"], Attempts = attempts };
+                var contact = new Contact
+                {
+                    Phone = "+14155550101", TimeZones = ["America/Chicago"],
+                    Attempts = attempts
+                };
                 var now = new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero).AddSeconds(second);
                 var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
                 var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
                     TimeZoneInfo.ConvertTime(now + DialLead.Default.AtClaim, chicago));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now, DialLead.Default) is null;
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now,
+                    DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
                     && stopsRinging.Hour is >= 8 and < 21 && attempts < maxAttempts
@@ -54,7 +59,11 @@ public sealed class DialPermitTests
     public void The_check_before_the_dial_ignores_attempt_counts_already_taken_at_the_claim()
     {
         var campaign = Running(1, 1);
-        var contact = new Contact { TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()], Attempts = 1 };
+        var contact = new Contact
+        {
+            TimeZones = [Dialer.Tests.Infrastructure.DialingWorld.ZoneOpenNow()],
+            Attempts = 1
+        };
         var now = DateTimeOffset.UtcNow;
         Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
         Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
@@ -73,7 +82,8 @@ public sealed class DialPermitTests
             {
                 var (maxAttempts, attempts, sameBefore, outcome, machine) = t;
                 var settings = new CampaignSettings { MaxAttempts = maxAttempts };
-                var next = RetryPolicy.NextAttemptAt(settings, outcome, machine, attempts, sameBefore, DateTimeOffset.UtcNow);
+                var next = RetryPolicy.NextAttemptAt(settings, outcome, machine, attempts, sameBefore,
+                    DateTimeOffset.UtcNow);
                 var rule = machine ? settings.RetryRules.Machine : outcome switch
                 {
                     "busy" => settings.RetryRules.Busy,

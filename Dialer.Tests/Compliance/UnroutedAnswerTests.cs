@@ -2,7 +2,8 @@ using Dialer.Core.Dialing;
 
 namespace Dialer.Tests.Compliance;
 
-/// <summary>A person answered but the call ended before the answer webhook could route it: still a live answer, judged by the abandon rule.</summary>
+/// <summary>A person answered but the call ended before the answer webhook could route it: still a live answer, judged
+/// by the abandon rule.</summary>
 public class UnroutedAnswerTests
 {
     static readonly DateTimeOffset Answered = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);

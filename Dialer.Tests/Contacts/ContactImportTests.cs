@@ -40,7 +40,8 @@ public sealed class ContactImportTests(ApiFactory api)
     [Fact]
     public async Task Good_rows_land_and_every_bad_row_is_reported_with_its_line_and_reason()
     {
-        var (id, report) = await Import("phone,name\n+14155550100,Ann\nnot a number,Bob\n+1415,Cy\n,Dee\n+14155550102,Eve\n");
+        var (id, report) = await Import(
+            "phone,name\n+14155550100,Ann\nnot a number,Bob\n+1415,Cy\n,Dee\n+14155550102,Eve\n");
 
         Assert.Equal(5, report["rowsRead"]!.GetValue<int>());
         Assert.Equal(2, report["imported"]!.GetValue<int>());
@@ -65,7 +66,8 @@ public sealed class ContactImportTests(ApiFactory api)
     [Fact]
     public async Task Quoted_fields_may_hold_separators_quotes_and_line_breaks_and_line_numbers_stay_true()
     {
-        var csv = "phone,name,notes\n\"+14155550100\",\"Doe, Jane\",\"said \"\"call me\"\"\nafter six\"\nbad,Zed,x\n+14155550101,Al,\"a,b\"\n";
+        var csv = "phone,name,notes\n\"+14155550100\",\"Doe, Jane\",\"said \"\"call me\"\"\nafter "
+            + "six\"\nbad,Zed,x\n+14155550101,Al,\"a,b\"\n";
         var (id, report) = await Import(csv);
 
         Assert.Equal(2, report["imported"]!.GetValue<int>());
@@ -88,7 +90,8 @@ public sealed class ContactImportTests(ApiFactory api)
     [Fact]
     public async Task A_zone_column_adds_its_zone_to_the_number_s_and_an_unknown_zone_is_refused()
     {
-        var (id, report) = await Import("phone,timezone\n+14155550100,America/Chicago\n+12125550100,\n+442079460958,\n+14155550101,Mars/Olympus\n");
+        var (id, report) = await Import(
+            "phone,timezone\n+14155550100,America/Chicago\n+12125550100,\n+442079460958,\n+14155550101,Mars/Olympus\n");
 
         var contacts = await ContactsOf(id);
         Assert.Equal(["America/Chicago", "America/Los_Angeles"], contacts[0].TimeZones); // stated, then the number's
@@ -100,7 +103,8 @@ public sealed class ContactImportTests(ApiFactory api)
     [Fact]
     public async Task Numbers_on_a_do_not_call_list_are_imported_as_suppressed()
     {
-        await _marketer.PostAsync("/api/do-not-call", System.Net.Http.Json.JsonContent.Create(new { numbers = new[] { "+14155550177" } }));
+        await _marketer.PostAsync("/api/do-not-call",
+            System.Net.Http.Json.JsonContent.Create(new { numbers = new[] { "+14155550177" } }));
         var (id, report) = await Import("phone\n+14155550177\n+14155550178\n");
 
         Assert.Equal(1, report["suppressed"]!.GetValue<int>());
@@ -164,7 +168,8 @@ public sealed class ContactImportTests(ApiFactory api)
     {
         var (id, _) = await Import("phone,name\n+14155550400,=HYPERLINK(\"http://evil\")\n+14155550401,Bo\n");
 
-        var page = await (await _marketer.GetAsync($"/api/campaigns/{id}/contacts?status=pending&pageSize=1")).ReadJsonAsync();
+        var page = await (await _marketer.GetAsync($"/api/campaigns/{id}/contacts?status=pending&pageSize=1"))
+            .ReadJsonAsync();
         Assert.Equal(2, page["total"]!.GetValue<int>());
         Assert.Single(page["items"]!.AsArray());
 

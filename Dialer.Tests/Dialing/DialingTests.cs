@@ -29,7 +29,8 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
             Assert.Equal("+14155550100", call.From);
         }
         await using var db = world.Db();
-        Assert.All(await db.Contacts.Where(c => c.CampaignId == campaign.Id).ToListAsync(), c => Assert.Equal("completed", c.LastOutcome));
+        Assert.All(await db.Contacts.Where(c => c.CampaignId == campaign.Id).ToListAsync(),
+            c => Assert.Equal("completed", c.LastOutcome));
     }
 
     [Fact]
@@ -84,7 +85,8 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         using var http = new HttpClient();
         var forged = new HttpRequestMessage(HttpMethod.Post, $"{world.Worker.PublicUrl}/twilio/status/{attempt.Id}")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["CallStatus"] = "busy", ["CallSid"] = "CAforged" }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["CallStatus"] = "busy", ["CallSid"] = "CAforged" }),
         };
         forged.Headers.Add("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl");
         var unsigned = new HttpRequestMessage(HttpMethod.Post, $"{world.Worker.PublicUrl}/twilio/answer/{attempt.Id}")
@@ -124,7 +126,8 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         {
             var (campaign, contacts) = await world.RunningCampaignAsync(6);
             var attempts = await world.DialAsync(campaign, 6);
-            var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(60));
+            var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal,
+                TimeSpan.FromSeconds(60));
 
             Assert.All(done, a => Assert.Equal(AttemptState.Completed, a.State));
             Assert.All(contacts, c => Assert.Single(world.Simulator.Calls.Snapshot(c.Phone)));
@@ -141,7 +144,8 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
             var (campaign, contacts) = await world.RunningCampaignAsync(1);
             var attempt = Assert.Single(await world.DialAsync(campaign, 1));
 
-            var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(60)));
+            var done = Assert.Single(
+                await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(60)));
 
             var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
             Assert.Equal(call.Sid, done.CallSid);
@@ -159,11 +163,15 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
             var (campaign, contacts) = await world.RunningCampaignAsync(3);
             var attempts = await world.DialAsync(campaign, 3);
 
-            var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(60));
+            var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal,
+                TimeSpan.FromSeconds(60));
 
-            Assert.All(done, a => Assert.True(a.State == AttemptState.Completed || a.Outcome == "not-placed", $"{a.State} {a.Outcome}"));
+            Assert.All(done,
+                a => Assert.True(a.State == AttemptState.Completed || a.Outcome == "not-placed",
+                    $"{a.State} {a.Outcome}"));
             Assert.All(contacts, c => Assert.True(world.Simulator.Calls.Snapshot(c.Phone).Count <= 1));
-            Assert.All(done.Where(a => a.Outcome == "not-placed"), a => Assert.Empty(world.Simulator.Calls.Snapshot(contacts.Single(c => c.Id == a.ContactId).Phone)));
+            Assert.All(done.Where(a => a.Outcome == "not-placed"),
+                a => Assert.Empty(world.Simulator.Calls.Snapshot(contacts.Single(c => c.Id == a.ContactId).Phone)));
         }
         finally { world.Simulator.Faults.Reset(); }
     }
@@ -175,7 +183,8 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         var lost = new CallAttempt
         {
             Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contacts[0].Id, State = AttemptState.Ringing,
-            CallSid = "CA" + Guid.NewGuid().ToString("N"), CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-10), DialedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+            CallSid = "CA" + Guid.NewGuid().ToString("N"), CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+            DialedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
         };
         await using (var db = world.Db())
         {
@@ -188,8 +197,10 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
         var done = Assert.Single(await world.WaitForAttemptsAsync([lost.Id], a => a.IsFinal, TimeSpan.FromSeconds(30)));
 
         Assert.Equal((AttemptState.Failed, "call-record-lost"), (done.State, done.Outcome));
-        Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone)); // settled from the records, never dialed again on the spot
-        Assert.All(await world.WaitForAttemptsAsync(dialed.Select(a => a.Id), a => a.IsFinal), a => Assert.Equal(AttemptState.Completed, a.State));
+        // settled from the records, never dialed again on the spot
+        Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone));
+        Assert.All(await world.WaitForAttemptsAsync(dialed.Select(a => a.Id), a => a.IsFinal),
+            a => Assert.Equal(AttemptState.Completed, a.State));
         Assert.All(others, c => Assert.Single(world.Simulator.Calls.Snapshot(c.Phone)));
     }
 }

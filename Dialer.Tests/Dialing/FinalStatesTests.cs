@@ -17,9 +17,11 @@ public sealed class FinalStatesTests(EveryOutcome world) : IClassFixture<EveryOu
     [Fact]
     public async Task Each_final_state_and_machine_answer_is_recorded_as_Twilio_reported_it()
     {
-        var (campaign, contacts) = await world.RunningCampaignAsync(30, s => s with { MachineHandling = MachineHandling.HangUp });
+        var (campaign, contacts) = await world.RunningCampaignAsync(30,
+            s => s with { MachineHandling = MachineHandling.HangUp });
         var attempts = await world.DialAsync(campaign, 30);
-        var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal, TimeSpan.FromSeconds(60));
+        var done = await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal,
+            TimeSpan.FromSeconds(60));
 
         foreach (var attempt in done)
         {

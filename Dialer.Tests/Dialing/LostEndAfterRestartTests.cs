@@ -3,7 +3,8 @@ using Dialer.Tests.Agents;
 
 namespace Dialer.Tests.Dialing;
 
-/// <summary>The long-call check at its production 10 minutes: only the restart's own look can settle the call.</summary>
+/// <summary>The long-call check at its production 10 minutes: only the restart's own look can settle the
+/// call.</summary>
 public sealed class RestartWorld : AgentsWorld
 {
     protected override IDictionary<string, string?> WorkerSettings() =>
@@ -32,7 +33,8 @@ public sealed class LostEndAfterRestartTests(RestartWorld world) : IClassFixture
         Assert.Equal(AttemptState.InProgress, (await world.WaitForAttemptsAsync([attempt.Id], _ => true))[0].State);
 
         await using var again = world.StartWorker(port);
-        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(20)));
+        var done = Assert.Single(
+            await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(20)));
 
         Assert.Equal(AttemptState.Completed, done.State);
     }

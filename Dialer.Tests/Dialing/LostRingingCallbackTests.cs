@@ -29,7 +29,8 @@ public sealed class LostRingingCallbackTests(LostCallbacksWorld world) : IClassF
 
         var attempt = Assert.Single(await world.DialAsync(campaign, 1));
         // ring timeout 15 s, request timeout 2 s, then the check's own grace and round
-        var done = Assert.Single(await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(45)));
+        var done = Assert.Single(
+            await world.WaitForAttemptsAsync([attempt.Id], a => a.IsFinal, TimeSpan.FromSeconds(45)));
 
         Assert.Equal(AttemptState.Busy, done.State);
         Assert.Equal(Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Sid, done.CallSid);

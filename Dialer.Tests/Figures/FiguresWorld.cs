@@ -16,7 +16,8 @@ public sealed class FiguresWorld : AgentsWorld
 
     protected override SimulatorOptions SimulatorSettings()
     {
-        var options = Patient(FastSimulator(new OutcomeMix { Human = 4, Machine = 2, Busy = 1, NoAnswer = 1, Failed = 1 }));
+        var options = Patient(
+            FastSimulator(new OutcomeMix { Human = 4, Machine = 2, Busy = 1, NoAnswer = 1, Failed = 1 }));
         options.Amd.UnknownFraction = 0.3;
         return options;
     }

@@ -74,7 +74,8 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     /// <summary>A manager assigns the agent to the campaign: agents log in to assigned campaigns only.</summary>
     public async Task AssignAsync(Guid campaignId, Guid agentId) =>
-        (await ClientAs(Role.Manager).PutAsync($"/api/campaigns/{campaignId}/agents/{agentId}", null)).EnsureSuccessStatusCode();
+        (await ClientAs(Role.Manager).PutAsync($"/api/campaigns/{campaignId}/agents/{agentId}", null))
+            .EnsureSuccessStatusCode();
 
     public async Task InitializeAsync()
     {
@@ -83,10 +84,18 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         foreach (var role in Enum.GetValues<Role>())
         {
             var key = User.NewKey();
-            var user = new User { Id = Guid.NewGuid(), Name = $"test-{role}", Role = role, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow };
+            var user = new User
+            {
+                Id = Guid.NewGuid(), Name = $"test-{role}", Role = role,
+                ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow
+            };
             if (role == Role.Agent)
             {
-                var agent = new Dialer.Core.Agents.Agent { Id = Guid.NewGuid(), Name = "test agent", ClientIdentity = "agent-test", StateSince = DateTimeOffset.UtcNow };
+                var agent = new Dialer.Core.Agents.Agent
+                {
+                    Id = Guid.NewGuid(), Name = "test agent",
+                    ClientIdentity = "agent-test", StateSince = DateTimeOffset.UtcNow
+                };
                 db.Agents.Add(agent);
                 user.AgentId = agent.Id;
             }

@@ -47,10 +47,12 @@ public abstract class DialingWorld : IAsyncLifetime
         Worker = StartWorker();
     }
 
-    /// <summary>Another Worker process on the same database, simulator and queues (a second node, or a restart).</summary>
+    /// <summary>Another Worker process on the same database, simulator and queues (a second node, or a
+    /// restart).</summary>
     public WorkerFactory StartWorker(int? port = null)
     {
-        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings(), port);
+        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings(),
+            port);
         worker.StartServer();
         return worker;
     }
@@ -64,8 +66,10 @@ public abstract class DialingWorld : IAsyncLifetime
 
     public DialerDb Db() => Database.CreateDb();
 
-    /// <summary>A running campaign with the given contacts, ready to be dialed at any hour (every zone in its window).</summary>
-    public async Task<(Campaign Campaign, List<Contact> Contacts)> RunningCampaignAsync(int contacts, Func<CampaignSettings, CampaignSettings>? adjust = null)
+    /// <summary>A running campaign with the given contacts, ready to be dialed at any hour (every zone in its
+    /// window).</summary>
+    public async Task<(Campaign Campaign, List<Contact> Contacts)> RunningCampaignAsync(int contacts,
+        Func<CampaignSettings, CampaignSettings>? adjust = null)
     {
         await using var db = Db();
         var settings = new CampaignSettings
@@ -113,7 +117,8 @@ public abstract class DialingWorld : IAsyncLifetime
         foreach (var m in messages) await bus.Publish(m);
     }
 
-    public async Task<List<CallAttempt>> WaitForAttemptsAsync(IEnumerable<Guid> ids, Func<CallAttempt, bool> done, TimeSpan? timeout = null)
+    public async Task<List<CallAttempt>> WaitForAttemptsAsync(IEnumerable<Guid> ids, Func<CallAttempt, bool> done,
+        TimeSpan? timeout = null)
     {
         var wanted = ids.ToList();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -123,7 +128,8 @@ public abstract class DialingWorld : IAsyncLifetime
             var attempts = await db.CallAttempts.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToListAsync();
             if (attempts.Count == wanted.Count && attempts.All(done)) return attempts;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Attempts not settled: " + string.Join(", ", attempts.Select(a => $"{a.Id}={a.State}")));
+                throw new TimeoutException("Attempts not settled: "
+                    + string.Join(", ", attempts.Select(a => $"{a.Id}={a.State}")));
             await Task.Delay(100);
         }
     }

@@ -9,9 +9,11 @@ namespace Dialer.Tests.Infrastructure;
 
 /// <summary>
 /// The real Api on Kestrel (a browser needs a real socket) over the given database, with users of any role added on
-/// demand. <see cref="LiveApi"/> brings a database of its own; the dialing worlds pass theirs and the settings they need.
+/// demand. <see cref="LiveApi"/> brings a database of its own; the dialing worlds pass theirs and the settings they
+/// need.
 /// </summary>
-public class KestrelApi(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<ApiMarker>
+public class KestrelApi(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<ApiMarker>
 {
     public int Port { get; } = WorkerFactory.FreePort();
     public string Url => $"http://127.0.0.1:{Port}";
@@ -36,11 +38,16 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
         UseKestrel();
     }
 
-    /// <summary>A user of the role, straight into the database (no admin needed); an agent's user names the agent it signs in as.</summary>
+    /// <summary>A user of the role, straight into the database (no admin needed); an agent's user names the agent it
+    /// signs in as.</summary>
     public async Task<(Guid Id, string Key)> AddUserAsync(Role role, string name, Guid? agentId = null)
     {
         var key = User.NewKey();
-        var user = new User { Id = Guid.NewGuid(), Name = name, Role = role, AgentId = agentId, ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow };
+        var user = new User
+        {
+            Id = Guid.NewGuid(), Name = name, Role = role, AgentId = agentId,
+            ApiKeyHash = User.HashKey(key), CreatedAt = DateTimeOffset.UtcNow
+        };
         var options = new DbContextOptionsBuilder<DialerDb>();
         options.UseDialerDb(connectionString);
         await using var db = new DialerDb(options.Options);

@@ -13,5 +13,6 @@ public static class OpenLines
     public static Task OpenAsync(DialerDb db, Guid agentId) =>
         db.Agents.Where(a => a.Id == agentId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.LineKind, LineKind.Browser).SetProperty(a => a.LineState, LineState.Open)
-            .SetProperty(a => a.LineCallSid, "CA" + Guid.NewGuid().ToString("N")).SetProperty(a => a.LineSince, DateTimeOffset.UtcNow));
+            .SetProperty(a => a.LineCallSid, "CA" + Guid.NewGuid().ToString("N"))
+                .SetProperty(a => a.LineSince, DateTimeOffset.UtcNow));
 }

@@ -54,7 +54,8 @@ public sealed class TestDatabase : IAsyncLifetime
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            catch (PostgresException e)
+                when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
             {
                 if (attempt == 5)
                 {

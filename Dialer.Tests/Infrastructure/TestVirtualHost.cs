@@ -29,7 +29,11 @@ static class TestVirtualHost
     {
         try
         {
-            var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("rabbitmqctl")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true
+            };
             foreach (var arg in args) start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
             process.StandardOutput.ReadToEnd();

@@ -10,7 +10,8 @@ namespace Dialer.Tests.Infrastructure;
 /// A real Worker on Kestrel (the simulator must reach its webhooks over HTTP), on the given database and
 /// simulator, with its own queues on the real RabbitMQ.
 /// </summary>
-public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix, IDictionary<string, string?>? settings = null, int? port = null)
+public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix,
+    IDictionary<string, string?>? settings = null, int? port = null)
     : WebApplicationFactory<WorkerMarker>
 {
     public int Port { get; } = port ?? FreePort();

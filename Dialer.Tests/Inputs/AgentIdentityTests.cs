@@ -14,7 +14,12 @@ public sealed class AgentIdentityTests(FrozenClockApi api) : IClassFixture<Froze
         var key = User.NewKey();
         await using (var db = api.Database.CreateDb())
         {
-            db.Users.Add(new User { Id = Guid.NewGuid(), Name = "frozen admin", Role = Role.Admin, ApiKeyHash = User.HashKey(key), CreatedAt = KnownAgentDays.Now });
+            db.Users.Add(
+                new User
+                {
+                    Id = Guid.NewGuid(), Name = "frozen admin", Role = Role.Admin,
+                    ApiKeyHash = User.HashKey(key), CreatedAt = KnownAgentDays.Now
+                });
             await db.SaveChangesAsync();
         }
         var admin = api.CreateClient();
@@ -25,6 +30,8 @@ public sealed class AgentIdentityTests(FrozenClockApi api) : IClassFixture<Froze
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         await using var check = api.Database.CreateDb();
-        Assert.Equal(2, check.Agents.Where(a => a.Name.StartsWith("same instant")).Select(a => a.ClientIdentity).Distinct().Count());
+        Assert.Equal(2,
+            check.Agents.Where(a => a.Name.StartsWith("same instant")).Select(a => a.ClientIdentity).Distinct()
+            .Count());
     }
 }

@@ -5,7 +5,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Inputs;
 
-/// <summary>Forecasts are simulations: only a few run at once per instance, the rest are told when to come back.</summary>
+/// <summary>Forecasts are simulations: only a few run at once per instance, the rest are told when to come
+/// back.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class ForecastGateTests(ApiFactory api)
 {
@@ -18,7 +19,8 @@ public sealed class ForecastGateTests(ApiFactory api)
         var responses = await Task.WhenAll(Enumerable.Range(0, 8)
             .Select(_ => marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast", request)));
 
-        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.All(responses,
+            r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         var refused = Assert.Single(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).Take(1));
         Assert.NotNull(refused.Headers.RetryAfter);

@@ -21,7 +21,11 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = PoolSize, Timeout = 3 };
+        var connection = new NpgsqlConnectionStringBuilder(Database.ConnectionString)
+        {
+            MaxPoolSize = PoolSize,
+            Timeout = 3
+        };
         // the sample secrets of appsettings.json are for Development only (SampleSecrets)
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Dialer", connection.ConnectionString);
@@ -56,7 +60,8 @@ public sealed class LimitedApi : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         await using var db = Database.CreateDb();
         db.Users.Add(new User
         {
-            Id = Guid.NewGuid(), Name = "limited marketer", Role = Role.Marketer, ApiKeyHash = User.HashKey(MarketerKey),
+            Id = Guid.NewGuid(), Name = "limited marketer", Role = Role.Marketer,
+            ApiKeyHash = User.HashKey(MarketerKey),
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();

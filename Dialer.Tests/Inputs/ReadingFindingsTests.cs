@@ -32,7 +32,8 @@ public sealed class ReadingFindingsTests(ApiFactory api)
     [Fact]
     public async Task A_do_not_call_reason_over_500_characters_is_a_400_naming_reason()
     {
-        var response = await _marketer.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { "+14155550123" }, reason = new string('r', 501) });
+        var response = await _marketer.PostAsJsonAsync("/api/do-not-call",
+            new { numbers = new[] { "+14155550123" }, reason = new string('r', 501) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("reason"));
 

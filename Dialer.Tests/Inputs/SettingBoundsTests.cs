@@ -13,7 +13,8 @@ public sealed class SettingBoundsTests(ApiFactory api)
     readonly HttpClient _marketer = api.ClientAs(Role.Marketer);
 
     static string Many(int count, int length) =>
-        "[" + string.Join(',', Enumerable.Range(0, count).Select(i => $"\"{i.ToString().PadLeft(length, 'd')}\"")) + "]";
+        "[" + string.Join(',', Enumerable.Range(0, count).Select(i => $"\"{i.ToString().PadLeft(length, 'd')}\""))
+            + "]";
 
     public static TheoryData<string, string, string> OutOfBounds => new()
     {
@@ -28,7 +29,11 @@ public sealed class SettingBoundsTests(ApiFactory api)
         { "dispositions", Many(51, 3), "dispositions" },
         { "dispositions", Many(2, 65), "dispositions" },
         { "conversionDispositions", Many(51, 3), "conversionDispositions" },
-        { "callingWindow", """{"holidays":[""" + string.Join(',', Enumerable.Range(0, 400).Select(i => $"\"{new DateOnly(2030, 1, 1).AddDays(i):yyyy-MM-dd}\"")) + "]}", "callingWindow.holidays" },
+        { "callingWindow",
+            """{"holidays":["""
+            + string.Join(',',
+                Enumerable.Range(0, 400).Select(i => $"\"{new DateOnly(2030, 1, 1).AddDays(i):yyyy-MM-dd}\"")) + "]}",
+            "callingWindow.holidays" },
         { "startAt", "\"9999-12-31T00:00:00Z\"", "startAt" },
         { "endAt", "\"0001-01-02T00:00:00Z\"", "endAt" },
     };

@@ -4,7 +4,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Inputs;
 
-/// <summary>Each upload limit answers with a problem naming the limit and where it was met; good rows are kept.</summary>
+/// <summary>Each upload limit answers with a problem naming the limit and where it was met; good rows are
+/// kept.</summary>
 public sealed class UploadLimitsTests(LimitedApi api) : IClassFixture<LimitedApi>
 {
     readonly HttpClient _marketer = api.Marketer();
@@ -12,7 +13,8 @@ public sealed class UploadLimitsTests(LimitedApi api) : IClassFixture<LimitedApi
     static string Csv(int from, int count, string header = "phone") =>
         header + "\n" + string.Join('\n', LimitedApi.Numbers(from, count)) + "\n";
 
-    async Task<Guid> CampaignAsync() => await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Limits " + Guid.NewGuid()));
+    async Task<Guid> CampaignAsync() =>
+        await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Limits " + Guid.NewGuid()));
 
     [Fact]
     public async Task Rows_over_the_upload_limit_are_a_413_naming_the_limit_and_line_and_the_rows_before_are_kept()
@@ -56,13 +58,16 @@ public sealed class UploadLimitsTests(LimitedApi api) : IClassFixture<LimitedApi
         var id = await CampaignAsync();
         var longNote = new string('x', LimitedApi.MaxFieldChars + 1);
         var longRecord = string.Join(',', Enumerable.Repeat(new string('y', LimitedApi.MaxFieldChars), 12));
-        var csv = "phone,note\n+14152000001,fine\n+14152000002," + longNote + "\n+14152000003,\"" + longRecord + "\"\n+14152000004,fine\n";
+        var csv = "phone,note\n+14152000001,fine\n+14152000002," + longNote + "\n+14152000003,\"" + longRecord
+            + "\"\n+14152000004,fine\n";
         var response = await _marketer.UploadCsvAsync(id, csv);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.ReadJsonAsync();
         Assert.Equal(2, report["imported"]!.GetValue<int>());
-        var rejected = report["rejected"]!.AsArray().Select(r => (r!["line"]!.GetValue<int>(), r["reason"]!.GetValue<string>())).ToList();
-        Assert.Contains(rejected, r => r.Item1 == 3 && r.Item2.Contains("'note'") && r.Item2.Contains("Import:MaxFieldChars"));
+        var rejected = report["rejected"]!.AsArray()
+            .Select(r => (r!["line"]!.GetValue<int>(), r["reason"]!.GetValue<string>())).ToList();
+        Assert.Contains(rejected,
+            r => r.Item1 == 3 && r.Item2.Contains("'note'") && r.Item2.Contains("Import:MaxFieldChars"));
         Assert.Contains(rejected, r => r.Item1 == 4 && r.Item2.Contains("Import:MaxRecordChars"));
     }
 }

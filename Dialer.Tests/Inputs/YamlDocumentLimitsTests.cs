@@ -34,7 +34,8 @@ public sealed class YamlDocumentLimitsTests(ApiFactory api)
     [MemberData(nameof(Hostile))]
     public async Task A_hostile_document_is_a_400_naming_the_problem_and_the_Api_lives_on(string what, string yaml, string named)
     {
-        var response = await _marketer.PostAsync("/api/campaigns/import?dryRun=true", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        var response = await _marketer.PostAsync("/api/campaigns/import?dryRun=true",
+            new StringContent(yaml, Encoding.UTF8, "application/yaml"));
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {response.StatusCode}");
         Assert.Contains(named, (await response.ReadJsonAsync())["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await _marketer.GetAsync("/api/campaigns/defaults")).StatusCode);
@@ -45,7 +46,8 @@ public sealed class YamlDocumentLimitsTests(ApiFactory api)
     {
         var name = "Unquoted caller id " + Guid.NewGuid();
         var yaml = $"name: {name}\ncallerId: +14155550100\n";
-        var response = await _marketer.PostAsync("/api/campaigns/import", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
+        var response = await _marketer.PostAsync("/api/campaigns/import",
+            new StringContent(yaml, Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.ReadJsonAsync())["campaignId"]!.GetValue<Guid>();
         var campaign = await (await _marketer.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync();

@@ -8,7 +8,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>One verdict of "abandoned" (the abandon rule's, kept on the attempt): the ledger, the reports and the dashboard count the same calls.</summary>
+/// <summary>One verdict of "abandoned" (the abandon rule's, kept on the attempt): the ledger, the reports and the
+/// dashboard count the same calls.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class AbandonedEverywhereTests(ApiFactory api)
 {
@@ -21,7 +22,8 @@ public sealed class AbandonedEverywhereTests(ApiFactory api)
         var ledger = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/abandon"))!;
         var results = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!;
         var compliance = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance"))!;
-        var dashboard = (await manager.GetFromJsonAsync<JsonArray>("/api/dashboard/campaigns"))!.Single(c => (Guid)c!["campaignId"]! == id)!;
+        var dashboard = (await manager.GetFromJsonAsync<JsonArray>("/api/dashboard/campaigns"))!.Single(c =>
+            (Guid)c!["campaignId"]! == id)!;
 
         Assert.Equal((3, 2), ((int)ledger["liveAnswers"]!, (int)ledger["abandoned"]!));
         Assert.Equal(2, (long)results["totals"]!["abandoned"]!);
@@ -30,15 +32,25 @@ public sealed class AbandonedEverywhereTests(ApiFactory api)
         Assert.Equal((double)ledger["rate"]!, (double)compliance["abandonRate"]!, 4); // the report rounds to 4 places
     }
 
-    /// <summary>Three live answers: one connected in time, one connected 6 s after the greeting (abandoned all the same), one given the message.</summary>
+    /// <summary>Three live answers: one connected in time, one connected 6 s after the greeting (abandoned all the
+    /// same), one given the message.</summary>
     async Task<Guid> SeedAsync()
     {
         var now = DateTimeOffset.UtcNow;
         await using var db = api.Database.CreateDb();
-        var campaign = Campaign.Create(new CampaignSettings { Name = "one verdict " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100" }, now.AddHours(-1));
+        var campaign = Campaign.Create(
+            new CampaignSettings
+            {
+                Name = "one verdict " + Guid.NewGuid().ToString("N")[..6],
+                CallerId = "+14155550100"
+            }, now.AddHours(-1));
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550199", TimeZones = ["America/New_York"], Status = ContactStatus.Done, CreatedAt = now };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550199", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = now
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         CallAttempt Live(int minutesAgo, int? bridgedAfter, bool abandoned, string answeredBy = "human")
@@ -46,13 +58,18 @@ public sealed class AbandonedEverywhereTests(ApiFactory api)
             var answered = now.AddMinutes(-minutesAgo);
             return new CallAttempt
             {
-                Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = AttemptState.Completed, Outcome = "completed",
-                CallSid = "CA" + Guid.NewGuid().ToString("N"), CreatedAt = answered.AddSeconds(-20), DialedAt = answered.AddSeconds(-20), AnsweredAt = answered,
-                AnsweredBy = answeredBy, LiveAnswer = answeredBy == "human", BridgedAt = bridgedAfter is { } s ? answered.AddSeconds(s) : null,
-                MessageStartedAt = bridgedAfter is null && answeredBy == "human" ? answered.AddSeconds(1) : null, Abandoned = abandoned, EndedAt = answered.AddSeconds(60),
+                Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = AttemptState.Completed,
+                Outcome = "completed",
+                CallSid = "CA" + Guid.NewGuid().ToString("N"), CreatedAt = answered.AddSeconds(-20),
+                DialedAt = answered.AddSeconds(-20), AnsweredAt = answered,
+                AnsweredBy = answeredBy, LiveAnswer = answeredBy == "human",
+                BridgedAt = bridgedAfter is { } s ? answered.AddSeconds(s) : null,
+                MessageStartedAt = bridgedAfter is null && answeredBy == "human" ? answered.AddSeconds(1) : null,
+                Abandoned = abandoned, EndedAt = answered.AddSeconds(60),
             };
         }
-        db.CallAttempts.AddRange(Live(30, 1, false), Live(29, 6, true), Live(28, null, true), Live(27, null, false, "machine_start"));
+        db.CallAttempts.AddRange(Live(30, 1, false), Live(29, 6, true), Live(28, null, true),
+            Live(27, null, false, "machine_start"));
         await db.SaveChangesAsync();
         return campaign.Id;
     }

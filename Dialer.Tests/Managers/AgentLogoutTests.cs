@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>A manager logs an agent out: at once when no customer is on the line, after the wrap-up when one is; the console is told.</summary>
+/// <summary>A manager logs an agent out: at once when no customer is on the line, after the wrap-up when one is; the
+/// console is told.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class AgentLogoutTests(ApiFactory api)
 {
@@ -25,13 +26,15 @@ public sealed class AgentLogoutTests(ApiFactory api)
         var agent = api.ClientWith(key);
         var (campaignId, _) = await CampaignAsync();
         await api.AssignAsync(campaignId, agentId);
-        (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaignId } })).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { campaignId } }))
+            .EnsureSuccessStatusCode();
         await using var console = api.Hub(Dialer.Api.Agents.AgentHub.Path, key).Build();
         var told = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         console.On<JsonElement>("loggedOut", m => told.TrySetResult(m));
         await console.StartAsync();
 
-        var response = await api.ClientAs(Role.Manager).PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = "end of shift" });
+        var response = await api.ClientAs(Role.Manager)
+            .PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = "end of shift" });
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -52,14 +55,16 @@ public sealed class AgentLogoutTests(ApiFactory api)
         var (key, agentId) = await api.NewAgentAsync("Wall");
         var attemptId = await InWrapUpAsync(agentId);
 
-        var response = await api.ClientAs(Role.Manager).PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = (string?)null });
+        var response = await api.ClientAs(Role.Manager)
+            .PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = (string?)null });
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(result.GetProperty("deferred").GetBoolean());
         Assert.Equal("wrapUp", result.GetProperty("state").GetString());
         Assert.Equal(AgentState.WrapUp, (await AgentAsync(agentId)).State);
 
-        var disposed = await api.ClientWith(key).PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale" });
+        var disposed = await api.ClientWith(key)
+            .PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition", new { disposition = "sale" });
 
         Assert.Equal(HttpStatusCode.OK, disposed.StatusCode);
         var after = await AgentAsync(agentId);
@@ -79,11 +84,13 @@ public sealed class AgentLogoutTests(ApiFactory api)
         var (_, agentId) = await api.NewAgentAsync("Wall");
         var manager = api.ClientAs(Role.Manager);
 
-        var tooLong = await manager.PostAsJsonAsync($"/api/agents/{agentId}/logout", new { reason = new string('x', 201) });
+        var tooLong = await manager.PostAsJsonAsync($"/api/agents/{agentId}/logout",
+            new { reason = new string('x', 201) });
         var unknown = await manager.PostAsJsonAsync($"/api/agents/{Guid.NewGuid()}/logout", new { });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.True((await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True((await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("reason", out _));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -91,10 +98,16 @@ public sealed class AgentLogoutTests(ApiFactory api)
     {
         await using var db = api.Database.CreateDb();
         var now = DateTimeOffset.UtcNow;
-        var campaign = Campaign.Create(new CampaignSettings { Name = "logout " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100" }, now);
+        var campaign = Campaign.Create(
+            new CampaignSettings { Name = "logout " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100" },
+            now);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550188", TimeZones = ["America/New_York"], Status = ContactStatus.Done, CreatedAt = now };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550188", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = now
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         return (campaign.Id, contact.Id);

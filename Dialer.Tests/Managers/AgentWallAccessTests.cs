@@ -6,7 +6,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>The wall, the logout and the timesheets are managers' (and admins'): nobody else's; bad input names its field.</summary>
+/// <summary>The wall, the logout and the timesheets are managers' (and admins'): nobody else's; bad input names its
+/// field.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class AgentWallAccessTests(ApiFactory api)
 {
@@ -25,7 +26,9 @@ public sealed class AgentWallAccessTests(ApiFactory api)
             Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(api.ClientAs(role), method, path)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(api.Anonymous(), method, path)).StatusCode);
         foreach (var role in new[] { Role.Manager, Role.Admin })
-            Assert.True((await SendAsync(api.ClientAs(role), method, path)).StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, role.ToString());
+            Assert.True(
+                (await SendAsync(api.ClientAs(role), method,
+                    path)).StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, role.ToString());
     }
 
     [Theory]

@@ -7,7 +7,8 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>The agent wall in Debian's Chromium: live state changes, stuck flags, the supervise button, a logout; screenshots kept.</summary>
+/// <summary>The agent wall in Debian's Chromium: live state changes, stuck flags, the supervise button, a logout;
+/// screenshots kept.</summary>
 public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
     [Fact]
@@ -15,9 +16,13 @@ public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassF
     {
         var floor = await AgentFloor.SeedAsync(api.Database);
         var page = await SignedInAsync();
-        await Assertions.Expect(page.Locator($"[data-agent='{floor.OnCall}'] button[data-action='supervise'][data-agent-id='{floor.OnCall}']")).ToHaveTextAsync("Supervise");
+        await Assertions.Expect(
+            page.Locator(
+                $"[data-agent='{floor.OnCall}'] button[data-action='supervise'][data-agent-id='{floor.OnCall}']"))
+            .ToHaveTextAsync("Supervise");
         var mismatched = await page.Locator("#agent-rows .agent").EvaluateAllAsync<int>(
-            "rows => rows.filter(r => (r.dataset.state === 'OnCall') !== !!r.querySelector(`button[data-action=supervise][data-agent-id='${r.dataset.agent}']`)).length");
+            "rows => rows.filter(r => (r.dataset.state === 'OnCall') !== "
+                + "!!r.querySelector(`button[data-action=supervise][data-agent-id='${r.dataset.agent}']`)).length");
         Assert.Equal(0, mismatched); // a Supervise button for every agent on a call, and only for them
         await Screenshots.SaveAsync(page, "managers", "agent-wall");
 
@@ -25,15 +30,19 @@ public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassF
         var ada = page.Locator($"[data-agent='{floor.Ada}']");
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Available");
         var adaConsole = await chromium.SignedInPageAsync(api.Url + "/agent", floor.AdaKey);
-        await Assertions.Expect(adaConsole.Locator($"#campaign-list input[value='{floor.CampaignId}']")).ToBeCheckedAsync(); // logged in already
+        // logged in already
+        await Assertions.Expect(adaConsole.Locator($"#campaign-list input[value='{floor.CampaignId}']"))
+            .ToBeCheckedAsync();
         await Assertions.Expect(adaConsole.Locator("#live")).ToHaveTextAsync("Live");
         await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("Available");
         await adaConsole.GetByLabel("Break reason").SelectOptionAsync("Coffee");
-        await adaConsole.GetByRole(AriaRole.Button, new() { Name = "Take a break" }).ClickAsync(); // the agent's own console: the wall hears it over RabbitMQ and SignalR
+        // the agent's own console: the wall hears it over RabbitMQ and SignalR
+        await adaConsole.GetByRole(AriaRole.Button, new() { Name = "Take a break" }).ClickAsync();
 
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Break", new() { Timeout = 3000 });
         await Assertions.Expect(ada.Locator(".why")).ToHaveTextAsync("Coffee");
-        await Assertions.Expect(ada.Locator("[data-field=since]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^00:0[0-3]$"));
+        await Assertions.Expect(ada.Locator("[data-field=since]"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^00:0[0-3]$"));
 
         await ada.Locator("button.logout").ClickAsync();
         await Assertions.Expect(page.Locator("#logout-dialog")).ToBeVisibleAsync();
@@ -43,7 +52,8 @@ public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassF
         await page.Locator("#logout-confirm").ClickAsync();
 
         await Assertions.Expect(ada).ToHaveAttributeAsync("data-state", "Offline", new() { Timeout = 3000 });
-        await Assertions.Expect(adaConsole.Locator("#notice")).ToHaveTextAsync("You were logged out by floor manager: end of shift.");
+        await Assertions.Expect(adaConsole.Locator("#notice"))
+            .ToHaveTextAsync("You were logged out by floor manager: end of shift.");
         await Assertions.Expect(adaConsole.Locator("#state")).ToHaveTextAsync("Offline");
         await Screenshots.SaveAsync(adaConsole, "managers", "agent-console-logged-out", fullPage: false);
         await using var db = api.Database.CreateDb();
@@ -54,18 +64,22 @@ public sealed class AgentWallPageTests(LiveApi api, Chromium chromium) : IClassF
         await page.Locator("#agent-search").FillAsync("Ken");
         var ken = page.Locator($"[data-agent='{floor.WrappingUp}']");
         await ken.Locator("button.logout").ClickAsync();
-        await Assertions.Expect(page.Locator("#logout-when")).ToContainTextAsync("is in wrap-up: they will be logged out as soon as this call is wrapped up");
+        await Assertions.Expect(page.Locator("#logout-when"))
+            .ToContainTextAsync("is in wrap-up: they will be logged out as soon as this call is wrapped up");
         await page.Locator("#logout-confirm").ClickAsync();
-        await Assertions.Expect(ken.Locator(".why")).ToHaveTextAsync("logout after this call (floor manager)", new() { Timeout = 3000 });
+        await Assertions.Expect(ken.Locator(".why"))
+            .ToHaveTextAsync("logout after this call (floor manager)", new() { Timeout = 3000 });
         await Assertions.Expect(ken.Locator("button.logout")).ToBeDisabledAsync();
         Assert.Equal("WrapUp", await ken.GetAttributeAsync("data-state")); // the customer's call is finished first
 
         await page.Locator("#agent-search").FillAsync("");
         await page.Locator("[data-filter-state='stuck']").ClickAsync();
-        await Assertions.Expect(page.Locator("#agent-rows .agent")).ToHaveCountAsync(4); // reserved too long, wrap-up too long, a 31-minute call, a console gone
+        // reserved too long, wrap-up too long, a 31-minute call, a console gone
+        await Assertions.Expect(page.Locator("#agent-rows .agent")).ToHaveCountAsync(4);
         var stuck = page.Locator($"[data-agent='{floor.StuckReserved}']");
         await Assertions.Expect(stuck).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stuck"));
-        await Assertions.Expect(stuck.Locator("[data-field=flag]")).ToContainTextAsync("Reserved past the 45 s timeout");
+        await Assertions.Expect(stuck.Locator("[data-field=flag]"))
+            .ToContainTextAsync("Reserved past the 45 s timeout");
         await Screenshots.SaveAsync(page, "managers", "agent-wall-stuck");
 
         var timesheets = await page.RunAndWaitForPopupAsync(() => page.Locator("#timesheets-open").ClickAsync());

@@ -33,7 +33,8 @@ public sealed class CampaignResultsTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
 
-        var costs = (await api.ClientAs(Role.Marketer).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!["costs"]!;
+        var costs = (await api.ClientAs(Role.Marketer)
+            .GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!["costs"]!;
 
         Assert.Equal(9, (long)costs["billedMinutes"]!); // 125s=3, 60s=1, 5s=1, 20s=1, 61s=2, 30s=1
         Assert.Equal(0.18m, (decimal)costs["total"]!);
@@ -67,14 +68,18 @@ public sealed class CampaignResultsTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
 
-        var response = await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{id}/results.csv", HttpCompletionOption.ResponseHeadersRead);
+        var response = await api.ClientAs(Role.Manager)
+            .GetAsync($"/api/campaigns/{id}/results.csv", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Content.Headers.ContentLength); // streamed, not buffered whole
-        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r'))
+            .ToArray();
         Assert.Equal(Dialer.Api.Reporting.CampaignResultsApi.CsvHeader, lines[0]);
         Assert.Equal(11, lines.Length);
-        Assert.Contains(lines, l => l.Contains("'" + KnownHistory.FormulaName) && l.Contains(",done,1,completed,") && l.EndsWith(",callback,Bob"));
+        Assert.Contains(lines,
+            l => l.Contains("'" + KnownHistory.FormulaName) && l.Contains(",done,1,completed,")
+                && l.EndsWith(",callback,Bob"));
         Assert.DoesNotContain(lines, l => l.Contains("," + KnownHistory.FormulaName));
         Assert.Contains(lines, l => l.Contains(",suppressed,1,do-not-call,"));
         Assert.Contains(lines, l => l.Contains(",done,2,completed,") && l.EndsWith(",sale,Ada"));
@@ -100,7 +105,9 @@ public sealed class CampaignResultsTests(ApiFactory api)
     [Fact]
     public async Task Results_of_an_unknown_campaign_are_404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/results")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/results.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await api.ClientAs(Role.Manager).GetAsync($"/api/campaigns/{Guid.NewGuid()}/results.csv")).StatusCode);
     }
 }

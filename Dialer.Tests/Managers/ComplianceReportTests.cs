@@ -15,7 +15,8 @@ public sealed class ComplianceReportTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
 
-        var report = (await api.ClientAs(Role.Manager).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
+        var report = (await api.ClientAs(Role.Manager)
+            .GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
 
         Assert.Equal(5, (long)report["humanAnswers"]!);
         Assert.Equal(1, (long)report["abandoned"]!);
@@ -31,7 +32,8 @@ public sealed class ComplianceReportTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
 
-        var report = (await api.ClientAs(Role.Manager).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
+        var report = (await api.ClientAs(Role.Manager)
+            .GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
 
         var hours = report["callsByLocalHour"]!.AsArray();
         Assert.Equal(24, hours.Count);
@@ -50,11 +52,13 @@ public sealed class ComplianceReportTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
 
-        var report = (await api.ClientAs(Role.Manager).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
+        var report = (await api.ClientAs(Role.Manager)
+            .GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/compliance?{Period}"))!;
 
         Assert.Equal(1, (long)report["doNotCallAttemptsStopped"]!);
         Assert.Equal(1, (long)report["contactsSuppressed"]!);
-        var perContact = report["attemptsPerContact"]!.AsArray().ToDictionary(a => (int)a!["attempts"]!, a => (long)a!["contacts"]!);
+        var perContact = report["attemptsPerContact"]!.AsArray()
+            .ToDictionary(a => (int)a!["attempts"]!, a => (long)a!["contacts"]!);
         Assert.Equal(new Dictionary<int, long> { [1] = 9, [2] = 1 }, perContact);
     }
 
@@ -70,7 +74,8 @@ public sealed class ComplianceReportTests(ApiFactory api)
 
         Assert.Equal(1, (long)report["callsOutsideWindow"]!);
         Assert.Equal(1, (long)report["callsByLocalHour"]![6]!["calls"]!);
-        Assert.Contains(csv.Split('\n'), l => l.StartsWith("outside window,") && l.Contains("+13105550111") && l.Contains(",6,"));
+        Assert.Contains(csv.Split('\n'),
+            l => l.StartsWith("outside window,") && l.Contains("+13105550111") && l.Contains(",6,"));
         Assert.Contains("closed: calls made", page);
         Assert.Contains("1 calls", page);
     }

@@ -23,10 +23,12 @@ public sealed class DashboardHubTests(ApiFactory api)
     {
         var id = await KnownHistory.SeedAsync(api.Database);
         var bus = api.Services.GetRequiredService<IBusControl>();
-        Assert.Equal(BusHealthStatus.Healthy, await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)));
+        Assert.Equal(BusHealthStatus.Healthy,
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)));
         var updates = Channel.CreateUnbounded<CampaignFigures>();
         await using var hub = Connect(api, Role.Manager);
-        hub.On<CampaignFigures>(DashboardHub.CampaignMessage, f => { if (f.CampaignId == id) updates.Writer.TryWrite(f); });
+        hub.On<CampaignFigures>(DashboardHub.CampaignMessage,
+            f => { if (f.CampaignId == id) updates.Writer.TryWrite(f); });
         await hub.StartAsync();
 
         var attemptId = await AddSaleAsync(id);
@@ -67,10 +69,12 @@ public sealed class DashboardHubTests(ApiFactory api)
         Assert.Equal("running", (string)mine["status"]!);
         Assert.Equal(10, (long)mine["dials"]!);
         Assert.Equal(1, (long)mine["abandoned"]!);
-        Assert.Equal(0, (double)mine["abandonRate"]!); // the rate is the rolling 30 days', and June's calls have left it
+        // the rate is the rolling 30 days', and June's calls have left it
+        Assert.Equal(0, (double)mine["abandonRate"]!);
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(Role.Agent).GetAsync("/api/dashboard/campaigns")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.ClientAs(Role.Agent).GetAsync("/api/dashboard/campaigns")).StatusCode);
     }
 
     async Task<Guid> AddSaleAsync(Guid campaignId)
@@ -80,8 +84,10 @@ public sealed class DashboardHubTests(ApiFactory api)
         var now = DateTimeOffset.UtcNow;
         var attempt = new CallAttempt
         {
-            Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed, Outcome = "completed",
-            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale", Converted = true, LiveAnswer = true,
+            Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed,
+            Outcome = "completed",
+            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now,
+            Disposition = "sale", Converted = true, LiveAnswer = true,
             DurationSeconds = 90, CallSid = "CA" + Guid.NewGuid().ToString("N"),
         };
         db.CallAttempts.Add(attempt);

@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>The managers' floor in Debian's Chromium: sign in, watch figures change live, act, and keep screenshots.</summary>
+/// <summary>The managers' floor in Debian's Chromium: sign in, watch figures change live, act, and keep
+/// screenshots.</summary>
 public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
     [Fact]
@@ -22,7 +23,8 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
         await Assertions.Expect(conversions).ToContainTextAsync("2 ");
 
         await AddSaleAsync(id);
-        await api.Services.GetRequiredService<IBus>().Publish(new CallCompleted(Guid.NewGuid(), id, "completed", "human", 90, DateTimeOffset.UtcNow));
+        await api.Services.GetRequiredService<IBus>()
+            .Publish(new CallCompleted(Guid.NewGuid(), id, "completed", "human", 90, DateTimeOffset.UtcNow));
 
         await Assertions.Expect(conversions).ToContainTextAsync("3 ", new() { Timeout = 3000 });
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
@@ -57,7 +59,9 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
         await using (var db = api.Database.CreateDb())
         {
             for (var i = 0; i < 400; i++)
-                db.Campaigns.Add(Campaign.Create(new CampaignSettings { Name = $"bulk {i:000}", CallerId = "+14155550100" }, DateTimeOffset.UtcNow));
+                db.Campaigns.Add(
+                    Campaign.Create(new CampaignSettings { Name = $"bulk {i:000}", CallerId = "+14155550100" },
+                        DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
         var page = await SignedInAsync();
@@ -76,7 +80,8 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
     {
         var (_, key) = await api.AddUserAsync(Role.Manager, "floor manager");
         var page = await chromium.SignedInPageAsync(api.Url + "/manager/", key, 1440, 1000);
-        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
+        // the floor itself, not the sign-in form
+        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync();
         return page;
     }
 
@@ -87,8 +92,10 @@ public sealed class DashboardPageTests(LiveApi api, Chromium chromium) : IClassF
         var now = DateTimeOffset.UtcNow;
         db.CallAttempts.Add(new CallAttempt
         {
-            Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed, Outcome = "completed",
-            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now, Disposition = "sale", Converted = true, LiveAnswer = true,
+            Id = Guid.NewGuid(), CampaignId = campaignId, ContactId = contact.Id, State = AttemptState.Completed,
+            Outcome = "completed",
+            CreatedAt = now, DialedAt = now, AnsweredAt = now, AnsweredBy = "human", BridgedAt = now, EndedAt = now,
+            Disposition = "sale", Converted = true, LiveAnswer = true,
             DurationSeconds = 90, CallSid = "CA" + Guid.NewGuid().ToString("N"),
         });
         await db.SaveChangesAsync();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>The real Api on its own database whose clock stands still at <see cref="KnownAgentDays.Now"/>: "today" and "up to now" are known.</summary>
+/// <summary>The real Api on its own database whose clock stands still at <see cref="KnownAgentDays.Now"/>: "today" and
+/// "up to now" are known.</summary>
 public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
@@ -38,7 +39,12 @@ public sealed class FrozenClockApi : WebApplicationFactory<ApiMarker>, IAsyncLif
     {
         await Database.InitializeAsync();
         await using var db = Database.CreateDb();
-        db.Users.Add(new User { Id = Guid.NewGuid(), Name = "frozen manager", Role = Role.Manager, ApiKeyHash = User.HashKey(ManagerKey), CreatedAt = KnownAgentDays.Now });
+        db.Users.Add(
+            new User
+            {
+                Id = Guid.NewGuid(), Name = "frozen manager", Role = Role.Manager,
+                ApiKeyHash = User.HashKey(ManagerKey), CreatedAt = KnownAgentDays.Now
+            });
         await db.SaveChangesAsync();
     }
 

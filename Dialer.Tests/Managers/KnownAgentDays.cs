@@ -11,9 +11,9 @@ namespace Dialer.Tests.Managers;
 /// Two agents whose every move is known, up to <see cref="Now"/> = 2026-06-11 15:30:00 UTC (New York is UTC-4).
 ///
 /// Ada, 10 June (UTC): logs in 08:00:00; call A1 reserved 09:00:00, talking 09:00:05-09:02:05 (120 s, a sale), wrap-up
-/// to 09:02:35; break "lunch" 10:00-10:30, "coffee" 11:00-11:10, "missed a call" 12:00-12:01; logs out 22:00:00, back in
-/// 23:30:00 (across midnight). 11 June: call A2 reserved 00:30:00, talking 00:30:10-00:35:10 (300 s, no sale), wrap-up to
-/// 00:36:10; logs out 01:00:00; logs in 14:00:00; break "lunch" from 15:00:00, still open now.
+/// to 09:02:35; break "lunch" 10:00-10:30, "coffee" 11:00-11:10, "missed a call" 12:00-12:01; logs out 22:00:00, back
+/// in 23:30:00 (across midnight). 11 June: call A2 reserved 00:30:00, talking 00:30:10-00:35:10 (300 s, no sale),
+/// wrap-up to 00:36:10; logs out 01:00:00; logs in 14:00:00; break "lunch" from 15:00:00, still open now.
 ///
 /// Bob (a formula for a name), 11 June: logs in 15:00:00; call B1 reserved 15:10:00, talking since 15:10:02, still now.
 /// </summary>
@@ -35,11 +35,16 @@ public static class KnownAgentDays
         }, Day1);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+14155550123", TimeZones = ["America/New_York"], Status = ContactStatus.Done, CreatedAt = Day1 };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+14155550123", TimeZones = ["America/New_York"],
+            Status = ContactStatus.Done, CreatedAt = Day1
+        };
         db.Contacts.Add(contact);
         var ada = new Agent
         {
-            Id = Guid.NewGuid(), Name = "Ada " + Guid.NewGuid().ToString("N")[..4], ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8],
+            Id = Guid.NewGuid(), Name = "Ada " + Guid.NewGuid().ToString("N")[..4],
+            ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8],
             State = Break, StateSince = At(1, 15, 0, 0), BreakReason = "lunch", CampaignIds = [campaign.Id]
         };
         var bob = new Agent
@@ -52,11 +57,15 @@ public static class KnownAgentDays
 
         CallAttempt Call(Agent agent, DateTimeOffset bridged, int? talkSeconds, bool converted) => new()
         {
-            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, AgentId = agent.Id, CallSid = "CA" + Guid.NewGuid().ToString("N"),
-            State = talkSeconds is null ? AttemptState.InProgress : AttemptState.Completed, CreatedAt = bridged.AddSeconds(-20),
-            DialedAt = bridged.AddSeconds(-20), AnsweredAt = bridged.AddSeconds(-5), AnsweredBy = "human", LiveAnswer = true, BridgedAt = bridged,
+            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, AgentId = agent.Id,
+            CallSid = "CA" + Guid.NewGuid().ToString("N"),
+            State = talkSeconds is null ? AttemptState.InProgress : AttemptState.Completed,
+            CreatedAt = bridged.AddSeconds(-20),
+            DialedAt = bridged.AddSeconds(-20), AnsweredAt = bridged.AddSeconds(-5), AnsweredBy = "human",
+            LiveAnswer = true, BridgedAt = bridged,
             EndedAt = talkSeconds is { } talk ? bridged.AddSeconds(talk) : null,
-            Outcome = talkSeconds is null ? null : "completed", Disposition = talkSeconds is null ? null : converted ? "sale" : "no-sale", Converted = converted,
+            Outcome = talkSeconds is null ? null : "completed",
+            Disposition = talkSeconds is null ? null : converted ? "sale" : "no-sale", Converted = converted,
         };
         var a1 = Call(ada, At(0, 9, 0, 5), 120, converted: true);
         var a2 = Call(ada, At(1, 0, 30, 10), 300, converted: false);
@@ -65,8 +74,13 @@ public static class KnownAgentDays
         bob.CurrentAttemptId = b1.Id;
 
         var moves = new List<AgentStateChange>();
-        void Move(Agent agent, AgentState from, AgentState to, string reason, DateTimeOffset at, Guid? attempt = null) =>
-            moves.Add(new AgentStateChange { AgentId = agent.Id, From = from, To = to, Reason = reason, At = at, AttemptId = attempt });
+        void Move(Agent agent, AgentState from, AgentState to, string reason, DateTimeOffset at,
+            Guid? attempt = null) =>
+            moves.Add(new AgentStateChange
+            {
+                AgentId = agent.Id, From = from, To = to, Reason = reason, At = at,
+                AttemptId = attempt
+            });
         Move(ada, Offline, Available, "logged in", At(0, 8, 0, 0));
         Move(ada, Available, Reserved, "call answered", At(0, 9, 0, 0), a1.Id);
         Move(ada, Reserved, OnCall, "agent leg answered", At(0, 9, 0, 5), a1.Id);

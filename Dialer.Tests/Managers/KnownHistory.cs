@@ -34,13 +34,26 @@ public static class KnownHistory
         await using var db = database.CreateDb();
         var campaign = Campaign.Create(new CampaignSettings
         {
-            Name = "known history " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100", CostPerMinute = 0.02m,
-            CallingWindow = new CallingWindow { Start = new(9, 0), End = new(20, 0), Days = Enum.GetValues<DayOfWeek>() },
+            Name = "known history " + Guid.NewGuid().ToString("N")[..6], CallerId = "+14155550100",
+            CostPerMinute = 0.02m,
+            CallingWindow = new CallingWindow
+            {
+                Start = new(9, 0), End = new(20, 0),
+                Days = Enum.GetValues<DayOfWeek>()
+            },
         }, Day);
         campaign.Status = CampaignStatus.Running;
         db.Campaigns.Add(campaign);
-        var ada = new Agent { Id = Guid.NewGuid(), Name = "Ada", ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day };
-        var bob = new Agent { Id = Guid.NewGuid(), Name = "Bob", ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day };
+        var ada = new Agent
+        {
+            Id = Guid.NewGuid(), Name = "Ada",
+            ClientIdentity = "ada-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day
+        };
+        var bob = new Agent
+        {
+            Id = Guid.NewGuid(), Name = "Bob",
+            ClientIdentity = "bob-" + Guid.NewGuid().ToString("N")[..8], StateSince = Day
+        };
         db.Agents.AddRange(ada, bob);
 
         Contact Person(int n, string zone, ContactStatus status, int attempts, string? name = null) => new()
@@ -51,25 +64,32 @@ public static class KnownHistory
         const string ny = "America/New_York", la = "America/Los_Angeles";
         Contact[] contacts =
         [
-            Person(1, ny, ContactStatus.Done, 2), Person(2, ny, ContactStatus.Done, 1), Person(3, ny, ContactStatus.Done, 1),
-            Person(4, ny, ContactStatus.Done, 1), Person(5, la, ContactStatus.Done, 1), Person(6, la, ContactStatus.Done, 1),
-            Person(7, la, ContactStatus.Done, 1), Person(8, la, ContactStatus.Suppressed, 1), Person(9, la, ContactStatus.Done, 1, FormulaName),
+            Person(1, ny, ContactStatus.Done, 2), Person(2, ny, ContactStatus.Done, 1),
+            Person(3, ny, ContactStatus.Done, 1),
+            Person(4, ny, ContactStatus.Done, 1), Person(5, la, ContactStatus.Done, 1),
+            Person(6, la, ContactStatus.Done, 1),
+            Person(7, la, ContactStatus.Done, 1), Person(8, la, ContactStatus.Suppressed, 1),
+            Person(9, la, ContactStatus.Done, 1, FormulaName),
             Person(10, la, ContactStatus.Dialing, 1),
         ];
         db.Contacts.AddRange(contacts);
         await db.SaveChangesAsync();
 
         var at = Day.AddHours(18);
-        CallAttempt Call(Contact contact, DateTimeOffset dialed, AttemptState state, string? outcome, string? answeredBy = null,
+        CallAttempt Call(Contact contact, DateTimeOffset dialed, AttemptState state, string? outcome,
+            string? answeredBy = null,
             Agent? agent = null, string? disposition = null, int? seconds = null) => new()
             {
-                Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = state, CreatedAt = dialed.AddSeconds(-1),
+                Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = state,
+                CreatedAt = dialed.AddSeconds(-1),
                 DialedAt = dialed, CallSid = state == AttemptState.Skipped ? null : "CA" + Guid.NewGuid().ToString("N"),
                 AnsweredAt = answeredBy is null ? null : dialed.AddSeconds(10), AnsweredBy = answeredBy,
                 LiveAnswer = answeredBy == "human", Abandoned = answeredBy == "human" && agent is null,
                 BridgedAt = agent is null ? null : dialed.AddSeconds(11), AgentId = agent?.Id,
-                EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome, Disposition = disposition,
-                Converted = campaign.Settings.ConversionDispositions.Contains(disposition), DispositionedAt = disposition is null ? null : dialed.AddSeconds(41 + (seconds ?? 0)),
+                EndedAt = state.IsFinal() ? dialed.AddSeconds(40 + (seconds ?? 0)) : null, Outcome = outcome,
+                Disposition = disposition,
+                Converted = campaign.Settings.ConversionDispositions.Contains(disposition),
+                DispositionedAt = disposition is null ? null : dialed.AddSeconds(41 + (seconds ?? 0)),
                 DurationSeconds = seconds,
             };
         db.CallAttempts.AddRange(
@@ -87,7 +107,8 @@ public static class KnownHistory
         foreach (var attempt in db.ChangeTracker.Entries<CallAttempt>().Select(e => e.Entity).OrderBy(a => a.DialedAt))
         {
             var contact = contacts.Single(c => c.Id == attempt.ContactId);
-            (contact.LastOutcome, contact.LastAttemptAt, contact.Disposition) = (attempt.Outcome, attempt.DialedAt, attempt.Disposition);
+            (contact.LastOutcome, contact.LastAttemptAt, contact.Disposition) = (attempt.Outcome, attempt.DialedAt,
+                attempt.Disposition);
         }
         await db.SaveChangesAsync();
         return campaign.Id;
@@ -99,14 +120,20 @@ public static class KnownHistory
         await using var db = database.CreateDb();
         var campaign = Campaign.Create(new CampaignSettings { Name = "early bird", CallerId = "+14155550100" }, Day);
         db.Campaigns.Add(campaign);
-        var contact = new Contact { CampaignId = campaign.Id, Phone = "+13105550111", TimeZones = ["America/Los_Angeles"], Status = ContactStatus.Done, Attempts = 1, CreatedAt = Day };
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+13105550111",
+            TimeZones = ["America/Los_Angeles"], Status = ContactStatus.Done, Attempts = 1, CreatedAt = Day
+        };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
         var dialed = Day.AddHours(13); // 06:00 PDT
         db.CallAttempts.Add(new CallAttempt
         {
-            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = AttemptState.NoAnswer, Outcome = "no-answer",
-            CreatedAt = dialed, DialedAt = dialed, CallSid = "CA" + Guid.NewGuid().ToString("N"), EndedAt = dialed.AddSeconds(30),
+            Id = Guid.NewGuid(), CampaignId = campaign.Id, ContactId = contact.Id, State = AttemptState.NoAnswer,
+            Outcome = "no-answer",
+            CreatedAt = dialed, DialedAt = dialed, CallSid = "CA" + Guid.NewGuid().ToString("N"),
+            EndedAt = dialed.AddSeconds(30),
         });
         await db.SaveChangesAsync();
         return campaign.Id;

@@ -42,7 +42,8 @@ public sealed class LargeExportTests(ApiFactory api)
             }
         });
 
-        using var response = await client.GetAsync($"/api/campaigns/{id}/{export}", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.GetAsync($"/api/campaigns/{id}/{export}",
+            HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         long lines = 0, bytes = 0;
         await using (var body = await response.Content.ReadAsStreamAsync())
@@ -59,15 +60,18 @@ public sealed class LargeExportTests(ApiFactory api)
 
         Assert.Equal(Contacts + 1, lines); // the header and every contact
         Assert.Null(response.Content.Headers.ContentLength); // streamed, not measured first
-        Assert.Equal(new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" }.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" }.MediaType,
+            response.Content.Headers.ContentType?.MediaType);
         Assert.True(peak - baseline < MemoryBudget,
-            $"managed memory grew {(peak - baseline) / 1048576} MB while {bytes / 1048576} MB of CSV went out (budget {MemoryBudget / 1048576} MB)");
+            $"managed memory grew {(peak - baseline) / 1048576} MB while {bytes / 1048576} MB of CSV went out (budget "
+                + $"{MemoryBudget / 1048576} MB)");
     }
 
     static Guid _campaign;
     static readonly SemaphoreSlim Seeding = new(1, 1);
 
-    /// <summary>One campaign of a million finished contacts, every tenth with an attempt that an agent dispositioned; made once.</summary>
+    /// <summary>One campaign of a million finished contacts, every tenth with an attempt that an agent dispositioned;
+    /// made once.</summary>
     async Task<Guid> MillionContactCampaignAsync()
     {
         await Seeding.WaitAsync();
@@ -77,7 +81,8 @@ public sealed class LargeExportTests(ApiFactory api)
             var now = DateTimeOffset.UtcNow;
             await using (var db = api.Database.CreateDb())
             {
-                var campaign = Campaign.Create(new CampaignSettings { Name = "a million contacts", CallerId = "+14155550100" }, now);
+                var campaign = Campaign.Create(
+                    new CampaignSettings { Name = "a million contacts", CallerId = "+14155550100" }, now);
                 db.Campaigns.Add(campaign);
                 await db.SaveChangesAsync();
                 _campaign = campaign.Id;
@@ -85,12 +90,16 @@ public sealed class LargeExportTests(ApiFactory api)
             await using var connection = new NpgsqlConnection(api.Database.ConnectionString);
             await connection.OpenAsync();
             await using var seed = new NpgsqlCommand("""
-                INSERT INTO contacts (campaign_id, phone, name, time_zones, status, attempts, last_attempt_at, last_outcome, created_at, priority)
-                SELECT @campaign, '+1415' || lpad(i::text, 7, '0'), 'contact ' || i, '{America/New_York}', 'Done', 1, @now, 'completed', @now, 2
+                INSERT INTO contacts (campaign_id, phone, name, time_zones, status, attempts, last_attempt_at,
+                                      last_outcome, created_at, priority)
+                SELECT @campaign, '+1415' || lpad(i::text, 7, '0'), 'contact ' || i, '{America/New_York}', 'Done', 1,
+                       @now, 'completed', @now, 2
                   FROM generate_series(1, @n) i;
-                INSERT INTO call_attempts (id, campaign_id, contact_id, state, created_at, dialed_at, answered_at, answered_by, ended_at,
-                                           outcome, disposition, last_sequence_number, live_answer, abandoned, converted)
-                SELECT gen_random_uuid(), @campaign, c.id, 100, @now, @now, @now, 'human', @now, 'completed', 'sale', -1, true, false, true
+                INSERT INTO call_attempts (id, campaign_id, contact_id, state, created_at, dialed_at, answered_at,
+                                           answered_by, ended_at, outcome, disposition, last_sequence_number,
+                                           live_answer, abandoned, converted)
+                SELECT gen_random_uuid(), @campaign, c.id, 100, @now, @now, @now, 'human', @now, 'completed', 'sale',
+                       -1, true, false, true
                   FROM contacts c WHERE c.campaign_id = @campaign AND c.id % 10 = 0;
                 ANALYZE contacts; ANALYZE call_attempts;
                 """, connection) { CommandTimeout = 600 };

@@ -6,8 +6,10 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>A manager supervises a live call from the floor page in Debian's Chromium, and the simulator hears it happen.</summary>
-public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium) : IClassFixture<SupervisedCalls>, IClassFixture<Chromium>
+/// <summary>A manager supervises a live call from the floor page in Debian's Chromium, and the simulator hears it
+/// happen.</summary>
+public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium) : IClassFixture<SupervisedCalls>,
+IClassFixture<Chromium>
 {
     [Fact]
     public async Task A_manager_listens_whispers_and_leaves_from_the_dialog_with_the_keyboard_kept_inside_it()
@@ -15,7 +17,8 @@ public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium)
         var (call, agent) = await world.LiveCallAsync("Ada Lovelace");
         var page = await SignedInAsync();
         // the agent wall's own button, in the agent's row, shown because the agent is on a call
-        var supervise = page.Locator($"[data-agent='{agent.Id}'] button[data-action='supervise'][data-agent-id='{agent.Id}']");
+        var supervise = page.Locator(
+            $"[data-agent='{agent.Id}'] button[data-action='supervise'][data-agent-id='{agent.Id}']");
         await Assertions.Expect(supervise).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "managers", "supervise-wall", fullPage: false);
 
@@ -33,7 +36,8 @@ public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium)
         await dialog.GetByLabel("Your phone").FillAsync("client:manager-maria");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Listen" }).ClickAsync();
         await Assertions.Expect(mode).ToHaveTextAsync("Listening");
-        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Listen" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Listen" }))
+            .ToHaveAttributeAsync("aria-pressed", "true");
         var leg = await ManagerLegAsync(call.ConferenceSid!);
         var room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
         Assert.False(room.Hears(call.CallSid!, leg) || room.Hears(call.AgentCallSid!, leg), "nobody hears a listener");
@@ -43,15 +47,18 @@ public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Whisper" }).ClickAsync();
         await Assertions.Expect(mode).ToHaveTextAsync("Whispering to the agent");
         room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
-        Assert.True(room.Hears(call.AgentCallSid!, leg) && !room.Hears(call.CallSid!, leg), "only the agent hears a whisper");
+        Assert.True(room.Hears(call.AgentCallSid!, leg) && !room.Hears(call.CallSid!, leg),
+            "only the agent hears a whisper");
         await Screenshots.SaveAsync(page, "managers", "supervise-whisper", fullPage: false);
 
         for (var i = 0; i < 8; i++) await page.Keyboard.PressAsync("Tab");
-        Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "Tab stays in the dialog");
+        Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"),
+            "Tab stays in the dialog");
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
         await Assertions.Expect(mode).ToHaveTextAsync("not joined");
-        Assert.DoesNotContain(world.Simulator.Conferences.Find(call.ConferenceSid!)!.Hearing, e => e.Listener == leg || e.Speaker == leg);
+        Assert.DoesNotContain(world.Simulator.Conferences.Find(call.ConferenceSid!)!.Hearing,
+            e => e.Listener == leg || e.Speaker == leg);
         await Screenshots.SaveAsync(page, "managers", "supervise-left", fullPage: false);
 
         await page.Keyboard.PressAsync("Escape");
@@ -100,7 +107,9 @@ public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium)
         while (DateTime.UtcNow < deadline)
         {
             var leg = world.Simulator.Conferences.Find(conferenceSid)?.Participants
-                .FirstOrDefault(p => p.Label.StartsWith("supervisor-", StringComparison.Ordinal) && p.Status == ParticipantStatus.Connected);
+                .FirstOrDefault(p =>
+                    p.Label.StartsWith("supervisor-", StringComparison.Ordinal)
+                        && p.Status == ParticipantStatus.Connected);
             if (leg is not null) return leg.CallSid;
             await Task.Delay(50);
         }
@@ -109,8 +118,10 @@ public sealed class SupervisePageTests(SupervisedCalls world, Chromium chromium)
 
     async Task<IPage> SignedInAsync()
     {
-        var page = await chromium.SignedInPageAsync(world.Api.Url + "/manager/", world.Api.KeyOf(Role.Manager), 1280, 800);
-        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync(); // the floor itself, not the sign-in form
+        var page = await chromium.SignedInPageAsync(world.Api.Url + "/manager/", world.Api.KeyOf(Role.Manager), 1280,
+            800);
+        // the floor itself, not the sign-in form
+        await Assertions.Expect(page.Locator("#floor .floor-head")).ToBeVisibleAsync();
         return page;
     }
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Dialer.Tests.Managers;
 
-/// <summary>Timesheets from a known history of moves and calls, checked to the second (see <see cref="KnownAgentDays"/>).</summary>
+/// <summary>Timesheets from a known history of moves and calls, checked to the second (see <see
+/// cref="KnownAgentDays"/>).</summary>
 public sealed class TimesheetTests(FrozenClockApi api) : IClassFixture<FrozenClockApi>
 {
     [Fact]
@@ -22,7 +23,8 @@ public sealed class TimesheetTests(FrozenClockApi api) : IClassFixture<FrozenClo
         Assert.Equal(120, (long)day["onCallSeconds"]!);
         Assert.Equal(30, (long)day["wrapUpSeconds"]!);
         Assert.Equal(2460, (long)day["breakSeconds"]!);
-        Assert.Equal(new Dictionary<string, long> { ["lunch"] = 1800, ["coffee"] = 600, ["missed a call"] = 60 }, Breaks(day));
+        Assert.Equal(new Dictionary<string, long> { ["lunch"] = 1800, ["coffee"] = 600, ["missed a call"] = 60 },
+            Breaks(day));
         Assert.Equal(1, (long)day["calls"]!);
         Assert.Equal(120, (long)day["talkSeconds"]!);
         Assert.Equal(1, (long)day["conversions"]!);
@@ -87,7 +89,9 @@ public sealed class TimesheetTests(FrozenClockApi api) : IClassFixture<FrozenClo
         var bob = Assert.Single(lines, l => l.StartsWith(seeded.Bob.ToString()));
         Assert.Contains(",'=cmd|' /C calc'!A0,2026-06-11,", bob);
         Assert.Contains(",1198,", bob); // on call since 15:10:02, up to now
-        Assert.Contains(lines, l => l.StartsWith(seeded.Ada + ",") && l.Contains(",2026-06-10,") && l.Contains("lunch=1800; coffee=600; missed a call=60"));
+        Assert.Contains(lines,
+            l => l.StartsWith(seeded.Ada + ",") && l.Contains(",2026-06-10,")
+                && l.Contains("lunch=1800; coffee=600; missed a call=60"));
         Assert.DoesNotContain(lines.SelectMany(l => l.Split(',')), cell => cell.StartsWith('='));
     }
 
@@ -96,7 +100,9 @@ public sealed class TimesheetTests(FrozenClockApi api) : IClassFixture<FrozenClo
     {
         var seeded = await KnownAgentDays.SeedAsync(api.Database);
 
-        var html = await api.Manager().GetStringAsync($"/reports/timesheets?from=2026-06-10&to=2026-06-11&agentId={seeded.Ada}&tz=America/New_York");
+        var html = await api.Manager()
+            .GetStringAsync(
+                $"/reports/timesheets?from=2026-06-10&to=2026-06-11&agentId={seeded.Ada}&tz=America/New_York");
 
         Assert.Contains("Agent timesheets", html);
         Assert.Contains("times in America/New_York", html);
@@ -105,12 +111,15 @@ public sealed class TimesheetTests(FrozenClockApi api) : IClassFixture<FrozenClo
     }
 
     async Task<List<JsonObject>> DaysAsync(string query) =>
-        (await api.Manager().GetFromJsonAsync<JsonArray>("/api/reports/timesheets?" + query))!.Select(d => d!.AsObject()).ToList();
+        (await api.Manager().GetFromJsonAsync<JsonArray>("/api/reports/timesheets?" + query))!.Select(d =>
+            d!.AsObject()).ToList();
 
     /// <summary>The instant and the offset it is written in, so a New York time must say -04:00.</summary>
-    static (DateTimeOffset, TimeSpan) Instant(JsonNode? node) => DateTimeOffset.Parse((string)node!) is var t ? (t, t.Offset) : default;
+    static (DateTimeOffset, TimeSpan) Instant(JsonNode? node) =>
+        DateTimeOffset.Parse((string)node!) is var t ? (t, t.Offset) : default;
 
     static (DateTimeOffset, TimeSpan) Local(string newYorkTime) => Instant(JsonValue.Create(newYorkTime + "-04:00"));
 
-    static Dictionary<string, long> Breaks(JsonObject day) => day["breaks"]!.AsObject().ToDictionary(b => b.Key, b => (long)b.Value!);
+    static Dictionary<string, long> Breaks(JsonObject day) =>
+        day["breaks"]!.AsObject().ToDictionary(b => b.Key, b => (long)b.Value!);
 }

@@ -16,8 +16,12 @@ public sealed class CampaignDocumentTests(ApiFactory api)
     {
         var body = ApiCalls.ValidCampaign(name);
         body["mode"] = "predictive";
-        body["callingWindow"] = JsonNode.Parse("""{"start":"09:30:00","end":"20:00:00","days":["monday","wednesday"],"holidays":["2026-12-25"]}""");
-        body["retryRules"] = JsonNode.Parse("""{"busy":{"delayMinutes":20,"maxRetries":2},"noAnswer":{"delayMinutes":90,"maxRetries":1},"machine":{"delayMinutes":300,"maxRetries":1},"failed":{"delayMinutes":60,"maxRetries":0}}""");
+        body["callingWindow"] = JsonNode.Parse(
+            """{"start":"09:30:00","end":"20:00:00","days":["monday","wednesday"],"holidays":["2026-12-25"]}""");
+        body["retryRules"] = JsonNode.Parse("""
+            {"busy":{"delayMinutes":20,"maxRetries":2},"noAnswer":{"delayMinutes":90,"maxRetries":1},
+             "machine":{"delayMinutes":300,"maxRetries":1},"failed":{"delayMinutes":60,"maxRetries":0}}
+            """);
         body["script"] = "Hello, this is Acme.\nAsk about the spring offer: 10% off.";
         body["dispositions"] = new JsonArray("sale", "no-sale", "callback", "do-not-call");
         return body;
@@ -104,11 +108,13 @@ public sealed class CampaignDocumentTests(ApiFactory api)
         var id = await _marketer.CreateCampaignAsync(Detailed("Invalid doc " + Guid.NewGuid()));
         var yaml = await _marketer.GetStringAsync($"/api/campaigns/{id}/document?format=yaml");
 
-        var response = await _marketer.PostAsync("/api/campaigns/import?dryRun=true", Yaml(yaml.Replace("end: \"20:00:00\"", "end: \"22:30:00\"")));
+        var response = await _marketer.PostAsync("/api/campaigns/import?dryRun=true",
+            Yaml(yaml.Replace("end: \"20:00:00\"", "end: \"22:30:00\"")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("callingWindow.end"));
 
-        response = await _marketer.PostAsync("/api/campaigns/import", Yaml(yaml.Replace("mode: predictive", "mode: telepathic")));
+        response = await _marketer.PostAsync("/api/campaigns/import",
+            Yaml(yaml.Replace("mode: predictive", "mode: telepathic")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("mode"));
 
@@ -125,9 +131,11 @@ public sealed class CampaignDocumentTests(ApiFactory api)
         var document = await _marketer.GetJsonAsync($"/api/campaigns/{id}/document");
         document["maxAttempts"] = 3;
 
-        var diff = await (await _marketer.PostAsJsonAsync("/api/campaigns/import?dryRun=true", document)).ReadJsonAsync();
+        var diff = await (await _marketer.PostAsJsonAsync("/api/campaigns/import?dryRun=true", document))
+            .ReadJsonAsync();
         Assert.Contains("pause", diff["refusal"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, (await _marketer.PostAsJsonAsync("/api/campaigns/import", document)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await _marketer.PostAsJsonAsync("/api/campaigns/import", document)).StatusCode);
         await _marketer.PostAsync($"/api/campaigns/{id}/stop", null);
     }
 }

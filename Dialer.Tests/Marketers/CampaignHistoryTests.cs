@@ -27,7 +27,8 @@ public sealed class CampaignHistoryTests(ApiFactory api)
 
         var changes = await api.ClientAs(Role.Manager).GetArrayAsync($"/api/campaigns/{id}/changes");
 
-        Assert.Equal(["paused", "started", "updated", "created"], changes.Select(c => c!["action"]!.GetValue<string>()));
+        Assert.Equal(["paused", "started", "updated", "created"],
+            changes.Select(c => c!["action"]!.GetValue<string>()));
         Assert.All(changes, c =>
         {
             Assert.Equal("test-Marketer", c!["by"]!.GetValue<string>());
@@ -90,7 +91,8 @@ public sealed class CampaignHistoryTests(ApiFactory api)
         Assert.Equal("cloned", history["action"]!.GetValue<string>());
         Assert.Contains(id.ToString(), history["note"]!.GetValue<string>());
 
-        var named = await (await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/clone", new { name = "Second run" })).ReadJsonAsync();
+        var named = await (await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/clone", new { name = "Second run" }))
+            .ReadJsonAsync();
         Assert.Equal("Second run", named["name"]!.GetValue<string>());
     }
 
@@ -110,9 +112,12 @@ public sealed class CampaignHistoryTests(ApiFactory api)
         var id = await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Roles " + Guid.NewGuid()));
         var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id.ToString()));
         if (method == "POST")
-            request.Content = path.EndsWith("/upload") ? new StringContent("phone\n", System.Text.Encoding.UTF8, "text/csv") : JsonContent.Create(new { });
+            request.Content = path.EndsWith("/upload")
+                ? new StringContent("phone\n", System.Text.Encoding.UTF8, "text/csv") : JsonContent.Create(new { });
         Assert.Equal(expected, (await api.ClientAs(role).SendAsync(request)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized,
-            (await api.Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id.ToString())))).StatusCode);
+            (await api.Anonymous()
+                .SendAsync(
+                    new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id.ToString())))).StatusCode);
     }
 }

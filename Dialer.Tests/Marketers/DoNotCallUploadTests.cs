@@ -39,7 +39,8 @@ public sealed class DoNotCallUploadTests(ApiFactory api)
         await using var db = api.Database.CreateDb();
         var marketerId = (await db.Users.SingleAsync(u => u.Name == "test-Marketer")).Id.ToString();
         Assert.Equal(("complaint", marketerId, "upload"),
-            (entry["reason"]!.GetValue<string>(), entry["addedBy"]!.GetValue<string>(), entry["source"]!.GetValue<string>()));
+            (entry["reason"]!.GetValue<string>(), entry["addedBy"]!.GetValue<string>(),
+                entry["source"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -56,7 +57,8 @@ public sealed class DoNotCallUploadTests(ApiFactory api)
         var reason = "called the CEO " + Guid.NewGuid().ToString("N")[..8];
         await _marketer.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, reason });
 
-        var byDigits = await _marketer.GetJsonAsync($"/api/do-not-call?search={Uri.EscapeDataString($"({phone[2..5]}) {phone[5..8]}-{phone[8..]}")}");
+        var byDigits = await _marketer.GetJsonAsync(
+            $"/api/do-not-call?search={Uri.EscapeDataString($"({phone[2..5]}) {phone[5..8]}-{phone[8..]}")}");
         Assert.Contains(byDigits["items"]!.AsArray(), e => e!["phone"]!.GetValue<string>() == phone);
         var byReason = await _marketer.GetJsonAsync($"/api/do-not-call?search={Uri.EscapeDataString(reason[^8..])}");
         Assert.Equal(phone, byReason["items"]!.AsArray().Single()!["phone"]!.GetValue<string>());

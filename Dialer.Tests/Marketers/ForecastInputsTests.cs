@@ -14,7 +14,8 @@ public sealed class ForecastInputsTests(ApiFactory api)
 {
     readonly HttpClient _marketer = api.ClientAs(Role.Marketer);
 
-    async Task<Guid> CampaignAsync() => await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Forecast inputs " + Guid.NewGuid()));
+    async Task<Guid> CampaignAsync() =>
+        await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Forecast inputs " + Guid.NewGuid()));
 
     [Fact]
     public async Task A_new_campaign_with_nobody_logged_in_uses_defaults_and_asks_for_an_agent_count()
@@ -22,8 +23,10 @@ public sealed class ForecastInputsTests(ApiFactory api)
         var id = await CampaignAsync();
 
         var inputs = await _marketer.GetJsonAsync($"/api/campaigns/{id}/forecast/inputs");
-        Assert.Equal((0, "logged-in"), (inputs["agents"]!["value"]!.GetValue<int>(), inputs["agents"]!["source"]!.GetValue<string>()));
-        Assert.Equal((0.15, "default"), (inputs["answerRate"]!["value"]!.GetValue<double>(), inputs["answerRate"]!["source"]!.GetValue<string>()));
+        Assert.Equal((0, "logged-in"),
+            (inputs["agents"]!["value"]!.GetValue<int>(), inputs["agents"]!["source"]!.GetValue<string>()));
+        Assert.Equal((0.15, "default"),
+            (inputs["answerRate"]!["value"]!.GetValue<double>(), inputs["answerRate"]!["source"]!.GetValue<string>()));
 
         var response = await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast", new { });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -45,11 +48,14 @@ public sealed class ForecastInputsTests(ApiFactory api)
             await db.SaveChangesAsync();
         }
 
-        var forecast = await (await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast", new { answerRate = 0.3 })).ReadJsonAsync();
+        var forecast = await (await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast",
+            new { answerRate = 0.3 })).ReadJsonAsync();
 
         Assert.Equal(3, forecast["agents"]!.GetValue<int>());
         Assert.Equal("logged-in", forecast["inputs"]!["agents"]!["source"]!.GetValue<string>());
-        Assert.Equal((0.3, "given"), (forecast["answerRate"]!.GetValue<double>(), forecast["inputs"]!["answerRate"]!["source"]!.GetValue<string>()));
+        Assert.Equal((0.3, "given"),
+            (forecast["answerRate"]!.GetValue<double>(),
+                forecast["inputs"]!["answerRate"]!["source"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -92,10 +98,12 @@ public sealed class ForecastInputsTests(ApiFactory api)
 
     [Fact]
     public async Task Inputs_of_an_unknown_campaign_are_a_404() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await _marketer.GetAsync($"/api/campaigns/{Guid.NewGuid()}/forecast/inputs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await _marketer.GetAsync($"/api/campaigns/{Guid.NewGuid()}/forecast/inputs")).StatusCode);
 
     static (double, string, int) Figure(System.Text.Json.Nodes.JsonObject inputs, string name) =>
-        (inputs[name]!["value"]!.GetValue<double>(), inputs[name]!["source"]!.GetValue<string>(), inputs[name]!["sample"]!.GetValue<int>());
+        (inputs[name]!["value"]!.GetValue<double>(), inputs[name]!["source"]!.GetValue<string>(),
+            inputs[name]!["sample"]!.GetValue<int>());
 
     static void AgentIn(Core.Data.DialerDb db, AgentState state, params Guid[] campaigns) => db.Agents.Add(new Agent
     {

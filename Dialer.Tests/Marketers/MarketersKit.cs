@@ -7,7 +7,8 @@ namespace Dialer.Tests.Marketers;
 
 static class MarketersKit
 {
-    /// <summary>A fixed-offset IANA zone (Etc/GMT±n) where the local hour is now <paramref name="localHour"/>.</summary>
+    /// <summary>A fixed-offset IANA zone (Etc/GMT±n) where the local hour is now <paramref
+    /// name="localHour"/>.</summary>
     public static string ZoneWhereHourIs(int localHour)
     {
         var offset = ((localHour - DateTimeOffset.UtcNow.Hour) % 24 + 24) % 24;

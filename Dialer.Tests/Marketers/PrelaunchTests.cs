@@ -15,11 +15,15 @@ public sealed class PrelaunchTests(ApiFactory api)
 {
     readonly HttpClient _marketer = api.ClientAs(Role.Marketer);
 
-    /// <summary>A campaign calling 09:00-12:00 every day, with one contact of each kind the check tells apart.</summary>
+    /// <summary>A campaign calling 09:00-12:00 every day, with one contact of each kind the check tells
+    /// apart.</summary>
     async Task<Guid> CampaignWithEveryKindOfContactAsync()
     {
         var body = ApiCalls.ValidCampaign("Prelaunch " + Guid.NewGuid());
-        body["callingWindow"] = JsonNode.Parse("""{"start":"09:00:00","end":"12:00:00","days":["sunday","monday","tuesday","wednesday","thursday","friday","saturday"]}""");
+        body["callingWindow"] = JsonNode.Parse("""
+            {"start":"09:00:00","end":"12:00:00",
+             "days":["sunday","monday","tuesday","wednesday","thursday","friday","saturday"]}
+            """);
         var id = await _marketer.CreateCampaignAsync(body);
         string open = ZoneWhereHourIs(10), beforeOpening = ZoneWhereHourIs(3), afterClosing = ZoneWhereHourIs(14);
         var listed = ContactIn(id, open);
@@ -62,7 +66,8 @@ public sealed class PrelaunchTests(ApiFactory api)
         var reasons = never["reasons"]!.AsObject().ToDictionary(r => r.Key, r => r.Value!.GetValue<int>());
         Assert.Equal(new Dictionary<string, int>
         {
-            ["do-not-call"] = 2, ["zone-unknown"] = 1, ["no-common-calling-hours"] = 1, ["attempts-exhausted"] = 1, ["finished"] = 1,
+            ["do-not-call"] = 2, ["zone-unknown"] = 1, ["no-common-calling-hours"] = 1, ["attempts-exhausted"] = 1,
+            ["finished"] = 1,
         }, reasons);
         var problems = report["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         Assert.Contains(problems, p => p.StartsWith("6 of 10 contacts will never be called"));
@@ -83,7 +88,8 @@ public sealed class PrelaunchTests(ApiFactory api)
         var id = await CampaignWithEveryKindOfContactAsync();
         var clock = Stopwatch.StartNew();
 
-        var response = await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast", new { agents = 10, answerRate = 0.3, talkSeconds = 120, wrapSeconds = 20 });
+        var response = await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast",
+            new { agents = 10, answerRate = 0.3, talkSeconds = 120, wrapSeconds = 20 });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // a gross-regression bound only: speed is measured by benchmarks, and this machine is shared and noisy
@@ -107,7 +113,8 @@ public sealed class PrelaunchTests(ApiFactory api)
     public async Task A_forecast_without_agents_is_a_400_naming_agents()
     {
         var id = await _marketer.CreateCampaignAsync(ApiCalls.ValidCampaign("Forecast " + Guid.NewGuid()));
-        var response = await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast", new { agents = 0, answerRate = 2 });
+        var response = await _marketer.PostAsJsonAsync($"/api/campaigns/{id}/forecast",
+            new { agents = 0, answerRate = 2 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("agents") && errors.ContainsKey("answerRate"));
@@ -126,7 +133,8 @@ public sealed class PrelaunchTests(ApiFactory api)
         body["voicemailMessage"] = "Please call us back.";
         var id = await _marketer.CreateCampaignAsync(body);
 
-        var problems = (await _marketer.GetJsonAsync($"/api/campaigns/{id}/prelaunch"))["problems"]!.AsArray().Select(p => p!.GetValue<string>());
+        var problems = (await _marketer.GetJsonAsync($"/api/campaigns/{id}/prelaunch"))["problems"]!.AsArray()
+            .Select(p => p!.GetValue<string>());
 
         Assert.Equal(warned, problems.Any(p => p.Contains("waits in silence while detection listens")));
     }

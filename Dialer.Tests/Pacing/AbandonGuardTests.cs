@@ -25,7 +25,8 @@ public class AbandonGuardTests
         {
             var controller = new AbandonController();
             for (var t = 0; t <= seconds; t++)
-                controller.Update(new AbandonBudget(1000 + answersPerSecond * t, 0, 0), settings, personShare: 1, now: t);
+                controller.Update(new AbandonBudget(1000 + answersPerSecond * t, 0, 0), settings, personShare: 1,
+                    now: t);
             return controller.Threshold;
         }
         var slow = ThresholdAfter(answersPerSecond: 1, seconds: 120);

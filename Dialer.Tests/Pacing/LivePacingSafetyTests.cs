@@ -14,7 +14,9 @@ public class LivePacingSafetyTests
         var before = pacer.Controller.Threshold;
         // a busy first minute: 100 agents, 500 answers connected, no drop
         for (var t = 0; t < PredictivePacer.StartupSeconds; t++)
-            pacer.LinesToOpen(Snapshots.With(idle: 20, talking: 80, budget: new AbandonBudget(Connected: 10 * t, Dropped: 0, MachineVerdicts: 0), now: t));
+            pacer.LinesToOpen(
+                Snapshots.With(idle: 20, talking: 80,
+                    budget: new AbandonBudget(Connected: 10 * t, Dropped: 0, MachineVerdicts: 0), now: t));
         Assert.True(pacer.Controller.Threshold <= before, $"threshold {pacer.Controller.Threshold} rose from {before}");
     }
 
@@ -22,7 +24,8 @@ public class LivePacingSafetyTests
     public void An_agent_in_wrap_up_longer_than_anything_seen_is_not_counted_certainly_free()
     {
         var estimates = new PacingEstimates();
-        for (var i = 0; i < 200; i++) estimates.Observe(new AgentWorkEnded(i, AgentActivity.WrapUp, 1.5 + i % 10 * 0.1));
+        for (var i = 0; i < 200; i++) estimates.Observe(
+            new AgentWorkEnded(i, AgentActivity.WrapUp, 1.5 + i % 10 * 0.1));
         var usual = estimates.ProbabilityFreeWithin(AgentActivity.WrapUp, elapsed: 1, seconds: 2);
         var overdue = estimates.ProbabilityFreeWithin(AgentActivity.WrapUp, elapsed: 30, seconds: 1);
         Assert.True(usual > 0.9, $"usual {usual}, overdue {overdue}");

@@ -5,7 +5,8 @@ namespace Dialer.Tests.Pacing;
 
 public class PacerDecisionTests
 {
-    static readonly DialingMode[] AgentModes = [DialingMode.Preview, DialingMode.Progressive, DialingMode.Power, DialingMode.Predictive];
+    static readonly DialingMode[] AgentModes = [DialingMode.Preview, DialingMode.Progressive, DialingMode.Power,
+        DialingMode.Predictive];
 
     [Fact]
     public void With_no_agents_logged_in_no_mode_but_agentless_dials()
@@ -47,7 +48,8 @@ public class PacerDecisionTests
     {
         var settings = new PacingSettings { Mode = DialingMode.Agentless, AgentlessLineCap = 30 };
         Assert.Equal(26, new AgentlessPacer().LinesToOpen(Snapshots.With(ringing: 4, settings: settings)));
-        Assert.Equal(6, new AgentlessPacer().LinesToOpen(Snapshots.With(ringing: 4, settings: settings with { TrunkCap = 10 })));
+        Assert.Equal(6,
+            new AgentlessPacer().LinesToOpen(Snapshots.With(ringing: 4, settings: settings with { TrunkCap = 10 })));
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public class PacerDecisionTests
     [Fact]
     public void Predictive_dials_progressively_in_a_campaigns_first_minute_whatever_its_history_says()
     {
-        var early = Snapshots.With(idle: 2, talking: 10, wrapping: 8, wrapElapsed: 38, now: PredictivePacer.StartupSeconds - 1);
+        var early = Snapshots.With(idle: 2, talking: 10, wrapping: 8, wrapElapsed: 38,
+            now: PredictivePacer.StartupSeconds - 1);
         var later = early with { Now = PredictivePacer.StartupSeconds };
         Assert.Equal(new ProgressivePacer().LinesToOpen(early), Snapshots.SeasonedPredictive().LinesToOpen(early));
         Assert.True(Snapshots.SeasonedPredictive().LinesToOpen(later) > new ProgressivePacer().LinesToOpen(later));
@@ -81,7 +84,8 @@ public class PacerDecisionTests
     public void Predictive_with_budget_left_dials_ahead_of_agents_about_to_finish_wrap_up()
     {
         var snapshot = Snapshots.With(idle: 2, talking: 10, wrapping: 8, wrapElapsed: 38);
-        Assert.True(Snapshots.SeasonedPredictive().LinesToOpen(snapshot) > new ProgressivePacer().LinesToOpen(snapshot));
+        Assert.True(Snapshots.SeasonedPredictive().LinesToOpen(snapshot) > new ProgressivePacer()
+            .LinesToOpen(snapshot));
     }
 
     [Fact]
@@ -89,7 +93,8 @@ public class PacerDecisionTests
     {
         var budget = new AbandonBudget(Connected: 1000, Dropped: 20, MachineVerdicts: 3000);
         var withoutAmd = AbandonController.People(budget, new PacingSettings(), personShare: 1);
-        var withAmd = AbandonController.People(budget, new PacingSettings { AmdFalsePositiveRate = 0.02 }, personShare: 1);
+        var withAmd = AbandonController.People(budget, new PacingSettings { AmdFalsePositiveRate = 0.02 },
+            personShare: 1);
         Assert.Equal(20, withoutAmd.Abandoned, 6);
         Assert.True(withAmd.Abandoned > 40);
     }

@@ -14,7 +14,8 @@ public class PacerPropertyTests
 
     [Property(MaxTest = 500)]
     public bool No_pacer_opens_negative_lines_or_passes_the_ceiling_or_trunk_cap(
-        byte idle, byte talking, byte wrapping, byte ringing, byte waiting, byte trunk, byte ceilingTenths, ushort connected, byte dropped)
+        byte idle, byte talking, byte wrapping, byte ringing, byte waiting, byte trunk, byte ceilingTenths,
+        ushort connected, byte dropped)
     {
         var settings = new PacingSettings
         {
@@ -26,7 +27,8 @@ public class PacerPropertyTests
         var snapshot = Snapshots.With(idle % 60, talking % 60, wrapping % 60, ringing % 100, waiting % 10,
             new AbandonBudget(connected, dropped % 50, 0), settings, wrapElapsed: wrapping % 50);
         var limit = Math.Max(0, LineLimits.MaxLines(snapshot) - snapshot.LinesInUse);
-        var agentlessLimit = Math.Max(0, Math.Min(settings.TrunkCap ?? int.MaxValue, settings.AgentlessLineCap) - snapshot.LinesInUse);
+        var agentlessLimit = Math.Max(0,
+            Math.Min(settings.TrunkCap ?? int.MaxValue, settings.AgentlessLineCap) - snapshot.LinesInUse);
         return pacers.All(p =>
         {
             var lines = p.LinesToOpen(snapshot);

@@ -19,9 +19,11 @@ public class ShortSimulationTests
         const double hours = 0.5;
         var s = TwentyAgentsLowAnswerRate;
         var predictive = SeedRuns.Run(s, () => new PredictivePacer(), s.Settings(DialingMode.Predictive), seeds, hours);
-        var progressive = SeedRuns.Run(s, () => new ProgressivePacer(), s.Settings(DialingMode.Progressive), seeds, hours);
+        var progressive = SeedRuns.Run(s, () => new ProgressivePacer(), s.Settings(DialingMode.Progressive), seeds,
+            hours);
 
-        Assert.True(predictive.Average(r => r.AbandonRate) <= 0.03, $"abandon {predictive.Average(r => r.AbandonRate):P2}");
+        Assert.True(predictive.Average(r => r.AbandonRate) <= 0.03,
+            $"abandon {predictive.Average(r => r.AbandonRate):P2}");
         Assert.True(predictive.Average(r => r.Occupancy) > progressive.Average(r => r.Occupancy) + 0.05,
             $"occupancy {predictive.Average(r => r.Occupancy):P1} vs {progressive.Average(r => r.Occupancy):P1}");
         Assert.All(predictive, r => Assert.True(r.LinesPeak <= 3 * s.Agents));
@@ -31,7 +33,8 @@ public class ShortSimulationTests
     public void The_same_seed_gives_the_same_figures()
     {
         var s = TwentyAgentsLowAnswerRate;
-        SeedResult Once() => new CallSimulator(s, new PredictivePacer(), seed: 7, s.Settings(DialingMode.Predictive), hours: 0.25).Run();
+        SeedResult Once() =>
+            new CallSimulator(s, new PredictivePacer(), seed: 7, s.Settings(DialingMode.Predictive), hours: 0.25).Run();
         Assert.Equal(Once(), Once());
     }
 
@@ -39,7 +42,8 @@ public class ShortSimulationTests
     public void Progressive_without_amd_never_abandons()
     {
         var s = TwentyAgentsLowAnswerRate;
-        var runs = SeedRuns.Run(s, () => new ProgressivePacer(), s.Settings(DialingMode.Progressive), seeds: 2, hours: 0.25);
+        var runs = SeedRuns.Run(s, () => new ProgressivePacer(), s.Settings(DialingMode.Progressive), seeds: 2,
+            hours: 0.25);
         Assert.All(runs, r => Assert.Equal(0, r.Abandoned));
     }
 }

@@ -14,7 +14,8 @@ static class Snapshots
             .Concat(Enumerable.Repeat(new AgentView(AgentActivity.Talking, 60), talking))
             .Concat(Enumerable.Repeat(new AgentView(AgentActivity.WrapUp, wrapElapsed), wrapping))
             .ToArray();
-        return new PacingSnapshot(now, agents, Enumerable.Repeat(4.0, ringing).ToArray(), Enumerable.Repeat(1.0, waiting).ToArray(),
+        return new PacingSnapshot(now, agents, Enumerable.Repeat(4.0, ringing).ToArray(),
+            Enumerable.Repeat(1.0, waiting).ToArray(),
             budget ?? new AbandonBudget(Connected: 2000, Dropped: 10, MachineVerdicts: 0),
             settings ?? new PacingSettings { Mode = DialingMode.Predictive });
     }

@@ -22,8 +22,10 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         return await response.ReadJsonAsync();
     }
 
-    static string ZoneWhereHourIs(int from, int to) => TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/'))
-        .First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour >= from && TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour < to).Id;
+    static string ZoneWhereHourIs(int from, int to) =>
+        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/'))
+        .First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour >= from
+            && TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour < to).Id;
 
     [Fact]
     public async Task The_next_contact_is_never_one_on_the_do_not_call_list_or_outside_its_calling_hours()
@@ -32,11 +34,14 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var (listed, asleep, callable) = (contacts[0], contacts[1], contacts[2]);
         await using (var db = world.Db())
         {
-            db.DoNotCall.Add(new DoNotCallEntry { Phone = listed.Phone, Reason = "asked", AddedAt = DateTimeOffset.UtcNow });
+            db.DoNotCall.Add(
+                new DoNotCallEntry { Phone = listed.Phone, Reason = "asked", AddedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
-            await db.Contacts.Where(c => c.Id == asleep.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZones, new[] { ZoneWhereHourIs(0, 6) }));
+            await db.Contacts.Where(c => c.Id == asleep.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZones, new[] { ZoneWhereHourIs(0, 6) }));
             await db.Contacts.Where(c => c.Id == callable.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Name, "Grace Hopper").SetProperty(c => c.CustomFields, """{"plan":"gold","note":"prefers mornings"}""")
+                .SetProperty(c => c.Name, "Grace Hopper")
+                    .SetProperty(c => c.CustomFields, """{"plan":"gold","note":"prefers mornings"}""")
                 .SetProperty(c => c.Attempts, 1).SetProperty(c => c.LastOutcome, "no-answer"));
         }
         var agent = await world.AgentWithKeyAsync(campaign.Id);
@@ -50,7 +55,8 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         Assert.Equal((1, "no-answer"), (card["attempts"]!.GetValue<int>(), card["lastOutcome"]!.GetValue<string>()));
         Assert.Equal(callable.TimeZones[0], card["localTimes"]![0]!["zone"]!.GetValue<string>());
         Assert.True(card["heldUntil"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddSeconds(60));
-        Assert.Equal(callable.Id, (await ClaimAsync(agent))!["contactId"]!.GetValue<long>()); // idempotent: the same contact again
+        // idempotent: the same contact again
+        Assert.Equal(callable.Id, (await ClaimAsync(agent))!["contactId"]!.GetValue<long>());
         await using var check = world.Db();
         Assert.Equal(ContactStatus.Suppressed, (await check.Contacts.SingleAsync(c => c.Id == listed.Id)).Status);
         var waiting = await check.Contacts.SingleAsync(c => c.Id == asleep.Id);
@@ -82,7 +88,8 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
     async Task<int> ClaimsLeftAsync(Guid campaignId)
     {
         await using var db = world.Db();
-        return await db.Contacts.CountAsync(c => c.CampaignId == campaignId && c.HeldByAgentId == null && c.Status == ContactStatus.Pending);
+        return await db.Contacts.CountAsync(c =>
+            c.CampaignId == campaignId && c.HeldByAgentId == null && c.Status == ContactStatus.Pending);
     }
 
     [Fact]
@@ -92,7 +99,8 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var agent = await world.AgentWithKeyAsync(campaign.Id);
         var first = (await ClaimAsync(agent))!["contactId"]!.GetValue<long>();
 
-        var skipped = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = first, reason = "asked for the owner, who is away" });
+        var skipped = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip",
+            new { contactId = first, reason = "asked for the owner, who is away" });
         Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
         var second = (await ClaimAsync(agent))!["contactId"]!.GetValue<long>();
 
@@ -101,8 +109,11 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var contact = await db.Contacts.SingleAsync(c => c.Id == first);
         Assert.Equal((ContactStatus.Pending, null, 1, "asked for the owner, who is away", 0),
             (contact.Status, contact.HeldByAgentId, contact.SkipCount, contact.LastSkipReason, contact.Attempts));
-        Assert.InRange(contact.NextAttemptAt!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = first })).StatusCode);
+        Assert.InRange(contact.NextAttemptAt!.Value, DateTimeOffset.UtcNow.AddMinutes(55),
+            DateTimeOffset.UtcNow.AddMinutes(61));
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip",
+                new { contactId = first })).StatusCode);
     }
 
     [Fact]
@@ -115,7 +126,8 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var hold = TimeSpan.FromSeconds(30);
 
         await using var db = world.Db();
-        var desk = new PreviewDesk(db, new ContactClaimer(db), new StateChanges(db, new OutboxSignal(), TimeProvider.System));
+        var desk = new PreviewDesk(db, new ContactClaimer(db),
+            new StateChanges(db, new OutboxSignal(), TimeProvider.System));
         Assert.Equal(contacts[0].Id, (await desk.ClaimAsync(first.Id, hold, now, default)).Contact?.Id);
         Assert.Null((await desk.ClaimAsync(second.Id, hold, now.AddSeconds(29), default)).Contact);
 
@@ -134,13 +146,17 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         var manager = await world.UserAsync(Role.Manager);
         var agent = await world.AgentWithKeyAsync(campaign.Id);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsync("/api/agent-console/preview", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await world.Api.ClientWith("not-a-key").PostAsync("/api/agent-console/preview", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await marketer.PostAsync("/api/agent-console/preview", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await manager.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await world.Api.ClientWith("not-a-key").PostAsync("/api/agent-console/preview", null)).StatusCode);
         var noContact = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noContact.StatusCode);
         Assert.NotNull((await noContact.ReadJsonAsync())["errors"]!["contactId"]);
-        var longReason = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip", new { contactId = 1, reason = new string('x', 201) });
+        var longReason = await agent.Client.PostAsJsonAsync("/api/agent-console/preview/skip",
+            new { contactId = 1, reason = new string('x', 201) });
         Assert.NotNull((await longReason.ReadJsonAsync())["errors"]!["reason"]);
         await using var db = world.Db();
         Assert.Equal(0, await db.Contacts.CountAsync(c => c.CampaignId == campaign.Id && c.HeldByAgentId != null));
@@ -156,7 +172,10 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("preview campaign", (await refused.ReadJsonAsync())["detail"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await agent.Client.PostAsJsonAsync("/api/agent-console/break", new { reason = "coffee" })).StatusCode);
-        Assert.Contains("Break", (await (await agent.Client.PostAsync("/api/agent-console/preview", null)).ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK,
+            (await agent.Client.PostAsJsonAsync("/api/agent-console/break", new { reason = "coffee" })).StatusCode);
+        Assert.Contains("Break",
+            (await (await agent.Client.PostAsync("/api/agent-console/preview", null))
+                .ReadJsonAsync())["detail"]!.GetValue<string>());
     }
 }

@@ -18,7 +18,8 @@ namespace Dialer.Tests.Preview;
 public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<PreviewWorld>
 {
     static async Task<long> ClaimAsync(PreviewAgent agent) =>
-        (await (await agent.Client.PostAsync("/api/agent-console/preview", null)).ReadJsonAsync())["contactId"]!.GetValue<long>();
+        (await (await agent.Client.PostAsync("/api/agent-console/preview", null))
+            .ReadJsonAsync())["contactId"]!.GetValue<long>();
 
     static async Task<Guid> DialAsync(PreviewAgent agent, long contactId)
     {
@@ -31,21 +32,25 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
     public async Task Dial_places_exactly_one_call_and_the_answer_is_bridged_to_the_agent_who_dialed_it()
     {
         var (campaign, contacts) = await world.PreviewCampaignAsync(1);
-        var longestIdle = await world.AvailableAgentAsync([campaign.Id], TimeSpan.FromMinutes(10)); // the router's pick, were it routing
+        // the router's pick, were it routing
+        var longestIdle = await world.AvailableAgentAsync([campaign.Id], TimeSpan.FromMinutes(10));
         var agent = await world.AgentWithKeyAsync(campaign.Id);
         var contactId = await ClaimAsync(agent);
 
         var attemptId = await DialAsync(agent, contactId);
 
         var attempt = (await world.WaitForAttemptsAsync([attemptId], a => a.IsFinal))[0];
-        Assert.Equal((AttemptState.Completed, agent.Id, true, false), (attempt.State, attempt.AgentId, attempt.LiveAnswer, attempt.Abandoned));
+        Assert.Equal((AttemptState.Completed, agent.Id, true, false),
+            (attempt.State, attempt.AgentId, attempt.LiveAnswer, attempt.Abandoned));
         Assert.NotNull(attempt.BridgedAt);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         Assert.Equal(agent.Identity, call.Agent);
         var room = world.Simulator.Conferences.Find(attempt.ConferenceSid!)!;
         Assert.Equal(AgentRoom.NameOf(agent.Id), room.Name);
-        Assert.Contains(room.HearingHistory, h => h.Why == "early media: ringing from " + call.Sid); // the agent heard it ring
-        Assert.True(attempt.BridgedAt - attempt.AnsweredAt < TimeSpan.FromMilliseconds(500), $"answered {attempt.AnsweredAt:O}, bridged {attempt.BridgedAt:O}");
+        // the agent heard it ring
+        Assert.Contains(room.HearingHistory, h => h.Why == "early media: ringing from " + call.Sid);
+        Assert.True(attempt.BridgedAt - attempt.AnsweredAt < TimeSpan.FromMilliseconds(500),
+            $"answered {attempt.AnsweredAt:O}, bridged {attempt.BridgedAt:O}");
         var moves = (await world.MovesOfAsync(agent.Id)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
         Assert.Equal([AgentState.Reserved, AgentState.OnCall, AgentState.WrapUp], moves.Select(m => m.To));
         Assert.Equal("preview dial", moves[0].Reason);
@@ -54,7 +59,8 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
         Assert.Equal((1, null), (contact.Attempts, contact.HeldByAgentId));
         Assert.Equal(1, await db.CallAttempts.CountAsync(a => a.ContactId == contactId));
-        Assert.Equal(HttpStatusCode.Conflict, (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await agent.Client.PostAsJsonAsync("/api/agent-console/preview/dial", new { contactId })).StatusCode);
     }
 
     [Fact]
@@ -64,7 +70,11 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var agent = await world.AgentWithKeyAsync(campaign.Id);
         var contactId = await ClaimAsync(agent);
         var outcomes = world.Simulator.Options.Outcomes;
-        world.Simulator.Options.Outcomes = new OutcomeMix { Human = 0, Machine = 0, Busy = 1, NoAnswer = 0, Failed = 0 };
+        world.Simulator.Options.Outcomes = new OutcomeMix
+        {
+            Human = 0, Machine = 0, Busy = 1, NoAnswer = 0,
+            Failed = 0
+        };
         Guid attemptId;
         try
         {
@@ -82,8 +92,10 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var attempt = await db.CallAttempts.SingleAsync(a => a.Id == attemptId);
         Assert.Equal((AttemptState.Busy, false, false), (attempt.State, attempt.LiveAnswer, attempt.Abandoned));
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
-        Assert.Equal((ContactStatus.Pending, DialPriority.Retry, "busy"), (contact.Status, contact.Priority, contact.LastOutcome));
-        Assert.InRange(contact.NextAttemptAt!.Value, DateTimeOffset.UtcNow.AddMinutes(13), DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.Equal((ContactStatus.Pending, DialPriority.Retry, "busy"),
+            (contact.Status, contact.Priority, contact.LastOutcome));
+        Assert.InRange(contact.NextAttemptAt!.Value, DateTimeOffset.UtcNow.AddMinutes(13),
+            DateTimeOffset.UtcNow.AddMinutes(16));
         Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
     }
 
@@ -95,7 +107,12 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         var contactId = await ClaimAsync(agent);
         await using (var db = world.Db())
         {
-            db.DoNotCall.Add(new DoNotCallEntry { Phone = contacts[0].Phone, Reason = "called in", AddedAt = DateTimeOffset.UtcNow });
+            db.DoNotCall.Add(
+                new DoNotCallEntry
+                {
+                    Phone = contacts[0].Phone, Reason = "called in",
+                    AddedAt = DateTimeOffset.UtcNow
+                });
             await db.SaveChangesAsync();
         }
 
@@ -104,7 +121,9 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains(DialPermit.DoNotCall, (await refused.ReadJsonAsync())["detail"]!.GetValue<string>());
         await using var check = world.Db();
-        Assert.Equal((ContactStatus.Suppressed, null), await check.Contacts.Where(c => c.Id == contactId).Select(c => new ValueTuple<ContactStatus, Guid?>(c.Status, c.HeldByAgentId)).SingleAsync());
+        Assert.Equal((ContactStatus.Suppressed, null),
+            await check.Contacts.Where(c => c.Id == contactId)
+            .Select(c => new ValueTuple<ContactStatus, Guid?>(c.Status, c.HeldByAgentId)).SingleAsync());
         Assert.False(await check.CallAttempts.AnyAsync(a => a.ContactId == contactId));
         Assert.Equal(AgentState.Available, (await world.AgentAsync(agent.Id)).State);
         Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone));
@@ -125,7 +144,8 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
 
         await using var db = world.Db();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await db.PacingStates.AnyAsync(p => p.CampaignId == campaign.Id) && DateTime.UtcNow < deadline) await Task.Delay(200);
+        while (!await db.PacingStates.AnyAsync(p => p.CampaignId == campaign.Id)
+            && DateTime.UtcNow < deadline) await Task.Delay(200);
         await Task.Delay(3000); // a few more ticks
 
         var pacing = await db.PacingStates.AsNoTracking().SingleAsync(p => p.CampaignId == campaign.Id);
@@ -133,6 +153,7 @@ public sealed class PreviewDialTests(PreviewWorld world) : IClassFixture<Preview
         Assert.Equal(0, pacing.LinesOpened);
         Assert.False(await db.CallAttempts.AnyAsync(a => a.CampaignId == campaign.Id));
         Assert.All(contacts, c => Assert.Empty(world.Simulator.Calls.Snapshot(c.Phone)));
-        Assert.Equal(CampaignStatus.Running, (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id)).Status);
+        Assert.Equal(CampaignStatus.Running,
+            (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id)).Status);
     }
 }

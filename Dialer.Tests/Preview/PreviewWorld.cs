@@ -20,7 +20,8 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Api = new KestrelApi(Database.ConnectionString, new Dictionary<string, string?> { ["RabbitMq:QueueExpirySeconds"] = "600" });
+        Api = new KestrelApi(Database.ConnectionString,
+            new Dictionary<string, string?> { ["RabbitMq:QueueExpirySeconds"] = "600" });
         Api.StartServer();
     }
 
@@ -30,18 +31,30 @@ public class PreviewWorld : AgentsWorld, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    public async Task<(Campaign Campaign, List<Contact> Contacts)> PreviewCampaignAsync(int contacts, Func<CampaignSettings, CampaignSettings>? adjust = null) =>
-        await RunningCampaignAsync(contacts, s => (adjust?.Invoke(s) ?? s) with { Mode = DialingMode.Preview, Name = "Preview " + Guid.NewGuid().ToString("N")[..6] });
+    public async Task<(Campaign Campaign, List<Contact> Contacts)> PreviewCampaignAsync(int contacts,
+        Func<CampaignSettings, CampaignSettings>? adjust = null) =>
+        await RunningCampaignAsync(contacts,
+            s => (adjust?.Invoke(s) ?? s) with
+            {
+                Mode = DialingMode.Preview,
+                Name = "Preview " + Guid.NewGuid().ToString("N")[..6]
+            });
 
     /// <summary>An agent user, Available on the campaign, and an HTTP client carrying their key.</summary>
-    public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null, AgentState state = AgentState.Available)
+    public async Task<PreviewAgent> AgentWithKeyAsync(Guid campaignId, string? name = null, TimeSpan? idleFor = null,
+        AgentState state = AgentState.Available)
     {
         var agent = await AvailableAgentAsync(state == AgentState.Offline ? [] : [campaignId], idleFor, state);
         var fullName = name ?? "Agent " + agent.ClientIdentity[^4..];
         var (_, key) = await Api.AddUserAsync(Role.Agent, fullName, agent.Id);
         await using var db = Db();
         await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, fullName));
-        db.CampaignAgents.Add(new() { CampaignId = campaignId, AgentId = agent.Id, AssignedAt = DateTimeOffset.UtcNow, AssignedBy = "test" });
+        db.CampaignAgents.Add(
+            new()
+            {
+                CampaignId = campaignId, AgentId = agent.Id, AssignedAt = DateTimeOffset.UtcNow,
+                AssignedBy = "test"
+            });
         await db.SaveChangesAsync();
         return new PreviewAgent(agent.Id, agent.ClientIdentity, key, Api.ClientWith(key));
     }

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Recordings;
 
-/// <summary>Campaigns that record, agents who talk a few seconds, and the Api on the same simulator to list and play the recordings.</summary>
+/// <summary>Campaigns that record, agents who talk a few seconds, and the Api on the same simulator to list and play
+/// the recordings.</summary>
 public sealed class RecordedCalls : AgentsWorld
 {
     public SupervisionApiHost Api { get; private set; } = null!;
@@ -23,11 +24,12 @@ public sealed class RecordedCalls : AgentsWorld
     }
 
     // no sweep of its own during the tests: they run it when they mean to
-    protected override IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>(base.WorkerSettings())
-    {
-        ["Recordings:SweepEveryMinutes"] = "1440",
-        ["Recordings:BatchSize"] = "2",
-    };
+    protected override IDictionary<string, string?> WorkerSettings() =>
+        new Dictionary<string, string?>(base.WorkerSettings())
+        {
+            ["Recordings:SweepEveryMinutes"] = "1440",
+            ["Recordings:BatchSize"] = "2",
+        };
 
     public override async Task InitializeAsync()
     {
@@ -42,12 +44,18 @@ public sealed class RecordedCalls : AgentsWorld
         await base.DisposeAsync();
     }
 
-    /// <summary>One answered call of a recording campaign, taken by a fresh agent (who has an Api key), ended, its recording complete.</summary>
-    public async Task<(CallAttempt Attempt, Agent Agent, string AgentKey, CallRecording Recording)> RecordedCallAsync(int retentionDays = 30)
+    /// <summary>One answered call of a recording campaign, taken by a fresh agent (who has an Api key), ended, its
+    /// recording complete.</summary>
+    public async Task<(CallAttempt Attempt, Agent Agent, string AgentKey, CallRecording Recording)> RecordedCallAsync(
+        int retentionDays = 30)
     {
         var (campaign, _) = await RunningCampaignAsync(1, s => s with
         {
-            Recording = new RecordingSettings { Enabled = true, Notice = "This call is recorded.", RetentionDays = retentionDays },
+            Recording = new RecordingSettings
+            {
+                Enabled = true, Notice = "This call is recorded.",
+                RetentionDays = retentionDays
+            },
         });
         var agent = await AvailableAgentAsync([campaign.Id]);
         var name = "Rita " + Guid.NewGuid().ToString("N")[..6];
@@ -66,8 +74,10 @@ public sealed class RecordedCalls : AgentsWorld
         while (true)
         {
             await using var db = Db();
-            if (await db.CallRecordings.AsNoTracking().FirstOrDefaultAsync(r => r.AttemptId == attemptId) is { } r && done(r)) return r;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The recording of attempt {attemptId} did not settle");
+            if (await db.CallRecordings.AsNoTracking().FirstOrDefaultAsync(r => r.AttemptId == attemptId) is { } r
+                && done(r)) return r;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(
+                $"The recording of attempt {attemptId} did not settle");
             await Task.Delay(100);
         }
     }

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Recordings;
 
-/// <summary>A recorded call, end to end: listed for managers, played through the Api from the simulator, offered to its own agent only.</summary>
+/// <summary>A recorded call, end to end: listed for managers, played through the Api from the simulator, offered to its
+/// own agent only.</summary>
 public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<RecordedCalls>
 {
     [Fact]
@@ -21,26 +22,33 @@ public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<
         var (attempt, agent, _, recording) = await world.RecordedCallAsync(retentionDays: 30);
         var manager = world.Api.ClientAs(Role.Manager);
 
-        var page = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{attempt.CampaignId}/recordings?pageSize=10", ApiCalls.Json))!;
+        var page = (await manager.GetFromJsonAsync<JsonObject>(
+            $"/api/campaigns/{attempt.CampaignId}/recordings?pageSize=10", ApiCalls.Json))!;
         var audio = await manager.GetAsync($"/api/recordings/{recording.Id}/audio");
         var bytes = await audio.Content.ReadAsByteArrayAsync();
-        using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{recording.Id}/audio") { Headers = { Range = new RangeHeaderValue(0, 43) } };
+        using var ranged = new HttpRequestMessage(HttpMethod.Get,
+            $"/api/recordings/{recording.Id}/audio")
+        { Headers = { Range = new RangeHeaderValue(0, 43) } };
         var header = await manager.SendAsync(ranged);
-        var oneAttempt = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{attempt.CampaignId}/recordings?attemptId={Guid.NewGuid()}", ApiCalls.Json))!;
+        var oneAttempt = (await manager.GetFromJsonAsync<JsonObject>(
+            $"/api/campaigns/{attempt.CampaignId}/recordings?attemptId={Guid.NewGuid()}", ApiCalls.Json))!;
 
         Assert.Equal(RecordingStatus.Completed, recording.Status);
         Assert.Equal(1, page["total"]!.GetValue<int>());
         var row = page["items"]![0]!;
         Assert.Equal((recording.Id, attempt.Id, agent.Id, agent.Name, "completed"),
-            (row["id"]!.GetValue<Guid>(), row["attemptId"]!.GetValue<Guid>(), row["agentId"]!.GetValue<Guid>(), row["agentName"]!.GetValue<string>(),
+            (row["id"]!.GetValue<Guid>(), row["attemptId"]!.GetValue<Guid>(), row["agentId"]!.GetValue<Guid>(),
+                row["agentName"]!.GetValue<string>(),
              row["status"]!.GetValue<string>()));
         var seconds = row["durationSeconds"]!.GetValue<int>();
         Assert.InRange(seconds, 1, 10);
-        Assert.InRange(row["deleteAfter"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddDays(29), DateTimeOffset.UtcNow.AddDays(31));
+        Assert.InRange(row["deleteAfter"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddDays(29),
+            DateTimeOffset.UtcNow.AddDays(31));
         Assert.Equal(0, oneAttempt["total"]!.GetValue<int>());
 
         Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
-        Assert.Equal("audio/x-wav", audio.Content.Headers.ContentType!.MediaType); // the simulator's MP3 is a WAV (its README)
+        // the simulator's MP3 is a WAV (its README)
+        Assert.Equal("audio/x-wav", audio.Content.Headers.ContentType!.MediaType);
         Assert.Equal("RIFF", Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal(44 + seconds * 8_000 * 2 * 2, bytes.Length); // the dual-channel recording the Worker asked for
         Assert.True(audio.Headers.CacheControl!.NoStore);
@@ -63,8 +71,13 @@ public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<
             var againForColleague = CallAttempt.Create(attempt.CampaignId, attempt.ContactId, DateTimeOffset.UtcNow);
             db.CallAttempts.AddRange(again, againForColleague);
             await db.SaveChangesAsync();
-            await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.CurrentAttemptId, again.Id).SetProperty(x => x.State, AgentState.Offline));
-            await db.Agents.Where(a => a.Id == colleague.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.CurrentAttemptId, againForColleague.Id).SetProperty(x => x.State, AgentState.Offline));
+            await db.Agents.Where(a => a.Id == agent.Id)
+                .ExecuteUpdateAsync(a =>
+                    a.SetProperty(x => x.CurrentAttemptId, again.Id).SetProperty(x => x.State, AgentState.Offline));
+            await db.Agents.Where(a => a.Id == colleague.Id)
+                .ExecuteUpdateAsync(a =>
+                    a.SetProperty(x => x.CurrentAttemptId, againForColleague.Id)
+                        .SetProperty(x => x.State, AgentState.Offline));
         }
         var own = world.Api.ClientWith(key);
         var other = world.Api.ClientWith(colleagueKey);
@@ -92,15 +105,23 @@ public sealed class RecordingPlaybackTests(RecordedCalls world) : IClassFixture<
         var manager = world.Api.ClientAs(Role.Manager);
         var (campaign, _) = await world.RunningCampaignAsync(0);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync($"/api/campaigns/{campaign.Id}/recordings")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync($"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await new HttpClient { BaseAddress = new Uri(world.Api.Url) }.GetAsync($"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/campaigns/{Guid.NewGuid()}/recordings")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
-        var empty = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign.Id}/recordings?pageSize=100000", ApiCalls.Json))!;
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await marketer.GetAsync($"/api/campaigns/{campaign.Id}/recordings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await marketer.GetAsync($"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await new HttpClient { BaseAddress = new Uri(world.Api.Url) }.GetAsync(
+                $"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await manager.GetAsync($"/api/campaigns/{Guid.NewGuid()}/recordings")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await manager.GetAsync($"/api/recordings/{Guid.NewGuid()}/audio")).StatusCode);
+        var empty = (await manager.GetFromJsonAsync<JsonObject>(
+            $"/api/campaigns/{campaign.Id}/recordings?pageSize=100000", ApiCalls.Json))!;
         Assert.Equal((0, 500), (empty["total"]!.GetValue<int>(), empty["pageSize"]!.GetValue<int>()));
     }
 
     static void HistoryEntry(JsonObject me, Guid attemptId, out JsonNode entry) =>
-        entry = me["call"]!["contact"]!["history"]!.AsArray().Single(h => h!["attemptId"]!.GetValue<Guid>() == attemptId)!;
+        entry = me["call"]!["contact"]!["history"]!.AsArray()
+            .Single(h => h!["attemptId"]!.GetValue<Guid>() == attemptId)!;
 }

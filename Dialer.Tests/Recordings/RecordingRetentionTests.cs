@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Recordings;
 
-/// <summary>The retention sweep: recordings past their time go at the simulator and are marked; twice, or two at once, changes nothing more.</summary>
+/// <summary>The retention sweep: recordings past their time go at the simulator and are marked; twice, or two at once,
+/// changes nothing more.</summary>
 public sealed class RecordingRetentionTests(RecordedCalls world) : IClassFixture<RecordedCalls>
 {
     [Fact]
@@ -18,9 +19,12 @@ public sealed class RecordingRetentionTests(RecordedCalls world) : IClassFixture
         Guid[] goneAlready;
         await using (var db = world.Db())
         {
-            await db.CallRecordings.Where(r => r.Id == recording.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.DeleteAfter, DateTimeOffset.UtcNow.AddMinutes(-1)));
-            // recordings Twilio no longer has (deleted in its console, or by a sweep that could not mark them): a 404 there counts as deleted
-            var missing = Enumerable.Range(0, 3).Select(_ => CallRecording.Started(expired.Id, expired.CampaignId, expired.AgentId,
+            await db.CallRecordings.Where(r => r.Id == recording.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.DeleteAfter, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            // recordings Twilio no longer has (deleted in its console, or by a sweep that could not mark them): a 404
+            // there counts as deleted
+            var missing = Enumerable.Range(0, 3)
+                .Select(_ => CallRecording.Started(expired.Id, expired.CampaignId, expired.AgentId,
                 "RE" + Guid.NewGuid().ToString("N"), retentionDays: 1, DateTimeOffset.UtcNow.AddDays(-2))).ToList();
             db.CallRecordings.AddRange(missing);
             await db.SaveChangesAsync();
@@ -33,10 +37,12 @@ public sealed class RecordingRetentionTests(RecordedCalls world) : IClassFixture
         var again = await SweepAsync();
 
         await using var after = world.Db();
-        var rows = await after.CallRecordings.AsNoTracking().Where(r => r.Id == recording.Id || r.Id == kept.Id || goneAlready.Contains(r.Id)).ToListAsync();
+        var rows = await after.CallRecordings.AsNoTracking()
+            .Where(r => r.Id == recording.Id || r.Id == kept.Id || goneAlready.Contains(r.Id)).ToListAsync();
         Assert.Equal(4, together.Sum());
         Assert.Equal(0, again);
-        Assert.All(rows.Where(r => r.Id != kept.Id), r => Assert.Equal((RecordingStatus.Deleted, true), (r.Status, r.DeletedAt is not null)));
+        Assert.All(rows.Where(r => r.Id != kept.Id),
+            r => Assert.Equal((RecordingStatus.Deleted, true), (r.Status, r.DeletedAt is not null)));
         Assert.Equal(RecordingStatus.Completed, rows.Single(r => r.Id == kept.Id).Status);
         Assert.Null(world.Simulator.Recordings.Find(recording.RecordingSid));
         Assert.NotNull(world.Simulator.Recordings.Find(kept.RecordingSid));

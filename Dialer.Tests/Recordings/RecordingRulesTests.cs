@@ -11,7 +11,8 @@ public sealed class RecordingRulesTests
     static readonly Guid Rita = Guid.NewGuid();
 
     static ClaimsPrincipal As(Role role, Guid? agentId = null) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Role, role.ToString()), .. agentId is { } id ? [new Claim(DialerClaims.AgentId, id.ToString())] : Array.Empty<Claim>()],
+        [new Claim(ClaimTypes.Role, role.ToString()),
+            .. agentId is { } id ? [new Claim(DialerClaims.AgentId, id.ToString())] : Array.Empty<Claim>()],
         "test"));
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed class RecordingRulesTests
     [InlineData("nonsense", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void A_single_byte_range_goes_on_to_Twilio_anything_else_asks_for_the_whole_file(string? header, string? passed) =>
+    public void A_single_byte_range_goes_on_to_Twilio_anything_else_asks_for_the_whole_file(string? header,
+        string? passed) =>
         Assert.Equal(passed, MediaRange.Simple(header)?.ToString());
 
     [Fact]

@@ -4,14 +4,17 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Recordings;
 
-/// <summary>The managers' floor in Chromium: a campaign's recorded calls under its charts, played in the page's player.</summary>
-public sealed class RecordingsPageTests(RecordedCalls world, Chromium chromium) : IClassFixture<RecordedCalls>, IClassFixture<Chromium>
+/// <summary>The managers' floor in Chromium: a campaign's recorded calls under its charts, played in the page's
+/// player.</summary>
+public sealed class RecordingsPageTests(RecordedCalls world, Chromium chromium) : IClassFixture<RecordedCalls>,
+IClassFixture<Chromium>
 {
     [Fact]
     public async Task A_manager_opens_a_campaign_and_plays_its_recorded_call()
     {
         var (attempt, agent, _, recording) = await world.RecordedCallAsync();
-        var page = await chromium.SignedInPageAsync(world.Api.Url + "/manager/", world.Api.KeyOf(Role.Manager), 1440, 1000);
+        var page = await chromium.SignedInPageAsync(world.Api.Url + "/manager/", world.Api.KeyOf(Role.Manager), 1440,
+            1000);
 
         await page.Locator($"[data-campaign='{attempt.CampaignId}']").ClickAsync();
         var row = page.Locator($"#recording-rows tr[data-recording='{recording.Id}']");

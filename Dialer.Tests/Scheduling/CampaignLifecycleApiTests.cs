@@ -12,7 +12,8 @@ public sealed class CampaignLifecycleApiTests(ApiFactory api)
 {
     readonly HttpClient _marketer = api.ClientAs(Role.Marketer);
 
-    async Task<string> Status(Guid id) => (await (await _marketer.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync())["status"]!.GetValue<string>();
+    async Task<string> Status(Guid id) =>
+        (await (await _marketer.GetAsync($"/api/campaigns/{id}")).ReadJsonAsync())["status"]!.GetValue<string>();
 
     async Task<bool> PacingScheduled(Guid id)
     {
@@ -75,7 +76,8 @@ public sealed class CampaignLifecycleApiTests(ApiFactory api)
     {
         var id = await _marketer.CreateCampaignAsync();
         await _marketer.PostAsync($"/api/campaigns/{id}/start", null);
-        Assert.Equal(HttpStatusCode.Conflict, (await _marketer.PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await _marketer.PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
 
         await using (var db = api.Database.CreateDb())
         {
@@ -92,7 +94,9 @@ public sealed class CampaignLifecycleApiTests(ApiFactory api)
     public async Task Managers_and_agents_cannot_start_campaigns()
     {
         var id = await _marketer.CreateCampaignAsync();
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(Role.Manager).PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientAs(Role.Agent).PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.ClientAs(Role.Manager).PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.ClientAs(Role.Agent).PostAsync($"/api/campaigns/{id}/start", null)).StatusCode);
     }
 }

@@ -25,7 +25,8 @@ public sealed class FailoverTests(FailoverWorld world) : IClassFixture<FailoverW
         var second = world.StartWorker();
         try
         {
-            var (campaign, _) = await world.RunningCampaignAsync(400, s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 2 });
+            var (campaign, _) = await world.RunningCampaignAsync(400,
+                s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 2 });
             await StartAsync(campaign.Id);
             await Task.Delay(3000);
             var before = await AttemptsAsync(campaign.Id);

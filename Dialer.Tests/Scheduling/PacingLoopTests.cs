@@ -36,7 +36,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
     [Fact]
     public async Task A_started_campaign_is_paced_by_Quartz_and_completes_by_itself_when_no_contact_is_left()
     {
-        var (campaign, contacts) = await world.RunningCampaignAsync(12, s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 4 });
+        var (campaign, contacts) = await world.RunningCampaignAsync(12,
+            s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 4 });
 
         await StartAsync(campaign.Id);
         var done = await WaitForStatusAsync(campaign.Id, CampaignStatus.Completed, TimeSpan.FromSeconds(60));
@@ -48,7 +49,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         Assert.All(contacts, c => Assert.Single(world.Simulator.Calls.Snapshot(c.Phone)));
         // the line cap held: never more than 4 calls of the campaign at once in the simulator
         var calls = contacts.SelectMany(c => world.Simulator.Calls.Snapshot(c.Phone)).ToList();
-        var peak = calls.Max(c => calls.Count(o => o.CreatedAt <= c.CreatedAt && (o.EndTime ?? DateTimeOffset.MaxValue) > c.CreatedAt));
+        var peak = calls.Max(c =>
+            calls.Count(o => o.CreatedAt <= c.CreatedAt && (o.EndTime ?? DateTimeOffset.MaxValue) > c.CreatedAt));
         Assert.InRange(peak, 1, 4);
         var pacing = await db.PacingStates.SingleAsync(p => p.CampaignId == campaign.Id);
         Assert.Equal(DialingMode.Agentless, pacing.Mode);
@@ -57,9 +59,11 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         using var http = new HttpClient();
         var metrics = await http.GetStringAsync(world.Worker.ManagementUrl + "/metrics");
         Assert.Matches($@"(?m)^pacing_lines_opened_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*\}} 12$", metrics);
-        Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*mode=""Agentless""[^}}]*\}} [1-9]", metrics);
+        Assert.Matches($@"(?m)^pacing_decisions_total\{{[^}}]*campaign_id=""{campaign.Id}""[^}}]*"
+            + $@"mode=""Agentless""[^}}]*\}} [1-9]", metrics);
         foreach (var phase in new[] { "decide", "claim" }) // the claim commits its PlaceCalls to the outbox
-            Assert.Matches($@"(?m)^pacing_tick_duration_seconds_count\{{[^}}]*phase=""{phase}""[^}}]*\}} [1-9]", metrics);
+            Assert.Matches($@"(?m)^pacing_tick_duration_seconds_count\{{[^}}]*phase=""{phase}""[^}}]*\}} [1-9]",
+                metrics);
         // buckets in seconds, so that a percentile can be read
         Assert.Matches(@"(?m)^pacing_tick_duration_seconds_bucket\{[^}]*le=""0.1""[^}]*\} \d", metrics);
     }
@@ -71,7 +75,8 @@ public sealed class PacingLoopTests(SchedulingWorld world) : IClassFixture<Sched
         var closedZone = TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/'))
             .First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, z).Hour is >= 0 and < 6).Id;
         await using (var db = world.Db())
-            await db.Contacts.Where(c => c.Id == contacts[0].Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZones, new[] { closedZone }));
+            await db.Contacts.Where(c => c.Id == contacts[0].Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZones, new[] { closedZone }));
 
         var attempts = await world.DialAsync(campaign, 3);
 

@@ -24,7 +24,8 @@ public sealed class TriggerRepairTests(TriggerRepairWorld world) : IClassFixture
     public async Task A_running_campaign_left_without_pacing_is_paced_again_and_a_completed_one_stops_being_paced()
     {
         // Running in the database and no job in Quartz: what a crash between the commit and the scheduler leaves
-        var (campaign, _) = await world.RunningCampaignAsync(300, s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 2 });
+        var (campaign, _) = await world.RunningCampaignAsync(300,
+            s => s with { Mode = DialingMode.Agentless, AgentlessLineCap = 2 });
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (await AttemptsAsync(campaign.Id) == 0 && DateTime.UtcNow < deadline) await Task.Delay(250);
@@ -37,7 +38,8 @@ public sealed class TriggerRepairTests(TriggerRepairWorld world) : IClassFixture
         deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (await scheduler.Exists(CampaignScheduler.PacingJob(campaign.Id)) && DateTime.UtcNow < deadline)
             await Task.Delay(250);
-        Assert.False(await scheduler.Exists(CampaignScheduler.PacingJob(campaign.Id)), "a completed campaign is still paced");
+        Assert.False(await scheduler.Exists(CampaignScheduler.PacingJob(campaign.Id)),
+            "a completed campaign is still paced");
     }
 
     async Task<int> AttemptsAsync(Guid campaignId)

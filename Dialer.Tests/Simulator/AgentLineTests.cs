@@ -33,8 +33,10 @@ public sealed class AgentLineTests
         Assert.Equal(between.Sid, room.Sid);
         Assert.Equal("in-progress", sim.Calls.Record(line.Sid)!.Status);
         var agent = Assert.Single(sim.Agents.Snapshot());
-        Assert.Equal(("in room", "agent-a1", 2, line.Sid), (agent.State, agent.Room, agent.CustomersTalked, agent.CallSid));
-        Assert.Equal("none", room.Participants.First(p => p.CallSid == line.Sid).WaitMusic); // the agent waits in silence
+        Assert.Equal(("in room", "agent-a1", 2, line.Sid),
+            (agent.State, agent.Room, agent.CustomersTalked, agent.CallSid));
+        // the agent waits in silence
+        Assert.Equal("none", room.Participants.First(p => p.CallSid == line.Sid).WaitMusic);
         Assert.Equal("default", room.Participants.First(p => p.CallSid == first.Sid).WaitMusic);
     }
 
@@ -48,8 +50,10 @@ public sealed class AgentLineTests
         var customer = await CustomerAsync(sim, engine, "agent-a2");
         var talking = await RoomAsync(sim, "agent-a2", r => r.Connected(customer.Sid));
         var record = await sim.WaitForEndAsync(customer.Sid, Patience);
-        var left = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-left"))).Single(w => w.Path == "/customer-left");
-        var status = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-status"))).Single(w => w.Path == "/customer-status");
+        var left = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-left")))
+            .Single(w => w.Path == "/customer-left");
+        var status = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/customer-status")))
+            .Single(w => w.Path == "/customer-status");
 
         Assert.True(talking.Hears(customer.Sid, line.Sid) && talking.Hears(line.Sid, customer.Sid));
         Assert.Equal("completed", record.Status);
@@ -60,9 +64,11 @@ public sealed class AgentLineTests
         Assert.Equal("completed", status.Get("CallStatus"));
         Assert.Equal(1, sim.Calls.Stats().BridgedToAgent);
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
-        Assert.Equal(1, (await http.GetFromJsonAsync<JsonElement>("sim/stats")).GetProperty("bridgedToAgent").GetInt32());
+        Assert.Equal(1,
+            (await http.GetFromJsonAsync<JsonElement>("sim/stats")).GetProperty("bridgedToAgent").GetInt32());
         var agent = (await http.GetFromJsonAsync<JsonElement>("sim/agents")).EnumerateArray().Single();
-        Assert.Equal(("in room", 1), (agent.GetProperty("state").GetString(), agent.GetProperty("customersTalked").GetInt32()));
+        Assert.Equal(("in room", 1),
+            (agent.GetProperty("state").GetString(), agent.GetProperty("customersTalked").GetInt32()));
     }
 
     [Fact]
@@ -81,11 +87,14 @@ public sealed class AgentLineTests
         Assert.True(drop.IsSuccessStatusCode);
         Assert.Equal("completed", received.Last(w => w.Path == "/line-status").Get("CallStatus"));
         var leave = received.Single(w => w.Get("StatusCallbackEvent") == "participant-leave");
-        Assert.Equal((line.Sid, "participant_hung_up", "completed"), (leave.Get("CallSid"), leave.Get("ReasonParticipantLeft"), leave.Get("ParticipantCallStatus")));
-        Assert.Equal("last-participant-left", received.Single(w => w.Get("StatusCallbackEvent") == "conference-end").Get("ReasonConferenceEnded"));
+        Assert.Equal((line.Sid, "participant_hung_up", "completed"),
+            (leave.Get("CallSid"), leave.Get("ReasonParticipantLeft"), leave.Get("ParticipantCallStatus")));
+        Assert.Equal("last-participant-left",
+            received.Single(w => w.Get("StatusCallbackEvent") == "conference-end").Get("ReasonConferenceEnded"));
         var agent = Assert.Single(sim.Agents.Snapshot());
         Assert.Equal(("dropped", "+12025550123", "agent-a3"), (agent.State, agent.Name, agent.Room));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.PostAsync("sim/agents/+12025550123/drop", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound,
+            (await http.PostAsync("sim/agents/+12025550123/drop", null)).StatusCode);
     }
 
     [Fact]
@@ -96,12 +105,16 @@ public sealed class AgentLineTests
         await OpenLineAsync(sim, engine, new Client("alice"), "agent-a4");
         var twilio = sim.TwilioClient();
 
-        var direct = await CallResource.CreateAsync(new Client("alice"), CallerId, twiml: new Twiml("<Response><Pause length=\"5\"/></Response>"), client: twilio);
+        var direct = await CallResource.CreateAsync(new Client("alice"), CallerId,
+            twiml: new Twiml("<Response><Pause length=\"5\"/></Response>"), client: twilio);
         engine.Twiml["/dial-alice"] = "<Response><Dial action=\"/dialled\"><Client>alice</Client></Dial></Response>";
-        await CallResource.CreateAsync(new PhoneNumber("+15551230009"), CallerId, url: new Uri(engine.Url("/dial-alice")), client: twilio);
+        await CallResource.CreateAsync(new PhoneNumber("+15551230009"), CallerId,
+            url: new Uri(engine.Url("/dial-alice")), client: twilio);
 
         Assert.Equal("busy", (await sim.WaitForEndAsync(direct.Sid, Patience)).Status);
-        Assert.Equal("busy", (await engine.WaitForAsync(r => r.Any(w => w.Path == "/dialled"))).Single(w => w.Path == "/dialled").Get("DialCallStatus"));
+        Assert.Equal("busy",
+            (await engine.WaitForAsync(r => r.Any(w => w.Path == "/dialled"))).Single(w => w.Path == "/dialled")
+            .Get("DialCallStatus"));
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
         await http.PostAsync("sim/agents/alice/drop", null);
         var again = await OpenLineAsync(sim, engine, new Client("alice"), "agent-a4");
@@ -111,7 +124,8 @@ public sealed class AgentLineTests
     [Fact]
     public async Task A_customer_on_hold_is_not_hung_up_by_the_agent_until_taken_off_hold()
     {
-        await using var sim = await SimulatorHost.StartAsync(Options(o => o.Agents.TalkTime = new DurationRange(600, 600)));
+        await using var sim = await SimulatorHost.StartAsync(
+            Options(o => o.Agents.TalkTime = new DurationRange(600, 600)));
         await using var engine = await WebhookReceiver.StartAsync();
         await OpenLineAsync(sim, engine, new Client("alice"), "agent-a5");
         var twilio = sim.TwilioClient();
@@ -125,10 +139,12 @@ public sealed class AgentLineTests
         await Task.Delay(1_000);
         var held = sim.Conferences.Find("agent-a5")!.Participants.Single(p => p.CallSid == customer.Sid);
         var stillThere = sim.Calls.Record(customer.Sid)!.Status;
-        await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, customer.Sid) { Hold = false }, twilio);
+        await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, customer.Sid) { Hold = false },
+            twilio);
         var record = await sim.WaitForEndAsync(customer.Sid, Patience);
 
-        Assert.Equal(("in-progress", true, "https://example.com/hold-music.mp3", "GET"), (stillThere, held.Hold, held.HoldUrl, held.HoldMethod));
+        Assert.Equal(("in-progress", true, "https://example.com/hold-music.mp3", "GET"),
+            (stillThere, held.Hold, held.HoldUrl, held.HoldMethod));
         Assert.Equal("completed", record.Status);
         Assert.Contains("agent alice hung up", record.Trail);
     }

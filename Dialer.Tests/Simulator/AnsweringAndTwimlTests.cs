@@ -36,7 +36,8 @@ public sealed class AnsweringAndTwimlTests
     [InlineData("DetectMessageEnd", "machine_end_beep")]
     public async Task A_machine_is_reported_as_Twilio_names_it(string detection, string answeredBy)
     {
-        await using var sim = await SimulatorHost.StartAsync(Fast(o => o.Outcomes = new OutcomeMix { Human = 0, Machine = 1, Busy = 0, NoAnswer = 0, Failed = 0 }));
+        await using var sim = await SimulatorHost.StartAsync(
+            Fast(o => o.Outcomes = new OutcomeMix { Human = 0, Machine = 1, Busy = 0, NoAnswer = 0, Failed = 0 }));
         await using var engine = await WebhookReceiver.StartAsync();
 
         var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
@@ -52,12 +53,14 @@ public sealed class AnsweringAndTwimlTests
     [Fact]
     public async Task Async_amd_requests_the_answer_url_at_once_and_posts_the_verdict_later()
     {
-        await using var sim = await SimulatorHost.StartAsync(Fast(o => o.Outcomes = new OutcomeMix { Human = 0, Machine = 1, Busy = 0, NoAnswer = 0, Failed = 0 }));
+        await using var sim = await SimulatorHost.StartAsync(
+            Fast(o => o.Outcomes = new OutcomeMix { Human = 0, Machine = 1, Busy = 0, NoAnswer = 0, Failed = 0 }));
         await using var engine = await WebhookReceiver.StartAsync();
         engine.Twiml["/answer"] = "<Response><Pause length=\"30\"/></Response>";
 
         var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
-            machineDetection: "Enable", asyncAmd: "true", asyncAmdStatusCallback: new Uri(engine.Url("/amd")), client: sim.TwilioClient());
+            machineDetection: "Enable", asyncAmd: "true", asyncAmdStatusCallback: new Uri(engine.Url("/amd")),
+            client: sim.TwilioClient());
         var received = await engine.WaitForAsync(r => r.Any(w => w.Path == "/amd"));
 
         var answer = received.First(w => w.Path == "/answer");
@@ -75,10 +78,13 @@ public sealed class AnsweringAndTwimlTests
         await using var sim = await SimulatorHost.StartAsync(Fast());
         await using var engine = await WebhookReceiver.StartAsync();
         engine.Twiml["/answer"] = "<Response><Say>One moment</Say><Redirect>/route</Redirect></Response>";
-        engine.Twiml["/route"] = "<Response><Dial action=\"/after-dial\" timeout=\"20\"><Client>alice</Client></Dial></Response>";
+        engine.Twiml[
+            "/route"] =
+            "<Response><Dial action=\"/after-dial\" timeout=\"20\"><Client>alice</Client></Dial></Response>";
         engine.Twiml["/after-dial"] = "<Response><Say>Goodbye</Say><Hangup/></Response>";
 
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), client: sim.TwilioClient());
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
+            client: sim.TwilioClient());
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
 
         var afterDial = Assert.Single(engine.On("/after-dial"));
@@ -99,14 +105,20 @@ public sealed class AnsweringAndTwimlTests
             o.Agents.NeverAnswer = ["bob"];
         }));
         await using var engine = await WebhookReceiver.StartAsync();
-        engine.Twiml["/alice"] = "<Response><Dial action=\"/result\"><Client><Identity>alice</Identity></Client></Dial></Response>";
-        engine.Twiml["/bob"] = "<Response><Dial action=\"/result\" timeout=\"5\"><Client>bob</Client></Dial></Response>";
+        engine.Twiml[
+            "/alice"] =
+            "<Response><Dial action=\"/result\"><Client><Identity>alice</Identity></Client></Dial></Response>";
+        engine.Twiml[
+            "/bob"] = "<Response><Dial action=\"/result\" timeout=\"5\"><Client>bob</Client></Dial></Response>";
         var twilio = sim.TwilioClient();
 
-        var first = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/alice")), client: twilio);
+        var first = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/alice")),
+            client: twilio);
         await engine.WaitForAsync(_ => sim.Calls.Record(first.Sid)!.Agent == "alice");
-        await CallResource.CreateAsync(new PhoneNumber("+15551230002"), CallerId, url: new Uri(engine.Url("/alice")), client: twilio);
-        await CallResource.CreateAsync(new PhoneNumber("+15551230003"), CallerId, url: new Uri(engine.Url("/bob")), client: twilio);
+        await CallResource.CreateAsync(new PhoneNumber("+15551230002"), CallerId, url: new Uri(engine.Url("/alice")),
+            client: twilio);
+        await CallResource.CreateAsync(new PhoneNumber("+15551230003"), CallerId, url: new Uri(engine.Url("/bob")),
+            client: twilio);
         var results = await engine.WaitForAsync(r => r.Count(w => w.Path == "/result") == 3);
 
         Assert.Contains(results, w => w.Get("To") == "+15551230002" && w.Get("DialCallStatus") == "busy");
@@ -123,7 +135,8 @@ public sealed class AnsweringAndTwimlTests
         engine.Twiml["/bridge"] = "<Response><Dial><Conference>room-1</Conference></Dial></Response>";
         var twilio = sim.TwilioClient();
 
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), client: twilio);
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
+            client: twilio);
         await engine.WaitForAsync(_ => sim.Calls.Record(call.Sid)!.Queue == "waiting");
         await CallResource.UpdateAsync(call.Sid, url: new Uri(engine.Url("/bridge")), client: twilio);
         await engine.WaitForAsync(_ => sim.Conferences.Snapshot().Any(c => c.Name == "room-1"));

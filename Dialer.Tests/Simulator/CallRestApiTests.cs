@@ -43,9 +43,11 @@ public sealed class CallRestApiTests
         await using var sim = await SimulatorHost.StartAsync(Fast());
         var twilio = sim.TwilioClient();
         var call = await CallResource.CreateAsync(Customer, CallerId, twiml: new Twiml(Waits), client: twilio);
-        await WaitUntilAsync(async () => (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
+        await WaitUntilAsync(async () =>
+            (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
 
-        var updated = await CallResource.UpdateAsync(call.Sid, status: CallResource.UpdateStatusEnum.Completed, client: twilio);
+        var updated = await CallResource.UpdateAsync(call.Sid, status: CallResource.UpdateStatusEnum.Completed,
+            client: twilio);
 
         Assert.Equal(CallResource.StatusEnum.Completed, updated.Status);
         Assert.NotNull(updated.StartTime);
@@ -61,9 +63,11 @@ public sealed class CallRestApiTests
         await using var sim = await SimulatorHost.StartAsync(Fast(o => o.RingTime = new DurationRange(5_000, 5_000)));
         var twilio = sim.TwilioClient();
         var call = await CallResource.CreateAsync(Customer, CallerId, twiml: new Twiml(Waits), client: twilio);
-        await WaitUntilAsync(async () => (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.Ringing);
+        await WaitUntilAsync(async () =>
+            (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.Ringing);
 
-        var updated = await CallResource.UpdateAsync(call.Sid, status: CallResource.UpdateStatusEnum.Canceled, client: twilio);
+        var updated = await CallResource.UpdateAsync(call.Sid, status: CallResource.UpdateStatusEnum.Canceled,
+            client: twilio);
 
         Assert.Equal(CallResource.StatusEnum.Canceled, updated.Status);
     }
@@ -76,7 +80,8 @@ public sealed class CallRestApiTests
         await using var sim = await SimulatorHost.StartAsync(Fast());
 
         var error = await Assert.ThrowsAsync<ApiException>(() =>
-            CallResource.CreateAsync(new PhoneNumber(to), new PhoneNumber(from), url: new Uri("http://127.0.0.1:9/answer"),
+            CallResource.CreateAsync(new PhoneNumber(to), new PhoneNumber(from),
+                url: new Uri("http://127.0.0.1:9/answer"),
                 client: sim.TwilioClient()));
 
         Assert.Equal(code, error.Code);
@@ -102,7 +107,8 @@ public sealed class CallRestApiTests
         await using var sim = await SimulatorHost.StartAsync(Fast());
 
         var error = await Assert.ThrowsAsync<ApiException>(() =>
-            CallResource.CreateAsync(Customer, CallerId, twiml: new Twiml(Waits), client: sim.TwilioClient(authToken: "wrong-token-here")));
+            CallResource.CreateAsync(Customer, CallerId, twiml: new Twiml(Waits),
+                client: sim.TwilioClient(authToken: "wrong-token-here")));
 
         Assert.Equal(20003, error.Code);
         Assert.Equal(401, error.Status);
@@ -115,10 +121,12 @@ public sealed class CallRestApiTests
         var twilio = sim.TwilioClient();
         var since = DateTime.UtcNow.AddMinutes(-1);
         var first = await CallResource.CreateAsync(Customer, CallerId, twiml: new Twiml(Waits), client: twilio);
-        await CallResource.CreateAsync(new PhoneNumber("+15551230002"), CallerId, twiml: new Twiml(Waits), client: twilio);
+        await CallResource.CreateAsync(new PhoneNumber("+15551230002"), CallerId, twiml: new Twiml(Waits),
+            client: twilio);
 
         var toCustomer = (await CallResource.ReadAsync(to: Customer, startTimeAfter: since, client: twilio)).ToList();
-        var later = (await CallResource.ReadAsync(to: Customer, startTimeAfter: DateTime.UtcNow.AddMinutes(5), client: twilio)).ToList();
+        var later = (await CallResource.ReadAsync(to: Customer, startTimeAfter: DateTime.UtcNow.AddMinutes(5),
+            client: twilio)).ToList();
 
         Assert.Equal(first.Sid, Assert.Single(toCustomer).Sid);
         Assert.Empty(later);

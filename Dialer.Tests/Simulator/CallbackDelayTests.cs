@@ -14,15 +14,19 @@ public sealed class CallbackDelayTests
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
         await using var engine = await WebhookReceiver.StartAsync();
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, null, CallbackDelayMs: 300));
+        sim.Faults.Apply(
+            new FaultPatch(null, null, null, null, null, null, null, null, null, null, CallbackDelayMs: 300));
 
         var before = DateTimeOffset.UtcNow;
         var call = await CallResource.CreateAsync(new PhoneNumber("+15551230001"), new PhoneNumber("+15559990000"),
-            url: new Uri(engine.Url("/answer")), statusCallback: new Uri(engine.Url("/status")), statusCallbackEvent: ["initiated"],
+            url: new Uri(engine.Url("/answer")), statusCallback: new Uri(engine.Url("/status")),
+            statusCallbackEvent: ["initiated"],
             client: sim.TwilioClient());
-        var initiated = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/status"))).First(w => w.Path == "/status");
+        var initiated = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/status")))
+            .First(w => w.Path == "/status");
 
         Assert.Equal(call.Sid, initiated.Get("CallSid"));
-        Assert.True(initiated.At - before >= TimeSpan.FromMilliseconds(290), $"arrived after {(initiated.At - before).TotalMilliseconds} ms");
+        Assert.True(initiated.At - before >= TimeSpan.FromMilliseconds(290),
+            $"arrived after {(initiated.At - before).TotalMilliseconds} ms");
     }
 }

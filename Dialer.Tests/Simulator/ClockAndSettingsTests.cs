@@ -20,13 +20,15 @@ public sealed class ClockAndSettingsTests
 
         var calls = new List<CallResource>();
         for (var i = 0; i < 3; i++)
-            calls.Add(await CallResource.CreateAsync(new PhoneNumber($"+1555123000{i}"), new PhoneNumber("+15559990000"), twiml: hold, client: twilio));
+            calls.Add(await CallResource.CreateAsync(new PhoneNumber($"+1555123000{i}"),
+                new PhoneNumber("+15559990000"), twiml: hold, client: twilio));
 
         Assert.Equal(["0", "1000", "2000"], calls.Select(c => c.QueueTime));
         Assert.Null(sim.Calls.Record(calls[1].Sid)!.StartTime);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Calls.Record(calls[1].Sid)!.StartTime is not null));
+        await CallRestApiTests.WaitUntilAsync(() =>
+            Task.FromResult(sim.Calls.Record(calls[1].Sid)!.StartTime is not null));
 
         Assert.Equal(clock.Start.AddSeconds(1), sim.Calls.Record(calls[1].Sid)!.StartTime);
         Assert.Null(sim.Calls.Record(calls[2].Sid)!.StartTime);

@@ -10,33 +10,43 @@ using static Dialer.Tests.Simulator.SimulatorTestKit;
 
 namespace Dialer.Tests.Simulator;
 
-/// <summary>The Conferences and Participants resources through the real Twilio SDK, and who hears whom in the room.</summary>
+/// <summary>The Conferences and Participants resources through the real Twilio SDK, and who hears whom in the
+/// room.</summary>
 public sealed class ParticipantsApiTests
 {
     static readonly PhoneNumber CallerId = new("+15559990000");
 
     static SimulatorOptions LongCalls() => Fast(o => o.Agents.TalkTime = new DurationRange(20_000, 20_000));
 
-    /// <summary>A customer in conference "room-N" and an agent brought in by the Participants API, both connected.</summary>
-    static async Task<(CallResource Customer, ParticipantResource Agent, ConferenceSnapshot Room)> CustomerAndAgentAsync(
-        SimulatorHost sim, WebhookReceiver engine, string room)
+    /// <summary>A customer in conference "room-N" and an agent brought in by the Participants API, both
+    /// connected.</summary>
+    static async Task<(CallResource Customer, ParticipantResource Agent, ConferenceSnapshot Room)>
+        CustomerAndAgentAsync(SimulatorHost sim, WebhookReceiver engine, string room)
     {
-        engine.Twiml["/customer"] = $"<Response><Dial action=\"/customer-left\"><Conference endConferenceOnExit=\"true\">{room}</Conference></Dial></Response>";
+        engine.Twiml[
+            "/customer"] =
+            "<Response><Dial action=\"/customer-left\"><Conference "
+            + $"endConferenceOnExit=\"true\">{room}</Conference></Dial></Response>";
         var twilio = sim.TwilioClient();
-        var customer = await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, url: new Uri(engine.Url("/customer")), client: twilio);
-        var agent = await ParticipantResource.CreateAsync(new CreateParticipantOptions(room, CallerId, new Client("alice"))
-        {
-            Label = "agent", EndConferenceOnExit = true, Timeout = 10,
-            StatusCallback = new Uri(engine.Url("/agent-leg")), StatusCallbackEvent = ["answered", "completed"],
-        }, twilio);
-        var connected = await WaitForRoomAsync(sim, room, c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 2);
+        var customer = await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId,
+            url: new Uri(engine.Url("/customer")), client: twilio);
+        var agent = await ParticipantResource.CreateAsync(
+            new CreateParticipantOptions(room, CallerId, new Client("alice"))
+            {
+                Label = "agent", EndConferenceOnExit = true, Timeout = 10,
+                StatusCallback = new Uri(engine.Url("/agent-leg")), StatusCallbackEvent = ["answered", "completed"],
+            }, twilio);
+        var connected = await WaitForRoomAsync(sim, room,
+            c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 2);
         return (customer, agent, connected);
     }
 
-    static async Task<ConferenceSnapshot> WaitForRoomAsync(SimulatorHost sim, string name, Func<ConferenceSnapshot, bool> done)
+    static async Task<ConferenceSnapshot> WaitForRoomAsync(SimulatorHost sim, string name,
+        Func<ConferenceSnapshot, bool> done)
     {
         ConferenceSnapshot? room = null;
-        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult((room = sim.Conferences.Find(name)) is { } r && done(r)));
+        await CallRestApiTests.WaitUntilAsync(() =>
+            Task.FromResult((room = sim.Conferences.Find(name)) is { } r && done(r)));
         return room!;
     }
 
@@ -56,15 +66,19 @@ public sealed class ParticipantsApiTests
         Assert.True(agent.EndConferenceOnExit);
         var fetched = await ParticipantResource.FetchAsync(room.Sid, agent.CallSid, client: twilio);
         Assert.Equal(ParticipantResource.StatusEnum.Connected, fetched.Status);
-        Assert.Equal(agent.CallSid, (await ParticipantResource.FetchAsync(room.Sid, "agent", client: twilio)).CallSid); // by label
+        // by label
+        Assert.Equal(agent.CallSid, (await ParticipantResource.FetchAsync(room.Sid, "agent", client: twilio)).CallSid);
         var listed = await ParticipantResource.ReadAsync(room.Sid, client: twilio);
         Assert.Equal(new[] { customer.Sid, agent.CallSid }.Order(), listed.Select(p => p.CallSid).Order());
-        var conference = Assert.Single(await ConferenceResource.ReadAsync(friendlyName: "room-1", status: ConferenceResource.StatusEnum.InProgress, client: twilio));
+        var conference = Assert.Single(
+            await ConferenceResource.ReadAsync(friendlyName: "room-1", status: ConferenceResource.StatusEnum.InProgress,
+                client: twilio));
         Assert.Equal(room.Sid, conference.Sid);
         Assert.Equal("room-1", (await ConferenceResource.FetchAsync(room.Sid, client: twilio)).FriendlyName);
         Assert.True(room.Hears(customer.Sid, agent.CallSid) && room.Hears(agent.CallSid, customer.Sid));
         Assert.Equal("alice", sim.Calls.Record(customer.Sid)!.Agent);
-        var answered = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/agent-leg"))).First(w => w.Path == "/agent-leg");
+        var answered = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/agent-leg")))
+            .First(w => w.Path == "/agent-leg");
         Assert.Equal(("in-progress", agent.CallSid), (answered.Get("CallStatus"), answered.Get("CallSid")));
     }
 
@@ -76,11 +90,13 @@ public sealed class ParticipantsApiTests
         var twilio = sim.TwilioClient();
         var (customer, agent, room) = await CustomerAndAgentAsync(sim, engine, "room-2");
 
-        var manager = await ParticipantResource.CreateAsync(new CreateParticipantOptions(room.Sid, CallerId, new Client("manager-maria"))
-        {
-            Label = "supervisor", Muted = true, StartConferenceOnEnter = false, EndConferenceOnExit = false,
-        }, twilio);
-        var listening = await WaitForRoomAsync(sim, "room-2", c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 3);
+        var manager = await ParticipantResource.CreateAsync(
+            new CreateParticipantOptions(room.Sid, CallerId, new Client("manager-maria"))
+            {
+                Label = "supervisor", Muted = true, StartConferenceOnEnter = false, EndConferenceOnExit = false,
+            }, twilio);
+        var listening = await WaitForRoomAsync(sim, "room-2",
+            c => c.Participants.Count(p => p.Status == ParticipantStatus.Connected) == 3);
         Assert.False(listening.Hears(customer.Sid, manager.CallSid));
         Assert.False(listening.Hears(agent.CallSid, manager.CallSid));
         Assert.True(listening.Hears(manager.CallSid, customer.Sid) && listening.Hears(manager.CallSid, agent.CallSid));
@@ -96,12 +112,14 @@ public sealed class ParticipantsApiTests
         Assert.False(whisper.Hears(customer.Sid, manager.CallSid));
         Assert.True(whisper.Hears(customer.Sid, agent.CallSid));
         using var records = new HttpClient { BaseAddress = sim.BaseAddress };
-        var heard = (await records.GetFromJsonAsync<JsonElement>("sim/conferences/room-2")).GetProperty("hearing").EnumerateArray()
+        var heard = (await records.GetFromJsonAsync<JsonElement>("sim/conferences/room-2")).GetProperty("hearing")
+            .EnumerateArray()
             .Select(e => (e.GetProperty("listener").GetString(), e.GetProperty("speaker").GetString())).ToList();
         Assert.Contains((agent.CallSid, manager.CallSid), heard);
         Assert.DoesNotContain((customer.Sid, manager.CallSid), heard);
 
-        await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, manager.CallSid) { Coaching = false }, twilio);
+        await ParticipantResource.UpdateAsync(
+            new UpdateParticipantOptions(room.Sid, manager.CallSid) { Coaching = false }, twilio);
         var barge = sim.Conferences.Find("room-2")!;
         Assert.True(barge.Hears(agent.CallSid, manager.CallSid) && barge.Hears(customer.Sid, manager.CallSid));
 
@@ -110,8 +128,10 @@ public sealed class ParticipantsApiTests
         var after = sim.Conferences.Find("room-2")!;
         Assert.Equal(ConferenceStatus.InProgress, after.Status); // the supervisor's leaving ends nothing
         Assert.True(after.Hears(customer.Sid, agent.CallSid));
-        Assert.Contains(after.HearingHistory, h => h.Earshots.Any(e => e.Speaker == manager.CallSid && e.Listener == agent.CallSid)
-                                                   && h.Earshots.All(e => !(e.Speaker == manager.CallSid && e.Listener == customer.Sid)));
+        Assert.Contains(after.HearingHistory,
+            h => h.Earshots.Any(e => e.Speaker == manager.CallSid && e.Listener == agent.CallSid)
+                                                   && h.Earshots.All(e =>
+                                                       !(e.Speaker == manager.CallSid && e.Listener == customer.Sid)));
     }
 
     [Fact]
@@ -122,9 +142,11 @@ public sealed class ParticipantsApiTests
         var twilio = sim.TwilioClient();
         var (customer, agent, room) = await CustomerAndAgentAsync(sim, engine, "room-5");
 
-        var held = await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, agent.CallSid) { Hold = true }, twilio);
+        var held = await ParticipantResource.UpdateAsync(
+            new UpdateParticipantOptions(room.Sid, agent.CallSid) { Hold = true }, twilio);
         var onHold = sim.Conferences.Find("room-5")!;
-        var listedOnHold = (await ParticipantResource.ReadAsync(new ReadParticipantOptions(room.Sid) { Hold = true }, twilio)).ToList();
+        var listedOnHold = (await ParticipantResource.ReadAsync(new ReadParticipantOptions(room.Sid) { Hold = true },
+            twilio)).ToList();
         await ParticipantResource.UpdateAsync(new UpdateParticipantOptions(room.Sid, "agent") { Hold = false }, twilio);
         var back = sim.Conferences.Find("room-5")!;
 
@@ -145,8 +167,10 @@ public sealed class ParticipantsApiTests
 
         var noConference = await Assert.ThrowsAsync<ApiException>(() => ParticipantResource.CreateAsync(
             new CreateParticipantOptions(nowhere, CallerId, new Client("bob")), twilio));
-        var noParticipant = await Assert.ThrowsAsync<ApiException>(() => ParticipantResource.FetchAsync(room.Sid, "CA00000000000000000000000000000000", client: twilio));
-        var noFetch = await Assert.ThrowsAsync<ApiException>(() => ConferenceResource.FetchAsync(nowhere, client: twilio));
+        var noParticipant = await Assert.ThrowsAsync<ApiException>(() =>
+            ParticipantResource.FetchAsync(room.Sid, "CA00000000000000000000000000000000", client: twilio));
+        var noFetch = await Assert.ThrowsAsync<ApiException>(() =>
+            ConferenceResource.FetchAsync(nowhere, client: twilio));
         var noCoachee = await Assert.ThrowsAsync<ApiException>(() => ParticipantResource.UpdateAsync(
             new UpdateParticipantOptions(room.Sid, agent.CallSid) { Coaching = true }, twilio));
 
@@ -162,17 +186,22 @@ public sealed class ParticipantsApiTests
         await using var engine = await WebhookReceiver.StartAsync();
         var twilio = sim.TwilioClient();
         engine.Twiml["/customer"] = "<Response><Dial><Conference>room-4</Conference></Dial></Response>";
-        await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, url: new Uri(engine.Url("/customer")), client: twilio);
+        await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, url: new Uri(engine.Url("/customer")),
+            client: twilio);
 
-        var absent = await ParticipantResource.CreateAsync(new CreateParticipantOptions("room-4", CallerId, new Client("absent"))
-        {
-            Timeout = 5, StatusCallback = new Uri(engine.Url("/agent-leg")), StatusCallbackEvent = ["answered", "completed"],
-        }, twilio);
-        var done = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/agent-leg"), TimeSpan.FromSeconds(15))).Single(w => w.Path == "/agent-leg");
+        var absent = await ParticipantResource.CreateAsync(
+            new CreateParticipantOptions("room-4", CallerId, new Client("absent"))
+            {
+                Timeout = 5, StatusCallback = new Uri(engine.Url("/agent-leg")),
+                StatusCallbackEvent = ["answered", "completed"],
+            }, twilio);
+        var done = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/agent-leg"), TimeSpan.FromSeconds(15)))
+            .Single(w => w.Path == "/agent-leg");
 
         Assert.Equal("no-answer", done.Get("CallStatus"));
         var room = sim.Conferences.Find("room-4")!;
-        await Assert.ThrowsAsync<ApiException>(() => ParticipantResource.FetchAsync(room.Sid, absent.CallSid, client: twilio));
+        await Assert.ThrowsAsync<ApiException>(() =>
+            ParticipantResource.FetchAsync(room.Sid, absent.CallSid, client: twilio));
         Assert.Empty(room.Hearing);
     }
 }

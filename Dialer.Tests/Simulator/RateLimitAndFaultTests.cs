@@ -24,15 +24,18 @@ public sealed class RateLimitAndFaultTests
         var twilio = sim.TwilioClient();
 
         var calls = new List<CallResource>();
-        for (var i = 0; i < 3; i++) calls.Add(await CallResource.CreateAsync(Customer(i), CallerId, twiml: Hold, client: twilio));
+        for (var i = 0; i < 3; i++) calls.Add(
+            await CallResource.CreateAsync(Customer(i), CallerId, twiml: Hold, client: twilio));
 
         Assert.All(calls, c => Assert.Equal(CallResource.StatusEnum.Queued, c.Status));
         var queueTimes = calls.Select(c => int.Parse(c.QueueTime)).ToList();
         Assert.True(queueTimes[0] < 50, $"first call waited {queueTimes[0]} ms");
         Assert.InRange(queueTimes[2], 1, 400); // two turns of 200 ms, less the time the creates took
-        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Calls.Snapshot().All(r => r.AnsweredAt is not null)));
+        await CallRestApiTests.WaitUntilAsync(() =>
+            Task.FromResult(sim.Calls.Snapshot().All(r => r.AnsweredAt is not null)));
         var started = sim.Calls.Snapshot().Select(r => r.StartTime!.Value).ToList();
-        Assert.True(started[2] - started[0] >= TimeSpan.FromMilliseconds(380), "the third call started before its turn");
+        Assert.True(started[2] - started[0] >= TimeSpan.FromMilliseconds(380),
+            "the third call started before its turn");
     }
 
     [Fact]
@@ -65,11 +68,14 @@ public sealed class RateLimitAndFaultTests
     public async Task The_next_429s_and_500s_on_demand_surface_as_ApiExceptions_then_calls_go_through()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
-        sim.Faults.Apply(new FaultPatch(null, Error500Next: 1, null, null, Error429Next: 1, null, null, null, null, null, null));
+        sim.Faults.Apply(
+            new FaultPatch(null, Error500Next: 1, null, null, Error429Next: 1, null, null, null, null, null, null));
         var twilio = sim.TwilioClient();
 
-        var first = await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(1), CallerId, twiml: Hold, client: twilio));
-        var second = await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(1), CallerId, twiml: Hold, client: twilio));
+        var first = await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Customer(1), CallerId, twiml: Hold, client: twilio));
+        var second = await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Customer(1), CallerId, twiml: Hold, client: twilio));
         var third = await CallResource.CreateAsync(Customer(1), CallerId, twiml: Hold, client: twilio);
 
         Assert.Equal((20429, 429), (first.Code, first.Status));
@@ -81,12 +87,17 @@ public sealed class RateLimitAndFaultTests
     public async Task Injected_401s_refuse_the_credentials_place_no_call_then_calls_go_through_once_cleared()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 1));
+        sim.Faults.Apply(
+            new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 1));
         var twilio = sim.TwilioClient();
 
-        var refused = await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 0, Error401Next: 1));
-        await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
+        var refused = await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
+        sim.Faults.Apply(
+            new FaultPatch(null, null, null, null, null, null, null, null, null, null, null, Error401Fraction: 0,
+                Error401Next: 1));
+        await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio));
         var placed = await CallResource.CreateAsync(Customer(4), CallerId, twiml: Hold, client: twilio);
 
         Assert.Equal((20003, 401), (refused.Code, refused.Status));
@@ -97,11 +108,14 @@ public sealed class RateLimitAndFaultTests
     public async Task A_500_after_create_still_places_the_call_which_a_listing_finds()
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
-        sim.Faults.Apply(new FaultPatch(null, Error500Next: 1, Error500AfterCreate: true, null, null, null, null, null, null, null, null));
+        sim.Faults.Apply(
+            new FaultPatch(null, Error500Next: 1, Error500AfterCreate: true, null, null, null, null, null, null, null,
+                null));
         var twilio = sim.TwilioClient();
         var sent = DateTime.UtcNow.AddSeconds(-1);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => CallResource.CreateAsync(Customer(7), CallerId, twiml: Hold, client: twilio));
+        var error = await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Customer(7), CallerId, twiml: Hold, client: twilio));
         var found = (await CallResource.ReadAsync(to: Customer(7), startTimeAfter: sent, client: twilio)).ToList();
 
         Assert.Equal(500, error.Status);
@@ -116,10 +130,12 @@ public sealed class RateLimitAndFaultTests
         await CallResource.ReadAsync(client: twilio); // warm up, so the timeout below strikes after the create is in
         sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, HoldCreateNext: 1, null, null, null));
 
-        await Assert.ThrowsAsync<ApiConnectionException>(() => CallResource.CreateAsync(Customer(3), CallerId, twiml: Hold, client: twilio));
+        await Assert.ThrowsAsync<ApiConnectionException>(() =>
+            CallResource.CreateAsync(Customer(3), CallerId, twiml: Hold, client: twilio));
 
         var record = Assert.Single(sim.Calls.Snapshot());
-        await CallRestApiTests.WaitUntilAsync(() => Task.FromResult(sim.Calls.Record(record.Sid)!.Status == "in-progress"));
+        await CallRestApiTests.WaitUntilAsync(() =>
+            Task.FromResult(sim.Calls.Record(record.Sid)!.Status == "in-progress"));
         Assert.Contains("create response held back (fault)", record.Trail);
     }
 

@@ -21,7 +21,8 @@ public sealed class RecordAndPlumbingTests
         await using var sim = await SimulatorHost.StartAsync(Fast());
         var twilio = sim.TwilioClient();
         var hold = new Twiml("<Response><Enqueue>hold</Enqueue></Response>");
-        var first = await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, twiml: hold, client: twilio);
+        var first = await CallResource.CreateAsync(new PhoneNumber("+15551230001"), CallerId, twiml: hold,
+            client: twilio);
         await CallResource.CreateAsync(new PhoneNumber("+15551230002"), CallerId, twiml: hold, client: twilio);
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
 
@@ -47,7 +48,8 @@ public sealed class RecordAndPlumbingTests
                 o.Outcomes = new OutcomeMix { Human = 1, Machine = 1, Busy = 1, NoAnswer = 1, Failed = 1 }));
             var twilio = sim.TwilioClient();
             for (var i = 0; i < 20; i++)
-                await CallResource.CreateAsync(new PhoneNumber($"+1555123{i:0000}"), CallerId, twiml: new Twiml("<Response/>"), client: twilio);
+                await CallResource.CreateAsync(new PhoneNumber($"+1555123{i:0000}"), CallerId,
+                    twiml: new Twiml("<Response/>"), client: twilio);
             return sim.Calls.Snapshot().Select(r => r.PlannedOutcome).ToList();
         }
 
@@ -67,14 +69,16 @@ public sealed class RecordAndPlumbingTests
         var parameters = new Dictionary<string, string>
         {
             ["CallSid"] = "CA0123", ["CallStatus"] = "ringing", ["To"] = "+15551230001", ["Caller"] = "+15559990000",
-            ["AccountSid"] = "AC00000000000000000000000000000001", ["SequenceNumber"] = "1", ["Timestamp"] = "Fri, 27 Nov 2026 00:00:00 +0000",
+            ["AccountSid"] = "AC00000000000000000000000000000001", ["SequenceNumber"] = "1",
+            ["Timestamp"] = "Fri, 27 Nov 2026 00:00:00 +0000",
         };
 
         var signature = WebhookSigner.Sign("simulator-auth-token", url, post ? parameters : null);
 
         var validator = new RequestValidator("simulator-auth-token");
         Assert.True(validator.Validate(url, post ? parameters : new Dictionary<string, string>(), signature));
-        Assert.False(validator.Validate(url + "&tampered=1", post ? parameters : new Dictionary<string, string>(), signature));
+        Assert.False(
+            validator.Validate(url + "&tampered=1", post ? parameters : new Dictionary<string, string>(), signature));
     }
 
     [Fact]
@@ -83,7 +87,8 @@ public sealed class RecordAndPlumbingTests
         var handler = new TwilioBaseAddressHandler(new Uri("http://127.0.0.1:5090/prefix/"));
 
         Assert.Equal("http://127.0.0.1:5090/prefix/2010-04-01/Accounts/AC1/Calls.json?To=%2B1555",
-            handler.Rewrite(new Uri("https://api.twilio.com/2010-04-01/Accounts/AC1/Calls.json?To=%2B1555")).ToString());
+            handler.Rewrite(new Uri("https://api.twilio.com/2010-04-01/Accounts/AC1/Calls.json?To=%2B1555"))
+                .ToString());
         Assert.Equal("http://127.0.0.1:5090/prefix/v1/x",
             handler.Rewrite(new Uri("https://api.dublin.ie1.twilio.com/v1/x")).ToString());
         Assert.Equal("https://example.com/a", handler.Rewrite(new Uri("https://example.com/a")).ToString());
@@ -103,7 +108,8 @@ public sealed class RecordAndPlumbingTests
         var twilio = sim.TwilioClient();
 
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
-            CallResource.CreateAsync(new PhoneNumber($"+1555200{i:0000}"), CallerId, url: new Uri(engine.Url("/answer")),
+            CallResource.CreateAsync(new PhoneNumber($"+1555200{i:0000}"), CallerId,
+                url: new Uri(engine.Url("/answer")),
                 statusCallback: new Uri(engine.Url("/status")), client: twilio)));
         await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 300, TimeSpan.FromSeconds(20));
 

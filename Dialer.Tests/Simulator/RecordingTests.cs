@@ -10,7 +10,8 @@ using CallRecording = Twilio.Rest.Api.V2010.Account.Call.RecordingResource;
 
 namespace Dialer.Tests.Simulator;
 
-/// <summary>Call recordings through the real Twilio SDK: start, complete with the call, callback, fetch, media, delete.</summary>
+/// <summary>Call recordings through the real Twilio SDK: start, complete with the call, callback, fetch, media,
+/// delete.</summary>
 public sealed class RecordingTests
 {
     static readonly PhoneNumber Customer = new("+15551230001");
@@ -23,16 +24,21 @@ public sealed class RecordingTests
         await using var engine = await WebhookReceiver.StartAsync();
         var twilio = sim.TwilioClient();
         engine.Twiml["/answer"] = "<Response><Pause length=\"150\"/></Response>"; // 1.5 s at the test's time scale
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), client: twilio);
-        await CallRestApiTests.WaitUntilAsync(async () => (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
+            client: twilio);
+        await CallRestApiTests.WaitUntilAsync(async () =>
+            (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
 
-        var started = await CallRecording.CreateAsync(new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(call.Sid)
-        {
-            RecordingStatusCallback = new Uri(engine.Url("/recording?attempt=3")), RecordingStatusCallbackEvent = ["in-progress", "completed"],
-            RecordingChannels = "dual", RecordingTrack = "both", Trim = "do-not-trim",
-        }, twilio);
+        var started = await CallRecording.CreateAsync(
+            new Twilio.Rest.Api.V2010.Account.Call.CreateRecordingOptions(call.Sid)
+            {
+                RecordingStatusCallback = new Uri(engine.Url("/recording?attempt=3")),
+                RecordingStatusCallbackEvent = ["in-progress", "completed"],
+                RecordingChannels = "dual", RecordingTrack = "both", Trim = "do-not-trim",
+            }, twilio);
         await sim.WaitForEndAsync(call.Sid, Patience);
-        var callbacks = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/recording") == 2)).Where(w => w.Path == "/recording").ToList();
+        var callbacks = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/recording") == 2))
+            .Where(w => w.Path == "/recording").ToList();
         var fetched = await RecordingResource.FetchAsync(started.Sid, client: twilio);
         var listed = await CallRecording.ReadAsync(call.Sid, client: twilio);
         var all = await RecordingResource.ReadAsync(callSid: call.Sid, client: twilio);
@@ -43,7 +49,8 @@ public sealed class RecordingTests
         var wav = await http.GetAsync(completed.Get("RecordingUrl") + ".wav");
         var mp3 = await http.GetAsync(completed.Get("RecordingUrl") + ".mp3");
         await RecordingResource.DeleteAsync(started.Sid, client: twilio);
-        var gone = await Assert.ThrowsAsync<ApiException>(() => RecordingResource.FetchAsync(started.Sid, client: twilio));
+        var gone = await Assert.ThrowsAsync<ApiException>(() =>
+            RecordingResource.FetchAsync(started.Sid, client: twilio));
 
         Assert.StartsWith("RE", started.Sid);
         Assert.Equal((call.Sid, CallRecording.StatusEnum.InProgress, CallRecording.SourceEnum.Startcallrecordingapi, 2),
@@ -52,8 +59,10 @@ public sealed class RecordingTests
         var validator = new RequestValidator(sim.Options.AuthToken);
         Assert.All(callbacks, w => Assert.True(validator.Validate(w.Url, w.Form.ToDictionary(), w.Signature)));
         Assert.Equal((call.Sid, started.Sid, "2", "StartCallRecordingAPI", "both"),
-            (completed.Get("CallSid"), completed.Get("RecordingSid"), completed.Get("RecordingChannels"), completed.Get("RecordingSource"), completed.Get("RecordingTrack")));
-        Assert.Equal($"{sim.BaseAddress}2010-04-01/Accounts/{sim.Options.AccountSid}/Recordings/{started.Sid}", completed.Get("RecordingUrl"));
+            (completed.Get("CallSid"), completed.Get("RecordingSid"), completed.Get("RecordingChannels"),
+                completed.Get("RecordingSource"), completed.Get("RecordingTrack")));
+        Assert.Equal($"{sim.BaseAddress}2010-04-01/Accounts/{sim.Options.AccountSid}/Recordings/{started.Sid}",
+            completed.Get("RecordingUrl"));
         var seconds = int.Parse(completed.Get("RecordingDuration")!);
         Assert.InRange(seconds, 1, 3);
         Assert.NotNull(completed.Get("RecordingStartTime"));
@@ -75,17 +84,24 @@ public sealed class RecordingTests
         await using var engine = await WebhookReceiver.StartAsync();
         var twilio = sim.TwilioClient();
         engine.Twiml["/answer"] = "<Response><Pause length=\"1000\"/></Response>";
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), client: twilio);
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
+            client: twilio);
 
         var early = await Assert.ThrowsAsync<ApiException>(() => CallRecording.CreateAsync(call.Sid, client: twilio));
-        await CallRestApiTests.WaitUntilAsync(async () => (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
-        var recording = await CallRecording.CreateAsync(call.Sid, recordingStatusCallback: new Uri(engine.Url("/recording")), client: twilio);
-        var paused = await CallRecording.UpdateAsync(call.Sid, recording.Sid, CallRecording.StatusEnum.Paused, client: twilio);
-        var stopped = await CallRecording.UpdateAsync(call.Sid, recording.Sid, CallRecording.StatusEnum.Stopped, client: twilio);
-        var done = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/recording"))).Single(w => w.Path == "/recording");
+        await CallRestApiTests.WaitUntilAsync(async () =>
+            (await CallResource.FetchAsync(call.Sid, client: twilio)).Status == CallResource.StatusEnum.InProgress);
+        var recording = await CallRecording.CreateAsync(call.Sid,
+            recordingStatusCallback: new Uri(engine.Url("/recording")), client: twilio);
+        var paused = await CallRecording.UpdateAsync(call.Sid, recording.Sid, CallRecording.StatusEnum.Paused,
+            client: twilio);
+        var stopped = await CallRecording.UpdateAsync(call.Sid, recording.Sid, CallRecording.StatusEnum.Stopped,
+            client: twilio);
+        var done = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/recording")))
+            .Single(w => w.Path == "/recording");
 
         Assert.Equal((400, 21220), (early.Status, early.Code));
-        Assert.Equal((CallRecording.StatusEnum.Paused, CallRecording.StatusEnum.Stopped), (paused.Status, stopped.Status));
+        Assert.Equal((CallRecording.StatusEnum.Paused, CallRecording.StatusEnum.Stopped),
+            (paused.Status, stopped.Status));
         Assert.Equal("completed", done.Get("RecordingStatus"));
         Assert.Equal("in-progress", sim.Calls.Record(call.Sid)!.Status); // stopping the recording leaves the call alone
     }

@@ -15,11 +15,13 @@ public sealed class ResetTests
         var twilio = sim.TwilioClient();
         var hold = new Twiml("<Response><Enqueue>hold</Enqueue></Response>");
         for (var i = 0; i < 5; i++)
-            await CallResource.CreateAsync(new PhoneNumber($"+1555123000{i}"), new PhoneNumber("+15559990000"), twiml: hold, client: twilio);
+            await CallResource.CreateAsync(new PhoneNumber($"+1555123000{i}"), new PhoneNumber("+15559990000"),
+                twiml: hold, client: twilio);
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
 
         (await http.DeleteAsync("sim/calls")).EnsureSuccessStatusCode();
-        var fresh = await CallResource.CreateAsync(new PhoneNumber("+15551239999"), new PhoneNumber("+15559990000"), twiml: hold, client: twilio);
+        var fresh = await CallResource.CreateAsync(new PhoneNumber("+15551239999"), new PhoneNumber("+15559990000"),
+            twiml: hold, client: twilio);
 
         Assert.True(int.Parse(fresh.QueueTime) < 100, $"waited {fresh.QueueTime} ms");
         Assert.Equal(fresh.Sid, Assert.Single(sim.Calls.Snapshot()).Sid);

@@ -7,7 +7,8 @@ using static Dialer.Tests.Simulator.SimulatorTestKit;
 
 namespace Dialer.Tests.Simulator;
 
-/// <summary>Status callbacks: the events asked for, in order, numbered, and signed so the SDK's validator accepts them.</summary>
+/// <summary>Status callbacks: the events asked for, in order, numbered, and signed so the SDK's validator accepts
+/// them.</summary>
 public sealed class StatusCallbackTests
 {
     static readonly PhoneNumber Customer = new("+15551230001");
@@ -22,7 +23,8 @@ public sealed class StatusCallbackTests
         engine.Twiml["/answer"] = "<Response><Say>Hello from the campaign</Say><Hangup/></Response>";
 
         var call = await PlaceAsync(sim, engine, AllEvents);
-        var callbacks = await engine.WaitForAsync(r => r.Any(w => w.Path == "/status" && w.Get("CallStatus") == "completed"));
+        var callbacks = await engine.WaitForAsync(r =>
+            r.Any(w => w.Path == "/status" && w.Get("CallStatus") == "completed"));
 
         var status = callbacks.Where(w => w.Path == "/status").ToList();
         Assert.Equal(["initiated", "ringing", "in-progress", "completed"], status.Select(w => w.Get("CallStatus")));
@@ -33,7 +35,9 @@ public sealed class StatusCallbackTests
         Assert.NotNull(status[^1].Get("Timestamp"));
 
         var validator = new RequestValidator(sim.Options.AuthToken);
-        Assert.All(callbacks, w => Assert.True(validator.Validate(w.Url, w.Form.ToDictionary(), w.Signature), $"bad signature on {w.Url}"));
+        Assert.All(callbacks,
+            w => Assert.True(validator.Validate(w.Url, w.Form.ToDictionary(), w.Signature),
+                $"bad signature on {w.Url}"));
         Assert.Contains("?attempt=42", status[0].Url);
     }
 
@@ -46,8 +50,10 @@ public sealed class StatusCallbackTests
 
         var answer = (await engine.WaitForAsync(r => r.Any(w => w.Path == "/answer"))).First(w => w.Path == "/answer");
 
-        Assert.False(new RequestValidator("another-auth-token").Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
-        Assert.True(new RequestValidator(sim.Options.AuthToken).Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
+        Assert.False(new RequestValidator("another-auth-token")
+            .Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
+        Assert.True(new RequestValidator(sim.Options.AuthToken)
+            .Validate(answer.Url, answer.Form.ToDictionary(), answer.Signature));
     }
 
     [Fact]
@@ -75,7 +81,8 @@ public sealed class StatusCallbackTests
         await using var engine = await WebhookReceiver.StartAsync();
 
         var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
-            statusCallback: new Uri(engine.Url("/status")), statusCallbackEvent: AllEvents, timeout: 1, client: sim.TwilioClient());
+            statusCallback: new Uri(engine.Url("/status")), statusCallbackEvent: AllEvents, timeout: 1,
+            client: sim.TwilioClient());
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
         var callbacks = await engine.WaitForAsync(r => r.Any(w => w.Get("SequenceNumber") == "2"));
 
@@ -89,10 +96,12 @@ public sealed class StatusCallbackTests
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
         await using var engine = await WebhookReceiver.StartAsync();
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, DuplicateCallbackFraction: 1, null, null));
+        sim.Faults.Apply(
+            new FaultPatch(null, null, null, null, null, null, null, null, DuplicateCallbackFraction: 1, null, null));
 
         await PlaceAsync(sim, engine, AllEvents);
-        var status = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 8)).Where(w => w.Path == "/status").ToList();
+        var status = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 8))
+            .Where(w => w.Path == "/status").ToList();
 
         Assert.Equal(["0", "0", "1", "1", "2", "2", "3", "3"], status.Select(w => w.Get("SequenceNumber")));
         Assert.All(status.Chunk(2), twins => Assert.Equal(twins[0].IdempotencyToken, twins[1].IdempotencyToken));
@@ -104,15 +113,19 @@ public sealed class StatusCallbackTests
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
         await using var engine = await WebhookReceiver.StartAsync();
-        sim.Faults.Apply(new FaultPatch(null, null, null, null, null, null, null, null, null, ReorderCallbackFraction: 1, null));
+        sim.Faults.Apply(
+            new FaultPatch(null, null, null, null, null, null, null, null, null, ReorderCallbackFraction: 1, null));
 
         await PlaceAsync(sim, engine, AllEvents);
-        var status = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 4)).Where(w => w.Path == "/status").ToList();
+        var status = (await engine.WaitForAsync(r => r.Count(w => w.Path == "/status") == 4))
+            .Where(w => w.Path == "/status").ToList();
 
         Assert.Equal(["1", "0", "3", "2"], status.Select(w => w.Get("SequenceNumber")));
     }
 
-    static Task<CallResource> PlaceAsync(Dialer.TwilioSimulator.Hosting.SimulatorHost sim, WebhookReceiver engine, List<string>? events) =>
+    static Task<CallResource> PlaceAsync(Dialer.TwilioSimulator.Hosting.SimulatorHost sim, WebhookReceiver engine,
+        List<string>? events) =>
         CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer?attempt=42")),
-            statusCallback: new Uri(engine.Url("/status?attempt=42")), statusCallbackEvent: events, client: sim.TwilioClient());
+            statusCallback: new Uri(engine.Url("/status?attempt=42")), statusCallbackEvent: events,
+            client: sim.TwilioClient());
 }

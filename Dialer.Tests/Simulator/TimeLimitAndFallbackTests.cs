@@ -20,7 +20,8 @@ public sealed class TimeLimitAndFallbackTests
         await using var engine = await WebhookReceiver.StartAsync();
         engine.Twiml["/answer"] = "<Response><Pause length=\"1000\"/></Response>";
 
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), timeLimit: 1, client: sim.TwilioClient());
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), timeLimit: 1,
+            client: sim.TwilioClient());
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
 
         Assert.Equal("completed", record.Status);
@@ -33,10 +34,13 @@ public sealed class TimeLimitAndFallbackTests
     {
         await using var sim = await SimulatorHost.StartAsync(Fast());
         await using var engine = await WebhookReceiver.StartAsync();
-        engine.Twiml["/answer"] = "<Response><Dial timeLimit=\"1\" action=\"/after\"><Conference>limited</Conference></Dial></Response>";
+        engine.Twiml[
+            "/answer"] =
+            "<Response><Dial timeLimit=\"1\" action=\"/after\"><Conference>limited</Conference></Dial></Response>";
         engine.Twiml["/after"] = "<Response><Say>Time is up</Say></Response>";
 
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")), client: sim.TwilioClient());
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(engine.Url("/answer")),
+            client: sim.TwilioClient());
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
 
         var after = Assert.Single(engine.On("/after"));
@@ -65,7 +69,8 @@ public sealed class TimeLimitAndFallbackTests
             case AnswerFailure.ConnectionRefused: answer = $"http://127.0.0.1:{ClosedPort()}/answer"; break;
         }
 
-        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(answer), fallbackUrl: new Uri(engine.Url("/fallback")),
+        var call = await CallResource.CreateAsync(Customer, CallerId, url: new Uri(answer),
+            fallbackUrl: new Uri(engine.Url("/fallback")),
             client: sim.TwilioClient());
         var record = await sim.WaitForEndAsync(call.Sid, Patience);
 

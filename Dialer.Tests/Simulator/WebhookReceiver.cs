@@ -41,7 +41,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app);
         app.Map("/{**path}", (Delegate)receiver.HandleAsync);
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address =
+            app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return receiver;
     }
@@ -81,7 +82,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var received = Received;
             if (done(received)) return received;
             if (DateTimeOffset.UtcNow > deadline)
-                throw new TimeoutException("Webhooks so far: " + string.Join(", ", received.Select(r => r.Path + " " + r.Get("CallStatus"))));
+                throw new TimeoutException("Webhooks so far: "
+                    + string.Join(", ", received.Select(r => r.Path + " " + r.Get("CallStatus"))));
             await Task.Delay(10, ct);
         }
     }
@@ -96,7 +98,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 }
 
 public sealed record ReceivedWebhook(
-    string Method, string Path, string Url, IReadOnlyDictionary<string, string> Form, string Signature, string IdempotencyToken,
+    string Method, string Path, string Url, IReadOnlyDictionary<string, string> Form, string Signature,
+    string IdempotencyToken,
     DateTimeOffset At)
 {
     public string? Get(string name) => Form.GetValueOrDefault(name);

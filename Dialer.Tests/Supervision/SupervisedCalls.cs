@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Tests.Supervision;
 
-/// <summary>Agents who talk for several seconds, long enough to be supervised, and an Api to supervise them through.</summary>
+/// <summary>Agents who talk for several seconds, long enough to be supervised, and an Api to supervise them
+/// through.</summary>
 public sealed class SupervisedCalls : AgentsWorld
 {
     public SupervisionApiHost Api { get; private set; } = null!;
@@ -18,7 +19,11 @@ public sealed class SupervisedCalls : AgentsWorld
     protected override SimulatorOptions SimulatorSettings()
     {
         var options = Patient(FastSimulator());
-        options.Agents = new AgentOptions { AnswerDelay = new(50, 100), TalkTime = new(9000, 9500), NeverHangUp = [StayingManager] };
+        options.Agents = new AgentOptions
+        {
+            AnswerDelay = new(50, 100), TalkTime = new(9000, 9500),
+            NeverHangUp = [StayingManager]
+        };
         return options;
     }
 
@@ -43,7 +48,8 @@ public sealed class SupervisedCalls : AgentsWorld
         await base.DisposeAsync();
     }
 
-    /// <summary>One answered call, bridged to a fresh agent who is now talking to the customer in the attempt's conference.</summary>
+    /// <summary>One answered call, bridged to a fresh agent who is now talking to the customer in the attempt's
+    /// conference.</summary>
     public async Task<(CallAttempt Attempt, Agent Agent)> LiveCallAsync(string name = "agent")
     {
         var (campaign, _) = await RunningCampaignAsync(1);
@@ -52,7 +58,8 @@ public sealed class SupervisedCalls : AgentsWorld
             await db.Agents.Where(a => a.Id == agent.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.Name, name));
         var attempt = Assert.Single(await DialAsync(campaign, 1));
         await WaitForAgentAsync(agent.Id, a => a.State == AgentState.OnCall);
-        var live = Assert.Single(await WaitForAttemptsAsync([attempt.Id], a => a.AgentCallSid is not null && a.ConferenceSid is not null));
+        var live = Assert.Single(
+            await WaitForAttemptsAsync([attempt.Id], a => a.AgentCallSid is not null && a.ConferenceSid is not null));
         return (live, agent);
     }
 }

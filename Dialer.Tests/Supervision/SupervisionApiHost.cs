@@ -8,11 +8,12 @@ namespace Dialer.Tests.Supervision;
 /// The real Api on Kestrel (a browser needs a socket) beside a dialing world: its database, the same simulator for
 /// Twilio, the world's Worker for the supervisor legs' callbacks. One user per role.
 /// </summary>
-public sealed class SupervisionApiHost(string connectionString, Uri simulator, string workerUrl) : KestrelApi(connectionString, new Dictionary<string, string?>
-{
-    ["Twilio:ApiBaseUrl"] = simulator.ToString(),
-    ["Twilio:PublicWebhookBaseUrl"] = workerUrl,
-})
+public sealed class SupervisionApiHost(string connectionString, Uri simulator, string workerUrl)
+    : KestrelApi(connectionString, new Dictionary<string, string?>
+    {
+        ["Twilio:ApiBaseUrl"] = simulator.ToString(),
+        ["Twilio:PublicWebhookBaseUrl"] = workerUrl,
+    })
 {
     readonly Dictionary<Role, (Guid Id, string Key)> _users = [];
 

@@ -28,7 +28,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         var session = (await joined.ReadJsonAsync())!;
         var leg = session["callSid"]!.GetValue<string>();
         Assert.Equal("listen", session["mode"]!.GetValue<string>());
-        var room = await RoomAsync(call.ConferenceSid!, r => r.Participants.Any(p => p.CallSid == leg && p.Status == ParticipantStatus.Connected));
+        var room = await RoomAsync(call.ConferenceSid!,
+            r => r.Participants.Any(p => p.CallSid == leg && p.Status == ParticipantStatus.Connected));
         var customer = call.CallSid!;
         var agentLeg = call.AgentCallSid!;
         Assert.True(room.Hears(leg, customer) && room.Hears(leg, agentLeg), "the listener hears both");
@@ -40,9 +41,12 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
         Assert.True(room.Hears(agentLeg, leg), "the agent hears the whisper");
         Assert.False(room.Hears(customer, leg), "the customer never hears a whisper");
-        Assert.Equal(leg, room.Participants.Single(p => p.CallSid == leg && p.Status == ParticipantStatus.Connected).CallSid); // same leg, no re-dial
+        // same leg, no re-dial
+        Assert.Equal(leg,
+            room.Participants.Single(p => p.CallSid == leg && p.Status == ParticipantStatus.Connected).CallSid);
 
-        Assert.Equal(HttpStatusCode.OK, (await manager.PatchAsJsonAsync($"{url}/{session["id"]}", new { mode = "barge" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await manager.PatchAsJsonAsync($"{url}/{session["id"]}", new { mode = "barge" })).StatusCode);
         room = world.Simulator.Conferences.Find(call.ConferenceSid!)!;
         Assert.True(room.Hears(agentLeg, leg) && room.Hears(customer, leg), "both hear a barging manager");
 
@@ -56,15 +60,21 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         Assert.Equal(call.BridgedAt, done.BridgedAt);
         Assert.Equal(customer, done.CallSid);
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
-        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To)).SkipWhile(m => m.To != AgentState.Reserved).ToList();
-        Assert.Equal([(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall), (AgentState.OnCall, AgentState.WrapUp)], moves);
-        var figures = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{call.CampaignId}/abandon", ApiCalls.Json))!;
+        var moves = (await world.MovesOfAsync(agent.Id)).Select(m => (m.From, m.To))
+            .SkipWhile(m => m.To != AgentState.Reserved).ToList();
+        Assert.Equal(
+            [(AgentState.Available, AgentState.Reserved), (AgentState.Reserved, AgentState.OnCall),
+                (AgentState.OnCall, AgentState.WrapUp)], moves);
+        var figures = (await manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{call.CampaignId}/abandon",
+            ApiCalls.Json))!;
         Assert.Equal((1, 0), (figures["liveAnswers"]!.GetValue<int>(), figures["abandoned"]!.GetValue<int>()));
 
         await using var db = world.Db();
         var audit = await db.SupervisionSessions.Include(s => s.Modes).SingleAsync(s => s.AttemptId == call.Id);
-        Assert.Equal([SupervisionMode.Listen, SupervisionMode.Whisper, SupervisionMode.Barge], audit.Modes.OrderBy(m => m.At).Select(m => m.Mode));
-        Assert.Equal((world.Api.UserIdOf(Role.Manager), agent.Id, Manager, leg), (audit.SupervisorUserId, audit.AgentId, audit.To, audit.CallSid));
+        Assert.Equal([SupervisionMode.Listen, SupervisionMode.Whisper, SupervisionMode.Barge],
+            audit.Modes.OrderBy(m => m.At).Select(m => m.Mode));
+        Assert.Equal((world.Api.UserIdOf(Role.Manager), agent.Id, Manager, leg),
+            (audit.SupervisorUserId, audit.AgentId, audit.To, audit.CallSid));
         Assert.NotNull(audit.EndedAt);
     }
 
@@ -82,7 +92,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         await world.WaitForAgentAsync(agent.Id, a => a.State == AgentState.WrapUp);
 
         // the agent's room outlives the call (their line stays): the listener must not hear the agent's next customer
-        await RoomAsync(call.ConferenceSid!, r => r.Participants.All(p => p.CallSid != leg || p.Status == ParticipantStatus.Complete));
+        await RoomAsync(call.ConferenceSid!,
+            r => r.Participants.All(p => p.CallSid != leg || p.Status == ParticipantStatus.Complete));
         var deadline = DateTime.UtcNow.AddSeconds(10);
         SupervisionSession audit;
         do
@@ -92,7 +103,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
             audit = await db.SupervisionSessions.AsNoTracking().SingleAsync(s => s.AttemptId == call.Id);
         } while (audit.EndedAt is null && DateTime.UtcNow < deadline);
         Assert.NotNull(audit.EndedAt);
-        Assert.Equal((LineState.Open, AgentState.WrapUp), await world.AgentAsync(agent.Id) is var a ? (a.LineState, a.State) : default);
+        Assert.Equal((LineState.Open, AgentState.WrapUp),
+            await world.AgentAsync(agent.Id) is var a ? (a.LineState, a.State) : default);
     }
 
     [Fact]
@@ -111,7 +123,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
 
         var (_, otherKey) = await world.Api.AddUserAsync(Role.Manager, "Another manager");
         var other = world.Api.ClientWith(otherKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PatchAsJsonAsync(session, new { mode = "barge" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await other.PatchAsJsonAsync(session, new { mode = "barge" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync(session)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync(session)).StatusCode);
     }
@@ -122,7 +135,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         var (campaign, _) = await world.RunningCampaignAsync(0);
         var idle = await world.AvailableAgentAsync([campaign.Id]);
 
-        var response = await world.Api.ClientAs(Role.Manager).PostAsJsonAsync($"/api/agents/{idle.Id}/supervision", new { mode = "listen", to = Manager });
+        var response = await world.Api.ClientAs(Role.Manager)
+            .PostAsJsonAsync($"/api/agents/{idle.Id}/supervision", new { mode = "listen", to = Manager });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("no live call", (await response.ReadJsonAsync())!["detail"]!.GetValue<string>());
@@ -136,7 +150,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         var (campaign, _) = await world.RunningCampaignAsync(0);
         var idle = await world.AvailableAgentAsync([campaign.Id]);
 
-        var response = await world.Api.ClientAs(Role.Manager).PostAsJsonAsync($"/api/agents/{idle.Id}/supervision", new { mode = "shout", to = "555-1234" });
+        var response = await world.Api.ClientAs(Role.Manager)
+            .PostAsJsonAsync($"/api/agents/{idle.Id}/supervision", new { mode = "shout", to = "555-1234" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync())!["errors"]!.AsObject();
@@ -149,16 +164,20 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         var (campaign, _) = await world.RunningCampaignAsync(0);
         var idle = await world.AvailableAgentAsync([campaign.Id]);
         var url = $"/api/agents/{idle.Id}/supervision";
-        var agentUser = await (await world.Api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users", new { name = "Agent Anna", role = "agent" })).ReadJsonAsync();
+        var agentUser = await (await world.Api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/users", new { name = "Agent Anna", role = "agent" })).ReadJsonAsync();
         using var asAgent = new HttpClient { BaseAddress = new Uri(world.Api.Url) };
         asAgent.DefaultRequestHeaders.Add("X-Api-Key", agentUser["apiKey"]!.GetValue<string>());
         using var anonymous = new HttpClient { BaseAddress = new Uri(world.Api.Url) };
 
-        var asMarketer = await world.Api.ClientAs(Role.Marketer).PostAsJsonAsync(url, new { mode = "listen", to = Manager });
+        var asMarketer = await world.Api.ClientAs(Role.Marketer)
+            .PostAsJsonAsync(url, new { mode = "listen", to = Manager });
         var asAnAgent = await asAgent.PostAsJsonAsync(url, new { mode = "listen", to = Manager });
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (asMarketer.StatusCode, asAnAgent.StatusCode));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(url, new { mode = "listen", to = Manager })).StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            (asMarketer.StatusCode, asAnAgent.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync(url, new { mode = "listen", to = Manager })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await world.Api.ClientAs(Role.Admin).GetAsync(url)).StatusCode);
     }
 
@@ -168,7 +187,8 @@ public sealed class SupervisionTests(SupervisedCalls world) : IClassFixture<Supe
         while (true)
         {
             if (world.Simulator.Conferences.Find(conferenceSid) is { } room && done(room)) return room;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The room never got there: " + System.Text.Json.JsonSerializer.Serialize(world.Simulator.Conferences.Find(conferenceSid)));
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The room never got there: "
+                + System.Text.Json.JsonSerializer.Serialize(world.Simulator.Conferences.Find(conferenceSid)));
             await Task.Delay(50);
         }
     }

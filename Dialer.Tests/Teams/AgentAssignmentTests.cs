@@ -17,10 +17,13 @@ public sealed class AgentAssignmentTests(ApiFactory api)
         var (key, agentId) = await api.NewAgentAsync("Unassigned");
         var agent = api.ClientWith(key);
 
-        var beforeAssigned = await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } });
-        var otherTeams = await teams.AgentBClient.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } });
+        var beforeAssigned = await agent.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { teams.CampaignA } });
+        var otherTeams = await teams.AgentBClient.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { teams.CampaignA } });
         await api.AssignAsync(teams.CampaignA, agentId);
-        var afterAssigned = await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } });
+        var afterAssigned = await agent.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { teams.CampaignA } });
 
         Assert.Equal(HttpStatusCode.BadRequest, beforeAssigned.StatusCode);
         Assert.NotNull((await beforeAssigned.ReadJsonAsync())["errors"]!["campaignIds"]);
@@ -35,8 +38,10 @@ public sealed class AgentAssignmentTests(ApiFactory api)
         var (_, agentId) = await api.NewAgentAsync("Team A");
 
         var byOtherManager = await teams.ManagerB.PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{agentId}", null);
-        var otherTeamsAgent = await teams.ManagerA.PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{teams.AgentB}", null);
-        var byAdminAcrossTeams = await api.ClientAs(Role.Admin).PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{teams.AgentB}", null);
+        var otherTeamsAgent = await teams.ManagerA.PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{teams.AgentB}",
+            null);
+        var byAdminAcrossTeams = await api.ClientAs(Role.Admin)
+            .PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{teams.AgentB}", null);
         var byMarketer = await teams.MarketerA.PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{agentId}", null);
         var byOwnManager = await teams.ManagerA.PutAsync($"/api/campaigns/{teams.CampaignA}/agents/{agentId}", null);
 
@@ -45,7 +50,8 @@ public sealed class AgentAssignmentTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, byAdminAcrossTeams.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byMarketer.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, byOwnManager.StatusCode);
-        var assigned = await (await teams.ManagerA.GetAsync($"/api/campaigns/{teams.CampaignA}/agents")).Content.ReadAsStringAsync();
+        var assigned = await (await teams.ManagerA.GetAsync(
+            $"/api/campaigns/{teams.CampaignA}/agents")).Content.ReadAsStringAsync();
         Assert.Contains(agentId.ToString(), assigned);
         Assert.DoesNotContain(teams.AgentB.ToString(), assigned);
     }
@@ -55,32 +61,38 @@ public sealed class AgentAssignmentTests(ApiFactory api)
     {
         var teams = await new TwoTeams(api).MakeAsync();
         var agent = api.ClientWith(teams.AgentAKey);
-        (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } })).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } }))
+            .EnsureSuccessStatusCode();
 
         var removed = await teams.ManagerA.DeleteAsync($"/api/campaigns/{teams.CampaignA}/agents/{teams.AgentA}");
-        var again = await agent.PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } });
+        var again = await agent.PostAsJsonAsync("/api/agent-console/login",
+            new { campaignIds = new[] { teams.CampaignA } });
 
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         await using var db = api.Database.CreateDb();
         // the router and preview hand contacts by the campaigns an agent is logged in to
-        Assert.DoesNotContain(teams.CampaignA, (await db.Agents.AsNoTracking().SingleAsync(a => a.Id == teams.AgentA)).CampaignIds);
+        Assert.DoesNotContain(teams.CampaignA,
+            (await db.Agents.AsNoTracking().SingleAsync(a => a.Id == teams.AgentA)).CampaignIds);
     }
 
     [Fact]
     public async Task Moving_an_agents_user_to_another_team_ends_their_assignments_and_takes_their_agent_along()
     {
         var teams = await new TwoTeams(api).MakeAsync();
-        var users = await (await api.ClientAs(Role.Admin).GetAsync("/api/users")).Content.ReadFromJsonAsync<List<UserRow>>();
+        var users = await (await api.ClientAs(Role.Admin)
+            .GetAsync("/api/users")).Content.ReadFromJsonAsync<List<UserRow>>();
         var user = users!.Single(u => u.AgentId == teams.AgentA);
 
-        var moved = await api.ClientAs(Role.Admin).PatchAsJsonAsync($"/api/users/{user.Id}", new { teamId = teams.TeamB });
+        var moved = await api.ClientAs(Role.Admin)
+            .PatchAsJsonAsync($"/api/users/{user.Id}", new { teamId = teams.TeamB });
 
         Assert.Equal(HttpStatusCode.NoContent, moved.StatusCode);
         await using var db = api.Database.CreateDb();
         Assert.Equal(teams.TeamB, (await db.Agents.AsNoTracking().SingleAsync(a => a.Id == teams.AgentA)).TeamId);
         Assert.False(await db.CampaignAgents.AnyAsync(a => a.AgentId == teams.AgentA));
-        Assert.Equal(HttpStatusCode.NotFound, (await teams.ManagerA.GetAsync($"/api/agents/{teams.AgentA}/supervision")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await teams.ManagerA.GetAsync($"/api/agents/{teams.AgentA}/supervision")).StatusCode);
     }
 
     sealed record UserRow(Guid Id, Guid? AgentId);

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Teams;
 
-/// <summary>The floor's live pushes go to the dashboards of the object's team (and admins'), not to every manager.</summary>
+/// <summary>The floor's live pushes go to the dashboards of the object's team (and admins'), not to every
+/// manager.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardHubTeamTests(ApiFactory api)
 {
@@ -30,7 +31,8 @@ public sealed class DashboardHubTeamTests(ApiFactory api)
         var otherGot = await WaitForAsync(otherSeen, teams.CampaignB);
 
         Assert.DoesNotContain(teams.CampaignA, otherGot.Concat(Drain(otherSeen)));
-        await Task.WhenAll(ownManager.DisposeAsync().AsTask(), admin.DisposeAsync().AsTask(), otherManager.DisposeAsync().AsTask());
+        await Task.WhenAll(ownManager.DisposeAsync().AsTask(), admin.DisposeAsync().AsTask(),
+            otherManager.DisposeAsync().AsTask());
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed class DashboardHubTeamTests(ApiFactory api)
     static async Task<(HubConnection Hub, Channel<Guid> Seen)> ListenToWallAsync(HubConnection hub)
     {
         var seen = Channel.CreateUnbounded<Guid>();
-        hub.On<List<AgentWallRow>>(AgentWallFeed.AgentsMessage, rows => rows.ForEach(r => seen.Writer.TryWrite(r.AgentId)));
+        hub.On<List<AgentWallRow>>(AgentWallFeed.AgentsMessage,
+            rows => rows.ForEach(r => seen.Writer.TryWrite(r.AgentId)));
         await hub.StartAsync();
         return (hub, seen);
     }

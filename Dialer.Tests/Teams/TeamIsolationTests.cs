@@ -22,16 +22,19 @@ public sealed class TeamIsolationTests(ApiFactory api)
     {
         var teams = await new TwoTeams(api).MakeAsync();
         _ = api.Server;
-        var routes = (await RouteRow.ReadAsync(api.Services)).Where(r => r.TeamScopes.Any(s => s.Parameter is not null)).ToList();
+        var routes = (await RouteRow.ReadAsync(api.Services)).Where(r => r.TeamScopes.Any(s => s.Parameter is not null))
+            .ToList();
         Campaign before;
-        await using (var db = api.Database.CreateDb()) before = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == teams.CampaignA);
+        await using (var db = api.Database.CreateDb()) before = await db.Campaigns.AsNoTracking()
+            .SingleAsync(c => c.Id == teams.CampaignA);
 
         var answers = new List<string>();
         foreach (var route in routes)
         {
             var client = route.Roles!.Contains(nameof(Role.Marketer)) ? teams.MarketerB : teams.ManagerB;
             var response = await client.SendAsync(RequestFor(route, teams));
-            if (response.StatusCode != HttpStatusCode.NotFound) answers.Add($"{route.Method} {route.Route}: {(int)response.StatusCode}");
+            if (response.StatusCode != HttpStatusCode.NotFound) answers.Add(
+                $"{route.Method} {route.Route}: {(int)response.StatusCode}");
         }
 
         Assert.True(routes.Count >= 35, $"only {routes.Count} team-scoped routes");
@@ -41,7 +44,8 @@ public sealed class TeamIsolationTests(ApiFactory api)
         Assert.Equal((before.Name, before.Status, before.Version), (campaign.Name, campaign.Status, campaign.Version));
         Assert.Equal(2, await after.Contacts.CountAsync(c => c.CampaignId == teams.CampaignA));
         Assert.Null((await after.Agents.AsNoTracking().SingleAsync(a => a.Id == teams.AgentA)).LogoutRequestedAt);
-        Assert.True(await after.CampaignAgents.AnyAsync(a => a.CampaignId == teams.CampaignA && a.AgentId == teams.AgentA));
+        Assert.True(
+            await after.CampaignAgents.AnyAsync(a => a.CampaignId == teams.CampaignA && a.AgentId == teams.AgentA));
         Assert.True(await after.WebhookSubscriptions.AnyAsync(s => s.Id == teams.WebhookA));
     }
 
@@ -53,16 +57,22 @@ public sealed class TeamIsolationTests(ApiFactory api)
         var admin = api.ClientAs(Role.Admin);
 
         Assert.Equal(HttpStatusCode.OK, (await teams.MarketerA.GetAsync($"/api/campaigns/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerA.GetAsync($"/api/campaigns/{id}/contacts/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await teams.MarketerA.GetAsync($"/api/campaigns/{id}/contacts/export")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await teams.MarketerA.GetAsync($"/api/campaigns/{id}/document")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerA.GetAsync($"/reports/compliance?campaign={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await teams.MarketerA.GetAsync($"/reports/compliance?campaign={id}")).StatusCode);
         var renamed = ApiCalls.ValidCampaign("Renamed by its own team " + Guid.NewGuid().ToString("N")[..6]);
-        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerA.PutAsJsonAsync($"/api/campaigns/{id}", renamed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await teams.MarketerA.PutAsJsonAsync($"/api/campaigns/{id}", renamed)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await teams.ManagerA.GetAsync($"/api/campaigns/{id}/recordings")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await teams.ManagerA.GetAsync($"/api/agents/{teams.AgentA}/supervision")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await teams.ManagerA.GetAsync($"/api/agents/{teams.AgentA}/supervision")).StatusCode);
         // still being recorded: the route ran, past the team check, to the recording's own state
-        Assert.Equal(HttpStatusCode.Conflict, (await teams.ManagerA.GetAsync($"/api/recordings/{teams.RecordingA}/audio")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await teams.MarketerB.GetAsync($"/api/campaigns/{teams.CampaignB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await teams.ManagerA.GetAsync($"/api/recordings/{teams.RecordingA}/audio")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await teams.MarketerB.GetAsync($"/api/campaigns/{teams.CampaignB}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/campaigns/{teams.CampaignB}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/campaigns/{id}")).StatusCode);
     }
@@ -71,7 +81,8 @@ public sealed class TeamIsolationTests(ApiFactory api)
     public async Task Lists_floors_and_timesheets_show_only_the_callers_team()
     {
         var teams = await new TwoTeams(api).MakeAsync();
-        (await api.ClientWith(teams.AgentAKey).PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } }))
+        (await api.ClientWith(teams.AgentAKey)
+            .PostAsJsonAsync("/api/agent-console/login", new { campaignIds = new[] { teams.CampaignA } }))
             .EnsureSuccessStatusCode();
         var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd");
 
@@ -83,8 +94,10 @@ public sealed class TeamIsolationTests(ApiFactory api)
         Assert.DoesNotContain(teams.AgentA.ToString(), await Text(teams.ManagerB, "/api/agents/wall"));
         Assert.Contains(teams.AgentB.ToString(), await Text(teams.ManagerB, "/api/agents/wall"));
         Assert.Contains(teams.AgentA.ToString(), await Text(teams.ManagerA, "/api/agents/wall"));
-        Assert.DoesNotContain(teams.AgentA.ToString(), await Text(teams.ManagerB, $"/api/reports/timesheets?from={today}&to={today}"));
-        Assert.Contains(teams.AgentA.ToString(), await Text(teams.ManagerA, $"/api/reports/timesheets?from={today}&to={today}"));
+        Assert.DoesNotContain(teams.AgentA.ToString(),
+            await Text(teams.ManagerB, $"/api/reports/timesheets?from={today}&to={today}"));
+        Assert.Contains(teams.AgentA.ToString(),
+            await Text(teams.ManagerA, $"/api/reports/timesheets?from={today}&to={today}"));
     }
 
     [Fact]
@@ -92,13 +105,16 @@ public sealed class TeamIsolationTests(ApiFactory api)
     {
         var teams = await new TwoTeams(api).MakeAsync();
         var phone = $"+1415555{Random.Shared.Next(1000, 9999)}";
-        (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, campaignId = teams.CampaignA }))
+        (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call",
+            new { numbers = new[] { phone }, campaignId = teams.CampaignA }))
             .EnsureSuccessStatusCode();
 
         var addedByB = await teams.MarketerB.PostAsJsonAsync("/api/do-not-call",
             new { numbers = new[] { "+14155550488" }, campaignId = teams.CampaignA });
-        var seenByB = await (await teams.MarketerB.PostAsJsonAsync("/api/do-not-call/lookup", new { phone })).Content.ReadAsStringAsync();
-        var seenByA = await (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call/lookup", new { phone })).Content.ReadAsStringAsync();
+        var seenByB = await (await teams.MarketerB.PostAsJsonAsync("/api/do-not-call/lookup",
+            new { phone })).Content.ReadAsStringAsync();
+        var seenByA = await (await teams.MarketerA.PostAsJsonAsync("/api/do-not-call/lookup",
+            new { phone })).Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, addedByB.StatusCode);
         Assert.DoesNotContain(teams.CampaignA.ToString(), seenByB);
@@ -110,13 +126,16 @@ public sealed class TeamIsolationTests(ApiFactory api)
     public async Task Importing_a_document_never_overwrites_another_teams_campaign_of_that_name_or_id()
     {
         var teams = await new TwoTeams(api).MakeAsync();
-        var document = await Text(teams.MarketerA, $"/api/campaigns/{teams.CampaignA}/document"); // with A's id and name
-        var changed = document.Replace("+14155550100", "+14155550199"); // a new caller id: an import that found A would change it
+        // with A's id and name
+        var document = await Text(teams.MarketerA, $"/api/campaigns/{teams.CampaignA}/document");
+        // a new caller id: an import that found A would change it
+        var changed = document.Replace("+14155550100", "+14155550199");
         uint version;
         await using (var db = api.Database.CreateDb())
             version = (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == teams.CampaignA)).Version;
 
-        var imported = await teams.MarketerB.PostAsync("/api/campaigns/import", new StringContent(changed, Encoding.UTF8, "application/json"));
+        var imported = await teams.MarketerB.PostAsync("/api/campaigns/import",
+            new StringContent(changed, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
         var created = (await imported.ReadJsonAsync())["campaignId"]!.GetValue<Guid>();
@@ -148,17 +167,22 @@ public sealed class TeamIsolationTests(ApiFactory api)
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>The route with team A's objects in its parameters (any other value: a random id) and an empty JSON body.</summary>
+    /// <summary>The route with team A's objects in its parameters (any other value: a random id) and an empty JSON
+    /// body.</summary>
     static HttpRequestMessage RequestFor(RouteRow route, TwoTeams teams)
     {
-        var path = System.Text.RegularExpressions.Regex.Replace(route.Route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[1].Value switch
+        var path = System.Text.RegularExpressions.Regex.Replace(route.Route, @"\{(\w+)(:[^}]*)?\}",
+            m => m.Groups[1].Value switch
         {
             "agentId" => teams.AgentA.ToString(),
-            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Agent }) => teams.AgentA.ToString(),
-            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Recording }) => teams.RecordingA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Agent }) =>
+                teams.AgentA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Recording }) =>
+                teams.RecordingA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Webhook })
                 => teams.WebhookA.ToString(),
-            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Campaign }) => teams.CampaignA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Campaign }) =>
+                teams.CampaignA.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
         // a checked parameter that is not in the route is a query parameter (a campaign's, so far)
@@ -169,7 +193,8 @@ public sealed class TeamIsolationTests(ApiFactory api)
         // a body of a type the route accepts: routing refuses any other (415) before a route's checks run
         var type = route.Accepts.FirstOrDefault() ?? "application/json";
         if (route.Method is "POST" or "PUT" or "PATCH")
-            request.Content = new StringContent(type == "text/csv" ? "phone\n+14155550409\n" : "{}", Encoding.UTF8, type);
+            request.Content = new StringContent(type == "text/csv" ? "phone\n+14155550409\n" : "{}", Encoding.UTF8,
+                type);
         return request;
     }
 }

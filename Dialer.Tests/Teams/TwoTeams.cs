@@ -33,18 +33,21 @@ public sealed class TwoTeams(ApiFactory api)
     public async Task<TwoTeams> MakeAsync()
     {
         var admin = api.ClientAs(Role.Admin);
-        var team = await admin.PostAsJsonAsync("/api/teams", new { name = "Team B " + Guid.NewGuid().ToString("N")[..8] });
+        var team = await admin.PostAsJsonAsync("/api/teams",
+            new { name = "Team B " + Guid.NewGuid().ToString("N")[..8] });
         TeamB = (await team.EnsureSuccessStatusCode().ReadJsonAsync())["id"]!.GetValue<Guid>();
         MarketerB = api.ClientWith((await UserAsync(Role.Marketer, TeamB))["apiKey"]!.GetValue<string>());
         ManagerBKey = (await UserAsync(Role.Manager, TeamB))["apiKey"]!.GetValue<string>();
         ManagerB = api.ClientWith(ManagerBKey);
         var agentB = await UserAsync(Role.Agent, TeamB);
-        (AgentB, AgentBClient) = (agentB["agentId"]!.GetValue<Guid>(), api.ClientWith(agentB["apiKey"]!.GetValue<string>()));
+        (AgentB, AgentBClient) = (agentB["agentId"]!.GetValue<Guid>(),
+            api.ClientWith(agentB["apiKey"]!.GetValue<string>()));
         CampaignB = await MarketerB.CreateCampaignAsync(ApiCalls.ValidCampaign("Team B's own"));
 
         var name = "Spring offer " + Guid.NewGuid().ToString("N")[..8];
         CampaignA = await MarketerA.CreateCampaignAsync(ApiCalls.ValidCampaign(name));
-        (await MarketerA.UploadCsvAsync(CampaignA, "phone,name\n+14155550401,Ada\n+14155550402,Alan\n")).EnsureSuccessStatusCode();
+        (await MarketerA.UploadCsvAsync(CampaignA, "phone,name\n+14155550401,Ada\n+14155550402,Alan\n"))
+            .EnsureSuccessStatusCode();
         (AgentAKey, AgentA) = await api.NewAgentAsync("Team A agent");
         await api.AssignAsync(CampaignA, AgentA);
         RecordingA = await RecordingOfACallAsync();
@@ -58,7 +61,11 @@ public sealed class TwoTeams(ApiFactory api)
 
     async Task<System.Text.Json.Nodes.JsonObject> UserAsync(Role role, Guid team) =>
         await (await api.ClientAs(Role.Admin).PostAsJsonAsync("/api/users",
-            new { name = $"B {role} {Guid.NewGuid():N}"[..20], role = role.ToString().ToLowerInvariant(), teamId = team }))
+            new
+            {
+                name = $"B {role} {Guid.NewGuid():N}"[..20], role = role.ToString().ToLowerInvariant(),
+                teamId = team
+            }))
             .EnsureSuccessStatusCode().ReadJsonAsync();
 
     async Task<Guid> RecordingOfACallAsync()
@@ -68,7 +75,8 @@ public sealed class TwoTeams(ApiFactory api)
         var now = DateTimeOffset.UtcNow;
         var attempt = CallAttempt.Create(CampaignA, contact.Id, now);
         db.CallAttempts.Add(attempt);
-        var recording = CallRecording.Started(attempt.Id, CampaignA, AgentA, "RE" + Guid.NewGuid().ToString("N"), 30, now);
+        var recording = CallRecording.Started(attempt.Id, CampaignA, AgentA, "RE" + Guid.NewGuid().ToString("N"), 30,
+            now);
         db.CallRecordings.Add(recording);
         await db.SaveChangesAsync();
         return recording.Id;

@@ -9,7 +9,8 @@ public sealed class TransferRulesTests
     static readonly DateTimeOffset Now = new(2026, 12, 5, 10, 0, 0, TimeSpan.Zero);
 
     static CallTransfer Start(TransferKind kind) =>
-        CallTransfer.Start(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), kind, kind == TransferKind.ColdAgent ? null : "+14155550199",
+        CallTransfer.Start(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), kind,
+            kind == TransferKind.ColdAgent ? null : "+14155550199",
             kind == TransferKind.ColdAgent ? Guid.NewGuid() : null, Now);
 
     [Theory]
@@ -55,7 +56,8 @@ public sealed class TransferRulesTests
     [InlineData(TransferKind.ThreeWay, true, TransferState.Completed, CustomerAfterThirdParty.Nothing)]
     [InlineData(TransferKind.ColdNumber, true, TransferState.Completed, CustomerAfterThirdParty.Nothing)]
     [InlineData(TransferKind.ColdNumber, false, TransferState.Failed, CustomerAfterThirdParty.TellAndHangUp)]
-    public void The_third_partys_end_closes_the_transfer_and_says_what_the_customer_needs(TransferKind kind, bool answered, TransferState state,
+    public void The_third_partys_end_closes_the_transfer_and_says_what_the_customer_needs(TransferKind kind,
+        bool answered, TransferState state,
         CustomerAfterThirdParty customer)
     {
         var transfer = Start(kind);
@@ -99,7 +101,8 @@ public sealed class TransferRulesTests
     [InlineData("threeWay", "+14155550199", null, TransferKind.ThreeWay)]
     public void A_request_names_its_kind_by_what_it_goes_to(string kind, string? number, string? agent, TransferKind expected)
     {
-        var wanted = TransferRequests.Read(new TransferRequest(kind, new TransferTo(number, agent is null ? null : Guid.NewGuid())), out var errors);
+        var wanted = TransferRequests.Read(
+            new TransferRequest(kind, new TransferTo(number, agent is null ? null : Guid.NewGuid())), out var errors);
         Assert.Empty(errors);
         Assert.Equal(expected, wanted!.Kind);
     }
@@ -113,7 +116,9 @@ public sealed class TransferRulesTests
     [InlineData("cold", null, false, "to")]
     public void A_bad_request_names_the_field(string? kind, string? number, bool agent, string field)
     {
-        Assert.Null(TransferRequests.Read(new TransferRequest(kind, new TransferTo(number, agent ? Guid.NewGuid() : null)), out var errors));
+        Assert.Null(
+            TransferRequests.Read(new TransferRequest(kind, new TransferTo(number, agent ? Guid.NewGuid() : null)),
+                out var errors));
         Assert.Contains(field, errors.Keys);
     }
 }

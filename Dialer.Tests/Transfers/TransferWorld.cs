@@ -38,14 +38,16 @@ public sealed class TransferWorld : AgentsWorld
         await base.DisposeAsync();
     }
 
-    /// <summary>One answered call, its customer talking with a fresh agent in their room; the agent's console signed in.</summary>
+    /// <summary>One answered call, its customer talking with a fresh agent in their room; the agent's console signed
+    /// in.</summary>
     public async Task<LiveCall> LiveCallAsync()
     {
         var (campaign, _) = await RunningCampaignAsync(1);
         var agent = await AvailableAgentAsync([campaign.Id]);
         var attempt = Assert.Single(await DialAsync(campaign, 1));
         await WaitForAgentAsync(agent.Id, a => a.State == AgentState.OnCall);
-        var live = Assert.Single(await WaitForAttemptsAsync([attempt.Id], a => a.ConferenceSid is not null && a.AgentCallSid is not null));
+        var live = Assert.Single(
+            await WaitForAttemptsAsync([attempt.Id], a => a.ConferenceSid is not null && a.AgentCallSid is not null));
         return new LiveCall(live, agent, await ConsoleOfAsync(agent.Id));
     }
 

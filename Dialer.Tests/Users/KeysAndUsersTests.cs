@@ -5,7 +5,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.Users;
 
-/// <summary>An admin disables a user, rotates a key or gives it an end: the old key stops working within seconds.</summary>
+/// <summary>An admin disables a user, rotates a key or gives it an end: the old key stops working within
+/// seconds.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class KeysAndUsersTests(ApiFactory api)
 {
@@ -32,13 +33,15 @@ public sealed class KeysAndUsersTests(ApiFactory api)
     [Fact]
     public async Task A_key_past_its_end_is_refused_and_an_admin_cannot_disable_themselves()
     {
-        var (_, key) = await CreateAsync(new { name = "Tess Temp", role = "manager", keyExpiresAt = DateTimeOffset.UtcNow.AddSeconds(6) });
+        var (_, key) = await CreateAsync(
+            new { name = "Tess Temp", role = "manager", keyExpiresAt = DateTimeOffset.UtcNow.AddSeconds(6) });
         var tess = api.ClientWith(key);
         Assert.Equal(HttpStatusCode.OK, (await tess.GetAsync("/api/users/me")).StatusCode);
         await RefusedWithinAsync(tess);
 
         var me = await (await _admin.GetAsync("/api/users/me")).ReadJsonAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PostAsync($"/api/users/{me["id"]}/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await _admin.PostAsync($"/api/users/{me["id"]}/disable", null)).StatusCode);
     }
 
     async Task<(Guid Id, string Key)> CreateAsync(object request)
@@ -53,7 +56,8 @@ public sealed class KeysAndUsersTests(ApiFactory api)
 
     static Task AcceptedWithinAsync(HttpClient client) => WithinAsync(client, HttpStatusCode.OK);
 
-    /// <summary>The key cache keeps a user a few seconds: the change must show within seconds (15 s allows a loaded machine).</summary>
+    /// <summary>The key cache keeps a user a few seconds: the change must show within seconds (15 s allows a loaded
+    /// machine).</summary>
     static async Task WithinAsync(HttpClient client, HttpStatusCode expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

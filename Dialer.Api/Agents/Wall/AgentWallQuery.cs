@@ -63,7 +63,8 @@ public static class AgentWallQuery
                    least(coalesce(lead(c.at) OVER (PARTITION BY c.agent_id ORDER BY c.at, c.id), @now), @now) AS e
               FROM agent_state_changes c
              WHERE (@ids::uuid[] IS NULL OR c.agent_id = ANY(@ids)) AND c.at <= @now
-               AND c.at >= coalesce((SELECT max(p.at) FROM agent_state_changes p WHERE p.agent_id = c.agent_id AND p.at <= @day), '-infinity')),
+               AND c.at >= coalesce((SELECT max(p.at) FROM agent_state_changes p WHERE p.agent_id = c.agent_id
+                 AND p.at <= @day), '-infinity')),
         t AS (
             SELECT agent_id,
                    sum(extract(epoch FROM e - s)) FILTER (WHERE {AgentFigures.StateSql(AgentState.OnCall)}) AS talk,
@@ -73,17 +74,21 @@ public static class AgentWallQuery
         k AS (
             SELECT a.agent_id, count(*) AS calls, count(*) FILTER (WHERE {CallFigures.Conversions.Sql}) AS conversions
               FROM call_attempts a
-             WHERE a.agent_id IS NOT NULL AND a.bridged_at >= @day AND a.bridged_at <= @now AND (@ids::uuid[] IS NULL OR a.agent_id = ANY(@ids))
+             WHERE a.agent_id IS NOT NULL AND a.bridged_at >= @day AND a.bridged_at <= @now AND (@ids::uuid[] IS NULL
+               OR a.agent_id = ANY(@ids))
              GROUP BY a.agent_id)
         SELECT g.id, g.team_id, g.name, g.state, g.state_since, g.break_reason, g.campaign_ids,
-               coalesce((SELECT array_agg(c.name ORDER BY c.name) FROM campaigns c WHERE c.id = ANY(g.campaign_ids)), ARRAY[]::text[]) AS campaigns,
-               g.current_attempt_id, g.console_disconnected_at, g.logout_requested_at, g.logout_requested_by, g.logout_reason,
+               coalesce((SELECT array_agg(c.name ORDER BY c.name) FROM campaigns c
+                 WHERE c.id = ANY(g.campaign_ids)), ARRAY[]::text[]) AS campaigns,
+               g.current_attempt_id, g.console_disconnected_at, g.logout_requested_at, g.logout_requested_by,
+                 g.logout_reason,
                coalesce(k.calls, 0)::bigint AS calls, coalesce(k.conversions, 0)::bigint AS conversions,
                round(coalesce(t.talk, 0))::bigint AS talk, round(coalesce(t.wrap, 0))::bigint AS wrap_up,
                round(coalesce(t.logged_in, 0))::bigint AS logged_in,
                cur.campaign_id AS current_campaign_id,
                (SELECT avg(extract(epoch FROM u.ended_at - u.bridged_at)) FROM call_attempts u
-                 WHERE u.campaign_id = cur.campaign_id AND u.bridged_at >= @now - interval '7 days' AND u.ended_at IS NOT NULL)::float8 AS usual_talk
+                 WHERE u.campaign_id = cur.campaign_id AND u.bridged_at >= @now - interval '7 days'
+                   AND u.ended_at IS NOT NULL)::float8 AS usual_talk
           FROM agents g
           LEFT JOIN t ON t.agent_id = g.id
           LEFT JOIN k ON k.agent_id = g.id

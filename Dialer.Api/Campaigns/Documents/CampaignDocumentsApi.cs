@@ -39,8 +39,9 @@ public static class CampaignDocumentsApi
             .Accepts<JsonObject>("application/json", YamlType)
             .WithDescription(
                 "Creates a campaign from a document, or updates the one it names (by id, else by name) among "
-                + "the caller's team's campaigns: another team's campaign of the same name or id is never touched, a new "
-                + "one is created. An admin may name the team with ?teamId=. ?dryRun=true only answers the differences.");
+                + "the caller's team's campaigns: another team's campaign of the same name or id is never touched, "
+                + "a new one is created. An admin may name the team with ?teamId=. ?dryRun=true only answers the "
+                + "differences.");
         return campaigns;
     }
 

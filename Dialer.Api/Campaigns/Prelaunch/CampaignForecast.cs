@@ -56,7 +56,8 @@ public static class CampaignForecast
             errors.Add("agents", "No agent is logged in to this campaign: give the number of agents you expect.");
         else if (inputs.Agents.Value > MaxAgents)
             errors.Add("agents",
-                $"{inputs.Agents.Value} agents are logged in; the forecast simulates at most {MaxAgents}: give a number.");
+                $"{inputs.Agents.Value} agents are logged in; the forecast simulates at most {MaxAgents}: give a "
+                    + "number.");
         return errors.ToDictionary();
     }
 

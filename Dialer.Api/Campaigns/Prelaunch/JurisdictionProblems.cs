@@ -18,9 +18,10 @@ public static class JurisdictionProblems
         {
             if (rule.File.Abandon is { } cap
                 && (settings.AbandonTarget > cap.Cap || settings.AbandonWindowHours > cap.WindowHours))
-                yield return $"{rule.Code} ({rule.Name}): abandoned calls at most {cap.Cap:0.#%} per {cap.WindowHours} h " +
-                    $"({cap.Source}); this campaign allows {settings.AbandonTarget:0.#%} over {settings.AbandonWindowHours} h. " +
-                    $"Set abandonTarget to at most {cap.Cap} and abandonWindowHours to {Math.Min(24, cap.WindowHours)}.";
+                yield return $"{rule.Code} ({rule.Name}): abandoned calls at most {cap.Cap:0.#%} per " +
+                    $"{cap.WindowHours} h ({cap.Source}); this campaign allows {settings.AbandonTarget:0.#%} over " +
+                    $"{settings.AbandonWindowHours} h. Set abandonTarget to at most {cap.Cap} and abandonWindowHours " +
+                    $"to {Math.Min(24, cap.WindowHours)}.";
             if (rule.File.Consent is { Required: ConsentScope.All } consent)
                 yield return $"{rule.Code} ({rule.Name}): prior consent for every call ({consent.Source}). Call only " +
                     "contacts who agreed to be called: this engine keeps no consent records yet.";

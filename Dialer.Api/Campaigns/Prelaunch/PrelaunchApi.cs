@@ -16,11 +16,13 @@ public static class PrelaunchApi
         var group = campaign.MapGroup("").RequireAuthorization(Policies.Reader);
         group.MapGet("/prelaunch", Check)
             .WithDescription(
-                "Contacts callable now, later today, later, and never, with the reasons, as if the campaign were launched now.");
+                "Contacts callable now, later today, later, and never, with the reasons, as if the campaign were "
+                + "launched now.");
         group.MapPost("/forecast", Forecast)
             .WithDescription(
-                "Simulates the campaign in progressive, power and predictive modes. Figures left out come from the agents "
-                + "logged in to the campaign and its own call history (at least 100 dials, 20 connects), else defaults.");
+                "Simulates the campaign in progressive, power and predictive modes. Figures left out come from the "
+                + "agents logged in to the campaign and its own call history (at least 100 dials, 20 connects), "
+                + "else defaults.");
         group.MapGet("/forecast/inputs", Inputs)
             .WithDescription("The figures a forecast without any would run with, and where each comes from.");
         return campaign;

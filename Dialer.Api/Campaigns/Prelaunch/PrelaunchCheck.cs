@@ -20,10 +20,12 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {
     // joins rather than a lookup per contact: a million contacts take under a second this way, five with lookups
     static readonly string ClassesSql = $"""
-        WITH listed AS (SELECT DISTINCT c.phone FROM contacts c JOIN do_not_call d ON {DoNotCallMatch.BindsSql("d", "c.phone", "@campaign")}
+        WITH listed AS (SELECT DISTINCT c.phone FROM contacts c JOIN do_not_call d
+          ON {DoNotCallMatch.BindsSql("d", "c.phone", "@campaign")}
                          WHERE c.campaign_id = @campaign),
              recent AS ({AttemptsLast24Hours.PerContactSql("@campaign", "@since")})
-        SELECT c.time_zones, CASE WHEN c.phone LIKE '+1%' THEN left(c.phone, 5) ELSE left(c.phone, 4) END AS phone_prefix,
+        SELECT c.time_zones, CASE WHEN c.phone LIKE '+1%' THEN left(c.phone, 5) ELSE left(c.phone, 4) END
+          AS phone_prefix,
                c.stated_jurisdiction, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
                coalesce(r.n, 0)::int AS attempts_last24hours,
                coalesce(c.next_attempt_at > @now, false) AS retry_later, count(*)::int AS count
@@ -145,7 +147,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         if (SilentDetection(campaign.Settings))
             problems.Add(
                 "Answering machines are detected before the call is put through: each person waits in silence while " +
-                "detection listens (2-4 s), and those who hang up count as abandoned calls. Detect in the background instead.");
+                "detection listens (2-4 s), and those who hang up count as abandoned calls. Detect in the background "
+                    + "instead.");
         return [.. problems];
     }
 }

@@ -40,7 +40,8 @@ public static class TighteningCheck
         {
             if (hours > 24 * 30) yield return "abandonedLockoutHours is at most 720";
             foreach (var rule in shipped.Where(r => r.File.AbandonedLockout is { } l && hours < l.Hours))
-                yield return $"abandonedLockoutHours {hours} is shorter than {rule.Code}'s {rule.File.AbandonedLockout!.Hours}";
+                yield return $"abandonedLockoutHours {hours} is shorter than {rule.Code}'s "
+                    + $"{rule.File.AbandonedLockout!.Hours}";
         }
     }
 }

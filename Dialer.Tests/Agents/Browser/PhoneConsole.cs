@@ -8,11 +8,13 @@ namespace Dialer.Tests.Agents.Browser;
 
 /// <summary>
 /// Debian's Chromium for the browser phone's tests: a fake microphone and camera (the sound check's getUserMedia is
-/// answered without a prompt) and, in every console opened, the stand-in Device (stand-in-device.js) in place of Twilio's.
+/// answered without a prompt) and, in every console opened, the stand-in Device (stand-in-device.js) in place of
+/// Twilio's.
 /// </summary>
 public sealed class PhoneChromium : IAsyncLifetime
 {
-    static readonly string StandInDevice = Path.Combine(RepositoryRoot(), "Dialer.Tests", "Agents", "Browser", "stand-in-device.js");
+    static readonly string StandInDevice = Path.Combine(RepositoryRoot(), "Dialer.Tests", "Agents", "Browser",
+        "stand-in-device.js");
     IPlaywright _playwright = null!;
     IBrowser _browser = null!;
 
@@ -23,12 +25,15 @@ public sealed class PhoneChromium : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required"],
         });
     }
 
-    /// <summary>A new agent on a break until their line opens (as the server leaves one who logs in without a line), and their key.</summary>
+    /// <summary>A new agent on a break until their line opens (as the server leaves one who logs in without a line),
+    /// and their key.</summary>
     public static async Task<(Guid Id, string Key)> AgentWithoutLineAsync(LiveApi api, string name)
     {
         var agent = new Agent
@@ -45,10 +50,12 @@ public sealed class PhoneChromium : IAsyncLifetime
         return (agent.Id, key);
     }
 
-    /// <summary>The agent console at 1366×768 with the stand-in Device installed before any script runs, signed in with the key.</summary>
+    /// <summary>The agent console at 1366×768 with the stand-in Device installed before any script runs, signed in with
+    /// the key.</summary>
     public async Task<IPage> ConsoleAsync(LiveApi api, string key, Func<IPage, Task>? beforeSignIn = null)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var page = await _browser.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         page.Context.SetDefaultTimeout(15_000);
         await page.Context.GrantPermissionsAsync(["microphone"]);
         await page.AddInitScriptAsync(scriptPath: StandInDevice);

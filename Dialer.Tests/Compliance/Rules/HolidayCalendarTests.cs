@@ -2,7 +2,8 @@ using Dialer.Core.Compliance.Rules;
 
 namespace Dialer.Tests.Compliance.Rules;
 
-/// <summary>The holidays come from the PublicHoliday package, computed per year: these pin the next two years.</summary>
+/// <summary>The holidays come from the PublicHoliday package, computed per year: these pin the next two
+/// years.</summary>
 public sealed class HolidayCalendarTests
 {
     public static TheoryData<string, int> CalendarsAndYears()

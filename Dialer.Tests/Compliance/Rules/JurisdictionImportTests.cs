@@ -18,7 +18,8 @@ public sealed class JurisdictionImportTests(ApiFactory api)
     {
         var id = await _marketer.CreateCampaignAsync();
         var upload = await _marketer.UploadCsvAsync(id,
-            "phone,state,country\n+14155550123,Florida,\n+14155550124,ON,\n+34915550125,,es\n+14155550126,,\n+14155550127,Narnia,\n");
+            "phone,state,country\n+14155550123,Florida,\n+14155550124,ON,\n"
+            + "+34915550125,,es\n+14155550126,,\n+14155550127,Narnia,\n");
         var report = await upload.ReadJsonAsync();
         Assert.Equal(4, report["imported"]!.GetValue<int>());
         var rejected = Assert.Single(report["rejected"]!.AsArray());
@@ -34,7 +35,10 @@ public sealed class JurisdictionImportTests(ApiFactory api)
     public async Task The_prelaunch_check_names_the_rule_and_jurisdiction_that_holds_a_contact_back()
     {
         var body = ApiCalls.ValidCampaign("Spain " + Guid.NewGuid());
-        body["callingWindow"] = JsonNode.Parse("""{"start":"08:00:00","end":"21:00:00","days":["sunday","monday","tuesday","wednesday","thursday","friday","saturday"]}""");
+        body["callingWindow"] = JsonNode.Parse("""
+            {"start":"08:00:00","end":"21:00:00",
+             "days":["sunday","monday","tuesday","wednesday","thursday","friday","saturday"]}
+            """);
         var id = await _marketer.CreateCampaignAsync(body);
         var upload = await _marketer.UploadCsvAsync(id, "phone\n+34915550125\n+14155550126\n");
         Assert.Equal(2, (await upload.ReadJsonAsync())["imported"]!.GetValue<int>());

@@ -12,8 +12,8 @@ namespace Dialer.Tests.Compliance.Rules;
 /// <summary>
 /// No permitted dial outside any applicable rule: generated contacts in every shipped jurisdiction (by number, and by a
 /// stated state or country), campaign windows, and instants crowded around clock changes, public holidays and the edges
-/// of the days, in 2027 and 2028. The judge reads the rule files itself and asks the holiday package directly, second by
-/// second over the call's whole ring, in every zone the contact may be in.
+/// of the days, in 2027 and 2028. The judge reads the rule files itself and asks the holiday package directly, second
+/// by second over the call's whole ring, in every zone the contact may be in.
 /// </summary>
 public sealed class JurisdictionPropertyTests
 {
@@ -67,7 +67,8 @@ public sealed class JurisdictionPropertyTests
     }
 
     static Gen<DateTimeOffset> Instants() => Gen.OneOf(
-        Gen.Choose(0, 2 * 366 * 24 * 60).Select(m => new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(m)),
+        Gen.Choose(0, 2 * 366 * 24 * 60)
+            .Select(m => new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(m)),
         Gen.Elements(Moments).SelectMany(day => Gen.Choose(-36 * 60, 60 * 60).Select(m => day.AddMinutes(m))),
         // near whole and half hours, where windows open and close
         Gen.Elements(Moments).SelectMany(day => Gen.Choose(-48, 72).SelectMany(h =>
@@ -83,7 +84,8 @@ public sealed class JurisdictionPropertyTests
     static Arbitrary<Case> Cases() =>
         (from place in Gen.Elements(Places)
          from stated in Gen.Elements(Stated)
-         from window in Gen.Frequency((1, Windows()), (2, Gen.Constant(new CallingWindow { Days = Enum.GetValues<DayOfWeek>() })))
+         from window in Gen.Frequency((1, Windows()),
+             (2, Gen.Constant(new CallingWindow { Days = Enum.GetValues<DayOfWeek>() })))
          from now in Instants()
          select Make(place, stated, window, now)).ToArbitrary();
 
@@ -159,7 +161,8 @@ public sealed class JurisdictionPropertyTests
                 return true;
             var contact = new Contact
             {
-                Phone = c.Contact.Phone, TimeZones = c.Contact.TimeZones, StatedJurisdiction = c.Contact.StatedJurisdiction,
+                Phone = c.Contact.Phone, TimeZones = c.Contact.TimeZones,
+                StatedJurisdiction = c.Contact.StatedJurisdiction,
                 Status = ContactStatus.Pending,
             };
             contact.Defer(c.Campaign.Settings, DialPermit.OutsideHours, c.Now, DialLead.Default);
@@ -169,7 +172,8 @@ public sealed class JurisdictionPropertyTests
 
     [Property(MaxTest = 1000)]
     public Property A_campaign_rule_only_ever_narrows() =>
-        Prop.ForAll(Cases(), Gen.Choose(0, 23).SelectMany(start => Gen.Choose(start + 1, 24).Select(end => (start, end)))
+        Prop.ForAll(Cases(),
+            Gen.Choose(0, 23).SelectMany(start => Gen.Choose(start + 1, 24).Select(end => (start, end)))
             .ToArbitrary(), (c, hours) =>
         {
             var code = c.Place.Jurisdictions[^1];
@@ -190,7 +194,8 @@ public sealed class JurisdictionPropertyTests
     public void Every_shipped_jurisdiction_is_among_the_generated_contacts()
     {
         var generated = Places.SelectMany(p => p.Jurisdictions).Concat(Stated.OfType<string>()).ToHashSet();
-        Assert.All(RuleBook.Shipped.All.Where(r => r.Code != RuleBook.Default), r => Assert.Contains(r.Code, generated));
+        Assert.All(RuleBook.Shipped.All.Where(r => r.Code != RuleBook.Default),
+            r => Assert.Contains(r.Code, generated));
     }
 
     [Fact]
@@ -203,9 +208,12 @@ public sealed class JurisdictionPropertyTests
     [Theory]
     [InlineData("+34915550142", "2027-10-12T10:00:00Z", "outside-calling-hours: ES public holiday")] // Fiesta Nacional
     [InlineData("+34915550142", "2027-10-09T10:00:00Z", "outside-calling-hours: ES Mon-Fri 09:00-21:00")] // Saturday
-    [InlineData("+15045550142", "2027-12-24T15:00:00Z", "outside-calling-hours: US-LA public holiday")] // Christmas observed
-    [InlineData("+12145550142", "2027-03-07T17:30:00Z", "outside-calling-hours: US-TX Mon-Sat 09:00-21:00, Sun 12:00-21:00")]
-    [InlineData("+14165550142", "2027-03-06T14:30:00Z", "outside-calling-hours: CA Mon-Fri 09:00-21:30, Sat-Sun 10:00-18:00")]
+    // Christmas observed
+    [InlineData("+15045550142", "2027-12-24T15:00:00Z", "outside-calling-hours: US-LA public holiday")]
+    [InlineData("+12145550142", "2027-03-07T17:30:00Z",
+        "outside-calling-hours: US-TX Mon-Sat 09:00-21:00, Sun 12:00-21:00")]
+    [InlineData("+14165550142", "2027-03-06T14:30:00Z",
+        "outside-calling-hours: CA Mon-Fri 09:00-21:30, Sat-Sun 10:00-18:00")]
     public void A_refusal_names_the_rule_and_the_jurisdiction(string phone, string utc, string expected)
     {
         var place = Places.First(p => p.Phone == phone);
@@ -222,6 +230,7 @@ public sealed class JurisdictionPropertyTests
         var c = Make(miami, "ES", new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
             DateTimeOffset.Parse("2027-03-06T17:00:00Z"));
         Assert.Equal("US, US-FL, ES", DialPermit.RulesFor(c.Campaign.Settings, c.Contact).Codes);
-        Assert.Equal(DialPermit.OutsideHours, DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default));
+        Assert.Equal(DialPermit.OutsideHours,
+            DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default));
     }
 }

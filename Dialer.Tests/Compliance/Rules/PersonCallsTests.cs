@@ -85,7 +85,8 @@ public sealed class PersonCallsTests : IAsyncLifetime
         Assert.False(permitted);
         Assert.True(contact.NextAttemptAt > Now); // deferred, not done
 
-        Assert.True((await ClaimAsync(campaign, Now.AddHours(4).AddMinutes(5))).Permitted); // the first two are 24 h old
+        // the first two are 24 h old
+        Assert.True((await ClaimAsync(campaign, Now.AddHours(4).AddMinutes(5))).Permitted);
     }
 
     [Fact]

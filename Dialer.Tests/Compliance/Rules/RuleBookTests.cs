@@ -43,15 +43,24 @@ public sealed class RuleBookTests
     public void A_jurisdiction_binds_with_its_country_and_the_default()
     {
         Assert.Equal(["default", "US", "US-FL"], RuleBook.Shipped.Chain("US-FL").Select(r => r.Code));
-        Assert.Equal(["default", "US"], RuleBook.Shipped.Chain("US-NY").Select(r => r.Code)); // no New York rules shipped
+        // no New York rules shipped
+        Assert.Equal(["default", "US"], RuleBook.Shipped.Chain("US-NY").Select(r => r.Code));
         Assert.Equal(["default"], RuleBook.Shipped.Chain("FR").Select(r => r.Code));
     }
 
     [Theory]
-    [InlineData("""{"jurisdiction":"ES","name":"x","hours":{"windows":[{"days":["Monday"],"start":"09:00","end":"21:00"}],"source":""}}""", "hours has no source")]
-    [InlineData("""{"jurisdiction":"ES","name":"x","hours":{"windows":[{"days":["Monday"],"start":"21:00","end":"09:00"}],"source":"a law"}}""", "the end after the start")]
-    [InlineData("""{"jurisdiction":"ES","name":"x","holidays":{"calendar":"FR","closed":true,"source":"a law"}}""", "no holiday calendar")]
-    [InlineData("""{"jurisdiction":"ES","name":"x","callsPerPerson":{"calls":3,"periodHours":48,"source":"a law"}}""", "counts over 24 hours")]
+    [InlineData("""
+        {"jurisdiction":"ES","name":"x",
+         "hours":{"windows":[{"days":["Monday"],"start":"09:00","end":"21:00"}],"source":""}}
+        """, "hours has no source")]
+    [InlineData("""
+        {"jurisdiction":"ES","name":"x",
+         "hours":{"windows":[{"days":["Monday"],"start":"21:00","end":"09:00"}],"source":"a law"}}
+        """, "the end after the start")]
+    [InlineData("""{"jurisdiction":"ES","name":"x","holidays":{"calendar":"FR","closed":true,"source":"a law"}}""",
+        "no holiday calendar")]
+    [InlineData("""{"jurisdiction":"ES","name":"x","callsPerPerson":{"calls":3,"periodHours":48,"source":"a law"}}""",
+        "counts over 24 hours")]
     [InlineData("""{"jurisdiction":"Spain","name":"x"}""", "not a jurisdiction code")]
     public void A_rule_set_without_a_source_or_with_nonsense_does_not_load(string json, string problem)
     {

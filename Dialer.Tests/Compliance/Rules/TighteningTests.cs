@@ -17,7 +17,8 @@ public sealed class TighteningTests
         CallingWindow = new CallingWindow { Days = Enum.GetValues<DayOfWeek>() },
     };
 
-    static string[] Errors(CampaignSettings s) => CampaignSettingsValidator.Validate(s).GetValueOrDefault("tightenings[0]") ?? [];
+    static string[] Errors(CampaignSettings s) =>
+        CampaignSettingsValidator.Validate(s).GetValueOrDefault("tightenings[0]") ?? [];
 
     [Fact]
     public void Narrower_hours_fewer_calls_and_a_longer_lockout_are_accepted()
@@ -38,7 +39,8 @@ public sealed class TighteningTests
     [InlineData("GB", "07:00", "12:00", DayOfWeek.Monday, "wider than default every day 08:00-21:00")]
     public void Hours_wider_than_a_shipped_rule_are_refused_naming_it(string code, string start, string end,
         DayOfWeek day, string problem) =>
-        Assert.Contains(Errors(With(new Tightening { Jurisdiction = code, Hours = [new HoursWindow([day], start, end)] })),
+        Assert.Contains(
+            Errors(With(new Tightening { Jurisdiction = code, Hours = [new HoursWindow([day], start, end)] })),
             e => e.Contains(problem));
 
     [Fact]
@@ -48,29 +50,34 @@ public sealed class TighteningTests
             e => e.Contains("more than US-FL's 3"));
         Assert.Contains(Errors(With(new Tightening { Jurisdiction = "GB", AbandonedLockoutHours = 24 })),
             e => e.Contains("shorter than GB's 72"));
-        Assert.Contains(Errors(With(new Tightening { Jurisdiction = "Spain" })), e => e.Contains("not a jurisdiction code"));
+        Assert.Contains(Errors(With(new Tightening { Jurisdiction = "Spain" })),
+            e => e.Contains("not a jurisdiction code"));
     }
 
     [Fact]
     public void A_campaign_rule_binds_its_jurisdiction_only_and_refusals_name_it()
     {
-        var settings = With(new Tightening { Jurisdiction = "ES", Hours = [new HoursWindow(Weekdays, "10:00", "14:00")] });
+        var settings = With(
+            new Tightening { Jurisdiction = "ES", Hours = [new HoursWindow(Weekdays, "10:00", "14:00")] });
         var campaign = Campaign.Create(settings, DateTimeOffset.UtcNow);
         campaign.Status = CampaignStatus.Running;
         var madrid = new Contact { Phone = "+34915550142", TimeZones = ["Europe/Madrid"] };
         var london = new Contact { Phone = "+442079460958", TimeZones = ["Europe/London"] };
         var wednesdayThreePmMadrid = DateTimeOffset.Parse("2027-03-03T14:00:00Z");
 
-        Assert.Equal("outside-calling-hours: campaign ES Mon-Fri 10:00-14:00", DialPermit.ExplainAtClaim(campaign, madrid,
+        Assert.Equal("outside-calling-hours: campaign ES Mon-Fri 10:00-14:00",
+            DialPermit.ExplainAtClaim(campaign, madrid,
             false, 0, PersonHistory.None, wednesdayThreePmMadrid, DialLead.Default).ToString());
-        Assert.Null(DialPermit.AtClaim(campaign, madrid, false, 0, wednesdayThreePmMadrid.AddHours(-3), DialLead.Default));
+        Assert.Null(
+            DialPermit.AtClaim(campaign, madrid, false, 0, wednesdayThreePmMadrid.AddHours(-3), DialLead.Default));
         Assert.Null(DialPermit.AtClaim(campaign, london, false, 0, wednesdayThreePmMadrid, DialLead.Default));
     }
 
     [Fact]
     public void A_campaign_cap_binds_below_the_states()
     {
-        var campaign = Campaign.Create(With(new Tightening { Jurisdiction = "US", CallsPer24Hours = 1 }), DateTimeOffset.UtcNow);
+        var campaign = Campaign.Create(With(new Tightening { Jurisdiction = "US", CallsPer24Hours = 1 }),
+            DateTimeOffset.UtcNow);
         campaign.Status = CampaignStatus.Running;
         var miami = new Contact { Phone = "+13055550142", TimeZones = ["America/New_York"] };
         var refusal = DialPermit.ExplainAtClaim(campaign, miami, false, 0, new PersonHistory(1, null, false),

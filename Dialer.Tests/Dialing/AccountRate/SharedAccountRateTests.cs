@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.Dialing.AccountRate;
 
-/// <summary>An account allowed 6 calls a second, which the simulator enforces and counts; heartbeats every 0.5 s.</summary>
+/// <summary>An account allowed 6 calls a second, which the simulator enforces and counts; heartbeats every 0.5
+/// s.</summary>
 public sealed class TwentyCallsASecondAccount : DialingWorld
 {
     public const int Rate = 6;

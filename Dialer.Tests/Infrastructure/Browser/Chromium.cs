@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace Dialer.Tests.Infrastructure.Browser;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright (it cannot download its own browsers here): a class fixture, so one Playwright
-/// and one browser per test class, and a fresh context (own session storage, own sign-in) for every page.
+/// Debian's Chromium driven by Playwright (it cannot download its own browsers here): a class fixture, so one
+/// Playwright and one browser per test class, and a fresh context (own session storage, own sign-in) for every page.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
@@ -18,15 +18,22 @@ public sealed class Chromium : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"],
         });
     }
 
     /// <summary>A new tab in a context of its own, at the given viewport.</summary>
     public Task<IPage> NewPageAsync(int width = 1366, int height = 768) =>
-        _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        _browser.NewPageAsync(
+            new BrowserNewPageOptions
+            {
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                AcceptDownloads = true
+            });
 
-    /// <summary>A new tab at <paramref name="url"/>, signed in with <paramref name="key"/> on the shared sign-in screen.</summary>
+    /// <summary>A new tab at <paramref name="url"/>, signed in with <paramref name="key"/> on the shared sign-in
+    /// screen.</summary>
     public async Task<IPage> SignedInPageAsync(string url, string key, int width = 1366, int height = 768)
     {
         var page = await NewPageAsync(width, height);

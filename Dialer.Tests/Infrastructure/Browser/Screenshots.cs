@@ -2,12 +2,14 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Infrastructure.Browser;
 
-/// <summary>Screenshots go with the test results (ops/test's .artifacts/screenshots/&lt;area&gt;), for people to look at.</summary>
+/// <summary>Screenshots go with the test results (ops/test's .artifacts/screenshots/&lt;area&gt;), for people to look
+/// at.</summary>
 public static class Screenshots
 {
     static readonly string Root = Path.Combine(RepositoryRoot(), ".artifacts", "screenshots");
 
-    /// <summary>Where the screenshot <paramref name="name"/> (without ".png") of an area (managers, marketers, agents) goes; the folder exists.</summary>
+    /// <summary>Where the screenshot <paramref name="name"/> (without ".png") of an area (managers, marketers, agents)
+    /// goes; the folder exists.</summary>
     public static string PathFor(string area, string name)
     {
         var folder = Path.Combine(Root, area);

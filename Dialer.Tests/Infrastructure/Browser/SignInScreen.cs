@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Infrastructure.Browser;
 
-/// <summary>The sign-in screen every page shares (wwwroot/ui/app.js): an API key, then the header for the key's role.</summary>
+/// <summary>The sign-in screen every page shares (wwwroot/ui/app.js): an API key, then the header for the key's
+/// role.</summary>
 public static class SignInScreen
 {
     public static async Task SignInAsync(this IPage page, string url, string key)

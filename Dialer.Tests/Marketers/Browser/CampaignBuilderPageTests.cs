@@ -7,8 +7,10 @@ using static Dialer.Tests.Marketers.MarketersKit;
 
 namespace Dialer.Tests.Marketers.Browser;
 
-/// <summary>The marketers' pages in Debian's Chromium, signed in as Mia Marketer; screenshots go to .artifacts/screenshots/marketers.</summary>
-public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
+/// <summary>The marketers' pages in Debian's Chromium, signed in as Mia Marketer; screenshots go to
+/// .artifacts/screenshots/marketers.</summary>
+public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>,
+IClassFixture<Chromium>
 {
     /// <summary>A fresh tab at 1366×768, signed in as a new marketer, and her key.</summary>
     async Task<(IPage Page, string Key)> SignedInAsync(string path, Role role = Role.Marketer)
@@ -21,12 +23,15 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
     }
 
     static ILocator Stat(IPage page, string scope, string label) =>
-        page.Locator($"{scope} .stat").Filter(new() { Has = page.Locator(".label", new() { HasTextRegex = new($"^{label}$") }) }).Locator(".value");
+        page.Locator($"{scope} .stat")
+            .Filter(new() { Has = page.Locator(".label", new() { HasTextRegex = new($"^{label}$") }) })
+            .Locator(".value");
 
     async Task AddToDoNotCallAsync(string key, string phone)
     {
         using var client = api.ClientWith(key);
-        (await client.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, reason = "test" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { phone }, reason = "test" }))
+            .EnsureSuccessStatusCode();
     }
 
     [Fact]
@@ -72,15 +77,23 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
         string open = ZoneWhereHourIs(12), beforeOpening = ZoneWhereHourIs(3);
         var csv = "phone,name,timezone\n"
             + $"+80012340201,Ann,{open}\n+80012340202,Bob,{open}\n+80012340203,Cy,{open}\n"
-            + $"+80012340204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+80012340206,Fay,Mars/Olympus\n=cmd|' /C calc'!A0,Mal,{open}\n";
-        await page.Locator("#contacts-file").SetInputFilesAsync(new FilePayload { Name = "spring.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            + $"+80012340204,Dee,{beforeOpening}\nnot-a-number,Eve,{open}\n+80012340206,Fay,Mars/Olympus\n=cmd|' /C "
+                + $"calc'!A0,Mal,{open}\n";
+        await page.Locator("#contacts-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "spring.csv", MimeType = "text/csv",
+                    Buffer = System.Text.Encoding.UTF8.GetBytes(csv)
+                });
         await Assertions.Expect(Stat(page, "#import-report", "Imported")).ToHaveTextAsync("4");
         await Assertions.Expect(Stat(page, "#import-report", "Rejected")).ToHaveTextAsync("3");
         await Assertions.Expect(Stat(page, "#import-report", @"Suppressed \(do-not-call\)")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("#rejected-rows tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#rejected-rows")).ToContainTextAsync("unknown time zone 'Mars/Olympus'");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download rejected rows (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Download rejected rows (CSV)" }).ClickAsync());
         var rejected = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("line,reason,row", rejected);
         Assert.Contains("6,", rejected);
@@ -89,12 +102,14 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
         await Assertions.Expect(Stat(page, "#prelaunch-figures", "Callable now")).ToHaveTextAsync("2");
         await Assertions.Expect(Stat(page, "#prelaunch-figures", "Later today")).ToHaveTextAsync("1");
         await Assertions.Expect(Stat(page, "#prelaunch-figures", "Never")).ToHaveTextAsync("1");
-        await Assertions.Expect(page.Locator("#prelaunch-problems")).ToContainTextAsync("1 of 4 contacts will never be called");
+        await Assertions.Expect(page.Locator("#prelaunch-problems"))
+            .ToContainTextAsync("1 of 4 contacts will never be called");
         await Screenshots.SaveAsync(page, "marketers", "02-import-report-and-prelaunch-check");
 
         await page.GetByLabel("Agents").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#forecast-table tbody tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#forecast-table tbody tr"))
+            .ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#forecast-table tr.highlight")).ToContainTextAsync("Progressive");
         await Screenshots.SaveAsync(page, "marketers", "03-forecast");
 
@@ -138,7 +153,8 @@ public sealed class CampaignBuilderPageTests(LiveApi api, Chromium chromium) : I
         await Assertions.Expect(page.Locator("#dnc-rows tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#dnc-rows")).ToContainTextAsync("+14155550302");
         // the list is a legal record: a marketer adds to it, only an admin takes a number off
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove +14155550302" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove +14155550302" }))
+            .ToHaveCountAsync(0);
 
         var (admin, _) = await SignedInAsync("/do-not-call", Role.Admin);
         await admin.GetByLabel("Number or reason").FillAsync("555-0302");

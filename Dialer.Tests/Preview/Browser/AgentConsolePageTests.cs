@@ -8,8 +8,10 @@ using Microsoft.Playwright;
 
 namespace Dialer.Tests.Preview.Browser;
 
-/// <summary>The agent console and the shared navigation in Debian's Chromium; screenshots go to .artifacts/screenshots/agents.</summary>
-public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) : IClassFixture<ConsoleSite>, IClassFixture<Chromium>
+/// <summary>The agent console and the shared navigation in Debian's Chromium; screenshots go to
+/// .artifacts/screenshots/agents.</summary>
+public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) : IClassFixture<ConsoleSite>,
+IClassFixture<Chromium>
 {
     /// <summary>A fresh tab at 1366×768, signed in with the key.</summary>
     async Task<IPage> SignedInAsync(string path, string key)
@@ -23,14 +25,19 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
     [Fact]
     public async Task An_agent_of_a_preview_campaign_sees_the_next_contact_dials_it_talks_and_wraps_up_from_the_keyboard()
     {
-        var (campaign, contacts) = await site.PreviewCampaignAsync(2, s => s with { Script = "Hello, this is Dialer calling about your gold plan renewal. Is now a good time?" });
+        var (campaign, contacts) = await site.PreviewCampaignAsync(2,
+            s => s with { Script = "Hello, this is Dialer calling about your gold plan renewal. Is now a good time?" });
         await using (var db = site.Db())
         {
             await db.Contacts.Where(c => c.Id == contacts[0].Id).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Name, "Grace Hopper").SetProperty(c => c.Attempts, 1).SetProperty(c => c.LastOutcome, "no-answer")
-                .SetProperty(c => c.Priority, DialPriority.Retry).SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow.AddHours(-3))
-                .SetProperty(c => c.CustomFields, """{"plan":"gold","renewal":"2026-12-01","note":"prefers mornings"}"""));
-            await db.Contacts.Where(c => c.Id == contacts[1].Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Alan Turing"));
+                .SetProperty(c => c.Name, "Grace Hopper").SetProperty(c => c.Attempts, 1)
+                    .SetProperty(c => c.LastOutcome, "no-answer")
+                .SetProperty(c => c.Priority, DialPriority.Retry)
+                    .SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow.AddHours(-3))
+                .SetProperty(c => c.CustomFields,
+                    """{"plan":"gold","renewal":"2026-12-01","note":"prefers mornings"}"""));
+            await db.Contacts.Where(c => c.Id == contacts[1].Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Alan Turing"));
         }
         var agent = await site.AgentWithKeyAsync(campaign.Id, "Ada Agent", state: AgentState.Offline);
         var page = await SignedInAsync("/agent", agent.Key);
@@ -39,9 +46,11 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = campaign.Name }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        // logged in (waiting for a line) before the line is asked for: the healer hangs up the line of an agent still Offline
+        // logged in (waiting for a line) before the line is asked for: the healer hangs up the line of an agent still
+        // Offline
         await site.WaitForAgentAsync(agent.Id, a => a.State != AgentState.Offline);
-        await site.OpenLineAsync(agent.Id); // the line, as the console's line card asks for it (its own tests drive that card)
+        // the line, as the console's line card asks for it (its own tests drive that card)
+        await site.OpenLineAsync(agent.Id);
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Available");
         var card = page.Locator("#preview-name");
         await Assertions.Expect(card).ToHaveTextAsync("Grace Hopper");
@@ -70,23 +79,27 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
 
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Wrap-up", new() { Timeout = 30_000 });
         await page.Keyboard.PressAsync("1");
-        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "sale", Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "sale", Exact = true }))
+            .ToBeCheckedAsync();
         await page.GetByLabel("Notes").FillAsync("Renewed for two years.");
         await Screenshots.SaveAsync(page, "agents", "04-wrap-up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#preview-name")).ToHaveTextAsync("Alan Turing", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#preview-name"))
+            .ToHaveTextAsync("Alan Turing", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Available");
         await page.GetByLabel("Reason for skipping (optional)").FillAsync("Asked us to write instead");
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No contact is ready" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No contact is ready" }))
+            .ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "agents", "05-nothing-left-to-preview");
 
         await using var check = site.Db();
         var sold = await check.CallAttempts.AsNoTracking().SingleAsync(a => a.ContactId == contacts[0].Id);
         Assert.Equal(("sale", "Renewed for two years."), (sold.Disposition, sold.DispositionNotes));
         var skipped = await check.Contacts.AsNoTracking().SingleAsync(c => c.Id == contacts[1].Id);
-        Assert.Equal((1, "Asked us to write instead", 0), (skipped.SkipCount, skipped.LastSkipReason, skipped.Attempts));
+        Assert.Equal((1, "Asked us to write instead", 0),
+            (skipped.SkipCount, skipped.LastSkipReason, skipped.Attempts));
         await page.Context.CloseAsync();
     }
 
@@ -101,7 +114,8 @@ public sealed class AgentConsolePageTests(ConsoleSite site, Chromium chromium) :
         var links = marketer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link);
         await Assertions.Expect(links).ToHaveTextAsync(["Campaigns", "Do-not-call", "API reference"]);
         var asAgent = await SignedInAsync("/campaigns", agent.Key);
-        await Assertions.Expect(asAgent.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
+        await Assertions.Expect(asAgent.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
+            .GetByRole(AriaRole.Link)).ToHaveTextAsync(["Agent console"]);
         await Assertions.Expect(asAgent.GetByRole(AriaRole.Alert)).ToContainTextAsync("This page is for");
         await marketer.Context.CloseAsync();
         await asAgent.Context.CloseAsync();

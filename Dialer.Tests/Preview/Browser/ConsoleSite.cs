@@ -2,7 +2,8 @@ using Dialer.TwilioSimulator.Hosting;
 
 namespace Dialer.Tests.Preview.Browser;
 
-/// <summary>The preview world whose simulated agents talk a few seconds, so the console can be seen on the call.</summary>
+/// <summary>The preview world whose simulated agents talk a few seconds, so the console can be seen on the
+/// call.</summary>
 public sealed class ConsoleSite : PreviewWorld
 {
     protected override SimulatorOptions SimulatorSettings()
