@@ -4,6 +4,7 @@ using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Preview;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
 using Dialer.Api.Teams;
@@ -38,6 +39,7 @@ public static class CampaignRoutes
         campaign.MapComplianceReportApi();
         campaign.MapCampaignRecordingsApi();
         campaign.MapCampaignAgentsApi();
+        campaign.MapPreviewCardLogApi();
         return campaigns;
     }
 }

@@ -51,11 +51,14 @@ public static class PreviewApi
     /// <summary>
     /// Takes the next contact for this agent, or gives back the one they already hold (204 when none is callable now).
     /// </summary>
-    static async Task<Results<Ok<PreviewCard>, NoContent, Conflict<ProblemDetails>>> Claim(ClaimsPrincipal user,
-        PreviewDesk desk, DialerDb db, IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<Ok<PreviewCard>, NoContent, Conflict<ProblemDetails>, ProblemHttpResult>> Claim(
+        ClaimsPrincipal user, PreviewDesk desk, DialerDb db, IOptions<PreviewOptions> options, TimeProvider clock,
+        HttpResponse response, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hold = await desk.ClaimAsync(AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds), now, ct);
+        var hold = await desk.ClaimAsync(AgentIdOf(user), TimeSpan.FromSeconds(options.Value.HoldSeconds),
+            options.Value.MaxSkipsPerHour, now, ct);
+        if (hold.OverCap is { } over) return TooManySkips(response, over, now);
         if (hold.Refusal is { } refusal) return Problems.Conflict(refusal);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
         return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
@@ -72,9 +75,9 @@ public static class PreviewApi
         return TypedResults.Accepted(AgentConsoleApi.Path + "/me", new Dialed(result.Attempt!.Id, contactId));
     }
 
-    static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>>> Skip(SkipRequest request,
-        ClaimsPrincipal user, PreviewDesk desk, IOptions<PreviewOptions> options, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<Results<Ok<Skipped>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Skip(
+        SkipRequest request, ClaimsPrincipal user, PreviewDesk desk, IOptions<PreviewOptions> options,
+        TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.ContactId is null) errors["contactId"] = ["Say which contact you are skipping."];
@@ -85,9 +88,20 @@ public static class PreviewApi
 
         var now = clock.GetUtcNow();
         var comeBack = TimeSpan.FromMinutes(options.Value.SkipDelayMinutes);
-        if (await desk.SkipAsync(AgentIdOf(user), request.ContactId!.Value, reason, comeBack, now, ct) is { } refusal)
-            return Problems.Conflict(refusal);
+        var skip = await desk.SkipAsync(AgentIdOf(user), request.ContactId!.Value, reason, comeBack,
+            options.Value.MaxSkipsPerHour, now, ct);
+        if (skip.OverCap is { } over) return TooManySkips(response, over, now);
+        if (skip.Refusal is { } refusal) return Problems.Conflict(refusal);
         return TypedResults.Ok(new Skipped(request.ContactId.Value, now + comeBack));
+    }
+
+    static ProblemHttpResult TooManySkips(HttpResponse response, SkipCapReached over, DateTimeOffset now)
+    {
+        var wait = Math.Max(1, (int)Math.Ceiling((over.Until - now).TotalSeconds));
+        response.Headers.RetryAfter = wait.ToString();
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many contacts passed over.", detail: over.Reason,
+            extensions: new Dictionary<string, object?> { ["skipAgainAt"] = over.Until });
     }
 
     public static void AddPreviewDialing(this WebApplicationBuilder builder)

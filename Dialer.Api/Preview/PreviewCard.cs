@@ -11,6 +11,8 @@ public sealed record ZoneClock(string Zone, DateTimeOffset Now, string ZoneName)
 
 /// <summary>
 /// What the agent reads before deciding to dial: who, where and what time it is there, and how earlier tries went.
+/// No more: the number shows its last four digits only (the engine dials it) and the custom fields only those the
+/// campaign lists in <c>agentFields</c>, so looping claim and skip cannot read a contact list.
 /// </summary>
 public sealed record PreviewCard(long ContactId, Guid CampaignId, string CampaignName, string? Name, string Phone,
     ZoneClock[] LocalTimes, int Attempts, int MaxAttempts, string? LastOutcome, DateTimeOffset? LastAttemptAt,
@@ -21,12 +23,23 @@ public sealed record PreviewCard(long ContactId, Guid CampaignId, string Campaig
         DateTimeOffset now, CancellationToken ct)
     {
         var history = await ContactHistory.OfAsync(db, contact.Id, agentId, null, ct);
-        var fields = contact.CustomFields is { } json ? JsonDocument.Parse(json).RootElement.Clone()
-            : (JsonElement?)null;
-        return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, contact.Phone,
+        var fields = AgentFieldsOf(contact.CustomFields, campaign.Settings.AgentFields);
+        return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, Phones.Mask(contact.Phone),
             [.. contact.TimeZones.Select(z => LocalTimeIn(z, now))], contact.Attempts, campaign.Settings.MaxAttempts,
             contact.LastOutcome, contact.LastAttemptAt, contact.Disposition, contact.CallbackAt, contact.SkipCount,
             contact.LastSkipReason, fields, history, campaign.Settings.Script, contact.HeldUntil ?? now);
+    }
+
+    /// <summary>The listed fields the contact has, in the list's order; null when none.</summary>
+    public static JsonElement? AgentFieldsOf(string? customFields, string[] listed)
+    {
+        if (customFields is null || listed.Length == 0) return null;
+        using var document = JsonDocument.Parse(customFields);
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+        var shown = new Dictionary<string, JsonElement>();
+        foreach (var name in listed)
+            if (document.RootElement.TryGetProperty(name, out var value)) shown[name] = value.Clone();
+        return shown.Count == 0 ? null : JsonSerializer.SerializeToElement(shown);
     }
 
     static ZoneClock LocalTimeIn(string zoneId, DateTimeOffset now)

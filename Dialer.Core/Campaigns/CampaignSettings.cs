@@ -35,6 +35,11 @@ public sealed record CampaignSettings
     public double AbandonTarget { get; init; } = Compliance.AbandonRule.LegalCeiling;
     public int AbandonWindowHours { get; init; } = 24 * 30;
     public string? Script { get; init; }
+    /// <summary>
+    /// The contact list's custom fields (column names) a preview card shows; any other column stays off it, so an
+    /// agent previewing contacts reads what the script needs and not the whole list.
+    /// </summary>
+    public string[] AgentFields { get; init; } = [];
     public string[] Dispositions { get; init; } = ["sale", "no-sale", "callback", "do-not-call", "wrong-number"];
     public string[] ConversionDispositions { get; init; } = ["sale"];
     public int Priority { get; init; }

@@ -9,6 +9,7 @@ namespace Dialer.Core.Campaigns;
 public static class CampaignSettingsValidator
 {
     public const int MaxScriptChars = 20_000, MaxMessageChars = 1000, MaxSafeHarbourChars = 500;
+    public const int MaxAgentFields = 20, MaxAgentFieldChars = 64;
     public const int MaxDispositions = 50, MaxDispositionChars = 64, MaxHolidays = 366;
     public const double MaxMinReadySeconds = 300;
     public const int MaxPriority = 100;
@@ -79,6 +80,7 @@ public static class CampaignSettingsValidator
         MaxLength("voicemailMessage", s.VoicemailMessage, MaxMessageChars, errors);
         MaxLength("broadcastMessage", s.BroadcastMessage, MaxMessageChars, errors);
         MaxLength("script", s.Script, MaxScriptChars, errors);
+        ValidateAgentFields(s.AgentFields, errors);
 
         if (s.AbandonTarget is <= 0 or > Compliance.AbandonRule.LegalCeiling)
             errors.Add("abandonTarget", "Must be above 0 and at most 0.03 (the FTC's 3% of live answers).");
@@ -114,6 +116,16 @@ public static class CampaignSettingsValidator
             foreach (var c in s.ConversionDispositions
                          .Where(c => !(s.Dispositions ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)))
                 errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
+    }
+
+    static void ValidateAgentFields(string[]? fields, ValidationErrors errors)
+    {
+        if (fields is null) errors.Add("agentFields", "Required (it may be empty).");
+        else if (fields.Length > MaxAgentFields) errors.Add("agentFields", $"At most {MaxAgentFields} fields.");
+        else if (fields.Any(f => string.IsNullOrWhiteSpace(f) || f.Length > MaxAgentFieldChars))
+            errors.Add("agentFields", $"Each field is a column name of 1 to {MaxAgentFieldChars} characters.");
+        else if (fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != fields.Length)
+            errors.Add("agentFields", "Fields must be unique.");
     }
 
     static void MaxLength(string field, string? value, int max, ValidationErrors errors)

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dialer.Core.Preview;
 
 /// <summary>What an agent of a preview campaign holds: the contact and its campaign, or why they got none.</summary>
-public sealed record PreviewHold(Contact? Contact, Campaign? Campaign, Refusal? Refusal = null)
+public sealed record PreviewHold(Contact? Contact, Campaign? Campaign, Refusal? Refusal = null,
+    SkipCapReached? OverCap = null)
 {
     public static readonly PreviewHold Nothing = new(null, null);
 }
@@ -30,9 +31,11 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
     }
 
     /// <summary>
-    /// The contact the agent already holds, else the next lawful one of their running preview campaigns.
+    /// The contact the agent already holds, else the next lawful one of their running preview campaigns, unless they
+    /// passed over <paramref name="maxSkipsPerHour"/> cards in the last hour. Each new card is logged with the claim.
     /// </summary>
-    public Task<PreviewHold> ClaimAsync(Guid agentId, TimeSpan holdFor, DateTimeOffset now, CancellationToken ct) =>
+    public Task<PreviewHold> ClaimAsync(Guid agentId, TimeSpan holdFor, int maxSkipsPerHour, DateTimeOffset now,
+        CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             // one claim per agent at a time: a double click holds one contact, not two. The agent before the contacts,
@@ -44,6 +47,11 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
                 return Refused(unit,
                     new Refusal($"You are {agent.State}: preview takes a contact only while you are Available."));
 
+            await PreviewCardLog.LapseOpenAsync(db, agentId, now, token);
+            await db.SaveChangesAsync(token); // the count below reads the lapses
+            if (await SkipCap.CheckAsync(db, agentId, maxSkipsPerHour, now, token) is { } over)
+                return new PreviewHold(null, null, OverCap: over); // the lapses stay recorded
+
             var campaigns = (await db.Campaigns.Where(c => agent.CampaignIds.Contains(c.Id)
                 && c.Status == CampaignStatus.Running)
                     .ToListAsync(token))
@@ -54,7 +62,10 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
 
             foreach (var campaign in campaigns)
                 if (await HoldNextAsync(campaign, agentId, now + holdFor, now, token) is { } contact)
+                {
+                    PreviewCardLog.Shown(db, agentId, contact.Id, campaign.Id, now, now + holdFor);
                     return new PreviewHold(contact, campaign);
+                }
             return PreviewHold.Nothing;
         }, ct);
 
@@ -88,13 +99,37 @@ public sealed class PreviewDesk(DialerDb db, ContactClaimer claimer, StateChange
 
     const int MaxRefusalsPerClaim = 50;
 
-    public Task<Refusal?> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter,
-        DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>
+    /// Lets the held contact go for <paramref name="comeBackAfter"/>, unless the agent passed over
+    /// <paramref name="maxSkipsPerHour"/> cards in the last hour.
+    /// </summary>
+    public Task<SkipResult> SkipAsync(Guid agentId, long contactId, string? reason, TimeSpan comeBackAfter,
+        int maxSkipsPerHour, DateTimeOffset now, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             var contact = await unit.LockContactAsync(contactId, token);
-            var refusal = contact is null ? Contact.NotHeld : contact.TrySkip(agentId, reason, comeBackAfter, now);
-            if (refusal is not null) unit.Discard();
-            return refusal;
+            if (contact is null || !contact.IsHeldBy(agentId, now)) return Discarded(unit, new(Contact.NotHeld));
+            // the agent's lock makes the count and the skip one step, across every Api instance
+            if (await unit.LockAgentAsync(agentId, token) is null)
+                return Discarded(unit, new(new Refusal("No agent record.")));
+            if (await SkipCap.CheckAsync(db, agentId, maxSkipsPerHour, now, token) is { } over)
+                return Discarded(unit, new(OverCap: over));
+
+            if (contact.TrySkip(agentId, reason, comeBackAfter, now) is { } refusal)
+                return Discarded(unit, new(refusal));
+            await PreviewCardLog.EndAsync(db, agentId, contactId, PreviewCardOutcome.Skipped, now, token);
+            return SkipResult.Done;
         }, ct);
+
+    static SkipResult Discarded(StateChange unit, SkipResult result)
+    {
+        unit.Discard();
+        return result;
+    }
+}
+
+/// <summary>A skip: done, refused (409), or over the cap (429).</summary>
+public sealed record SkipResult(Refusal? Refusal = null, SkipCapReached? OverCap = null)
+{
+    public static readonly SkipResult Done = new();
 }

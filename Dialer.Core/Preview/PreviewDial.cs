@@ -37,6 +37,7 @@ public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChange
         {
             contact.ReleaseHold();
             contact.Defer(campaign.Settings, permit, now, claimer.Lead);
+            await PreviewCardLog.EndAsync(db, agentId, contactId, PreviewCardOutcome.Withdrawn, now, token);
             return new PreviewDialResult(null, new Refusal($"This contact may not be called now ({permit})."), permit);
         }
 
@@ -44,6 +45,7 @@ public sealed class PreviewDial(DialerDb db, ContactClaimer claimer, StateChange
         attempt.AgentId = agentId;
         agent.TryReserveForPreviewDial(attempt.Id, now);
         contact.ReleaseHold();
+        await PreviewCardLog.EndAsync(db, agentId, contactId, PreviewCardOutcome.Dialed, now, token);
         unit.Record(agent);
         return new PreviewDialResult(attempt, null);
     }

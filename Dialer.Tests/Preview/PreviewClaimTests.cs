@@ -30,7 +30,7 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
     [Fact]
     public async Task The_next_contact_is_never_one_on_the_do_not_call_list_or_outside_its_calling_hours()
     {
-        var (campaign, contacts) = await world.PreviewCampaignAsync(3);
+        var (campaign, contacts) = await world.PreviewCampaignAsync(3, s => s with { AgentFields = ["plan"] });
         var (listed, asleep, callable) = (contacts[0], contacts[1], contacts[2]);
         await using (var db = world.Db())
         {
@@ -128,10 +128,10 @@ public sealed class PreviewClaimTests(PreviewWorld world) : IClassFixture<Previe
         await using var db = world.Db();
         var desk = new PreviewDesk(db, new ContactClaimer(db),
             new StateChanges(db, new OutboxSignal(), TimeProvider.System));
-        Assert.Equal(contacts[0].Id, (await desk.ClaimAsync(first.Id, hold, now, default)).Contact?.Id);
-        Assert.Null((await desk.ClaimAsync(second.Id, hold, now.AddSeconds(29), default)).Contact);
+        Assert.Equal(contacts[0].Id, (await desk.ClaimAsync(first.Id, hold, 30, now, default)).Contact?.Id);
+        Assert.Null((await desk.ClaimAsync(second.Id, hold, 30, now.AddSeconds(29), default)).Contact);
 
-        var later = await desk.ClaimAsync(second.Id, hold, now.AddSeconds(31), default);
+        var later = await desk.ClaimAsync(second.Id, hold, 30, now.AddSeconds(31), default);
 
         Assert.Equal(contacts[0].Id, later.Contact?.Id);
         Assert.Null((await desk.HeldByAsync(first.Id, now.AddSeconds(31), default)).Contact);

@@ -3,7 +3,7 @@
 // Live over SignalR (/hubs/agents); every action is a call to the same API the tests and the demo use.
 import { api, el, hubTicket, notify, session, startPage } from '/ui/app.js';
 import { contactCard, tickClocks } from './contact-card.js';
-import { claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs } from './preview.js';
+import { claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs, refusalMessage } from './preview.js';
 import { callPanel, callPhase, tickCall } from './call-panel.js';
 import { callControls } from './call-controls.js';
 import { createLine } from './line.js';
@@ -47,7 +47,7 @@ startPage('Agent console', (main) => {
       previewMessage = null;
       if (preview && preview.contactId !== before) say(`Next contact: ${preview.name ?? 'name not given'}.`);
     } catch (err) {
-      preview = null; previewMessage = err.message;
+      preview = null; previewMessage = refusalMessage(err);
     }
   }
 
@@ -130,7 +130,7 @@ startPage('Agent console', (main) => {
   async function skip(reason) {
     if (!preview) return;
     try { await api('/api/agent-console/preview/skip', { method: 'POST', body: { contactId: preview.contactId, reason: reason || null } }); }
-    catch (err) { notify(err.message, 'error'); }
+    catch (err) { notify(refusalMessage(err), 'error'); } // past the cap the contact stays held: dial it or let it go
     preview = null;
     await refresh();
   }

@@ -5,6 +5,12 @@ import { playButton } from '/ui/recording-player.js';
 /** +14155550123 -> +1 415 555 0123; other numbers as they are. */
 export const phone = p => /^\+1\d{10}$/.test(p ?? '') ? `+1 ${p.slice(2, 5)} ${p.slice(5, 8)} ${p.slice(8)}` : (p ?? '');
 
+/** The preview card's number comes masked but for its last four digits (********0123): the engine dials it. */
+const isMasked = p => (p ?? '').includes('*');
+const phoneLine = p => isMasked(p)
+  ? el('span', { title: 'Only the last four digits are shown: the dialer dials the number.' }, `••• ••• ${p.slice(-4)}`)
+  : el('a', { href: `tel:${p}` }, phone(p));
+
 const clock = zone => new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Keeps every [data-zone] element showing the time there now. */
@@ -45,7 +51,7 @@ export function contactCard(c, { heading, campaignName, id = 'contact' } = {}) {
   const card = el('section', { class: 'card contact-card', 'aria-labelledby': `${id}-name` },
     el('p', { class: 'eyebrow' }, heading, campaignName ? el('span', { class: 'muted' }, ` · ${campaignName}`) : null),
     el('h2', { id: `${id}-name`, class: 'contact-name' }, c.name || 'Name not given'),
-    el('p', { class: 'contact-phone' }, el('a', { href: `tel:${c.phone}` }, phone(c.phone))),
+    el('p', { class: 'contact-phone' }, phoneLine(c.phone)),
     facts, notes,
     el('section', { 'aria-labelledby': `${id}-history` }, el('h3', { id: `${id}-history` }, 'Earlier calls'), history));
   tickClocks(card);

@@ -13,6 +13,14 @@ export async function claimNext() {
   return card;
 }
 
+/** What the console says when a claim or skip is refused; past the hourly skip cap, when the next card comes. */
+export function refusalMessage(err) {
+  const at = err?.status === 429 ? err.problem?.skipAgainAt : null;
+  if (!at) return err.message;
+  const when = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return `You passed over the most contacts allowed in an hour. The next one comes at ${when}.`;
+}
+
 export const secondsLeft = card => Math.max(0, Math.round((Date.parse(card.heldUntil) - Date.now()) / 1000));
 const mmss = s => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 

@@ -1098,6 +1098,56 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("pacing_states", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Preview.PreviewCardShown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("HeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_until");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ShownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shown_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_preview_cards");
+
+                    b.HasIndex("AgentId", "EndedAt")
+                        .HasDatabaseName("ix_preview_cards_agent_id_ended_at");
+
+                    b.HasIndex("CampaignId", "Id")
+                        .HasDatabaseName("ix_preview_cards_campaign_id_id");
+
+                    b.ToTable("preview_cards", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
                 {
                     b.Property<Guid>("Id")

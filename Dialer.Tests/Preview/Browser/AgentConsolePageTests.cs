@@ -25,8 +25,11 @@ IClassFixture<Chromium>
     [Fact]
     public async Task An_agent_of_a_preview_campaign_sees_the_next_contact_dials_it_talks_and_wraps_up_from_the_keyboard()
     {
-        var (campaign, contacts) = await site.PreviewCampaignAsync(2,
-            s => s with { Script = "Hello, this is Dialer calling about your gold plan renewal. Is now a good time?" });
+        var (campaign, contacts) = await site.PreviewCampaignAsync(2, s => s with
+        {
+            Script = "Hello, this is Dialer calling about your gold plan renewal. Is now a good time?",
+            AgentFields = ["plan", "note"],
+        });
         await using (var db = site.Db())
         {
             await db.Contacts.Where(c => c.Id == contacts[0].Id).ExecuteUpdateAsync(s => s
@@ -56,6 +59,9 @@ IClassFixture<Chromium>
         await Assertions.Expect(card).ToHaveTextAsync("Grace Hopper");
         await Assertions.Expect(page.Locator(".contact-card")).ToContainTextAsync("1 of 5");
         await Assertions.Expect(page.Locator(".contact-card")).ToContainTextAsync("prefers mornings");
+        // the number's last four digits only, and only the fields the campaign lists
+        await Assertions.Expect(page.Locator(".contact-phone")).ToHaveTextAsync("••• ••• " + contacts[0].Phone[^4..]);
+        await Assertions.Expect(page.Locator(".contact-card")).Not.ToContainTextAsync("2026-12-01");
         await Assertions.Expect(page.Locator(".contact-card .clock")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("#hold-left")).ToContainTextAsync("left");
         await Screenshots.SaveAsync(page, "agents", "01-next-contact-1366x768");
