@@ -13,7 +13,7 @@ public static class PreviewCardLog
             AgentId = agentId, ContactId = contactId, CampaignId = campaignId, ShownAt = now, HeldUntil = heldUntil,
         });
 
-    /// <summary>Ends the agent's open card of this contact, if there is one (a hold from before the log has none).</summary>
+    /// <summary>Ends the agent's open card of this contact, if any (a hold from before the log has none).</summary>
     public static async Task EndAsync(DialerDb db, Guid agentId, long contactId, PreviewCardOutcome outcome,
         DateTimeOffset now, CancellationToken ct)
     {

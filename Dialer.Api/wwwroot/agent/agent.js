@@ -3,7 +3,9 @@
 // Live over SignalR (/hubs/agents); every action is a call to the same API the tests and the demo use.
 import { api, el, hubTicket, notify, session, startPage } from '/ui/app.js';
 import { contactCard, tickClocks } from './contact-card.js';
-import { claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs, refusalMessage } from './preview.js';
+import {
+  claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs, refusalMessage,
+} from './preview.js';
 import { callPanel, callPhase, tickCall } from './call-panel.js';
 import { callControls } from './call-controls.js';
 import { createLine } from './line.js';

@@ -8,7 +8,8 @@ export const phone = p => /^\+1\d{10}$/.test(p ?? '') ? `+1 ${p.slice(2, 5)} ${p
 /** The preview card's number comes masked but for its last four digits (********0123): the engine dials it. */
 const isMasked = p => (p ?? '').includes('*');
 const phoneLine = p => isMasked(p)
-  ? el('span', { title: 'Only the last four digits are shown: the dialer dials the number.' }, `••• ••• ${p.slice(-4)}`)
+  ? el('span', { title: 'Only the last four digits are shown: the dialer dials the number.' },
+    `••• ••• ${p.slice(-4)}`)
   : el('a', { href: `tel:${p}` }, phone(p));
 
 const clock = zone => new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' });
