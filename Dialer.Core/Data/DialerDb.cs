@@ -32,6 +32,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Privacy.Erasure> Erasures => Set<Privacy.Erasure>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);
