@@ -19,13 +19,14 @@ public sealed class PersonErasure(StateChanges changes, SupervisionTwilio twilio
 {
     public sealed record Outcome(bool Busy, ErasureResponse? Response);
 
+    static readonly string HashSql = $"SELECT {PhoneHash.Sql("{0}")} AS \"Value\"";
+
     public async Task<Outcome> EraseAsync(string e164, string requestedBy, CancellationToken ct)
     {
         var outcome = await changes.RunAsync(async (unit, token) =>
         {
             var db = unit.Db;
-            var hash = await db.Database.SqlQuery<byte[]>($"SELECT {PhoneHash.Function}({e164}) AS \"Value\"")
-                .SingleAsync(token);
+            var hash = await db.Database.SqlQueryRaw<byte[]>(HashSql, e164).SingleAsync(token);
             // the lock order: attempts, then their contacts
             var states = await db.Database.SqlQuery<int>($"""
                 SELECT a.state AS "Value" FROM call_attempts a JOIN contacts c ON c.id = a.contact_id

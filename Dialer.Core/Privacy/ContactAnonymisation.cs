@@ -28,7 +28,7 @@ public static class ContactAnonymisation
         """;
 
     static readonly string ContactsSql = $"""
-        UPDATE contacts SET phone = '~' || id::text, name = NULL, custom_fields = NULL, time_zones = '{"{}"}',
+        UPDATE contacts SET phone = '~' || id::text, name = NULL, custom_fields = NULL, time_zones = ARRAY[]::text[],
                stated_jurisdiction = NULL, status = '{ContactStatus.Suppressed}', last_outcome = '{Outcome}',
                next_attempt_at = NULL, callback_at = NULL, held_by_agent_id = NULL, held_until = NULL,
                last_skip_reason = NULL, anonymised_at = @now
