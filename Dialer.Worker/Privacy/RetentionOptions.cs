@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Dialer.Worker.Privacy;
 
 /// <summary>
-/// How long contacts and their calls keep their personal data. Off until an operator turns it on: how long a list may
-/// be kept is the customer's decision (its contracts, its jurisdiction), and a default that deletes would be a surprise.
+/// How long contacts and their calls keep their personal data. Off until an operator turns it on: how long a list
+/// may be kept is the customer's decision (its contracts, its jurisdiction), and a default that deletes would surprise.
 /// </summary>
 public sealed class RetentionOptions
 {
