@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<Campaigns.CampaignTransitions>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Teams.TeamScope>();
+        builder.Services.AddScoped<Privacy.PersonErasure>();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
         Supervision.SupervisionTwilio.Register(builder.Services);

@@ -6,6 +6,7 @@ using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;
 using Dialer.Api.OutboundWebhooks;
 using Dialer.Api.Pages;
+using Dialer.Api.Privacy;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
 using Dialer.Api.Reporting.Timesheets;
@@ -50,6 +51,7 @@ public static class Pipeline
         // the API, one route group per resource
         app.MapCampaigns();
         app.MapDoNotCallApi();
+        app.MapErasuresApi();
         app.MapWebhooksApi();
         app.MapUsersApi();
         app.MapTeamsApi();

@@ -3,6 +3,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
+using Dialer.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -19,17 +20,25 @@ public static class PersonCalls
     static readonly TimeSpan LongestLockout = RuleBook.Shipped.All
         .Select(r => TimeSpan.FromHours(r.File.AbandonedLockout?.Hours ?? 0)).Max();
 
+    // an anonymised attempt no longer reaches its number through its contact, only through its keyed hash
     static readonly string Sql = $"""
         SELECT p.phone,
-          (SELECT count(*) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-            WHERE c.phone = p.phone AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})::int AS calls,
-          (SELECT max(coalesce(a.answered_at, a.created_at)) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-            WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql})
-              AS last_abandoned,
+          ((SELECT count(*) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
+             WHERE c.phone = p.phone AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})
+           + (SELECT count(*) FROM call_attempts a
+               WHERE a.phone_hash = p.hash AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped}))::int
+           AS calls,
+          GREATEST(
+            (SELECT max(coalesce(a.answered_at, a.created_at))
+               FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
+              WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}),
+            (SELECT max(coalesce(a.answered_at, a.created_at)) FROM call_attempts a
+              WHERE a.phone_hash = p.hash AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}))
+           AS last_abandoned,
           (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = p.phone AND c.campaign_id <> @campaign
                    AND c.status = '{ContactStatus.Dialing}')
            OR NOT pg_try_advisory_xact_lock(hashtextextended(p.phone, 18))) AS dialing_elsewhere
-        FROM unnest(@phones) AS p(phone)
+        FROM (SELECT phone, {PhoneHash.Sql("phone")} AS hash FROM unnest(@phones) AS phone) p
         """;
 
     sealed record Row(string Phone, int Calls, DateTimeOffset? LastAbandoned, bool DialingElsewhere);

@@ -27,4 +27,6 @@ public sealed partial class Contact
     /// <summary>Order of dialing among due contacts: callbacks, then retries, then fresh contacts.</summary>
     public DialPriority Priority { get; set; } = DialPriority.Fresh;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When its personal data went (an erasure or retention): never dialed again.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }

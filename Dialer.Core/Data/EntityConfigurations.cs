@@ -59,6 +59,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.LastSkipReason).HasMaxLength(Contact.MaxSkipReasonLength);
         e.HasIndex(c => c.HeldByAgentId).HasFilter("held_by_agent_id IS NOT NULL");
         e.HasOne<Agent>().WithMany().HasForeignKey(c => c.HeldByAgentId).OnDelete(DeleteBehavior.SetNull);
+        // retention: what is still to be anonymised
+        e.HasIndex(c => c.LastAttemptAt).HasFilter("anonymised_at IS NULL");
     }
 }
 
@@ -81,6 +83,8 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.HasIndex(a => new { a.CampaignId, a.AnsweredAt });
         e.HasIndex(a => new { a.CampaignId, a.State });
         e.HasIndex(a => a.ContactId);
+        // an erased person's calls, still counted by PersonCalls
+        e.HasIndex(a => a.PhoneHash).HasFilter("phone_hash IS NOT NULL");
         e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -26,6 +26,9 @@ public sealed partial class CallAttempt
     /// <summary>The highest Twilio SequenceNumber applied, so a repeated callback is recognised.</summary>
     public int LastSequenceNumber { get; set; } = -1;
     public string? Error { get; set; }
+    /// <summary>Set when the contact's personal data went: the number's keyed hash (<see cref="Privacy.PhoneHash"/>),
+    /// so the person's calls still count.</summary>
+    public byte[]? PhoneHash { get; set; }
 
     public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now) => new()
     {

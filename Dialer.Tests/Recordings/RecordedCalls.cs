@@ -29,6 +29,9 @@ public sealed class RecordedCalls : AgentsWorld
         {
             ["Recordings:SweepEveryMinutes"] = "1440",
             ["Recordings:BatchSize"] = "2",
+            ["Retention:Enabled"] = "true",
+            ["Retention:SweepEveryMinutes"] = "10080",
+            ["Retention:BatchSize"] = "2",
         };
 
     public override async Task InitializeAsync()

@@ -6,6 +6,7 @@ using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Dialing.AccountRate;
+using Dialer.Worker.Privacy;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Webhooks;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,11 @@ public static class Extensions
             bus.AddConsumer<PlaceCallConsumer>(typeof(PlaceCallConsumerDefinition));
             bus.AddConsumer<AgentLineConsumer>();
         });
-        builder.AddDialerScheduler(runJobs: true, RecordingRetentionJob.Schedule);
+        builder.AddDialerScheduler(runJobs: true, q =>
+        {
+            RecordingRetentionJob.Schedule(q);
+            RetentionJob.Schedule(q);
+        });
         builder.AddDialerTelemetry("dialer-worker");
         builder.Services.AddQueueDepthOf<PlaceCallConsumer>();
         builder.Services.AddProblemDetails();
@@ -53,6 +58,9 @@ public static class Extensions
         builder.Services.AddOptions<RecordingRetentionOptions>().BindConfiguration(RecordingRetentionOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RecordingRetention>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Retention>();
         builder.Services.AddMemoryCache();
         builder.Services.AddTwilioSignatures(o => o.PublicWebhookBaseUrl);
         builder.Services.AddHostedService<AttemptReconciler>();

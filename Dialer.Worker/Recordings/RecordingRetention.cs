@@ -1,11 +1,9 @@
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
-using Dialer.Core.Recordings;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Dialing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Twilio.Exceptions;
-using Twilio.Rest.Api.V2010.Account;
 
 namespace Dialer.Worker.Recordings;
 
@@ -49,7 +47,7 @@ public sealed class RecordingRetention(DialerDb db, StateChanges changes, Twilio
             var deleted = 0;
             foreach (var recording in due)
             {
-                if (!await DeleteAtTwilioAsync(recording, twilio, token)) continue;
+                if (!await TwilioRecordingDeletion.DeleteAsync(recording, twilio, log, token)) continue;
                 recording.Deleted(now);
                 deleted++;
             }
@@ -57,25 +55,5 @@ public sealed class RecordingRetention(DialerDb db, StateChanges changes, Twilio
         }, ct);
         db.ChangeTracker.Clear();
         return result;
-    }
-
-    async Task<bool> DeleteAtTwilioAsync(CallRecording recording, Twilio.Clients.ITwilioRestClient twilio,
-        CancellationToken ct)
-    {
-        try
-        {
-            await RecordingResource.DeleteAsync(recording.RecordingSid, client: twilio);
-            return true;
-        }
-        catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
-        {
-            return true; // deleted already: by an earlier sweep that could not mark it, or by hand in Twilio's console
-        }
-        catch (Exception e) when (e is TwilioException or HttpRequestException && !ct.IsCancellationRequested)
-        {
-            log.LogWarning("Recording {RecordingId} not deleted at Twilio, tried again next sweep: {Error}",
-                recording.Id, e.Message);
-            return false;
-        }
     }
 }
