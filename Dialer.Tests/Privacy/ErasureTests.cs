@@ -11,7 +11,8 @@ using static Dialer.Api.Privacy.ErasuresApi;
 
 namespace Dialer.Tests.Privacy;
 
-/// <summary>A person erased by number: across two campaigns of two teams, what the law needs kept, and only once.</summary>
+/// <summary>A person erased by number: across two campaigns of two teams, what the law needs kept, and only
+/// once.</summary>
 public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCalls>
 {
     [Fact]
@@ -33,7 +34,8 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
             var team = await PrivacyData.TeamAsync(db);
             var stopped = await PrivacyData.CampaignAsync(db, team, CampaignStatus.Stopped);
             otherCampaign = stopped.Id;
-            var (other, _) = await PrivacyData.CalledContactAsync(db, stopped.Id, phone, DateTimeOffset.UtcNow.AddHours(-1));
+            var (other, _) = await PrivacyData.CalledContactAsync(db, stopped.Id, phone,
+                DateTimeOffset.UtcNow.AddHours(-1));
             otherContactId = other.Id;
             deliveries = await PrivacyData.DeliveriesAsync(db, team, other);
             db.DoNotCall.Add(new DoNotCallEntry { Phone = phone, AddedAt = DateTimeOffset.UtcNow, Reason = "asked" });
@@ -57,24 +59,30 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var erased = (await answer.Content.ReadFromJsonAsync<ErasureResponse>())!;
         Assert.Equal((false, 2, 2, 1, 0, 2, 1),
-            (erased.Repeated, erased.Contacts, erased.Attempts, erased.Recordings, erased.RecordingsPending, erased.WebhookDeliveries, erased.DoNotCallEntriesKept));
+            (erased.Repeated, erased.Contacts, erased.Attempts, erased.Recordings, erased.RecordingsPending,
+                erased.WebhookDeliveries, erased.DoNotCallEntriesKept));
 
         await using (var db = world.Db())
         {
             Assert.False(await db.Contacts.AnyAsync(c => c.Phone == phone));
-            var contacts = await db.Contacts.AsNoTracking().Where(c => c.Id == recordedContactId || c.Id == otherContactId).ToListAsync();
+            var contacts = await db.Contacts.AsNoTracking()
+                .Where(c => c.Id == recordedContactId || c.Id == otherContactId).ToListAsync();
             Assert.All(contacts, c => Assert.Equal((null, null, ContactStatus.Suppressed, null, true, 0),
                 (c.Name, c.CustomFields, c.Status, c.NextAttemptAt, c.AnonymisedAt is not null, c.TimeZones.Length)));
-            var attempts = await db.CallAttempts.AsNoTracking().Where(a => a.ContactId == recordedContactId || a.ContactId == otherContactId).ToListAsync();
+            var attempts = await db.CallAttempts.AsNoTracking()
+                .Where(a => a.ContactId == recordedContactId || a.ContactId == otherContactId).ToListAsync();
             Assert.Equal(2, attempts.Count);
-            Assert.All(attempts, a => Assert.Equal((null, null, true), (a.DispositionNotes, a.Error, a.PhoneHash is { Length: 32 })));
-            Assert.Equal(RecordingStatus.Deleted, (await db.CallRecordings.AsNoTracking().SingleAsync(r => r.Id == recording.Id)).Status);
+            Assert.All(attempts,
+                a => Assert.Equal((null, null, true), (a.DispositionNotes, a.Error, a.PhoneHash is { Length: 32 })));
+            Assert.Equal(RecordingStatus.Deleted,
+                (await db.CallRecordings.AsNoTracking().SingleAsync(r => r.Id == recording.Id)).Status);
             Assert.False(await db.WebhookDeliveries.AnyAsync(d => deliveries.Contains(d.Id)));
             // what the law needs stays: the entry, the campaign's abandoned call, and the person's calls for the claim
             Assert.True(await db.DoNotCall.AnyAsync(d => d.Phone == phone));
             Assert.Equal(abandonedBefore, await PrivacyData.AbandonedInAsync(db, otherCampaign));
             var after = await PrivacyData.PersonAsync(db, phone);
-            Assert.Equal((before.CallsLast24Hours, before.LastAbandonedAt), (after.CallsLast24Hours, after.LastAbandonedAt));
+            Assert.Equal((before.CallsLast24Hours, before.LastAbandonedAt),
+                (after.CallsLast24Hours, after.LastAbandonedAt));
             var record = await db.Erasures.AsNoTracking().SingleAsync(e => e.Id == erased.Id);
             Assert.Equal(world.Api.UserIdOf(Role.Admin).ToString(), record.RequestedBy);
         }
@@ -83,7 +91,8 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
         // again: nothing more to erase, the first erasure's record
         var again = await admin.PostAsJsonAsync("/api/erasures", new { phone });
         var repeated = (await again.Content.ReadFromJsonAsync<ErasureResponse>())!;
-        Assert.Equal((HttpStatusCode.OK, true, erased.Id, 2), (again.StatusCode, repeated.Repeated, repeated.Id, repeated.Contacts));
+        Assert.Equal((HttpStatusCode.OK, true, erased.Id, 2),
+            (again.StatusCode, repeated.Repeated, repeated.Id, repeated.Contacts));
         await using (var db = world.Db())
             Assert.Equal(1, await db.Erasures.CountAsync(e => e.Id == erased.Id || e.RequestedAt > erased.RequestedAt));
     }
@@ -116,8 +125,10 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
     {
         var (_, contacts) = await world.RunningCampaignAsync(1);
         await using (var db = world.Db())
-            await db.Contacts.Where(c => c.Id == contacts[0].Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, ContactStatus.Dialing));
-        var answer = await world.Api.ClientAs(Role.Admin).PostAsJsonAsync("/api/erasures", new { phone = contacts[0].Phone });
+            await db.Contacts.Where(c => c.Id == contacts[0].Id)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, ContactStatus.Dialing));
+        var answer = await world.Api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/erasures", new { phone = contacts[0].Phone });
         Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
         await using var after = world.Db();
         Assert.True(await after.Contacts.AnyAsync(c => c.Phone == contacts[0].Phone));

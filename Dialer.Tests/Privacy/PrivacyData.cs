@@ -16,7 +16,8 @@ static class PrivacyData
 {
     public static async Task<Guid> TeamAsync(DialerDb db)
     {
-        var team = new Team { Id = Guid.CreateVersion7(), Name = "Team " + Guid.NewGuid().ToString("N")[..8], CreatedAt = DateTimeOffset.UtcNow };
+        var team = new Team { Id = Guid.CreateVersion7(), Name = "Team " + Guid.NewGuid().ToString("N")[..8],
+            CreatedAt = DateTimeOffset.UtcNow };
         db.Teams.Add(team);
         await db.SaveChangesAsync();
         return team.Id;
@@ -24,7 +25,8 @@ static class PrivacyData
 
     public static async Task<Campaign> CampaignAsync(DialerDb db, Guid teamId, CampaignStatus status)
     {
-        var campaign = Campaign.Create(new CampaignSettings { Name = "privacy " + status, CallerId = "+14155550100" }, DateTimeOffset.UtcNow);
+        var campaign = Campaign.Create(new CampaignSettings { Name = "privacy " + status, CallerId = "+14155550100" },
+            DateTimeOffset.UtcNow);
         campaign.Status = status;
         campaign.TeamId = teamId;
         db.Campaigns.Add(campaign);
@@ -32,13 +34,17 @@ static class PrivacyData
         return campaign;
     }
 
-    /// <summary>A contact called once, at <paramref name="at"/>: an abandoned live answer with an agent's notes.</summary>
-    public static async Task<(Contact Contact, CallAttempt Attempt)> CalledContactAsync(DialerDb db, Guid campaignId, string phone, DateTimeOffset at)
+    /// <summary>A contact called once, at <paramref name="at"/>: an abandoned live answer with an agent's
+    /// notes.</summary>
+    public static async Task<(Contact Contact, CallAttempt Attempt)> CalledContactAsync(DialerDb db, Guid campaignId,
+        string phone, DateTimeOffset at)
     {
         var contact = new Contact
         {
-            CampaignId = campaignId, Phone = phone, Name = "Ann Example", CustomFields = """{"note":"prefers mornings"}""",
-            TimeZones = ["America/Los_Angeles"], StatedJurisdiction = "US-CA", Status = ContactStatus.Pending, Attempts = 1,
+            CampaignId = campaignId, Phone = phone, Name = "Ann Example",
+            CustomFields = """{"note":"prefers mornings"}""",
+            TimeZones = ["America/Los_Angeles"], StatedJurisdiction = "US-CA", Status = ContactStatus.Pending,
+            Attempts = 1,
             NextAttemptAt = at.AddDays(1), LastAttemptAt = at, LastOutcome = "abandoned", CreatedAt = at.AddDays(-1),
         };
         db.Contacts.Add(contact);
@@ -73,15 +79,18 @@ static class PrivacyData
             SubscriptionId = subscription.Id, EventId = Guid.NewGuid(), Event = type, OrderKey = key, Body = body,
             CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow, State = DeliveryState.Delivered,
         };
-        var about = Delivery(WebhookEvents.ContactDone, $"contact:{contact.Id}", "{\"contactId\":" + contact.Id + ",\"data\":{}}");
-        var quoting = Delivery(WebhookEvents.DoNotCallAdded, "do-not-call", "{\"data\":{\"phone\":\"" + contact.Phone + "\"}}");
+        var about = Delivery(WebhookEvents.ContactDone, $"contact:{contact.Id}",
+            "{\"contactId\":" + contact.Id + ",\"data\":{}}");
+        var quoting = Delivery(WebhookEvents.DoNotCallAdded, "do-not-call",
+            "{\"data\":{\"phone\":\"" + contact.Phone + "\"}}");
         db.WebhookDeliveries.AddRange(about, quoting);
         await db.SaveChangesAsync();
         return [about.Id, quoting.Id];
     }
 
     static readonly string AbandonedSql =
-        $"SELECT count(*) AS \"Value\" FROM call_attempts a WHERE a.campaign_id = {{0}} AND {CallFigures.Abandoned.Sql}";
+        $"SELECT count(*) AS \"Value\" FROM call_attempts a "
+        + $"WHERE a.campaign_id = {{0}} AND {CallFigures.Abandoned.Sql}";
 
     public static async Task<long> AbandonedInAsync(DialerDb db, Guid campaignId) =>
         await db.Database.SqlQueryRaw<long>(AbandonedSql, campaignId).SingleAsync();
@@ -91,7 +100,8 @@ static class PrivacyData
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var history = await PersonCalls.ForAsync(db, Guid.NewGuid(), [phone], DateTimeOffset.UtcNow, CancellationToken.None);
+            var history = await PersonCalls.ForAsync(db, Guid.NewGuid(), [phone], DateTimeOffset.UtcNow,
+                CancellationToken.None);
             return history[phone];
         });
 }
