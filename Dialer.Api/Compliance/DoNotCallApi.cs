@@ -135,7 +135,7 @@ public static class DoNotCallApi
         if (!await DoNotCallRemovals.RemoveAsync(changes, e164, request.CampaignId, user.AuditId(), reason, ct))
             return TypedResults.NotFound();
         logs.CreateLogger("Dialer.DoNotCall").LogWarning(
-            "Do-not-call entry for {Phone} (campaign {CampaignId}) removed by user {UserId}", Phones.Mask(e164),
+            "Do-not-call entry for {Phone} (campaign {CampaignId}) removed by user {UserId}", PhoneRedaction.Mask(e164),
             request.CampaignId, user.AuditId());
         return TypedResults.NoContent();
     }

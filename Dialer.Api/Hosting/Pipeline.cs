@@ -23,6 +23,7 @@ public static class Pipeline
 {
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseDialerRequestLogging();
         app.UseManagementPort();
         app.UseClientAddresses(); // before the headers: a known proxy's X-Forwarded-Proto says whether it was HTTPS
         app.UseSecurityHeaders();

@@ -59,13 +59,13 @@ public static class Phones
         }
         catch (NumberParseException e)
         {
-            reason = $"'{Mask(text)}' is not a phone number ({Describe(e.ErrorType)})";
+            reason = $"'{PhoneRedaction.Mask(text)}' is not a phone number ({Describe(e.ErrorType)})";
             return false;
         }
 
         if (!Util.IsValidNumber(number))
         {
-            reason = $"'{Mask(text)}' is not a valid number";
+            reason = $"'{PhoneRedaction.Mask(text)}' is not a valid number";
             return false;
         }
 
@@ -81,10 +81,6 @@ public static class Phones
         var zones = Zones.GetTimeZonesForNumber(number);
         return zones.Count == 1 && zones[0] == "Etc/Unknown" ? [] : zones.Where(z => z != "Etc/Unknown").ToArray();
     }
-
-    /// <summary>For logs and messages: only the last four digits of a number are shown.</summary>
-    public static string Mask(string number) =>
-        number.Length <= 4 ? new string('*', number.Length) : new string('*', number.Length - 4) + number[^4..];
 
     static string Describe(ErrorType type) => type switch
     {

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Dialer.Core.Contacts;
 
 namespace Dialer.Core.Dialing;
 
@@ -18,7 +18,7 @@ public enum DialRefusal
 /// every number alike, so it is taken for the account's: a campaign paused by mistake costs a resume, a list burned
 /// by mistake costs the list.
 /// </summary>
-public static partial class TwilioRefusals
+public static class TwilioRefusals
 {
     /// <summary>The outcome of an attempt Twilio refused for the account's sake: never dialed, not spent.</summary>
     public const string AccountRefused = "account-refused";
@@ -68,14 +68,7 @@ public static partial class TwilioRefusals
             _ => "an error the dialer does not know, taken for the account's so that the list is not spent",
         };
         var code = twilioCode == 0 ? "" : $", Twilio error {twilioCode}";
-        return $"Twilio refused to place calls (HTTP {httpStatus}{code}: {Redact(message)}): {hint}. "
+        return $"Twilio refused to place calls (HTTP {httpStatus}{code}: {PhoneRedaction.Redact(message)}): {hint}. "
             + "Fix the account or the campaign, then resume.";
     }
-
-    /// <summary>Twilio's messages sometimes quote the number dialed: only its last four digits are kept.</summary>
-    public static string Redact(string message) =>
-        Digits().Replace(message, m => new string('*', m.Length - 4) + m.Value[^4..]);
-
-    [GeneratedRegex(@"\+?\d{7,15}")]
-    private static partial Regex Digits();
 }

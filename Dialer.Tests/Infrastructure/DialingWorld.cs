@@ -8,6 +8,7 @@ using Dialer.TwilioSimulator.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dialer.Tests.Infrastructure;
 
@@ -25,6 +26,9 @@ public abstract class DialingWorld : IAsyncLifetime
     protected virtual SimulatorOptions SimulatorSettings() => FastSimulator();
 
     protected virtual IDictionary<string, string?> WorkerSettings() => new Dictionary<string, string?>();
+
+    /// <summary>Another place the Workers' logs go, besides their own.</summary>
+    protected virtual ILoggerProvider? WorkerLogs() => null;
 
     public static SimulatorOptions FastSimulator(OutcomeMix? outcomes = null) => new()
     {
@@ -51,8 +55,8 @@ public abstract class DialingWorld : IAsyncLifetime
     /// restart).</summary>
     public WorkerFactory StartWorker(int? port = null)
     {
-        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix, WorkerSettings(),
-            port);
+        var worker = new WorkerFactory(Database.ConnectionString, Simulator.BaseAddress, _queuePrefix,
+            WorkerSettings(), port, WorkerLogs());
         worker.StartServer();
         return worker;
     }

@@ -4,6 +4,7 @@ using Dialer.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dialer.Tests.Infrastructure;
 
@@ -20,6 +21,8 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
     public int ManagementPort { get; } = WorkerFactory.FreePort();
     /// <summary>Where health and /metrics answer.</summary>
     public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
+    /// <summary>Another place the Api's logs go, besides its own.</summary>
+    public ILoggerProvider? Logs { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +38,7 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
         // the public address and the management one (health, /metrics): UseKestrel(port) would leave only the first
         builder.UseSetting("urls", Url);
         builder.UseSetting("Management:Port", ManagementPort.ToString());
+        if (Logs is not null) builder.ConfigureLogging(l => l.AddProvider(Logs));
         UseKestrel();
     }
 

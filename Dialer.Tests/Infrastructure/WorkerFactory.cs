@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Dialer.Worker;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Dialer.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Dialer.Tests.Infrastructure;
 /// simulator, with its own queues on the real RabbitMQ.
 /// </summary>
 public sealed class WorkerFactory(string connectionString, Uri simulator, string queuePrefix,
-    IDictionary<string, string?>? settings = null, int? port = null)
+    IDictionary<string, string?>? settings = null, int? port = null, ILoggerProvider? logs = null)
     : WebApplicationFactory<WorkerMarker>
 {
     public int Port { get; } = port ?? FreePort();
@@ -40,6 +41,7 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         // the public address and the management one (health, /metrics): UseKestrel(port) would leave only the first
         builder.UseSetting("urls", PublicUrl);
         builder.UseSetting("Management:Port", ManagementPort.ToString());
+        if (logs is not null) builder.ConfigureLogging(l => l.AddProvider(logs));
         UseKestrel();
     }
 

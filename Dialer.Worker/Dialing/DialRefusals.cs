@@ -1,3 +1,4 @@
+using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using Dialer.Core.Scheduling;
 
@@ -14,7 +15,7 @@ public sealed class DialRefusals(AttemptUpdates updates, CampaignLifecycle lifec
     public async Task SettleAsync(CallAttempt attempt, DialResult.Rejected rejected, DateTimeOffset at,
         CancellationToken ct)
     {
-        var error = $"{rejected.Status}/{rejected.Code}: {TwilioRefusals.Redact(rejected.Message)}";
+        var error = $"{rejected.Status}/{rejected.Code}: {PhoneRedaction.Redact(rejected.Message)}";
         if (rejected.Refusal == DialRefusal.BadNumber)
         {
             await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "rejected", at, error), ct);

@@ -51,7 +51,7 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
         {
             var rejected = new DialResult.Rejected(e.Status, e.Code, e.Message);
             log.LogWarning("Twilio refused attempt {AttemptId} ({Refusal}): {Status}/{Code} {Message}", attempt.Id,
-                rejected.Refusal, e.Status, e.Code, TwilioRefusals.Redact(e.Message));
+                rejected.Refusal, e.Status, e.Code, PhoneRedaction.Redact(e.Message));
             if (rejected.Refusal == DialRefusal.AccountOrConfiguration)
                 resilience.HoldForAccountError(e.Status, e.Code);
             return rejected;

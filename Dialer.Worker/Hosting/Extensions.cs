@@ -70,6 +70,7 @@ public static class Extensions
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseDialerRequestLogging();
         app.UseManagementPort();
         app.UseAnswerWebhookTiming();
         app.MapDialerHealth();

@@ -144,7 +144,7 @@ public static class TransferApi
             return await FailedAsync(db, transfer, e, clock.GetUtcNow(), ct);
         }
         log.LogInformation("Attempt {AttemptId} handed over to {Number} (transfer {TransferId})", call.AttemptId,
-            Core.Contacts.Phones.Mask(number), transfer.Id);
+            Core.Contacts.PhoneRedaction.Mask(number), transfer.Id);
 
         return await changes.RunAsync(async (unit, token) =>
         {
@@ -180,7 +180,7 @@ public static class TransferApi
             return await FailedAsync(db, transfer, e, clock.GetUtcNow(), ct);
         }
         log.LogInformation("Attempt {AttemptId}: {Kind} transfer {TransferId} calls {Number}", call.AttemptId,
-            wanted.Kind, transfer.Id, Core.Contacts.Phones.Mask(wanted.Number!));
+            wanted.Kind, transfer.Id, Core.Contacts.PhoneRedaction.Mask(wanted.Number!));
         var saved = await ChangeTransferAsync(changes, call.AttemptId, transfer.Id, t => t.Placed(thirdParty), ct);
         return Accepted(saved!);
     }
