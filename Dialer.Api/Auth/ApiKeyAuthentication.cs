@@ -36,16 +36,7 @@ public sealed class ApiKeyAuthentication(
         if (user is null) return AuthenticateResult.Fail("Unknown API key.");
         if (user.KeyRefusal(TimeProvider.GetUtcNow()) is { } refusal) return AuthenticateResult.Fail(refusal);
 
-        Claim[] claims =
-        [
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.Name),
-            new(ClaimTypes.Role, user.Role.ToString()),
-            new(DialerClaims.TeamId, user.TeamId.ToString()),
-            .. user.AgentId is { } agentId ? [new Claim(DialerClaims.AgentId, agentId.ToString())]
-            : Array.Empty<Claim>(),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = DialerPrincipal.For(user, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -1,5 +1,6 @@
 using Dialer.Api.Agents;
 using Dialer.Api.Auth;
+using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
@@ -31,6 +32,7 @@ public static class Extensions
         builder.AddDialerTelemetry("dialer-api");
         builder.AddDialerScheduler(runJobs: false);
         builder.AddApiKeyAuth();
+        builder.AddOidcSignIn();
         builder.AddClientAddresses();
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)

@@ -1,6 +1,7 @@
 using Dialer.Api.Agents;
 using Dialer.Api.Answers;
 using Dialer.Api.Auth;
+using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;
@@ -29,6 +30,7 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOidcPages(); // before the pages' static files
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAddressRateLimit(); // before any key costs a lookup

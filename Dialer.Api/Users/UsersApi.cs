@@ -13,17 +13,20 @@ namespace Dialer.Api.Users;
 public static class UsersApi
 {
     /// <param name="TeamId">the user's team; the Default team when left out</param>
+    /// <param name="Email">the email single sign-on finds the user by (optional, unique)</param>
     public sealed record CreateUserRequest(string Name, Role Role, string? Phone = null,
-        DateTimeOffset? KeyExpiresAt = null, Guid? TeamId = null);
+        DateTimeOffset? KeyExpiresAt = null, Guid? TeamId = null, string? Email = null);
     /// <summary>The key is shown once, here; only its hash is kept.</summary>
     public sealed record CreatedUser(Guid Id, string Name, Role Role, string ApiKey, Guid? AgentId, Guid TeamId);
     public sealed record UserResponse(Guid Id, string Name, Role Role, Guid? AgentId, DateTimeOffset CreatedAt,
-        string? Phone, string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt, Guid TeamId);
+        string? Phone, string? ClientIdentity, DateTimeOffset? DisabledAt, DateTimeOffset? KeyExpiresAt, Guid TeamId,
+        string? Email);
     /// <summary>
     /// Where the user may be reached from, and their team: an absent field stays as it is, an empty one clears it.
     /// Moving an agent to another team ends their campaign assignments.
     /// </summary>
-    public sealed record UpdateUserRequest(string? Phone, string? ClientIdentity, Guid? TeamId = null);
+    public sealed record UpdateUserRequest(string? Phone, string? ClientIdentity, Guid? TeamId = null,
+        string? Email = null);
     public sealed record NewKeyRequest(DateTimeOffset? ExpiresAt);
     public sealed record NewKey(string ApiKey, DateTimeOffset? ExpiresAt);
 
@@ -58,12 +61,14 @@ public static class UsersApi
             return Invalid("phone", why);
         var team = request.TeamId ?? Team.DefaultId;
         if (!await db.Teams.AnyAsync(t => t.Id == team, ct)) return Invalid("teamId", "No such team.");
+        var (email, badEmail) = await EmailAsync(db, request.Email, null, ct);
+        if (badEmail is not null) return badEmail;
 
         var key = User.NewKey();
         var user = new User
         {
             Id = Guid.CreateVersion7(now), Name = request.Name, Role = request.Role, ApiKeyHash = User.HashKey(key),
-            CreatedAt = now, Phone = phone, KeyExpiresAt = request.KeyExpiresAt, TeamId = team,
+            CreatedAt = now, Phone = phone, KeyExpiresAt = request.KeyExpiresAt, TeamId = team, Email = email,
         };
         if (request.Role is Role.Manager or Role.Admin) user.ClientIdentity = "manager-" + user.Id.ToString("N");
         if (request.Role == Role.Agent)
@@ -89,7 +94,7 @@ public static class UsersApi
         TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt)
             .Select(u => new UserResponse(
                 u.Id, u.Name, u.Role, u.AgentId, u.CreatedAt, u.Phone, u.ClientIdentity, u.DisabledAt,
-                u.KeyExpiresAt, u.TeamId))
+                u.KeyExpiresAt, u.TeamId, u.Email))
             .ToListAsync(ct));
 
     static async Task<Results<NoContent, NotFound, ValidationProblem>> Update(Guid id, UpdateUserRequest request,
@@ -110,6 +115,12 @@ public static class UsersApi
             if (identity.Length > 0 && await db.Users.AnyAsync(u => u.ClientIdentity == identity && u.Id != id, ct))
                 return Invalid("clientIdentity", "Another user has this identity.");
             user.ClientIdentity = identity.Length == 0 ? null : identity;
+        }
+        if (request.Email is not null)
+        {
+            var (email, badEmail) = await EmailAsync(db, request.Email, id, ct);
+            if (badEmail is not null) return badEmail;
+            user.Email = email;
         }
         var moveTo = request.TeamId is { } team && team != user.TeamId ? team : (Guid?)null;
         if (moveTo is not null && !await db.Teams.AnyAsync(t => t.Id == moveTo, ct))
@@ -163,6 +174,16 @@ public static class UsersApi
             clientIdentity = lines.ClientIdentity,
             teamId = lines.TeamId,
         });
+    }
+
+    /// <summary>The email normalised (null for none or empty), or why it cannot be this user's.</summary>
+    static async Task<(string? Email, ValidationProblem? Problem)> EmailAsync(DialerDb db, string? raw, Guid? userId,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(raw)) return (null, null);
+        if (!UserEmails.TryNormalize(raw, out var email, out var why)) return (null, Invalid("email", why));
+        return await db.Users.AnyAsync(u => u.Email == email && u.Id != userId, ct)
+            ? (null, Invalid("email", "Another user has this email.")) : (email, null);
     }
 
     static ValidationProblem Invalid(string field, string message) =>

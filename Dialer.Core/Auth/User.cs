@@ -24,6 +24,8 @@ public sealed class User
     /// The browser phone's Twilio identity a manager may supervise from; set at creation, changed by an admin.
     /// </summary>
     public string? ClientIdentity { get; set; }
+    /// <summary>The email single sign-on knows the user by (lower case, unique), if any (docs/security.md).</summary>
+    public string? Email { get; set; }
     /// <summary>Set: the user's key stops working (within the key cache's few seconds).</summary>
     public DateTimeOffset? DisabledAt { get; set; }
     /// <summary>Set: the key stops working then.</summary>

@@ -165,6 +165,8 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.Name).HasMaxLength(200);
         e.Property(u => u.ApiKeyHash).HasMaxLength(64);
         e.HasIndex(u => u.ApiKeyHash).IsUnique();
+        e.Property(u => u.Email).HasMaxLength(UserEmails.MaxLength);
+        e.HasIndex(u => u.Email).IsUnique();
         e.Property(u => u.Phone).HasMaxLength(16);
         e.Property(u => u.ClientIdentity).HasMaxLength(121);
         e.HasIndex(u => u.ClientIdentity).IsUnique();

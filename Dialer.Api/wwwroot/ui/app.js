@@ -13,7 +13,11 @@ export const PAGES = [
 export const session = {
   get key() { return sessionStorage.getItem(KEY); },
   get user() { return JSON.parse(sessionStorage.getItem(USER) ?? 'null'); },
-  signIn(key, user) { sessionStorage.setItem(KEY, key); sessionStorage.setItem(USER, JSON.stringify(user)); },
+  // key null: signed in through single sign-on, the page's calls carry its cookie
+  signIn(key, user) {
+    if (key) sessionStorage.setItem(KEY, key); else sessionStorage.removeItem(KEY);
+    sessionStorage.setItem(USER, JSON.stringify(user));
+  },
   signOut() { sessionStorage.removeItem(KEY); sessionStorage.removeItem(USER); },
 };
 
@@ -27,7 +31,7 @@ export class ApiError extends Error {
 
 /** Calls the API with the signed-in key; JSON in and out; throws ApiError with the problem details. */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
-  const init = { method, headers: { 'X-Api-Key': session.key ?? '', ...headers } };
+  const init = { method, headers: { ...keyHeader(), ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' || body instanceof Blob || body instanceof FormData ? body : JSON.stringify(body);
     if (!(body instanceof FormData) && !init.headers['Content-Type']) init.headers['Content-Type'] = 'application/json';
@@ -39,10 +43,12 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   return response.status === 204 ? null : response.json();
 }
 
+function keyHeader() { return session.key ? { 'X-Api-Key': session.key } : {}; }
+
 /** Builds an element: el('td', { class: 'num' }, 'text', child). */
 /** A one-time ticket for a SignalR hub: the WebSocket's URL carries it, never the key (POST /api/hub-tickets). */
 export async function hubTicket() {
-  const response = await fetch('/api/hub-tickets', { method: 'POST', headers: { 'X-Api-Key': session.key ?? '' } });
+  const response = await fetch('/api/hub-tickets', { method: 'POST', headers: keyHeader() });
   if (!response.ok) throw new ApiError(response.status, { title: 'No ticket for the live updates.' });
   return (await response.json()).ticket;
 }
@@ -109,7 +115,12 @@ export function startPage(title, run, { roles } = {}) {
   document.title = `${title} · Dialer`;
   const main = document.querySelector('main');
   const template = main.innerHTML;
-  const go = () => {
+  const go = async () => {
+    if (!session.user) {
+      // a page behind single sign-on is signed in already: its cookie answers for it
+      const sso = document.cookie.includes('dialer.sso=1') ? await fetch('/api/users/me').catch(() => null) : null;
+      if (sso?.ok) session.signIn(null, await sso.json());
+    }
     const user = session.user;
     if (!user) return loginScreen(main, go);
     document.querySelector('.app-header')?.remove();

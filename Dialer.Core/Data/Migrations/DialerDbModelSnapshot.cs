@@ -242,6 +242,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("disabled_at");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<DateTimeOffset?>("KeyExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("key_expires_at");
@@ -279,6 +284,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("ClientIdentity")
                         .IsUnique()
                         .HasDatabaseName("ix_users_client_identity");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_email");
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_users_team_id");
