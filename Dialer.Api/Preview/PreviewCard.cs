@@ -24,7 +24,7 @@ public sealed record PreviewCard(long ContactId, Guid CampaignId, string Campaig
     {
         var history = await ContactHistory.OfAsync(db, contact.Id, agentId, null, ct);
         var fields = AgentFieldsOf(contact.CustomFields, campaign.Settings.AgentFields);
-        return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, Phones.Mask(contact.Phone),
+        return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, PhoneRedaction.Mask(contact.Phone),
             [.. contact.TimeZones.Select(z => LocalTimeIn(z, now))], contact.Attempts, campaign.Settings.MaxAttempts,
             contact.LastOutcome, contact.LastAttemptAt, contact.Disposition, contact.CallbackAt, contact.SkipCount,
             contact.LastSkipReason, fields, history, campaign.Settings.Script, contact.HeldUntil ?? now);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261206192741_UserEmail")]
+    [Migration("20261206194334_UserEmail")]
     partial class UserEmail
     {
         /// <inheritdoc />
@@ -586,6 +586,10 @@ namespace Dialer.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -683,6 +687,10 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("HeldByAgentId")
                         .HasDatabaseName("ix_contacts_held_by_agent_id")
                         .HasFilter("held_by_agent_id IS NOT NULL");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("ix_contacts_last_attempt_at")
+                        .HasFilter("anonymised_at IS NULL");
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_contacts_phone");
@@ -806,6 +814,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
+                    b.Property<byte[]>("PhoneHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
                     b.Property<int>("State")
                         .HasMaxLength(32)
                         .HasColumnType("integer")
@@ -820,6 +832,10 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_call_attempts_contact_id");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_call_attempts_phone_hash")
+                        .HasFilter("phone_hash IS NOT NULL");
 
                     b.HasIndex("CampaignId", "AnsweredAt")
                         .HasDatabaseName("ix_call_attempts_campaign_id_answered_at");
@@ -1108,6 +1124,110 @@ namespace Dialer.Core.Data.Migrations
                         .HasName("pk_pacing_states");
 
                     b.ToTable("pacing_states", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Preview.PreviewCardShown", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("HeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_until");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ShownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shown_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_preview_cards");
+
+                    b.HasIndex("AgentId", "EndedAt")
+                        .HasDatabaseName("ix_preview_cards_agent_id_ended_at");
+
+                    b.HasIndex("CampaignId", "Id")
+                        .HasDatabaseName("ix_preview_cards_campaign_id_id");
+
+                    b.ToTable("preview_cards", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Privacy.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<int>("Recordings")
+                        .HasColumnType("integer")
+                        .HasColumnName("recordings");
+
+                    b.Property<int>("RecordingsPending")
+                        .HasColumnType("integer")
+                        .HasColumnName("recordings_pending");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfers");
+
+                    b.Property<int>("WebhookDeliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("webhook_deliveries");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasures");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_erasures_phone_hash");
+
+                    b.ToTable("erasures", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Recordings.CallRecording", b =>
