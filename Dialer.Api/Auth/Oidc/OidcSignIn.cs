@@ -91,7 +91,8 @@ public static class OidcSignIn
         });
     }
 
-    /// <summary>The provider's principal becomes the Dialer user's (their id, role, team), or the sign-in fails.</summary>
+    /// <summary>The provider's principal becomes the Dialer user's (their id, role, team),
+        or the sign-in fails.</summary>
     static async Task ToDialerUserAsync(TokenValidatedContext e, string emailClaim)
     {
         if (e.Principal is null) return;

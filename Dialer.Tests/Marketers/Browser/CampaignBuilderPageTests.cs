@@ -106,7 +106,7 @@ IClassFixture<Chromium>
             .ToContainTextAsync("1 of 4 contacts will never be called");
         await Screenshots.SaveAsync(page, "marketers", "02-import-report-and-prelaunch-check");
 
-        await page.GetByLabel("Agents").FillAsync("5");
+        await page.GetByLabel("Agents", new() { Exact = true }).FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run forecast" }).ClickAsync();
         await Assertions.Expect(page.Locator("#forecast-table tbody tr"))
             .ToHaveCountAsync(3, new() { Timeout = 30_000 });
