@@ -3,8 +3,9 @@ using Dialer.Core.Auth;
 
 namespace Dialer.Api.Auth;
 
-/// <summary>The signed-in user as every policy reads them, whichever way they signed in (a key, a hub ticket,
-    SSO).</summary>
+/// <summary>
+/// The signed-in user as every policy reads them, whichever way they signed in (a key, a hub ticket, SSO).
+/// </summary>
 public static class DialerPrincipal
 {
     public static ClaimsPrincipal For(User user, string scheme)

@@ -1,7 +1,8 @@
 namespace Dialer.Core.Auth;
 
-/// <summary>A user's email, as single sign-on finds them by it: trimmed, lower case, one '@',
-    at most 254 characters.</summary>
+/// <summary>
+/// A user's email, as single sign-on finds them by it: trimmed, lower case, one '@', at most 254 characters.
+/// </summary>
 public static class UserEmails
 {
     public const int MaxLength = 254;

@@ -15,7 +15,9 @@ public static class OidcSignIn
 {
     public const string Scheme = "Oidc", CookieScheme = "DialerPages", Selector = "KeyOrPages";
     const string CookieName = "dialer.pages", SignedInMark = "dialer.sso";
-    /// <summary>The pages a person opens (their shells and static files): an unsigned-in visit goes to the provider.</summary>
+    /// <summary>
+    /// The pages a person opens (their shells and static files): an unsigned-in visit goes to the provider.
+    /// </summary>
     static readonly PathString[] Pages = ["/campaigns", "/do-not-call", "/manager", "/agent", "/reports"];
 
     public static IHostApplicationBuilder AddOidcSignIn(this IHostApplicationBuilder builder)
@@ -91,8 +93,9 @@ public static class OidcSignIn
         });
     }
 
-    /// <summary>The provider's principal becomes the Dialer user's (their id, role, team),
-        or the sign-in fails.</summary>
+    /// <summary>
+    /// The provider's principal becomes the Dialer user's (their id, role, team), or the sign-in fails.
+    /// </summary>
     static async Task ToDialerUserAsync(TokenValidatedContext e, string emailClaim)
     {
         if (e.Principal is null) return;

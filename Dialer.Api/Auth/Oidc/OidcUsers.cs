@@ -9,8 +9,9 @@ namespace Dialer.Api.Auth.Oidc;
 /// </summary>
 public static class OidcUsers
 {
-    /// <summary>The email the provider's claim carries,
-        normalised; null with the reason when there is none to use.</summary>
+    /// <summary>
+    /// The email the provider's claim carries, normalised; null with the reason when there is none to use.
+    /// </summary>
     public static string? EmailOf(ClaimsPrincipal external, string emailClaim, out string refusal)
     {
         refusal = "";
@@ -29,8 +30,9 @@ public static class OidcUsers
         return email;
     }
 
-    /// <summary>The principal the policies read,
-        for the user found by that email; null with the reason when refused.</summary>
+    /// <summary>
+    /// The principal the policies read, for the user found by that email; null with the reason when refused.
+    /// </summary>
     public static ClaimsPrincipal? SignIn(User? user, DateTimeOffset now, string scheme, out string refusal)
     {
         refusal = user is null ? "No Dialer user has this email: ask an administrator to add it to your user."
