@@ -28,14 +28,14 @@ public static class AttemptEnds
 
     public static AttemptEnd Of(string outcome, bool machine, bool live, bool abandoned, bool connected,
         bool agentless) => outcome switch
-    {
-        _ when live && abandoned => AttemptEnd.Abandoned,
-        _ when machine => AttemptEnd.Machine,
-        _ when live && agentless => AttemptEnd.Reached,
-        _ when live => connected ? AttemptEnd.Reached : AttemptEnd.GreetingHangUp,
-        "busy" => AttemptEnd.Busy,
-        "no-answer" => AttemptEnd.NoAnswer,
-        "failed" or "not-placed" => AttemptEnd.Failed,
-        _ => AttemptEnd.Other,
-    };
+        {
+            _ when live && abandoned => AttemptEnd.Abandoned,
+            _ when machine => AttemptEnd.Machine,
+            _ when live && agentless => AttemptEnd.Reached,
+            _ when live => connected ? AttemptEnd.Reached : AttemptEnd.GreetingHangUp,
+            "busy" => AttemptEnd.Busy,
+            "no-answer" => AttemptEnd.NoAnswer,
+            "failed" or "not-placed" => AttemptEnd.Failed,
+            _ => AttemptEnd.Other,
+        };
 }

@@ -115,8 +115,11 @@ public sealed class RetryPolicyTests
         var r = s.RetryRules;
         RetryRule? rule = c.End switch
         {
-            AttemptEnd.Busy => r.Busy, AttemptEnd.NoAnswer => r.NoAnswer, AttemptEnd.Machine => r.Machine,
-            AttemptEnd.Failed => r.Failed, AttemptEnd.GreetingHangUp => r.GreetingHangUp,
+            AttemptEnd.Busy => r.Busy,
+            AttemptEnd.NoAnswer => r.NoAnswer,
+            AttemptEnd.Machine => r.Machine,
+            AttemptEnd.Failed => r.Failed,
+            AttemptEnd.GreetingHangUp => r.GreetingHangUp,
             AttemptEnd.Abandoned => new RetryRule(0, r.Abandoned.MaxRetries),
             _ => null,
         };
