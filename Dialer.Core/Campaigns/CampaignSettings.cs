@@ -26,6 +26,8 @@ public sealed record CampaignSettings
     /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
     public int MaxAttemptsPer24Hours { get; init; } = 2;
     public RetryRules RetryRules { get; init; } = new();
+    /// <summary>Per-disposition retry rules (no-sale: never; busy-signal: again in 30 minutes...).</summary>
+    public DispositionRule[] DispositionRules { get; init; } = [];
     public MachineHandling MachineHandling { get; init; } = MachineHandling.HangUp;
     public bool AsyncMachineDetection { get; init; }
     public string? VoicemailMessage { get; init; }

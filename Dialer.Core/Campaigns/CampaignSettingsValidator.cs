@@ -13,6 +13,7 @@ public static class CampaignSettingsValidator
     public const int MaxDispositions = 50, MaxDispositionChars = 64, MaxHolidays = 366;
     public const double MaxMinReadySeconds = 300;
     public const int MaxPriority = 100;
+    public const int MaxLockoutHours = 30 * 24, MaxRetryDelayMinutes = 60 * 24 * 14;
     public const decimal MaxCostPerMinute = 100;
     static readonly DateTimeOffset EarliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     static readonly DateTimeOffset LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -57,7 +58,10 @@ public static class CampaignSettingsValidator
             ValidateRetry("retryRules.noAnswer", s.RetryRules.NoAnswer, errors);
             ValidateRetry("retryRules.machine", s.RetryRules.Machine, errors);
             ValidateRetry("retryRules.failed", s.RetryRules.Failed, errors);
+            ValidateRetry("retryRules.greetingHangUp", s.RetryRules.GreetingHangUp, errors);
+            ValidateAbandoned(s.RetryRules.Abandoned, errors);
         }
+        DispositionRulesCheck.Validate(s, errors);
 
         if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
         if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))
@@ -168,10 +172,20 @@ public static class CampaignSettingsValidator
         }
     }
 
-    static void ValidateRetry(string field, RetryRule? rule, ValidationErrors errors)
+    static void ValidateAbandoned(AbandonedRule? rule, ValidationErrors errors)
+    {
+        const string field = "retryRules.abandoned";
+        if (rule is null) { errors.Add(field, "Required."); return; }
+        if (rule.LockoutHours is < 1 or > MaxLockoutHours)
+            errors.Add(field + ".lockoutHours", $"Must be between 1 and {MaxLockoutHours} hours.");
+        if (rule.MaxRetries is < 0 or > 10)
+            errors.Add(field + ".maxRetries", "Must be between 0 and 10.");
+    }
+
+    internal static void ValidateRetry(string field, RetryRule? rule, ValidationErrors errors)
     {
         if (rule is null) { errors.Add(field, "Required."); return; }
-        if (rule.DelayMinutes is < 1 or > 60 * 24 * 14)
+        if (rule.DelayMinutes is < 1 or > MaxRetryDelayMinutes)
             errors.Add(field + ".delayMinutes", "Must be between 1 minute and 14 days.");
         if (rule.MaxRetries is < 0 or > 10)
             errors.Add(field + ".maxRetries", "Must be between 0 and 10.");

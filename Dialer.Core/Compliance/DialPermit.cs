@@ -48,7 +48,7 @@ public static class DialPermit
     {
         var rules = RulesFor(campaign.Settings, contact);
         if (Protects(campaign, contact, rules, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
-        if (contact.Attempts >= campaign.Settings.MaxAttempts) return new(AttemptsExhausted);
+        if (contact.Attempts >= AttemptCap(campaign.Settings, contact)) return new(AttemptsExhausted);
         if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return new(Cap24HoursReached);
         if (person.DialingElsewhere) return new(DialingElsewhere);
         if (rules.AbandonedLockout is { } lockout && person.LastAbandonedAt is { } abandoned
@@ -59,6 +59,13 @@ public static class DialPermit
             return new(PersonCapReached, $"{cap.Rule.Label} {cap.Calls} calls per person in 24 h");
         return null;
     }
+
+    /// <summary>
+    /// The campaign's maxAttempts, and one more for an agent's callback: a customer who asked to be called back on
+    /// their last attempt is called back, once.
+    /// </summary>
+    public static int AttemptCap(CampaignSettings settings, Contact contact) =>
+        settings.MaxAttempts + (contact is { Priority: DialPriority.Callback, CallbackAt: not null } ? 1 : 0);
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
     public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now,

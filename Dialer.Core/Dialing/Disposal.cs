@@ -24,7 +24,24 @@ public static class Disposal
         var contact = (await change.LockContactAsync(attempt.ContactId, ct))!;
         contact.Disposition = disposition;
         await ApplyToContactAsync(change.Db, contact, disposition, callbackAt, settings, by, change.Now, ct);
+        await ApplyDispositionRuleAsync(change.Db, contact, attempt, settings, change.Now, ct);
         return (null, contact);
+    }
+
+    /// <summary>
+    /// The campaign's rule for this disposition, once the call is over (while it lasts, its end applies the rule: a
+    /// contact due again mid-call could be claimed twice).
+    /// </summary>
+    static async Task ApplyDispositionRuleAsync(DialerDb db, Contact contact, CallAttempt attempt,
+        CampaignSettings settings, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!attempt.IsFinal || contact.Status == ContactStatus.Suppressed
+            || DispositionRule.For(settings.DispositionRules, attempt.Disposition) is null) return;
+        var earlier = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.ContactId == contact.Id && a.Id != attempt.Id).ToListAsync(ct);
+        var (sameEnd, sameDisposition) = ContactOutcome.SameBefore(attempt, earlier, settings);
+        contact.Apply(RetryPolicy.Decide(settings,
+            contact.RetryCase(attempt, settings, sameEnd, sameDisposition, now)));
     }
 
     static async Task ApplyToContactAsync(DialerDb db, Contact contact, string disposition, DateTimeOffset? callbackAt,

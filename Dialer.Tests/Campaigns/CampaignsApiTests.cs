@@ -42,6 +42,18 @@ public sealed class CampaignsApiTests(ApiFactory api)
     [InlineData("callingWindow", """{"days":[]}""", "callingWindow.days")]
     [InlineData("retryRules", """{"busy":{"delayMinutes":0,"maxRetries":2}}""", "retryRules.busy.delayMinutes")]
     [InlineData("retryRules", """{"noAnswer":{"delayMinutes":30,"maxRetries":99}}""", "retryRules.noAnswer.maxRetries")]
+    [InlineData("retryRules", """{"abandoned":{"lockoutHours":0,"maxRetries":1}}""",
+        "retryRules.abandoned.lockoutHours")]
+    [InlineData("retryRules", """{"greetingHangUp":{"delayMinutes":0,"maxRetries":1}}""",
+        "retryRules.greetingHangUp.delayMinutes")]
+    [InlineData("dispositionRules", """[{"disposition":"maybe","retry":"never"}]""",
+        "dispositionRules[0].disposition")]
+    [InlineData("dispositionRules", """[{"disposition":"callback","retry":"never"}]""",
+        "dispositionRules[0].disposition")]
+    [InlineData("dispositionRules", """[{"disposition":"no-sale","retry":"after","delayMinutes":0,"maxRetries":2}]""",
+        "dispositionRules[0].delayMinutes")]
+    [InlineData("dispositionRules", """[{"disposition":"no-sale","retry":"after","delayMinutes":30,"maxRetries":0}]""",
+        "dispositionRules[0].maxRetries")]
     [InlineData("machineHandling", "\"voicemailDrop\"", "voicemailMessage")]
     [InlineData("safeHarbourMessage", "\"\"", "safeHarbourMessage")]
     [InlineData("dispositions", "[]", "dispositions")]

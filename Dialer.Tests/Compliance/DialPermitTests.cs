@@ -68,30 +68,4 @@ public sealed class DialPermitTests
         Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
         Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
     }
-
-    [Property(MaxTest = 500)]
-    public Property A_contact_is_never_scheduled_again_beyond_its_attempts_or_its_outcome_rule() =>
-        Prop.ForAll((
-            from maxAttempts in Gen.Choose(1, 10)
-            from attempts in Gen.Choose(1, 12)
-            from sameBefore in Gen.Choose(0, 10)
-            from outcome in Gen.Elements("busy", "no-answer", "failed", "completed", "rejected", "not-placed")
-            from machine in Gen.Elements(true, false)
-            select (maxAttempts, attempts, sameBefore, outcome, machine)).ToArbitrary(),
-            t =>
-            {
-                var (maxAttempts, attempts, sameBefore, outcome, machine) = t;
-                var settings = new CampaignSettings { MaxAttempts = maxAttempts };
-                var next = RetryPolicy.NextAttemptAt(settings, outcome, machine, attempts, sameBefore,
-                    DateTimeOffset.UtcNow);
-                var rule = machine ? settings.RetryRules.Machine : outcome switch
-                {
-                    "busy" => settings.RetryRules.Busy,
-                    "no-answer" => settings.RetryRules.NoAnswer,
-                    "failed" or "not-placed" => settings.RetryRules.Failed,
-                    _ => null,
-                };
-                var mayRetry = attempts < maxAttempts && rule is not null && sameBefore < rule.MaxRetries;
-                return (next is not null) == mayRetry;
-            });
 }

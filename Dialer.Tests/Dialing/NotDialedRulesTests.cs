@@ -42,7 +42,7 @@ public sealed class NotDialedRulesTests
                 if (t.refusal == CallAttempt.NotSent) attempt.Stranded("its PlaceCall was not taken", now);
                 else attempt.RefusedAtDial(t.refusal, now);
 
-                contact.Record(attempt, Settings, retriesOfThisKindSoFar: 0, now, DialLead.Default);
+                contact.Record(attempt, Settings, sameEndBefore: 0, now, DialLead.Default);
 
                 var unspent = contact.Attempts == t.attempts - 1 && attempt.DialedAt is null && attempt.IsFinal;
                 var placed = t.refusal switch

@@ -69,9 +69,10 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
         attempt.SettleAbandon(now);
         if (ended)
         {
-            var sameBefore = await db.CallAttempts.CountAsync(
-                a => a.ContactId == contact.Id && a.Id != attempt.Id && a.Outcome == attempt.Outcome, ct);
-            contact.Record(attempt, settings!, sameBefore, now, lead);
+            var earlier = await db.CallAttempts.AsNoTracking()
+                .Where(a => a.ContactId == contact.Id && a.Id != attempt.Id).ToListAsync(ct);
+            var (sameEnd, sameDisposition) = ContactOutcome.SameBefore(attempt, earlier, settings!);
+            contact.Record(attempt, settings!, sameEnd, now, lead, sameDisposition);
             // the customer's call is over, so is the agent's: their wrap-up starts now
             if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, ct) is { } agent
                 && agent.CallEnded(attempt.Id, now))

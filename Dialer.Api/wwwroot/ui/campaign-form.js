@@ -19,6 +19,16 @@ function toLocalInput(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+// "no-sale: never", "busy-signal: 30 min x 2"; a line that is neither goes as a rule the API refuses, naming it
+const ruleText = r => `${r.disposition}: ${r.retry === 'never' ? 'never' : `${r.delayMinutes} min x ${r.maxRetries}`}`;
+function parseRule(line) {
+  const at = line.lastIndexOf(':');
+  const disposition = (at < 0 ? line : line.slice(0, at)).trim(), rule = at < 0 ? '' : line.slice(at + 1).trim();
+  if (/^never$/i.test(rule)) return { disposition, retry: 'never' };
+  const m = /^(\d+)\s*min\w*\s*x\s*(\d+)$/i.exec(rule);
+  return { disposition, retry: 'after', delayMinutes: m ? Number(m[1]) : 0, maxRetries: m ? Number(m[2]) : 0 };
+}
+
 export function fill(form, settings) {
   for (const c of controls(form)) {
     const value = get(settings, pathOf(c));
@@ -26,6 +36,7 @@ export function fill(form, settings) {
       case 'bool': c.checked = !!value; break;
       case 'days': for (const box of c.querySelectorAll('input')) box.checked = (value ?? []).includes(box.value); break;
       case 'lines': c.value = (value ?? []).join('\n'); break;
+      case 'dispositionRules': c.value = (value ?? []).map(ruleText).join('\n'); break;
       case 'time': c.value = (value ?? '').slice(0, 5); break;
       case 'datetime': c.value = toLocalInput(value); break;
       case 'percent': c.value = value == null ? '' : +(value * 100).toFixed(3); break;
@@ -43,6 +54,7 @@ export function read(form) {
       case 'bool': value = c.checked; break;
       case 'days': value = [...c.querySelectorAll('input:checked')].map(b => b.value); break;
       case 'lines': value = v.split(/\r?\n|,/).map(s => s.trim()).filter(Boolean); break;
+      case 'dispositionRules': value = v.split(/\r?\n/).map(s => s.trim()).filter(Boolean).map(parseRule); break;
       case 'time': value = v ? `${v}:00`.slice(0, 8) : undefined; break;
       case 'datetime': value = v ? new Date(v).toISOString() : null; break;
       case 'percent': value = v === '' ? undefined : +(Number(v) / 100).toFixed(6); break;
@@ -66,7 +78,8 @@ export function showErrors(form, errors) {
   clearErrors(form);
   const summary = [];
   for (const [key, messages] of Object.entries(errors)) {
-    const field = form.querySelector(`[data-field="${CSS.escape(key)}"]`) ?? form.querySelector(`[data-field^="${CSS.escape(key)}."]`);
+    const field = form.querySelector(`[data-field="${CSS.escape(key)}"]`) ?? form.querySelector(`[data-field^="${CSS.escape(key)}."]`)
+      ?? form.querySelector(`[data-field="${CSS.escape(key.replace(/\[.*$/, ''))}"]`); // a list's item: the list's field
     const text = messages.join(' ');
     if (!field) { summary.push(el('li', {}, `${key || 'The campaign'}: ${text}`)); continue; }
     const id = `error-${key.replaceAll('.', '-') || 'form'}`;
