@@ -21,7 +21,8 @@ public sealed class SpokenWordsTests
     {
         var errors = CampaignSettingsValidator.Validate(Valid(s => s with
         {
-            DefaultRegion = region, SafeHarbourMessage = message,
+            DefaultRegion = region,
+            SafeHarbourMessage = message,
         }));
 
         Assert.False(errors.ContainsKey("safeHarbourMessage"), string.Join(" ", errors.SelectMany(e => e.Value)));

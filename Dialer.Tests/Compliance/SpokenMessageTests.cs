@@ -21,7 +21,10 @@ public sealed class SpokenMessageTests(HumansAndAgents world) : IClassFixture<Hu
 
     static CampaignSettings InSpanish(CampaignSettings s) => s with
     {
-        DefaultRegion = "ES", Language = "es-ES", Voice = "Polly.Lucia", SafeHarbourMessage = Spanish,
+        DefaultRegion = "ES",
+        Language = "es-ES",
+        Voice = "Polly.Lucia",
+        SafeHarbourMessage = Spanish,
         OptOutConfirmation = "No le llamaremos más. Adiós.",
     };
 
@@ -71,7 +74,9 @@ public sealed class SpokenMessageTests(HumansAndAgents world) : IClassFixture<Hu
     {
         var (campaign, contacts) = await world.RunningCampaignAsync(1, s => s with
         {
-            Mode = Core.Pacing.DialingMode.Agentless, Language = "en-GB", Voice = "Polly.Amy",
+            Mode = Core.Pacing.DialingMode.Agentless,
+            Language = "en-GB",
+            Voice = "Polly.Amy",
             BroadcastMessage = "This is Acme with your offer. Call 020 7946 0958; to not be called again, press 9.",
         });
         world.Simulator.Faults.Apply(SimFaults.Patch(keyPress: "9"));

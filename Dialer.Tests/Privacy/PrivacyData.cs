@@ -16,8 +16,11 @@ static class PrivacyData
 {
     public static async Task<Guid> TeamAsync(DialerDb db)
     {
-        var team = new Team { Id = Guid.CreateVersion7(), Name = "Team " + Guid.NewGuid().ToString("N")[..8],
-            CreatedAt = DateTimeOffset.UtcNow };
+        var team = new Team
+        {
+            Id = Guid.CreateVersion7(), Name = "Team " + Guid.NewGuid().ToString("N")[..8],
+            CreatedAt = DateTimeOffset.UtcNow
+        };
         db.Teams.Add(team);
         await db.SaveChangesAsync();
         return team.Id;
