@@ -1,3 +1,4 @@
+using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
 using Dialer.Core.Dialing.Fallback;
 using Dialer.Core.Figures;
@@ -34,10 +35,10 @@ public static class AnswerFallbackWebhook
         var answer = new FallbackAnswer(attemptId, form["CallSid"].ToString(), machine, clock.GetUtcNow());
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(twilio.Value.AnswerBudgetMilliseconds);
-        string? message;
+        CampaignSettings? settings;
         try
         {
-            message = await answer.RecordAsync(changes, budget.Token);
+            settings = await answer.RecordAsync(changes, budget.Token);
         }
         // the last chance to be heard: whatever failed (the database down too), the customer hears something
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -48,9 +49,10 @@ public static class AnswerFallbackWebhook
             return Twiml(machine ? new VoiceResponse().Hangup()
                 : new VoiceResponse().Say(twilio.Value.FallbackMessage).Hangup());
         }
-        if (message is null) return Twiml(new VoiceResponse().Hangup());
+        if (settings is null) return Twiml(new VoiceResponse().Hangup());
         log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
-        return Twiml(machine ? new VoiceResponse().Hangup() : new VoiceResponse().Say(message).Hangup());
+        return Twiml(machine ? new VoiceResponse().Hangup()
+            : CampaignSpeech.SafeHarbour(settings, twilio.Value.PublicWebhookBaseUrl, attemptId));
     }
 
     static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");

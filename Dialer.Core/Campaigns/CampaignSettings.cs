@@ -33,7 +33,23 @@ public sealed record CampaignSettings
     public string? VoicemailMessage { get; init; }
     /// <summary>What a person hears in an agentless (broadcast) campaign.</summary>
     public string? BroadcastMessage { get; init; }
-    public string SafeHarbourMessage { get; init; } = "Sorry we missed you. We will try again later.";
+    /// <summary>
+    /// Said when no agent is free: who is calling and a number to call back (the validator wants a phone number in it,
+    /// or <c>{callerId}</c>), and how to opt out. See <see cref="Speech.SpokenText"/> for the placeholders.
+    /// </summary>
+    public string SafeHarbourMessage { get; init; } =
+        "Sorry we missed you. We will try again later, or call us back on {callerId}. "
+        + "To not be called again, press {optOutDigit}.";
+    /// <summary>Twilio's language for every <c>&lt;Say&gt;</c> of the campaign: one of <see cref="Speech.Voices"/>.
+    /// </summary>
+    public string Language { get; init; } = "en-US";
+    /// <summary>A voice that speaks <see cref="Language"/>; null for the language's first.</summary>
+    public string? Voice { get; init; }
+    /// <summary>The key that puts the number on the do-not-call list during the safe-harbour or agentless message.
+    /// </summary>
+    public string OptOutDigit { get; init; } = "9";
+    /// <summary>What the customer hears after pressing <see cref="OptOutDigit"/>.</summary>
+    public string OptOutConfirmation { get; init; } = "You will not be called again. Goodbye.";
     public double AbandonTarget { get; init; } = Compliance.AbandonRule.LegalCeiling;
     public int AbandonWindowHours { get; init; } = 24 * 30;
     public string? Script { get; init; }

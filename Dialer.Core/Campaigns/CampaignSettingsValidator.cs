@@ -9,6 +9,7 @@ namespace Dialer.Core.Campaigns;
 public static class CampaignSettingsValidator
 {
     public const int MaxScriptChars = 20_000, MaxMessageChars = 1000, MaxSafeHarbourChars = 500;
+    public const int MaxConfirmationChars = 200;
     public const int MaxAgentFields = 20, MaxAgentFieldChars = 64;
     public const int MaxDispositions = 50, MaxDispositionChars = 64, MaxHolidays = 366;
     public const double MaxMinReadySeconds = 300;
@@ -80,7 +81,13 @@ public static class CampaignSettingsValidator
         if (string.IsNullOrWhiteSpace(s.SafeHarbourMessage))
             errors.Add("safeHarbourMessage",
                 "The safe-harbour message (who is calling, a number to call back) is required.");
-        else MaxLength("safeHarbourMessage", s.SafeHarbourMessage, MaxSafeHarbourChars, errors);
+        else if (s.SafeHarbourMessage.Length > MaxSafeHarbourChars)
+            errors.Add("safeHarbourMessage", $"At most {MaxSafeHarbourChars} characters.");
+        else if (!s.SafeHarbourMessage.Contains(Speech.SpokenText.CallerId, StringComparison.Ordinal)
+            && !Phones.ContainsNumber(s.SafeHarbourMessage, s.DefaultRegion ?? "US"))
+            errors.Add("safeHarbourMessage",
+                "Say a number to call back (written as people write it, or {callerId} for the caller ID).");
+        ValidateSpeech(s, errors);
         MaxLength("voicemailMessage", s.VoicemailMessage, MaxMessageChars, errors);
         MaxLength("broadcastMessage", s.BroadcastMessage, MaxMessageChars, errors);
         MaxLength("script", s.Script, MaxScriptChars, errors);
@@ -130,6 +137,20 @@ public static class CampaignSettingsValidator
             errors.Add("agentFields", $"Each field is a column name of 1 to {MaxAgentFieldChars} characters.");
         else if (fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != fields.Length)
             errors.Add("agentFields", "Fields must be unique.");
+    }
+
+    static void ValidateSpeech(CampaignSettings s, ValidationErrors errors)
+    {
+        if (!Speech.Voices.IsLanguage(s.Language))
+            errors.Add("language", $"One of {string.Join(", ", Speech.Voices.ByLanguage.Keys)}.");
+        else if (s.Voice is { } voice && !Speech.Voices.Speaks(s.Language, voice))
+            errors.Add("voice", $"For {s.Language}: one of {string.Join(", ", Speech.Voices.ByLanguage[s.Language])}"
+                + " (or none, for the first).");
+        if (s.OptOutDigit is not { Length: 1 } digit || !char.IsAsciiDigit(digit[0]))
+            errors.Add("optOutDigit", "One key from 0 to 9.");
+        if (string.IsNullOrWhiteSpace(s.OptOutConfirmation))
+            errors.Add("optOutConfirmation", "Required: the customer hears it after pressing the opt-out key.");
+        else MaxLength("optOutConfirmation", s.OptOutConfirmation, MaxConfirmationChars, errors);
     }
 
     static void MaxLength(string field, string? value, int max, ValidationErrors errors)

@@ -22,4 +22,6 @@ public static class DoNotCallSources
     public const string Api = "api", Upload = "upload";
     /// <summary>The customer asked, on a call (the agent's do-not-call disposition): a legal record.</summary>
     public const string CustomerRequest = "customer-request";
+    /// <summary>The customer pressed the opt-out key during the safe-harbour or agentless message.</summary>
+    public const string KeyPress = "key press";
 }

@@ -82,6 +82,16 @@ public static class Phones
         return zones.Count == 1 && zones[0] == "Etc/Unknown" ? [] : zones.Where(z => z != "Etc/Unknown").ToArray();
     }
 
+    /// <summary>
+    /// An E.164 number as its own country writes it ("(415) 555-0100"); the text as is when not a number.
+    /// </summary>
+    public static string National(string e164) =>
+        TryParse(e164, "US", out var number, out _) ? Util.Format(number, PhoneNumberFormat.NATIONAL) : e164;
+
+    /// <summary>True when the text contains a valid phone number, as people write one in the region.</summary>
+    public static bool ContainsNumber(string text, string region) =>
+        IsKnownRegion(region) && Util.FindNumbers(text, region.ToUpperInvariant()).Any();
+
     static string Describe(ErrorType type) => type switch
     {
         ErrorType.INVALID_COUNTRY_CODE => "unknown country code",

@@ -50,18 +50,8 @@ public static class Disposal
         if (Dispositions.IsDoNotCall(disposition))
         {
             Guid? listCampaign = settings.DoNotCallDispositionIsGlobal ? null : contact.CampaignId;
-            if (!await db.DoNotCall.AnyAsync(e => e.Phone == contact.Phone && e.CampaignId == listCampaign, ct))
-                db.DoNotCall.Add(new DoNotCallEntry
-                {
-                    Phone = contact.Phone, CampaignId = listCampaign, Reason = "agent disposition", AddedAt = now,
-                    AddedBy = by,
-                    Source = DoNotCallSources.CustomerRequest,
-                });
-            contact.Status = ContactStatus.Suppressed;
-            contact.NextAttemptAt = null;
-            await db.Contacts.Where(DoNotCallMatch.WaitingContacts([contact.Phone], listCampaign))
-                .Where(c => c.Id != contact.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ContactStatus.Suppressed), ct);
+            await CustomerOptOut.ApplyAsync(db, contact, listCampaign, "agent disposition", by,
+                DoNotCallSources.CustomerRequest, now, ct);
         }
         else if (Dispositions.IsCallback(disposition))
         {

@@ -19,6 +19,8 @@ public static class WebhookRoutes
     public const string Status = "/status/{attemptId:guid}";
     public const string Amd = "/amd/{attemptId:guid}";
     public const string DialEnded = "/dial-ended/{attemptId:guid}";
+    /// <summary>The customer pressed a key during the safe-harbour or agentless message.</summary>
+    public const string OptOut = "/opt-out/{attemptId:guid}";
 
     // the agent's line and room
     public const string AgentLine = "/agent-line/{agentId:guid}";
@@ -44,6 +46,7 @@ public static class WebhookRoutes
     public static string StatusUrl(string hooks, Guid attemptId) => Url(hooks, Status, attemptId);
     public static string AmdUrl(string hooks, Guid attemptId) => Url(hooks, Amd, attemptId);
     public static string DialEndedUrl(string hooks, Guid attemptId) => Url(hooks, DialEnded, attemptId);
+    public static string OptOutUrl(string hooks, Guid attemptId) => Url(hooks, OptOut, attemptId);
     public static string AgentLineUrl(string hooks, Guid agentId) => Url(hooks, AgentLine, agentId);
     public static string RoomUrl(string hooks, Guid agentId) => Url(hooks, Room, agentId);
     public static string HoldMusicUrl(string hooks) => Url(hooks, HoldMusic);

@@ -1,6 +1,7 @@
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
 using Dialer.Tests.Infrastructure;
+using static Dialer.Tests.Infrastructure.SpokenMessages;
 
 namespace Dialer.Tests.Agents;
 
@@ -35,7 +36,7 @@ public sealed class LostLineEndTests(HumansAndAgents world) : IClassFixture<Huma
         Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
             $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
         var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
-        Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"),
+        Assert.True(trail.Contains($"Say ({Spoken(campaign).Length} chars)"),
             string.Join(" | ", trail));
         var after = await world.AgentAsync(agent.Id);
         Assert.Equal((AgentState.Break, LineState.Dropped), (after.State, after.LineState));

@@ -5,6 +5,7 @@ using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
 using Dialer.TwilioSimulator.Agents;
 using Dialer.TwilioSimulator.Callbacks;
+using static Dialer.Tests.Infrastructure.SpokenMessages;
 
 namespace Dialer.Tests.Agents;
 
@@ -66,7 +67,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
             $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
-        Assert.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)", call.Trail);
+        Assert.Contains($"Say ({Spoken(campaign).Length} chars)", call.Trail);
         Assert.Null(call.Agent);
     }
 
@@ -147,7 +148,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
             Assert.True(done.MessageStartedAt - done.AnsweredAt < TimeSpan.FromSeconds(2),
                 $"message began {done.MessageStartedAt - done.AnsweredAt} after the answer");
             var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail;
-            Assert.True(trail.Contains($"Say ({campaign.Settings.SafeHarbourMessage.Length} chars)"),
+            Assert.True(trail.Contains($"Say ({Spoken(campaign).Length} chars)"),
                 string.Join(" | ", trail));
             var dropped = await world.AgentAsync(agent.Id);
             Assert.Equal((AgentState.Break, LineState.Dropped), (dropped.State, dropped.LineState));
@@ -227,7 +228,7 @@ public sealed class RoutingTests(HumansAndAgents world) : IClassFixture<HumansAn
         request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(world.Simulator.Options.AuthToken, url, form));
         var twiml = await (await http.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
 
-        Assert.Contains($"<Say>{campaign.Settings.SafeHarbourMessage}</Say>", twiml);
+        Assert.Contains($">{Spoken(campaign)}</Say>", twiml);
         var after = (await world.WaitForAttemptsAsync([attempt.Id], a => a.MessageStartedAt is not null))[0];
         Assert.True(after.Abandoned);
         Assert.Null(after.BridgedAt);

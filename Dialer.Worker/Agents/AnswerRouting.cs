@@ -58,12 +58,13 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         }, ct);
         if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
 
+        var hooks = twilio.Value.PublicWebhookBaseUrl;
         return plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),
-            AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings),
-            _ when agent is null => AnswerTwiml.SafeHarbour(settings),
-            _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, twilio.Value.PublicWebhookBaseUrl),
+            AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings, hooks, attempt.Id),
+            _ when agent is null => CampaignSpeech.SafeHarbour(settings, hooks, attempt.Id),
+            _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, hooks),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Dialer.Core.Data;
 using Dialer.Core.Recordings;
+using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Twilio.TwiML;
@@ -16,9 +17,12 @@ public static class RecordingWebhooks
         return group;
     }
 
-    static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CancellationToken ct) =>
-        Results.Content(new VoiceResponse().Say((await campaigns.GetAsync(campaignId, ct)).Recording.Notice).ToString(),
+    static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CancellationToken ct)
+    {
+        var settings = await campaigns.GetAsync(campaignId, ct);
+        return Results.Content(new VoiceResponse().SayAs(settings, settings.Recording.Notice).ToString(),
             "application/xml");
+    }
 
     static async Task<IResult> Status(Guid attemptId, HttpRequest request, DialerDb db, TimeProvider clock,
         CancellationToken ct)

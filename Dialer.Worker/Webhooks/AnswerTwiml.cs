@@ -2,6 +2,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
+using Dialer.ServiceDefaults.Twilio;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Webhooks;
@@ -27,16 +28,12 @@ public static class AnswerTwiml
     {
         var response = new VoiceResponse();
         if (settings.MachineHandling == MachineHandling.VoicemailDrop && settings.VoicemailMessage is { } message)
-            response.Say(message);
+            response.SayAs(settings, message);
         return response.Hangup();
     }
 
-    public static VoiceResponse Broadcast(CampaignSettings settings) =>
-        new VoiceResponse().Say(settings.BroadcastMessage ?? settings.SafeHarbourMessage).Hangup();
-
-    /// <summary>
-    /// No agent is free: who is calling and how to call back, then goodbye. The call counts as abandoned.
-    /// </summary>
-    public static VoiceResponse SafeHarbour(CampaignSettings settings) =>
-        new VoiceResponse().Say(settings.SafeHarbourMessage).Hangup();
+    /// <summary>An agentless call's message; the customer may press the opt-out key while it plays.</summary>
+    public static VoiceResponse Broadcast(CampaignSettings settings, string hooks, Guid attemptId) =>
+        new VoiceResponse().SayWithOptOut(settings, settings.BroadcastMessage ?? settings.SafeHarbourMessage, hooks,
+            attemptId).Hangup();
 }

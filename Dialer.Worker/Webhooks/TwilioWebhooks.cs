@@ -27,6 +27,7 @@ public static class TwilioWebhooks
         group.MapPost(WebhookRoutes.Status, Status);
         group.MapPost(WebhookRoutes.Amd, Amd);
         group.MapDialEndedWebhook();
+        group.MapOptOutWebhook();
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();

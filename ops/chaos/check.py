@@ -282,7 +282,11 @@ def check_run(args, run, calls_by_number, conferences):
         heard = []
         said = next((n for n in messages if f"Say ({n} chars)" in x["trail"]), None)
         if said and x["endTime"]:
-            heard.append(("message", ts(x["endTime"]) - dt.timedelta(milliseconds=said * SAY_MS_PER_CHAR * TWIML_SCALE)))
+            # the opt-out Gather waits its timeout after the message before the call ends
+            waited = max((int(t[len("Gather (no input, "):-2]) for t in x["trail"] if t.startswith("Gather (no input, ")),
+                         default=0)
+            spoken = said * SAY_MS_PER_CHAR + waited * 1000
+            heard.append(("message", ts(x["endTime"]) - dt.timedelta(milliseconds=spoken * TWIML_SCALE)))
         agent_at = agent_heard_at(conferences, sid)
         if agent_at:
             heard.append(("agent", agent_at))

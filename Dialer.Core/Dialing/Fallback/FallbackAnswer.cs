@@ -11,15 +11,16 @@ namespace Dialer.Core.Dialing.Fallback;
 public sealed record FallbackAnswer(Guid AttemptId, string? CallSid, bool Machine, DateTimeOffset At)
 {
     /// <summary>
-    /// Records the answer and frees an agent reserved for it; the campaign's safe-harbour message back, or null when
+    /// Records the answer and frees an agent reserved for it; the campaign's settings back (its safe-harbour message is
+    /// owed), or null when
     /// the attempt is unknown. An attempt already ended (its last callback came first) is still marked: its customer
     /// heard the message.
     /// </summary>
-    public Task<string?> RecordAsync(StateChanges changes, CancellationToken ct) =>
+    public Task<Campaigns.CampaignSettings?> RecordAsync(StateChanges changes, CancellationToken ct) =>
         changes.RunAsync(async (unit, token) =>
         {
             var attempt = await unit.LockAttemptAsync(AttemptId, token);
-            if (attempt is null) return null;
+            if (attempt is null) return (Campaigns.CampaignSettings?)null;
             var ended = attempt.IsFinal;
             // a Worker killed before it saved the create's answer: this may be the first the engine hears of the call
             attempt.AdoptCall(CallSid);
@@ -29,6 +30,6 @@ public sealed record FallbackAnswer(Guid AttemptId, string? CallSid, bool Machin
                 && agent.RoomEmpty(attempt.Id, unit.Now))
                 unit.Record(agent);
             return ended ? null : (await unit.Db.Campaigns.AsNoTracking().Where(c => c.Id == attempt.CampaignId)
-                .Select(c => c.Settings).SingleAsync(token)).SafeHarbourMessage;
+                .Select(c => c.Settings).SingleAsync(token));
         }, ct);
 }

@@ -162,12 +162,13 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     /// The customer never reached their agent: the reserved agent is freed (or waits for their line), and the message
     /// is owed to the customer.
     /// </summary>
-    /// <returns>the message when the customer is still there to hear it, else null; and the customer's call</returns>
-    public async Task<(string? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId,
+    /// <returns>the message's TwiML when the customer is still there to hear it, else null; and the customer's call
+    /// </returns>
+    public async Task<(VoiceResponse? Message, string? CustomerCallSid)> NotConnectedAsync(Guid attemptId,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        string? message = null;
+        VoiceResponse? message = null;
         var attempt = await updates.ApplyAsync(attemptId, async (a, unit, ct) =>
         {
             if (a.BridgedAt is not null) return false;
@@ -175,7 +176,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             a.AgentMissed(now);
             var moved = a.AgentId is { } id && await unit.LockAgentAsync(id, ct) is { } agent
                 && agent.RoomEmpty(a.Id, now) && unit.Record(agent).Count > 0;
-            if (!a.IsFinal) message = await SafeHarbourMessageAsync(a.CampaignId, ct);
+            if (!a.IsFinal) message = await SafeHarbourAsync(a.CampaignId, a.Id, ct);
             return before != a.MessageStartedAt || moved;
         }, ct);
         return (attempt is null ? null : message, attempt?.CallSid);
@@ -191,10 +192,10 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     async Task RedirectToMessageAsync(CallAttempt attempt, CancellationToken ct)
     {
         if (attempt.CallSid is { } customer)
-            await RedirectAsync(attempt.Id, customer, await SafeHarbourMessageAsync(attempt.CampaignId, ct), ct);
+            await RedirectAsync(attempt.Id, customer, await SafeHarbourAsync(attempt.CampaignId, attempt.Id, ct), ct);
     }
 
-    async Task RedirectAsync(Guid attemptId, string customerCallSid, string message, CancellationToken ct)
+    async Task RedirectAsync(Guid attemptId, string customerCallSid, VoiceResponse message, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         try
@@ -202,7 +203,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
             await CallResource.UpdateAsync(
                 new UpdateCallOptions(customerCallSid)
                 {
-                    Twiml = new Twilio.Types.Twiml(new VoiceResponse().Say(message).Hangup().ToString())
+                    Twiml = new Twilio.Types.Twiml(message.ToString())
                 }, clients.Create());
         }
         catch (TwilioException e)
@@ -235,6 +236,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         }
     }
 
-    async Task<string> SafeHarbourMessageAsync(Guid campaignId, CancellationToken ct) =>
-        (await campaigns.GetAsync(campaignId, ct)).SafeHarbourMessage;
+    async Task<VoiceResponse> SafeHarbourAsync(Guid campaignId, Guid attemptId, CancellationToken ct) =>
+        CampaignSpeech.SafeHarbour(await campaigns.GetAsync(campaignId, ct), twilio.Value.PublicWebhookBaseUrl,
+            attemptId);
 }

@@ -23,9 +23,9 @@ public static class DialEndedWebhook
         var form = await request.ReadFormAsync(ct);
         var talked = int.TryParse(form["DialCallDuration"], out var seconds) ? seconds : 0;
         var bridged = await db.CallAttempts.AnyAsync(a => a.Id == attemptId && a.BridgedAt != null, ct);
-        var response = new VoiceResponse();
+        var response = new VoiceResponse().Hangup();
         if (bridged) await outcomes.TalkEndedAsync(attemptId, talked, ct);
-        else if ((await outcomes.NotConnectedAsync(attemptId, ct)).Message is { } message) response.Say(message);
-        return Results.Content(response.Hangup().ToString(), "application/xml");
+        else if ((await outcomes.NotConnectedAsync(attemptId, ct)).Message is { } message) response = message;
+        return Results.Content(response.ToString(), "application/xml");
     }
 }

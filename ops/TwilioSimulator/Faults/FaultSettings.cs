@@ -62,6 +62,12 @@ public sealed record FaultSettings
 
     /// <summary>The next this-many API requests are answered 401 (code 20003).</summary>
     public int Error401Next { get; init; }
+
+    /// <summary>
+    /// The key every callee presses during a Gather's first prompt (one DTMF key), as a customer opting out would;
+    /// null: nobody presses anything and each Gather times out.
+    /// </summary>
+    public string? KeyPress { get; init; }
 }
 
 /// <summary>A partial update of <see cref="FaultSettings"/>: only the fields given change.</summary>
@@ -69,7 +75,8 @@ public sealed record FaultPatch(
     double? Error500Fraction, int? Error500Next, bool? Error500AfterCreate, double? Error429Fraction, int? Error429Next,
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
     double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null,
-    InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null)
+    InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null,
+    string? KeyPress = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -90,6 +97,8 @@ public sealed record FaultPatch(
         CreateError = CreateError is null ? s.CreateError : CreateError.Status == 0 ? null : CreateError,
         CreateErrorsByNumber = CreateErrorsByNumber is null ? s.CreateErrorsByNumber
             : CreateErrorsByNumber.Count == 0 ? null : new Dictionary<string, InjectedError>(CreateErrorsByNumber),
+        // "" stops the key presses
+        KeyPress = KeyPress is null ? s.KeyPress : KeyPress.Length == 0 ? null : KeyPress,
     };
 
     public string? Problem()
@@ -102,6 +111,8 @@ public sealed record FaultPatch(
         var badError = CreateError is { Status: not 0, IsValid: false };
         if (badError || CreateErrorsByNumber?.Values.Any(e => !e.IsValid) == true)
             return "an injected create error needs a 4xx status (0 turns it off) and a code of 0 or more";
+        if (KeyPress is { Length: > 0 } key && (key.Length > 1 || !"0123456789*#".Contains(key[0])))
+            return "keyPress is one DTMF key (0-9, * or #), or \"\" for none";
         return null;
     }
 }

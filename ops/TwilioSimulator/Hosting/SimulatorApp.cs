@@ -38,6 +38,7 @@ public static class SimulatorApp
         services.AddSingleton<StatusCallbacks>();
         services.AddSingleton<TwimlSession>();
         services.AddSingleton<TwimlInterpreter>();
+        services.AddSingleton<GatherVerb>();
         services.AddSingleton<DialVerb>();
         services.AddSingleton<SimulatedAgents>();
         services.AddSingleton<ConferenceRegistry>();

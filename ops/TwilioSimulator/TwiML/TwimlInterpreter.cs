@@ -9,8 +9,8 @@ namespace Dialer.TwilioSimulator.TwiML;
 /// Executes the verbs of one TwiML document on a live call, taking simulated time for each.
 /// Returns the next document to run (a Redirect or a Dial action's answer), or null when the call should end.
 /// </summary>
-public sealed class TwimlInterpreter(
-    DialVerb dial, IOptions<SimulatorOptions> options, TimeProvider time, ILogger<TwimlInterpreter> logger)
+public sealed class TwimlInterpreter(DialVerb dial, GatherVerb gather, IOptions<SimulatorOptions> options,
+    TimeProvider time, ILogger<TwimlInterpreter> logger)
 {
     readonly SimulatorOptions _options = options.Value;
 
@@ -21,7 +21,7 @@ public sealed class TwimlInterpreter(
             switch (verb.Name.LocalName)
             {
                 case "Say":
-                    call.Note($"Say ({verb.Value.Length} chars)");
+                    NoteSay(call, verb);
                     await SpeakAsync(verb, ct);
                     break;
                 case "Play":
@@ -33,7 +33,7 @@ public sealed class TwimlInterpreter(
                     await WaitAsync(verb.Int("length", 1) * 1000, ct);
                     break;
                 case "Gather":
-                    await GatherAsync(call, verb, ct);
+                    if (await gather.ExecuteAsync(this, call, verb, document, ct) is { } afterKey) return afterKey;
                     break;
                 case "Hangup" or "Reject":
                     call.Note(verb.Name.LocalName);
@@ -59,23 +59,22 @@ public sealed class TwimlInterpreter(
         return null;
     }
 
-    async Task SpeakAsync(XElement say, CancellationToken ct) =>
+    /// <summary>
+    /// The length; then the language and voice when given, so that a test can tell how the words were spoken.
+    /// </summary>
+    public static void NoteSay(SimCall call, XElement say)
+    {
+        call.Note($"Say ({say.Value.Length} chars)");
+        if (say.Text("language") is { } language)
+            call.Note($"Say language={language} voice={say.Text("voice") ?? "default"}");
+    }
+
+    public async Task SpeakAsync(XElement say, CancellationToken ct) =>
         await WaitAsync((long)say.Value.Length * _options.SayMillisecondsPerCharacter * say.Loop(), ct);
 
-    /// <summary>
-    /// The simulated callee never presses keys: Gather plays its prompts, times out, and TwiML goes on.
-    /// </summary>
-    async Task GatherAsync(SimCall call, XElement gather, CancellationToken ct)
-    {
-        call.Note("Gather (no input)");
-        foreach (var prompt in gather.Elements())
-        {
-            if (prompt.Name.LocalName == "Say") await SpeakAsync(prompt, ct);
-            else if (prompt.Name.LocalName == "Play") await WaitAsync(_options.PlayMilliseconds * prompt.Loop(), ct);
-            else if (prompt.Name.LocalName == "Pause") await WaitAsync(prompt.Int("length", 1) * 1000, ct);
-        }
-        await WaitAsync(gather.Int("timeout", 5) * 1000, ct);
-    }
+    public Task PlayAsync(XElement play, CancellationToken ct) => WaitAsync(_options.PlayMilliseconds * play.Loop(), ct);
+
+    public Task PauseAsync(XElement pause, CancellationToken ct) => WaitAsync(pause.Int("length", 1) * 1000, ct);
 
     /// <summary>The caller waits in the queue until the engine redirects the call or the caller gives up.</summary>
     async Task EnqueueAsync(SimCall call, string queue, CancellationToken ct)
@@ -85,7 +84,7 @@ public sealed class TwimlInterpreter(
         await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
     }
 
-    Task WaitAsync(long twimlMilliseconds, CancellationToken ct)
+    public Task WaitAsync(long twimlMilliseconds, CancellationToken ct)
     {
         var scaled = twimlMilliseconds * _options.TwimlTimeScale;
         return scaled < 1 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(scaled), time, ct);
