@@ -53,10 +53,11 @@ public sealed class SpokenWordsTests
     [Fact]
     public void A_voice_must_speak_the_campaigns_language()
     {
-        Assert.Empty(CampaignSettingsValidator.Validate(Valid(s => s with { Language = "es-ES", Voice = "Polly.Lucia" })));
+        Assert.Empty(
+            CampaignSettingsValidator.Validate(Valid(s => s with { Language = "es-ES", Voice = "Polly.Lucia" })));
         Assert.Empty(CampaignSettingsValidator.Validate(Valid(s => s with { Language = "es-MX" })));
-        Assert.True(CampaignSettingsValidator.Validate(Valid(s => s with { Language = "es-ES", Voice = "Polly.Joanna" }))
-            .ContainsKey("voice"));
+        Assert.True(CampaignSettingsValidator
+            .Validate(Valid(s => s with { Language = "es-ES", Voice = "Polly.Joanna" })).ContainsKey("voice"));
         Assert.True(CampaignSettingsValidator.Validate(Valid(s => s with { Language = "Polly.Lucia" }))
             .ContainsKey("language"));
     }
