@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
@@ -107,8 +108,9 @@ public sealed class PersonCallsTests : IAsyncLifetime
         var (campaign, _) = await CampaignWithAsync(london, "Europe/London");
         await AttemptsAsync(earlier, 1, Now.AddHours(-71), abandoned: true);
 
-        var refused = DialPermit.ExplainAtClaim(campaign, new Contact { Phone = london, TimeZones = ["Europe/London"] },
-            false, 0, new PersonHistory(1, Now.AddHours(-71), false), Now, DialLead.Default);
+        var refused = DialPermit.ExplainAtClaim(campaign,
+            new Contact { Phone = london, TimeZones = ["Europe/London"] }, false, ConsentKinds.All, 0,
+                new PersonHistory(1, Now.AddHours(-71), false), Now, DialLead.Default);
         Assert.Equal("abandoned-call-lockout: GB 72 h after an abandoned call", refused.ToString());
         Assert.False((await ClaimAsync(campaign, Now)).Permitted);
         Assert.True((await ClaimAsync(campaign, Now.AddHours(1).AddMinutes(5))).Permitted);
