@@ -39,6 +39,13 @@ public sealed class PersonCallsTests : IAsyncLifetime
         };
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
+        // Spain needs prior consent for every call: these contacts have it, so the rule under test is what binds
+        db.Consents.Add(new ContactConsent
+        {
+            ContactId = contact.Id, CampaignId = campaign.Id, Kind = ConsentKind.MarketingCalls, Source = "test",
+            GivenAt = Now.AddDays(-30), Reference = "test", RecordedAt = Now.AddDays(-30),
+        });
+        await db.SaveChangesAsync();
         return (campaign, contact);
     }
 
