@@ -156,4 +156,32 @@ public sealed class ConsentApiTests(ApiFactory api)
         await using var after = api.Database.CreateDb();
         Assert.Equal(ContactStatus.Pending, (await after.Contacts.SingleAsync(c => c.Id == contact)).Status);
     }
+
+    [Fact]
+    public async Task An_agent_records_a_withdrawal_on_a_call_they_took_and_on_no_other()
+    {
+        var id = await _marketer.CreateCampaignAsync();
+        await _marketer.UploadCsvAsync(id, Header + "+34915550241,A,marketing-calls,web,2026-01-01,yes,\n");
+        var contact = await ContactIdAsync(id, "+34915550241");
+        var (key, agentId) = await api.NewAgentAsync("consent agent");
+        var (otherKey, _) = await api.NewAgentAsync("other agent");
+        var attempt = Dialer.Core.Dialing.CallAttempt.Create(id, contact, DateTimeOffset.UtcNow);
+        attempt.AgentId = agentId;
+        await using (var db = api.Database.CreateDb())
+        {
+            db.CallAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+        }
+        var path = $"/api/agent-console/calls/{attempt.Id}/consent-withdrawal";
+
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await api.ClientWith(otherKey).PostAsJsonAsync(path, new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _marketer.PostAsJsonAsync(path, new { })).StatusCode);
+        var done = await api.ClientWith(key).PostAsJsonAsync(path, new { kind = "marketing-calls" });
+        var records = (await done.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.Equal("on a call", Assert.Single(records)!["withdrawnHow"]!.GetValue<string>());
+        await using var after = api.Database.CreateDb();
+        Assert.Equal(Dialer.Core.Compliance.Consents.ConsentKinds.None, await Dialer.Core.Compliance.Consents
+            .ConsentsHeld.ForAsync(after, contact, DateTimeOffset.UtcNow, default));
+    }
 }
