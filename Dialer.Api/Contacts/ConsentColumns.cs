@@ -38,7 +38,8 @@ public sealed record ConsentColumns(int Kind, int? Source, int? GivenAt, int? Te
         var kinds = Cell(Kind);
         if (kinds.Length == 0)
         {
-            if (Indexes.Any(i => Cell(i).Length > 0)) reason = "consent details without a consent kind (consent column)";
+            if (Indexes.Any(i => Cell(i).Length > 0))
+                reason = "consent details without a consent kind (consent column)";
             return reason.Length == 0;
         }
         var givenText = Cell(GivenAt);
@@ -72,8 +73,12 @@ public sealed record ConsentColumns(int Kind, int? Source, int? GivenAt, int? Te
 
     static string ColumnOf(string field) => field switch
     {
-        "kind" => "consent", "source" => "consent_source", "givenAt" => "consent_at",
-        "text" => "consent_text", "reference" => "consent_reference", _ => field,
+        "kind" => "consent",
+        "source" => "consent_source",
+        "givenAt" => "consent_at",
+        "text" => "consent_text",
+        "reference" => "consent_reference",
+        _ => field,
     };
 
     static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;

@@ -62,7 +62,8 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
         return (int)(await count.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<(int Inserted, int Suppressed, int Consents)> WriteAsync(Guid campaignId, IReadOnlyList<ContactRow> rows,
+    public async Task<(int Inserted, int Suppressed, int Consents)> WriteAsync(Guid campaignId,
+        IReadOnlyList<ContactRow> rows,
         CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);

@@ -15,7 +15,8 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 /// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
 /// first folds the contacts into classes that the rules cannot tell apart (same zones, number prefix and stated
 /// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours, consents held), so a list of a
-/// million contacts is read as a few hundred rows. The prefix is all a number's place needs: the calling code, and in NANP the area code.
+/// million contacts is read as a few hundred rows. The prefix is all a number's place needs: the calling code, and in
+/// NANP the area code.
 /// </summary>
 public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {

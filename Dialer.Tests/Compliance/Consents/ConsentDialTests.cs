@@ -9,7 +9,8 @@ namespace Dialer.Tests.Compliance.Consents;
 
 public sealed class ConsentWorld : DialingWorld;
 
-/// <summary>A campaign that requires consent, end to end: the claim, the Worker and the simulator's own record.</summary>
+/// <summary>A campaign that requires consent, end to end: the claim, the Worker and the simulator's
+/// record.</summary>
 public sealed class ConsentDialTests(ConsentWorld world) : IClassFixture<ConsentWorld>
 {
     [Fact]
