@@ -39,6 +39,8 @@ public static class AgentConsoleApi
             ChangeAsync(user, changes, (a, now) => a.TryLogOut(now), ct));
         console.MapGet("/me", AgentConsoleQuery.MeAsync);
         console.MapPost("/calls/{attemptId:guid}/disposition", DispositionApi.SetAsync);
+        console.MapPost("/calls/{attemptId:guid}/consent-withdrawal", CallConsentApi.WithdrawAsync)
+            .WithDescription("The customer withdrew their consent: every kind, or the one named.");
         console.MapGet("/token", VoiceTokens.Issue);
         console.MapAgentLineApi();
         console.MapAgentCallControlApi();

@@ -32,6 +32,7 @@ public static class CampaignRoutes
         campaign.MapPacingApi();
         campaign.MapPrelaunchApi();
         campaign.MapContactsApi();
+        campaign.MapConsentsApi();
         campaign.MapTimelineApi();
         campaign.MapCampaignSummaryApi();
         campaign.MapCampaignResultsApi();

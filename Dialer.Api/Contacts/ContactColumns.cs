@@ -2,10 +2,11 @@ namespace Dialer.Api.Contacts;
 
 /// <summary>
 /// Which header column is the phone, the name, the time zone, the state or province and the country; every other
-/// column is a custom field. State and country say which jurisdiction's rules bind the contact, with its number's.
+/// column is a custom field. State and country say which jurisdiction's rules bind the contact, with its number's; the
+/// consent columns (<see cref="ConsentColumns"/>) bring the contact's consent.
 /// </summary>
 public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int Index, string Name)[] Custom,
-    int? State = null, int? Country = null)
+    int? State = null, int? Country = null, ConsentColumns? Consent = null)
 {
     static readonly string[] StateNames = ["state", "province", "state_province", "state/province", "region"];
     static readonly string[] CountryNames = ["country", "country_code", "country code"];
@@ -24,10 +25,11 @@ public sealed record ContactColumns(int Phone, int? Name, int? TimeZone, (int In
         var zone = Find(ZoneNames);
         var state = Find(StateNames);
         var country = Find(CountryNames);
-        int?[] known = [phone, name, zone, state, country];
+        var consent = ConsentColumns.Find(names);
+        int?[] known = [phone, name, zone, state, country, .. (consent?.Indexes ?? []).Select(i => (int?)i)];
         var custom = header.Select((h, i) => (Index: i, Name: h.Trim()))
             .Where(c => !known.Contains(c.Index) && c.Name.Length > 0)
             .ToArray();
-        return new ContactColumns(phone, name, zone, custom, state, country);
+        return new ContactColumns(phone, name, zone, custom, state, country, consent);
     }
 }

@@ -14,7 +14,7 @@ namespace Dialer.Api.Contacts;
 /// expensive part), and COPY into PostgreSQL. Bounded channels keep memory flat whatever the file size.
 /// A limit met part way (rows per upload, contacts per campaign) keeps what came before and says where it stopped.
 /// </summary>
-public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions> options)
+public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions> options, TimeProvider clock)
 {
     public sealed class NotCsvException(string message) : Exception(message);
 
@@ -43,7 +43,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         CancellationToken ct)
     {
         var o = options.Value;
-        var clock = Stopwatch.StartNew();
+        var stopwatch = Stopwatch.StartNew();
         var report = new ImportReport();
 
         var (text, separator) = await OpenTextAsync(body, ct);
@@ -57,8 +57,9 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var stop = new Stop();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = ReadAsync(csv, raw.Writer, o, stop, linked.Token);
+        var now = clock.GetUtcNow();
         var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report,
-            o, linked.Token), linked.Token);
+            o, now, linked.Token), linked.Token);
         var writing = WriteAsync(campaignId, parsed.Reader, room, o, stop, linked.Token);
         try
         {
@@ -66,6 +67,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             var written = await writing;
             report.Imported = written.Inserted;
             report.Suppressed = written.Suppressed;
+            report.Consents = written.Consents;
             report.Duplicates += written.AlreadyInCampaign;
         }
         catch
@@ -73,7 +75,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             await linked.CancelAsync(); // one stage failed: stop the others before the exception goes up
             throw;
         }
-        report.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        report.Seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3);
         if (stop.First is { } at) throw new LimitException(at.Detail, at.Line, report);
         return report;
     }
@@ -149,7 +151,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
     static async Task ParseAsync(ChannelReader<RawBatch> input, ChannelWriter<List<ContactRow>> output,
         ContactColumns columns, int headerWidth, string region, ImportReport report, ImportOptions o,
-        CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct)
     {
         try
         {
@@ -160,7 +162,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             {
                 var results = new (ContactRow Row, string? Reason)[batch.Records.Length];
                 Parallel.For(0, results.Length, parallel,
-                    () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars),
+                    () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars, now),
                     (i, _, parser) =>
                     {
                         results[i] = parser.TryParse(batch.Records[i], batch.Lines[i], out var row, out var reason)
@@ -197,11 +199,11 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
     }
 
     /// <summary>Each batch on a connection of its own, taken only once the batch is read and parsed.</summary>
-    async Task<(int Inserted, int Suppressed, int AlreadyInCampaign)> WriteAsync(
+    async Task<(int Inserted, int Suppressed, int AlreadyInCampaign, int Consents)> WriteAsync(
         Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
         CancellationToken ct)
     {
-        int total = 0, suppressed = 0, offered = 0;
+        int total = 0, suppressed = 0, offered = 0, consents = 0;
         await foreach (var batch in input.ReadAllAsync(ct))
         {
             if (stop.Writing is not null) continue; // the campaign is full: only drain what the reader still sends
@@ -220,9 +222,11 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             var written = await writer.WriteAsync(campaignId, rows, ct);
             total += written.Inserted;
             suppressed += written.Suppressed;
+            consents += written.Consents;
             offered += rows.Count;
         }
-        return (total, suppressed, offered - total); // the rest were in the campaign from an earlier list
+        // the rest were in the campaign from an earlier list
+        return (total, suppressed, offered - total, consents);
     }
 
     static void Reject(ImportReport report, int line, string reason, int maxListed)

@@ -7,8 +7,10 @@ using Dialer.Core.Contacts;
 namespace Dialer.Api.Contacts;
 
 /// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
+/// <param name="now">what a consent's date may not be after</param>
 public sealed class ContactRowParser(
-    ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue)
+    ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue,
+    DateTimeOffset? now = null)
 {
     readonly Dictionary<string, string?> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
@@ -54,7 +56,13 @@ public sealed class ContactRowParser(
         var name = columns.Name is { } n ? At(fields, n) : "";
         if (name.Length > 200) { reason = "the name is longer than 200 characters"; return false; }
 
-        row = new ContactRow(line, e164, name.Length == 0 ? null : name, zones, CustomFields(fields), jurisdiction);
+        ConsentRow? consent = null;
+        if (columns.Consent is { } consentColumns
+            && !consentColumns.TryRead(i => At(fields, i), now ?? DateTimeOffset.UtcNow, out consent, out reason))
+            return false;
+
+        row = new ContactRow(line, e164, name.Length == 0 ? null : name, zones, CustomFields(fields), jurisdiction,
+            consent);
         reason = "";
         return true;
     }

@@ -32,6 +32,26 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
           FROM inserted;
         """;
 
+    /// <summary>
+    /// The rows' consents, onto their contacts (new, or already in the campaign from an earlier list); one already
+    /// recorded is not recorded twice. A contact set aside for want of consent is due again.
+    /// </summary>
+    static readonly string ConsentsSql = $"""
+        WITH added AS (
+          INSERT INTO contact_consents (contact_id, campaign_id, kind, source, given_at, text, reference, recorded_at,
+            recorded_by)
+          SELECT c.id, @campaign, k.kind, s.consent_source, s.consent_at, s.consent_text, s.consent_reference, @now,
+                 'import'
+          FROM contact_import s
+          JOIN contacts c ON c.campaign_id = @campaign AND c.phone = s.phone
+          CROSS JOIN LATERAL unnest(s.consent_kinds) AS k(kind)
+          WHERE s.consent_kinds IS NOT NULL
+          ON CONFLICT (contact_id, kind, given_at) DO NOTHING
+          RETURNING contact_id),
+        revived AS ({Contact.ConsentRecordedSql("id IN (SELECT contact_id FROM added)")})
+        SELECT count(*)::int FROM added;
+        """;
+
     /// <summary>How many contacts the campaign holds now.</summary>
     public async Task<int> CountAsync(Guid campaignId, CancellationToken ct)
     {
@@ -42,18 +62,22 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
         return (int)(await count.ExecuteScalarAsync(ct))!;
     }
 
-    public async Task<(int Inserted, int Suppressed)> WriteAsync(Guid campaignId, IReadOnlyList<ContactRow> rows,
+    public async Task<(int Inserted, int Suppressed, int Consents)> WriteAsync(Guid campaignId,
+        IReadOnlyList<ContactRow> rows,
         CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE contact_import "
-            + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb) "
+            + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb, "
+            + "consent_kinds text[], consent_source text, consent_at timestamptz, consent_text text, "
+            + "consent_reference text) "
             + "ON COMMIT DROP",
             connection, tx))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields) "
+            "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields, consent_kinds, "
+            + "consent_source, consent_at, consent_text, consent_reference) "
             + "FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var r in rows)
@@ -64,6 +88,7 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
                 await copy.WriteAsync(r.TimeZones, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await WriteNullableAsync(copy, r.StatedJurisdiction, NpgsqlDbType.Text, ct);
                 await WriteNullableAsync(copy, r.CustomFields, NpgsqlDbType.Jsonb, ct);
+                await WriteConsentAsync(copy, r.Consent, ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -78,8 +103,16 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
             (inserted, suppressed) = (reader.GetInt32(reader.GetOrdinal("inserted")),
                 reader.GetInt32(reader.GetOrdinal("suppressed")));
         }
+        var consents = 0;
+        if (rows.Any(r => r.Consent is not null))
+        {
+            await using var record = new NpgsqlCommand(ConsentsSql, connection, tx);
+            record.Parameters.AddWithValue("campaign", campaignId);
+            record.Parameters.AddWithValue("now", clock.GetUtcNow());
+            consents = (int)(await record.ExecuteScalarAsync(ct))!;
+        }
         await tx.CommitAsync(ct);
-        return (inserted, suppressed);
+        return (inserted, suppressed, consents);
     }
 
     async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
@@ -87,6 +120,20 @@ public sealed class ContactWriter(DialerDb db, TimeProvider clock)
         var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
         return connection;
+    }
+
+    static async Task WriteConsentAsync(NpgsqlBinaryImporter copy, ConsentRow? c, CancellationToken ct)
+    {
+        if (c is null)
+        {
+            for (var i = 0; i < 5; i++) await copy.WriteNullAsync(ct);
+            return;
+        }
+        await copy.WriteAsync(c.Kinds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(c.Source, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(c.GivenAt, NpgsqlDbType.TimestampTz, ct);
+        await WriteNullableAsync(copy, c.Text, NpgsqlDbType.Text, ct);
+        await WriteNullableAsync(copy, c.Reference, NpgsqlDbType.Text, ct);
     }
 
     static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>

@@ -8,6 +8,8 @@ public sealed class ImportReport
     public int Imported { get; set; }
     public int Duplicates { get; set; }
     public int Suppressed { get; set; }
+    /// <summary>Consent records the rows brought (one per kind; one already held is not counted again).</summary>
+    public int Consents { get; set; }
     public int RejectedCount { get; set; }
     public bool RejectedTruncated { get; set; }
     public List<RejectedRow> Rejected { get; } = [];

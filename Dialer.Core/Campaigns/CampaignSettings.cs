@@ -22,6 +22,11 @@ public sealed record CampaignSettings
     /// The campaign's own rules for some jurisdictions, stricter than the shipped ones (never looser).
     /// </summary>
     public Compliance.Rules.Tightening[] Tightenings { get; init; } = [];
+    /// <summary>
+    /// Dial only contacts holding a valid consent of the campaign's kind (marketing-calls; prerecorded when
+    /// agentless). A jurisdiction that requires consent requires it whatever this says.
+    /// </summary>
+    public bool RequiresConsent { get; init; }
     public int MaxAttempts { get; init; } = 5;
     /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
     public int MaxAttemptsPer24Hours { get; init; } = 2;

@@ -1,4 +1,5 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 
@@ -26,28 +27,34 @@ public static class DialPermit
     public const string PersonCapReached = "person-24-hour-cap";
     /// <summary>A jurisdiction's wait after an abandoned call to the number (any campaign's) has not passed.</summary>
     public const string AbandonedLockout = "abandoned-call-lockout";
+    /// <summary>A jurisdiction or the campaign needs prior consent of the campaign's kind, and the contact holds none
+    /// valid (never given, or withdrawn).</summary>
+    public const string NoConsent = "no-consent";
     /// <summary>Another campaign is calling the same number now.</summary>
     public const string DialingElsewhere = "dialing-in-another-campaign";
 
     /// <summary>At claim time: every rule, attempts included (the claim is what counts an attempt).</summary>
+    /// <param name="consents">the kinds of consent the contact holds now (<see cref="ConsentsHeld"/>)</param>
     /// <param name="attemptsLast24Hours">the contact's <see cref="Figures.AttemptsLast24Hours"/></param>
-    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsLast24Hours,
-        DateTimeOffset now, DialLead lead) =>
-        ExplainAtClaim(campaign, contact, onDoNotCall, attemptsLast24Hours, PersonHistory.None, now, lead)?.Code;
+    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
+        int attemptsLast24Hours, DateTimeOffset now, DialLead lead) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, PersonHistory.None, now, lead)
+            ?.Code;
 
-    /// <inheritdoc cref="AtClaim(Campaign, Contact, bool, int, DateTimeOffset, DialLead)"/>
+    /// <inheritdoc cref="AtClaim(Campaign, Contact, bool, ConsentKinds, int, DateTimeOffset, DialLead)"/>
     /// <param name="person">the number's calls across every campaign</param>
-    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, int attemptsLast24Hours,
-        PersonHistory person, DateTimeOffset now, DialLead lead) =>
-        ExplainAtClaim(campaign, contact, onDoNotCall, attemptsLast24Hours, person, now, lead)?.Code;
+    public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
+        int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, person, now, lead)?.Code;
 
-    /// <summary>As <see cref="AtClaim(Campaign, Contact, bool, int, PersonHistory, DateTimeOffset, DialLead)"/>, naming
-    /// the rule and jurisdiction that refused.</summary>
+    /// <summary>As <see cref="AtClaim(Campaign, Contact, bool, ConsentKinds, int, PersonHistory, DateTimeOffset,
+    /// DialLead)"/>, naming the rule and jurisdiction that refused.</summary>
     public static PermitRefusal? ExplainAtClaim(Campaign campaign, Contact contact, bool onDoNotCall,
-        int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead)
+        ConsentKinds consents, int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead)
     {
         var rules = RulesFor(campaign.Settings, contact);
-        if (Protects(campaign, contact, rules, onDoNotCall, now, lead.AtClaim) is { } refusal) return refusal;
+        if (Protects(campaign, contact, rules, onDoNotCall, consents, now, lead.AtClaim) is { } refusal)
+            return refusal;
         if (contact.Attempts >= AttemptCap(campaign.Settings, contact)) return new(AttemptsExhausted);
         if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return new(Cap24HoursReached);
         if (person.DialingElsewhere) return new(DialingElsewhere);
@@ -68,9 +75,10 @@ public static class DialPermit
         settings.MaxAttempts + (contact is { Priority: DialPriority.Callback, CallbackAt: not null } ? 1 : 0);
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
-    public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, DateTimeOffset now,
-        DialLead lead) =>
-        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, now, lead.AtDial)?.Code;
+    public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
+        DateTimeOffset now, DialLead lead) =>
+        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, consents, now, lead.AtDial)
+            ?.Code;
 
     /// <summary>The rule sets that bind this contact in this campaign: its number's place's and its list's, and the
     /// campaign's own for them; looked up, not built.</summary>
@@ -79,11 +87,13 @@ public static class DialPermit
 
     /// <summary>The rules that protect the customer, for a call that may ring <paramref name="ringsFor"/>.</summary>
     static PermitRefusal? Protects(Campaign campaign, Contact contact, ApplicableRules rules, bool onDoNotCall,
-        DateTimeOffset now, TimeSpan ringsFor)
+        ConsentKinds consents, DateTimeOffset now, TimeSpan ringsFor)
     {
         if (onDoNotCall || contact.Status == ContactStatus.Suppressed) return new(DoNotCall);
         if (campaign.Status != CampaignStatus.Running) return new(CampaignNotRunning);
         if (campaign.Settings.EndAt is { } end && now + ringsFor > end) return new(CampaignEnding);
+        if (ConsentRequirement.For(campaign.Settings, rules) is { } needed && (consents & needed.Kind) == 0)
+            return new(NoConsent, $"{needed.Rule} ({ConsentKind.Name(needed.Kind)})");
         if (CallingHours.ClosedThrough(campaign.Settings.CallingWindow, contact.TimeZones, rules, now, ringsFor)
             is { } closed)
             return new(OutsideHours, closed);

@@ -19,6 +19,8 @@ public static class ContactDeferral
             case DialPermit.DoNotCall:
                 contact.Status = ContactStatus.Suppressed;
                 break;
+            // done until a consent is recorded, which brings it back (Contact.ConsentRecorded)
+            case DialPermit.NoConsent:
             case DialPermit.AttemptsExhausted:
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = refusal;

@@ -2,6 +2,7 @@ using Dialer.Contracts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
@@ -60,12 +61,14 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var people = await PersonCalls.ForAsync(db, campaign.Id, phones, now, ct);
         var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
             .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
+        var consents = await ConsentsHeld.ForAsync(db, ids, now, ct);
 
         var permitted = new List<Contact>(wanted);
         foreach (var contact in candidates)
         {
             var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
-                recent.GetValueOrDefault(contact.Id), people.GetValueOrDefault(contact.Phone), now, Lead);
+                consents.GetValueOrDefault(contact.Id), recent.GetValueOrDefault(contact.Id),
+                    people.GetValueOrDefault(contact.Phone), now, Lead);
             if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
             else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
         }
@@ -82,7 +85,8 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
         var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct))
             .GetValueOrDefault(contact.Phone);
-        return DialPermit.AtClaim(campaign, contact, listed, recent, person, now, Lead);
+        var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
+        return DialPermit.AtClaim(campaign, contact, listed, consents, recent, person, now, Lead);
     }
 
     /// <summary>

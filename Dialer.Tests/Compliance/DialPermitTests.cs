@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using FsCheck;
@@ -46,7 +47,7 @@ public sealed class DialPermitTests
                 var (local, stopsRinging) = (TimeZoneInfo.ConvertTime(now, chicago),
                     TimeZoneInfo.ConvertTime(now + DialLead.Default.AtClaim, chicago));
 
-                var permitted = DialPermit.AtClaim(campaign, contact, onList, last24Hours, now,
+                var permitted = DialPermit.AtClaim(campaign, contact, onList, ConsentKinds.All, last24Hours, now,
                     DialLead.Default) is null;
 
                 var lawful = !onList && status == CampaignStatus.Running && local.Hour is >= 8 and < 21
@@ -65,7 +66,8 @@ public sealed class DialPermitTests
             Attempts = 1
         };
         var now = DateTimeOffset.UtcNow;
-        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, now, DialLead.Default));
-        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, now, DialLead.Default));
+        Assert.Null(DialPermit.BeforeDial(campaign, contact, false, ConsentKinds.All, now, DialLead.Default));
+        Assert.Equal(DialPermit.DoNotCall, DialPermit.BeforeDial(campaign, contact, true, ConsentKinds.All, now,
+            DialLead.Default));
     }
 }

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using FsCheck;
 using FsCheck.Fluent;
@@ -89,12 +90,14 @@ public sealed class EndOfWindowPropertyTests
 
     [Property(MaxTest = 600)]
     public Property A_dial_is_permitted_exactly_when_it_would_stop_ringing_inside_the_window_and_the_campaign() =>
-        Prop.ForAll(Cases, c => (DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, c.Lead) is null)
+        Prop.ForAll(Cases, c => (DialPermit.BeforeDial(c.Campaign, c.Contact, false, ConsentKinds.All, c.Now,
+            c.Lead) is null)
             == RingsInside(c, c.Lead.AtDial));
 
     [Property(MaxTest = 600)]
     public Property A_claim_is_permitted_exactly_when_its_dial_could_wait_its_turn_and_still_ring_inside() =>
-        Prop.ForAll(Cases, c => (DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, c.Lead) is null)
+        Prop.ForAll(Cases, c => (DialPermit.AtClaim(c.Campaign, c.Contact, false, ConsentKinds.All, 0, c.Now,
+            c.Lead) is null)
             == RingsInside(c, c.Lead.AtClaim));
 
     [Property(MaxTest = 300)]
@@ -102,8 +105,8 @@ public sealed class EndOfWindowPropertyTests
         Prop.ForAll(Cases, Gen.Choose(0, 100).ToArbitrary(), (c, percent) =>
         {
             var dialAt = c.Now + c.Lead.Wait * (percent / 100.0);
-            return DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, c.Lead) is not null
-                || DialPermit.BeforeDial(c.Campaign, c.Contact, false, dialAt, c.Lead) is null;
+            return DialPermit.AtClaim(c.Campaign, c.Contact, false, ConsentKinds.All, 0, c.Now, c.Lead) is not null
+                || DialPermit.BeforeDial(c.Campaign, c.Contact, false, ConsentKinds.All, dialAt, c.Lead) is null;
         });
 
     [Property(MaxTest = 300)]
@@ -131,8 +134,10 @@ public sealed class EndOfWindowPropertyTests
         var nine = DateTimeOffset.Parse("2026-06-10T21:00:00-05:00");
         var lead = DialLead.Default; // 26 s ring + 10 s request, 30 s wait: a claim 66 s ahead, a dial 36 s
 
-        string? Claim(int before) => DialPermit.AtClaim(campaign, contact, false, 0, nine.AddSeconds(-before), lead);
-        string? Dial(int before) => DialPermit.BeforeDial(campaign, contact, false, nine.AddSeconds(-before), lead);
+        string? Claim(int before) => DialPermit.AtClaim(campaign, contact, false, ConsentKinds.All, 0,
+            nine.AddSeconds(-before), lead);
+        string? Dial(int before) => DialPermit.BeforeDial(campaign, contact, false, ConsentKinds.All,
+            nine.AddSeconds(-before), lead);
 
         Assert.Equal((null, DialPermit.OutsideHours), (Claim(67), Claim(66)));
         Assert.Equal((null, DialPermit.OutsideHours), (Dial(37), Dial(36)));

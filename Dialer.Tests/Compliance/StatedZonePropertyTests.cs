@@ -1,6 +1,7 @@
 using Dialer.Api.Contacts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using FsCheck;
 using FsCheck.Fluent;
@@ -55,7 +56,8 @@ public sealed class StatedZonePropertyTests
                 campaign.Status = CampaignStatus.Running;
                 var contact = new Contact { Phone = phone, TimeZones = Imported(phone, stated) };
                 var lead = DialLead.Default;
-                var permitted = DialPermit.BeforeDial(campaign, contact, onDoNotCall: false, now, lead) is null;
+                var permitted = DialPermit.BeforeDial(campaign, contact, onDoNotCall: false, ConsentKinds.All, now,
+                    lead) is null;
 
                 // open now and still open when the call could stop ringing, under the rules of the number's place
                 var rules = DialPermit.RulesFor(campaign.Settings, contact);

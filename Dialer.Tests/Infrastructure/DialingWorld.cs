@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -98,6 +99,16 @@ public abstract class DialingWorld : IAsyncLifetime
         }).DistinctBy(c => c.Phone).ToList();
         db.Contacts.AddRange(list);
         await db.SaveChangesAsync();
+        if (campaign.Settings.Mode == Core.Pacing.DialingMode.Agentless) // US law: a recorded call needs prior consent
+        {
+            db.Consents.AddRange(list.Select(c => new ContactConsent
+            {
+                ContactId = c.Id, CampaignId = campaign.Id, Kind = ConsentKind.Prerecorded, Source = "test list",
+                GivenAt = DateTimeOffset.UtcNow.AddDays(-1), Reference = "dialing test",
+                RecordedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
         return (campaign, list);
     }
 

@@ -1,4 +1,5 @@
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
@@ -34,7 +35,8 @@ public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Gu
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
-        if (DialPermit.BeforeDial(campaign, contact, onList, now, lead) is { } refusal)
+        var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
+        if (DialPermit.BeforeDial(campaign, contact, onList, consents, now, lead) is { } refusal)
             throw new DialWithdrawn(refusal, now);
     }
 

@@ -1,12 +1,14 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Compliance.Rules;
 
 namespace Dialer.Api.Campaigns.Prelaunch;
 
 /// <summary>
 /// What the jurisdictions of a campaign's contacts ask of the campaign itself, where its settings allow more: an
-/// abandon target above their cap or measured over a longer window (the pacer keeps the campaign's own), and consent
-/// that this engine does not record yet. Each problem names the jurisdiction and its source.
+/// abandon target above their cap or measured over a longer window (the pacer keeps the campaign's own), and prior
+/// consent (enforced by the permit: said here so the marketer knows why contacts without it are never called). Each
+/// problem names the jurisdiction and its source.
 /// </summary>
 public static class JurisdictionProblems
 {
@@ -23,12 +25,15 @@ public static class JurisdictionProblems
                     $"{settings.AbandonWindowHours} h. Set abandonTarget to at most {cap.Cap} and abandonWindowHours " +
                     $"to {Math.Min(24, cap.WindowHours)}.";
             if (rule.File.Consent is { Required: ConsentScope.All } consent)
-                yield return $"{rule.Code} ({rule.Name}): prior consent for every call ({consent.Source}). Call only " +
-                    "contacts who agreed to be called: this engine keeps no consent records yet.";
+                yield return $"{rule.Code} ({rule.Name}): prior consent for every call ({consent.Source}). Only its " +
+                    $"contacts holding a valid {Kind(settings)} consent are dialed.";
             if (rule.File.Consent is { Required: ConsentScope.Prerecorded } recorded
                 && settings.Mode == Core.Pacing.DialingMode.Agentless)
                 yield return $"{rule.Code} ({rule.Name}): prior consent for a recorded message ({recorded.Source}); " +
-                    "this campaign is agentless.";
+                    $"this campaign is agentless: only its contacts holding a valid {Kind(settings)} consent are " +
+                    "dialed.";
         }
     }
+
+    static string Kind(CampaignSettings settings) => ConsentKind.Name(ConsentRequirement.KindFor(settings));
 }

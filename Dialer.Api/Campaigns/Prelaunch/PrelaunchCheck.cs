@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
@@ -13,8 +14,9 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 /// <summary>
 /// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
 /// first folds the contacts into classes that the rules cannot tell apart (same zones, number prefix and stated
-/// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours), so a list of a million contacts is read
-/// as a few hundred rows. The prefix is all a number's place needs: the calling code, and in NANP the area code.
+/// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours, consents held), so a list of a
+/// million contacts is read as a few hundred rows. The prefix is all a number's place needs: the calling code, and in
+/// NANP the area code.
 /// </summary>
 public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 {
@@ -28,16 +30,17 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
           AS phone_prefix,
                c.stated_jurisdiction, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
                coalesce(r.n, 0)::int AS attempts_last24hours,
-               coalesce(c.next_attempt_at > @now, false) AS retry_later, count(*)::int AS count
+               coalesce(c.next_attempt_at > @now, false) AS retry_later,
+               {ConsentsHeld.Sql("c.id", "c.phone", "@now")}::int AS consents, count(*)::int AS count
         FROM contacts c
         LEFT JOIN listed l ON l.phone = c.phone
         LEFT JOIN recent r ON r.contact_id = c.id
         WHERE c.campaign_id = @campaign
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         """;
 
     sealed record ContactClass(string[] TimeZones, string PhonePrefix, string? StatedJurisdiction, string Status,
-        int Attempts, bool OnDoNotCall, int AttemptsLast24Hours, bool RetryLater, int Count);
+        int Attempts, bool OnDoNotCall, int AttemptsLast24Hours, bool RetryLater, int Consents, int Count);
 
     sealed class Tally
     {
@@ -91,13 +94,14 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                 (row.OnDoNotCall, row.AttemptsLast24Hours, row.RetryLater, row.Count);
 
             if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
-            var explained = DialPermit.ExplainAtClaim(launched, contact, onDoNotCall, recent, PersonHistory.None, now,
-                DialLead.Default);
+            var explained = DialPermit.ExplainAtClaim(launched, contact, onDoNotCall, (ConsentKinds)row.Consents,
+                recent, PersonHistory.None, now, DialLead.Default);
             switch (explained?.Code)
             {
                 case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
-                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted: never.Add(explained!.Value, count); break;
+                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted or DialPermit.NoConsent:
+                    never.Add(explained!.Value, count); break;
                 case DialPermit.Cap24HoursReached: later.Add(explained!.Value, count); break;
                 case DialPermit.OutsideHours when contact.TimeZones.Length == 0:
                     never.Add(PrelaunchReasons.ZoneUnknown, count); break;

@@ -23,6 +23,10 @@ public sealed class ApplicableRules
     public (int Calls, JurisdictionRules Rule)? PersonCap { get; }
     /// <summary>The longest lockout after an abandoned call, and whose.</summary>
     public (TimeSpan Lockout, JurisdictionRules Rule)? AbandonedLockout { get; }
+    /// <summary>The first rule set that needs prior consent for every call, if any.</summary>
+    public JurisdictionRules? ConsentForEveryCall { get; }
+    /// <summary>The first that needs it for prerecorded (agentless) calls, every call's included.</summary>
+    public JurisdictionRules? ConsentForRecorded { get; }
 
     ApplicableRules(IEnumerable<JurisdictionRules> rules, IEnumerable<string>? jurisdictions = null)
     {
@@ -34,6 +38,9 @@ public sealed class ApplicableRules
         AbandonedLockout = Rules.Where(r => r.File.AbandonedLockout is not null)
             .Select(r => ((TimeSpan, JurisdictionRules)?)(TimeSpan.FromHours(r.File.AbandonedLockout!.Hours), r))
             .MaxBy(l => l!.Value.Item1);
+        ConsentForEveryCall = Rules.FirstOrDefault(r => r.File.Consent?.Required == ConsentScope.All);
+        ConsentForRecorded = Rules.FirstOrDefault(r => r.File.Consent?.Required == ConsentScope.Prerecorded)
+            ?? ConsentForEveryCall;
     }
 
     /// <summary>The rules of every number, wherever it is: what binds when nothing else is known.</summary>

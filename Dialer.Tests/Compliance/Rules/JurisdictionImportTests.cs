@@ -40,7 +40,9 @@ public sealed class JurisdictionImportTests(ApiFactory api)
              "days":["sunday","monday","tuesday","wednesday","thursday","friday","saturday"]}
             """);
         var id = await _marketer.CreateCampaignAsync(body);
-        var upload = await _marketer.UploadCsvAsync(id, "phone\n+34915550125\n+14155550126\n");
+        // Spain also needs prior consent for every call: the Madrid contact has it, so the hours are what hold it back
+        var upload = await _marketer.UploadCsvAsync(id, "phone,consent,consent_source,consent_at,consent_text\n"
+            + "+34915550125,marketing-calls,web form,2026-11-01,Acepto\n+14155550126,,,,\n");
         Assert.Equal(2, (await upload.ReadJsonAsync())["imported"]!.GetValue<int>());
 
         // Saturday 13:00 in Madrid, 04:00 in San Francisco

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 using FsCheck;
@@ -144,20 +145,21 @@ public sealed class JurisdictionPropertyTests
     [Property(MaxTest = 3000)]
     public Property A_dial_is_permitted_exactly_when_every_applicable_rule_is_open_for_its_whole_ring() =>
         Prop.ForAll(Cases(), c =>
-            (DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default) is null)
+            (DialPermit.BeforeDial(c.Campaign, c.Contact, false, ConsentKinds.All, c.Now, DialLead.Default) is null)
             == LawfulThroughout(c, DialLead.Default.AtDial));
 
     [Property(MaxTest = 1500)]
     public Property No_claim_is_permitted_outside_any_applicable_rule() =>
         Prop.ForAll(Cases(), c =>
-            DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, DialLead.Default) is not null
+            DialPermit.AtClaim(c.Campaign, c.Contact, false, ConsentKinds.All, 0, c.Now, DialLead.Default) is not null
             || LawfulThroughout(c, DialLead.Default.AtClaim));
 
     [Property(MaxTest = 500)]
     public Property A_deferred_contact_is_due_again_when_every_rule_is_open() =>
         Prop.ForAll(Cases(), c =>
         {
-            if (DialPermit.AtClaim(c.Campaign, c.Contact, false, 0, c.Now, DialLead.Default) != DialPermit.OutsideHours)
+            if (DialPermit.AtClaim(c.Campaign, c.Contact, false, ConsentKinds.All, 0, c.Now,
+                DialLead.Default) != DialPermit.OutsideHours)
                 return true;
             var contact = new Contact
             {
@@ -185,8 +187,10 @@ public sealed class JurisdictionPropertyTests
             };
             var tightened = Campaign.Create(c.Campaign.Settings with { Tightenings = [tightening] }, c.Now);
             tightened.Status = CampaignStatus.Running;
-            var with = DialPermit.BeforeDial(tightened, c.Contact, false, c.Now, DialLead.Default) is null;
-            var without = DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default) is null;
+            var with = DialPermit.BeforeDial(tightened, c.Contact, false, ConsentKinds.All, c.Now,
+                DialLead.Default) is null;
+            var without = DialPermit.BeforeDial(c.Campaign, c.Contact, false, ConsentKinds.All, c.Now,
+                DialLead.Default) is null;
             return !with || without;
         });
 
@@ -218,7 +222,8 @@ public sealed class JurisdictionPropertyTests
     {
         var place = Places.First(p => p.Phone == phone);
         var c = Make(place, null, new CallingWindow { Days = Enum.GetValues<DayOfWeek>() }, DateTimeOffset.Parse(utc));
-        Assert.Equal(expected, DialPermit.ExplainAtClaim(c.Campaign, c.Contact, false, 0, PersonHistory.None, c.Now,
+        Assert.Equal(expected, DialPermit.ExplainAtClaim(c.Campaign, c.Contact, false, ConsentKinds.All, 0,
+            PersonHistory.None, c.Now,
             DialLead.Default).ToString());
     }
 
@@ -231,6 +236,6 @@ public sealed class JurisdictionPropertyTests
             DateTimeOffset.Parse("2027-03-06T17:00:00Z"));
         Assert.Equal("US, US-FL, ES", DialPermit.RulesFor(c.Campaign.Settings, c.Contact).Codes);
         Assert.Equal(DialPermit.OutsideHours,
-            DialPermit.BeforeDial(c.Campaign, c.Contact, false, c.Now, DialLead.Default));
+            DialPermit.BeforeDial(c.Campaign, c.Contact, false, ConsentKinds.All, c.Now, DialLead.Default));
     }
 }

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
@@ -37,6 +38,13 @@ public sealed class PersonCallsTests : IAsyncLifetime
             NextAttemptAt = Now.AddHours(-1), CreatedAt = Now.AddDays(-5),
         };
         db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        // Spain needs prior consent for every call: these contacts have it, so the rule under test is what binds
+        db.Consents.Add(new ContactConsent
+        {
+            ContactId = contact.Id, CampaignId = campaign.Id, Kind = ConsentKind.MarketingCalls, Source = "test",
+            GivenAt = Now.AddDays(-30), Reference = "test", RecordedAt = Now.AddDays(-30),
+        });
         await db.SaveChangesAsync();
         return (campaign, contact);
     }
@@ -107,8 +115,9 @@ public sealed class PersonCallsTests : IAsyncLifetime
         var (campaign, _) = await CampaignWithAsync(london, "Europe/London");
         await AttemptsAsync(earlier, 1, Now.AddHours(-71), abandoned: true);
 
-        var refused = DialPermit.ExplainAtClaim(campaign, new Contact { Phone = london, TimeZones = ["Europe/London"] },
-            false, 0, new PersonHistory(1, Now.AddHours(-71), false), Now, DialLead.Default);
+        var refused = DialPermit.ExplainAtClaim(campaign,
+            new Contact { Phone = london, TimeZones = ["Europe/London"] }, false, ConsentKinds.All, 0,
+                new PersonHistory(1, Now.AddHours(-71), false), Now, DialLead.Default);
         Assert.Equal("abandoned-call-lockout: GB 72 h after an abandoned call", refused.ToString());
         Assert.False((await ClaimAsync(campaign, Now)).Permitted);
         Assert.True((await ClaimAsync(campaign, Now.AddHours(1).AddMinutes(5))).Permitted);

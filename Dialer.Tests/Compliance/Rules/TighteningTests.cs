@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 
@@ -67,10 +68,12 @@ public sealed class TighteningTests
 
         Assert.Equal("outside-calling-hours: campaign ES Mon-Fri 10:00-14:00",
             DialPermit.ExplainAtClaim(campaign, madrid,
-            false, 0, PersonHistory.None, wednesdayThreePmMadrid, DialLead.Default).ToString());
+            false, ConsentKinds.All, 0, PersonHistory.None, wednesdayThreePmMadrid, DialLead.Default).ToString());
         Assert.Null(
-            DialPermit.AtClaim(campaign, madrid, false, 0, wednesdayThreePmMadrid.AddHours(-3), DialLead.Default));
-        Assert.Null(DialPermit.AtClaim(campaign, london, false, 0, wednesdayThreePmMadrid, DialLead.Default));
+            DialPermit.AtClaim(campaign, madrid, false, ConsentKinds.All, 0, wednesdayThreePmMadrid.AddHours(-3),
+                DialLead.Default));
+        Assert.Null(DialPermit.AtClaim(campaign, london, false, ConsentKinds.All, 0, wednesdayThreePmMadrid,
+            DialLead.Default));
     }
 
     [Fact]
@@ -80,7 +83,8 @@ public sealed class TighteningTests
             DateTimeOffset.UtcNow);
         campaign.Status = CampaignStatus.Running;
         var miami = new Contact { Phone = "+13055550142", TimeZones = ["America/New_York"] };
-        var refusal = DialPermit.ExplainAtClaim(campaign, miami, false, 0, new PersonHistory(1, null, false),
+        var refusal = DialPermit.ExplainAtClaim(campaign, miami, false, ConsentKinds.All, 0, new PersonHistory(1,
+            null, false),
             DateTimeOffset.Parse("2027-03-03T15:00:00Z"), DialLead.Default);
         Assert.Equal("person-24-hour-cap: campaign US 1 calls per person in 24 h", refusal.ToString());
     }
