@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using FsCheck;
@@ -164,7 +165,7 @@ public sealed class RetryPolicyTests
             Priority = callback ? DialPriority.Callback : DialPriority.Retry,
             CallbackAt = callback ? Now.AddMinutes(-1) : null,
         };
-        var refusal = DialPermit.AtClaim(campaign, contact, false, 0, Now, DialLead.Default);
+        var refusal = DialPermit.AtClaim(campaign, contact, false, ConsentKinds.All, 0, Now, DialLead.Default);
         Assert.Equal(permitted ? null : DialPermit.AttemptsExhausted, refusal);
     }
 }
