@@ -30,6 +30,7 @@ public static class DialerServices
         builder.Services.AddScoped<CampaignHistory>();
         builder.Services.AddScoped<AgentChanges>();
         builder.Services.AddSingleton<UnrecordedAnswers>();
+        builder.Services.AddHostedService<PhoneDataWarmUp>();
         builder.Services.AddHostedService<UnrecordedAnswersRecorder>();
         builder.Services.AddPostgreSqlCheck(connectionString);
         return builder;
