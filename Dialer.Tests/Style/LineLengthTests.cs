@@ -39,7 +39,7 @@ public sealed partial class LineLengthTests
     [Theory]
     [InlineData("    public async Task A_long_test_name(int x)", true)]
     [InlineData("    public void A_long_test_name()", true)]
-    [InlineData("    public void A_long_test_name() => Assert.True(true);", false)]
+    [InlineData("    public void A_long_test_name() => Run(this);", false)]
     [InlineData("    public static string Helper(int x)", false)]
     [InlineData("        var x = Foo(a, b);", false)]
     public void Only_a_bare_test_method_signature_may_run_long(string line, bool allowed) =>
