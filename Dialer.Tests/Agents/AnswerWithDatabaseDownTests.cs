@@ -81,17 +81,6 @@ public abstract class DatabaseDownAtAnswerWorld : AgentsWorld
             new FormUrlEncodedContent([new("CallSid", "CA" + new string('0', 32))]));
     }
 
-    async Task<SimCallRecord> WaitForCallAsync(string phone, Func<SimCallRecord, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            if (Simulator.Calls.Snapshot(phone).FirstOrDefault() is { } call && done(call)) return call;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the call to the customer is not there yet");
-            await Task.Delay(50);
-        }
-    }
-
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

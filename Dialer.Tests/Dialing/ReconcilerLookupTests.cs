@@ -46,7 +46,7 @@ public sealed class ReconcilerLookupTests(ReconcilerLookupWorld world) : IClassF
         // attempt stayed live until the long-call check
         var (campaign, contacts) = await world.RunningCampaignAsync(1);
         var call = await CallAsync(campaign, contacts[0]);
-        var ended = await EndedAsync(contacts[0].Phone);
+        var ended = await world.WaitForCallAsync(contacts[0].Phone, c => c.Final);
         var attempt = await LiveAttemptAsync(campaign, contacts[0], a =>
         {
             a.CallSid = call.Sid;
@@ -78,17 +78,6 @@ public sealed class ReconcilerLookupTests(ReconcilerLookupWorld world) : IClassF
         await CallResource.CreateAsync(new PhoneNumber(contact.Phone), new PhoneNumber(campaign.Settings.CallerId),
             url: new Uri($"http://127.0.0.1:{WorkerFactory.FreePort()}/"),
             client: world.Worker.Services.GetRequiredService<TwilioClients>().Create());
-
-    async Task<Dialer.TwilioSimulator.Records.SimCallRecord> EndedAsync(string phone)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (world.Simulator.Calls.Snapshot(phone).FirstOrDefault() is { Final: true } call) return call;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the simulator's call did not end within 30 s");
-    }
 
     Task ReconcileAsync() => world.Worker.Services.GetServices<IHostedService>().OfType<AttemptReconciler>().Single()
         .RunOnceAsync(default);

@@ -6,6 +6,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.TwilioSimulator.Hosting;
+using Dialer.TwilioSimulator.Records;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,20 @@ public abstract class DialingWorld : IAsyncLifetime
         await using var db = Db();
         var fresh = await db.Campaigns.SingleAsync(c => c.Id == campaign.Id);
         return [.. await new ContactClaimer(db).ClaimAsync(Changes(db), fresh, lines, CancellationToken.None)];
+    }
+
+    /// <summary>
+    /// The simulator's first call to <paramref name="phone"/> once <paramref name="done"/> holds for it.
+    /// </summary>
+    public async Task<SimCallRecord> WaitForCallAsync(string phone, Func<SimCallRecord, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (Simulator.Calls.Snapshot(phone).FirstOrDefault() is { } call && done(call)) return call;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the call to the customer is not there yet");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Units of work on <paramref name="db"/> that wake the Worker's outbox dispatcher, as the Worker's own
