@@ -45,10 +45,26 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
         UseKestrel();
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768 and up): a port handed out here and bound later (a Kestrel
+    /// started after its world) cannot be taken meanwhile by an outgoing connection, and none is handed out twice.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+            while (true)
+            {
+                var port = Random.Shared.Next(20_000, 32_000);
+                if (!HandedOut.Add(port)) continue;
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException) { } // in use: draw again
+            }
     }
+
+    static readonly HashSet<int> HandedOut = [];
 }
