@@ -14,6 +14,8 @@ namespace Dialer.ServiceDefaults.Health;
 public static class DialerHealth
 {
     public const string ReadyTag = "ready";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
 
     public static IHealthChecksBuilder AddPostgreSqlCheck(this IServiceCollection services, string connectionString) =>
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: [ReadyTag]);
@@ -21,9 +23,9 @@ public static class DialerHealth
     public static IEndpointRouteBuilder MapDialerHealth(this IEndpointRouteBuilder app)
     {
         const string why = "probes from the orchestrator carry no key; the answer holds no data";
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false })
             .WithMetadata(ManagementEndpoint.Instance).AllowAnonymousBecause(why);
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) })
             .WithMetadata(ManagementEndpoint.Instance).AllowAnonymousBecause(why);
         return app;
     }

@@ -41,7 +41,8 @@ public static class DialerServices
     public const string PerInstanceQueue = "-instance-";
 
     /// <summary>
-    /// MassTransit on RabbitMQ: quorum queues, publisher confirms, kebab-case endpoint names; and the outbox's
+    /// MassTransit on RabbitMQ (one broker, or the nodes of a cluster): quorum queues unless RabbitMq:QuorumQueues is
+    /// false, publisher confirms, kebab-case endpoint names; and the outbox's
     /// dispatcher, since every process that publishes commits state changes with events.
     /// </summary>
     public static IHostApplicationBuilder AddDialerBus(this IHostApplicationBuilder builder,
@@ -63,7 +64,7 @@ public static class DialerServices
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator queue) return;
                 // temporary (exclusive, gone with its connection): never quorum
                 if (name.Contains(PerInstanceQueue)) return;
-                queue.SetQuorumQueue();
+                if (rabbit.QuorumQueues) queue.SetQuorumQueue();
                 if (rabbit.QueueExpirySeconds is { } expiry) queue.QueueExpiration = TimeSpan.FromSeconds(expiry);
             });
             x.UsingRabbitMq((context, cfg) =>
@@ -74,6 +75,8 @@ public static class DialerServices
                     h.Username(o.Username);
                     h.Password(o.Password);
                     h.PublisherConfirmation = true;
+                    var nodes = o.NodesInConnectOrder(Random.Shared);
+                    if (nodes.Count > 0) h.UseCluster(c => { foreach (var node in nodes) c.Node(node); });
                 });
                 cfg.ConfigureEndpoints(context);
             });

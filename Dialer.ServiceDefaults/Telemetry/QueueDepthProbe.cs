@@ -37,6 +37,10 @@ public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerab
             HostName = o.Host, Port = o.Port, VirtualHost = o.VirtualHost, UserName = o.Username, Password = o.Password,
             ClientProvidedName = "dialer queue depth probe",
         };
+        // on a cluster, whichever node answers first: the queues are the cluster's
+        List<AmqpTcpEndpoint> nodes = [.. o.NodesInConnectOrder(Random.Shared).Select(n => n.Split(':'))
+            .Select(n => new AmqpTcpEndpoint(n[0], n.Length == 2 ? int.Parse(n[1]) : o.Port))];
+        if (nodes.Count == 0) nodes.Add(new AmqpTcpEndpoint(o.Host, o.Port));
         IConnection? connection = null;
         try
         {
@@ -44,7 +48,7 @@ public sealed class QueueDepthProbe(IOptions<RabbitMqOptions> options, IEnumerab
             {
                 try
                 {
-                    connection ??= await factory.CreateConnectionAsync(stop);
+                    connection ??= await factory.CreateConnectionAsync(nodes, stop);
                     foreach (var queue in watched) await ProbeAsync(connection, queue, stop);
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
