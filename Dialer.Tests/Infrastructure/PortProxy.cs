@@ -17,6 +17,10 @@ public sealed class PortProxy(int serverPort) : IAsyncDisposable
     TcpListener? _listener;
     CancellationTokenSource? _open;
     readonly List<TcpClient> _connections = [];
+    int _openConnections;
+
+    /// <summary>Client connections passed through to the server and still open.</summary>
+    public int OpenConnections => Volatile.Read(ref _openConnections);
 
     public void Open()
     {
@@ -54,8 +58,9 @@ public sealed class PortProxy(int serverPort) : IAsyncDisposable
                 continue;
             }
             lock (_connections) _connections.AddRange([client, server]);
-            _ = PumpAsync(client, server, ct);
-            _ = PumpAsync(server, client, ct);
+            Interlocked.Increment(ref _openConnections);
+            _ = Task.WhenAny(PumpAsync(client, server, ct), PumpAsync(server, client, ct))
+                .ContinueWith(_ => Interlocked.Decrement(ref _openConnections), TaskScheduler.Default);
         }
     }
 
