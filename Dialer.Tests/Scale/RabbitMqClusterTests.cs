@@ -65,12 +65,13 @@ public sealed class RabbitMqClusterTests(OutboxWorld world) : IClassFixture<Outb
         string expected)
     {
         var prefix = "qt" + Guid.NewGuid().ToString("N")[..8];
-        using var process = await ProcessAsync(new()
+        var settings = new Dictionary<string, string?>
         {
             ["RabbitMq:EndpointPrefix"] = prefix,
             ["RabbitMq:QueueExpirySeconds"] = "60",
-            ["RabbitMq:QuorumQueues"] = quorum,
-        }, x => x.AddConsumer<QueueTypeProbeConsumer>());
+        };
+        if (quorum is not null) settings["RabbitMq:QuorumQueues"] = quorum; // null: the setting left out
+        using var process = await ProcessAsync(settings, x => x.AddConsumer<QueueTypeProbeConsumer>());
         try
         {
             var bus = process.Services.GetRequiredService<IBusControl>();
