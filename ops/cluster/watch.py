@@ -123,7 +123,7 @@ def cmd_report(args):
     print(f"cluster: workers {args.workers}, apis {args.apis}, rabbit nodes {args.nodes}, calls {args.calls}; "
           f"double dials {counts['D']}, lost {lost}, rate breaches {breaches}, pacing gaps over 10 s {len(pacing['over'])}")
     bad = counts["D"] or lost or breaches or pacing["over"] or pacing["twice"] or args.status != "completed" \
-        or dash["back_after"] is None
+        or dash["back_after"] is None or pacing["ticks"] == 0
     sys.exit(1 if bad else 0)
 
 
