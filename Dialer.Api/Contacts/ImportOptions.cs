@@ -9,6 +9,11 @@ public sealed class ImportOptions
     [Range(1024, long.MaxValue)] public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
     /// <summary>Rows written per COPY; each batch commits on its own, so good rows land as the file streams.</summary>
     [Range(100, 100_000)] public int BatchSize { get; set; } = 5000;
+    /// <summary>
+    /// Batches written at once, each on a pooled connection of its own: PostgreSQL's INSERT … SELECT runs on one core
+    /// per connection.
+    /// </summary>
+    [Range(1, 16)] public int WritersInFlight { get; set; } = 2;
     /// <summary>Rejected rows listed in the answer; beyond this only their count is given.</summary>
     [Range(0, 1_000_000)] public int MaxRejectionsListed { get; set; } = 10_000;
     /// <summary>

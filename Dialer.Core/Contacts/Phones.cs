@@ -27,27 +27,42 @@ public static class Phones
     }
 
     /// <summary>As <see cref="TryNormalize"/>, and also every zone the number may be in (one parse for both).</summary>
+    /// <remarks>
+    /// The number's type is worked out once, for its validity and its zones both (libphonenumber's own validity
+    /// check and zone lookup each work it out again: the import's most expensive step, twice).
+    /// </remarks>
     public static bool TryNormalize(
         string raw, string defaultRegion, out string e164, out string[] zones, out string reason)
     {
-        var number = Parse(raw, defaultRegion, out reason);
-        e164 = number is null ? "" : Util.Format(number, PhoneNumberFormat.E164);
-        zones = number is null ? [] : ZonesOf(number);
-        return number is not null;
+        var typed = Parse(raw, defaultRegion, out reason, typeOnce: true);
+        e164 = typed is null ? "" : Util.Format(typed.Value.Number, PhoneNumberFormat.E164);
+        zones = typed is not { } t ? [] : ZonesOf(t.Number, t.Type);
+        return typed is not null;
     }
 
-    static PhoneNumber? Parse(string raw, string defaultRegion, out string reason)
+    static PhoneNumber? Parse(string raw, string defaultRegion, out string reason) =>
+        Parse(raw, defaultRegion, out reason, typeOnce: false)?.Number;
+
+    static (PhoneNumber Number, PhoneNumberType Type)? Parse(string raw, string defaultRegion, out string reason,
+        bool typeOnce)
     {
-        if (TryParse(raw, defaultRegion, out var number, out reason)) return number;
+        if (TryParse(raw, defaultRegion, typeOnce, out var number, out var type, out reason)) return (number, type);
         // "00" is the international prefix almost everywhere but North America: "0044 20..." means +44 20...
         var trimmed = raw.TrimStart();
         return trimmed.StartsWith("00", StringComparison.Ordinal)
-            && TryParse("+" + trimmed[2..], defaultRegion, out number, out _)
-            ? number : null;
+            && TryParse("+" + trimmed[2..], defaultRegion, typeOnce, out number, out type, out _)
+            ? (number, type) : null;
     }
 
-    static bool TryParse(string raw, string defaultRegion, out PhoneNumber number, out string reason)
+    static bool TryParse(string raw, string defaultRegion, out PhoneNumber number, out string reason) =>
+        TryParse(raw, defaultRegion, typeOnce: false, out number, out _, out reason);
+
+    /// <param name="typeOnce">also give the number's type, worked out once for its validity too: a type other than
+    /// UNKNOWN is what IsValidNumber checks for; an UNKNOWN one is asked of IsValidNumber itself</param>
+    static bool TryParse(string raw, string defaultRegion, bool typeOnce, out PhoneNumber number,
+        out PhoneNumberType type, out string reason)
     {
+        type = PhoneNumberType.UNKNOWN;
         number = null!;
         var text = raw.Trim();
         if (text.Length == 0) { reason = "the phone number is empty"; return false; }
@@ -63,7 +78,8 @@ public static class Phones
             return false;
         }
 
-        if (!Util.IsValidNumber(number))
+        if (typeOnce) type = Util.GetNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN && !Util.IsValidNumber(number))
         {
             reason = $"'{PhoneRedaction.Mask(text)}' is not a valid number";
             return false;
@@ -76,11 +92,15 @@ public static class Phones
     /// <summary>Every IANA zone the number may be in; empty when libphonenumber cannot tell.</summary>
     public static string[] TimeZonesOf(string e164) => ZonesOf(Util.Parse(e164, null));
 
-    static string[] ZonesOf(PhoneNumber number)
-    {
-        var zones = Zones.GetTimeZonesForNumber(number);
-        return zones.Count == 1 && zones[0] == "Etc/Unknown" ? [] : zones.Where(z => z != "Etc/Unknown").ToArray();
-    }
+    static string[] ZonesOf(PhoneNumber number, PhoneNumberType type) =>
+        ZonesOf(type != PhoneNumberType.UNKNOWN && Util.IsNumberGeographical(type, number.CountryCode)
+            ? Zones.GetTimeZonesForGeographicalNumber(number)
+            : Zones.GetTimeZonesForNumber(number));
+
+    static string[] ZonesOf(PhoneNumber number) => ZonesOf(Zones.GetTimeZonesForNumber(number));
+
+    static string[] ZonesOf(List<string> zones) =>
+        zones.Count == 1 && zones[0] == "Etc/Unknown" ? [] : zones.Where(z => z != "Etc/Unknown").ToArray();
 
     /// <summary>
     /// An E.164 number as its own country writes it ("(415) 555-0100"); the text as is when not a number.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dialer.Core.Csv;
@@ -5,7 +6,8 @@ namespace Dialer.Core.Csv;
 /// <summary>
 /// Streams RFC 4180 records from a reader: quoted fields may hold separators, doubled quotes and
 /// line breaks. Knows the line each record starts on, so a rejected row can be reported by its line.
-/// Reads asynchronously a block at a time and parses each block synchronously. A record longer than
+/// Reads asynchronously a block at a time and parses each block synchronously, a run of ordinary characters at a
+/// time (a vectorised search for the next separator, quote or line break). A record longer than
 /// <paramref name="maxRecordChars"/> is read to its end but not kept: memory stays bounded whatever the input.
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader, char separator, int maxRecordChars = int.MaxValue)
@@ -14,6 +16,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, int maxRe
 
     readonly char[] _buffer = new char[64 * 1024];
     readonly StringBuilder _field = new();
+    readonly SearchValues<char> _unquotedSpecials = SearchValues.Create([separator, '"', '\n', '\r']);
     int _length, _position, _line = 1, _recordChars, _fieldChars;
     bool _skipLineFeed;
 
@@ -44,9 +47,25 @@ public sealed class CsvRecordReader(TextReader reader, char separator, int maxRe
                 _position = 0;
                 if (_length == 0) break;
             }
-            var c = _buffer[_position++];
-            if (_skipLineFeed) { _skipLineFeed = false; if (c == '\n') continue; }
+            var c = _buffer[_position];
+            if (_skipLineFeed) { _skipLineFeed = false; if (c == '\n') { _position++; continue; } }
             if (!started) { started = true; RecordLine = _line; }
+
+            // a run of ordinary characters is appended at once; the character that ends it goes through the states
+            var run = _buffer.AsSpan(_position, _length - _position);
+            var ordinary = state switch
+            {
+                State.Quoted => run.IndexOfAny('"', '\n'),
+                State.Unquoted => run.IndexOfAny(_unquotedSpecials),
+                _ => 0,
+            };
+            if (ordinary != 0)
+            {
+                Append(ordinary < 0 ? run : run[..ordinary]);
+                _position += ordinary < 0 ? run.Length : ordinary;
+                continue;
+            }
+            _position++;
 
             if (state == State.QuoteInQuoted)
             {
@@ -87,6 +106,15 @@ public sealed class CsvRecordReader(TextReader reader, char separator, int maxRe
         _fieldChars++;
         if (++_recordChars > maxRecordChars) RecordTooLong = true;
         else _field.Append(c);
+    }
+
+    void Append(ReadOnlySpan<char> run)
+    {
+        var room = Math.Max(0, maxRecordChars - _recordChars);
+        _fieldChars += run.Length;
+        _recordChars += run.Length;
+        if (run.Length > room) RecordTooLong = true;
+        _field.Append(run.Length > room ? run[..room] : run);
     }
 
     string Take(bool wasQuoted)

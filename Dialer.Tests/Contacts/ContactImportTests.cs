@@ -52,6 +52,20 @@ public sealed class ContactImportTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Contacts_of_batches_written_at_once_are_due_in_the_order_of_the_file()
+    {
+        // several batches (Import:BatchSize is 1,000 here), a few written at once: the dialing order (due time, then
+        // id) is still the file's
+        var numbers = Enumerable.Range(0, 6000).Select(i => $"+1415{200 + i / 10000:D3}{i % 10000:D4}").ToArray();
+        var (id, report) = await Import("phone\n" + string.Join('\n', numbers) + "\n");
+        Assert.Equal(numbers.Length, report["imported"]!.GetValue<int>());
+        await using var db = api.Database.CreateDb();
+        var due = await db.Contacts.Where(c => c.CampaignId == id).OrderBy(c => c.NextAttemptAt).ThenBy(c => c.Id)
+            .Select(c => c.Phone).ToListAsync();
+        Assert.Equal(numbers, due);
+    }
+
+    [Fact]
     public async Task Duplicates_in_the_list_and_in_the_campaign_are_dropped_and_counted()
     {
         var (id, report) = await Import("phone\n+14155550100\n(415) 555-0100\n+14155550101\n");

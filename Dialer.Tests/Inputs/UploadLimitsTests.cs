@@ -43,6 +43,23 @@ public sealed class UploadLimitsTests(LimitedApi api) : IClassFixture<LimitedApi
     }
 
     [Fact]
+    public async Task Numbers_already_in_the_campaign_do_not_count_toward_its_limit_while_batches_are_written_at_once()
+    {
+        // 4,000 held; a list of 1,500 held numbers then 1,500 new: 1,000 new fit, the stop is at the 1,001st new one
+        var id = await CampaignAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _marketer.UploadCsvAsync(id, Csv(0, 3000))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _marketer.UploadCsvAsync(id, Csv(3000, 1000))).StatusCode);
+        var response = await _marketer.UploadCsvAsync(id, Csv(2500, 3000));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal(1000, problem["report"]!["imported"]!.GetValue<int>());
+        Assert.Equal(1500, problem["report"]!["duplicates"]!.GetValue<int>());
+        Assert.Equal(1 + 1500 + 1000 + 1, problem["line"]!.GetValue<int>());
+        var contacts = await (await _marketer.GetAsync($"/api/campaigns/{id}/contacts?pageSize=1")).ReadJsonAsync();
+        Assert.Equal(LimitedApi.MaxContactsPerCampaign, contacts["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_header_with_too_many_columns_is_a_400_naming_the_limit()
     {
         var id = await CampaignAsync();
