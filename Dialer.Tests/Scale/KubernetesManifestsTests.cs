@@ -26,8 +26,8 @@ public sealed class KubernetesManifestsTests
         Assert.Equal(DialerHealth.LivePath, Text(Probe(container, "livenessProbe"), "path"));
         foreach (var probe in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
             Assert.Equal("management", Text(Probe(container, probe), "port"));
-        var from = ((YamlSequenceNode)container["envFrom"]).Cast<YamlMappingNode>().Select(e => e.Children.Keys.Single())
-            .Select(k => k.ToString()).ToHashSet();
+        var from = ((YamlSequenceNode)container["envFrom"]).Cast<YamlMappingNode>()
+            .Select(e => e.Children.Keys.Single().ToString()).ToHashSet();
         Assert.Equal(["configMapRef", "secretRef"], from.Order());
     }
 
@@ -44,7 +44,8 @@ public sealed class KubernetesManifestsTests
                      select $"{section.GetRawConstantValue()}__{property.Name}")
             .Concat(["ASPNETCORE_ENVIRONMENT", "Urls"]).ToHashSet();
         var settings = Settings();
-        var unknown = settings.Keys.Where(k => !known.Contains(System.Text.RegularExpressions.Regex.Replace(k, "__\\d+$", "")));
+        var unknown = settings.Keys
+            .Where(k => !known.Contains(System.Text.RegularExpressions.Regex.Replace(k, "__\\d+$", "")));
         Assert.Empty(unknown);
 
         var rabbit = new RabbitMqOptions

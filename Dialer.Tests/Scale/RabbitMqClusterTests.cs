@@ -105,8 +105,8 @@ public sealed class RabbitMqClusterTests(OutboxWorld world) : IClassFixture<Outb
         return host;
     }
 
-    static async Task PublishedAsync(IHost process, System.Collections.Concurrent.ConcurrentDictionary<Guid, int> received,
-        string when)
+    static async Task PublishedAsync(IHost process,
+        System.Collections.Concurrent.ConcurrentDictionary<Guid, int> received, string when)
     {
         var probe = new OutboxProbe(Guid.NewGuid(), when);
         using (var scope = process.Services.CreateScope())
