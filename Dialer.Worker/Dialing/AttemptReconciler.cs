@@ -1,3 +1,4 @@
+using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Reconciliation round failed");
+                log.LogError(new RedactedException(e), "Reconciliation round failed");
             }
         }
     }
@@ -162,7 +163,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Stranded attempt {AttemptId} could not be settled this round", id);
+                log.LogWarning(new RedactedException(e), "Stranded attempt {AttemptId} could not be settled this round",
+                    id);
             }
         }
     }
@@ -179,7 +181,8 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         try { await ReconcileAsync(services, attempt, now, notPlacedAfter, lostAfter, ct); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "Attempt {AttemptId} could not be reconciled this round", attempt.Id);
+            log.LogWarning(new RedactedException(e), "Attempt {AttemptId} could not be reconciled this round",
+                attempt.Id);
         }
     }
 
