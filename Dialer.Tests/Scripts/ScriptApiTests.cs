@@ -16,7 +16,7 @@ public sealed class ScriptApiTests(ApiFactory api)
     {
         var campaign = await api.ClientAs(Role.Marketer).CreateCampaignAsync(ScriptsWorld.CampaignWithScript());
         var (key, agentId) = await api.NewAgentAsync("Grace");
-        await ScriptsWorld.CallInWrapUpAsync(api, campaign, agentId, "+14155550131");
+        await ScriptsWorld.CallInWrapUpAsync(api.Database, campaign, agentId, "+14155550131");
 
         var me = await api.ClientWith(key).GetFromJsonAsync<JsonObject>("/api/agent-console/me");
 
@@ -39,7 +39,7 @@ public sealed class ScriptApiTests(ApiFactory api)
         var marketer = api.ClientAs(Role.Marketer);
         var campaign = await marketer.CreateCampaignAsync(ScriptsWorld.CampaignWithScript());
         var (key, agentId) = await api.NewAgentAsync("Grace");
-        var (attemptId, contactId) = await ScriptsWorld.CallInWrapUpAsync(api, campaign, agentId, "+14155550132");
+        var (attemptId, contactId) = await ScriptsWorld.CallInWrapUpAsync(api.Database, campaign, agentId, "+14155550132");
 
         var saved = await api.ClientWith(key).PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
             new
@@ -70,7 +70,7 @@ public sealed class ScriptApiTests(ApiFactory api)
     {
         var campaign = await api.ClientAs(Role.Marketer).CreateCampaignAsync(ScriptsWorld.CampaignWithScript());
         var (key, agentId) = await api.NewAgentAsync("Grace");
-        var (attemptId, _) = await ScriptsWorld.CallInWrapUpAsync(api, campaign, agentId, "+14155550133");
+        var (attemptId, _) = await ScriptsWorld.CallInWrapUpAsync(api.Database, campaign, agentId, "+14155550133");
         var agent = api.ClientWith(key);
         var path = $"/api/agent-console/calls/{attemptId}/disposition";
 

@@ -37,10 +37,10 @@ public static class ScriptsWorld
     };
 
     /// <summary>A finished call of the campaign that the agent took and is wrapping up.</summary>
-    public static async Task<(Guid AttemptId, long ContactId)> CallInWrapUpAsync(ApiFactory api, Guid campaignId,
-        Guid agentId, string phone, string customFields = """{"plan":"gold <b>&"}""")
+    public static async Task<(Guid AttemptId, long ContactId)> CallInWrapUpAsync(TestDatabase database,
+        Guid campaignId, Guid agentId, string phone, string customFields = """{"plan":"gold <b>&"}""")
     {
-        await using var db = api.Database.CreateDb();
+        await using var db = database.CreateDb();
         var now = DateTimeOffset.UtcNow;
         var contact = new Contact
         {
