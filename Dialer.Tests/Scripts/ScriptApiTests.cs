@@ -39,14 +39,18 @@ public sealed class ScriptApiTests(ApiFactory api)
         var marketer = api.ClientAs(Role.Marketer);
         var campaign = await marketer.CreateCampaignAsync(ScriptsWorld.CampaignWithScript());
         var (key, agentId) = await api.NewAgentAsync("Grace");
-        var (attemptId, contactId) = await ScriptsWorld.CallInWrapUpAsync(api.Database, campaign, agentId, "+14155550132");
+        var (attemptId, contactId) =
+            await ScriptsWorld.CallInWrapUpAsync(api.Database, campaign, agentId, "+14155550132");
 
         var saved = await api.ClientWith(key).PostAsJsonAsync($"/api/agent-console/calls/{attemptId}/disposition",
             new
             {
                 disposition = "sale",
-                fields = new Dictionary<string, object> { ["interest"] = "HIGH", ["wants_email"] = true,
-                    ["budget"] = 1200.5, ["remark"] = "=call back, maybe" },
+                fields = new Dictionary<string, object>
+                {
+                    ["interest"] = "HIGH", ["wants_email"] = true,
+                    ["budget"] = 1200.5, ["remark"] = "=call back, maybe"
+                },
             });
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
@@ -83,8 +87,11 @@ public sealed class ScriptApiTests(ApiFactory api)
         var bad = await (await agent.PostAsJsonAsync(path, new
         {
             disposition = "no-sale",
-            fields = new Dictionary<string, object> { ["interest"] = "maybe", ["budget"] = -1,
-                ["remark"] = new string('r', 21), ["wants_email"] = "perhaps", ["shoe_size"] = 9 },
+            fields = new Dictionary<string, object>
+            {
+                ["interest"] = "maybe", ["budget"] = -1,
+                ["remark"] = new string('r', 21), ["wants_email"] = "perhaps", ["shoe_size"] = 9
+            },
         })).ReadJsonAsync();
         Assert.Equal(["fields.budget", "fields.interest", "fields.remark", "fields.shoe_size", "fields.wants_email"],
             bad["errors"]!.AsObject().Select(e => e.Key).Order());

@@ -66,7 +66,8 @@ public sealed class ScriptMergePropertyTests
     [Fact]
     public void A_required_field_left_empty_is_refused_by_its_key_for_any_other_disposition()
     {
-        ScriptField[] fields = [new() { Key = "budget", Label = "Budget", Kind = ScriptFieldKind.Number, Required = true }];
+        ScriptField[] fields =
+            [new() { Key = "budget", Label = "Budget", Kind = ScriptFieldKind.Number, Required = true }];
         var blank = new Dictionary<string, JsonElement> { ["budget"] = JsonSerializer.SerializeToElement("  ") };
 
         var (json, errors) = ScriptAnswers.Check(fields, blank, "sale");
@@ -78,8 +79,8 @@ public sealed class ScriptMergePropertyTests
     [Fact]
     public void Merged_text_is_plain_text_with_unknown_fields_empty_and_marked_as_unknown_in_the_segments()
     {
-        var values = MergeValues.For("Ada Lovelace", "+14155550111", """{"plan":"<b>gold</b>","First_Name":"Augusta"}""",
-            "Grace Hopper", "Spring");
+        var values = MergeValues.For("Ada Lovelace", "+14155550111",
+            """{"plan":"<b>gold</b>","First_Name":"Augusta"}""", "Grace Hopper", "Spring");
 
         Assert.Equal("Hi Augusta Lovelace, Grace here about <b>gold</b>.  ",
             ScriptMerge.Text("Hi {{first_name}} {{ last_name }}, {{agent.first_name}} here about {{PLAN}}. {{nope}} ",

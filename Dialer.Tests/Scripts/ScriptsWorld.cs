@@ -28,7 +28,10 @@ public static class ScriptsWorld
                 ["choices"] = new JsonArray("high", "low"),
             },
             new JsonObject { ["key"] = "wants_email", ["label"] = "Wants email", ["kind"] = "yesNo" },
-            new JsonObject { ["key"] = "budget", ["label"] = "Budget", ["kind"] = "number", ["min"] = 0, ["max"] = 1e6 },
+            new JsonObject
+            {
+                ["key"] = "budget", ["label"] = "Budget", ["kind"] = "number", ["min"] = 0, ["max"] = 1e6,
+            },
             new JsonObject { ["key"] = "remark", ["label"] = "Remark", ["kind"] = "text", ["maxLength"] = 20 }),
         ["screenPop"] = new JsonObject
         {
@@ -67,7 +70,8 @@ public static class ScriptsWorld
     {
         var admin = api.ClientAs(Role.Admin);
         var team = await (await admin.PostAsJsonAsync("/api/teams",
-            new { name = "Other team " + Guid.NewGuid().ToString("N")[..8] })).EnsureSuccessStatusCode().ReadJsonAsync();
+                new { name = "Other team " + Guid.NewGuid().ToString("N")[..8] }))
+            .EnsureSuccessStatusCode().ReadJsonAsync();
         var user = await (await admin.PostAsJsonAsync("/api/users", new
         {
             name = "Other marketer " + Guid.NewGuid().ToString("N")[..6], role = "marketer",

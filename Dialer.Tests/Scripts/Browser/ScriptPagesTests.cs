@@ -12,6 +12,9 @@ namespace Dialer.Tests.Scripts.Browser;
 /// go to .artifacts/screenshots/scripts.</summary>
 public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
 {
+    /// <summary>For what waits on the Api (a page's first load, a save): the machine's cores are shared.</summary>
+    const float Slow = 30_000;
+
     [Fact]
     public async Task A_marketer_writes_sections_and_fields_sees_the_unknown_field_marked_and_saves_them()
     {
@@ -37,7 +40,8 @@ public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFix
         await page.GetByLabel("CRM screen pop URL").FillAsync("https://crm.example.com/find?name={{name}}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview script" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#script-preview mark.unknown-field")).ToHaveTextAsync("{{plan_typo}}");
+        await Assertions.Expect(page.Locator("#script-preview mark.unknown-field"))
+            .ToHaveTextAsync("{{plan_typo}}", new() { Timeout = Slow });
         await Assertions.Expect(page.Locator("#script-preview")).ToContainTextAsync("Hello Ada, I am Mia Marketer.");
         await Assertions.Expect(page.Locator("#preview-screen-pop"))
             .ToHaveTextAsync("https://crm.example.com/find?name=Ada%20Lovelace");
@@ -48,7 +52,7 @@ public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFix
             .ToContainTextAsync("Lower-case");
         await field.GetByLabel("Key").FillAsync("interest");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("draft");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("draft", new() { Timeout = Slow });
 
         var id = new Uri(page.Url).Query.Split("id=")[1];
         using var client = api.ClientWith(key);
@@ -80,7 +84,8 @@ public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFix
         page.Context.SetDefaultTimeout(15_000);
 
         var script = page.Locator("details.script");
-        await Assertions.Expect(script).ToContainTextAsync("Hello Ada, this is Grace from Scripted offer.");
+        await Assertions.Expect(script)
+            .ToContainTextAsync("Hello Ada, this is Grace from Scripted offer.", new() { Timeout = Slow });
         // a list's value is shown as text: its markup never becomes an element
         await Assertions.Expect(script).ToContainTextAsync("Your plan is gold <b>&.");
         await Assertions.Expect(script.Locator("b")).ToHaveCountAsync(0);
@@ -91,7 +96,8 @@ public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFix
 
         await page.GetByLabel("no sale").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#disposition-error")).ToContainTextAsync("Required: Interest.");
+        await Assertions.Expect(page.Locator("#disposition-error"))
+            .ToContainTextAsync("Required: Interest.", new() { Timeout = Slow });
         await Screenshots.SaveAsync(page, "scripts", "02-console-required-field");
 
         await page.GetByLabel("Interest").SelectOptionAsync("low");
@@ -99,7 +105,8 @@ public sealed class ScriptPagesTests(LiveApi api, Chromium chromium) : IClassFix
         await page.GetByLabel("Budget").FillAsync("250");
         await page.GetByLabel("Remark").FillAsync("call in spring");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync("Saved: no-sale");
+        await Assertions.Expect(page.Locator("#messages"))
+            .ToContainTextAsync("Saved: no-sale", new() { Timeout = Slow });
 
         await using var db = api.Database.CreateDb();
         var answers = JsonNode.Parse((await db.CallAttempts.SingleAsync(a => a.Id == attemptId)).ScriptAnswers!)!;
