@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Dialer.Core.Agents;
+using Dialer.Core.Campaigns.Scripts;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public static class AgentConsoleQuery
     /// The agent's line: Address is the phone or SIP address (the agent's own), null for the browser phone.
     /// </summary>
     public sealed record LineView(string? Kind, string? Address, string State, DateTimeOffset? Since, string? Reason);
-    public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, string? Script,
+    public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, Scripts.ScriptView? Script,
         string[] Dispositions, string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt,
         DateTimeOffset? EndedAt, string? Disposition, DateTimeOffset? WrapUpDeadline, ContactCard Contact,
         Transfers.TransferView[] Transfers);
@@ -55,7 +56,8 @@ public static class AgentConsoleQuery
             : (JsonElement?)null;
         var deadline = agent.State == AgentState.WrapUp
             ? agent.StateSince.AddSeconds(campaign.Settings.MaxWrapUpSeconds) : (DateTimeOffset?)null;
-        return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, campaign.Settings.Script,
+        var values = MergeValues.For(contact.Name, contact.Phone, contact.CustomFields, agent.Name, campaign.Name);
+        return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, Scripts.ScriptView.Of(campaign.Settings, values),
             campaign.Settings.Dispositions, attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt,
             attempt.EndedAt, attempt.Disposition, deadline,
             new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history),

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Dialer.Api.Auth;
 using Dialer.Api.Hosting;
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Campaigns.Scripts;
 using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Contacts;
@@ -18,7 +20,9 @@ namespace Dialer.Api.Agents;
 /// <summary>The agent says how the call went; the contact, the lists and the agent's state follow at once.</summary>
 public static class DispositionApi
 {
-    public sealed record DispositionRequest(string? Disposition, DateTimeOffset? CallbackAt, string? Notes);
+    /// <param name="Fields">the script's fields the agent filled in, by key (<see cref="ScriptAnswers"/>)</param>
+    public sealed record DispositionRequest(string? Disposition, DateTimeOffset? CallbackAt, string? Notes,
+        Dictionary<string, JsonElement>? Fields = null);
     public sealed record DispositionResult(Guid AttemptId, string Disposition, bool Converted,
         DateTimeOffset? CallbackAt, AgentState AgentState);
 
@@ -37,8 +41,11 @@ public static class DispositionApi
                 detail: "An agent may only set the disposition of a call they took.");
         var settings = await db.Campaigns.Where(c => c.Id == found.CampaignId).Select(c => c.Settings).SingleAsync(ct);
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == found.ContactId, ct);
-        if (Validate(request, settings, contact, now) is { Count: > 0 } errors)
-            return TypedResults.ValidationProblem(errors);
+        var errors = Validate(request, settings, contact, now);
+        var (answers, fieldErrors) = ScriptAnswers.Check(settings.ScriptFields, request.Fields,
+            request.Disposition?.Trim() ?? "");
+        foreach (var (field, messages) in fieldErrors) errors[field] = messages;
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var disposition = settings.Dispositions.First(
             d => d.Equals(request.Disposition!.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -46,7 +53,7 @@ public static class DispositionApi
         {
             var attempt = (await unit.LockAttemptAsync(attemptId, token))!;
             var (refusal, tracked) = await Disposal.DisposeAsync(unit, attempt, disposition, request.Notes?.Trim(),
-                request.CallbackAt?.ToUniversalTime(), settings, user.AuditId(), token);
+                request.CallbackAt?.ToUniversalTime(), settings, user.AuditId(), token, answers);
             if (refusal is not null)
             {
                 unit.Discard();

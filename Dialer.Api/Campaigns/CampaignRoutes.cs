@@ -7,6 +7,7 @@ using Dialer.Api.Dashboard;
 using Dialer.Api.Preview;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
+using Dialer.Api.Scripts;
 using Dialer.Api.Teams;
 
 namespace Dialer.Api.Campaigns;
@@ -41,6 +42,7 @@ public static class CampaignRoutes
         campaign.MapCampaignRecordingsApi();
         campaign.MapCampaignAgentsApi();
         campaign.MapPreviewCardLogApi();
+        campaigns.MapScriptPreviewApi(campaign);
         return campaigns;
     }
 }

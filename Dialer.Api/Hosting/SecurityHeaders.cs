@@ -16,6 +16,12 @@ public static class SecurityHeaders
         "frame-ancestors 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "media-src 'self' blob: https://*.twilio.com; connect-src 'self' wss://*.twilio.com https://*.twilio.com";
 
+    /// <summary>
+    /// The agent console may embed a campaign's CRM page (its screen pop, always https: the template is checked on
+    /// save and the merged URL again in the console); no other page frames anything.
+    /// </summary>
+    public const string AgentConsolePolicy = Policy + "; frame-src https:";
+
     /// <summary>The API reference is Scalar's page, whose own inline script starts it: it is only kept from being
     /// framed.</summary>
     const string ReferencePolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
@@ -28,8 +34,9 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                context.Request.Path.StartsWithSegments("/scalar") ? ReferencePolicy : Policy;
+            var path = context.Request.Path;
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") ? ReferencePolicy
+                : path.StartsWithSegments("/agent") ? AgentConsolePolicy : Policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -45,7 +45,8 @@ public static class PreviewApi
         var now = clock.GetUtcNow();
         var hold = await desk.HeldByAsync(AgentIdOf(user), now, ct);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user),
+            user.Identity?.Name ?? "", now, ct));
     }
 
     /// <summary>
@@ -61,7 +62,8 @@ public static class PreviewApi
         if (hold.OverCap is { } over) return TooManySkips(response, over, now);
         if (hold.Refusal is { } refusal) return Problems.Conflict(refusal);
         if (hold is not { Contact: { } contact, Campaign: { } campaign }) return TypedResults.NoContent();
-        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user), now, ct));
+        return TypedResults.Ok(await PreviewCard.OfAsync(db, contact, campaign, AgentIdOf(user),
+            user.Identity?.Name ?? "", now, ct));
     }
 
     static async Task<Results<Accepted<Dialed>, ValidationProblem, Conflict<ProblemDetails>>> Dial(DialRequest request,

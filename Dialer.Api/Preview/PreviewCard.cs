@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dialer.Api.Agents;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Campaigns.Scripts;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 
@@ -17,17 +18,30 @@ public sealed record ZoneClock(string Zone, DateTimeOffset Now, string ZoneName)
 public sealed record PreviewCard(long ContactId, Guid CampaignId, string CampaignName, string? Name, string Phone,
     ZoneClock[] LocalTimes, int Attempts, int MaxAttempts, string? LastOutcome, DateTimeOffset? LastAttemptAt,
     string? Disposition, DateTimeOffset? CallbackAt, int SkipCount, string? LastSkipReason, JsonElement? CustomFields,
-    AgentConsoleQuery.PastAttempt[] History, string? Script, DateTimeOffset HeldUntil)
+    AgentConsoleQuery.PastAttempt[] History, Scripts.ScriptView? Script, DateTimeOffset HeldUntil)
 {
     public static async Task<PreviewCard> OfAsync(DialerDb db, Contact contact, Campaign campaign, Guid agentId,
-        DateTimeOffset now, CancellationToken ct)
+        string agentName, DateTimeOffset now, CancellationToken ct)
     {
         var history = await ContactHistory.OfAsync(db, contact.Id, agentId, null, ct);
         var fields = AgentFieldsOf(contact.CustomFields, campaign.Settings.AgentFields);
         return new PreviewCard(contact.Id, campaign.Id, campaign.Name, contact.Name, PhoneRedaction.Mask(contact.Phone),
             [.. contact.TimeZones.Select(z => LocalTimeIn(z, now))], contact.Attempts, campaign.Settings.MaxAttempts,
             contact.LastOutcome, contact.LastAttemptAt, contact.Disposition, contact.CallbackAt, contact.SkipCount,
-            contact.LastSkipReason, fields, history, campaign.Settings.Script, contact.HeldUntil ?? now);
+            contact.LastSkipReason, fields, history, ScriptOf(contact, campaign, fields, agentName),
+            contact.HeldUntil ?? now);
+    }
+
+    /// <summary>
+    /// The script merged with no more than the card shows (the masked number, the listed fields): a script cannot
+    /// widen what a preview reveals. The screen pop waits for the call.
+    /// </summary>
+    static Scripts.ScriptView? ScriptOf(Contact contact, Campaign campaign, JsonElement? shownFields,
+        string agentName)
+    {
+        var values = MergeValues.For(contact.Name, PhoneRedaction.Mask(contact.Phone), shownFields?.GetRawText(),
+            agentName, campaign.Name);
+        return Scripts.ScriptView.Of(campaign.Settings with { ScreenPop = null }, values);
     }
 
     /// <summary>The listed fields the contact has, in the list's order; null when none.</summary>

@@ -23,7 +23,8 @@ public readonly record struct CallFacts(bool Exists, bool Ended, bool Connected,
 public sealed record HealingRules(TimeSpan ReservationTimeout, TimeSpan ConsoleGrace, TimeSpan? AutoWrapUp);
 
 /// <param name="Disposition">set on the call when the agent leaves wrap-up without one</param>
-public sealed record Healing(AgentState To, string Reason, string? Disposition = null);
+/// <param name="Simulated">a demo's simulated agent: it fills the script's fields as it sets the disposition</param>
+public sealed record Healing(AgentState To, string Reason, string? Disposition = null, bool Simulated = false);
 
 /// <summary>
 /// Decides how an agent whose state the calls no longer explain is put right. Pure, so every case is a unit
@@ -55,7 +56,7 @@ public static class AgentHealing
                 return new(AgentState.Offline, "console disconnected during wrap-up", Dispositions.Missing);
             case AgentState.WrapUp when rules.AutoWrapUp is { } auto && inState >= auto:
                 return new(AgentState.Available, "simulated agent wrapped up",
-                    AutoDisposition(settings, agent.CurrentAttemptId));
+                    AutoDisposition(settings, agent.CurrentAttemptId), Simulated: true);
             case AgentState.WrapUp when inState.TotalSeconds > StuckAgent.WrapUpLimitSeconds(settings):
                 return new(AgentState.Available, "wrap-up time ran out; disposition missing", Dispositions.Missing);
             case AgentState.Available or AgentState.Break when consoleGone:

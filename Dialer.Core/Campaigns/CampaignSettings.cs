@@ -57,7 +57,14 @@ public sealed record CampaignSettings
     public string OptOutConfirmation { get; init; } = "You will not be called again. Goodbye.";
     public double AbandonTarget { get; init; } = Compliance.AbandonRule.LegalCeiling;
     public int AbandonWindowHours { get; init; } = 24 * 30;
+    /// <summary>The script's opening text, shown above its sections; merge fields as in the sections.</summary>
     public string? Script { get; init; }
+    /// <summary>The script's titled sections, in order (<see cref="Scripts.ScriptSection"/>).</summary>
+    public Scripts.ScriptSection[] ScriptSections { get; init; } = [];
+    /// <summary>What the agent fills in during the call, saved with the disposition and exported.</summary>
+    public Scripts.ScriptField[] ScriptFields { get; init; } = [];
+    /// <summary>The CRM page opened for the customer when a call connects; null for none.</summary>
+    public Scripts.ScreenPopSettings? ScreenPop { get; init; }
     /// <summary>
     /// The contact list's custom fields (column names) a preview card shows; any other column stays off it, so an
     /// agent previewing contacts reads what the script needs and not the whole list.

@@ -91,6 +91,7 @@ public static class CampaignSettingsValidator
         MaxLength("voicemailMessage", s.VoicemailMessage, MaxMessageChars, errors);
         MaxLength("broadcastMessage", s.BroadcastMessage, MaxMessageChars, errors);
         MaxLength("script", s.Script, MaxScriptChars, errors);
+        Scripts.ScriptCheck.Validate(s, errors);
         ValidateAgentFields(s.AgentFields, errors);
 
         if (s.AbandonTarget is <= 0 or > Compliance.AbandonRule.LegalCeiling)

@@ -78,6 +78,7 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.Outcome).HasMaxLength(32);
         e.Property(a => a.Disposition).HasMaxLength(64);
         e.Property(a => a.DispositionNotes).HasMaxLength(2000);
+        e.Property(a => a.ScriptAnswers).HasColumnType("jsonb");
         e.HasIndex(a => a.CallSid).IsUnique();
         // the abandon ledger: a campaign's answers over its window
         e.HasIndex(a => new { a.CampaignId, a.AnsweredAt });

@@ -24,6 +24,10 @@ public sealed partial class CallAttempt
     public bool Abandoned { get; set; }
     public bool Converted { get; set; }
     public string? DispositionNotes { get; set; }
+    /// <summary>
+    /// The script's fields as the agent filled them in, a JSON object (<see cref="Campaigns.Scripts.ScriptAnswers"/>).
+    /// </summary>
+    public string? ScriptAnswers { get; set; }
     public DateTimeOffset? DispositionedAt { get; set; }
 
     /// <summary>
@@ -88,12 +92,14 @@ public sealed partial class CallAttempt
         Abandoned = Abandoned || AbandonRule.Judge(AsLiveCall(), now) == AbandonVerdict.Abandoned;
     }
 
-    public Refusal? TryDispose(string disposition, string? notes, CampaignSettings settings, DateTimeOffset now)
+    public Refusal? TryDispose(string disposition, string? notes, CampaignSettings settings, DateTimeOffset now,
+        string? scriptAnswers = null)
     {
         if (AgentId is null) return new Refusal("No agent took this call.");
         if (Disposition is not null) return new Refusal($"The call already has the disposition '{Disposition}'.");
         Disposition = disposition;
         DispositionNotes = notes;
+        ScriptAnswers = scriptAnswers;
         DispositionedAt = now;
         Converted = settings.ConversionDispositions.Contains(disposition, StringComparer.OrdinalIgnoreCase);
         return null;

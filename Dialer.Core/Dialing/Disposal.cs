@@ -18,9 +18,10 @@ public static class Disposal
     /// </summary>
     public static async Task<(Refusal? Refusal, Contact? Contact)> DisposeAsync(StateChange change, CallAttempt attempt,
         string disposition, string? notes, DateTimeOffset? callbackAt, CampaignSettings settings, string? by,
-        CancellationToken ct)
+        CancellationToken ct, string? scriptAnswers = null)
     {
-        if (attempt.TryDispose(disposition, notes, settings, change.Now) is { } refusal) return (refusal, null);
+        if (attempt.TryDispose(disposition, notes, settings, change.Now, scriptAnswers) is { } refusal)
+            return (refusal, null);
         var contact = (await change.LockContactAsync(attempt.ContactId, ct))!;
         contact.Disposition = disposition;
         await ApplyToContactAsync(change.Db, contact, disposition, callbackAt, settings, by, change.Now, ct);

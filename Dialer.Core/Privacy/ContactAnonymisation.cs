@@ -13,16 +13,18 @@ public sealed record Anonymised(int Contacts, int Attempts, int WebhookDeliverie
 /// <summary>
 /// The one way a contact's personal data goes, for an erasure and for retention alike: the contact keeps its row (its
 /// attempts hang on it) with a placeholder number, no name, fields or places, Suppressed and never dialed again; its
-/// attempts lose their notes and errors (Twilio's can quote the number) and keep the number's keyed hash, so the
-/// abandon ledger and the calls-per-person rules still count them; its outbound webhook deliveries are deleted; its
-/// recordings are deleted at Twilio and marked, or left due for the recording retention sweep when Twilio refuses.
+/// attempts lose their notes, script answers and errors (Twilio's can quote the number) and keep the number's keyed
+/// hash, so the abandon ledger and the calls-per-person rules still count them; its outbound webhook deliveries are
+/// deleted; its recordings are deleted at Twilio and marked, or left due for the recording retention sweep when Twilio
+/// refuses.
 /// </summary>
 public static class ContactAnonymisation
 {
     public const string Outcome = "erased";
 
     static readonly string AttemptsSql = $"""
-        UPDATE call_attempts a SET phone_hash = {PhoneHash.Sql("c.phone")}, disposition_notes = NULL, error = NULL
+        UPDATE call_attempts a SET phone_hash = {PhoneHash.Sql("c.phone")}, disposition_notes = NULL, error = NULL,
+               script_answers = NULL
           FROM contacts c
          WHERE c.id = a.contact_id AND c.id = ANY(@ids) AND c.anonymised_at IS NULL
         """;

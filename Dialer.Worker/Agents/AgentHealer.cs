@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Campaigns.Scripts;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -146,7 +147,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
 
             var disposed = healing.Disposition is { } disposition && attempt is not null && settings is not null
                 && attempt.Disposition is null
-                && (await Disposal.DisposeAsync(unit, attempt, disposition, null, null, settings, "healer", token))
+                && (await Disposal.DisposeAsync(unit, attempt, disposition, null, null, settings, "healer", token,
+                    healing.Simulated ? ScriptAnswers.Simulated(settings.ScriptFields, attempt.Id) : null))
                     .Refusal is null;
             agent.Heal(healing.To, healing.Reason, now);
             var moves = unit.Record(agent);

@@ -57,7 +57,7 @@ work_a_preview_campaign() {
   campaign=$(as "$KEY" POST /api/campaigns -d @- <<JSON | json_field id
 { "name": "Demo: preview callbacks $(date -u +%H:%M:%S)", "callerId": "+14155550100", "mode": "preview",
   "callingWindow": { "start": "08:00", "end": "21:00", "days": ["monday","tuesday","wednesday","thursday","friday","saturday","sunday"] },
-  "agentScript": "Thank the customer for their interest in the winter offer." }
+  "script": "Thank {{first_name}} for their interest in the winter offer." }
 JSON
 ) || { echo "preview: FAILED: no campaign"; return 1; }
   # numbers of the zone itself: a stated zone only adds to the number's, it cannot stand in for it
@@ -131,5 +131,18 @@ print(f"lines: {len(agents)} agents phoned once each at the start; {still} lines
     FROM call_recordings WHERE campaign_id = '$campaign'" | {
     read -r recorded seconds example
     echo "recordings: $recorded calls recorded ($seconds s), each customer told \"This call may be recorded.\" as they joined; e.g. attempt ${example:0:8}"
+  }
+}
+
+# script_report CAMPAIGN: the script's field its simulated agents fill as they set the disposition (the healer answers
+# for them, docs/scripts.md): how many calls had it saved, of the calls dispositioned
+script_report() {
+  local campaign=$1 db=${DIALER_DB_NAME:-dialer}
+  admin_psql -d "$db" -tA -F ' ' -c "SELECT count(*) FILTER (WHERE script_answers ? 'interest'),
+      count(*) FILTER (WHERE disposition IS NOT NULL AND disposition <> 'none')
+    FROM call_attempts WHERE campaign_id = '$campaign'" | {
+    read -r saved disposed
+    echo "script: ${saved:-0} calls had the field 'interest' saved with their disposition (of ${disposed:-0} dispositioned by an agent); exported as field_interest in results.csv"
+    [ "${disposed:-0}" = 0 ] || [ "${saved:-0}" -gt 0 ] || echo "script: WARNING: no call had the script's field saved"
   }
 }

@@ -1,5 +1,6 @@
 // The call in progress and its wrap-up: where it stands, the script, and the disposition form.
 import { el } from '/ui/app.js';
+import { scriptPanel, scriptFields, readFields, screenPop } from './script-panel.js';
 
 const PHASES = {
   reserved: ['Calling…', 'The customer’s phone is ringing. Their call comes through to you when they answer.'],
@@ -20,14 +21,15 @@ export function callPanel(call, agentState, { onDispose, controls = null }) {
     el('label', { for: 'callback-at' }, 'Call back at (your time)'), el('input', { id: 'callback-at', type: 'datetime-local' }));
   const notes = el('div', { class: 'field' }, el('label', { for: 'notes' }, 'Notes'), el('textarea', { id: 'notes', maxlength: 2000, rows: 3 }));
   const error = el('p', { class: 'field-error', id: 'disposition-error', role: 'alert' });
-  const form = el('form', { id: 'disposition', 'aria-labelledby': 'call-title' }, choices, callback, notes, error,
+  const fields = call.script?.fields ?? [];
+  const form = el('form', { id: 'disposition', 'aria-labelledby': 'call-title' }, choices, scriptFields(fields, call.attemptId), callback, notes, error,
     el('p', {}, el('button', { type: 'submit', class: 'primary', 'aria-keyshortcuts': 'Enter' }, 'Save disposition', el('kbd', { 'aria-hidden': 'true' }, 'Enter'))));
   form.addEventListener('change', () => { callback.hidden = form.disposition.value !== 'callback'; });
   form.addEventListener('submit', e => {
     e.preventDefault();
     const at = form.querySelector('#callback-at').value;
     onDispose({ disposition: form.disposition.value || null, notes: form.querySelector('#notes').value.trim() || null,
-      callbackAt: at ? new Date(at).toISOString() : null }, error);
+      callbackAt: at ? new Date(at).toISOString() : null, fields: readFields(form, fields) }, error);
   });
   if (call.disposition) form.replaceChildren(el('p', { class: 'alert ok' }, `Saved: ${call.disposition}`));
 
@@ -38,7 +40,8 @@ export function callPanel(call, agentState, { onDispose, controls = null }) {
         'data-deadline': call.wrapUpDeadline ?? '' })),
     el('p', { class: 'muted' }, hint),
     controls,
-    call.script ? el('details', { class: 'script', open: true }, el('summary', {}, 'Script'), el('p', {}, call.script)) : null,
+    screenPop(call.script?.screenPop, { attemptId: call.attemptId, connected: agentState === 'onCall' }),
+    scriptPanel(call.script),
     form);
 }
 

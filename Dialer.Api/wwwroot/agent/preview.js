@@ -1,6 +1,7 @@
 // Preview mode: the next contact is held for this agent for a while; they dial it or skip it.
 import { api, el } from '/ui/app.js';
 import { contactCard } from './contact-card.js';
+import { scriptPanel } from './script-panel.js';
 
 const CHECK_AGAIN_SECONDS = 10;
 const holdTotals = new Map(); // contactId -> seconds the hold lasted when it arrived, for the meter
@@ -46,7 +47,7 @@ export function previewActions(card, { onDial, onSkip }) {
     el('div', { class: 'field skip-field' },
       el('label', { for: 'skip-reason' }, 'Reason for skipping ', el('span', { class: 'muted' }, '(optional)')),
       el('div', { class: 'row' }, reason, skip)),
-    card.script ? el('details', { class: 'script', open: true }, el('summary', {}, 'Script'), el('p', {}, card.script)) : null);
+    scriptPanel(card.script, { id: 'preview-script' }));
 }
 
 /** Nothing to preview right now: say so, and look again by itself. */

@@ -5,12 +5,19 @@ import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
 import { webhooksSection } from './webhooks.js';
+import { sectionsEditor, fieldsEditor, scriptPreview } from './script-editor.js';
 
 startPage('Campaign', async (main, user) => {
   const form = main.querySelector('#campaign-form');
   const title = main.querySelector('#page-title'), badge = main.querySelector('#status');
   let id = new URLSearchParams(location.search).get('id');
   let campaign = null, etag = null, sectionsShown = false;
+  // the script's own editors go in before the form is first filled: the form reads and fills them like its fields
+  main.querySelector('#script-editor-slot').replaceWith(sectionsEditor(), fieldsEditor());
+  main.querySelector('#script-preview-slot').replaceWith(scriptPreview(() => id, () => {
+    const { script, scriptSections, screenPop } = read(form);
+    return { script, scriptSections, screenPop };
+  }));
 
   async function load() {
     const response = await api(`/api/campaigns/${id}`, { raw: true });

@@ -40,6 +40,7 @@ export function fill(form, settings) {
       case 'time': c.value = (value ?? '').slice(0, 5); break;
       case 'datetime': c.value = toLocalInput(value); break;
       case 'percent': c.value = value == null ? '' : +(value * 100).toFixed(3); break;
+      case 'custom': c.setValue(value); break; // an editor of its own (the script's sections and fields)
       default: c.value = value ?? '';
     }
   }
@@ -59,6 +60,7 @@ export function read(form) {
       case 'datetime': value = v ? new Date(v).toISOString() : null; break;
       case 'percent': value = v === '' ? undefined : +(Number(v) / 100).toFixed(6); break;
       case 'number': value = v === '' ? ('null' in c.dataset ? null : undefined) : Number(v); break;
+      case 'custom': value = c.getValue(); break;
       default: value = v === '' && 'null' in c.dataset ? null : v;
     }
     set(settings, pathOf(c), value);

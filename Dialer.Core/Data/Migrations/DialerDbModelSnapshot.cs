@@ -894,6 +894,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
 
+                    b.Property<string>("ScriptAnswers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("script_answers");
+
                     b.Property<int>("State")
                         .HasMaxLength(32)
                         .HasColumnType("integer")
