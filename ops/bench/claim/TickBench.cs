@@ -6,6 +6,7 @@ using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +15,16 @@ namespace Dialer.Bench.Claim;
 /// <summary>
 /// A pacing tick's work for 100 lines, as CampaignPacingJob does it: decide (abandon ledger, live snapshot, the
 /// pacer, its saved state), claim 100 contacts (attempts and their PlaceCalls in the outbox, one commit), then the
-/// outbox round that publishes the batch to RabbitMQ together and waits for every confirm.
+/// outbox round that publishes the batch to RabbitMQ together and waits for every confirm. Between ticks, untimed,
+/// the calls end but for the newest <see cref="InFlight"/>: a campaign opening 100 lines a second whose calls last
+/// about 20 s, so the decide phase reads as many lines in flight as such a campaign has.
 /// </summary>
 public static class TickBench
 {
-    public static async Task<double[]> RunAsync(string connection, string vhost, Campaign campaign, int ticks)
+    const int InFlight = 2_000;
+
+    public static async Task<double[]> RunAsync(string connection, string vhost, Campaign campaign, int ticks,
+        ClaimBench.Claim claim)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -43,6 +49,7 @@ public static class TickBench
             for (var i = 0; i < ticks; i++)
             {
                 await using var db = new ClaimWorld(connection).Db();
+                await EndCallsAsync(db, campaign);
                 var clock = Stopwatch.StartNew();
                 var now = DateTimeOffset.UtcNow;
                 var pacing = pacers.For(campaign.Id, campaign.Settings.Mode, now);
@@ -51,17 +58,23 @@ public static class TickBench
                 pacing.Pacer.LinesToOpen(snapshot); // no agents here: the lines are 100 whatever it says
                 await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, 100, now, default);
                 var signal = provider.GetRequiredService<OutboxSignal>();
-                var attempts = await new ContactClaimer(db).ClaimAsync(new StateChanges(db, signal, TimeProvider.System),
-                    campaign, 100, default);
+                var claimed = await claim(db, new StateChanges(db, signal, TimeProvider.System), campaign, 100);
                 var round = await dispatcher.DispatchOnceAsync(default);
                 times[i] = clock.Elapsed.TotalMilliseconds;
-                if (round.Published < attempts.Count) Console.Error.WriteLine($"tick {i}: {round} for {attempts.Count}");
+                if (round.Published < claimed) Console.Error.WriteLine($"tick {i}: {round} for {claimed}");
             }
-            return times;
+            return [.. times.Order()];
         }
         finally
         {
             await bus.StopAsync();
         }
     }
+
+    static Task EndCallsAsync(DialerDb db, Campaign campaign) => db.Database.ExecuteSqlAsync($"""
+        UPDATE call_attempts SET state = {(int)AttemptState.Completed}, ended_at = now()
+        WHERE campaign_id = {campaign.Id} AND state < {(int)AttemptState.Completed}
+          AND id NOT IN (SELECT id FROM call_attempts WHERE campaign_id = {campaign.Id}
+                           AND state < {(int)AttemptState.Completed} ORDER BY id DESC LIMIT {InFlight})
+        """);
 }
