@@ -16,6 +16,15 @@ public static class BulkInsert
         where T : class
     {
         if (rows.Count == 0) return 0;
+        var (sql, parameters) = Statement(db, rows);
+        return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
+
+    /// <summary>The statement alone, to send with others in one round trip; its parameters are named c0, c1, ….
+    /// </summary>
+    public static (string Sql, NpgsqlParameter[] Parameters) Statement<T>(DialerDb db, IReadOnlyList<T> rows)
+        where T : class
+    {
         var entity = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model");
         if (entity.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || entity.GetComplexProperties().Any())
@@ -32,7 +41,7 @@ public static class BulkInsert
             INSERT INTO {Quote(table.Name)} ({names})
             SELECT {casts} FROM unnest({arrays}) WITH ORDINALITY AS u({cols}, ord) ORDER BY u.ord
             """;
-        return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        return (sql, parameters);
     }
 
     /// <summary>One column's values as a typed array of what the provider is sent.</summary>

@@ -7,6 +7,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dialer.Core.Dialing;
 
@@ -35,30 +36,32 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
     }
 
     /// <summary>
-    /// <see cref="StartAttempt"/> for many contacts in two statements (the contacts' update, the attempts' insert)
-    /// rather than one per row; the tracked contacts are left as saved.
+    /// <see cref="StartAttempt"/> for many contacts in one round trip (the contacts' update and the attempts' insert,
+    /// one statement each) rather than a statement per row; the tracked contacts are left as saved.
     /// </summary>
     async Task<List<CallAttempt>> StartAttemptsAsync(StateChange unit, Campaign campaign, List<Contact> contacts,
         CancellationToken ct)
     {
         if (contacts.Count == 0) return [];
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE contacts SET status = {nameof(ContactStatus.Dialing)}, attempts = attempts + 1,
-                                last_attempt_at = {unit.Now}
-            WHERE id = ANY({contacts.Select(c => c.Id).ToArray()})
-            """, ct);
         var attempts = new List<CallAttempt>(contacts.Count);
         foreach (var contact in contacts)
         {
             contact.Status = ContactStatus.Dialing;
             contact.Attempts++;
             contact.LastAttemptAt = unit.Now;
-            db.Entry(contact).State = EntityState.Unchanged; // saved just now
+            db.Entry(contact).State = EntityState.Unchanged; // saved below
             var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now);
             attempts.Add(attempt);
             unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         }
-        await BulkInsert.ExecuteAsync(db, attempts, ct);
+        var (insert, values) = BulkInsert.Statement(db, attempts);
+        var sql = $"""
+            UPDATE contacts SET status = '{ContactStatus.Dialing}', attempts = attempts + 1, last_attempt_at = @now
+            WHERE id = ANY(@ids);
+            {insert}
+            """; // built from constants and the model only: the values go as parameters
+        await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("now", unit.Now),
+            new NpgsqlParameter("ids", contacts.Select(c => c.Id).ToArray()), .. values], ct);
         return attempts;
     }
 

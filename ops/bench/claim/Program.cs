@@ -48,11 +48,18 @@ async Task<double[]> ClaimRunAsync(string name, ClaimBench.Claim claim)
         }
         return times;
     }).ToList();
+    var cpu = new CpuMeter(connection);
+    var cpuAtStart = await cpu.ReadAsync();
     var wall = Stopwatch.StartNew();
     start.SetResult();
     var all = (await Task.WhenAll(runs)).SelectMany(t => t).Order().ToArray();
+    var elapsed = wall.Elapsed;
+    var (process, database) = (await cpu.ReadAsync()).Since(cpuAtStart);
     Console.WriteLine($"{name}: {all.Length} claims of {Wanted} by {claimers} claimers at once among {rows:N0} " +
-        $"contacts: {claimed:N0} contacts claimed in {wall.Elapsed.TotalSeconds:F1} s");
+        $"contacts: {claimed:N0} contacts claimed in {elapsed.TotalSeconds:F1} s; CPU per claim " +
+        $"{process.TotalMilliseconds / all.Length:F1} ms here and " +
+        $"{database.TotalMilliseconds / all.Length:F1} ms in PostgreSQL; load average " +
+        $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     if (claimed < all.Length * Wanted) Console.Error.WriteLine("claim bench: fewer due contacts than claims wanted");
     return all;
 }

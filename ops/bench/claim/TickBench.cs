@@ -46,6 +46,7 @@ public static class TickBench
             var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
             var pacers = new PacerRegistry();
             var times = new double[ticks];
+            var (decide, claiming, publish) = (new double[ticks], new double[ticks], new double[ticks]);
             for (var i = 0; i < ticks; i++)
             {
                 await using var db = new ClaimWorld(connection).Db();
@@ -57,12 +58,17 @@ public static class TickBench
                 var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, default);
                 pacing.Pacer.LinesToOpen(snapshot); // no agents here: the lines are 100 whatever it says
                 await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, 100, now, default);
+                decide[i] = clock.Elapsed.TotalMilliseconds;
                 var signal = provider.GetRequiredService<OutboxSignal>();
                 var claimed = await claim(db, new StateChanges(db, signal, TimeProvider.System), campaign, 100);
+                claiming[i] = clock.Elapsed.TotalMilliseconds - decide[i];
                 var round = await dispatcher.DispatchOnceAsync(default);
                 times[i] = clock.Elapsed.TotalMilliseconds;
+                publish[i] = times[i] - decide[i] - claiming[i];
                 if (round.Published < claimed) Console.Error.WriteLine($"tick {i}: {round} for {claimed}");
             }
+            Console.WriteLine($"  phases (p50): decide {Median(decide):F1} ms, claim {Median(claiming):F1} ms, " +
+                $"publish {Median(publish):F1} ms");
             return [.. times.Order()];
         }
         finally
@@ -70,6 +76,8 @@ public static class TickBench
             await bus.StopAsync();
         }
     }
+
+    static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
 
     static Task EndCallsAsync(DialerDb db, Campaign campaign) => db.Database.ExecuteSqlAsync($"""
         UPDATE call_attempts SET state = {(int)AttemptState.Completed}, ended_at = now()
