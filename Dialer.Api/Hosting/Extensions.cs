@@ -62,6 +62,8 @@ public static class Extensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
+        // an index built over millions of contacts takes minutes, far past a query's 30 s
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
         await BootstrapAdmin.EnsureAsync(db, app.Configuration, TimeProvider.System, CancellationToken.None);
     }

@@ -73,17 +73,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
             var rows = await db.OutboxMessages.FromSql($"""
                 SELECT * FROM outbox_messages WHERE published_at IS NULL
                 ORDER BY id LIMIT {o.BatchSize} FOR UPDATE SKIP LOCKED
-                """).ToListAsync(token);
+                """).AsNoTracking().ToListAsync(token);
             if (rows.Count == 0) return new Round(0, 0, 0);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(TimeSpan.FromSeconds(o.PublishTimeoutSeconds));
             var sent = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
-            var now = clock.GetUtcNow();
-            for (var i = 0; i < rows.Count; i++)
-                if (sent[i] == true) rows[i].PublishedAt = now;
-                else rows[i].Attempts++;
-            await db.SaveChangesAsync(token);
+            // two statements for the whole batch, not one per row
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE outbox_messages SET published_at = {clock.GetUtcNow()}
+                WHERE id = ANY({rows.Where((_, i) => sent[i] == true).Select(r => r.Id).ToArray()});
+                UPDATE outbox_messages SET attempts = attempts + 1
+                WHERE id = ANY({rows.Where((_, i) => sent[i] != true).Select(r => r.Id).ToArray()});
+                """, token);
             await tx.CommitAsync(token);
             var failed = sent.Count(s => s == false);
             if (failed > 0)

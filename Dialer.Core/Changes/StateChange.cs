@@ -85,17 +85,18 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     /// <summary>The outbound webhooks' view of this change, once its last save is done.</summary>
     internal List<WebhookFanOut.Hook> Hooks() => [.. WebhookFanOut.FromMessages(_events), .. _savedRowHooks];
 
-    internal void WriteOutbox()
+    /// <summary>From this many events on, one INSERT for them all rather than one each with the change's save.</summary>
+    const int BulkFrom = 8;
+
+    internal async Task WriteOutboxAsync(CancellationToken ct)
     {
-        foreach (var e in _events)
+        var rows = _events.Select(e => new OutboxMessage
         {
-            var type = e.GetType();
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Type = OutboxTypes.NameOf(type),
-                Body = JsonSerializer.Serialize(e, type, OutboxTypes.Json),
-                CreatedAt = now,
-            });
-        }
+            Type = OutboxTypes.NameOf(e.GetType()),
+            Body = JsonSerializer.Serialize(e, e.GetType(), OutboxTypes.Json),
+            CreatedAt = now,
+        }).ToList();
+        if (rows.Count >= BulkFrom) await BulkInsert.ExecuteAsync(db, rows, ct); // in publishing order
+        else db.OutboxMessages.AddRange(rows);
     }
 }

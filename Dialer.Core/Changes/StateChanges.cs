@@ -34,7 +34,7 @@ public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider 
                     db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
                     return result;
                 }
-                change.WriteOutbox();
+                await change.WriteOutboxAsync(token);
                 await db.SaveChangesAsync(token);
                 var deliveries = await WebhookFanOut.WriteAsync(db, change.Hooks(), change.Now, token);
                 await tx.CommitAsync(token);

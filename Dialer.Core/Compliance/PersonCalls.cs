@@ -17,29 +17,45 @@ namespace Dialer.Core.Compliance;
 public static class PersonCalls
 {
     /// <summary>How far back an abandoned call can still lock a number out: the longest shipped lockout.</summary>
-    static readonly TimeSpan LongestLockout = RuleBook.Shipped.All
+    internal static readonly TimeSpan LongestLockout = RuleBook.Shipped.All
         .Select(r => TimeSpan.FromHours(r.File.AbandonedLockout?.Hours ?? 0)).Max();
 
+    /// <summary>
+    /// The history's three columns (calls, last_abandoned, dialing_elsewhere) of the number <paramref name="phone"/>
+    /// with its keyed hash <paramref name="hash"/> (SQL expressions), against the parameters @since
+    /// (<see cref="AttemptsLast24Hours.Since"/>), @lockout_since and @campaign; it takes the number's lock.
+    /// </summary>
     // an anonymised attempt no longer reaches its number through its contact, only through its keyed hash
-    static readonly string Sql = $"""
-        SELECT p.phone,
+    internal static string ColumnsSql(string phone, string hash) => $"""
           ((SELECT count(*) FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-             WHERE c.phone = p.phone AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})
+             WHERE c.phone = {phone} AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})
            + (SELECT count(*) FROM call_attempts a
-               WHERE a.phone_hash = p.hash AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped}))::int
+               WHERE a.phone_hash = {hash} AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped}))::int
            AS calls,
           GREATEST(
             (SELECT max(coalesce(a.answered_at, a.created_at))
                FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-              WHERE c.phone = p.phone AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}),
+              WHERE c.phone = {phone} AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}),
             (SELECT max(coalesce(a.answered_at, a.created_at)) FROM call_attempts a
-              WHERE a.phone_hash = p.hash AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}))
+              WHERE a.phone_hash = {hash} AND a.created_at > @lockout_since AND {CallFigures.Abandoned.Sql}))
            AS last_abandoned,
-          (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = p.phone AND c.campaign_id <> @campaign
+          (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = {phone} AND c.campaign_id <> @campaign
                    AND c.status = '{ContactStatus.Dialing}')
-           OR NOT pg_try_advisory_xact_lock(hashtextextended(p.phone, 18))) AS dialing_elsewhere
+           OR NOT pg_try_advisory_xact_lock(hashtextextended({phone}, 18))) AS dialing_elsewhere
+        """;
+
+    static readonly string Sql = $"""
+        SELECT p.phone,
+        {ColumnsSql("p.phone", "p.hash")}
         FROM (SELECT phone, {PhoneHash.Sql("phone")} AS hash FROM unnest(@phones) AS phone) p
         """;
+
+    /// <summary>The parameters <see cref="ColumnsSql"/> reads besides the number.</summary>
+    internal static NpgsqlParameter[] Parameters(Guid campaignId, DateTimeOffset now) =>
+    [
+        new("campaign", campaignId), new("since", AttemptsLast24Hours.Since(now)),
+        new("lockout_since", now - LongestLockout),
+    ];
 
     sealed record Row(string Phone, int Calls, DateTimeOffset? LastAbandoned, bool DialingElsewhere);
 
@@ -51,9 +67,7 @@ public static class PersonCalls
     {
         if (phones.Count == 0) return [];
         var rows = await db.Database.SqlQueryRaw<Row>(Sql,
-                new NpgsqlParameter("phones", phones.Distinct().ToArray()), new NpgsqlParameter("campaign", campaignId),
-                new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)),
-                new NpgsqlParameter("lockout_since", now - LongestLockout))
+                [new NpgsqlParameter("phones", phones.Distinct().ToArray()), .. Parameters(campaignId, now)])
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Phone, r => new PersonHistory(r.Calls, r.LastAbandoned, r.DialingElsewhere));
     }

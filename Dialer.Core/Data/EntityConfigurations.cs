@@ -53,7 +53,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Priority).HasConversion<short>().HasDefaultValue(DialPriority.Fresh)
             .HasSentinel(DialPriority.Fresh);
         e.Property(c => c.SkipCount).HasDefaultValue(0);
-        e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt });
+        // id last: the claim's order (priority, next_attempt_at, id) is the index's, with no sort (DueContacts)
+        e.HasIndex(c => new { c.CampaignId, c.Status, c.Priority, c.NextAttemptAt, c.Id });
         e.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
         // preview: "the contact this agent holds"; few rows ever have a holder
         e.Property(c => c.LastSkipReason).HasMaxLength(Contact.MaxSkipReasonLength);

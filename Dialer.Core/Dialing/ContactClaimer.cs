@@ -7,6 +7,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dialer.Core.Dialing;
 
@@ -30,49 +31,76 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         return await changes.RunAsync(async (unit, token) =>
         {
             var (permitted, _) = await LockPermittedAsync(campaign, wanted, unit.Now, token);
-            return permitted.Select(contact => StartAttempt(unit, campaign, contact)).ToList();
+            return await StartAttemptsAsync(unit, campaign, permitted, token);
         }, ct);
+    }
+
+    /// <summary>
+    /// <see cref="StartAttempt"/> for many contacts in one round trip (the contacts' update and the attempts' insert,
+    /// one statement each) rather than a statement per row; the tracked contacts are left as saved.
+    /// </summary>
+    async Task<List<CallAttempt>> StartAttemptsAsync(StateChange unit, Campaign campaign, List<Contact> contacts,
+        CancellationToken ct)
+    {
+        if (contacts.Count == 0) return [];
+        var attempts = new List<CallAttempt>(contacts.Count);
+        foreach (var contact in contacts)
+        {
+            contact.Status = ContactStatus.Dialing;
+            contact.Attempts++;
+            contact.LastAttemptAt = unit.Now;
+            db.Entry(contact).State = EntityState.Unchanged; // saved below
+            var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now);
+            attempts.Add(attempt);
+            unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
+        }
+        var (insert, values) = BulkInsert.Statement(db, attempts);
+        var sql = $"""
+            UPDATE contacts SET status = '{ContactStatus.Dialing}', attempts = attempts + 1, last_attempt_at = @now
+            WHERE id = ANY(@ids);
+            {insert}
+            """; // built from constants and the model only: the values go as parameters
+        await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("now", unit.Now),
+            new NpgsqlParameter("ids", contacts.Select(c => c.Id).ToArray()), .. values], ct);
+        return attempts;
     }
 
     /// <summary>
     /// Inside the caller's transaction: locks up to <paramref name="wanted"/> due contacts that the permit allows, in
     /// dialing order, and defers the refused ones it met on the way. A contact an agent holds for preview is not due.
+    /// It locks a page a little larger than what is still wanted, then the next page after it while refusals leave
+    /// it short, never more than <paramref name="scan"/> candidates in all.
     /// </summary>
-    /// <param name="scan">candidates to lock and judge; by default a few more than wanted, since some will be
-    /// refused</param>
+    /// <param name="scan">at most this many candidates locked and judged, in one page when given; by default a few
+    /// times wanted, since some may be refused</param>
     /// <returns>the permitted contacts, and how many candidates were locked (none: nothing is due)</returns>
     public async Task<(List<Contact> Permitted, int Scanned)> LockPermittedAsync(Campaign campaign, int wanted,
         DateTimeOffset now, CancellationToken ct, int? scan = null)
     {
-        scan ??= wanted * 3 + 20;
-        var candidates = await db.Contacts.FromSql($"""
-            SELECT * FROM contacts
-            WHERE campaign_id = {campaign.Id} AND status = 'Pending' AND next_attempt_at <= {now}
-              AND (held_until IS NULL OR held_until <= {now})
-            ORDER BY priority, next_attempt_at, id
-            LIMIT {scan}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct);
-        if (candidates.Count == 0) return ([], 0);
-
-        var ids = candidates.Select(c => c.Id).ToList();
-        var phones = candidates.Select(c => c.Phone).ToList();
-        var recent = await AttemptsLast24Hours.ForAsync(db, ids, now, ct);
-        var people = await PersonCalls.ForAsync(db, campaign.Id, phones, now, ct);
-        var listed = (await db.DoNotCall.Where(DoNotCallMatch.BindsAny(phones, campaign.Id))
-            .Select(d => d.Phone).ToListAsync(ct)).ToHashSet();
-        var consents = await ConsentsHeld.ForAsync(db, ids, now, ct);
-
+        var most = scan ?? wanted * 3 + 20;
         var permitted = new List<Contact>(wanted);
-        foreach (var contact in candidates)
+        var scanned = 0;
+        DueContacts.Key? after = null;
+        while (permitted.Count < wanted && scanned < most)
         {
-            var refusal = DialPermit.AtClaim(campaign, contact, listed.Contains(contact.Phone),
-                consents.GetValueOrDefault(contact.Id), recent.GetValueOrDefault(contact.Id),
-                    people.GetValueOrDefault(contact.Phone), now, Lead);
-            if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
-            else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
+            var page = Math.Min(most - scanned, scan ?? DueContacts.PageFor(wanted - permitted.Count));
+            var candidates = await DueContacts.LockAsync(db, campaign.Id, now, page, after, ct);
+            if (candidates.Count == 0) break;
+            scanned += candidates.Count;
+            after = DueContacts.Key.Of(candidates[^1]); // before a deferral moves it
+
+            var inputs = await ClaimInputs.ForAsync(db, campaign.Id, candidates, now, ct);
+            foreach (var contact in candidates)
+            {
+                var i = inputs.GetValueOrDefault(contact.Id);
+                var refusal = DialPermit.AtClaim(campaign, contact, i.OnDoNotCall, i.Consents, i.AttemptsLast24Hours,
+                    i.Person, now, Lead);
+                if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
+                else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
+            }
+            if (candidates.Count < page || scan is not null) break; // nothing more due, or one page asked for
         }
-        return (permitted, candidates.Count);
+        return (permitted, scanned);
     }
 
     /// <summary>

@@ -27,6 +27,13 @@ public static class AttemptsLast24Hours
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
+    /// <summary>The same count in SQL for the one contact <paramref name="contactId"/> (an SQL expression), the window
+    /// starting at the parameter @since (<see cref="Since"/>).</summary>
+    public static string CountSql(string contactId) => $"""
+        (SELECT count(*) FROM call_attempts a
+          WHERE a.contact_id = {contactId} AND a.created_at > @since AND a.state <> {(int)AttemptState.Skipped})
+        """;
+
     /// <summary>The same count in SQL, one row (contact_id, n) per contact of the campaign parameter with attempts in
     /// the window; the since parameter is <see cref="Since"/>.</summary>
     public static string PerContactSql(string campaignParameter, string sinceParameter) => $"""

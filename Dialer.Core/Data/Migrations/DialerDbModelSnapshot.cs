@@ -775,8 +775,8 @@ namespace Dialer.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_campaign_id_phone");
 
-                    b.HasIndex("CampaignId", "Status", "Priority", "NextAttemptAt")
-                        .HasDatabaseName("ix_contacts_campaign_id_status_priority_next_attempt_at");
+                    b.HasIndex("CampaignId", "Status", "Priority", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_contacts_campaign_id_status_priority_next_attempt_at_id");
 
                     b.ToTable("contacts", (string)null);
                 });

@@ -4,12 +4,14 @@ using Dialer.Core.Changes;
 using Dialer.Core.Dialing;
 
 // N claimers at once, each claiming `wanted` due contacts of one huge campaign through the real ContactClaimer (lock,
-// permit, attempt rows and their PlaceCall in the outbox, commit), timed one claim at a time.
+// permit, attempt rows and their PlaceCall in the outbox, commit), timed one claim at a time; before it, the same with
+// the claim as it was (BaselineClaimer), so both are measured in one run on the same data and the same machine load.
 var connection = args[0];
-var ticks = args.Length > 5 ? int.Parse(args[5]) : 0;
 var rows = long.Parse(args[1]);
 var claimers = int.Parse(args[2]);
 var claimsEach = int.Parse(args[3]);
+var ticks = args.Length > 5 ? int.Parse(args[5]) : 0;
+var baseline = Environment.GetEnvironmentVariable("DIALER_BENCH_BASELINE") != "0";
 const int Wanted = 100;
 
 var world = new ClaimWorld(connection);
@@ -27,36 +29,56 @@ if (Environment.GetEnvironmentVariable("DIALER_BENCH_TRACE") == "1")
             CancellationToken.None);
         Console.Error.WriteLine($"traced claim: {clock.Elapsed.TotalMilliseconds:F1} ms");
     }
-var claimed = 0;
-var start = new TaskCompletionSource();
-var runs = Enumerable.Range(0, claimers).Select(async _ =>
+
+async Task<double[]> ClaimRunAsync(string name, ClaimBench.Claim claim)
 {
-    await start.Task;
-    var times = new List<double>(claimsEach);
-    for (var i = 0; i < claimsEach; i++)
+    var claimed = 0;
+    var start = new TaskCompletionSource();
+    var runs = Enumerable.Range(0, claimers).Select(async _ =>
     {
-        await using var db = world.Db();
-        var clock = Stopwatch.StartNew();
-        var attempts = await new ContactClaimer(db).ClaimAsync(new StateChanges(db, signal, TimeProvider.System),
-            campaign, Wanted, CancellationToken.None);
-        times.Add(clock.Elapsed.TotalMilliseconds);
-        Interlocked.Add(ref claimed, attempts.Count);
-    }
-    return times;
-}).ToList();
-var wall = Stopwatch.StartNew();
-start.SetResult();
-var all = (await Task.WhenAll(runs)).SelectMany(t => t).Order().ToArray();
+        await start.Task;
+        var times = new List<double>(claimsEach);
+        for (var i = 0; i < claimsEach; i++)
+        {
+            await using var db = world.Db();
+            var clock = Stopwatch.StartNew();
+            var count = await claim(db, new StateChanges(db, signal, TimeProvider.System), campaign, Wanted);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            Interlocked.Add(ref claimed, count);
+        }
+        return times;
+    }).ToList();
+    var cpu = new CpuMeter(connection);
+    var cpuAtStart = await cpu.ReadAsync();
+    var wall = Stopwatch.StartNew();
+    start.SetResult();
+    var all = (await Task.WhenAll(runs)).SelectMany(t => t).Order().ToArray();
+    var elapsed = wall.Elapsed;
+    var (process, database) = (await cpu.ReadAsync()).Since(cpuAtStart);
+    Console.WriteLine($"{name}: {all.Length} claims of {Wanted} by {claimers} claimers at once among {rows:N0} " +
+        $"contacts: {claimed:N0} contacts claimed in {elapsed.TotalSeconds:F1} s; CPU per claim " +
+        $"{process.TotalMilliseconds / all.Length:F1} ms here and " +
+        $"{database.TotalMilliseconds / all.Length:F1} ms in PostgreSQL; load average " +
+        $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    if (claimed < all.Length * Wanted) Console.Error.WriteLine("claim bench: fewer due contacts than claims wanted");
+    return all;
+}
 
-static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-Console.WriteLine($"{all.Length} claims of {Wanted} by {claimers} claimers at once among {rows:N0} contacts: " +
-    $"{claimed:N0} contacts claimed in {wall.Elapsed.TotalSeconds:F1} s");
-Console.WriteLine($"claim: p50 {P(all, 0.5):F1} ms, p99 {P(all, 0.99):F1} ms");
-if (claimed < all.Length * Wanted) Console.Error.WriteLine("claim bench: fewer due contacts than claims wanted");
-
+if (baseline)
+{
+    var before = await ClaimRunAsync("before", ClaimBench.Baseline);
+    Console.WriteLine($"claim before: {ClaimBench.Figures(before)}");
+}
+var after = await ClaimRunAsync("now", ClaimBench.Now);
 if (ticks > 0)
 {
-    var tickTimes = (await TickBench.RunAsync(connection, args[4], campaign, ticks)).Order().ToArray();
-    Console.WriteLine($"tick: p50 {P(tickTimes, 0.5):F1} ms, p99 {P(tickTimes, 0.99):F1} ms " +
-        $"(decide, claim and publish 100 lines; {ticks} ticks one after another)");
+    if (baseline)
+    {
+        var beforeTicks = await TickBench.RunAsync(connection, args[4], campaign, ticks, ClaimBench.Baseline);
+        Console.WriteLine($"tick before: {ClaimBench.Figures(beforeTicks)}");
+    }
+    var afterTicks = await TickBench.RunAsync(connection, args[4], campaign, ticks, ClaimBench.Now);
+    Console.WriteLine($"tick: {ClaimBench.Figures(afterTicks)} (decide, claim and publish 100 lines; {ticks} ticks " +
+        "one after another)");
 }
+Console.WriteLine($"claim: {ClaimBench.Figures(after)}");

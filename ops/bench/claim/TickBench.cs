@@ -6,6 +6,7 @@ using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
 using Dialer.Core.Pacing;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +15,16 @@ namespace Dialer.Bench.Claim;
 /// <summary>
 /// A pacing tick's work for 100 lines, as CampaignPacingJob does it: decide (abandon ledger, live snapshot, the
 /// pacer, its saved state), claim 100 contacts (attempts and their PlaceCalls in the outbox, one commit), then the
-/// outbox round that publishes the batch to RabbitMQ together and waits for every confirm.
+/// outbox round that publishes the batch to RabbitMQ together and waits for every confirm. Between ticks, untimed,
+/// the calls end but for the newest <see cref="InFlight"/>: a campaign opening 100 lines a second whose calls last
+/// about 20 s, so the decide phase reads as many lines in flight as such a campaign has.
 /// </summary>
 public static class TickBench
 {
-    public static async Task<double[]> RunAsync(string connection, string vhost, Campaign campaign, int ticks)
+    const int InFlight = 2_000;
+
+    public static async Task<double[]> RunAsync(string connection, string vhost, Campaign campaign, int ticks,
+        ClaimBench.Claim claim)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -40,9 +46,11 @@ public static class TickBench
             var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
             var pacers = new PacerRegistry();
             var times = new double[ticks];
+            var (decide, claiming, publish) = (new double[ticks], new double[ticks], new double[ticks]);
             for (var i = 0; i < ticks; i++)
             {
                 await using var db = new ClaimWorld(connection).Db();
+                await EndCallsAsync(db, campaign);
                 var clock = Stopwatch.StartNew();
                 var now = DateTimeOffset.UtcNow;
                 var pacing = pacers.For(campaign.Id, campaign.Settings.Mode, now);
@@ -50,18 +58,31 @@ public static class TickBench
                 var snapshot = await LivePacingSnapshot.BuildAsync(db, campaign, ledger.ToBudget(), now, default);
                 pacing.Pacer.LinesToOpen(snapshot); // no agents here: the lines are 100 whatever it says
                 await PacingState.SaveAsync(db, campaign, snapshot, pacing.Pacer, 100, now, default);
+                decide[i] = clock.Elapsed.TotalMilliseconds;
                 var signal = provider.GetRequiredService<OutboxSignal>();
-                var attempts = await new ContactClaimer(db).ClaimAsync(new StateChanges(db, signal, TimeProvider.System),
-                    campaign, 100, default);
+                var claimed = await claim(db, new StateChanges(db, signal, TimeProvider.System), campaign, 100);
+                claiming[i] = clock.Elapsed.TotalMilliseconds - decide[i];
                 var round = await dispatcher.DispatchOnceAsync(default);
                 times[i] = clock.Elapsed.TotalMilliseconds;
-                if (round.Published < attempts.Count) Console.Error.WriteLine($"tick {i}: {round} for {attempts.Count}");
+                publish[i] = times[i] - decide[i] - claiming[i];
+                if (round.Published < claimed) Console.Error.WriteLine($"tick {i}: {round} for {claimed}");
             }
-            return times;
+            Console.WriteLine($"  phases (p50): decide {Median(decide):F1} ms, claim {Median(claiming):F1} ms, " +
+                $"publish {Median(publish):F1} ms");
+            return [.. times.Order()];
         }
         finally
         {
             await bus.StopAsync();
         }
     }
+
+    static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
+
+    static Task EndCallsAsync(DialerDb db, Campaign campaign) => db.Database.ExecuteSqlAsync($"""
+        UPDATE call_attempts SET state = {(int)AttemptState.Completed}, ended_at = now()
+        WHERE campaign_id = {campaign.Id} AND state < {(int)AttemptState.Completed}
+          AND id NOT IN (SELECT id FROM call_attempts WHERE campaign_id = {campaign.Id}
+                           AND state < {(int)AttemptState.Completed} ORDER BY id DESC LIMIT {InFlight})
+        """);
 }
