@@ -26,12 +26,11 @@ public sealed class PageCatalogue
         return JsonSerializer.Deserialize<Dictionary<string, string>>(file)!.ToFrozenDictionary();
     }
 
-    /// <summary>The supported culture a request culture falls under ("es-MX" → "es"), English otherwise.</summary>
+    /// <summary>The supported language a request culture is of ("es-MX" → "es"), English otherwise.</summary>
     public static string CultureOf(CultureInfo culture)
     {
-        for (var c = culture; c != CultureInfo.InvariantCulture; c = c.Parent)
-            if (PageLocalization.Cultures.Contains(c.Name)) return c.Name;
-        return PageLocalization.English;
+        var language = culture.Name.Split('-')[0];
+        return PageLocalization.Cultures.Contains(language) ? language : PageLocalization.English;
     }
 
     public IReadOnlyDictionary<string, string> Messages(string culture) =>

@@ -21,9 +21,23 @@ public static class PageLocalization
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(English).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-            o.RequestCultureProviders =
-                [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(FromBrowser)];
         });
+    }
+
+    /// <summary>
+    /// The browser's most preferred language we have, by language alone (es-MX → es): the processes run with invariant
+    /// globalization (Directory.Build.props), where a culture has no parent to fall back to, so ASP.NET Core's own
+    /// Accept-Language provider would find no "es" in "es-MX".
+    /// </summary>
+    static Task<ProviderCultureResult?> FromBrowser(HttpContext context)
+    {
+        var language = context.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1) // stable: equal weights keep the browser's order
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is not null && Cultures.Contains(l));
+        return Task.FromResult(language is null ? null : new ProviderCultureResult(language));
     }
 
     /// <summary>The culture for pages, the catalogue and the printable reports; never for /api or /hubs.</summary>
