@@ -18,7 +18,8 @@ public sealed class PageCatalogue
         _byCulture = PageLocalization.Cultures.ToFrozenDictionary(c => c, c => Load(env.WebRootPath, c));
     }
 
-    public static string PathOf(string webRoot, string culture) => Path.Combine(webRoot, "ui", "i18n", culture + ".json");
+    public static string PathOf(string webRoot, string culture) =>
+        Path.Combine(webRoot, "ui", "i18n", culture + ".json");
 
     static FrozenDictionary<string, string> Load(string webRoot, string culture)
     {

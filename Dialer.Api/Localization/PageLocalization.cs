@@ -21,14 +21,15 @@ public static class PageLocalization
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(English).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(FromBrowser)];
+            o.RequestCultureProviders =
+                [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(FromBrowser)];
         });
     }
 
     /// <summary>
-    /// The browser's most preferred language we have, by language alone (es-MX → es): the processes run with invariant
-    /// globalization (Directory.Build.props), where a culture has no parent to fall back to, so ASP.NET Core's own
-    /// Accept-Language provider would find no "es" in "es-MX".
+    /// The browser's most preferred language we have, by language alone (es-MX → es): the processes run with
+    /// invariant globalization (Directory.Build.props), where a culture has no parent to fall back to, so ASP.NET
+    /// Core's own Accept-Language provider would find no "es" in "es-MX".
     /// </summary>
     static Task<ProviderCultureResult?> FromBrowser(HttpContext context)
     {

@@ -10,9 +10,11 @@ namespace Dialer.Tests.Localization;
 
 /// <summary>The builder and the agent console in Spanish in Debian's Chromium: from the browser's language, and from
 /// the switch; screenshots go to .artifacts/screenshots/localization.</summary>
-public sealed class SpanishPagesTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>, IClassFixture<Chromium>
+public sealed class SpanishPagesTests(LiveApi api, Chromium chromium) : IClassFixture<LiveApi>,
+IClassFixture<Chromium>
 {
-    /// <summary>The English texts that Spanish words differently: none may be left on a page shown in Spanish.</summary>
+    /// <summary>The English texts that Spanish words differently: none may be left on a page shown in
+    /// Spanish.</summary>
     static readonly string[] EnglishOnly = EnglishOnlyTexts();
 
     static async Task SignInAsync(IPage page, string url, string key, string keyLabel, string signIn)
@@ -42,7 +44,8 @@ public sealed class SpanishPagesTests(LiveApi api, Chromium chromium) : IClassFi
         await Assertions.Expect(page.GetByLabel("Identificador de llamada")).ToHaveValueAsync("+14155550100");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link).First)
             .ToHaveTextAsync("Campañas");
-        await Assertions.Expect(page.Locator("#prelaunch-title")).ToHaveTextAsync("Comprobación previa al lanzamiento");
+        await Assertions.Expect(page.Locator("#prelaunch-title"))
+            .ToHaveTextAsync("Comprobación previa al lanzamiento");
         // the history's dates: "6 dic 2026, 10:05", never "Dec 6, 2026, 10:05 AM"
         var history = page.Locator("#history li").First;
         await Assertions.Expect(history).ToContainTextAsync("pausada por Marta Marketing");
