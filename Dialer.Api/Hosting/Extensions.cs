@@ -56,6 +56,7 @@ public static class Extensions
         builder.Services.AddSingleton<Agents.Transfers.TransferTwilio>();
         Recordings.RecordingMedia.Register(builder.Services);
         builder.AddPreviewDialing();
+        Localization.PageLocalization.AddPageLocalization(builder);
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

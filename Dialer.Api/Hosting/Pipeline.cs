@@ -5,6 +5,7 @@ using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Localization;
 using Dialer.Api.OutboundWebhooks;
 using Dialer.Api.Pages;
 using Dialer.Api.Privacy;
@@ -30,6 +31,7 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePageLocalization(); // the pages' language; the API stays English
         app.UseOidcPages(); // before the pages' static files
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -69,6 +71,7 @@ public static class Pipeline
 
         // the pages
         app.MapBuilderPages();
+        app.MapCatalogueApi();
         app.MapCompliancePage();
         app.MapGet("/agent", () => Results.Redirect("/agent/index.html")).ExcludeFromDescription()
             .AllowAnonymousBecause(shell);

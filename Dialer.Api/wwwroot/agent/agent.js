@@ -1,7 +1,7 @@
 // The agent console: status and campaigns, the line (browser phone or own phone), the preview of the next contact,
 // the screen pop, the call's controls and the disposition.
 // Live over SignalR (/hubs/agents); every action is a call to the same API the tests and the demo use.
-import { api, el, hubTicket, notify, session, startPage } from '/ui/app.js';
+import { api, el, hubTicket, notify, session, startPage, t, has } from '/ui/app.js';
 import { contactCard, tickClocks } from './contact-card.js';
 import {
   claimNext, previewCard, previewActions, nothingToPreview, tickHold, checkAgainMs, refusalMessage,
@@ -10,9 +10,11 @@ import { callPanel, callPhase, tickCall } from './call-panel.js';
 import { callControls } from './call-controls.js';
 import { createLine } from './line.js';
 
-const STATES = { offline: 'Offline', available: 'Available', reserved: 'Calling', onCall: 'On call', wrapUp: 'Wrap-up', break: 'On break' };
+const stateName = state => t(`agent.state.${state}`);
+// the break reasons offered are stable words the wall and timesheets count by; the console shows them translated
+const breakName = reason => has(`agent.break.${reason}`) ? t(`agent.break.${reason}`) : reason;
 
-startPage('Agent console', (main) => {
+startPage('ui.nav.agentConsole', (main) => {
   const $ = id => main.querySelector(`#${id}`);
   let me = null, campaigns = [], preview = null, previewMessage = null, checkedAt = 0, shownKey = '';
   let dialed = null; // the preview card of the contact just dialed: its local time stays on screen through the call
@@ -47,7 +49,7 @@ startPage('Agent console', (main) => {
       const before = preview?.contactId;
       preview = await claimNext();
       previewMessage = null;
-      if (preview && preview.contactId !== before) say(`Next contact: ${preview.name ?? 'name not given'}.`);
+      if (preview && preview.contactId !== before) say(t('agent.say.nextContact', { name: preview.name ?? t('agent.contact.nameNotGiven') }));
     } catch (err) {
       preview = null; previewMessage = refusalMessage(err);
     }
@@ -55,15 +57,15 @@ startPage('Agent console', (main) => {
 
   function renderStatus() {
     const state = $('state');
-    state.textContent = STATES[me.state] + (me.state === 'break' && me.breakReason ? ` · ${me.breakReason}` : '');
+    state.textContent = stateName(me.state) + (me.state === 'break' && me.breakReason ? ` · ${breakName(me.breakReason)}` : '');
     state.className = `state-pill ${me.state}`;
     const busy = ['reserved', 'onCall', 'wrapUp'].includes(me.state);
     $('login').disabled = busy;
-    $('login').textContent = me.state === 'offline' ? 'Log in' : 'Update campaigns';
+    $('login').textContent = t(me.state === 'offline' ? 'agent.page.logIn' : 'agent.status.updateCampaigns');
     // the server refuses Available until the line is open, and moves the agent there itself when it opens
     const lineFirst = line.known && line.state !== 'open';
     $('available').disabled = me.state !== 'break' || lineFirst;
-    $('available').title = me.state === 'break' && lineFirst ? 'Connect your line first.' : '';
+    $('available').title = me.state === 'break' && lineFirst ? t('agent.status.lineFirst') : '';
     $('break').disabled = me.state !== 'available';
     $('logout').disabled = busy || me.state === 'offline';
     for (const box of main.querySelectorAll('#campaign-list input')) box.disabled = busy;
@@ -71,10 +73,11 @@ startPage('Agent console', (main) => {
 
   function renderCampaigns() {
     const list = $('campaign-list');
-    if (campaigns.length === 0) { list.replaceChildren(el('span', { class: 'muted' }, 'No campaign is running.')); return; }
+    if (campaigns.length === 0) { list.replaceChildren(el('span', { class: 'muted' }, t('agent.campaigns.none'))); return; }
     list.replaceChildren(...campaigns.map(c => el('label', {},
       el('input', { type: 'checkbox', value: c.id, checked: me?.campaignIds.includes(c.id) }),
-      c.name, el('span', { class: `badge mode ${c.mode}` }, c.mode), c.status !== 'running' ? el('span', { class: 'badge paused' }, c.status) : null)));
+      c.name, el('span', { class: `badge mode ${c.mode}` }, t(`campaign.mode.${c.mode}`)),
+      c.status !== 'running' ? el('span', { class: 'badge paused' }, t(`campaign.status.${c.status}`)) : null)));
   }
 
   function render() {
@@ -86,7 +89,7 @@ startPage('Agent console', (main) => {
     const workspace = $('workspace');
     if (call) {
       workspace.replaceChildren(
-        contactCard(withPreview(call.contact), { heading: { reserved: 'Calling', onCall: 'On the line', wrapUp: 'You just talked with' }[callPhase(me.state)], campaignName: call.campaignName, id: 'customer' }),
+        contactCard(withPreview(call.contact), { heading: t(`agent.contact.heading.${callPhase(me.state)}`), campaignName: call.campaignName, id: 'customer' }),
         callPanel(call, me.state, { onDispose: dispose, controls: me.state === 'onCall' ? callControls(call, line, say, refresh) : null }));
     } else if (me.state === 'available' && previewCampaigns().length > 0) {
       workspace.replaceChildren(...(preview
@@ -103,12 +106,12 @@ startPage('Agent console', (main) => {
 
   function idle() {
     const [title, text] = {
-      offline: ['You are logged out', 'Tick the campaigns you work on and press Log in.'],
+      offline: [t('agent.idle.offline.title'), t('agent.idle.offline.text')],
       break: me.breakReason?.startsWith('line') && line.state !== 'open'
-        ? ['Connect your line', 'Choose how you take calls above and press Connect line: you become Available when it opens.']
-        : ['On a break', 'Press Available when you are back to take calls again.'],
-      available: ['Waiting for a call', 'A customer appears here the moment they answer. Keep your headset on.'],
-    }[me.state] ?? ['Waiting', ''];
+        ? [t('agent.idle.line.title'), t('agent.idle.line.text')]
+        : [t('agent.idle.break.title'), t('agent.idle.break.text')],
+      available: [t('agent.idle.available.title'), t('agent.idle.available.text')],
+    }[me.state] ?? [t('agent.idle.waiting'), ''];
     return el('section', { class: 'card empty-state', 'aria-labelledby': 'idle-title' }, el('h2', { id: 'idle-title' }, title), el('p', { class: 'muted' }, text));
   }
 
@@ -119,12 +122,12 @@ startPage('Agent console', (main) => {
 
   async function dial() {
     if (!preview) return;
-    const who = preview.name ?? 'the contact';
+    const who = preview.name ?? t('agent.say.theContact');
     try {
       await api('/api/agent-console/preview/dial', { method: 'POST', body: { contactId: preview.contactId } });
       dialed = preview;
       preview = null;
-      say(`Dialing ${who}.`);
+      say(t('agent.say.dialing', { who }));
     } catch (err) { notify(err.message, 'error'); preview = null; }
     await refresh();
   }
@@ -140,7 +143,7 @@ startPage('Agent console', (main) => {
   async function dispose(body, error) {
     try {
       await api(`/api/agent-console/calls/${me.call.attemptId}/disposition`, { method: 'POST', body });
-      notify(`Saved: ${body.disposition}.`);
+      notify(t('agent.call.savedNotice', { disposition: body.disposition }));
       await refresh();
     } catch (err) {
       error.textContent = Object.values(err.errors).flat().join(' ') || err.message;
@@ -150,7 +153,7 @@ startPage('Agent console', (main) => {
   function tick() {
     if (!me) return;
     const seconds = Math.max(0, Math.round((Date.now() - Date.parse(me.since)) / 1000));
-    $('since').textContent = seconds < 60 ? `for ${seconds} s` : `for ${Math.floor(seconds / 60)} min`;
+    $('since').textContent = seconds < 60 ? t('agent.status.forSeconds', { n: seconds }) : t('agent.status.forMinutes', { n: Math.floor(seconds / 60) });
     tickClocks(main);
     tickCall(main);
     if (preview && tickHold(main)) refresh();
@@ -159,7 +162,7 @@ startPage('Agent console', (main) => {
 
   $('login').addEventListener('click', () => {
     const ids = [...main.querySelectorAll('#campaign-list input:checked')].map(i => i.value);
-    if (ids.length === 0) { notify('Tick at least one campaign first.', 'error'); $('campaign-list').querySelector('input')?.focus(); return; }
+    if (ids.length === 0) { notify(t('agent.campaigns.tickOne'), 'error'); $('campaign-list').querySelector('input')?.focus(); return; }
     notice('');
     act('/api/agent-console/login', { campaignIds: ids }).then(async () => {
       campaigns = await api('/api/agent-console/campaigns').catch(() => campaigns); // a campaign started since the page opened
@@ -188,19 +191,19 @@ startPage('Agent console', (main) => {
 
   function connect() {
     const live = $('live');
-    const show = on => { live.textContent = on ? 'Live' : 'Reconnecting…'; live.className = `live-dot ${on ? 'on' : 'off'}`; };
+    const show = on => { live.textContent = t(on ? 'agent.live.on' : 'agent.live.reconnecting'); live.className = `live-dot ${on ? 'on' : 'off'}`; };
     const hub = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/agents', { accessTokenFactory: hubTicket })
       .withAutomaticReconnect().build();
     hub.on('agentState', m => {
-      if (m.to === 'Offline' && m.reason?.includes('logged out by')) notice(`You were ${m.reason.split('; then ').pop()}.`);
+      if (m.to === 'Offline' && m.reason?.includes('logged out by')) notice(t('agent.notice.youWere', { what: m.reason.split('; then ').pop() }));
       refresh();
     });
     hub.on('loggedOut', m => notice(m.deferred
-      ? `${m.by} is logging you out: it happens when this call is wrapped up${m.reason ? ` (${m.reason})` : ''}.`
-      : `You were logged out by ${m.by}${m.reason ? `: ${m.reason}` : ''}.`));
+      ? t(m.reason ? 'agent.notice.loggingOutBecause' : 'agent.notice.loggingOut', { by: m.by, reason: m.reason })
+      : t(m.reason ? 'agent.notice.loggedOutBecause' : 'agent.notice.loggedOut', { by: m.by, reason: m.reason })));
     hub.on('agentLine', () => refresh()); // the line opened or dropped: the line card shows it at once
-    hub.on('callOffered', m => { if (m.call) say(`Call connected: ${m.call.contact.name ?? 'a customer'}.`); refresh(); });
+    hub.on('callOffered', m => { if (m.call) say(t('agent.say.connected', { name: m.call.contact.name ?? t('agent.say.aCustomer') })); refresh(); });
     hub.onreconnecting(() => show(false));
     hub.onreconnected(() => { show(true); refresh(); });
     hub.onclose(() => show(false));

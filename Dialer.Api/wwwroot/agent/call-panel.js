@@ -1,29 +1,26 @@
 // The call in progress and its wrap-up: where it stands, the script, and the disposition form.
-import { el } from '/ui/app.js';
+import { el, t } from '/ui/app.js';
 import { scriptPanel, scriptFields, readFields, screenPop } from './script-panel.js';
 
-const PHASES = {
-  reserved: ['Calling…', 'The customer’s phone is ringing. Their call comes through to you when they answer.'],
-  onCall: ['On the line', 'You are talking with the customer.'],
-  wrapUp: ['Wrap-up', 'The call has ended. Say how it went.'],
-};
+const PHASES = ['reserved', 'onCall', 'wrapUp']; // agent.call.<phase>.title and .hint
 
-export const callPhase = agentState => PHASES[agentState] ? agentState : 'onCall';
+export const callPhase = agentState => PHASES.includes(agentState) ? agentState : 'onCall';
 
 export function callPanel(call, agentState, { onDispose, controls = null }) {
-  const [title, hint] = PHASES[callPhase(agentState)];
+  const phase = callPhase(agentState);
+  const [title, hint] = [t(`agent.call.${phase}.title`), t(`agent.call.${phase}.hint`)];
   const choices = el('fieldset', { class: 'choices' },
-    el('legend', {}, 'How did the call go?'),
+    el('legend', {}, t('agent.call.howDidItGo')),
     call.dispositions.map((d, i) => el('label', { class: 'choice' },
       el('input', { type: 'radio', name: 'disposition', value: d, required: true }),
       el('kbd', { 'aria-hidden': 'true' }, String(i + 1)), ' ', d.replaceAll('-', ' '))));
   const callback = el('div', { class: 'field', id: 'callback-field', hidden: true },
-    el('label', { for: 'callback-at' }, 'Call back at (your time)'), el('input', { id: 'callback-at', type: 'datetime-local' }));
-  const notes = el('div', { class: 'field' }, el('label', { for: 'notes' }, 'Notes'), el('textarea', { id: 'notes', maxlength: 2000, rows: 3 }));
+    el('label', { for: 'callback-at' }, t('agent.call.callbackAt')), el('input', { id: 'callback-at', type: 'datetime-local' }));
+  const notes = el('div', { class: 'field' }, el('label', { for: 'notes' }, t('agent.call.notes')), el('textarea', { id: 'notes', maxlength: 2000, rows: 3 }));
   const error = el('p', { class: 'field-error', id: 'disposition-error', role: 'alert' });
   const fields = call.script?.fields ?? [];
   const form = el('form', { id: 'disposition', 'aria-labelledby': 'call-title' }, choices, scriptFields(fields, call.attemptId), callback, notes, error,
-    el('p', {}, el('button', { type: 'submit', class: 'primary', 'aria-keyshortcuts': 'Enter' }, 'Save disposition', el('kbd', { 'aria-hidden': 'true' }, 'Enter'))));
+    el('p', {}, el('button', { type: 'submit', class: 'primary', 'aria-keyshortcuts': 'Enter' }, t('agent.call.save'), el('kbd', { 'aria-hidden': 'true' }, 'Enter'))));
   form.addEventListener('change', () => { callback.hidden = form.disposition.value !== 'callback'; });
   form.addEventListener('submit', e => {
     e.preventDefault();
@@ -31,7 +28,7 @@ export function callPanel(call, agentState, { onDispose, controls = null }) {
     onDispose({ disposition: form.disposition.value || null, notes: form.querySelector('#notes').value.trim() || null,
       callbackAt: at ? new Date(at).toISOString() : null, fields: readFields(form, fields) }, error);
   });
-  if (call.disposition) form.replaceChildren(el('p', { class: 'alert ok' }, `Saved: ${call.disposition}`));
+  if (call.disposition) form.replaceChildren(el('p', { class: 'alert ok' }, t('agent.call.saved', { disposition: call.disposition })));
 
   return el('section', { class: `card call-panel phase-${callPhase(agentState)}`, 'aria-labelledby': 'call-title' },
     el('div', { class: 'call-head' },
@@ -52,7 +49,7 @@ export function tickCall(root) {
   if (!timer) return;
   const { since, until, deadline } = timer.dataset;
   const parts = [];
-  if (since) parts.push(`talked ${mmss((until ? Date.parse(until) : Date.now()) - Date.parse(since))}`);
-  if (deadline) parts.push(`wrap-up ends in ${mmss(Date.parse(deadline) - Date.now())}`);
+  if (since) parts.push(t('agent.call.talked', { time: mmss((until ? Date.parse(until) : Date.now()) - Date.parse(since)) }));
+  if (deadline) parts.push(t('agent.call.wrapUpEndsIn', { time: mmss(Date.parse(deadline) - Date.now()) }));
   timer.textContent = parts.join(' · ');
 }

@@ -1,17 +1,10 @@
 // The line's card: its state, the drop and its Reconnect, the choice of browser phone / phone number / SIP address with
 // the sound check, and Connect or Hang up line. Built once and updated in place, so typing and a running test survive.
-import { el } from '/ui/app.js';
+import { el, t } from '/ui/app.js';
 import { soundCheck } from './sound-check.js';
 
-const KINDS = [
-  { kind: 'browser', label: 'Browser phone', hint: 'your headset on this computer' },
-  { kind: 'phone', label: 'My phone number', hint: 'we call your phone' },
-  { kind: 'sip', label: 'SIP address', hint: 'we call your softphone or desk phone' },
-];
-const ADDRESS = {
-  phone: { label: 'Your phone number', type: 'tel', hint: 'In international format, e.g. +14155550123. We call it when you connect.' },
-  sip: { label: 'SIP address', type: 'text', hint: 'For example sip:alice@example.com. We call it when you connect.' },
-};
+const KINDS = ['browser', 'phone', 'sip']; // agent.line.kind.<kind>.label and .hint
+const ADDRESS = { phone: { type: 'tel' }, sip: { type: 'text' } }; // agent.line.address.<kind>.label and .hint
 
 export function linePanelView(line) {
   const { phone, shown, labels, say } = line;
@@ -20,12 +13,13 @@ export function linePanelView(line) {
   const detail = el('span', { id: 'line-detail', class: 'muted' });
   const reason = el('span', { id: 'line-reason' });
   const dropped = el('div', { id: 'line-dropped', class: 'alert error line-dropped', hidden: true },
-    el('p', {}, el('strong', {}, 'Your line dropped. '), reason, ' You get no calls until it is back.'),
-    el('button', { type: 'button', id: 'reconnect', class: 'primary', onclick: () => line.onReconnect() }, 'Reconnect'));
+    el('p', {}, el('strong', {}, t('agent.line.dropped')), ' ', reason, ' ', t('agent.line.noCallsUntilBack')),
+    el('button', { type: 'button', id: 'reconnect', class: 'primary', onclick: () => line.onReconnect() }, t('agent.line.reconnect')));
 
-  const kinds = el('fieldset', { class: 'line-kinds' }, el('legend', {}, 'How you take calls'),
+  const kinds = el('fieldset', { class: 'line-kinds' }, el('legend', {}, t('agent.line.how')),
     KINDS.map(k => el('label', { class: 'choice' },
-      el('input', { type: 'radio', name: 'line-kind', value: k.kind, checked: k.kind === 'browser' }), k.label, el('span', { class: 'muted small-inline' }, ` (${k.hint})`))));
+      el('input', { type: 'radio', name: 'line-kind', value: k, checked: k === 'browser' }), t(`agent.line.kind.${k}.label`),
+      el('span', { class: 'muted small-inline' }, ` (${t(`agent.line.kind.${k}.hint`)})`))));
   const addressLabel = el('label', { for: 'line-address' });
   const address = el('input', { id: 'line-address', autocomplete: 'tel', 'aria-describedby': 'line-address-hint line-address-error' });
   const addressHint = el('span', { class: 'hint', id: 'line-address-hint' });
@@ -37,25 +31,26 @@ export function linePanelView(line) {
   const phoneStatus = el('p', { id: 'phone-status', class: 'small muted' });
   const browserPart = el('div', { id: 'browser-part' }, phoneStatus, sound.node);
   const formError = el('p', { class: 'field-error', id: 'line-error', role: 'alert' });
-  const connect = el('button', { type: 'submit', class: 'primary', id: 'connect-line' }, 'Connect line');
+  const connect = el('button', { type: 'submit', class: 'primary', id: 'connect-line' }, t('agent.line.connect'));
   const form = el('form', { id: 'line-form', 'aria-labelledby': 'line-title' }, kinds, addressField, browserPart, formError, el('p', {}, connect));
   const kind = () => form.querySelector('input[name=line-kind]:checked')?.value ?? 'browser';
   form.addEventListener('change', e => { if (e.target.name === 'line-kind') update(); });
   form.addEventListener('submit', e => { e.preventDefault(); line.onConnect(kind(), address.value.trim()); });
 
-  const hangUp = el('button', { type: 'button', id: 'hangup-line', class: 'danger', onclick: () => line.onHangUp() }, 'Hang up line');
-  const unmute = el('button', { type: 'button', id: 'unmute-line', onclick: () => line.onUnmute() }, 'Unmute');
+  const hangUp = el('button', { type: 'button', id: 'hangup-line', class: 'danger', onclick: () => line.onHangUp() }, t('agent.line.hangUp'));
+  const unmute = el('button', { type: 'button', id: 'unmute-line', onclick: () => line.onUnmute() }, t('agent.line.unmute'));
   const live = el('div', { class: 'row line-live' }, hangUp, unmute);
 
   const node = el('section', { id: 'line', class: 'card line-panel', 'aria-labelledby': 'line-title' },
-    el('div', { class: 'line-head' }, el('h2', { id: 'line-title' }, 'Your line'), pill, detail), dropped, form, live);
+    el('div', { class: 'line-head' }, el('h2', { id: 'line-title' }, t('agent.line.title')), pill, detail), dropped, form, live);
 
   function update() {
     const now = shown();
     pill.textContent = labels[now.state] ?? now.state;
     pill.className = `line-pill ${now.state}`;
-    const how = now.kind === 'browser' ? 'browser phone' : now.kind === 'phone' ? 'your phone' : now.kind === 'sip' ? 'SIP' : '';
-    detail.textContent = now.state === 'none' ? 'Connect your line to take calls.' : `${how}${now.address ? ` · ${now.address}` : ''}${line.muted ? ' · muted' : ''}`;
+    const how = KINDS.includes(now.kind) ? t(`agent.line.via.${now.kind}`) : '';
+    detail.textContent = now.state === 'none' ? t('agent.line.connectToTakeCalls')
+      : `${how}${now.address ? ` · ${now.address}` : ''}${line.muted ? ` · ${t('agent.line.muted')}` : ''}`;
     dropped.hidden = now.state !== 'dropped';
     reason.textContent = now.reason ? `${now.reason}.`.replace(/\.\.$/, '.') : '';
     const up = ['open', 'connecting'].includes(now.state);
@@ -65,18 +60,17 @@ export function linePanelView(line) {
     const chosen = kind();
     addressField.hidden = chosen === 'browser';
     if (ADDRESS[chosen]) {
-      addressLabel.textContent = ADDRESS[chosen].label; addressHint.textContent = ADDRESS[chosen].hint;
+      addressLabel.textContent = t(`agent.line.address.${chosen}.label`); addressHint.textContent = t(`agent.line.address.${chosen}.hint`);
       address.type = ADDRESS[chosen].type; address.autocomplete = chosen === 'phone' ? 'tel' : 'off';
     }
     browserPart.hidden = chosen !== 'browser';
-    phoneStatus.textContent = !phone ? 'The browser phone did not load: use your phone number instead.'
-      : { off: 'The browser phone starts when you connect or test the sound.', starting: 'Starting the browser phone…',
-          ready: 'The browser phone is ready.', failed: `The browser phone failed: ${phone.error}` }[phone.state]
-        + (phone.state === 'ready' && phone.error ? ` Last problem: ${phone.error}` : '');
+    phoneStatus.textContent = !phone ? t('agent.phone.notLoaded')
+      : t(`agent.phone.${phone.state}`, { error: phone.error })
+        + (phone.state === 'ready' && phone.error ? ` ${t('agent.phone.lastProblem', { error: phone.error })}` : '');
     if (phone) sound.setInputs(phone.inputDevices(), phone.inputDevice);
     const offline = line.agentState === 'offline';
     connect.disabled = offline;
-    connect.title = offline ? 'Log in first.' : '';
+    connect.title = offline ? t('agent.line.logInFirst') : '';
     if (up) sound.stopTest();
   }
 

@@ -1,12 +1,12 @@
 // The agent's line: how they take calls (this browser, their own phone number or a SIP address), its state as the
 // server reports it (none / connecting / open / dropped, with the reason), and Connect, Hang up line and Reconnect.
 // The engine calls the line once; the browser phone answers that call by itself, and nothing else.
-import { api } from '/ui/app.js';
+import { api, t } from '/ui/app.js';
 import { createBrowserPhone } from './phone.js';
 import { linePanelView } from './line-panel.js';
 
 const NO_LINE = { kind: null, address: null, state: 'none', since: null, reason: null };
-const LABELS = { none: 'No line', connecting: 'Connecting…', open: 'Line open', dropped: 'Line dropped' };
+const LABELS = Object.fromEntries(['none', 'connecting', 'open', 'dropped'].map(s => [s, t(`agent.line.state.${s}`)]));
 
 // The vendored bundle's Device; a browser test installs its stand-in as window.__dialerDeviceOverride before load.
 const deviceClass = () => window.__dialerDeviceOverride ?? window.Twilio?.Device ?? null;
@@ -50,9 +50,9 @@ export function createLine({ say, refresh }) {
   async function connect(kind, address) {
     view.clearErrors();
     if (kind === 'browser') {
-      if (!phone) return view.error('', 'The browser phone did not load. Reload the page, or use your phone number instead.');
+      if (!phone) return view.error('', t('agent.phone.notLoadedReload'));
       try { await phone.start(); } // registered before the engine calls it
-      catch (err) { return view.error('', `Your browser phone could not start: ${err.message}`); }
+      catch (err) { return view.error('', t('agent.phone.couldNotStart', { message: err.message })); }
       wanted = true;
     }
     asking = api('/api/agent-console/line', { method: 'POST', body: kind === 'browser' ? { kind } : { kind, address } });
@@ -90,8 +90,8 @@ export function createLine({ say, refresh }) {
 
   function announce() {
     const line = shown();
-    const text = line.state === 'dropped' ? `Your line dropped${line.reason ? `: ${line.reason}` : ''}. Press Reconnect.`
-      : line.state === 'open' ? 'Your line is open.' : line.state === 'connecting' ? 'Connecting your line.' : '';
+    const text = line.state === 'dropped' ? t(line.reason ? 'agent.line.say.droppedBecause' : 'agent.line.say.dropped', { reason: line.reason })
+      : line.state === 'open' ? t('agent.line.say.open') : line.state === 'connecting' ? t('agent.line.say.connecting') : '';
     const key = `${line.state}|${line.since}|${line.reason}`;
     if (key !== announced && text && announced !== '') say(text);
     announced = key;

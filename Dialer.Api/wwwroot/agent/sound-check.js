@@ -1,6 +1,6 @@
 // The sound check before a shift: the chosen microphone's level (getUserMedia into an AnalyserNode) and a test
 // sound on the speakers (the SDK's own), so a muted headset is found before the first customer, not during.
-import { el } from '/ui/app.js';
+import { el, t } from '/ui/app.js';
 
 /** A level meter on the microphone `deviceId` (null: the default); resolves to a stop function. */
 export async function listen(deviceId, meter) {
@@ -17,7 +17,7 @@ export async function listen(deviceId, meter) {
     const level = Math.min(100, Math.round(rms * 300)); // speech at a headset mic sits around a third of full scale
     loudest = Math.max(loudest, level);
     meter.value = level;
-    meter.setAttribute('aria-valuetext', `${level} percent`);
+    meter.setAttribute('aria-valuetext', t('agent.sound.percent', { level }));
     frame = requestAnimationFrame(draw);
   };
   draw();
@@ -40,33 +40,33 @@ export function soundCheck({ onChoose, onSpeaker, say }) {
   const meter = el('meter', { id: 'mic-level', min: 0, max: 100, low: 8, high: 85, optimum: 40, value: 0 });
   const result = el('p', { class: 'small', id: 'sound-result', role: 'status' });
   let stop = null;
-  const micButton = el('button', { type: 'button', id: 'mic-test', 'aria-pressed': 'false' }, 'Test microphone');
+  const micButton = el('button', { type: 'button', id: 'mic-test', 'aria-pressed': 'false' }, t('agent.sound.testMic'));
   micButton.addEventListener('click', async () => {
     if (stop) {
       const loudest = stop(); stop = null;
-      micButton.textContent = 'Test microphone'; micButton.setAttribute('aria-pressed', 'false');
-      result.textContent = loudest >= 8 ? 'Your microphone works.' : 'We heard nothing: check the headset’s mute switch and the microphone chosen.';
+      micButton.textContent = t('agent.sound.testMic'); micButton.setAttribute('aria-pressed', 'false');
+      result.textContent = t(loudest >= 8 ? 'agent.sound.works' : 'agent.sound.heardNothing');
       say(result.textContent);
       return;
     }
     try {
       stop = await listen(select.value || null, meter);
-      micButton.textContent = 'Stop microphone test'; micButton.setAttribute('aria-pressed', 'true');
-      result.textContent = 'Say a few words: the bar moves when we hear you.';
+      micButton.textContent = t('agent.sound.stopTest'); micButton.setAttribute('aria-pressed', 'true');
+      result.textContent = t('agent.sound.sayWords');
     } catch (err) {
-      result.textContent = `The browser gave no microphone: ${err.message}. Allow it in the address bar and try again.`;
+      result.textContent = t('agent.sound.noMic', { message: err.message });
       say(result.textContent);
     }
   });
-  const speaker = el('button', { type: 'button', id: 'speaker-test' }, 'Play test sound');
+  const speaker = el('button', { type: 'button', id: 'speaker-test' }, t('agent.sound.playTest'));
   speaker.addEventListener('click', async () => {
-    try { await onSpeaker(); result.textContent = 'Did you hear the sound in your headset? If not, check its volume.'; }
-    catch (err) { result.textContent = `The test sound did not play: ${err.message}.`; }
+    try { await onSpeaker(); result.textContent = t('agent.sound.didYouHear'); }
+    catch (err) { result.textContent = t('agent.sound.didNotPlay', { message: err.message }); }
   });
   const node = el('div', { class: 'sound-check', role: 'group', 'aria-labelledby': 'sound-check-title' },
-    el('h3', { id: 'sound-check-title' }, 'Sound check'),
-    el('div', { class: 'field' }, el('label', { for: 'microphone' }, 'Microphone'), select),
-    el('div', { class: 'field' }, el('label', { for: 'mic-level' }, 'Microphone level'), meter),
+    el('h3', { id: 'sound-check-title' }, t('agent.sound.title')),
+    el('div', { class: 'field' }, el('label', { for: 'microphone' }, t('agent.sound.microphone')), select),
+    el('div', { class: 'field' }, el('label', { for: 'mic-level' }, t('agent.sound.level')), meter),
     el('div', { class: 'row' }, micButton, speaker), result);
 
   /** Shows the microphones on offer, keeping the choice and any test running. */
@@ -75,7 +75,7 @@ export function soundCheck({ onChoose, onSpeaker, say }) {
     if (select.dataset.key === key) return;
     select.dataset.key = key;
     select.replaceChildren(...(inputs.length ? inputs.map(d => el('option', { value: d.id, selected: d.id === chosen }, d.label))
-      : [el('option', { value: '' }, 'Default microphone')]));
+      : [el('option', { value: '' }, t('agent.sound.defaultMic'))]));
   }
   const stopTest = () => { if (stop) micButton.click(); };
   return { node, setInputs, stopTest };

@@ -1,5 +1,5 @@
 import { api, getJson, openBlob, session, ApiError } from './api.js';
-import { hubTicket, notify, startPage } from '/ui/app.js';
+import { hubTicket, notify, startPage, t, format } from '/ui/app.js';
 import { VirtualList } from './virtual-list.js';
 import { n, pct, duration } from './format.js';
 import { showDetail, refreshDetail } from './detail.js';
@@ -16,7 +16,7 @@ async function start() {
     snapshot.forEach(f => campaigns.set(f.campaignId, f));
   } catch (error) {
     const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
-    notify(refused ? 'This key may not watch the floor: it needs the manager role.' : `The API did not answer (${error.message}).`, 'error');
+    notify(refused ? t('floor.error.refused') : t('floor.error.noAnswer', { message: error.message }), 'error');
     return;
   }
   list ??= new VirtualList($('rows'), { rowHeight: 52, renderRow });
@@ -34,7 +34,7 @@ function connect() {
     scheduleRender();
     if (figures.campaignId === selected) refreshDetail(figures);
   });
-  const live = on => { $('live').textContent = on ? 'live' : 'reconnecting…'; $('live').className = `live ${on ? 'on' : 'off'}`; };
+  const live = on => { $('live').textContent = t(on ? 'floor.live.on' : 'floor.live.reconnecting'); $('live').className = `live ${on ? 'on' : 'off'}`; };
   hub.onreconnecting(() => live(false));
   hub.onreconnected(async () => { live(true); await resync(); });
   hub.onclose(() => live(false));
@@ -63,8 +63,9 @@ function renderTotals(all) {
   const sum = k => all.reduce((s, f) => s + f[k], 0);
   const running = all.filter(f => f.status === 'running').length;
   const tiles = [
-    ['Running', `${running} / ${all.length}`], ['Lines in flight', n(sum('linesInFlight'))], ['Dials', n(sum('dials'))],
-    ['Connects', n(sum('connects'))], ['Conversions', n(sum('conversions'))], ['Abandoned', n(sum('abandoned'))],
+    [t('floor.totals.running'), `${n(running)} / ${n(all.length)}`], [t('floor.totals.lines'), n(sum('linesInFlight'))],
+    [t('floor.totals.dials'), n(sum('dials'))], [t('floor.totals.connects'), n(sum('connects'))],
+    [t('floor.totals.conversions'), n(sum('conversions'))], [t('floor.totals.abandoned'), n(sum('abandoned'))],
   ];
   $('totals').replaceChildren(...tiles.map(([label, value]) => {
     const tile = document.createElement('div');
@@ -82,18 +83,18 @@ function renderRow(row, { f }) {
   row.className = `row ${f.campaignId === selected ? 'selected' : ''}`;
   row.dataset.campaign = f.campaignId;
   row.innerHTML = `
-    <span class="name"><b></b><span class="state"><em class="status ${f.status}">${f.status}</em>
+    <span class="name"><b></b><span class="state"><em class="status ${f.status}">${t(`campaign.status.${f.status}`)}</em>
       <small class="pause-reason"></small></span></span>
     <span class="contacts"><span class="progress"><i style="width:${(done * 100).toFixed(1)}%"></i></span>
-      <small>${n(f.contactsDone)} / ${n(f.contactsTotal)} done · ${n(f.contactsLeft)} left</small></span>
+      <small>${t('floor.row.contacts', { done: n(f.contactsDone), total: n(f.contactsTotal), left: n(f.contactsLeft) })}</small></span>
     <span class="n" data-field="dials">${n(f.dials)}</span>
     <span class="n">${n(f.humanAnswers)} / ${n(f.machineAnswers)}</span>
     <span class="n" data-field="connects">${n(f.connects)}</span>
-    <span class="n abandon ${over ? 'over' : near ? 'near' : ''}" title="budget left: ${n(f.abandonBudgetLeft)} calls">
-      ${n(f.abandoned)} <small>${pct(f.abandonRate)} of ${pct(f.abandonTarget)}</small></span>
-    <span class="n" data-field="conversions">${n(f.conversions)} <small>${pct(f.conversionPerConnect)} / conn · ${pct(f.conversionPerDial)} / dial</small></span>
-    <span class="n">${n(f.linesInFlight)} <small>${n(f.agentsLoggedIn)} agents</small></span>
-    <span class="n">${f.linesPerAgent ?? '—'}</span>
+    <span class="n abandon ${over ? 'over' : near ? 'near' : ''}" title="${t('floor.row.budgetLeft', { calls: n(f.abandonBudgetLeft) })}">
+      ${n(f.abandoned)} <small>${t('floor.row.rateOf', { rate: pct(f.abandonRate), target: pct(f.abandonTarget) })}</small></span>
+    <span class="n" data-field="conversions">${n(f.conversions)} <small>${t('floor.row.conversionRates', { perConnect: pct(f.conversionPerConnect), perDial: pct(f.conversionPerDial) })}</small></span>
+    <span class="n">${n(f.linesInFlight)} <small>${t('floor.row.agents', { count: n(f.agentsLoggedIn) })}</small></span>
+    <span class="n">${f.linesPerAgent == null ? '—' : format.number(f.linesPerAgent)}</span>
     <span class="n">${duration(f.secondsToExhaust)}</span>
     <span class="actions"></span>`;
   row.querySelector('b').textContent = f.name;
@@ -104,7 +105,7 @@ function renderRow(row, { f }) {
   const action = f.status === 'running' ? 'pause' : f.status === 'paused' ? 'resume' : null;
   if (action) {
     const button = document.createElement('button');
-    button.textContent = action === 'pause' ? 'Pause' : 'Resume';
+    button.textContent = t(`lifecycle.action.${action}`);
     button.className = action;
     button.onclick = async e => { e.stopPropagation(); button.disabled = true; await act(f.campaignId, action); };
     row.querySelector('.actions').append(button);
@@ -117,7 +118,7 @@ async function act(id, action) {
     const updated = await (await api(`/api/dashboard/campaigns/${id}/${action}`, { method: 'POST' })).json();
     const f = campaigns.get(id);
     if (f) campaigns.set(id, { ...f, status: updated.status.toLowerCase() });
-  } catch (error) { alert(`Could not ${action}: ${error.message}`); }
+  } catch (error) { alert(t(`floor.error.${action}`, { message: error.message })); }
   scheduleRender();
 }
 
@@ -134,4 +135,4 @@ document.addEventListener('click', e => {
   else openBlob(`/api/campaigns/${selected}/${kind}`, `${kind.replace('.csv', '')}-${selected}.csv`);
 });
 
-startPage('Floor', () => start(), { roles: ['Admin', 'Manager'] });
+startPage('ui.nav.floor', () => start(), { roles: ['Admin', 'Manager'] });

@@ -1,4 +1,7 @@
 // Small SVG charts drawn from data: no library, no build step. Every chart fills its <svg> via its viewBox.
+import { t, format } from '/ui/app.js';
+
+const hour = at => format.time(at, { hour: '2-digit', minute: '2-digit' });
 const ns = 'http://www.w3.org/2000/svg';
 const W = 600, H = 220, pad = { l: 40, r: 10, t: 12, b: 26 };
 
@@ -33,7 +36,7 @@ export function timeBars(target, points, series) {
   points.forEach((p, i) => series.forEach((s, j) => {
     const h = (H - pad.t - pad.b) * p[s.key] / max;
     if (h > 0) add('rect', { x: pad.l + i * slot + j * bar, y: H - pad.b - h, width: bar, height: h, class: s.cls })
-      .append(Object.assign(document.createElementNS(ns, 'title'), { textContent: `${new Date(p.at).toLocaleTimeString()} ${s.name}: ${p[s.key]}` }));
+      .append(Object.assign(document.createElementNS(ns, 'title'), { textContent: `${hour(p.at)} ${s.name}: ${format.int(p[s.key])}` }));
   }));
   hourLabels(add, points, slot);
   legend(add, series);
@@ -43,11 +46,11 @@ export function timeBars(target, points, series) {
 export function lineAgainstCap(target, points, key, cap) {
   const add = svg(target);
   const max = niceMax(Math.max(cap * 1.5, ...points.map(p => p[key])));
-  axes(add, max, v => `${(v * 100).toFixed(1)}%`);
+  axes(add, max, v => format.pct(v, 1));
   const x = i => pad.l + (W - pad.l - pad.r) * i / Math.max(points.length - 1, 1);
   const y = v => H - pad.b - (H - pad.t - pad.b) * v / max;
   add('line', { x1: pad.l, x2: W - pad.r, y1: y(cap), y2: y(cap), class: 'cap' });
-  add('text', { x: W - pad.r, y: y(cap) - 4, 'text-anchor': 'end', class: 'cap-label' }, `cap ${(cap * 100).toFixed(1)}%`);
+  add('text', { x: W - pad.r, y: y(cap) - 4, 'text-anchor': 'end', class: 'cap-label' }, t('floor.chart.cap', { cap: format.pct(cap, 1) }));
   if (points.length) add('polyline', { points: points.map((p, i) => `${x(i)},${y(p[key])}`).join(' '), class: points.at(-1)[key] > cap ? 'line over' : 'line' });
   hourLabels(add, points, (W - pad.l - pad.r) / Math.max(points.length, 1));
 }
@@ -60,9 +63,9 @@ export function mix(target, entries) {
     const y = 6 + i * rowH, w = (W - 220) * value / total;
     add('text', { x: 130, y: y + rowH * 0.65, 'text-anchor': 'end', class: 'tick' }, label);
     add('rect', { x: 140, y: y + 3, width: Math.max(w, 1), height: rowH - 6, class: `bar mix-${i % 6}` });
-    add('text', { x: 146 + w, y: y + rowH * 0.65, class: 'tick' }, `${value} (${(100 * value / total).toFixed(0)}%)`);
+    add('text', { x: 146 + w, y: y + rowH * 0.65, class: 'tick' }, `${format.int(value)} (${format.pct(value / total, 0)})`);
   });
-  if (!entries.length) add('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'empty' }, 'no calls yet');
+  if (!entries.length) add('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'empty' }, t('floor.chart.noCalls'));
 }
 
 /** Rate per hour of the day: rows = [{ key: "00".."23", rate, label }]. */
@@ -70,7 +73,7 @@ export function hourly(target, rows) {
   const add = svg(target);
   const byHour = new Map(rows.map(r => [Number(r.key), r]));
   const max = niceMax(Math.max(0.01, ...rows.map(r => r.rate)));
-  axes(add, max, v => `${(v * 100).toFixed(0)}%`);
+  axes(add, max, v => format.pct(v, 0));
   const slot = (W - pad.l - pad.r) / 24;
   for (let h = 0; h < 24; h++) {
     const r = byHour.get(h), bh = r ? (H - pad.t - pad.b) * r.rate / max : 0;

@@ -1,6 +1,7 @@
 import { getJson } from './api.js';
 import { timeBars, lineAgainstCap, mix, hourly } from './charts.js';
-import { pct } from './format.js';
+import { pct, n } from './format.js';
+import { t, has } from '/ui/app.js';
 import { showRecordings, wireRecordings } from './recordings.js';
 
 const $ = id => document.getElementById(id);
@@ -38,13 +39,14 @@ async function draw() {
   ]);
   if (id !== current) return;
   timeBars($('chart-timeline'), timeline.buckets, [
-    { name: 'dials', key: 'dials', cls: 'bar dials' },
-    { name: 'connects', key: 'connects', cls: 'bar connects' },
-    { name: 'conversions', key: 'conversions', cls: 'bar conversions' },
+    { name: t('floor.chart.dials'), key: 'dials', cls: 'bar dials' },
+    { name: t('floor.chart.connects'), key: 'connects', cls: 'bar connects' },
+    { name: t('floor.chart.conversions'), key: 'conversions', cls: 'bar conversions' },
   ]);
   lineAgainstCap($('chart-abandon'), timeline.buckets, 'abandonRate', timeline.abandonTarget);
-  mix($('chart-outcomes'), Object.entries(timeline.outcomes));
+  mix($('chart-outcomes'), Object.entries(timeline.outcomes)
+    .map(([outcome, count]) => [has(`floor.outcome.${outcome}`) ? t(`floor.outcome.${outcome}`) : outcome, count]));
   hourly($('chart-hours'), results.byLocalHour.filter(h => h.key != null).map(h => ({
-    key: h.key, rate: h.conversionPerDial, label: `${h.conversions} of ${h.dials} dials (${pct(h.conversionPerDial)})`,
+    key: h.key, rate: h.conversionPerDial, label: t('floor.chart.hourLabel', { conversions: n(h.conversions), dials: n(h.dials), rate: pct(h.conversionPerDial) }),
   })));
 }

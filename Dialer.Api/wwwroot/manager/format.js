@@ -1,12 +1,13 @@
-const number = new Intl.NumberFormat();
-export const n = v => number.format(v ?? 0);
-export const pct = (v, digits = 1) => `${((v ?? 0) * 100).toFixed(digits)}%`;
+import { t, format } from '/ui/app.js';
+
+export const n = format.int;
+export const pct = (v, digits = 1) => format.pct(v ?? 0, digits);
 
 export function duration(seconds) {
   if (seconds == null) return '—';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  if (seconds < 90) return t('ui.unit.seconds', { n: format.int(seconds) });
+  if (seconds < 5400) return t('ui.unit.minutes', { n: format.int(seconds / 60) });
+  return t('ui.unit.hours', { n: format.number(seconds / 3600) });
 }
 
 export function el(tag, attrs = {}, ...children) {

@@ -1,9 +1,10 @@
 // Supervising an agent's live call: any [data-action="supervise"][data-agent-id] button on the page opens a dialog
 // to listen, whisper, barge or leave. Delegated on document, so buttons rendered later (the agent wall) work too.
 import { session } from './api.js';
+import { t, translate } from '/ui/app.js';
 
 const phoneKey = 'dialerSupervisorPhone';
-const modes = { listen: 'Listening', whisper: 'Whispering to the agent', barge: 'Barged in: both hear you' };
+const modeName = mode => t(`floor.supervise.mode.${mode}`);
 const live = new Map(); // agentId -> the live supervision session this page started
 let dialog, opener, agent;
 
@@ -31,23 +32,25 @@ function build() {
   dialog.setAttribute('aria-labelledby', 'supervise-title');
   dialog.setAttribute('aria-describedby', 'supervise-mode');
   dialog.innerHTML = `
-    <h2 id="supervise-title">Supervise</h2>
-    <p id="supervise-mode" aria-live="polite">Current mode: <span class="badge" data-field="mode">not joined</span></p>
+    <h2 id="supervise-title" data-i18n="floor.supervise.title"></h2>
+    <p id="supervise-mode" aria-live="polite"><span data-i18n="floor.supervise.currentMode"></span>
+      <span class="badge" data-field="mode" data-i18n="floor.supervise.notJoined"></span></p>
     <div class="field">
-      <label for="supervise-to">Your phone</label>
+      <label for="supervise-to" data-i18n="floor.supervise.yourPhone"></label>
       <input id="supervise-to" name="to" autocomplete="tel" aria-describedby="supervise-to-hint supervise-to-error">
-      <span class="hint" id="supervise-to-hint">Your browser phone as client:NAME, or a number in E.164 form (+14155550100).</span>
+      <span class="hint" id="supervise-to-hint" data-i18n="floor.supervise.phoneHint"></span>
       <p class="field-error" id="supervise-to-error" hidden></p>
     </div>
-    <div class="modes" role="group" aria-label="Supervision mode">
-      <button type="button" data-mode="listen" aria-pressed="false">Listen</button>
-      <button type="button" data-mode="whisper" aria-pressed="false">Whisper</button>
-      <button type="button" data-mode="barge" aria-pressed="false">Barge</button>
-      <button type="button" class="danger" data-leave disabled>Leave</button>
+    <div class="modes" role="group" data-i18n-attr="aria-label:floor.supervise.modeGroup">
+      <button type="button" data-mode="listen" aria-pressed="false" data-i18n="floor.supervise.listen"></button>
+      <button type="button" data-mode="whisper" aria-pressed="false" data-i18n="floor.supervise.whisper"></button>
+      <button type="button" data-mode="barge" aria-pressed="false" data-i18n="floor.supervise.barge"></button>
+      <button type="button" class="danger" data-leave disabled data-i18n="floor.supervise.leave"></button>
     </div>
     <div class="alert error" role="alert" data-field="error" hidden></div>
     <div class="actions"><span class="muted" data-field="busy" aria-live="polite"></span>
-      <button type="button" data-close>Close</button></div>`;
+      <button type="button" data-close data-i18n="floor.supervise.close"></button></div>`;
+  translate(dialog);
   document.body.append(dialog);
   dialog.querySelector('#supervise-to').value = localStorage.getItem(phoneKey) ?? '';
   dialog.addEventListener('click', e => {
@@ -74,7 +77,7 @@ async function open(button) {
   dialog ?? build();
   opener = button;
   agent = { id: button.dataset.agentId, name: nameOf(button) };
-  dialog.querySelector('#supervise-title').textContent = `Supervise ${agent.name}`;
+  dialog.querySelector('#supervise-title').textContent = t('floor.supervise.titleFor', { name: agent.name });
   showError('');
   render();
   dialog.showModal();
@@ -91,15 +94,15 @@ async function open(button) {
 
 /** The button's data-agent-name, else the name shown in its row of the agent wall. */
 function nameOf(button) {
-  return button.dataset.agentName || button.closest('[data-agent]')?.querySelector('.who b')?.textContent?.trim() || 'the agent';
+  return button.dataset.agentName || button.closest('[data-agent]')?.querySelector('.who b')?.textContent?.trim() || t('floor.supervise.theAgent');
 }
 
 async function choose(mode) {
   const current = live.get(agent.id);
   const input = dialog.querySelector('#supervise-to');
   const to = input.value.trim();
-  if (!current && !to) return showError('', 'Say where your phone is first.');
-  await busy(`Joining in ${mode} mode…`, async () => {
+  if (!current && !to) return showError('', t('floor.supervise.phoneFirst'));
+  await busy(t('floor.supervise.joining', { mode: t(`floor.supervise.${mode}`) }), async () => {
     const view = current
       ? await call('PATCH', `/api/agents/${agent.id}/supervision/${current.id}`, { mode })
       : await call('POST', `/api/agents/${agent.id}/supervision`, { mode, to });
@@ -111,7 +114,7 @@ async function choose(mode) {
 async function leave() {
   const current = live.get(agent.id);
   if (!current) return;
-  await busy('Leaving…', async () => {
+  await busy(t('floor.supervise.leaving'), async () => {
     await call('DELETE', `/api/agents/${agent.id}/supervision/${current.id}`);
     live.delete(agent.id);
   });
@@ -135,7 +138,7 @@ async function busy(what, work) {
 
 function render() {
   const current = live.get(agent.id);
-  dialog.querySelector('[data-field="mode"]').textContent = current ? modes[current.mode] : 'not joined';
+  dialog.querySelector('[data-field="mode"]').textContent = current ? modeName(current.mode) : t('floor.supervise.notJoined');
   dialog.querySelector('[data-field="mode"]').className = `badge ${current ? 'running' : ''}`;
   dialog.querySelectorAll('[data-mode]').forEach(b => {
     const on = current?.mode === b.dataset.mode;

@@ -1,10 +1,12 @@
-// What the wall shows for a state, and when an agent counts as stuck. Pure, so it reads like the rules it is.
+// What the wall shows for a state, and when an agent counts as stuck. Pure but for its words, from the catalogue.
+import { t, format } from '/ui/app.js';
+
 export const STATES = ['OnCall', 'WrapUp', 'Reserved', 'Available', 'Break', 'Offline'];
 
 /** "Ada is …" */
-const doing = { OnCall: 'on a call', WrapUp: 'in wrap-up', Reserved: 'reserved for a call', Available: 'available', Break: 'on a break', Offline: 'offline' };
+const doing = Object.fromEntries(STATES.map(s => [s, t(`floor.wall.doing.${s}`)]));
 
-const label = { OnCall: 'On call', WrapUp: 'Wrap-up', Reserved: 'Reserved', Available: 'Available', Break: 'Break', Offline: 'Offline' };
+const label = Object.fromEntries(STATES.map(s => [s, t(`floor.wall.state.${s}`)]));
 
 const two = v => String(Math.floor(v)).padStart(2, '0');
 export const clock = {
@@ -16,7 +18,7 @@ export const clock = {
   },
   hm(seconds) {
     const m = Math.floor(Math.max(0, seconds) / 60);
-    return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${two(m % 60)}`;
+    return m < 60 ? t('ui.unit.minutes', { n: m }) : t('floor.wall.hoursMinutes', { h: Math.floor(m / 60), m: two(m % 60) });
   },
 };
 
@@ -29,9 +31,10 @@ export function stuckOf(a, now) {
   if (!s || now <= Date.parse(s.from)) return null;
   const inState = (now - Date.parse(a.since)) / 1000;
   switch (s.kind) {
-    case 'console': return `Console gone for ${clock.elapsed((now - Date.parse(a.consoleDisconnectedAt)) / 1000)}`;
-    case 'reserved': return `Reserved past the ${s.limitSeconds} s timeout`;
-    case 'wrap-up': return `Wrap-up past the campaign's ${s.limitSeconds} s`;
-    default: return a.usualTalkSeconds ? `On call ${(inState / a.usualTalkSeconds).toFixed(1)}× longer than usual` : `On call over ${clock.hm(s.limitSeconds)}`;
+    case 'console': return t('floor.wall.stuck.console', { time: clock.elapsed((now - Date.parse(a.consoleDisconnectedAt)) / 1000) });
+    case 'reserved': return t('floor.wall.stuck.reserved', { seconds: s.limitSeconds });
+    case 'wrap-up': return t('floor.wall.stuck.wrapUp', { seconds: s.limitSeconds });
+    default: return a.usualTalkSeconds ? t('floor.wall.stuck.longer', { times: format.number(inState / a.usualTalkSeconds) })
+      : t('floor.wall.stuck.over', { time: clock.hm(s.limitSeconds) });
   }
 }

@@ -3,6 +3,7 @@ import { api, getJson, openBlob } from './api.js';
 import { VirtualList } from './virtual-list.js';
 import { n, pct } from './format.js';
 import { clock, stuckOf, STATES } from './wall-rules.js';
+import { t, tn, has } from '/ui/app.js';
 
 const $ = id => document.getElementById(id);
 const agents = new Map(); // agentId -> latest row
@@ -53,13 +54,14 @@ function render() {
   list.update(shown.map(a => ({ key: a.agentId, id: a.agentId })));
   renderChips(all, stuck.length);
   renderCampaignFilter(all);
-  $('agent-count').textContent = shown.length === all.length ? `${n(all.length)} agents` : `${n(shown.length)} of ${n(all.length)} agents`;
+  $('agent-count').textContent = shown.length === all.length ? tn('floor.wall.count', all.length)
+    : tn('floor.wall.countOf', all.length, { shown: n(shown.length) });
 }
 
 function renderChips(all, stuck) {
   const counts = Object.fromEntries(STATES.map(s => [s, 0]));
   all.forEach(a => counts[a.state]++);
-  const chips = [...STATES.map(s => [s, counts[s], clock.label[s]]), ['stuck', stuck, 'Stuck']];
+  const chips = [...STATES.map(s => [s, counts[s], clock.label[s]]), ['stuck', stuck, t('floor.wall.stuck.chip')]];
   $('agent-chips').replaceChildren(...chips.map(([key, count, label]) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -80,7 +82,7 @@ function renderCampaignFilter(all) {
   const key = [...names.keys()].sort().join();
   if (select.dataset.key === key) return;
   select.dataset.key = key;
-  select.replaceChildren(new Option('All campaigns', ''), ...[...names].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => new Option(name, id)));
+  select.replaceChildren(new Option(t('floor.page.allCampaigns2'), ''), ...[...names].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => new Option(name, id)));
   select.value = names.has(filter.campaign) ? filter.campaign : '';
 }
 
@@ -98,19 +100,20 @@ function renderRow(row, { id }) {
     <span class="n" data-field="calls">${n(a.callsToday)}</span>
     <span class="n" data-field="conversions">${n(a.conversionsToday)}</span>
     <span class="n" data-field="talk"></span>
-    <span class="occ" data-field="occupancy" title="Occupancy today = (talk + wrap-up time) / logged-in time"><span class="meter"><i></i></span><small></small></span>
+    <span class="occ" data-field="occupancy" title="${t('floor.page.occupancyTodayTalkWrap')}"><span class="meter"><i></i></span><small></small></span>
     <span class="flag" data-field="flag"></span>
-    <span class="act">${onCall ? `<button type="button" data-action="supervise" data-agent-id="${a.agentId}">Supervise</button>` : ''}</span>`;
+    <span class="act">${onCall ? `<button type="button" data-action="supervise" data-agent-id="${a.agentId}">${t('floor.wall.supervise')}</button>` : ''}</span>`;
   row.querySelector('.who b').textContent = a.name;
-  row.querySelector('.agent-campaigns').textContent = a.campaigns.join(', ') || (a.state === 'Offline' ? 'logged out' : '—');
+  row.querySelector('.agent-campaigns').textContent = a.campaigns.join(', ') || (a.state === 'Offline' ? t('floor.wall.loggedOut') : '—');
   row.querySelector('.badge').textContent = clock.label[a.state];
-  row.querySelector('.why').textContent = a.logoutPending ? `logout after this call (${a.logoutPending.by})` : a.breakReason ?? '';
+  row.querySelector('.why').textContent = a.logoutPending ? t('floor.wall.logoutAfterCall', { by: a.logoutPending.by })
+    : a.breakReason && has(`agent.break.${a.breakReason}`) ? t(`agent.break.${a.breakReason}`) : a.breakReason ?? '';
   if (a.state !== 'Offline') {
     const out = document.createElement('button');
     out.type = 'button';
     out.className = 'logout';
     out.dataset.logout = a.agentId;
-    out.textContent = a.logoutPending ? 'Logging out…' : 'Log out';
+    out.textContent = t(a.logoutPending ? 'floor.wall.loggingOut' : 'floor.logoutForm.logOut');
     out.disabled = !!a.logoutPending;
     row.querySelector('.act').append(out);
   }
@@ -181,8 +184,8 @@ function askLogout(a) {
   const busy = ['Reserved', 'OnCall', 'WrapUp'].includes(a.state);
   $('logout-name').textContent = a.name;
   $('logout-when').textContent = busy
-    ? `${a.name} is ${clock.doing[a.state]}: they will be logged out as soon as this call is wrapped up. The customer is not cut off.`
-    : `${a.name} is ${clock.doing[a.state]} and will be logged out now.`;
+    ? t('floor.wall.logoutLater', { name: a.name, doing: clock.doing[a.state] })
+    : t('floor.wall.logoutNow', { name: a.name, doing: clock.doing[a.state] });
   $('logout-reason').value = '';
   $('logout-error').textContent = '';
   $('logout-dialog').showModal();
@@ -196,6 +199,6 @@ async function confirmLogout(e) {
     });
     $('logout-dialog').close();
   } catch (error) {
-    $('logout-error').textContent = `Could not log out: ${error.message}`;
+    $('logout-error').textContent = t('floor.wall.couldNotLogOut', { message: error.message });
   }
 }

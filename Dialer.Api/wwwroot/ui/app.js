@@ -1,13 +1,15 @@
 // The shell every page shares: sign-in with an API key, the header and navigation by role, and calls to the API.
+import { t, format, languageSwitch } from './i18n.js';
+export { t, tn, has, format, locale } from './i18n.js';
 const KEY = 'dialer.apiKey', USER = 'dialer.user';
 
-// The one list of pages; a page appears in the navigation of the roles that may use it.
+// The one list of pages (labels are catalogue keys); a page appears in the navigation of the roles that may use it.
 export const PAGES = [
-  { href: '/campaigns', label: 'Campaigns', roles: ['Admin', 'Marketer', 'Manager'] },
-  { href: '/do-not-call', label: 'Do-not-call', roles: ['Admin', 'Marketer', 'Manager'] },
-  { href: '/manager/', label: 'Floor', roles: ['Admin', 'Manager'] },
-  { href: '/agent', label: 'Agent console', roles: ['Agent'] },
-  { href: '/scalar', label: 'API reference', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/campaigns', label: 'ui.nav.campaigns', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/do-not-call', label: 'ui.nav.doNotCall', roles: ['Admin', 'Marketer', 'Manager'] },
+  { href: '/manager/', label: 'ui.nav.floor', roles: ['Admin', 'Manager'] },
+  { href: '/agent', label: 'ui.nav.agentConsole', roles: ['Agent'] },
+  { href: '/scalar', label: 'ui.nav.apiReference', roles: ['Admin', 'Marketer', 'Manager'] },
 ];
 
 export const session = {
@@ -23,7 +25,7 @@ export const session = {
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? `The server answered ${status}.`);
+    super(problem?.detail ?? problem?.title ?? t('ui.error.serverAnswered', { status }));
     this.status = status; this.problem = problem ?? {};
   }
   get errors() { return this.problem.errors ?? {}; }
@@ -49,7 +51,7 @@ function keyHeader() { return session.key ? { 'X-Api-Key': session.key } : {}; }
 /** A one-time ticket for a SignalR hub: the WebSocket's URL carries it, never the key (POST /api/hub-tickets). */
 export async function hubTicket() {
   const response = await fetch('/api/hub-tickets', { method: 'POST', headers: keyHeader() });
-  if (!response.ok) throw new ApiError(response.status, { title: 'No ticket for the live updates.' });
+  if (!response.ok) throw new ApiError(response.status, { title: t('ui.error.noHubTicket') });
   return (await response.json()).ticket;
 }
 
@@ -65,11 +67,12 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Numbers and times in the page's language (ui/i18n.js). */
 export const fmt = {
-  int: n => (n ?? 0).toLocaleString('en-US'),
-  pct: (x, digits = 1) => x == null || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(digits)}%`,
-  time: iso => iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
-  hours: h => h == null ? '—' : h < 1 ? `${Math.round(h * 60)} min` : `${h.toFixed(1)} h`,
+  int: format.int,
+  pct: format.pct,
+  time: format.dateTime,
+  hours: h => h == null ? '—' : h < 1 ? t('ui.unit.minutes', { n: format.int(h * 60) }) : t('ui.unit.hours', { n: format.number(h) }),
 };
 
 /** Announces a message in the page's live region (and shows it). */
@@ -83,26 +86,26 @@ function header(user) {
   const here = location.pathname.replace(/\/$/, '');
   const mine = PAGES.filter(p => p.roles.includes(user.role));
   const links = mine.map(p =>
-    el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href.replace(/\/$/, '')) ? 'page' : false }, p.label)));
-  const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out');
+    el('li', {}, el('a', { href: p.href, 'aria-current': here.startsWith(p.href.replace(/\/$/, '')) ? 'page' : false }, t(p.label))));
+  const signOut = el('button', { type: 'button', class: 'small', onclick: () => { session.signOut(); location.reload(); } }, t('ui.header.signOut'));
   return el('header', { class: 'app-header' },
     el('a', { class: 'brand', href: mine[0]?.href ?? '/' }, 'Dialer'),
-    el('nav', { 'aria-label': 'Main' }, el('ul', {}, links)),
-    el('div', { class: 'who' }, el('span', {}, `${user.name} · ${user.role.toLowerCase()}`), signOut));
+    el('nav', { 'aria-label': t('ui.header.mainNavigation') }, el('ul', {}, links)),
+    el('div', { class: 'who' }, el('span', {}, `${user.name} · ${t(`ui.role.${user.role.toLowerCase()}`)}`), languageSwitch(), signOut));
 }
 
 function loginScreen(main, onSignedIn) {
   const input = el('input', { id: 'api-key', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': 'api-key-hint' });
   const error = el('p', { class: 'field-error', id: 'login-error', role: 'alert' });
   const form = el('form', { class: 'card login', 'aria-labelledby': 'login-title' },
-    el('h1', { id: 'login-title' }, 'Sign in to Dialer'),
-    el('div', { class: 'field' }, el('label', { for: 'api-key' }, 'API key'), input,
-      el('span', { class: 'hint', id: 'api-key-hint' }, 'Paste the key your administrator gave you. It is kept only in this browser tab.')),
-    error, el('p', {}, el('button', { class: 'primary', type: 'submit' }, 'Sign in')));
+    el('h1', { id: 'login-title' }, t('ui.login.title')),
+    el('div', { class: 'field' }, el('label', { for: 'api-key' }, t('ui.login.apiKey')), input,
+      el('span', { class: 'hint', id: 'api-key-hint' }, t('ui.login.hint'))),
+    error, el('p', { class: 'row' }, el('button', { class: 'primary', type: 'submit' }, t('ui.login.signIn')), languageSwitch()));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const response = await fetch('/api/users/me', { headers: { 'X-Api-Key': input.value.trim() } });
-    if (!response.ok) { error.textContent = 'That key is not known. Check it and try again.'; input.focus(); return; }
+    if (!response.ok) { error.textContent = t('ui.login.unknownKey'); input.focus(); return; }
     session.signIn(input.value.trim(), await response.json());
     onSignedIn();
   });
@@ -110,9 +113,10 @@ function loginScreen(main, onSignedIn) {
   input.focus();
 }
 
-/** Starts a page: signs in first when needed, draws the shell, then runs the page with its <main>. */
+/** Starts a page: signs in first when needed, draws the shell, then runs the page with its <main>. The title is a
+ * catalogue key. */
 export function startPage(title, run, { roles } = {}) {
-  document.title = `${title} · Dialer`;
+  document.title = `${t(title)} · Dialer`;
   const main = document.querySelector('main');
   const template = main.innerHTML;
   const go = async () => {
@@ -130,8 +134,9 @@ export function startPage(title, run, { roles } = {}) {
     const allowed = roles ?? PAGES.find(p => location.pathname.startsWith(p.href))?.roles;
     if (allowed && !allowed.includes(user.role)) {
       const home = PAGES.find(p => p.roles.includes(user.role));
-      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, `This page is for ${allowed.join(' or ').toLowerCase()} users. `,
-        home ? el('a', { href: home.href }, `Go to the ${home.label.toLowerCase()}`) : null));
+      const roleNames = allowed.map(r => t(`ui.role.${r.toLowerCase()}`)).join(t('ui.or'));
+      main.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, t('ui.wrongRole.text', { roles: roleNames }), ' ',
+        home ? el('a', { href: home.href }, t('ui.wrongRole.goTo', { page: t(home.label) })) : null));
       return;
     }
     run(main, user);

@@ -1,5 +1,5 @@
 // The campaign builder: the settings form, then (once saved) contacts, the pre-launch check and the history.
-import { api, ApiError, el, fmt, notify, startPage, canEdit } from './app.js';
+import { api, ApiError, el, fmt, notify, startPage, canEdit, t, has } from './app.js';
 import { fill, read, showErrors, clearErrors } from './campaign-form.js';
 import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
@@ -7,7 +7,7 @@ import { prelaunchSection } from './prelaunch.js';
 import { webhooksSection } from './webhooks.js';
 import { sectionsEditor, fieldsEditor, scriptPreview } from './script-editor.js';
 
-startPage('Campaign', async (main, user) => {
+startPage('campaignEdit.title', async (main, user) => {
   const form = main.querySelector('#campaign-form');
   const title = main.querySelector('#page-title'), badge = main.querySelector('#status');
   let id = new URLSearchParams(location.search).get('id');
@@ -31,7 +31,7 @@ startPage('Campaign', async (main, user) => {
     document.title = `${campaign.name} · Dialer`;
     badge.hidden = false;
     badge.className = `badge ${campaign.status}`;
-    badge.textContent = campaign.status;
+    badge.textContent = t(`campaign.status.${campaign.status}`);
     const why = main.querySelector('#pause-reason'); // the dialer paused it by itself: what to fix before resuming
     why.textContent = campaign.pauseReason ?? '';
     why.hidden = !campaign.pauseReason;
@@ -39,9 +39,9 @@ startPage('Campaign', async (main, user) => {
     const locked = !canEdit(user) || campaign.status === 'running' || campaign.status === 'completed';
     form.querySelectorAll('fieldset').forEach(f => f.disabled = locked);
     form.querySelector('#save').disabled = locked;
-    form.querySelector('#save').textContent = 'Save changes';
+    form.querySelector('#save').textContent = t('campaignEdit.form.saveChanges');
     form.querySelector('#save-note').textContent = locked
-      ? (campaign.status === 'running' ? 'Pause the campaign to change its settings.' : 'A completed campaign is kept as it ran: clone it to run it again.')
+      ? t(campaign.status === 'running' ? 'campaignEdit.form.lockedRunning' : 'campaignEdit.form.lockedCompleted')
       : '';
     if (canEdit(user)) main.querySelector('#lifecycle').replaceChildren(...actionButtons(campaign, onAction, err => notify(err.message, 'error')));
     if (!sectionsShown) showSections();
@@ -50,7 +50,7 @@ startPage('Campaign', async (main, user) => {
   async function onAction(action, result) {
     if (action === 'clone') { location.href = `/campaigns/edit?id=${result.id}`; return; }
     if (action === 'delete') { location.href = '/campaigns'; return; }
-    notify(`The campaign is now ${result.status}.`);
+    notify(t('campaignEdit.nowStatus', { status: t(`campaign.status.${result.status}`) }));
     await load();
     history.refresh();
   }
@@ -78,7 +78,7 @@ startPage('Campaign', async (main, user) => {
         etag = response.headers.get('ETag');
         campaign = await response.json();
         clearErrors(form);
-        notify('Saved.');
+        notify(t('campaignEdit.form.saved'));
         render();
         history.refresh();
       } else {
@@ -86,7 +86,7 @@ startPage('Campaign', async (main, user) => {
         id = campaign.id;
         window.history.replaceState(null, '', `/campaigns/edit?id=${id}`);
         clearErrors(form);
-        notify('Campaign created. Upload its contacts below.');
+        notify(t('campaignEdit.form.created'));
         await load();
       }
     } catch (err) {
@@ -109,9 +109,9 @@ startPage('Campaign', async (main, user) => {
 function historySection(section, id) {
   const list = el('ol', { class: 'history' });
   section.replaceChildren(
-    el('h2', { id: 'history-title' }, 'History'),
-    el('p', { class: 'muted' }, 'Every change to this campaign, newest first. Export the definition as ',
-      el('a', { href: '#', onclick: e => download(e, 'json') }, 'JSON'), ' or ', el('a', { href: '#', onclick: e => download(e, 'yaml') }, 'YAML'), '.'),
+    el('h2', { id: 'history-title' }, t('campaignEdit.history.title')),
+    el('p', { class: 'muted' }, t('campaignEdit.history.intro'), ' ',
+      el('a', { href: '#', onclick: e => download(e, 'json') }, 'JSON'), t('ui.or'), el('a', { href: '#', onclick: e => download(e, 'yaml') }, 'YAML'), '.'),
     list);
   async function download(e, format) {
     e.preventDefault();
@@ -123,7 +123,8 @@ function historySection(section, id) {
   async function refresh() {
     const changes = await api(`/api/campaigns/${id}/changes`);
     list.replaceChildren(...changes.map(c => el('li', {},
-      el('strong', {}, c.action), ` by ${c.by}, ${fmt.time(c.at)}`, c.note ? ` (${c.note})` : '',
+      el('strong', {}, has(`campaignEdit.history.action.${c.action}`) ? t(`campaignEdit.history.action.${c.action}`) : c.action), ' ', t('campaignEdit.history.byAt', { by: c.by, at: fmt.time(c.at) }),
+      c.note ? ` (${c.note})` : '',
       c.action === 'created' || c.action === 'cloned' || c.fields.length === 0 ? null
         : el('ul', {}, c.fields.map(f => el('li', {}, el('code', {}, f.path), `: ${JSON.stringify(f.old ?? null)} → ${JSON.stringify(f.new ?? null)}`))))));
   }

@@ -1,6 +1,6 @@
 // The campaign form <-> the API's settings shape. Each control is named by its JSON path (callingWindow.end),
 // the same path the API's validation errors are keyed by, so an error lands beside its field.
-import { el } from './app.js';
+import { el, t, tn } from './app.js';
 
 const controls = form => [...form.querySelectorAll('[name], [data-name]')].filter(c => c.dataset.type);
 const pathOf = c => c.getAttribute('name') ?? c.dataset.name;
@@ -83,7 +83,7 @@ export function showErrors(form, errors) {
     const field = form.querySelector(`[data-field="${CSS.escape(key)}"]`) ?? form.querySelector(`[data-field^="${CSS.escape(key)}."]`)
       ?? form.querySelector(`[data-field="${CSS.escape(key.replace(/\[.*$/, ''))}"]`); // a list's item: the list's field
     const text = messages.join(' ');
-    if (!field) { summary.push(el('li', {}, `${key || 'The campaign'}: ${text}`)); continue; }
+    if (!field) { summary.push(el('li', {}, `${key || t('campaignEdit.errors.theCampaign')}: ${text}`)); continue; }
     const id = `error-${key.replaceAll('.', '-') || 'form'}`;
     field.classList.add('invalid');
     field.append(el('p', { class: 'field-error', id }, text));
@@ -95,6 +95,6 @@ export function showErrors(form, errors) {
   }
   const box = form.querySelector('#form-errors');
   box.replaceChildren(el('div', { class: 'alert error', role: 'alert' },
-    `Please fix ${summary.length === 1 ? 'this field' : `these ${summary.length} fields`}:`, el('ul', {}, summary)));
+    tn('campaignEdit.errors.fix', summary.length), el('ul', {}, summary)));
   form.querySelector('.invalid input, .invalid select, .invalid textarea')?.focus();
 }

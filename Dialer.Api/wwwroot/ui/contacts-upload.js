@@ -1,10 +1,10 @@
 // Contact upload on the campaign page: drop a CSV, watch it stream, read the import report, download the rejected rows.
-import { el, fmt } from './app.js';
+import { el, fmt, t, format } from './app.js';
 import { dropZone, progressBar, uploadFile } from './upload.js';
 import { toCsv, linesOf, saveFile } from './csv.js';
 
 export function contactsSection(section, campaignId, onImported) {
-  const progress = progressBar('Upload progress');
+  const progress = progressBar(t('upload.progress'));
   const report = el('div', { id: 'import-report', 'aria-live': 'polite' });
   progress.element.hidden = true;
 
@@ -13,7 +13,7 @@ export function contactsSection(section, campaignId, onImported) {
     report.replaceChildren();
     try {
       const result = await uploadFile(`/api/campaigns/${campaignId}/contacts`, file, progress);
-      progress.words.textContent = `Done in ${result.seconds.toFixed(1)} s.`;
+      progress.words.textContent = t('contacts.doneIn', { seconds: format.number(result.seconds) });
       report.replaceChildren(...renderReport(result, file));
       onImported();
     } catch (err) {
@@ -23,32 +23,31 @@ export function contactsSection(section, campaignId, onImported) {
   }
 
   section.replaceChildren(
-    el('h2', { id: 'contacts-title' }, 'Contacts'),
-    el('p', { class: 'muted' }, 'A CSV with a header row and a phone column; name, time zone and any other columns are optional. ',
-      'Numbers on the do-not-call list are kept but never called.'),
-    dropZone('contacts-file', 'Upload contacts', onFile), progress.element, report);
+    el('h2', { id: 'contacts-title' }, t('contacts.title')),
+    el('p', { class: 'muted' }, t('contacts.intro')),
+    dropZone('contacts-file', t('contacts.upload'), onFile), progress.element, report);
 }
 
 function renderReport(r, file) {
   const stats = el('div', { class: 'stats' },
-    stat('Imported', r.imported, 'good'), stat('Duplicates dropped', r.duplicates),
-    stat('Suppressed (do-not-call)', r.suppressed), stat('Rejected', r.rejectedCount, r.rejectedCount ? 'bad' : ''));
-  if (!r.rejectedCount) return [el('h3', {}, 'Import report'), stats];
+    stat(t('contacts.report.imported'), r.imported, 'good'), stat(t('contacts.report.duplicates'), r.duplicates),
+    stat(t('contacts.report.suppressed'), r.suppressed), stat(t('contacts.report.rejected'), r.rejectedCount, r.rejectedCount ? 'bad' : ''));
+  if (!r.rejectedCount) return [el('h3', {}, t('contacts.report.title')), stats];
 
   const shown = r.rejected.slice(0, 100);
   const table = el('table', { id: 'rejected-rows' },
-    el('caption', { class: 'visually-hidden' }, 'Rejected rows'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'num' }, 'Line'), el('th', { scope: 'col' }, 'Why'))),
+    el('caption', { class: 'visually-hidden' }, t('contacts.rejected.caption')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'num' }, t('contacts.rejected.line')), el('th', { scope: 'col' }, t('contacts.rejected.why')))),
     el('tbody', {}, shown.map(x => el('tr', {}, el('td', { class: 'num' }, x.line), el('td', {}, x.reason)))));
   const download = el('button', { type: 'button', id: 'download-rejected', onclick: async () => {
     const lines = await linesOf(file, new Set(r.rejected.map(x => x.line)));
     saveFile(`rejected-${file.name.replace(/\.[^.]*$/, '')}.csv`,
       toCsv(['line', 'reason', 'row'], r.rejected.map(x => [x.line, x.reason, lines.get(x.line) ?? ''])));
-  } }, 'Download rejected rows (CSV)');
-  return [el('h3', {}, 'Import report'), stats,
+  } }, t('contacts.rejected.download'));
+  return [el('h3', {}, t('contacts.report.title')), stats,
     el('div', { class: 'row' }, download,
-      el('span', { class: 'muted' }, r.rejectedTruncated ? `The first ${fmt.int(r.rejected.length)} of ${fmt.int(r.rejectedCount)} are listed.`
-        : shown.length < r.rejected.length ? `Showing the first ${shown.length}; the download has all ${fmt.int(r.rejected.length)}.` : '')),
+      el('span', { class: 'muted' }, r.rejectedTruncated ? t('contacts.rejected.truncated', { listed: fmt.int(r.rejected.length), total: fmt.int(r.rejectedCount) })
+        : shown.length < r.rejected.length ? t('contacts.rejected.showing', { shown: shown.length, all: fmt.int(r.rejected.length) }) : '')),
     table];
 }
 

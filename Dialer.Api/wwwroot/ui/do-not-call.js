@@ -1,9 +1,9 @@
 // Do-not-call management: search, add one or many, remove with a reason, upload a list.
-import { api, el, fmt, notify, startPage, canEdit } from './app.js';
+import { api, el, fmt, notify, startPage, canEdit, t, tn } from './app.js';
 import { dropZone, progressBar, uploadFile } from './upload.js';
 import { stat } from './contacts-upload.js';
 
-startPage('Do-not-call', async (main, user) => {
+startPage('ui.nav.doNotCall', async (main, user) => {
   const rows = main.querySelector('#dnc-rows'), count = main.querySelector('#search-count');
   const searchBox = main.querySelector('#search');
   if (!canEdit(user)) main.querySelectorAll('.editor-only').forEach(s => s.remove());
@@ -11,13 +11,14 @@ startPage('Do-not-call', async (main, user) => {
   async function search() {
     const q = searchBox.value.trim();
     const page = await api(`/api/do-not-call?pageSize=100${q ? `&search=${encodeURIComponent(q)}` : ''}`);
-    count.textContent = page.total === 0 ? 'No entries found.'
-      : `${fmt.int(page.total)} ${page.total === 1 ? 'entry' : 'entries'}${page.total > page.items.length ? `, the newest ${page.items.length} shown` : ''}.`;
+    count.textContent = page.total === 0 ? t('doNotCall.search.none')
+      : page.total > page.items.length ? tn('doNotCall.search.countNewest', page.total, { shown: page.items.length })
+        : tn('doNotCall.search.count', page.total);
     rows.replaceChildren(...page.items.map(entry => el('tr', { 'data-phone': entry.phone },
-      el('td', {}, entry.phone), el('td', {}, entry.campaignId ? 'one campaign' : 'every campaign'),
+      el('td', {}, entry.phone), el('td', {}, t(entry.campaignId ? 'doNotCall.scope.one' : 'doNotCall.scope.every')),
       el('td', {}, entry.reason ?? ''), el('td', {}, fmt.time(entry.addedAt)), el('td', {}, entry.addedBy ?? ''),
-      el('td', {}, user?.role === 'Admin' ? el('button', { type: 'button', class: 'small danger', 'aria-label': `Remove ${entry.phone}`,
-        onclick: () => remove(entry) }, 'Remove') : null))));
+      el('td', {}, user?.role === 'Admin' ? el('button', { type: 'button', class: 'small danger', 'aria-label': t('doNotCall.remove.label', { phone: entry.phone }),
+        onclick: () => remove(entry) }, t('doNotCall.remove.button')) : null))));
   }
 
   function remove(entry) {
@@ -25,20 +26,20 @@ startPage('Do-not-call', async (main, user) => {
     const error = el('p', { class: 'field-error', role: 'alert' });
     const dialog = el('dialog', { 'aria-labelledby': 'remove-title' },
       el('form', { method: 'dialog', novalidate: true },
-        el('h2', { id: 'remove-title' }, `Remove ${entry.phone} from the list?`),
-        el('p', { class: 'muted' }, 'The number may be called again. The removal, by whom and why, is kept.'),
-        el('div', { class: 'field' }, el('label', { for: 'remove-reason' }, 'Why is it removed?'), reason, error),
+        el('h2', { id: 'remove-title' }, t('doNotCall.remove.title', { phone: entry.phone })),
+        el('p', { class: 'muted' }, t('doNotCall.remove.text')),
+        el('div', { class: 'field' }, el('label', { for: 'remove-reason' }, t('doNotCall.remove.why')), reason, error),
         el('div', { class: 'row' },
-          el('button', { type: 'submit', class: 'danger', value: 'remove' }, 'Remove'),
-          el('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, 'Cancel'))));
+          el('button', { type: 'submit', class: 'danger', value: 'remove' }, t('doNotCall.remove.button')),
+          el('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, t('ui.cancel')))));
     dialog.querySelector('form').addEventListener('submit', async e => {
       e.preventDefault();
-      if (!reason.value.trim()) { error.textContent = 'Say why the number is removed.'; reason.focus(); return; }
+      if (!reason.value.trim()) { error.textContent = t('doNotCall.remove.sayWhy'); reason.focus(); return; }
       try {
         await api('/api/do-not-call/removals',
           { method: 'POST', body: { phone: entry.phone, campaignId: entry.campaignId, reason: reason.value.trim() } });
         dialog.close(); dialog.remove();
-        notify(`${entry.phone} was removed from the list.`);
+        notify(t('doNotCall.remove.done', { phone: entry.phone }));
         await search();
       } catch (err) { error.textContent = err.message; }
     });
@@ -55,7 +56,7 @@ startPage('Do-not-call', async (main, user) => {
     try {
       const r = await api('/api/do-not-call', { method: 'POST', body: { numbers, reason } });
       main.querySelector('#add-result').replaceChildren(el('div', { class: r.rejected.length ? 'alert warn' : 'alert ok', role: 'status' },
-        `Added ${r.added}, already listed ${r.alreadyListed}, waiting contacts suppressed ${r.contactsSuppressed}.`,
+        t('doNotCall.add.result', { added: fmt.int(r.added), listed: fmt.int(r.alreadyListed), suppressed: fmt.int(r.contactsSuppressed) }),
         r.rejected.length ? el('ul', {}, r.rejected.map(x => el('li', {}, `“${numbers[x.index]}”: ${x.reason}`))) : null));
       main.querySelector('#add-numbers').value = '';
       await search();
@@ -64,18 +65,19 @@ startPage('Do-not-call', async (main, user) => {
 
   const uploadZone = main.querySelector('#upload-zone');
   if (uploadZone) {
-    const progress = progressBar('Upload progress');
+    const progress = progressBar(t('upload.progress'));
     progress.element.hidden = true;
     const result = main.querySelector('#upload-result');
-    uploadZone.replaceChildren(dropZone('dnc-file', 'Upload a do-not-call list', async file => {
+    uploadZone.replaceChildren(dropZone('dnc-file', t('doNotCall.upload.zone'), async file => {
       progress.element.hidden = false;
       const reason = main.querySelector('#upload-reason').value.trim();
       try {
         const r = await uploadFile(`/api/do-not-call/upload${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`, file, progress);
-        progress.words.textContent = 'Done.';
-        result.replaceChildren(el('div', { class: 'stats' }, stat('Added', r.added, 'good'), stat('Already listed', r.alreadyListed),
-          stat('Contacts suppressed', r.contactsSuppressed), stat('Rejected', r.rejectedCount, r.rejectedCount ? 'bad' : '')),
-          r.rejected.length ? el('ul', {}, r.rejected.slice(0, 100).map(x => el('li', {}, `Line ${x.line}: ${x.reason}`))) : '');
+        progress.words.textContent = t('upload.done');
+        result.replaceChildren(el('div', { class: 'stats' }, stat(t('doNotCall.upload.added'), r.added, 'good'),
+          stat(t('doNotCall.upload.alreadyListed'), r.alreadyListed),
+          stat(t('doNotCall.upload.suppressed'), r.contactsSuppressed), stat(t('contacts.report.rejected'), r.rejectedCount, r.rejectedCount ? 'bad' : '')),
+          r.rejected.length ? el('ul', {}, r.rejected.slice(0, 100).map(x => el('li', {}, t('doNotCall.upload.line', { line: x.line, reason: x.reason })))) : '');
         await search();
       } catch (err) { result.replaceChildren(el('div', { class: 'alert error', role: 'alert' }, err.message)); }
     }), progress.element);

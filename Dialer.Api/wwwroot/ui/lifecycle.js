@@ -1,5 +1,5 @@
 // What a campaign's status allows, and doing it: start (after the pre-launch check), pause, resume, stop, clone, delete.
-import { api, el } from './app.js';
+import { api, el, t } from './app.js';
 
 const ALLOWED = {
   draft: ['start', 'clone', 'delete'],
@@ -9,7 +9,7 @@ const ALLOWED = {
   stopped: ['start', 'clone'],
   completed: ['clone'],
 };
-const LABELS = { start: 'Start', pause: 'Pause', resume: 'Resume', stop: 'Stop', clone: 'Clone', delete: 'Delete draft' };
+const label = action => t(`lifecycle.action.${action}`);
 
 export const actionsFor = status => ALLOWED[status] ?? [];
 
@@ -22,7 +22,7 @@ export function confirmDialog(title, lines, confirmLabel, { danger = false } = {
       lines.length ? el('ul', { class: 'problems' }, lines.map(l => el('li', {}, l))) : null,
       el('div', { class: 'row' },
         el('button', { type: 'button', class: danger ? 'danger' : 'primary', value: 'yes', onclick: () => close(true) }, confirmLabel),
-        el('button', { type: 'button', value: 'no', onclick: () => close(false) }, 'Cancel')));
+        el('button', { type: 'button', value: 'no', onclick: () => close(false) }, t('ui.cancel'))));
     const close = answer => { dialog.close(); dialog.remove(); resolve(answer); };
     dialog.addEventListener('cancel', e => { e.preventDefault(); close(false); });
     document.body.append(dialog);
@@ -35,15 +35,15 @@ export async function runAction(id, action, name) {
   switch (action) {
     case 'start': {
       const check = await api(`/api/campaigns/${id}/prelaunch`);
-      if (check.problems.length && !await confirmDialog(`Launch “${name}” with these problems?`, check.problems, 'Launch anyway'))
+      if (check.problems.length && !await confirmDialog(t('lifecycle.launch.title', { name }), check.problems, t('lifecycle.launch.confirm')))
         return null;
       return api(`/api/campaigns/${id}/start`, { method: 'POST' });
     }
     case 'stop':
-      if (!await confirmDialog(`Stop “${name}”?`, ['No further calls are placed. You can start it again later.'], 'Stop campaign', { danger: true })) return null;
+      if (!await confirmDialog(t('lifecycle.stop.title', { name }), [t('lifecycle.stop.text')], t('lifecycle.stop.confirm'), { danger: true })) return null;
       return api(`/api/campaigns/${id}/stop`, { method: 'POST' });
     case 'delete':
-      if (!await confirmDialog(`Delete the draft “${name}”?`, ['Its contacts are deleted with it.'], 'Delete', { danger: true })) return null;
+      if (!await confirmDialog(t('lifecycle.delete.title', { name }), [t('lifecycle.delete.text')], t('lifecycle.delete.confirm'), { danger: true })) return null;
       await api(`/api/campaigns/${id}`, { method: 'DELETE' });
       return { deleted: true };
     case 'clone':
@@ -57,12 +57,12 @@ export async function runAction(id, action, name) {
 export function actionButtons(campaign, onDone, onError) {
   return actionsFor(campaign.status).map(action => el('button', {
     type: 'button', class: `small${action === 'start' ? ' primary' : ''}${action === 'delete' ? ' danger' : ''}`,
-    'aria-label': `${LABELS[action]} ${campaign.name}`, 'data-action': action,
+    'aria-label': `${label(action)} ${campaign.name}`, 'data-action': action,
     onclick: async e => {
       e.currentTarget.disabled = true;
       try { const result = await runAction(campaign.id, action, campaign.name); if (result) onDone(action, result); }
       catch (err) { onError(err); }
       finally { e.target.disabled = false; }
     },
-  }, LABELS[action]));
+  }, label(action)));
 }

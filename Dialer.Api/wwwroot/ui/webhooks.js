@@ -1,21 +1,21 @@
 // The campaign's webhook subscriptions, each with its last deliveries and a button to send one again.
-import { api, el, fmt, notify } from './app.js';
+import { api, el, fmt, notify, t, tn } from './app.js';
 
 const SHOWN = 10;
 
 export function webhooksSection(section, campaignId) {
   const list = el('div', { id: 'webhook-list', 'aria-live': 'polite' });
   section.replaceChildren(
-    el('h2', { id: 'webhooks-title' }, 'Webhooks'),
-    el('p', { class: 'muted' }, 'The systems that hear this campaign\'s events, and what was last sent to each. ',
-      el('button', { type: 'button', id: 'webhooks-refresh', onclick: () => refresh() }, 'Refresh')),
+    el('h2', { id: 'webhooks-title' }, t('webhooks.title')),
+    el('p', { class: 'muted' }, t('webhooks.intro'), ' ',
+      el('button', { type: 'button', id: 'webhooks-refresh', onclick: () => refresh() }, t('webhooks.refresh'))),
     list);
 
   async function refresh() {
     try {
       const subscriptions = await api(`/api/webhooks?campaignId=${campaignId}`);
       if (subscriptions.length === 0) {
-        list.replaceChildren(el('p', { class: 'muted' }, 'No webhooks yet (POST /api/webhooks registers one).'));
+        list.replaceChildren(el('p', { class: 'muted' }, t('webhooks.none')));
         return;
       }
       list.replaceChildren(...await Promise.all(subscriptions.map(subscriptionCard)));
@@ -28,31 +28,31 @@ export function webhooksSection(section, campaignId) {
       el('td', { class: 'num' }, String(d.id)), el('td', {}, d.event), el('td', {}, fmt.time(d.createdAt)),
       el('td', {}, el('span', { class: `badge ${d.state.toLowerCase()}` }, d.state)),
       el('td', { class: 'num' }, String(d.attempts)), el('td', {}, lastAttempt(d)),
-      el('td', {}, el('button', { type: 'button', class: 'replay', onclick: e => replay(e, s, d) }, 'Replay'))));
+      el('td', {}, el('button', { type: 'button', class: 'replay', onclick: e => replay(e, s, d) }, t('webhooks.replay')))));
     return el('section', { class: 'webhook', 'data-subscription': s.id },
       el('h3', {}, s.description || s.url),
       el('p', { class: 'muted' }, el('code', {}, s.url),
-        ` · ${s.events.join(', ')} · ${fmt.int(page.total)} ${page.total === 1 ? 'delivery' : 'deliveries'}`),
-      rows.length === 0 ? el('p', { class: 'muted' }, 'Nothing sent yet.')
+        ` · ${s.events.join(', ')} · ${tn('webhooks.deliveries', page.total)}`),
+      rows.length === 0 ? el('p', { class: 'muted' }, t('webhooks.nothingSent'))
         : el('table', {},
-          el('caption', { class: 'visually-hidden' }, `Last deliveries to ${s.url}`),
-          el('thead', {}, el('tr', {}, ...['#', 'Event', 'Created', 'State', 'Attempts', 'Last attempt', '']
-            .map(h => el('th', { scope: 'col' }, h)))),
+          el('caption', { class: 'visually-hidden' }, t('webhooks.caption', { url: s.url })),
+          el('thead', {}, el('tr', {}, ...['#', t('webhooks.column.event'), t('webhooks.column.created'), t('webhooks.column.state'),
+            t('webhooks.column.attempts'), t('webhooks.column.lastAttempt'), ''].map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, rows)));
   }
 
   function lastAttempt(d) {
     const a = d.lastAttempts[0];
     if (!a) return '—';
-    return `${a.statusCode ?? a.error ?? 'no answer'} at ${fmt.time(a.at)}`
-      + (d.state === 'Pending' && d.nextAttemptAt ? `, next ${fmt.time(d.nextAttemptAt)}` : '');
+    return t('webhooks.attemptAt', { result: a.statusCode ?? a.error ?? t('webhooks.noAnswer'), at: fmt.time(a.at) })
+      + (d.state === 'Pending' && d.nextAttemptAt ? t('webhooks.next', { at: fmt.time(d.nextAttemptAt) }) : '');
   }
 
   async function replay(e, s, d) {
     e.target.disabled = true;
     try {
       const again = await api(`/api/webhooks/${s.id}/deliveries/${d.id}/replay`, { method: 'POST' });
-      notify(`Delivery ${d.id} is sent again as ${again.id}.`);
+      notify(t('webhooks.replayed', { id: d.id, again: again.id }));
       await refresh();
     } catch (err) { notify(err.message, 'error'); e.target.disabled = false; }
   }

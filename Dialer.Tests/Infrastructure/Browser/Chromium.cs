@@ -23,13 +23,15 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A new tab in a context of its own, at the given viewport.</summary>
-    public Task<IPage> NewPageAsync(int width = 1366, int height = 768) =>
+    /// <summary>A new tab in a context of its own, at the given viewport; <paramref name="locale"/> (es-ES) sets the
+    /// browser's languages and its Accept-Language.</summary>
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 768, string? locale = null) =>
         _browser.NewPageAsync(
             new BrowserNewPageOptions
             {
                 ViewportSize = new ViewportSize { Width = width, Height = height },
-                AcceptDownloads = true
+                AcceptDownloads = true,
+                Locale = locale,
             });
 
     /// <summary>A new tab at <paramref name="url"/>, signed in with <paramref name="key"/> on the shared sign-in
