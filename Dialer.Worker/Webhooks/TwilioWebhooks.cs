@@ -3,6 +3,7 @@ using Dialer.Core.Dialing.Fallback;
 using Dialer.Core.Figures;
 using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
+using Dialer.Worker.CallerIds;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Agents.Transfers;
 using Dialer.Worker.Dialing;
@@ -28,6 +29,7 @@ public static class TwilioWebhooks
         group.MapPost(WebhookRoutes.Amd, Amd);
         group.MapDialEndedWebhook();
         group.MapOptOutWebhook();
+        group.MapCallbackLineWebhook();
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();
