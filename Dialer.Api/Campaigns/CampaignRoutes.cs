@@ -1,3 +1,4 @@
+using Dialer.Api.CallerIds;
 using Dialer.Api.Campaigns.Documents;
 using Dialer.Api.Campaigns.History;
 using Dialer.Api.Campaigns.Prelaunch;
@@ -41,6 +42,7 @@ public static class CampaignRoutes
         campaign.MapCampaignRecordingsApi();
         campaign.MapCampaignAgentsApi();
         campaign.MapPreviewCardLogApi();
+        campaign.MapCallerIdsApi();
         return campaigns;
     }
 }
