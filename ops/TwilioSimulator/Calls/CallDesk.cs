@@ -63,7 +63,8 @@ public sealed class CallDesk(
         {
             Sid = SimSids.NewCallSid(), AccountSid = _options.AccountSid, To = to, From = from, Number = number,
             Chance = chance, Instructions = new CallInstructions { Url = voiceUrl }, Outcome = PlannedOutcome.Human,
-            RingTime = TimeSpan.Zero, TalkTime = chance.Duration(_options.TalkTime), CreatedAt = now, QueueTurn = now,
+            // the caller stays until the TwiML ends the call (or Twilio's time limit does)
+            RingTime = TimeSpan.Zero, TalkTime = Timeout.InfiniteTimeSpan, CreatedAt = now, QueueTurn = now,
             UpdatedAt = now, Direction = "inbound", KeyPress = keyPress,
         };
         records.Add(call);
