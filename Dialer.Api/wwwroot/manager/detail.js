@@ -2,6 +2,7 @@ import { getJson } from './api.js';
 import { timeBars, lineAgainstCap, mix, hourly } from './charts.js';
 import { pct } from './format.js';
 import { showRecordings, wireRecordings } from './recordings.js';
+import { showCallerIds } from './caller-ids.js';
 
 const $ = id => document.getElementById(id);
 let current = null, lastDrawn = 0, timer = 0;
@@ -37,6 +38,7 @@ async function draw() {
     getJson(`/api/campaigns/${id}/results`),
   ]);
   if (id !== current) return;
+  showCallerIds(id).catch(error => console.error('caller ids', error));
   timeBars($('chart-timeline'), timeline.buckets, [
     { name: 'dials', key: 'dials', cls: 'bar dials' },
     { name: 'connects', key: 'connects', cls: 'bar connects' },
