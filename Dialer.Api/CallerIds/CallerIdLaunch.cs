@@ -11,7 +11,8 @@ namespace Dialer.Api.CallerIds;
 
 /// <summary>
 /// The start of a campaign, behind its caller IDs' check: a number Twilio would refuse blocks the launch with the
-/// reason (409), as does a Twilio that cannot be asked. The numbers checked must still be the campaign's when it starts.
+/// reason (409), as does a Twilio that cannot be asked. The numbers checked must still be the campaign's when it
+/// starts.
 /// </summary>
 public static class CallerIdLaunch
 {

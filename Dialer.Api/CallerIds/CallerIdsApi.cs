@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Api.CallerIds;
 
-/// <summary>A campaign's caller IDs today (calls, answer rate, cap, rest), and a manager's clearing of a rest.</summary>
+/// <summary>A campaign's caller IDs today (calls, answer rate, cap, rest), and a manager's clearing of a rest.
+/// </summary>
 public static class CallerIdsApi
 {
     /// <param name="campaign">the /api/campaigns/{id} group</param>

@@ -15,7 +15,8 @@ public static class CallerIdChoice
 
     /// <param name="today">each number's use in its local day; a number missing has placed no call yet</param>
     /// <returns>the number to call from, or null when every one is capped or resting</returns>
-    public static string? Choose(CampaignSettings settings, string customer, IReadOnlyDictionary<string, NumberUse> today)
+    public static string? Choose(CampaignSettings settings, string customer,
+        IReadOnlyDictionary<string, NumberUse> today)
     {
         var pool = CallerIdPool.All(settings);
         var region = Phones.RegionOf(customer);
@@ -39,7 +40,8 @@ public static class CallerIdChoice
     public static bool IsLocal(string number, string customer, string? customerRegion = null)
     {
         if (number.StartsWith("+1", StringComparison.Ordinal) && customer.StartsWith("+1", StringComparison.Ordinal))
-            return number.Length >= 5 && customer.Length >= 5 && number.AsSpan(2, 3).SequenceEqual(customer.AsSpan(2, 3));
+            return number.Length >= 5 && customer.Length >= 5
+                && number.AsSpan(2, 3).SequenceEqual(customer.AsSpan(2, 3));
         var region = customerRegion ?? Phones.RegionOf(customer);
         return region is not null && region == Phones.RegionOf(number);
     }

@@ -23,8 +23,8 @@ public static class CallerIdLedger
             ? z : TimeZoneInfo.Utc;
 
     /// <summary>Each number's row for its own today; a number without one has placed no call today.</summary>
-    public static async Task<Dictionary<string, CallerIdDay>> TodayAsync(DialerDb db, IReadOnlyCollection<string> numbers,
-        DateTimeOffset now, CancellationToken ct)
+    public static async Task<Dictionary<string, CallerIdDay>> TodayAsync(DialerDb db,
+        IReadOnlyCollection<string> numbers, DateTimeOffset now, CancellationToken ct)
     {
         var wanted = numbers.ToDictionary(n => n, n => DayOf(n, now));
         var days = wanted.Values.Distinct().ToList();

@@ -1,11 +1,11 @@
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using System.Net.Http.Json;
 using Dialer.Core.CallerIds;
 using Dialer.Core.Campaigns.Speech;
 using Dialer.Core.Compliance;
 using Dialer.TwilioSimulator.Numbers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialer.Tests.CallerIds;
 

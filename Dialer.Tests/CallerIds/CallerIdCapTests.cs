@@ -17,7 +17,8 @@ public sealed class CallerIdCapTests(CallerIdWorld world) : IClassFixture<Caller
         for (var i = 0; i < 8; i++)
             if (await world.DialOneAsync(campaign) is { } attempt) attempts.Add(attempt);
 
-        Assert.True(attempts.All(a => a.State != AttemptState.Failed), string.Join("; ", attempts.Select(a => a.Error)));
+        Assert.True(attempts.All(a => a.State != AttemptState.Failed),
+            string.Join("; ", attempts.Select(a => a.Error)));
         var from = world.FromByTo().Values.ToList();
         Assert.Equal(3, from.Count(f => f == CallerIdWorld.Other));
         Assert.Equal(3, from.Count(f => f == CallerIdWorld.Default));

@@ -6,7 +6,8 @@ using Dialer.Tests.Infrastructure;
 
 namespace Dialer.Tests.CallerIds;
 
-/// <summary>A launch asks Twilio (the simulator's IncomingPhoneNumbers, through the SDK) about every caller ID.</summary>
+/// <summary>A launch asks Twilio (the simulator's IncomingPhoneNumbers, through the SDK) about each caller ID.
+/// </summary>
 public sealed class CallerIdLaunchTests(CallerIdWorld world) : IClassFixture<CallerIdWorld>
 {
     async Task<HttpClient> MarketerAsync() =>
