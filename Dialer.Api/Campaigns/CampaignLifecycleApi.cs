@@ -15,8 +15,7 @@ public static class CampaignLifecycleApi
     public static RouteGroupBuilder MapCampaignLifecycleApi(this RouteGroupBuilder campaign)
     {
         var lifecycle = campaign.MapGroup("").RequireAuthorization(Policies.Marketer);
-        lifecycle.MapPost("/start", (Guid id, CampaignTransitions t, CancellationToken ct) =>
-            t.ApplyAsync(id, (c, now) => c.TryStart(now), "started", ct));
+        lifecycle.MapPost("/start", CallerIds.CallerIdLaunch.StartAsync);
         lifecycle.MapPost("/pause", (Guid id, CampaignTransitions t, CancellationToken ct) =>
             t.ApplyAsync(id, (c, now) => c.TryPause(now), "paused", ct));
         lifecycle.MapPost("/resume", (Guid id, CampaignTransitions t, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Dialer.Api.CallerIds;
 using Dialer.Api.Campaigns.Documents;
 using Dialer.Api.Campaigns.History;
 using Dialer.Api.Campaigns.Prelaunch;
@@ -43,6 +44,7 @@ public static class CampaignRoutes
         campaign.MapCampaignAgentsApi();
         campaign.MapPreviewCardLogApi();
         campaigns.MapScriptPreviewApi(campaign);
+        campaign.MapCallerIdsApi();
         return campaigns;
     }
 }

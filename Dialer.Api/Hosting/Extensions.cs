@@ -51,6 +51,7 @@ public static class Extensions
         builder.Services.AddScoped<Privacy.PersonErasure>();
         builder.Services.AddScoped<Core.Changes.IChangeAuthor, Campaigns.History.SignedInAuthor>();
         builder.Services.AddScoped<Campaigns.Prelaunch.PrelaunchCheck>();
+        builder.Services.AddScoped<CallerIds.CallerIdOwnership>();
         Supervision.SupervisionTwilio.Register(builder.Services);
         builder.Services.AddScoped<Supervision.SupervisorLeg>();
         builder.Services.AddSingleton<Agents.Transfers.TransferTwilio>();

@@ -1,3 +1,4 @@
+using Dialer.Core.CallerIds;
 using Dialer.Core.Pacing;
 
 namespace Dialer.Core.Campaigns;
@@ -10,6 +11,9 @@ public sealed record CampaignSettings
 {
     public string Name { get; init; } = "";
     public string CallerId { get; init; } = "";
+    /// <summary>More numbers to call from: the customer's local one first (<see cref="CallerIdChoice"/>).
+    /// </summary>
+    public CallerIdPool CallerIds { get; init; } = new();
     public string DefaultRegion { get; init; } = "US";
     public DialingMode Mode { get; init; } = DialingMode.Progressive;
     public double LinesPerAgent { get; init; } = 2;

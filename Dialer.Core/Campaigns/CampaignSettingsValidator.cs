@@ -28,6 +28,7 @@ public static class CampaignSettingsValidator
 
         if (!Phones.IsE164(s.CallerId))
             errors.Add("callerId", $"'{s.CallerId}' is not a valid E.164 number such as +14155550100.");
+        CallerIds.CallerIdPoolCheck.Validate(s, errors);
         if (!Phones.IsKnownRegion(s.DefaultRegion))
             errors.Add("defaultRegion", $"'{s.DefaultRegion}' is not a two-letter region code such as US or GB.");
 

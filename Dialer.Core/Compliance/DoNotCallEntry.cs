@@ -24,4 +24,6 @@ public static class DoNotCallSources
     public const string CustomerRequest = "customer-request";
     /// <summary>The customer pressed the opt-out key during the safe-harbour or agentless message.</summary>
     public const string KeyPress = "key press";
+    /// <summary>The customer called a caller ID back and pressed the opt-out key.</summary>
+    public const string CallbackLine = "callback line";
 }

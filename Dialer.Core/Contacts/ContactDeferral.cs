@@ -34,7 +34,8 @@ public static class ContactDeferral
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = contact.TimeZones.Length == 0 ? "zone-unknown" : "no-common-calling-hours";
                 break;
-            case DialPermit.CampaignNotRunning or DialPermit.CampaignEnding or CallAttempt.NotSent:
+            case DialPermit.CampaignNotRunning or DialPermit.CampaignEnding or CallAttempt.NotSent
+                or CallerIds.CallerIdChoice.NoneAvailable:
                 break; // no fault of the contact's: it keeps its place for when the dial can go
             case DialPermit.DialingElsewhere:
                 contact.NextAttemptAt = now.AddMinutes(1); // that call will soon be over

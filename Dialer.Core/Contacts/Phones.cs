@@ -89,6 +89,11 @@ public static class Phones
         return true;
     }
 
+    /// <summary>The number's country (ISO region code, "US", "GB"); null when it is not a number of one.</summary>
+    public static string? RegionOf(string e164) =>
+        TryParse(e164, "US", out var number, out _) && Util.GetRegionCodeForNumber(number) is { } region
+            && region != "ZZ" ? region : null;
+
     /// <summary>Every IANA zone the number may be in; empty when libphonenumber cannot tell.</summary>
     public static string[] TimeZonesOf(string e164) => ZonesOf(Util.Parse(e164, null));
 

@@ -34,6 +34,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Preview.PreviewCardShown> PreviewCards => Set<Preview.PreviewCardShown>();
     public DbSet<Privacy.Erasure> Erasures => Set<Privacy.Erasure>();
+    public DbSet<CallerIds.CallerIdDay> CallerIdDays => Set<CallerIds.CallerIdDay>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
 
     protected override void OnModelCreating(ModelBuilder model) =>

@@ -73,6 +73,8 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         // a number, not a name: the states are ordered, and queries compare them (in flight = before Completed)
         e.Property(a => a.State).HasConversion<int>();
         e.Property(a => a.CallSid).HasMaxLength(CallAttempt.MaxCallSidLength);
+        e.Property(a => a.CallerId).HasMaxLength(16);
+        e.HasIndex(a => a.CallerId); // the callback line: who called this customer from this number
         e.Property(a => a.ConferenceSid).HasMaxLength(64);
         e.Property(a => a.AgentCallSid).HasMaxLength(64);
         e.Property(a => a.AnsweredBy).HasMaxLength(32);

@@ -29,6 +29,9 @@ public sealed partial class CallAttempt
     /// <summary>Set when the contact's personal data went: the number's keyed hash (<see cref="Privacy.PhoneHash"/>),
     /// so the person's calls still count.</summary>
     public byte[]? PhoneHash { get; set; }
+    /// <summary>The number the customer saw, chosen from the campaign's pool just before the dial; null before.
+    /// </summary>
+    public string? CallerId { get; set; }
 
     public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now) => new()
     {

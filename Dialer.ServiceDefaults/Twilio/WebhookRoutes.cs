@@ -22,6 +22,10 @@ public static class WebhookRoutes
     /// <summary>The customer pressed a key during the safe-harbour or agentless message.</summary>
     public const string OptOut = "/opt-out/{attemptId:guid}";
 
+    /// <summary>A customer calls one of the caller IDs back (each number's voice URL), and presses a key.</summary>
+    public const string CallbackLine = "/callback-line";
+    public const string CallbackLineKey = "/callback-line/{campaignId:guid}/key";
+
     // the agent's line and room
     public const string AgentLine = "/agent-line/{agentId:guid}";
     public const string Room = "/room/{agentId:guid}";
@@ -47,6 +51,8 @@ public static class WebhookRoutes
     public static string AmdUrl(string hooks, Guid attemptId) => Url(hooks, Amd, attemptId);
     public static string DialEndedUrl(string hooks, Guid attemptId) => Url(hooks, DialEnded, attemptId);
     public static string OptOutUrl(string hooks, Guid attemptId) => Url(hooks, OptOut, attemptId);
+    public static string CallbackLineUrl(string hooks) => Url(hooks, CallbackLine);
+    public static string CallbackLineKeyUrl(string hooks, Guid campaignId) => Url(hooks, CallbackLineKey, campaignId);
     public static string AgentLineUrl(string hooks, Guid agentId) => Url(hooks, AgentLine, agentId);
     public static string RoomUrl(string hooks, Guid agentId) => Url(hooks, Room, agentId);
     public static string HoldMusicUrl(string hooks) => Url(hooks, HoldMusic);

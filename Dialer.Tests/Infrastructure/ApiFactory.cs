@@ -28,6 +28,7 @@ public sealed class ApiFactory : WebApplicationFactory<ApiMarker>, IAsyncLifetim
         builder.UseSetting("Import:MaxUploadBytes", MaxUploadBytes.ToString());
         builder.UseSetting("Import:BatchSize", "1000");
         builder.UseSetting("Auth:BootstrapAdminKey", "");
+        builder.UseSetting("Twilio:ApiBaseUrl", SharedSimulator.Address);
         // the webhook receivers of the tests listen on 127.0.0.1; failures are retried within a second
         builder.UseSetting("Webhooks:AllowPrivateAddresses", "true");
         builder.UseSetting("Webhooks:PollMilliseconds", "200");

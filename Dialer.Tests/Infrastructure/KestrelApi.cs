@@ -34,6 +34,7 @@ public class KestrelApi(string connectionString, IReadOnlyDictionary<string, str
         builder.UseSetting("RateLimit:Burst", "100000");
         builder.UseSetting("RateLimit:AddressPermitsPerSecond", "100000");
         builder.UseSetting("RateLimit:AddressBurst", "100000");
+        builder.UseSetting("Twilio:ApiBaseUrl", SharedSimulator.Address); // a world's own simulator overrides it
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         // the public address and the management one (health, /metrics): UseKestrel(port) would leave only the first
         builder.UseSetting("urls", Url);

@@ -59,6 +59,8 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
 
         var hooks = twilio.Value.PublicWebhookBaseUrl;
+        // "call us back on {callerId}": the number the customer saw, which rings the campaign's callback line
+        if (attempt.CallerId is { } shown) settings = settings with { CallerId = shown };
         return plan switch
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings),

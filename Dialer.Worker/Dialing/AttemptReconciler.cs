@@ -248,8 +248,9 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             catch (Twilio.Exceptions.ApiException e) when (e.Code == 20404) { return CallGone; }
         }
         var phone = await db.Contacts.Where(c => c.Id == attempt.ContactId).Select(c => c.Phone).SingleAsync(ct);
-        var callerId = (await db.Campaigns.Where(c => c.Id == attempt.CampaignId).Select(c => c.Settings)
-            .SingleAsync(ct)).CallerId;
+        // the pool's choice, once made; an attempt from before pools shows the campaign's default
+        var callerId = attempt.CallerId ?? (await db.Campaigns.Where(c => c.Id == attempt.CampaignId)
+            .Select(c => c.Settings).SingleAsync(ct)).CallerId;
         var calls = await CallResource.ReadAsync(to: new PhoneNumber(phone), from: new PhoneNumber(callerId),
             pageSize: 50, limit: 50, client: twilio);
         var since = (attempt.DialedAt ?? attempt.CreatedAt).UtcDateTime.AddSeconds(-2);

@@ -78,6 +78,9 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
                 && agent.CallEnded(attempt.Id, now))
                 unit.Record(agent);
         }
+        if (attempt.AnsweredAt is not null && before.AnsweredAt is null && attempt.CallerId is { } callerId)
+            await Core.CallerIds.CallerIdLedger.CountAnswerAsync(db, callerId, attempt.DialedAt ?? attempt.CreatedAt,
+                ct);
         if (attempt.AnsweredAt is { } answered && before.AnsweredAt is null)
             unit.Publish(new CallAnswered(attempt.Id, attempt.CampaignId, attempt.AnsweredBy, answered));
         if (attempt.IsFinal)

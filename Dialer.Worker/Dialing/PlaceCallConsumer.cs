@@ -9,7 +9,7 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
 public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialRefusals refusals,
-    DialLead lead,
+    DialLead lead, CallerIds.CallerIdPicker callerIds,
     TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
@@ -28,6 +28,8 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         }
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
+        if (await callerIds.ChooseAsync(attempt, contact, campaign, ct) is not { } callerId) return;
+        var settings = campaign.Settings with { CallerId = callerId };
 
         // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
         // of Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
@@ -35,7 +37,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         DialResult result;
         try
         {
-            result = await twilio.PlaceAsync(attempt, contact, campaign.Settings, claim.LeavingAsync, ct);
+            result = await twilio.PlaceAsync(attempt, contact, settings, claim.LeavingAsync, ct);
         }
         catch (DialWithdrawn withdrawn) when (withdrawn.Refusal is { } refusal)
         {

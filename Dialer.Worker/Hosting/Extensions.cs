@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddScoped<DialRefusals>();
+        builder.Services.AddScoped<CallerIds.CallerIdPicker>();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)

@@ -5,6 +5,7 @@ using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Agents;
 using Dialer.Worker.Agents.Lines;
 using Dialer.Worker.Agents.Transfers;
+using Dialer.Worker.CallerIds;
 using Dialer.Worker.Dialing;
 using Dialer.Worker.Recordings;
 using Dialer.Worker.Supervision;
@@ -28,6 +29,7 @@ public static class TwilioWebhooks
         group.MapPost(WebhookRoutes.Amd, Amd);
         group.MapDialEndedWebhook();
         group.MapOptOutWebhook();
+        group.MapCallbackLineWebhook();
         group.MapAgentLineWebhooks();
         group.MapRecordingWebhooks();
         group.MapSupervisorLegWebhooks();

@@ -17,7 +17,7 @@ public static class PrelaunchApi
         group.MapGet("/prelaunch", Check)
             .WithDescription(
                 "Contacts callable now, later today, later, and never, with the reasons, as if the campaign were "
-                + "launched now.");
+                + "launched now; and any caller ID Twilio would refuse (not the account's, or not voice-capable).");
         group.MapPost("/forecast", Forecast)
             .WithDescription(
                 "Simulates the campaign in progressive, power and predictive modes. Figures left out come from the "
@@ -29,11 +29,13 @@ public static class PrelaunchApi
     }
 
     static async Task<Results<Ok<PrelaunchReport>, NotFound>> Check(Guid id, DialerDb db, PrelaunchCheck check,
-        CancellationToken ct)
+        CallerIds.CallerIdOwnership ownership, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
-        return TypedResults.Ok(await check.RunAsync(campaign, ct));
+        var report = await check.RunAsync(campaign, ct);
+        var callerIds = await ownership.ProblemsAsync(campaign.Settings, ct);
+        return TypedResults.Ok(report with { Problems = [.. report.Problems, .. callerIds] });
     }
 
     static async Task<Results<Ok<Forecast>, NotFound, ValidationProblem, ProblemHttpResult>> Forecast(

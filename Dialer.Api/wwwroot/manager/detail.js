@@ -3,6 +3,7 @@ import { timeBars, lineAgainstCap, mix, hourly } from './charts.js';
 import { pct, n } from './format.js';
 import { t, has } from '/ui/app.js';
 import { showRecordings, wireRecordings } from './recordings.js';
+import { showCallerIds } from './caller-ids.js';
 
 const $ = id => document.getElementById(id);
 let current = null, lastDrawn = 0, timer = 0;
@@ -38,6 +39,7 @@ async function draw() {
     getJson(`/api/campaigns/${id}/results`),
   ]);
   if (id !== current) return;
+  showCallerIds(id).catch(error => console.error('caller ids', error));
   timeBars($('chart-timeline'), timeline.buckets, [
     { name: t('floor.chart.dials'), key: 'dials', cls: 'bar dials' },
     { name: t('floor.chart.connects'), key: 'connects', cls: 'bar connects' },

@@ -295,6 +295,52 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.CallerIds.CallerIdDay", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("ClearedAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("cleared_answers");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cleared_by");
+
+                    b.Property<int>("ClearedCalls")
+                        .HasColumnType("integer")
+                        .HasColumnName("cleared_calls");
+
+                    b.Property<DateTimeOffset?>("RestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rested_at");
+
+                    b.HasKey("Phone", "Day")
+                        .HasName("pk_caller_id_days");
+
+                    b.ToTable("caller_id_days", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -818,6 +864,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("call_sid");
 
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("caller_id");
+
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
@@ -909,6 +960,9 @@ namespace Dialer.Core.Data.Migrations
                     b.HasIndex("CallSid")
                         .IsUnique()
                         .HasDatabaseName("ix_call_attempts_call_sid");
+
+                    b.HasIndex("CallerId")
+                        .HasDatabaseName("ix_call_attempts_caller_id");
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_call_attempts_contact_id");

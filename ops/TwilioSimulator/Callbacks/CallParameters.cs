@@ -18,7 +18,7 @@ public static class CallParameters
                 new("CallStatus", callStatus),
                 new("Called", call.To),
                 new("Caller", call.From),
-                new("Direction", "outbound-api"),
+                new("Direction", call.Direction),
                 new("From", call.From),
                 new("To", call.To),
             };

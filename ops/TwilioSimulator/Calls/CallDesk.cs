@@ -10,7 +10,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// </summary>
 public sealed class CallDesk(
     CallRecordStore records, CreateRate rate, CallRunner runner, SimRandom random, IOptions<SimulatorOptions> options,
-    TimeProvider time, ILogger<CallDesk> logger)
+    Numbers.IncomingNumbers numbers, TimeProvider time, ILogger<CallDesk> logger)
 {
     readonly SimulatorOptions _options = options.Value;
     readonly Lock _pacing = new();
@@ -23,6 +23,7 @@ public sealed class CallDesk(
         var number = records.NextNumber();
         var chance = random.ForCall(number);
         var (outcome, ring, talk) = agent is null ? DrawCustomer(chance) : DrawAgent(agent, chance);
+        if (agent is null && numbers.IsUnanswered(from)) outcome = PlannedOutcome.NoAnswer; // labelled spam
         var call = new SimCall
         {
             Sid = SimSids.NewCallSid(),
@@ -45,6 +46,30 @@ public sealed class CallDesk(
         rate.Created(call.AccountSid);
         logger.LogInformation("Call {CallSid} to {To} from {From} accepted: {Outcome}, turn in {QueueMs}ms",
             call.Sid, PhoneMask.Mask(to), PhoneMask.Mask(from), outcome, (long)call.QueueTime.TotalMilliseconds);
+        runner.Start(call);
+        return call;
+    }
+
+    /// <summary>
+    /// A customer calls one of the account's numbers: answered at once (no rate, no ring), the number's voice URL
+    /// requested and its TwiML followed; the caller presses <paramref name="keyPress"/> at the first Gather.
+    /// </summary>
+    public SimCall Receive(string from, string to, string voiceUrl, string? keyPress)
+    {
+        var now = time.GetUtcNow();
+        var number = records.NextNumber();
+        var chance = random.ForCall(number);
+        var call = new SimCall
+        {
+            Sid = SimSids.NewCallSid(), AccountSid = _options.AccountSid, To = to, From = from, Number = number,
+            Chance = chance, Instructions = new CallInstructions { Url = voiceUrl }, Outcome = PlannedOutcome.Human,
+            // the caller stays until the TwiML ends the call (or Twilio's time limit does)
+            RingTime = TimeSpan.Zero, TalkTime = Timeout.InfiniteTimeSpan, CreatedAt = now, QueueTurn = now,
+            UpdatedAt = now, Direction = "inbound", KeyPress = keyPress,
+        };
+        records.Add(call);
+        logger.LogInformation("Inbound call {CallSid} from {From} to {To}", call.Sid, PhoneMask.Mask(from),
+            PhoneMask.Mask(to));
         runner.Start(call);
         return call;
     }

@@ -76,6 +76,8 @@ public static partial class CreateCallForm
         (endpoint.StartsWith("client:", StringComparison.OrdinalIgnoreCase) && endpoint.Length > "client:".Length) ||
         endpoint.StartsWith("sip:", StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsE164(string? value) => value is not null && E164().IsMatch(value);
+
     public static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 

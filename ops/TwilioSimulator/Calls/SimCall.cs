@@ -23,6 +23,14 @@ public sealed class SimCall
     /// </summary>
     public string? RingsAgent { get; init; }
 
+    /// <summary>"outbound-api" for a call the engine placed; "inbound" for a customer calling one of the numbers.
+    /// </summary>
+    public string Direction { get; init; } = "outbound-api";
+
+    /// <summary>The key this caller presses during the first Gather (an inbound call's own); null for the fault's.
+    /// </summary>
+    public string? KeyPress { get; init; }
+
     /// <summary>This call's own seeded chance (see <see cref="Hosting.SimRandom.ForCall"/>).</summary>
     public required Hosting.SimRandom Chance { get; init; }
 

@@ -3,6 +3,7 @@ using Dialer.TwilioSimulator.Callbacks;
 using Dialer.TwilioSimulator.Calls;
 using Dialer.TwilioSimulator.Conferences;
 using Dialer.TwilioSimulator.Faults;
+using Dialer.TwilioSimulator.Numbers;
 using Dialer.TwilioSimulator.Recordings;
 using Dialer.TwilioSimulator.Records;
 using Dialer.TwilioSimulator.TwiML;
@@ -32,6 +33,7 @@ public static class SimulatorApp
         services.AddSingleton<CallRecordStore>();
         services.AddSingleton<CreateRate>();
         services.AddSingleton<TwilioApiGate>();
+        services.AddSingleton<Numbers.IncomingNumbers>();
         services.AddSingleton<CallDesk>();
         services.AddSingleton<CallRunner>();
         services.AddSingleton<MachineDetection>();
@@ -57,6 +59,7 @@ public static class SimulatorApp
         app.MapFaultsApi();
         app.MapAgentsApi();
         app.MapConferencesApi();
+        app.MapNumbersApi();
         return app;
     }
 }

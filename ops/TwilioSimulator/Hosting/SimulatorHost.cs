@@ -36,6 +36,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public SimulatedAgents Agents => Services.GetRequiredService<SimulatedAgents>();
     public ConferenceRegistry Conferences => Services.GetRequiredService<ConferenceRegistry>();
     public CallRecordings Recordings => Services.GetRequiredService<CallRecordings>();
+    public Numbers.IncomingNumbers Numbers => Services.GetRequiredService<Numbers.IncomingNumbers>();
 
     /// <param name="options">The "Simulator" settings; null for the defaults.</param>
     /// <param name="urls">Kestrel URLs; port 0 picks a free port.</param>

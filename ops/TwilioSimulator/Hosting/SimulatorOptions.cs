@@ -39,6 +39,9 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public AgentOptions Agents { get; set; } = new();
 
+    /// <summary>The account's phone numbers, and the caller IDs customers never answer.</summary>
+    public Numbers.NumberOptions Numbers { get; set; } = new();
+
     /// <summary>Added before every status callback is sent (on top of the delay fault).</summary>
     public DurationRange CallbackDelay { get; set; } = new(0, 0);
 

@@ -15,7 +15,7 @@ public sealed class GatherVerb(WebhookClient webhooks, FaultState faults)
     public async Task<TwimlSource?> ExecuteAsync(TwimlInterpreter player, SimCall call, XElement gather,
         TwimlDocument document, CancellationToken ct)
     {
-        var key = faults.Current.KeyPress;
+        var key = call.KeyPress ?? faults.Current.KeyPress;
         foreach (var prompt in gather.Elements())
         {
             if (prompt.Name.LocalName == "Say")
