@@ -85,7 +85,9 @@ public sealed class StateChange(DialerDb db, DateTimeOffset now)
     /// <summary>The outbound webhooks' view of this change, once its last save is done.</summary>
     internal List<WebhookFanOut.Hook> Hooks() => [.. WebhookFanOut.FromMessages(_events), .. _savedRowHooks];
 
-    /// <summary>From this many events on, one INSERT for them all rather than one each with the change's save.</summary>
+    /// <summary>
+    /// From this many events on, one INSERT for them all rather than one each with the change's save.
+    /// </summary>
     const int BulkFrom = 8;
 
     internal async Task WriteOutboxAsync(CancellationToken ct)

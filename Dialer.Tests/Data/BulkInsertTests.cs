@@ -32,7 +32,8 @@ public sealed class BulkInsertTests : IAsyncLifetime
         var agent = Guid.NewGuid();
         CallAttempt Filled(string sid) => new()
         {
-            Id = Guid.CreateVersion7(), CampaignId = campaign.Id, ContactId = contact.Id, State = AttemptState.InProgress,
+            Id = Guid.CreateVersion7(), CampaignId = campaign.Id, ContactId = contact.Id,
+            State = AttemptState.InProgress,
             CallSid = sid, CreatedAt = at, DialedAt = at.AddSeconds(1), AnsweredAt = at.AddSeconds(2),
             BridgedAt = null, EndedAt = at.AddSeconds(9), AnsweredBy = "human", AgentId = agent,
             Outcome = "completed", Disposition = "sale", DurationSeconds = 7, LastSequenceNumber = 4, Error = "e",
@@ -54,7 +55,8 @@ public sealed class BulkInsertTests : IAsyncLifetime
         Assert.NotEmpty(properties);
         foreach (var p in properties)
         {
-            var (expected, actual) = (p.GetGetter().GetClrValue(rows[saved.Id]), p.GetGetter().GetClrValue(rows[bulk.Id]));
+            var (expected, actual) =
+                (p.GetGetter().GetClrValue(rows[saved.Id]), p.GetGetter().GetClrValue(rows[bulk.Id]));
             Assert.True(StructuralComparisons.StructuralEqualityComparer.Equals(expected, actual),
                 $"{p.Name}: {expected} saved, {actual} in bulk");
         }
