@@ -1,6 +1,6 @@
 // The shell every page shares: sign-in with an API key, the header and navigation by role, and calls to the API.
 import { t, format, languageSwitch } from './i18n.js';
-export { t, tn, has, format, locale } from './i18n.js';
+export { t, tn, has, format, locale, translate } from './i18n.js';
 const KEY = 'dialer.apiKey', USER = 'dialer.user';
 
 // The one list of pages (labels are catalogue keys); a page appears in the navigation of the roles that may use it.
