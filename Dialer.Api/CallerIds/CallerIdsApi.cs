@@ -18,9 +18,10 @@ public static class CallerIdsApi
         campaign.MapGet("/caller-ids", Get).RequireAuthorization(Policies.Reader)
             .WithDescription("Each caller ID of the campaign's pool in its own local day: calls, answers, answer rate, "
                 + "whether it is at the daily cap or resting, and the pool's answer rate.");
-        campaign.MapDelete("/caller-ids/{number}/rest", ClearRest).RequireAuthorization(Policies.Manager)
-            .WithDescription("Lifts today's rest of one of the campaign's numbers (E.164, + written %2B): it calls "
-                + "again, judged afresh on the calls it places from now on.");
+        // the number in the body, never the path: no phone number reaches an access log
+        campaign.MapPost("/caller-ids/rest-clearances", ClearRest).RequireAuthorization(Policies.Manager)
+            .WithDescription("Lifts today's rest of one of the campaign's numbers (body: {\"number\": E.164}): it "
+                + "calls again, judged afresh on the calls it places from now on.");
         return campaign;
     }
 
@@ -35,14 +36,17 @@ public static class CallerIdsApi
         return TypedResults.Ok(CallerIdsView.Of(settings, today, now));
     }
 
+    public sealed record RestClearance(string? Number);
+
     static async Task<Results<NoContent, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ClearRest(Guid id,
-        string number, DialerDb db, TimeProvider clock, HttpContext http, ILogger<CallerIdFigures> log,
+        RestClearance body, DialerDb db, TimeProvider clock, HttpContext http, ILogger<CallerIdFigures> log,
         CancellationToken ct)
     {
+        var number = body.Number ?? "";
         if (number.Length > 16 || !Phones.IsE164(number))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["number"] = ["An E.164 number such as +14155550100 (the + written %2B)."],
+                ["number"] = ["An E.164 number such as +14155550100."],
             });
         var settings = await db.Campaigns.AsNoTracking().Where(c => c.Id == id).Select(c => c.Settings)
             .SingleOrDefaultAsync(ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dialer.Core.Auth;
 using Dialer.Core.CallerIds;
 using Dialer.Core.Dialing;
@@ -37,15 +38,16 @@ public sealed class CallerIdRestTests(CallerIdWorld world) : IClassFixture<Calle
         Assert.Equal(5, spam["calls"]!.GetValue<int>());
         Assert.Equal(0, spam["answers"]!.GetValue<int>());
 
-        var path = $"/api/campaigns/{campaign.Id}/caller-ids/{Uri.EscapeDataString(CallerIdWorld.Spam)}/rest";
+        var path = $"/api/campaigns/{campaign.Id}/caller-ids/rest-clearances";
+        Task<HttpResponseMessage> Clear(HttpClient client, string number) =>
+            client.PostAsJsonAsync(path, new { number });
         var (_, marketerKey) = await world.Api.AddUserAsync(Role.Marketer, "marketer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await world.Api.ClientWith(marketerKey).DeleteAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await manager.DeleteAsync(path)).StatusCode); // no longer resting
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync(
-            $"/api/campaigns/{campaign.Id}/caller-ids/%2B14155550155/rest")).StatusCode); // not the pool's
-        Assert.Equal(HttpStatusCode.BadRequest, (await manager.DeleteAsync(
-            $"/api/campaigns/{campaign.Id}/caller-ids/not-a-number/rest")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await Clear(world.Api.ClientWith(marketerKey), CallerIdWorld.Spam)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Clear(manager, CallerIdWorld.Spam)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Clear(manager, CallerIdWorld.Spam)).StatusCode); // not resting
+        Assert.Equal(HttpStatusCode.NotFound, (await Clear(manager, "+14155550155")).StatusCode); // not the pool's
+        Assert.Equal(HttpStatusCode.BadRequest, (await Clear(manager, "not-a-number")).StatusCode);
 
         // cleared, it is judged afresh: it has the fewest calls of the three, so it calls next
         var next = await world.DialOneAsync(campaign);

@@ -19,7 +19,9 @@ function row(campaignId, c) {
     clear.onclick = async () => {
       clear.disabled = true;
       try {
-        await api(`/api/campaigns/${campaignId}/caller-ids/${encodeURIComponent(c.number)}/rest`, { method: 'DELETE' });
+        await api(`/api/campaigns/${campaignId}/caller-ids/rest-clearances`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number: c.number }),
+        });
       } catch (error) { alert(`Could not clear the rest: ${error.message}`); }
       await showCallerIds(campaignId);
     };
