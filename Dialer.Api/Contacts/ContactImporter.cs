@@ -39,7 +39,11 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
     }
 
-    public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
+    public Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
+        CancellationToken ct) => ImportAsync(new CampaignContacts(writer, campaignId), defaultRegion, body, ct);
+
+    /// <summary>The same import into another destination (a team's list: Dialer.Api/Lists).</summary>
+    public async Task<ImportReport> ImportAsync(IContactRowSink sink, string defaultRegion, Stream body,
         CancellationToken ct)
     {
         var o = options.Value;
@@ -50,7 +54,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         report.Separator = separator == '\t' ? "tab" : separator.ToString();
         var csv = new CsvRecordReader(text, separator, o.MaxRecordChars);
         var (header, columns) = await ReadHeaderAsync(csv, o, ct);
-        var room = o.MaxContactsPerCampaign - await writer.CountAsync(campaignId, ct);
+        report.Columns = [.. header.Select(h => h.Trim())];
+        var room = o.MaxContactsPerCampaign - await sink.CountAsync(ct);
 
         var raw = Channel.CreateBounded<RawBatch>(2);
         var parsed = Channel.CreateBounded<List<ContactRow>>(2);
@@ -60,7 +65,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var now = clock.GetUtcNow();
         var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report,
             o, now, linked.Token), linked.Token);
-        var writing = WriteAsync(campaignId, parsed.Reader, room, o, stop, linked.Token);
+        var writing = WriteAsync(sink, parsed.Reader, room, o, stop, linked.Token);
         try
         {
             await Task.WhenAll(reading, parsing, writing);
@@ -199,8 +204,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
     }
 
     /// <summary>Each batch on a connection of its own, taken only once the batch is read and parsed.</summary>
-    async Task<(int Inserted, int Suppressed, int AlreadyInCampaign, int Consents)> WriteAsync(
-        Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
+    static async Task<(int Inserted, int Suppressed, int AlreadyInCampaign, int Consents)> WriteAsync(
+        IContactRowSink sink, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
         CancellationToken ct)
     {
         int total = 0, suppressed = 0, offered = 0, consents = 0;
@@ -214,12 +219,13 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 var line = rows[fits].Line;
                 stop.Writing =
                     (line,
-                    $"A campaign holds at most {o.MaxContactsPerCampaign} contacts (Import:MaxContactsPerCampaign): "
+                    $"{sink.Holder} holds at most {o.MaxContactsPerCampaign} contacts "
+                    + "(Import:MaxContactsPerCampaign): "
                     + $"rows from line {line} on were not imported; the rows before were.");
                 rows = rows.GetRange(0, fits);
             }
             if (rows.Count == 0) continue;
-            var written = await writer.WriteAsync(campaignId, rows, ct);
+            var written = await sink.WriteAsync(rows, ct);
             total += written.Inserted;
             suppressed += written.Suppressed;
             consents += written.Consents;

@@ -4,6 +4,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
+using Dialer.Api.Lists;
 using Dialer.Api.Dashboard;
 using Dialer.Api.OutboundWebhooks;
 using Dialer.Api.Pages;
@@ -53,6 +54,7 @@ public static class Pipeline
 
         // the API, one route group per resource
         app.MapCampaigns();
+        app.MapListsApi();
         app.MapDoNotCallApi();
         app.MapErasuresApi();
         app.MapWebhooksApi();
