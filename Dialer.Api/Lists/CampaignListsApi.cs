@@ -31,6 +31,7 @@ public static class CampaignListsApi
         lists.MapDelete("/{listId:guid}", Detach).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.List, "listId")
             .WithDescription("Removes the list's contacts never dialed; those dialed stay, with their calls, parked.");
+        lists.MapListRecyclingApi();
         return campaign;
     }
 

@@ -41,7 +41,10 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
             [new FieldChange("status", JsonValue.Create(Name(before)), JsonValue.Create(Name(campaign.Status)))], note);
 
     /// <summary>A change to the campaign's contacts (a list attached, detached, recycled): what, and how many.</summary>
-    public void Contacts(Guid campaignId, string action, string note) => Add(campaignId, action, [], note);
+    public void Contacts(Guid campaignId, string action, string note) =>
+        Add(campaignId, action, [], note.Length <= MaxNoteLength ? note : note[..(MaxNoteLength - 1)] + "…");
+
+    public const int MaxNoteLength = 500;
 
     public void Removed(Campaign campaign) => Add(campaign.Id, Deleted, [], $"draft '{campaign.Name}' deleted");
 
