@@ -40,7 +40,7 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
         Add(campaign.Id, action, before == campaign.Status ? [] :
             [new FieldChange("status", JsonValue.Create(Name(before)), JsonValue.Create(Name(campaign.Status)))], note);
 
-    /// <summary>A change to the campaign's contacts (a list attached, detached, recycled): what, and how many.</summary>
+    /// <summary>A change to the campaign's contacts (a list attached, detached, recycled): what, how many.</summary>
     public void Contacts(Guid campaignId, string action, string note) =>
         Add(campaignId, action, [], note.Length <= MaxNoteLength ? note : note[..(MaxNoteLength - 1)] + "…");
 

@@ -50,8 +50,8 @@ public sealed class ListsApiTests(ApiFactory api)
     {
         var campaign = await _marketer.CreateCampaignAsync();
         (await _marketer.UploadCsvAsync(campaign, "phone\n+14155551000\n")).EnsureSuccessStatusCode();
-        (await _marketer.PostAsJsonAsync("/api/do-not-call", new { numbers = new[] { "+14155551002" }, campaignId = campaign }))
-            .EnsureSuccessStatusCode();
+        var listed = new { numbers = new[] { "+14155551002" }, campaignId = campaign };
+        (await _marketer.PostAsJsonAsync("/api/do-not-call", listed)).EnsureSuccessStatusCode();
         var list = await _marketer.ListWithAsync(Numbers(1000, 4));
 
         var attached = await _marketer.AttachAsync(campaign, list);
