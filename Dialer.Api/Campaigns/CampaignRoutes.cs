@@ -5,6 +5,7 @@ using Dialer.Api.Campaigns.Prelaunch;
 using Dialer.Api.Compliance;
 using Dialer.Api.Contacts;
 using Dialer.Api.Dashboard;
+using Dialer.Api.Lists;
 using Dialer.Api.Preview;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
@@ -35,6 +36,7 @@ public static class CampaignRoutes
         campaign.MapPrelaunchApi();
         campaign.MapContactsApi();
         campaign.MapConsentsApi();
+        campaign.MapCampaignListsApi();
         campaign.MapTimelineApi();
         campaign.MapCampaignSummaryApi();
         campaign.MapCampaignResultsApi();

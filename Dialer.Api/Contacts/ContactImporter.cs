@@ -41,7 +41,11 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
             Reading is { } r && (Writing is not { } w || r.Line < w.Line) ? r : Writing;
     }
 
-    public async Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
+    public Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
+        CancellationToken ct) => ImportAsync(new CampaignContacts(writer, campaignId), defaultRegion, body, ct);
+
+    /// <summary>The same import into another destination (a team's list: Dialer.Api/Lists).</summary>
+    public async Task<ImportReport> ImportAsync(IContactRowSink sink, string defaultRegion, Stream body,
         CancellationToken ct)
     {
         var o = options.Value;
@@ -53,7 +57,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         report.Separator = separator == '\t' ? "tab" : separator.ToString();
         var csv = new CsvRecordReader(text, separator, o.MaxRecordChars);
         var (header, columns) = await ReadHeaderAsync(csv, o, ct);
-        var room = o.MaxContactsPerCampaign - await writer.CountAsync(campaignId, ct);
+        report.Columns = [.. header.Select(h => h.Trim())];
+        var room = o.MaxContactsPerCampaign - await sink.CountAsync(ct);
 
         var raw = Channel.CreateBounded<RawBatch>(2);
         var parsed = Channel.CreateBounded<List<ContactRow>>(2);
@@ -63,7 +68,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var now = clock.GetUtcNow();
         var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report,
             o, now, timings, linked.Token), linked.Token);
-        var writing = WriteAsync(campaignId, parsed.Reader, room, o, stop, timings, linked.Token);
+        var writing = WriteAsync(sink, parsed.Reader, room, o, stop, timings, linked.Token);
         try
         {
             await Task.WhenAll(reading, parsing, writing);
@@ -80,10 +85,10 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         }
         report.Seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3);
         log.LogInformation(
-            "Import into campaign {CampaignId}: {Rows} rows in {WallMs} ms; reading {ReadingMs} ms, parsing "
+            "Import into {Holder} {HolderId}: {Rows} rows in {WallMs} ms; reading {ReadingMs} ms, parsing "
             + "{ParsingMs} ms, COPY {CopyMs} ms, INSERT…SELECT {InsertMs} ms, consents {ConsentsMs} ms, "
             + "commit {CommitMs} ms",
-            campaignId, report.RowsRead, (long)stopwatch.Elapsed.TotalMilliseconds, Ms(timings.Reading),
+            sink.Holder, sink.Id, report.RowsRead, (long)stopwatch.Elapsed.TotalMilliseconds, Ms(timings.Reading),
             Ms(timings.Parsing), Ms(timings.Copy), Ms(timings.Insert), Ms(timings.Consents), Ms(timings.Commit));
         if (stop.First is { } at) throw new LimitException(at.Detail, at.Line, report);
         return report;
@@ -221,7 +226,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
     /// the limit counts what the campaign really holds, as one write at a time would.
     /// </summary>
     async Task<(int Inserted, int Suppressed, int AlreadyInCampaign, int Consents)> WriteAsync(
-        Guid campaignId, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
+        IContactRowSink sink, ChannelReader<List<ContactRow>> input, int room, ImportOptions o, Stop stop,
         ImportTimings timings, CancellationToken ct)
     {
         int total = 0, suppressed = 0, offered = 0, consents = 0, inFlightRows = 0;
@@ -254,7 +259,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                     var line = rows[fits].Line;
                     stop.Writing =
                         (line,
-                        $"A campaign holds at most {o.MaxContactsPerCampaign} contacts "
+                        $"{sink.Holder} holds at most {o.MaxContactsPerCampaign} contacts "
                         + $"(Import:MaxContactsPerCampaign): rows from line {line} on were not imported; the rows "
                         + "before were.");
                     rows = rows.GetRange(0, fits);
@@ -264,7 +269,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 // PostgreSQL keeps microseconds: each batch a microsecond after the one before at least
                 var now = clock.GetUtcNow();
                 last = now = now > last.AddTicks(10) ? now : last.AddTicks(10);
-                inFlight.Add((writer.WriteAsync(campaignId, rows, now, timings, writes.Token), rows.Count));
+                inFlight.Add((sink.WriteAsync(rows, now, timings, writes.Token), rows.Count));
                 inFlightRows += rows.Count;
                 offered += rows.Count;
             }

@@ -13,6 +13,8 @@ public sealed class ImportReport
     public int RejectedCount { get; set; }
     public bool RejectedTruncated { get; set; }
     public List<RejectedRow> Rejected { get; } = [];
+    /// <summary>The header row's columns, as read.</summary>
+    public string[] Columns { get; set; } = [];
     public string Separator { get; set; } = ",";
     public double Seconds { get; set; }
 }

@@ -6,6 +6,7 @@ using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Localization;
+using Dialer.Api.Lists;
 using Dialer.Api.OutboundWebhooks;
 using Dialer.Api.Pages;
 using Dialer.Api.Privacy;
@@ -55,6 +56,7 @@ public static class Pipeline
 
         // the API, one route group per resource
         app.MapCampaigns();
+        app.MapListsApi();
         app.MapDoNotCallApi();
         app.MapErasuresApi();
         app.MapWebhooksApi();

@@ -37,6 +37,9 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
     public IQueryable<WebhookSubscription> Webhooks =>
         OnlyTeam is { } team ? db.WebhookSubscriptions.Where(s => s.TeamId == team) : db.WebhookSubscriptions;
 
+    public IQueryable<Core.Lists.ContactList> Lists =>
+        OnlyTeam is { } team ? db.ContactLists.Where(l => l.TeamId == team) : db.ContactLists;
+
     /// <summary>The campaigns an agent user is assigned to (and so may log in to, preview and take calls of).</summary>
     public IQueryable<Guid> AssignedCampaignIds => AgentId is { } agent
         ? db.CampaignAgents.Where(a => a.AgentId == agent).Select(a => a.CampaignId)
@@ -49,6 +52,7 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         TeamObject.Campaign => Campaigns.AnyAsync(c => c.Id == id, ct),
         TeamObject.Agent => Agents.AnyAsync(a => a.Id == id, ct),
         TeamObject.Webhook => Webhooks.AnyAsync(s => s.Id == id, ct),
+        TeamObject.List => Lists.AnyAsync(l => l.Id == id, ct),
         TeamObject.Recording =>
             db.CallRecordings.AnyAsync(r => r.Id == id && Campaigns.Any(c => c.Id == r.CampaignId), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
@@ -61,11 +65,12 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         return [.. campaignIds.Except(assigned)];
     }
 
-    /// <summary>The team a new campaign goes to: the creator's, or for an admin the one asked for.</summary>
-    public async Task<(Guid? Team, string? Error)> TeamForNewAsync(Guid? asked, CancellationToken ct)
+    /// <summary>The team a new campaign (or list) goes to: the creator's, or for an admin the one asked for.</summary>
+    public async Task<(Guid? Team, string? Error)> TeamForNewAsync(Guid? asked, CancellationToken ct,
+        string what = "campaign")
     {
         if (asked is not { } wanted) return (TeamId, null);
-        if (!SeesEveryTeam && wanted != TeamId) return (null, "Only an admin may create a campaign for another team.");
+        if (!SeesEveryTeam && wanted != TeamId) return (null, $"Only an admin may create a {what} for another team.");
         return await db.Teams.AnyAsync(t => t.Id == wanted, ct) ? (wanted, null) : (null, "No such team.");
     }
 }

@@ -24,7 +24,8 @@ public sealed class SystemAuthor : IChangeAuthor
 public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuthor author)
 {
     public const string Created = "created", Updated = "updated", Imported = "imported", Cloned = "cloned",
-        Deleted = "deleted";
+        Deleted = "deleted", ListAttached = "list-attached", ListDetached = "list-detached",
+        ListChanged = "list-changed", Recycled = "recycled";
 
     /// <summary>A definition change: records nothing when nothing changed.</summary>
     public FieldChange[] Definition(Campaign campaign, CampaignSettings? before, string action, string? note = null)
@@ -38,6 +39,12 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
     public void Status(Campaign campaign, CampaignStatus before, string action, string? note = null) =>
         Add(campaign.Id, action, before == campaign.Status ? [] :
             [new FieldChange("status", JsonValue.Create(Name(before)), JsonValue.Create(Name(campaign.Status)))], note);
+
+    /// <summary>A change to the campaign's contacts (a list attached, detached, recycled): what, how many.</summary>
+    public void Contacts(Guid campaignId, string action, string note) =>
+        Add(campaignId, action, [], note.Length <= MaxNoteLength ? note : note[..(MaxNoteLength - 1)] + "…");
+
+    public const int MaxNoteLength = 500;
 
     public void Removed(Campaign campaign) => Add(campaign.Id, Deleted, [], $"draft '{campaign.Name}' deleted");
 

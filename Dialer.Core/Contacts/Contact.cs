@@ -4,6 +4,9 @@ public sealed partial class Contact
 {
     public long Id { get; set; }
     public Guid CampaignId { get; set; }
+    /// <summary>The team list it came from when attached (<see cref="Lists.CampaignList"/>); null when uploaded to the
+    /// campaign directly or added by hand.</summary>
+    public Guid? ListId { get; set; }
     /// <summary>E.164, normalised at import.</summary>
     public string Phone { get; set; } = "";
     public string? Name { get; set; }

@@ -10,6 +10,9 @@ public enum ContactStatus
     Suppressed,
     /// <summary>Reached and dispositioned, or out of attempts.</summary>
     Done,
+    /// <summary>Waiting, but its list's attachment to the campaign is inactive (or detached): the claim, which takes
+    /// only <see cref="Pending"/>, passes it by until the list is active again.</summary>
+    Parked,
 }
 
 public enum DialPriority : short { Callback = 0, Retry = 1, Fresh = 2 }

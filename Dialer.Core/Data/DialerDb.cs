@@ -35,6 +35,9 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Preview.PreviewCardShown> PreviewCards => Set<Preview.PreviewCardShown>();
     public DbSet<Privacy.Erasure> Erasures => Set<Privacy.Erasure>();
     public DbSet<CallerIds.CallerIdDay> CallerIdDays => Set<CallerIds.CallerIdDay>();
+    public DbSet<Lists.ContactList> ContactLists => Set<Lists.ContactList>();
+    public DbSet<Lists.ContactListRow> ContactListRows => Set<Lists.ContactListRow>();
+    public DbSet<Lists.CampaignList> CampaignLists => Set<Lists.CampaignList>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
 
     protected override void OnModelCreating(ModelBuilder model) =>

@@ -47,6 +47,7 @@ public sealed class TeamIsolationTests(ApiFactory api)
         Assert.True(
             await after.CampaignAgents.AnyAsync(a => a.CampaignId == teams.CampaignA && a.AgentId == teams.AgentA));
         Assert.True(await after.WebhookSubscriptions.AnyAsync(s => s.Id == teams.WebhookA));
+        Assert.Null((await after.ContactLists.AsNoTracking().SingleAsync(l => l.Id == teams.ListA)).UploadStartedAt);
     }
 
     [Fact]
@@ -175,6 +176,9 @@ public sealed class TeamIsolationTests(ApiFactory api)
             m => m.Groups[1].Value switch
         {
             "agentId" => teams.AgentA.ToString(),
+            "listId" => teams.ListA.ToString(),
+            "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.List }) =>
+                teams.ListA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Agent }) =>
                 teams.AgentA.ToString(),
             "id" when route.TeamScopes.Any(s => s is { Parameter: "id", Object: TeamObject.Recording }) =>

@@ -20,6 +20,7 @@ public sealed class TwoTeams(ApiFactory api)
     public string AgentAKey { get; private set; } = "";
     public Guid RecordingA { get; private set; }
     public Guid WebhookA { get; private set; }
+    public Guid ListA { get; private set; }
     public Guid TeamB { get; private set; }
     public Guid CampaignB { get; private set; }
     public Guid AgentB { get; private set; }
@@ -56,6 +57,8 @@ public sealed class TwoTeams(ApiFactory api)
             url = "https://crm.example.com/team-a", campaignId = CampaignA, events = new[] { "call.ended" },
         });
         WebhookA = (await webhook.EnsureSuccessStatusCode().ReadJsonAsync())["id"]!.GetValue<Guid>();
+        var list = await MarketerA.PostAsJsonAsync("/api/lists", new { name = "Team A's list" });
+        ListA = (await list.EnsureSuccessStatusCode().ReadJsonAsync())["id"]!.GetValue<Guid>();
         return this;
     }
 

@@ -759,6 +759,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("last_skip_reason");
 
+                    b.Property<Guid?>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -814,8 +818,15 @@ namespace Dialer.Core.Data.Migrations
                         .HasDatabaseName("ix_contacts_last_attempt_at")
                         .HasFilter("anonymised_at IS NULL");
 
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_contacts_list_id");
+
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_contacts_phone");
+
+                    b.HasIndex("CampaignId", "ListId")
+                        .HasDatabaseName("ix_contacts_campaign_id_list_id")
+                        .HasFilter("list_id IS NOT NULL");
 
                     b.HasIndex("CampaignId", "Phone")
                         .IsUnique()
@@ -1005,6 +1016,148 @@ namespace Dialer.Core.Data.Migrations
                         .HasName("pk_worker_leases");
 
                     b.ToTable("worker_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.CampaignList", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attached_by");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.HasKey("CampaignId", "ListId")
+                        .HasName("pk_campaign_lists");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_campaign_lists_list_id");
+
+                    b.ToTable("campaign_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.ContactList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("default_region");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_count");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset?>("UploadStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("upload_started_at");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_lists");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_contact_lists_team_id");
+
+                    b.ToTable("contact_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.ContactListRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomFields")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("StatedJurisdiction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("stated_jurisdiction");
+
+                    b.PrimitiveCollection<string[]>("TimeZones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("time_zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_list_rows");
+
+                    b.HasIndex("ListId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_list_rows_list_id_phone");
+
+                    b.ToTable("contact_list_rows", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.OutboundWebhooks.WebhookAttempt", b =>
@@ -1731,6 +1884,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasForeignKey("HeldByAgentId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_contacts_agents_held_by_agent_id");
+
+                    b.HasOne("Dialer.Core.Lists.ContactList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_contacts_contact_lists_list_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Dialing.CallAttempt", b =>
@@ -1748,6 +1907,43 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_call_attempts_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.CampaignList", b =>
+                {
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_lists_campaigns_campaign_id");
+
+                    b.HasOne("Dialer.Core.Lists.ContactList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_lists_contact_lists_list_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.ContactList", b =>
+                {
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_lists_teams_team_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.ContactListRow", b =>
+                {
+                    b.HasOne("Dialer.Core.Lists.ContactList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_list_rows_contact_lists_list_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.OutboundWebhooks.WebhookAttempt", b =>

@@ -1,0 +1,161 @@
+using Dialer.Api.Auth;
+using Dialer.Api.Contacts;
+using Dialer.Api.Hosting;
+using Dialer.Api.Teams;
+using Dialer.Core.Campaigns;
+using Dialer.Core.Changes;
+using Dialer.Core.Data;
+using Dialer.Core.Lists;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dialer.Api.Lists;
+
+/// <summary>A campaign's lists: attach one of the team's lists, change its priority or pause it, detach it.</summary>
+public static class CampaignListsApi
+{
+    /// <param name="campaign">the /api/campaigns/{id} group</param>
+    public static RouteGroupBuilder MapCampaignListsApi(this RouteGroupBuilder campaign)
+    {
+        var lists = campaign.MapGroup("/lists");
+        lists.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        lists.MapPost("/{listId:guid}", Attach).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.List, "listId")
+            .WithDescription("Copies the list's rows into the campaign's contacts (numbers it has already are left as "
+                + "they are; do-not-call numbers are suppressed). Priority 0 is dialed first.");
+        lists.MapPatch("/{listId:guid}", Change).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.List, "listId")
+            .WithDescription("active: false parks the list's waiting contacts (never claimed); true makes them due.");
+        lists.MapDelete("/{listId:guid}", Detach).RequireAuthorization(Policies.Marketer)
+            .RequireTeamScope(TeamObject.List, "listId")
+            .WithDescription("Removes the list's contacts never dialed; those dialed stay, with their calls, parked.");
+        lists.MapListRecyclingApi();
+        return campaign;
+    }
+
+    public sealed record AttachRequest(bool? Active, int? Priority);
+
+    public sealed record AttachResponse(Guid ListId, string Name, bool Active, int Priority, DateTimeOffset AttachedAt,
+        int? Added = null, int? Suppressed = null, int? AlreadyInCampaign = null);
+
+    static async Task<Ok<List<AttachResponse>>> List(Guid id, DialerDb db, CancellationToken ct) =>
+        TypedResults.Ok(await (from a in db.CampaignLists.AsNoTracking()
+                               join l in db.ContactLists on a.ListId equals l.Id
+                               where a.CampaignId == id
+                               orderby a.Priority, a.AttachedAt
+                               select new AttachResponse(l.Id, l.Name, a.Active, a.Priority, a.AttachedAt))
+            .ToListAsync(ct));
+
+    static async Task<Results<Created<AttachResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Attach(
+        Guid id, Guid listId, AttachRequest? request, DialerDb db, CampaignHistory history, HttpContext http,
+        IOptions<ImportOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (PriorityError(request?.Priority) is { } invalid) return invalid;
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var list = await db.ContactLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId, ct);
+        if (campaign is null || list is null) return TypedResults.NotFound();
+        if (list.TeamId != campaign.TeamId)
+            return Problems.Conflict(new Refusal("The list belongs to another team than the campaign."));
+        if (list.UploadedAt is null)
+            return Problems.Conflict(new Refusal("The list has no finished upload yet: upload its CSV first."));
+        var room = options.Value.MaxContactsPerCampaign - await db.Contacts.CountAsync(c => c.CampaignId == id, ct);
+        if (list.RowCount > room)
+            return Problems.Conflict(new Refusal($"The campaign has room for {room} more contacts "
+                + $"(Import:MaxContactsPerCampaign) and the list holds {list.RowCount}."));
+
+        var now = clock.GetUtcNow();
+        var attachment = new CampaignList
+        {
+            CampaignId = id, ListId = listId, Active = request?.Active ?? true, Priority = request?.Priority ?? 0,
+            AttachedAt = now, AttachedBy = http.User.Identity?.Name ?? "",
+        };
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.CampaignLists.AnyAsync(a => a.CampaignId == id && a.ListId == listId, ct)) return null;
+            db.CampaignLists.Add(attachment);
+            await db.SaveChangesAsync(ct);
+            var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, ct);
+            history.Contacts(id, CampaignHistory.ListAttached, $"list '{list.Name}' attached "
+                + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}): {added} contacts "
+                + $"added, {suppressed} of them suppressed, {list.RowCount - added} already in the campaign");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new AttachResponse(listId, list.Name, attachment.Active, attachment.Priority, now, added,
+                suppressed, list.RowCount - added);
+        });
+        if (result is null) return Problems.Conflict(new Refusal("The list is attached to this campaign already."));
+        return TypedResults.Created($"/api/campaigns/{id}/lists", result);
+    }
+
+    static async Task<Results<Ok<AttachResponse>, NotFound, ValidationProblem>> Change(Guid id, Guid listId,
+        AttachRequest request, DialerDb db, CampaignHistory history, CancellationToken ct)
+    {
+        if (PriorityError(request.Priority) is { } invalid) return invalid;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var attachment = await db.CampaignLists.FromSql(
+                    $"SELECT * FROM campaign_lists WHERE campaign_id = {id} AND list_id = {listId} FOR UPDATE")
+                .FirstOrDefaultAsync(ct);
+            if (attachment is null) return null;
+            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
+            var notes = new List<string>();
+            if (request.Active is { } active && active != attachment.Active)
+            {
+                attachment.Active = active;
+                var moved = await ListAttachment.SetActiveAsync(db, attachment, ct);
+                notes.Add($"{(active ? "activated" : "deactivated")}: {moved} contacts {(active ? "due" : "parked")}");
+            }
+            if (request.Priority is { } priority && priority != attachment.Priority)
+            {
+                notes.Add($"priority {attachment.Priority} → {priority}");
+                attachment.Priority = priority;
+                await ListAttachment.SetPriorityAsync(db, attachment, ct);
+            }
+            if (notes.Count > 0) history.Contacts(id, CampaignHistory.ListChanged, $"list '{name}' "
+                + string.Join(", ", notes));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new AttachResponse(listId, name, attachment.Active, attachment.Priority, attachment.AttachedAt);
+        });
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    public sealed record DetachResponse(int Removed, int Kept);
+
+    static async Task<Results<Ok<DetachResponse>, NotFound>> Detach(Guid id, Guid listId, DialerDb db,
+        CampaignHistory history, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var attachment = await db.CampaignLists.FromSql(
+                    $"SELECT * FROM campaign_lists WHERE campaign_id = {id} AND list_id = {listId} FOR UPDATE")
+                .FirstOrDefaultAsync(ct);
+            if (attachment is null) return null;
+            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
+            var (removed, kept) = await ListAttachment.RemoveAsync(db, attachment, ct);
+            db.CampaignLists.Remove(attachment);
+            history.Contacts(id, CampaignHistory.ListDetached,
+                $"list '{name}' detached: {removed} contacts never dialed removed, {kept} kept");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new DetachResponse(removed, kept);
+        });
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    static ValidationProblem? PriorityError(int? priority) => priority is null or (>= 0 and <= CampaignList.MaxPriority)
+        ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        { ["priority"] = [$"Between 0 (dialed first) and {CampaignList.MaxPriority}."] });
+}
