@@ -20,6 +20,7 @@ public static class SharedConfiguration
         sources.Insert(0, Json(files, "appsettings.shared.json"));
         sources.Insert(1, Json(files, $"appsettings.shared.{builder.Environment.EnvironmentName}.json"));
         builder.Services.RefuseSampleSecretsOutsideDevelopment();
+        Telemetry.RedactingLoggerFactory.Register(builder.Services);
         return builder;
     }
 

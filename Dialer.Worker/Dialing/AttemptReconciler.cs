@@ -36,7 +36,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(new RedactedException(e), "Reconciliation round failed");
+                log.LogError(e, "Reconciliation round failed");
             }
         }
     }
@@ -163,7 +163,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(new RedactedException(e), "Stranded attempt {AttemptId} could not be settled this round",
+                log.LogWarning(e, "Stranded attempt {AttemptId} could not be settled this round",
                     id);
             }
         }
@@ -181,7 +181,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         try { await ReconcileAsync(services, attempt, now, notPlacedAfter, lostAfter, ct); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(new RedactedException(e), "Attempt {AttemptId} could not be reconciled this round",
+            log.LogWarning(e, "Attempt {AttemptId} could not be reconciled this round",
                 attempt.Id);
         }
     }
