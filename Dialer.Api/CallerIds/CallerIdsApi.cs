@@ -32,7 +32,9 @@ public static class CallerIdsApi
             .SingleOrDefaultAsync(ct);
         if (settings is null) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        var today = await CallerIdLedger.TodayAsync(db, CallerIdPool.All(settings), now, ct);
+        var today = CallerIdPool.NeedsLedger(settings)
+            ? await CallerIdLedger.TodayAsync(db, CallerIdPool.All(settings), now, ct)
+            : await CallerIdLedger.FromAttemptsAsync(db, settings.CallerId, now, ct);
         return TypedResults.Ok(CallerIdsView.Of(settings, today, now));
     }
 

@@ -34,6 +34,33 @@ public static class CallerIdLedger
         return rows.Where(r => wanted[r.Phone] == r.Day).ToDictionary(r => r.Phone);
     }
 
+    /// <summary>
+    /// A lone default number's day, counted from the attempts that showed it (its dials keep no ledger row:
+    /// <see cref="CallerIdPool.NeedsLedger"/>): calls placed in the number's local day and those answered.
+    /// </summary>
+    public static async Task<Dictionary<string, CallerIdDay>> FromAttemptsAsync(DialerDb db, string number,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var day = DayOf(number, now);
+        var zone = Zones.GetOrAdd(number, ZoneOf);
+        var start = StartOf(day, zone);
+        var end = StartOf(day.AddDays(1), zone);
+        var counts = await db.CallAttempts.AsNoTracking()
+            .Where(a => a.CallerId == number && a.DialedAt >= start && a.DialedAt < end)
+            .GroupBy(_ => 1)
+            .Select(g => new { Calls = g.Count(), Answers = g.Count(a => a.AnsweredAt != null) })
+            .SingleOrDefaultAsync(ct);
+        return counts is null ? []
+            : new() { [number] = new CallerIdDay { Phone = number, Day = day, Calls = counts.Calls,
+                Answers = counts.Answers } };
+    }
+
+    static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>Counts one call from the number today, unless it is resting or at <paramref name="cap"/>.</summary>
     public static async Task<bool> TryReserveAsync(DialerDb db, string number, int? cap, DateTimeOffset now,
         CancellationToken ct)

@@ -29,4 +29,11 @@ public sealed record CallerIdPool
     /// <summary>The default first, then the pool's own, each once.</summary>
     public static IReadOnlyList<string> All(Campaigns.CampaignSettings settings) =>
         [.. new[] { settings.CallerId }.Concat(settings.CallerIds?.Numbers ?? []).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Whether choosing among the campaign's numbers needs their day's use: not for its default alone with no cap (a
+    /// pool of one cannot fall below its own answer rate, so it never rests).
+    /// </summary>
+    public static bool NeedsLedger(Campaigns.CampaignSettings settings) =>
+        settings.CallerIds?.DailyCap is not null || All(settings).Count > 1;
 }

@@ -14,7 +14,8 @@ namespace Dialer.Worker.CallerIds;
 /// that are due, then <see cref="CallerIdChoice"/>, and the chosen number's call counted against its cap (a race lost
 /// to another Worker for the last call chooses again). When no number may call, the attempt is given back to its
 /// contact unspent and the campaign pauses with the reason: every dial would meet the same refusal until tomorrow or a
-/// manager clears a rest.
+/// manager clears a rest. A campaign with no pool and no cap needs none of this: its one number can neither reach a
+/// cap nor fall below its own pool's answer rate, so it is chosen without a round trip (the dial's claim records it).
 /// </summary>
 public sealed class CallerIdPicker(DialerDb db, AttemptUpdates updates, CampaignLifecycle lifecycle,
     TimeProvider clock, ILogger<CallerIdPicker> log)
@@ -24,6 +25,7 @@ public sealed class CallerIdPicker(DialerDb db, AttemptUpdates updates, Campaign
         CancellationToken ct)
     {
         var settings = campaign.Settings;
+        if (!CallerIdPool.NeedsLedger(settings)) return settings.CallerId;
         var pool = CallerIdPool.All(settings);
         for (var tries = 0; tries <= pool.Count; tries++)
         {

@@ -12,8 +12,9 @@ namespace Dialer.Worker.Dialing;
 /// (Created to Dialing; on a retry, its claim renewed) and stamped with that moment, and the permit is asked then,
 /// not when the message arrived. The stamp is the claim: the reconciler takes a Dialing attempt only once its stamp
 /// is older than its grace, longer than one request and the pause before a retry, so the two never both own one.
+/// The first claim also records the caller ID the call shows (the callback line and the floor read it).
 /// </summary>
-public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Guid attemptId)
+public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Guid attemptId, string? callerId = null)
 {
     DateTimeOffset? _stamp;
 
@@ -27,7 +28,7 @@ public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Gu
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.DialedAt, now), ct)
             : await attempts.Where(a => a.State == AttemptState.Created)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.Dialing)
-                    .SetProperty(a => a.DialedAt, now), ct);
+                    .SetProperty(a => a.DialedAt, now).SetProperty(a => a.CallerId, a => callerId ?? a.CallerId), ct);
         if (claimed == 0) throw new DialWithdrawn(null, now);
         _stamp = now;
 

@@ -33,7 +33,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
 
         // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
         // of Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
-        var claim = new DialClaim(db, clock, lead, id);
+        var claim = new DialClaim(db, clock, lead, id, callerId);
         DialResult result;
         try
         {

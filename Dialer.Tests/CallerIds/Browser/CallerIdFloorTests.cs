@@ -20,6 +20,12 @@ public sealed class CallerIdFloorTests(LiveApi api, Chromium chromium) : IClassF
         var now = DateTimeOffset.UtcNow;
         await using (var db = api.Database.CreateDb())
         {
+            // a pool of two: a lone default number keeps no ledger and never rests (CallerIdPool.NeedsLedger)
+            await db.Database.ExecuteSqlAsync($$"""
+                UPDATE campaigns SET settings = settings || jsonb_build_object('callerIds',
+                  coalesce(settings -> 'callerIds', '{}') || '{"numbers": ["+14155550111"]}')
+                WHERE id = {{id}}
+                """);
             db.CallerIdDays.Add(new CallerIdDay
             {
                 Phone = number, Day = CallerIdLedger.DayOf(number, now), Calls = 40, Answers = 3, RestedAt = now,
