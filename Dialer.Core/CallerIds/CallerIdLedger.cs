@@ -51,8 +51,14 @@ public static class CallerIdLedger
             .Select(g => new { Calls = g.Count(), Answers = g.Count(a => a.AnsweredAt != null) })
             .SingleOrDefaultAsync(ct);
         return counts is null ? []
-            : new() { [number] = new CallerIdDay { Phone = number, Day = day, Calls = counts.Calls,
-                Answers = counts.Answers } };
+            : new()
+            {
+                [number] = new CallerIdDay
+                {
+                    Phone = number, Day = day, Calls = counts.Calls,
+                    Answers = counts.Answers
+                }
+            };
     }
 
     static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
