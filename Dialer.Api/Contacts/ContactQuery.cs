@@ -31,7 +31,7 @@ public sealed record ContactQuery(string[]? Status, string[]? LastOutcome, strin
         if (Q is { Length: > ContactFilter.MaxTextLength })
             errors["q"] = [$"At most {ContactFilter.MaxTextLength} characters."];
         ColumnCondition[] columns = [];
-        if (Column is not null || Value is not null)
+        if (Column is not null || Value is { Length: > 0 })
         {
             var condition = new ColumnCondition(Column ?? "", Value ?? []);
             foreach (var (field, message) in condition.Problems(""))
