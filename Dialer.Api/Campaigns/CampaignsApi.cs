@@ -77,13 +77,15 @@ public static class CampaignsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         Campaign? campaign = null;
+        var stale = false;
         Refusal? refused;
         try
         {
             refused = await changes.RunAsync(async (unit, token) =>
             {
                 campaign = await unit.LockCampaignAsync(id, token);
-                if (campaign is null || ETags.Stale(http.Request, campaign.Version)) return Discard(unit, null);
+                if (campaign is null) return Discard(unit, null);
+                if (stale = ETags.Stale(http.Request, campaign.Version)) return Discard(unit, null);
                 var before = campaign.Settings;
                 if (campaign.TryUpdate(settings, unit.Now) is { } refusal) return Discard(unit, refusal);
                 history.Definition(campaign, before, CampaignHistory.Updated);
@@ -98,8 +100,8 @@ public static class CampaignsApi
         }
         catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
         if (campaign is null) return TypedResults.NotFound();
+        if (stale) return ETags.StaleProblem();
         if (refused is not null) return Problems.Conflict(refused);
-        if (ETags.Stale(http.Request, campaign.Version)) return ETags.StaleProblem();
 
         var counts = await ContactCountsQuery.ForAsync(db, [id], ct);
         http.Response.Headers.ETag = ETags.Of(campaign.Version);

@@ -98,15 +98,16 @@ public static class ContactEditApi
                     var replacement = await ContactEdits.NewAsync(db, campaign, input2, contact, unit.Now, token);
                     ContactEdits.Retire(contact, NumberChanged);
                     await db.SaveChangesAsync(token);
-                    history.Contacts(id, CampaignHistory.ContactEdited, $"contact {contact.Id}: number {Mask(contact.Phone)} → "
-                        + $"{Mask(phone)}; its calls stay with the old number, retired; contact {replacement.Id} "
-                        + "added for the new one");
+                    history.Contacts(id, CampaignHistory.ContactEdited, $"contact {contact.Id}: number "
+                        + $"{Mask(contact.Phone)} → {Mask(phone)}; its calls stay with the old number, retired; "
+                        + $"contact {replacement.Id} added for the new one");
                     return TypedResults.Ok(new EditResponse(ContactResponse.From(replacement), contact.Id));
                 }
             }
             var changed = await ContactEdits.ApplyAsync(db, campaign, contact, input2, phone, unit.Now, token);
             if (changed.Count == 0) unit.Discard();
-            else history.Contacts(id, CampaignHistory.ContactEdited, $"contact {contact.Id}: {string.Join(", ", changed)}");
+            else history.Contacts(id, CampaignHistory.ContactEdited,
+                $"contact {contact.Id}: {string.Join(", ", changed)}");
             return TypedResults.Ok(new EditResponse(ContactResponse.From(contact)));
         }, ct);
     }

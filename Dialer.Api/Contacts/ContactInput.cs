@@ -51,7 +51,8 @@ public sealed record ContactInput(string? Phone = null, string? Name = null,
         string? fields = null;
         if (CustomFields is { } custom)
         {
-            if (custom.Count > MaxFields || custom.Any(f => f.Key.Trim().Length is 0 or > ColumnCondition.MaxColumnLength
+            if (custom.Count > MaxFields
+                || custom.Any(f => f.Key.Trim().Length is 0 or > ColumnCondition.MaxColumnLength
                     || f.Value?.Length > MaxFieldValueLength))
                 errors["customFields"] = [$"At most {MaxFields} fields, names of 1 to {ColumnCondition.MaxColumnLength}"
                     + $" characters, values of at most {MaxFieldValueLength}."];

@@ -219,7 +219,11 @@ public static class CampaignSettingsValidator
 
     static void ValidateDialFilter(CampaignSettings s, ValidationErrors errors)
     {
-        if (s.DialFilter is null) { errors.Add("dialFilter", "A list of conditions (empty for every contact)."); return; }
+        if (s.DialFilter is null)
+        {
+            errors.Add("dialFilter", "A list of conditions (empty for every contact).");
+            return;
+        }
         if (s.DialFilter.Length > MaxDialFilterConditions)
             errors.Add("dialFilter", $"At most {MaxDialFilterConditions} conditions.");
         for (var i = 0; i < s.DialFilter.Length && i < MaxDialFilterConditions; i++)

@@ -29,7 +29,8 @@ public sealed class DialFilterDialingTests(BusyWorld world) : IClassFixture<Busy
                 CampaignId = campaign.Id, Phone = $"+1305{random.Next(200, 999)}{i:D4}",
                 TimeZones = [DialingWorld.ZoneOpenNow()], StatedJurisdiction = states[random.Next(2)],
                 CustomFields = JsonSerializer.Serialize(new { segment = segments[random.Next(3)] }),
-                Status = ContactStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+                Status = ContactStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow,
+                CreatedAt = DateTimeOffset.UtcNow,
             }));
             await db.SaveChangesAsync();
             await DialFilterParking.ApplyAsync(db, campaign.Id, filter, default);

@@ -56,7 +56,8 @@ public sealed class DialFilterPropertyTests(ApiFactory api)
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
             });
-            Assert.All(claimed, c => Assert.True(ContactFilter.Admits(filter, c), $"claimed outside: {c.CustomFields}"));
+            Assert.All(claimed,
+                c => Assert.True(ContactFilter.Admits(filter, c), $"claimed outside: {c.CustomFields}"));
             // the others inside it may be refused by the law of their state (hours, consent), never filtered
             var after = await db.Contacts.AsNoTracking().Where(c => c.CampaignId == campaignId).ToListAsync();
             Assert.All(after, c => Assert.Equal(!ContactFilter.Admits(filter, c), c.Status == ContactStatus.Filtered));

@@ -59,7 +59,8 @@ public sealed record ContactFilter
     /// <summary>Every condition holds (a campaign's dial filter: <see cref="Campaigns.CampaignSettings.DialFilter"/>).
     /// </summary>
     public static Expression<Func<Contact, bool>> AllOf(IEnumerable<ColumnCondition> conditions) =>
-        conditions.Aggregate((Expression<Func<Contact, bool>>)(_ => true), (all, c) => Predicates.And(all, c.Matching()));
+        conditions.Aggregate((Expression<Func<Contact, bool>>)(_ => true),
+            (all, c) => Predicates.And(all, c.Matching()));
 
     public static bool Admits(IReadOnlyCollection<ColumnCondition> conditions, Contact contact) =>
         conditions.Count == 0 || conditions.All(c => c.Admits(contact));
