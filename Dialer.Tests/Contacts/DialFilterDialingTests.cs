@@ -17,7 +17,9 @@ public sealed class DialFilterDialingTests(BusyWorld world) : IClassFixture<Busy
         ColumnCondition[] filter = [new("segment", ["gold", "silver"]), new("state", ["FL"])];
         var (campaign, _) = await world.RunningCampaignAsync(0, s => s with
         {
-            DialFilter = filter, MaxAttempts = 3, MaxAttemptsPer24Hours = 3,
+            DialFilter = filter,
+            MaxAttempts = 3,
+            MaxAttemptsPer24Hours = 3,
         });
         var random = new Random(7);
         string[] segments = ["gold", "silver", "bronze"];

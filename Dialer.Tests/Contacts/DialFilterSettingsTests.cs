@@ -21,8 +21,9 @@ public sealed class DialFilterSettingsTests(ApiFactory api)
         (await _marketer.UploadCsvAsync(campaign, "phone,segment,state\n+14155590001,gold,FL\n+14155590002,bronze,FL\n"
             + "+14155590003,silver,GA\n+14155590004,silver,Florida\n")).EnsureSuccessStatusCode();
 
-        body["dialFilter"] = new JsonArray(new JsonObject { ["column"] = "segment", ["values"] = new JsonArray("gold",
-            "silver") }, new JsonObject { ["column"] = "state", ["values"] = new JsonArray("FL") });
+        var segment = new JsonObject { ["column"] = "segment", ["values"] = new JsonArray("gold", "silver") };
+        var state = new JsonObject { ["column"] = "state", ["values"] = new JsonArray("FL") };
+        body["dialFilter"] = new JsonArray(segment, state);
         (await _marketer.PutAsJsonAsync($"/api/campaigns/{campaign}", body)).EnsureSuccessStatusCode();
         Assert.Equal(["+14155590001", "+14155590004"], await WaitingAsync(campaign));
 
