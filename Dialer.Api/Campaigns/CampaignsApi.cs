@@ -3,6 +3,7 @@ using Dialer.Api.Hosting;
 using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
+using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -69,25 +70,48 @@ public static class CampaignsApi
 
     static async Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem,
         Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Update(
-        Guid id, CampaignSettings settings, DialerDb db, CampaignHistory history, TimeProvider clock, HttpContext http,
-        CancellationToken ct)
+        Guid id, CampaignSettings settings, DialerDb db, StateChanges changes, CampaignHistory history,
+        HttpContext http, CancellationToken ct)
     {
         var errors = CampaignSettingsValidator.Validate(settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null) return TypedResults.NotFound();
-        if (ETags.Stale(http.Request, campaign.Version)) return ETags.StaleProblem();
-        var before = campaign.Settings;
-        if (campaign.TryUpdate(settings, clock.GetUtcNow()) is { } refusal) return Problems.Conflict(refusal);
-        history.Definition(campaign, before, CampaignHistory.Updated);
-
-        try { await db.SaveChangesAsync(ct); }
+        Campaign? campaign = null;
+        var stale = false;
+        Refusal? refused;
+        try
+        {
+            refused = await changes.RunAsync(async (unit, token) =>
+            {
+                campaign = await unit.LockCampaignAsync(id, token);
+                if (campaign is null) return Discard(unit, null);
+                if (stale = ETags.Stale(http.Request, campaign.Version)) return Discard(unit, null);
+                var before = campaign.Settings;
+                if (campaign.TryUpdate(settings, unit.Now) is { } refusal) return Discard(unit, refusal);
+                history.Definition(campaign, before, CampaignHistory.Updated);
+                if (DialFilterChange.Differs(before.DialFilter, settings.DialFilter))
+                {
+                    var (filtered, back) = await DialFilterParking.ApplyAsync(db, id, settings.DialFilter, token);
+                    history.Contacts(id, CampaignHistory.DialFilterApplied, DialFilterChange.Describe(
+                        settings.DialFilter, filtered, back));
+                }
+                return null;
+            }, ct);
+        }
         catch (DbUpdateConcurrencyException) { return ETags.StaleProblem(); }
+        if (campaign is null) return TypedResults.NotFound();
+        if (stale) return ETags.StaleProblem();
+        if (refused is not null) return Problems.Conflict(refused);
 
         var counts = await ContactCountsQuery.ForAsync(db, [id], ct);
         http.Response.Headers.ETag = ETags.Of(campaign.Version);
         return TypedResults.Ok(CampaignResponse.From(campaign, counts[id]));
+    }
+
+    static Refusal? Discard(StateChange unit, Refusal? refusal)
+    {
+        unit.Discard();
+        return refusal;
     }
 
     static async Task<Results<NoContent, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Delete(Guid id,

@@ -1,7 +1,9 @@
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Hosting;
+using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
+using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,14 +22,17 @@ public static class ContactsApi
             .WithDescription("Upload a CSV with a header row and a phone column (name, time zone and any other columns "
                 + "are optional).")
             .RequireAuthorization(Policies.Marketer);
-        contacts.MapGet("/", List).RequireAuthorization(Policies.Reader);
+        contacts.MapGet("/", List).RequireAuthorization(Policies.Reader)
+            .WithDescription("Search and filter (status, lastOutcome, disposition, attempts, q: a name or digits of a "
+                + "number, column and value), paged by ?page= or by key with ?after=.");
         contacts.MapGet("/export", Export).RequireAuthorization(Policies.Reader);
+        contacts.MapContactEditApi();
         return campaign;
     }
 
     static async Task<Results<Ok<ImportReport>, NotFound, ProblemHttpResult>> Import(
         Guid id, HttpRequest request, DialerDb db, ContactImporter importer, IOptions<ImportOptions> options,
-        CancellationToken ct)
+        StateChanges changes, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -36,7 +41,11 @@ public static class ContactsApi
         if (body is null) return Problems.BadRequest(error!);
         try
         {
-            return TypedResults.Ok(await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct));
+            var report = await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct);
+            if (campaign.Settings.DialFilter.Length > 0) // the new contacts outside it wait as filtered
+                await changes.RunAsync((unit, token) =>
+                    DialFilterParking.ApplyAsync(unit.Db, id, campaign.Settings.DialFilter, token), ct);
+            return TypedResults.Ok(report);
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }
         catch (ContactImporter.LimitException e) { return Problems.TooLarge(e.Message, e.Line, e.Report); }
@@ -46,37 +55,24 @@ public static class ContactsApi
         }
     }
 
-    public sealed record ContactResponse(long Id, string Phone, string? Name, string[] TimeZones, ContactStatus Status,
-        int Attempts, DateTimeOffset? NextAttemptAt, string? LastOutcome, string? Disposition,
-        System.Text.Json.JsonElement? CustomFields);
-
     static async Task<Results<Ok<Page<ContactResponse>>, NotFound, ValidationProblem>> List(
-        Guid id, DialerDb db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 100,
-        long? after = null)
+        Guid id, DialerDb db, [AsParameters] ContactQuery search, CancellationToken ct, int page = 1,
+        int pageSize = 100, long? after = null)
     {
         if (Paging.TooFar(page) is { } tooFar) return TypedResults.ValidationProblem(tooFar);
-        ContactStatus? wanted = null;
-        if (status is not null)
-        {
-            if (!Enum.TryParse<ContactStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["status"] = [$"'{status}' is not one of: {string.Join(", ", Enum.GetNames<ContactStatus>())}."] });
-            wanted = parsed;
-        }
+        var (filter, errors) = search.Read();
+        if (filter is null) return TypedResults.ValidationProblem(errors);
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var query = db.Contacts.AsNoTracking().Where(c => c.CampaignId == id);
-        if (wanted is { } s) query = query.Where(c => c.Status == s);
+        var query = filter.Apply(db.Contacts.AsNoTracking().Where(c => c.CampaignId == id));
         var total = await query.CountAsync(ct);
         // ?after= pages by key: as fast on the millionth row as on the first
         var rows = after is { } last
             ? await query.Where(c => c.Id > last).OrderBy(c => c.Id).Take(pageSize).ToListAsync(ct)
             : await query.OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var items = rows.Select(c => new ContactResponse(c.Id, c.Phone, c.Name, c.TimeZones, c.Status, c.Attempts,
-            c.NextAttemptAt, c.LastOutcome, c.Disposition,
-            c.CustomFields is null ? null : System.Text.Json.JsonDocument.Parse(c.CustomFields).RootElement)).ToList();
         var nextAfter = rows.Count == pageSize ? rows[^1].Id : (long?)null;
-        return TypedResults.Ok(new Page<ContactResponse>(items, page, pageSize, total, nextAfter));
+        return TypedResults.Ok(new Page<ContactResponse>([.. rows.Select(ContactResponse.From)], page, pageSize,
+            total, nextAfter));
     }
 
     /// <summary>Streams the campaign's contacts as CSV, row by row, with formula-looking cells neutralised.</summary>

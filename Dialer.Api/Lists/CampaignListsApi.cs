@@ -80,6 +80,7 @@ public static class CampaignListsApi
             db.CampaignLists.Add(attachment);
             await db.SaveChangesAsync(ct);
             var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, ct);
+            await ListRecyclingApi.ParkOutsideFilterAsync(db, id, ct);
             history.Contacts(id, CampaignHistory.ListAttached, $"list '{list.Name}' attached "
                 + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}): {added} contacts "
                 + $"added, {suppressed} of them suppressed, {list.RowCount - added} already in the campaign");
@@ -111,6 +112,7 @@ public static class CampaignListsApi
             {
                 attachment.Active = active;
                 var moved = await ListAttachment.SetActiveAsync(db, attachment, ct);
+                if (active) await ListRecyclingApi.ParkOutsideFilterAsync(db, id, ct);
                 notes.Add($"{(active ? "activated" : "deactivated")}: {moved} contacts {(active ? "due" : "parked")}");
             }
             if (request.Priority is { } priority && priority != attachment.Priority)

@@ -2,6 +2,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Teams;
 using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
+using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,7 @@ public static class ListRecyclingApi
                 .SetProperty(c => c.CallbackAt, (DateTimeOffset?)null)
                 .SetProperty(c => c.Priority, DialPriority.Retry)
                 .SetProperty(c => c.Attempts, c => reset ? 0 : c.Attempts), ct);
+            await ParkOutsideFilterAsync(db, id, ct);
             var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
             var note = $"list '{name}': {touched} contacts due again (attempts {(reset ? "reset" : "kept")}); "
                 + $"filter {System.Text.Json.JsonSerializer.Serialize(filter)}";
@@ -80,21 +82,23 @@ public static class ListRecyclingApi
         return count is { } n ? TypedResults.Ok(new RecycleCount(n)) : TypedResults.NotFound();
     }
 
-    /// <summary>The one query both the preview and the run use.</summary>
-    static IQueryable<Contact> Picked(DialerDb db, Guid campaignId, Guid listId, RecycleFilter f)
+    /// <summary>Contacts made due again outside the campaign's dial filter wait as filtered.</summary>
+    internal static async Task ParkOutsideFilterAsync(DialerDb db, Guid campaignId, CancellationToken ct)
     {
-        var statuses = f.Status is { Length: > 0 }
-            ? f.Status.Select(s => Enum.Parse<ContactStatus>(s, ignoreCase: true)).ToArray() : Recyclable;
-        var query = db.Contacts.Where(c => c.CampaignId == campaignId && c.ListId == listId
-            && c.AnonymisedAt == null && statuses.Contains(c.Status));
-        if (f.LastOutcome is { Length: > 0 } outcomes) query = query.Where(c => outcomes.Contains(c.LastOutcome));
-        if (f.Disposition is { Length: > 0 } dispositions)
-            query = query.Where(c => dispositions.Contains(c.Disposition));
-        if (f.AttemptsAtMost is { } most) query = query.Where(c => c.Attempts <= most);
-        if (f.AttemptsAtLeast is { } least) query = query.Where(c => c.Attempts >= least);
-        if (f.LastCallBefore is { } before) query = query.Where(c => c.LastAttemptAt < before);
-        return query;
+        var filter = (await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Settings)
+            .SingleAsync(ct)).DialFilter;
+        if (filter.Length > 0) await DialFilterParking.ApplyAsync(db, campaignId, filter, ct);
     }
+
+    /// <summary>The one query both the preview and the run use: the contacts' one filter, on the list's contacts.
+    /// </summary>
+    static IQueryable<Contact> Picked(DialerDb db, Guid campaignId, Guid listId, RecycleFilter f) => new ContactFilter
+    {
+        Statuses = f.Status is { Length: > 0 }
+            ? [.. f.Status.Select(s => Enum.Parse<ContactStatus>(s, ignoreCase: true))] : Recyclable,
+        LastOutcomes = f.LastOutcome ?? [], Dispositions = f.Disposition ?? [], AttemptsAtMost = f.AttemptsAtMost,
+        AttemptsAtLeast = f.AttemptsAtLeast, LastCallBefore = f.LastCallBefore,
+    }.Apply(db.Contacts.Where(c => c.CampaignId == campaignId && c.ListId == listId && c.AnonymisedAt == null));
 
     static ValidationProblem? Validate(RecycleFilter f)
     {

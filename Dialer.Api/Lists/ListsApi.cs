@@ -32,6 +32,7 @@ public static class ListsApi
                 + "bad rows reported by line, good rows kept). Consent columns are not kept by a list.");
         lists.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.List);
+        lists.MapListRowsApi();
         return lists;
     }
 

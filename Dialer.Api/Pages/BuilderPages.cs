@@ -15,6 +15,7 @@ public static class BuilderPages
     [
         ("/campaigns", "campaigns.html"),
         ("/campaigns/edit", "campaign-edit.html"),
+        ("/campaigns/contacts", "contacts.html"),
         ("/do-not-call", "do-not-call.html"),
         ("/agent/index.html", "agent/index.html"),
         ("/manager/", "manager/index.html"),

@@ -74,6 +74,11 @@ public sealed record CampaignSettings
     /// agent previewing contacts reads what the script needs and not the whole list.
     /// </summary>
     public string[] AgentFields { get; init; } = [];
+    /// <summary>
+    /// Dial only contacts whose columns match every condition (<c>state in (FL)</c>, <c>segment in (gold, silver)</c>);
+    /// the others wait as <see cref="Contacts.ContactStatus.Filtered"/>. Empty: every contact.
+    /// </summary>
+    public Contacts.Filters.ColumnCondition[] DialFilter { get; init; } = [];
     public string[] Dispositions { get; init; } = ["sale", "no-sale", "callback", "do-not-call", "wrong-number"];
     public string[] ConversionDispositions { get; init; } = ["sale"];
     public int Priority { get; init; }

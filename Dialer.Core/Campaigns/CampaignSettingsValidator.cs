@@ -64,6 +64,7 @@ public static class CampaignSettingsValidator
             ValidateAbandoned(s.RetryRules.Abandoned, errors);
         }
         DispositionRulesCheck.Validate(s, errors);
+        ValidateDialFilter(s, errors);
 
         if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
         if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))
@@ -212,5 +213,23 @@ public static class CampaignSettingsValidator
             errors.Add(field + ".delayMinutes", "Must be between 1 minute and 14 days.");
         if (rule.MaxRetries is < 0 or > 10)
             errors.Add(field + ".maxRetries", "Must be between 0 and 10.");
+    }
+
+    public const int MaxDialFilterConditions = 10;
+
+    static void ValidateDialFilter(CampaignSettings s, ValidationErrors errors)
+    {
+        if (s.DialFilter is null)
+        {
+            errors.Add("dialFilter", "A list of conditions (empty for every contact).");
+            return;
+        }
+        if (s.DialFilter.Length > MaxDialFilterConditions)
+            errors.Add("dialFilter", $"At most {MaxDialFilterConditions} conditions.");
+        for (var i = 0; i < s.DialFilter.Length && i < MaxDialFilterConditions; i++)
+        {
+            if (s.DialFilter[i] is not { } condition) { errors.Add($"dialFilter[{i}]", "Required."); continue; }
+            foreach (var (field, message) in condition.Problems($"dialFilter[{i}]")) errors.Add(field, message);
+        }
     }
 }

@@ -37,6 +37,9 @@ public static class ContactDeferral
             case DialPermit.CampaignNotRunning or DialPermit.CampaignEnding or CallAttempt.NotSent
                 or CallerIds.CallerIdChoice.NoneAvailable:
                 break; // no fault of the contact's: it keeps its place for when the dial can go
+            case ContactClaimer.OutsideDialFilter:
+                contact.Status = ContactStatus.Filtered; // until the campaign's dial filter admits it
+                break;
             case DialPermit.DialingElsewhere:
                 contact.NextAttemptAt = now.AddMinutes(1); // that call will soon be over
                 break;

@@ -4,6 +4,7 @@ using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
+using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
 using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,11 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
             var inputs = await ClaimInputs.ForAsync(db, campaign.Id, candidates, now, ct);
             foreach (var contact in candidates)
             {
+                if (!ContactFilter.Admits(campaign.Settings.DialFilter, contact))
+                {
+                    contact.Defer(campaign.Settings, OutsideDialFilter, now, Lead); // Pending by another path
+                    continue;
+                }
                 var i = inputs.GetValueOrDefault(contact.Id);
                 var refusal = DialPermit.AtClaim(campaign, contact, i.OnDoNotCall, i.Consents, i.AttemptsLast24Hours,
                     i.Person, now, Lead);
@@ -109,6 +115,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
     public async Task<string?> RecheckAsync(Campaign campaign, Contact contact, DateTimeOffset now,
         CancellationToken ct)
     {
+        if (!ContactFilter.Admits(campaign.Settings.DialFilter, contact)) return OutsideDialFilter;
         var listed = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var recent = (await AttemptsLast24Hours.ForAsync(db, [contact.Id], now, ct)).GetValueOrDefault(contact.Id);
         var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct))
@@ -116,6 +123,8 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
         return DialPermit.AtClaim(campaign, contact, listed, consents, recent, person, now, Lead);
     }
+
+    public const string OutsideDialFilter = "outside-dial-filter";
 
     /// <summary>
     /// The claim is what counts an attempt: the contact is in flight, its attempt row exists from here on, and its

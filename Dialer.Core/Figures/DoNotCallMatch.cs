@@ -22,7 +22,8 @@ public static class DoNotCallMatch
     /// </summary>
     public static Expression<Func<Contact, bool>> WaitingContacts(IReadOnlyCollection<string> phones,
         Guid? entryCampaignId) =>
-        c => phones.Contains(c.Phone) && (c.Status == ContactStatus.Pending || c.Status == ContactStatus.Parked)
+        c => phones.Contains(c.Phone) && (c.Status == ContactStatus.Pending || c.Status == ContactStatus.Parked
+            || c.Status == ContactStatus.Filtered)
             && (entryCampaignId == null || c.CampaignId == entryCampaignId);
 
     /// <summary>

@@ -25,7 +25,8 @@ export function contactsSection(section, campaignId, onImported) {
   section.replaceChildren(
     el('h2', { id: 'contacts-title' }, t('contacts.title')),
     el('p', { class: 'muted' }, t('contacts.intro')),
-    dropZone('contacts-file', t('contacts.upload'), onFile), progress.element, report);
+    dropZone('contacts-file', t('contacts.upload'), onFile), progress.element, report,
+    el('p', {}, el('a', { id: 'browse-contacts', href: `/campaigns/contacts?id=${encodeURIComponent(campaignId)}` }, t('contacts.browse'))));
 }
 
 function renderReport(r, file) {
