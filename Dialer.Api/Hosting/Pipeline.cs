@@ -4,6 +4,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
+using Dialer.Api.Compliance.Registries;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Localization;
 using Dialer.Api.OutboundWebhooks;
@@ -56,6 +57,7 @@ public static class Pipeline
         // the API, one route group per resource
         app.MapCampaigns();
         app.MapDoNotCallApi();
+        app.MapRegistryListsApi();
         app.MapErasuresApi();
         app.MapWebhooksApi();
         app.MapUsersApi();

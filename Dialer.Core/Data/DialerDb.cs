@@ -36,6 +36,9 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Privacy.Erasure> Erasures => Set<Privacy.Erasure>();
     public DbSet<CallerIds.CallerIdDay> CallerIdDays => Set<CallerIds.CallerIdDay>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
+    public DbSet<Compliance.Registries.RegistryList> RegistryLists => Set<Compliance.Registries.RegistryList>();
+    public DbSet<Compliance.Registries.RegistryNumber> RegistryNumbers =>
+        Set<Compliance.Registries.RegistryNumber>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);
