@@ -42,9 +42,14 @@ public sealed class RegistryCopies
     public static async Task<RegistryCopies> ForTeamAsync(DialerDb db, Guid teamId, DateTimeOffset now,
         CancellationToken ct)
     {
-        var lists = await Binding(db, teamId)
-            .Select(l => new { l.Id, l.Name, l.Jurisdiction, l.DownloadedOn }).ToListAsync(ct);
-        if (lists.Count == 0) return None;
+        var lists = await Binding(db, teamId).ToListAsync(ct);
+        return lists.Count == 0 ? None : Of(lists, now);
+    }
+
+    /// <summary>The copies as they bind at <paramref name="now"/>: each stale when it, and every other copy of the same
+    /// registry (name and jurisdiction), is older than its jurisdiction allows.</summary>
+    public static RegistryCopies Of(IReadOnlyCollection<RegistryList> lists, DateTimeOffset now)
+    {
         var newest = lists.GroupBy(l => (l.Jurisdiction, l.Name.ToLowerInvariant()))
             .ToDictionary(g => g.Key, g => g.Max(l => l.DownloadedOn));
         return new([.. lists.Select(l =>
