@@ -12,7 +12,7 @@ public static class RegistryListing
     /// <summary>The ids (uuid[]) of the copies among <paramref name="copies"/> (a uuid[] parameter) holding
     /// <paramref name="phone"/>.</summary>
     public static string Sql(string phone, string copies) => $"""
-        (CASE WHEN cardinality({copies}) = 0 THEN '{"{}"}'::uuid[] ELSE ARRAY(SELECT r.list_id FROM registry_numbers r
+        (CASE WHEN cardinality({copies}) = 0 THEN ARRAY[]::uuid[] ELSE ARRAY(SELECT r.list_id FROM registry_numbers r
           WHERE r.phone = {phone} AND r.list_id = ANY({copies}) ORDER BY r.list_id) END)
         """;
 
