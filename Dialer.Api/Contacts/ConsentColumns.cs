@@ -5,8 +5,8 @@ namespace Dialer.Api.Contacts;
 
 /// <summary>
 /// The optional consent columns of a contact list: the kind (one, or several separated by ';'), how it was obtained,
-/// when, until when (if it lapses), and the words agreed or a reference to them. A row with a kind brings one consent record per kind; a bad
-/// value rejects that row alone, naming the column.
+/// when, until when (if it lapses), and the words agreed or a reference to them. A row with a kind brings one consent
+/// record per kind; a bad value rejects that row alone, naming the column.
 /// </summary>
 public sealed record ConsentColumns(int Kind, int? Source, int? GivenAt, int? Text, int? Reference, int? ValidUntil)
 {

@@ -76,7 +76,8 @@ public sealed class ConsentExpiryPropertyTests(TestDatabase database) : IClassFi
 
         var wrong = cases.Select((records, i) => (records, i))
             .Where(x => held.GetValueOrDefault(contacts[x.i].Id) != Judge(x.records))
-            .Select(x => $"{string.Join(", ", x.records)}: held {held.GetValueOrDefault(contacts[x.i].Id)}, judged {Judge(x.records)}")
+            .Select(x => $"{string.Join(", ", x.records)}: held {held.GetValueOrDefault(contacts[x.i].Id)}, "
+                + $"judged {Judge(x.records)}")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(5)));
         Assert.Contains(cases, c => c.Any(r => r.LapsesHoursAfter is { } l && r.GivenHoursAgo > l
