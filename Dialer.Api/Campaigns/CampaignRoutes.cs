@@ -16,7 +16,7 @@ namespace Dialer.Api.Campaigns;
 
 /// <summary>
 /// The campaigns resource as one route group, under one OpenAPI tag: /api/campaigns (list, create, defaults,
-/// documents) and /api/campaigns/{id}, to which every feature of one campaign attaches its endpoints. The group
+/// documents, voices) and /api/campaigns/{id}, to which every feature of one campaign attaches its endpoints. The group
 /// asks for a signed-in user; each feature names the policy of its own endpoints.
 /// </summary>
 public static class CampaignRoutes
@@ -26,6 +26,7 @@ public static class CampaignRoutes
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
         campaigns.MapCampaignsApi();
         campaigns.MapCampaignDocumentsApi();
+        campaigns.MapVoicesApi();
 
         // one campaign's routes: another team's campaign is a 404 before any of them runs
         var campaign = campaigns.MapGroup("/{id:guid}").RequireTeamScope(TeamObject.Campaign);

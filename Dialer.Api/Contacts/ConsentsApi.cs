@@ -15,7 +15,8 @@ namespace Dialer.Api.Contacts;
 public static class ConsentsApi
 {
     public sealed record ConsentResponse(long Id, string Kind, string Source, DateTimeOffset GivenAt, string? Text,
-        string? Reference, DateTimeOffset RecordedAt, DateTimeOffset? WithdrawnAt, string? WithdrawnHow);
+        string? Reference, DateTimeOffset RecordedAt, DateTimeOffset? WithdrawnAt, string? WithdrawnHow,
+        DateTimeOffset? ValidUntil);
 
     /// <param name="Kind">one kind, or null for every kind</param>
     /// <param name="At">when it was withdrawn; now when left out</param>
@@ -98,5 +99,5 @@ public static class ConsentsApi
     }
 
     public static ConsentResponse ToResponse(ContactConsent c) => new(c.Id, c.Kind, c.Source, c.GivenAt, c.Text,
-        c.Reference, c.RecordedAt, c.WithdrawnAt, c.WithdrawnHow);
+        c.Reference, c.RecordedAt, c.WithdrawnAt, c.WithdrawnHow, c.ValidUntil);
 }

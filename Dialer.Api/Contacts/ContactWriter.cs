@@ -40,10 +40,10 @@ public sealed class ContactWriter(DialerDb db)
     /// </summary>
     static readonly string ConsentsSql = $"""
         WITH added AS (
-          INSERT INTO contact_consents (contact_id, campaign_id, kind, source, given_at, text, reference, recorded_at,
-            recorded_by)
-          SELECT c.id, @campaign, k.kind, s.consent_source, s.consent_at, s.consent_text, s.consent_reference, @now,
-                 'import'
+          INSERT INTO contact_consents (contact_id, campaign_id, kind, source, given_at, valid_until, text, reference,
+            recorded_at, recorded_by)
+          SELECT c.id, @campaign, k.kind, s.consent_source, s.consent_at, s.consent_until, s.consent_text,
+                 s.consent_reference, @now, 'import'
           FROM contact_import s
           JOIN contacts c ON c.campaign_id = @campaign AND c.phone = s.phone
           CROSS JOIN LATERAL unnest(s.consent_kinds) AS k(kind)
@@ -75,13 +75,13 @@ public sealed class ContactWriter(DialerDb db)
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE contact_import "
             + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb, "
             + "consent_kinds text[], consent_source text, consent_at timestamptz, consent_text text, "
-            + "consent_reference text) "
+            + "consent_reference text, consent_until timestamptz) "
             + "ON COMMIT DROP",
             connection, tx))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields, consent_kinds, "
-            + "consent_source, consent_at, consent_text, consent_reference) "
+            + "consent_source, consent_at, consent_text, consent_reference, consent_until) "
             + "FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var r in rows)
@@ -137,7 +137,7 @@ public sealed class ContactWriter(DialerDb db)
     {
         if (c is null)
         {
-            for (var i = 0; i < 5; i++) await copy.WriteNullAsync(ct);
+            for (var i = 0; i < 6; i++) await copy.WriteNullAsync(ct);
             return;
         }
         await copy.WriteAsync(c.Kinds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
@@ -145,6 +145,8 @@ public sealed class ContactWriter(DialerDb db)
         await copy.WriteAsync(c.GivenAt, NpgsqlDbType.TimestampTz, ct);
         await WriteNullableAsync(copy, c.Text, NpgsqlDbType.Text, ct);
         await WriteNullableAsync(copy, c.Reference, NpgsqlDbType.Text, ct);
+        if (c.ValidUntil is { } until) await copy.WriteAsync(until, NpgsqlDbType.TimestampTz, ct);
+        else await copy.WriteNullAsync(ct);
     }
 
     static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>

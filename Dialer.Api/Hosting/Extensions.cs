@@ -37,6 +37,9 @@ public static class Extensions
         builder.AddApiRateLimiting();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Compliance.Registries.RegistryOptions>()
+            .BindConfiguration(Compliance.Registries.RegistryOptions.Section).ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => DialerJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());

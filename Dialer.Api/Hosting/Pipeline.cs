@@ -4,6 +4,7 @@ using Dialer.Api.Auth;
 using Dialer.Api.Auth.Oidc;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Compliance;
+using Dialer.Api.Compliance.Registries;
 using Dialer.Api.Dashboard;
 using Dialer.Api.Lists;
 using Dialer.Api.Localization;
@@ -58,6 +59,7 @@ public static class Pipeline
         app.MapCampaigns();
         app.MapListsApi();
         app.MapDoNotCallApi();
+        app.MapRegistryListsApi();
         app.MapErasuresApi();
         app.MapWebhooksApi();
         app.MapUsersApi();

@@ -45,6 +45,11 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         ? db.CampaignAgents.Where(a => a.AgentId == agent).Select(a => a.CampaignId)
         : Enumerable.Empty<Guid>().AsQueryable();
 
+    /// <summary>The registry copies the user's team is bound by: its own and those for every team (an admin: all).
+    /// </summary>
+    public IQueryable<Core.Compliance.Registries.RegistryList> RegistryLists => OnlyTeam is { } team
+        ? db.RegistryLists.Where(l => l.TeamId == null || l.TeamId == team) : db.RegistryLists;
+
     public Task<bool> SeesAsync(TeamObject kind, Guid id, CancellationToken ct) => kind switch
     {
         TeamObject.AssignedCampaign => AssignedCampaignIds.AnyAsync(c => c == id, ct),
@@ -53,6 +58,7 @@ public sealed class TeamScope(IHttpContextAccessor http, DialerDb db)
         TeamObject.Agent => Agents.AnyAsync(a => a.Id == id, ct),
         TeamObject.Webhook => Webhooks.AnyAsync(s => s.Id == id, ct),
         TeamObject.List => Lists.AnyAsync(l => l.Id == id, ct),
+        TeamObject.RegistryList => RegistryLists.AnyAsync(l => l.Id == id && l.Active, ct),
         TeamObject.Recording =>
             db.CallRecordings.AnyAsync(r => r.Id == id && Campaigns.Any(c => c.Id == r.CampaignId), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -1,7 +1,7 @@
 namespace Dialer.Api.Teams;
 
 /// <summary>The kinds of object a team owns; an agent's campaigns are those assigned to them.</summary>
-public enum TeamObject { Campaign, Agent, Recording, AssignedCampaign, Webhook, List }
+public enum TeamObject { Campaign, Agent, Recording, AssignedCampaign, Webhook, List, RegistryList }
 
 /// <summary>
 /// Endpoint metadata: the route touches objects of one team. With a <see cref="Parameter"/> (a route value, or a query

@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance.Consents;
+using Dialer.Core.Compliance.Registries;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 
@@ -32,28 +33,39 @@ public static class DialPermit
     public const string NoConsent = "no-consent";
     /// <summary>Another campaign is calling the same number now.</summary>
     public const string DialingElsewhere = "dialing-in-another-campaign";
+    /// <summary>The number is on a national do-not-call registry copy binding one of the contact's jurisdictions.
+    /// </summary>
+    public const string NationalRegistry = "national-registry";
+    /// <summary>A registry copy binding one of the contact's jurisdictions is older than that jurisdiction allows:
+    /// its dials stop until a fresh copy is uploaded.</summary>
+    public const string RegistryOutOfDate = "registry-out-of-date";
 
     /// <summary>At claim time: every rule, attempts included (the claim is what counts an attempt).</summary>
     /// <param name="consents">the kinds of consent the contact holds now (<see cref="ConsentsHeld"/>)</param>
     /// <param name="attemptsLast24Hours">the contact's <see cref="Figures.AttemptsLast24Hours"/></param>
     public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
-        int attemptsLast24Hours, DateTimeOffset now, DialLead lead) =>
-        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, PersonHistory.None, now, lead)
-            ?.Code;
+        int attemptsLast24Hours, DateTimeOffset now, DialLead lead, RegistryCheck registries = default) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, PersonHistory.None, now, lead,
+            registries)?.Code;
 
-    /// <inheritdoc cref="AtClaim(Campaign, Contact, bool, ConsentKinds, int, DateTimeOffset, DialLead)"/>
+    /// <inheritdoc cref="AtClaim(Campaign, Contact, bool, ConsentKinds, int, DateTimeOffset, DialLead,
+    /// RegistryCheck)"/>
     /// <param name="person">the number's calls across every campaign</param>
     public static string? AtClaim(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
-        int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead) =>
-        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, person, now, lead)?.Code;
+        int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead,
+        RegistryCheck registries = default) =>
+        ExplainAtClaim(campaign, contact, onDoNotCall, consents, attemptsLast24Hours, person, now, lead, registries)
+            ?.Code;
 
     /// <summary>As <see cref="AtClaim(Campaign, Contact, bool, ConsentKinds, int, PersonHistory, DateTimeOffset,
-    /// DialLead)"/>, naming the rule and jurisdiction that refused.</summary>
+    /// DialLead, RegistryCheck)"/>, naming the rule and jurisdiction that refused.</summary>
+    /// <param name="registries">the registry copies binding the campaign's team, and which hold the number</param>
     public static PermitRefusal? ExplainAtClaim(Campaign campaign, Contact contact, bool onDoNotCall,
-        ConsentKinds consents, int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead)
+        ConsentKinds consents, int attemptsLast24Hours, PersonHistory person, DateTimeOffset now, DialLead lead,
+        RegistryCheck registries = default)
     {
         var rules = RulesFor(campaign.Settings, contact);
-        if (Protects(campaign, contact, rules, onDoNotCall, consents, now, lead.AtClaim) is { } refusal)
+        if (Protects(campaign, contact, rules, onDoNotCall, consents, registries, now, lead.AtClaim) is { } refusal)
             return refusal;
         if (contact.Attempts >= AttemptCap(campaign.Settings, contact)) return new(AttemptsExhausted);
         if (attemptsLast24Hours >= campaign.Settings.MaxAttemptsPer24Hours) return new(Cap24HoursReached);
@@ -76,9 +88,9 @@ public static class DialPermit
 
     /// <summary>As the request leaves: the list, the campaign or the clock may have changed since the claim.</summary>
     public static string? BeforeDial(Campaign campaign, Contact contact, bool onDoNotCall, ConsentKinds consents,
-        DateTimeOffset now, DialLead lead) =>
-        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, consents, now, lead.AtDial)
-            ?.Code;
+        DateTimeOffset now, DialLead lead, RegistryCheck registries = default) =>
+        Protects(campaign, contact, RulesFor(campaign.Settings, contact), onDoNotCall, consents, registries, now,
+            lead.AtDial)?.Code;
 
     /// <summary>The rule sets that bind this contact in this campaign: its number's place's and its list's, and the
     /// campaign's own for them; looked up, not built.</summary>
@@ -87,11 +99,12 @@ public static class DialPermit
 
     /// <summary>The rules that protect the customer, for a call that may ring <paramref name="ringsFor"/>.</summary>
     static PermitRefusal? Protects(Campaign campaign, Contact contact, ApplicableRules rules, bool onDoNotCall,
-        ConsentKinds consents, DateTimeOffset now, TimeSpan ringsFor)
+        ConsentKinds consents, RegistryCheck registries, DateTimeOffset now, TimeSpan ringsFor)
     {
         if (onDoNotCall || contact.Status == ContactStatus.Suppressed) return new(DoNotCall);
         if (campaign.Status != CampaignStatus.Running) return new(CampaignNotRunning);
         if (campaign.Settings.EndAt is { } end && now + ringsFor > end) return new(CampaignEnding);
+        if (registries.Refusal(rules) is { } registry) return registry;
         if (ConsentRequirement.For(campaign.Settings, rules) is { } needed && (consents & needed.Kind) == 0)
             return new(NoConsent, $"{needed.Rule} ({ConsentKind.Name(needed.Kind)})");
         if (CallingHours.ClosedThrough(campaign.Settings.CallingWindow, contact.TimeZones, rules, now, ringsFor)

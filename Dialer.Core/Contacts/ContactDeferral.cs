@@ -22,6 +22,7 @@ public static class ContactDeferral
             // done until a consent is recorded, which brings it back (Contact.ConsentRecorded)
             case DialPermit.NoConsent:
             case DialPermit.AttemptsExhausted:
+            case DialPermit.NationalRegistry:
                 contact.Status = ContactStatus.Done;
                 contact.LastOutcome = refusal;
                 break;

@@ -39,6 +39,9 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Lists.ContactListRow> ContactListRows => Set<Lists.ContactListRow>();
     public DbSet<Lists.CampaignList> CampaignLists => Set<Lists.CampaignList>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
+    public DbSet<Compliance.Registries.RegistryList> RegistryLists => Set<Compliance.Registries.RegistryList>();
+    public DbSet<Compliance.Registries.RegistryNumber> RegistryNumbers =>
+        Set<Compliance.Registries.RegistryNumber>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

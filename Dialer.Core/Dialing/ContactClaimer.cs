@@ -3,6 +3,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
 using Dialer.Core.Compliance;
 using Dialer.Core.Compliance.Consents;
+using Dialer.Core.Compliance.Registries;
 using Dialer.Core.Contacts;
 using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
@@ -82,6 +83,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var permitted = new List<Contact>(wanted);
         var scanned = 0;
         DueContacts.Key? after = null;
+        var registries = await RegistryCopies.ForTeamAsync(db, campaign.TeamId, now, ct);
         while (permitted.Count < wanted && scanned < most)
         {
             var page = Math.Min(most - scanned, scan ?? DueContacts.PageFor(wanted - permitted.Count));
@@ -90,7 +92,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
             scanned += candidates.Count;
             after = DueContacts.Key.Of(candidates[^1]); // before a deferral moves it
 
-            var inputs = await ClaimInputs.ForAsync(db, campaign.Id, candidates, now, ct);
+            var inputs = await ClaimInputs.ForAsync(db, campaign.Id, candidates, now, ct, registries);
             foreach (var contact in candidates)
             {
                 if (!ContactFilter.Admits(campaign.Settings.DialFilter, contact))
@@ -100,7 +102,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
                 }
                 var i = inputs.GetValueOrDefault(contact.Id);
                 var refusal = DialPermit.AtClaim(campaign, contact, i.OnDoNotCall, i.Consents, i.AttemptsLast24Hours,
-                    i.Person, now, Lead);
+                    i.Person, now, Lead, i.Registries(registries));
                 if (refusal is null && permitted.Count < wanted) permitted.Add(contact);
                 else if (refusal is not null) contact.Defer(campaign.Settings, refusal, now, Lead);
             }
@@ -121,7 +123,8 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var person = (await PersonCalls.ForAsync(db, campaign.Id, [contact.Phone], now, ct))
             .GetValueOrDefault(contact.Phone);
         var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
-        return DialPermit.AtClaim(campaign, contact, listed, consents, recent, person, now, Lead);
+        var registries = await RegistryListing.ForAsync(db, campaign.TeamId, contact.Phone, now, ct);
+        return DialPermit.AtClaim(campaign, contact, listed, consents, recent, person, now, Lead, registries);
     }
 
     public const string OutsideDialFilter = "outside-dial-filter";

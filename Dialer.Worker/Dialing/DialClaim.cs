@@ -1,5 +1,6 @@
 using Dialer.Core.Compliance;
 using Dialer.Core.Compliance.Consents;
+using Dialer.Core.Compliance.Registries;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Core.Figures;
@@ -37,7 +38,8 @@ public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Gu
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
         var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
-        if (DialPermit.BeforeDial(campaign, contact, onList, consents, now, lead) is { } refusal)
+        var registries = await RegistryListing.ForAsync(db, campaign.TeamId, contact.Phone, now, ct);
+        if (DialPermit.BeforeDial(campaign, contact, onList, consents, now, lead, registries) is { } refusal)
             throw new DialWithdrawn(refusal, now);
     }
 

@@ -1,6 +1,7 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
 using Dialer.Core.Compliance.Consents;
+using Dialer.Core.Compliance.Registries;
 using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
@@ -14,7 +15,8 @@ namespace Dialer.Api.Campaigns.Prelaunch;
 /// <summary>
 /// Asks <see cref="DialPermit"/> about every contact as if the campaign were launched now. PostgreSQL
 /// first folds the contacts into classes that the rules cannot tell apart (same zones, number prefix and stated
-/// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours, consents held), so a list of a
+/// jurisdiction, status, attempts, do-not-call, attempts in the last 24 hours, consents held, registry copies holding
+/// the number), so a list of a
 /// million contacts is read as a few hundred rows. The prefix is all a number's place needs: the calling code, and in
 /// NANP the area code.
 /// </summary>
@@ -31,16 +33,18 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
                c.stated_jurisdiction, c.status, c.attempts, l.phone IS NOT NULL AS on_do_not_call,
                coalesce(r.n, 0)::int AS attempts_last24hours,
                coalesce(c.next_attempt_at > @now, false) AS retry_later,
-               {ConsentsHeld.Sql("c.id", "c.phone", "@now")}::int AS consents, count(*)::int AS count
+               {ConsentsHeld.Sql("c.id", "c.phone", "@now")}::int AS consents,
+               {RegistryListing.Sql("c.phone", "@registries")} AS registry_hits, count(*)::int AS count
         FROM contacts c
         LEFT JOIN listed l ON l.phone = c.phone
         LEFT JOIN recent r ON r.contact_id = c.id
         WHERE c.campaign_id = @campaign
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
         """;
 
     sealed record ContactClass(string[] TimeZones, string PhonePrefix, string? StatedJurisdiction, string Status,
-        int Attempts, bool OnDoNotCall, int AttemptsLast24Hours, bool RetryLater, int Consents, int Count);
+        int Attempts, bool OnDoNotCall, int AttemptsLast24Hours, bool RetryLater, int Consents, Guid[] RegistryHits,
+        int Count);
 
     sealed class Tally
     {
@@ -75,11 +79,13 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var openings = new Dictionary<(string, ApplicableRules), DateTimeOffset?>();
         var jurisdictions = new HashSet<ApplicableRules>();
         Tally callable = new(), laterToday = new(), later = new(), never = new();
+        var registries = await RegistryCopies.ForTeamAsync(db, campaign.TeamId, now, ct);
 
         await using var streaming = db.Streaming();
         var classes = streaming.Database.SqlQueryRaw<ContactClass>(ClassesSql,
             new NpgsqlParameter("campaign", campaign.Id), new NpgsqlParameter("now", now),
-            new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)))
+            new NpgsqlParameter("since", AttemptsLast24Hours.Since(now)),
+            RegistryListing.Parameter("registries", registries))
             .AsAsyncEnumerable();
         await foreach (var row in classes.WithCancellation(ct))
         {
@@ -95,12 +101,13 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
 
             if (contact.Status == ContactStatus.Done) { never.Add(PrelaunchReasons.Finished, count); continue; }
             var explained = DialPermit.ExplainAtClaim(launched, contact, onDoNotCall, (ConsentKinds)row.Consents,
-                recent, PersonHistory.None, now, DialLead.Default);
+                recent, PersonHistory.None, now, DialLead.Default, new RegistryCheck(registries, row.RegistryHits));
             switch (explained?.Code)
             {
                 case null when retryLater: later.Add(PrelaunchReasons.RetryScheduled, count); break;
                 case null: callable.Add(PrelaunchReasons.Lawful, count, now); break;
-                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted or DialPermit.NoConsent:
+                case DialPermit.DoNotCall or DialPermit.AttemptsExhausted or DialPermit.NoConsent
+                    or DialPermit.NationalRegistry:
                     never.Add(explained!.Value, count); break;
                 case DialPermit.Cap24HoursReached: later.Add(explained!.Value, count); break;
                 case DialPermit.OutsideHours when contact.TimeZones.Length == 0:
@@ -120,7 +127,8 @@ public sealed class PrelaunchCheck(DialerDb db, TimeProvider clock)
         var total = callable.Count + laterToday.Count + later.Count + never.Count;
         return new PrelaunchReport(now, total, callable.ToGroup(), laterToday.ToGroup(), later.ToGroup(),
             never.ToGroup(), [.. Problems(campaign, now, total, callable, laterToday, later, never),
-                .. JurisdictionProblems.Of(campaign.Settings, jurisdictions)]);
+                .. JurisdictionProblems.Of(campaign.Settings, jurisdictions),
+                .. RegistryProblems.Of(registries, jurisdictions)]);
     }
 
     static bool SameLocalDay(DateTimeOffset now, DateTimeOffset at, string zoneId) =>

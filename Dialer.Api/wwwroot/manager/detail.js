@@ -4,6 +4,7 @@ import { pct, n } from './format.js';
 import { t, has } from '/ui/app.js';
 import { showRecordings, wireRecordings } from './recordings.js';
 import { showCallerIds } from './caller-ids.js';
+import { showRegistryWarnings } from './registries.js';
 
 const $ = id => document.getElementById(id);
 let current = null, lastDrawn = 0, timer = 0;
@@ -40,6 +41,7 @@ async function draw() {
   ]);
   if (id !== current) return;
   showCallerIds(id).catch(error => console.error('caller ids', error));
+  showRegistryWarnings().catch(error => console.error('registries', error));
   timeBars($('chart-timeline'), timeline.buckets, [
     { name: t('floor.chart.dials'), key: 'dials', cls: 'bar dials' },
     { name: t('floor.chart.connects'), key: 'connects', cls: 'bar connects' },

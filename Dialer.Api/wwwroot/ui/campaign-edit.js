@@ -4,6 +4,7 @@ import { fill, read, showErrors, clearErrors } from './campaign-form.js';
 import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
+import { speechControls } from './speech.js';
 import { webhooksSection } from './webhooks.js';
 import { sectionsEditor, fieldsEditor, scriptPreview } from './script-editor.js';
 
@@ -36,6 +37,7 @@ startPage('campaignEdit.title', async (main, user) => {
     why.textContent = campaign.pauseReason ?? '';
     why.hidden = !campaign.pauseReason;
     fill(form, campaign.settings);
+    syncVoices();
     const locked = !canEdit(user) || campaign.status === 'running' || campaign.status === 'completed';
     form.querySelectorAll('fieldset').forEach(f => f.disabled = locked);
     form.querySelector('#save').disabled = locked;
@@ -97,9 +99,11 @@ startPage('campaignEdit.title', async (main, user) => {
     }
   });
 
+  let syncVoices = () => {};
   try {
+    syncVoices = await speechControls(form);
     if (id) await load();
-    else fill(form, await api('/api/campaigns/defaults'));
+    else { fill(form, await api('/api/campaigns/defaults')); syncVoices(); }
   } catch (err) { notify(err.message, 'error'); }
   form.inert = false;
   form.removeAttribute('aria-busy');

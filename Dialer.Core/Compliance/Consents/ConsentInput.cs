@@ -4,8 +4,9 @@ namespace Dialer.Core.Compliance.Consents;
 /// One consent as the API or a list row gives it, checked the same way for both: a known kind, a source, the moment
 /// (not in the future), and the words agreed or a reference to them. Each problem names its field.
 /// </summary>
+/// <param name="ValidUntil">when it lapses, after <paramref name="GivenAt"/>; null: until withdrawn</param>
 public sealed record ConsentInput(string? Kind, string? Source, DateTimeOffset? GivenAt, string? Text,
-    string? Reference)
+    string? Reference, DateTimeOffset? ValidUntil = null)
 {
     /// <summary>A clock a little ahead of ours may stamp a consent a moment "in the future".</summary>
     static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
@@ -22,6 +23,8 @@ public sealed record ConsentInput(string? Kind, string? Source, DateTimeOffset? 
         if (GivenAt is not { } at) problems["givenAt"] = "Say when the consent was given.";
         else if (at > now + Skew) problems["givenAt"] = "A consent cannot be given in the future.";
         else if (at < Earliest) problems["givenAt"] = "Give a date from 1990 on.";
+        if (ValidUntil is { } until && GivenAt is { } given && until <= given)
+            problems["validUntil"] = "A consent lapses after it is given.";
         if (string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Reference))
             problems["text"] = "Give the words agreed (text) or where they are kept (reference).";
         if (Text?.Trim().Length > ContactConsent.MaxText)
@@ -38,7 +41,8 @@ public sealed record ConsentInput(string? Kind, string? Source, DateTimeOffset? 
         return new ContactConsent
         {
             ContactId = contactId, CampaignId = campaignId, Kind = ConsentKind.Name(kind), Source = Source!.Trim(),
-            GivenAt = GivenAt!.Value.ToUniversalTime(), Text = Blank(Text), Reference = Blank(Reference),
+            GivenAt = GivenAt!.Value.ToUniversalTime(), ValidUntil = ValidUntil?.ToUniversalTime(), Text = Blank(Text),
+            Reference = Blank(Reference),
             RecordedAt = now, RecordedBy = by,
         };
     }

@@ -5,8 +5,9 @@ using Npgsql;
 namespace Dialer.Core.Compliance.Consents;
 
 /// <summary>
-/// The kinds of consent a contact holds at a moment: given by then, not withdrawn, and not undone by a later
-/// withdrawal of the same kind for the same number in any campaign. What <see cref="DialPermit"/> is told.
+/// The kinds of consent a contact holds at a moment: given by then, not lapsed (<see
+/// cref="ContactConsent.ValidUntil"/>), not withdrawn, and not undone by a later withdrawal of the same kind for the
+/// same number in any campaign. What <see cref="DialPermit"/> is told.
 /// </summary>
 public static class ConsentsHeld
 {
@@ -17,6 +18,7 @@ public static class ConsentsHeld
     public static string Sql(string contactId, string phone, string at) => $"""
         coalesce((SELECT bit_or({ConsentKind.BitSql("k.kind")}) FROM contact_consents k
           WHERE k.contact_id = {contactId} AND k.given_at <= {at} AND k.withdrawn_at IS NULL
+            AND (k.valid_until IS NULL OR k.valid_until > {at})
             AND NOT EXISTS (SELECT 1 FROM contact_consents w JOIN contacts wc ON wc.id = w.contact_id
               WHERE w.withdrawn_at IS NOT NULL AND w.kind = k.kind AND w.withdrawn_at >= k.given_at
                 AND wc.phone = {phone})), 0)

@@ -22,6 +22,9 @@ public sealed class ContactConsent
     /// <summary>How it was obtained: "web form example.com/signup", "recorded call", "paper form".</summary>
     public string Source { get; set; } = "";
     public DateTimeOffset GivenAt { get; set; }
+    /// <summary>When it lapses (a consent given for a period); null: until withdrawn. From then on it is not held.
+    /// </summary>
+    public DateTimeOffset? ValidUntil { get; set; }
     /// <summary>The words the person agreed to.</summary>
     public string? Text { get; set; }
     /// <summary>Where the evidence is kept, when the words are not copied here (a document id, a URL).</summary>

@@ -69,6 +69,11 @@ public static partial class RuleSetCheck
             if (consent.Required is not (ConsentScope.All or ConsentScope.Prerecorded or ConsentScope.None))
                 problems.Add($"consent '{consent.Required}': all, prerecorded or none");
         }
+        if (f.Registry is { } registry)
+        {
+            Source("registry", registry.Source);
+            if (registry.MaxAgeDays is < 1 or > 366) problems.Add("a registry copy's age is 1 to 366 days");
+        }
         return problems;
     }
 }

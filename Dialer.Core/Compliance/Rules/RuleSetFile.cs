@@ -14,6 +14,7 @@ public sealed record RuleSetFile
     public LockoutRule? AbandonedLockout { get; init; }
     public PersonCapRule? CallsPerPerson { get; init; }
     public ConsentRule? Consent { get; init; }
+    public RegistryRule? Registry { get; init; }
 }
 
 /// <summary>When calls may be made, by day of the week, in the called person's local time; a day in no window is
@@ -40,3 +41,7 @@ public sealed record PersonCapRule(int Calls, int PeriodHours, string Source);
 
 /// <param name="Required">"all" calls, "prerecorded" (agentless) calls only, or "none"</param>
 public sealed record ConsentRule(string Required, string Source);
+
+/// <summary>How old a copy of the national do-not-call registry may be when a call is made, in days from its
+/// download.</summary>
+public sealed record RegistryRule(int MaxAgeDays, string Source);

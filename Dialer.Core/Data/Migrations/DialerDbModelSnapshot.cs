@@ -555,6 +555,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("withdrawn_at");
@@ -697,6 +701,83 @@ namespace Dialer.Core.Data.Migrations
                         .HasDatabaseName("ix_do_not_call_removals_phone");
 
                     b.ToTable("do_not_call_removals", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Compliance.Registries.RegistryList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateOnly>("DownloadedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("downloaded_on");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Numbers")
+                        .HasColumnType("integer")
+                        .HasColumnName("numbers");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_lists");
+
+                    b.HasIndex("TeamId", "Jurisdiction", "Name")
+                        .HasDatabaseName("ix_registry_lists_team_id_jurisdiction_name");
+
+                    b.ToTable("registry_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Dialer.Core.Compliance.Registries.RegistryNumber", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.HasKey("Phone", "ListId")
+                        .HasName("pk_registry_numbers");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_registry_numbers_list_id");
+
+                    b.ToTable("registry_numbers", (string)null);
                 });
 
             modelBuilder.Entity("Dialer.Core.Contacts.Contact", b =>
@@ -1868,6 +1949,25 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contact_consents_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Compliance.Registries.RegistryList", b =>
+                {
+                    b.HasOne("Dialer.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_registry_lists_teams_team_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Compliance.Registries.RegistryNumber", b =>
+                {
+                    b.HasOne("Dialer.Core.Compliance.Registries.RegistryList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_numbers_registry_lists_list_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Contacts.Contact", b =>
