@@ -36,6 +36,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Privacy.Erasure> Erasures => Set<Privacy.Erasure>();
     public DbSet<CallerIds.CallerIdDay> CallerIdDays => Set<CallerIds.CallerIdDay>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
+    public DbSet<Campaigns.Audio.MessageAudio> MessageAudio => Set<Campaigns.Audio.MessageAudio>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);
