@@ -120,6 +120,7 @@ public static class TwilioOptionsRegistration
         services.AddMemoryCache();
         services.AddSingleton<AudioUrlSigner>();
         services.AddScoped<CampaignAudioLinks>();
+        services.AddHostedService<MessageAudioWarmUp>();
         return services;
     }
 }

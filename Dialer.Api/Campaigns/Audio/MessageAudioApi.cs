@@ -23,7 +23,6 @@ public static class MessageAudioApi
         campaign.MapGet("/audio", List).RequireAuthorization(Policies.Reader)
             .WithDescription("The campaign's recorded messages: which message, type, size, when and by whom.");
         campaign.MapPut("/audio/{message}", Upload).RequireAuthorization(Policies.Marketer)
-            .Accepts<Stream>(AudioFile.Mpeg, AudioFile.Wav)
             .WithDescription($"Uploads the recording of one message ({MessageNames}): the body is the file, "
                 + "audio/mpeg or audio/wav as its Content-Type says and its first bytes show, at most 5 MB. It "
                 + "replaces any earlier one; the message's words stay the fallback.");
@@ -72,11 +71,14 @@ public static class MessageAudioApi
             Content = content, UploadedAt = clock.GetUtcNow(), UploadedBy = request.HttpContext.User.AuditId(),
         };
         // the old row goes and the new one comes in one transaction: a new id, so a new URL for Twilio's cache
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.MessageAudio.Where(a => a.CampaignId == id && a.Message == which).ExecuteDeleteAsync(ct);
-        db.MessageAudio.Add(audio);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.MessageAudio.Where(a => a.CampaignId == id && a.Message == which).ExecuteDeleteAsync(token);
+            db.MessageAudio.Add(audio);
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+        }, ct);
         log.LogInformation("Campaign {CampaignId}: {Message} recording uploaded ({Type}, {Bytes} bytes)", id, message,
             sniffed, content.Length);
         return TypedResults.Ok(new AudioRow(message, sniffed, content.Length, audio.UploadedAt, audio.UploadedBy));
