@@ -5,6 +5,7 @@ import { actionButtons } from './lifecycle.js';
 import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
 import { webhooksSection } from './webhooks.js';
+import { messageAudioSection } from './message-audio.js';
 import { sectionsEditor, fieldsEditor, scriptPreview } from './script-editor.js';
 
 startPage('campaignEdit.title', async (main, user) => {
@@ -62,6 +63,7 @@ startPage('campaignEdit.title', async (main, user) => {
     if (canEdit(user)) contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
     else main.querySelector('#contacts').remove();
     const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings);
+    messageAudioSection(main.querySelector('#message-audio'), id, canEdit(user));
     if (canEdit(user)) webhooksSection(main.querySelector('#webhooks'), id);
     else main.querySelector('#webhooks').remove();
     history = historySection(main.querySelector('#history'), id);
