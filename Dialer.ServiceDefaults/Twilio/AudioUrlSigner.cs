@@ -14,7 +14,7 @@ namespace Dialer.ServiceDefaults.Twilio;
 /// </summary>
 public sealed class AudioUrlSigner(IOptions<TwilioOptions> twilio, TimeProvider clock)
 {
-    public const string Route = "/media/audio/{audioId:guid}";
+    public const string Route = WebhookRoutes.Prefix + "/media/audio/{audioId:guid}";
     static readonly byte[] Purpose = "dialer message audio v1"u8.ToArray();
 
     byte[] Key => HMACSHA256.HashData(Encoding.UTF8.GetBytes(twilio.Value.AuthToken), Purpose);
@@ -24,7 +24,7 @@ public sealed class AudioUrlSigner(IOptions<TwilioOptions> twilio, TimeProvider 
     {
         var hour = clock.GetUtcNow().ToUnixTimeSeconds() / 3600;
         var expires = (hour + 2) * 3600;
-        return new Uri($"{hooks.TrimEnd('/')}/media/audio/{audioId}?exp="
+        return new Uri($"{hooks.TrimEnd('/')}{WebhookRoutes.Prefix}/media/audio/{audioId}?exp="
             + expires.ToString(CultureInfo.InvariantCulture) + "&sig=" + Mac(audioId, expires));
     }
 

@@ -11,7 +11,7 @@ namespace Dialer.ServiceDefaults.Twilio;
 /// <summary>
 /// Where Twilio fetches a campaign's recorded message for <c>&lt;Play&gt;</c>: the Worker (its answers) and the Api
 /// (its answer fallback, with every Worker down) both serve it. A bad or expired signature is 403, an audio since
-/// deleted or replaced 404.
+/// deleted or replaced 404. Under the webhooks' prefix, but outside their group: Twilio signs no media fetch.
 /// </summary>
 public static class MessageAudioMedia
 {

@@ -50,7 +50,7 @@ public sealed class RecordedMessageTests(HumansAndAgents world) : IClassFixture<
         Assert.True(done.Abandoned);
         var call = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone));
         var trail = call.Trail.ToList();
-        var played = trail.IndexOf($"Play {world.Worker.PublicUrl}/media/audio/{audio.Id}");
+        var played = trail.IndexOf($"Play {world.Worker.PublicUrl}/twilio/media/audio/{audio.Id}");
         Assert.True(played >= 0, string.Join("; ", trail));
         Assert.Equal("Play fetched 200 audio/mpeg (3000 bytes)", trail[played + 1]);
         Assert.DoesNotContain(trail, t => t.StartsWith("Say (", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public sealed class RecordedMessageTests(HumansAndAgents world) : IClassFixture<
             (await http.GetAsync(url.Replace($"exp={exp}", $"exp={exp + 3600}", StringComparison.Ordinal)))
             .StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden,
-            (await http.GetAsync($"{world.Worker.PublicUrl}/media/audio/{audio.Id}")).StatusCode);
+            (await http.GetAsync($"{world.Worker.PublicUrl}/twilio/media/audio/{audio.Id}")).StatusCode);
 
         await using (var db = world.Db()) await db.MessageAudio.Where(a => a.Id == audio.Id).ExecuteDeleteAsync();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(url)).StatusCode);
