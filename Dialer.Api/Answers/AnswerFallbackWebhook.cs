@@ -29,8 +29,8 @@ public static class AnswerFallbackWebhook
     }
 
     static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, StateChanges changes,
-        UnrecordedAnswers unrecorded, TimeProvider clock, IOptions<TwilioOptions> twilio, DialerDb db, CampaignAudioLinks audio,
-        ILogger<FallbackLog> log, CancellationToken ct)
+        UnrecordedAnswers unrecorded, TimeProvider clock, IOptions<TwilioOptions> twilio, DialerDb db,
+        CampaignAudioLinks audio, ILogger<FallbackLog> log, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());

@@ -84,7 +84,9 @@ public sealed class MessageAudioApiTests(ApiFactory api)
         var campaign = await marketer.CreateCampaignAsync();
         var bytes = actual switch
         {
-            "mp3" => TestAudio.Mp3(), "wav" => TestAudio.Wav(), _ => "<html>not audio</html>"u8.ToArray(),
+            "mp3" => TestAudio.Mp3(),
+            "wav" => TestAudio.Wav(),
+            _ => "<html>not audio</html>"u8.ToArray(),
         };
 
         await AssertNamesAsync(

@@ -70,7 +70,8 @@ public sealed class RecordedMessageTests(HumansAndAgents world) : IClassFixture<
 
         var trail = Assert.Single(world.Simulator.Calls.Snapshot(contacts[0].Phone)).Trail.ToList();
         Assert.True(trail.FindIndex(t => t.StartsWith("Play fetched 200", StringComparison.Ordinal))
-            < trail.FindIndex(t => t.StartsWith("Gather pressed 9", StringComparison.Ordinal)), string.Join("; ", trail));
+            < trail.FindIndex(t => t.StartsWith("Gather pressed 9", StringComparison.Ordinal)),
+            string.Join("; ", trail));
         await using var db = world.Db();
         var entry = Assert.Single(await db.DoNotCall.Where(d => d.Phone == contacts[0].Phone).ToListAsync());
         Assert.Equal(DoNotCallSources.KeyPress, entry.Source);

@@ -66,7 +66,8 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         {
             AnswerPlan.Machine => AnswerTwiml.Machine(settings, await RecordingAsync(AudioMessage.Voicemail)),
             AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings, hooks, attempt.Id,
-                await RecordingAsync(settings.BroadcastMessage is null ? AudioMessage.SafeHarbour : AudioMessage.Broadcast)),
+                await RecordingAsync(
+                    settings.BroadcastMessage is null ? AudioMessage.SafeHarbour : AudioMessage.Broadcast)),
             _ when agent is null => CampaignSpeech.SafeHarbour(settings, hooks, attempt.Id,
                 await RecordingAsync(AudioMessage.SafeHarbour)),
             _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, hooks),

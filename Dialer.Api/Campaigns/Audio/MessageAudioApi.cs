@@ -49,7 +49,7 @@ public static class MessageAudioApi
     static async Task<Results<Ok<AudioRow>, NotFound, ValidationProblem>> Upload(Guid id, string message,
         HttpRequest request, DialerDb db, TimeProvider clock, ILogger<MessageAudio> log, CancellationToken ct)
     {
-        if (!AudioMessages.ByName.TryGetValue(message, out var which)) 
+        if (!AudioMessages.ByName.TryGetValue(message, out var which))
             return Invalid("message", $"One of {MessageNames}.");
         var declared = AudioFile.CanonicalType(request.ContentType);
         if (declared is null) return Invalid("file", "The Content-Type must be audio/mpeg or audio/wav.");
@@ -87,7 +87,7 @@ public static class MessageAudioApi
     static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Fetch(Guid id, string message,
         DialerDb db, CancellationToken ct)
     {
-        if (!AudioMessages.ByName.TryGetValue(message, out var which)) 
+        if (!AudioMessages.ByName.TryGetValue(message, out var which))
             return Invalid("message", $"One of {MessageNames}.");
         var audio = await db.MessageAudio.AsNoTracking().Where(a => a.CampaignId == id && a.Message == which)
             .Select(a => new { a.ContentType, a.Content }).FirstOrDefaultAsync(ct);
@@ -98,7 +98,7 @@ public static class MessageAudioApi
     static async Task<Results<NoContent, NotFound, ValidationProblem>> Delete(Guid id, string message, DialerDb db,
         ILogger<MessageAudio> log, CancellationToken ct)
     {
-        if (!AudioMessages.ByName.TryGetValue(message, out var which)) 
+        if (!AudioMessages.ByName.TryGetValue(message, out var which))
             return Invalid("message", $"One of {MessageNames}.");
         var deleted = await db.MessageAudio.Where(a => a.CampaignId == id && a.Message == which).ExecuteDeleteAsync(ct);
         if (deleted == 0) return TypedResults.NotFound();

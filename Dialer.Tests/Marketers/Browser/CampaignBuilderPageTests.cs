@@ -67,7 +67,8 @@ IClassFixture<Chromium>
 
         await Assertions.Expect(row.Locator("[role=status]")).ToContainTextAsync("audio/mpeg, 3 KB");
         await Assertions.Expect(row.Locator("audio")).ToBeVisibleAsync();
-        await Assertions.Expect(row.Locator("audio")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Assertions.Expect(row.Locator("audio"))
+            .ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
         var listed = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/campaigns/{id}/audio");
         Assert.Equal("safe-harbour", Assert.Single(listed!)!["message"]!.GetValue<string>());
         await Screenshots.SaveAsync(page, "marketers", "recorded-safe-harbour-message");

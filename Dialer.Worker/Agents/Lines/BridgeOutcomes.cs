@@ -23,8 +23,8 @@ namespace Dialer.Worker.Agents.Lines;
 /// message, never silence; a customer already talking is never cut off by the agent's line dropping.
 /// </summary>
 public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings,
-    CampaignSettingsCache campaigns, CampaignAudioLinks audio, DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio,
-    TimeProvider clock, ILogger<BridgeOutcomes> log)
+    CampaignSettingsCache campaigns, CampaignAudioLinks audio, DialerDb db, TwilioClients clients,
+    IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
 {
     public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
     {
