@@ -1,5 +1,7 @@
 using Dialer.Core.Campaigns;
+using Dialer.Core.Campaigns.Audio;
 using Dialer.Core.Changes;
+using Dialer.Core.Data;
 using Dialer.Core.Dialing.Fallback;
 using Dialer.Core.Figures;
 using Dialer.ServiceDefaults.Hosting;
@@ -27,8 +29,8 @@ public static class AnswerFallbackWebhook
     }
 
     static async Task<IResult> AnswerAsync(Guid attemptId, HttpRequest request, StateChanges changes,
-        UnrecordedAnswers unrecorded, TimeProvider clock, IOptions<TwilioOptions> twilio, ILogger<FallbackLog> log,
-        CancellationToken ct)
+        UnrecordedAnswers unrecorded, TimeProvider clock, IOptions<TwilioOptions> twilio, DialerDb db,
+        CampaignAudioLinks audio, ILogger<FallbackLog> log, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var machine = MachineVerdict.Is(form["AnsweredBy"].ToString());
@@ -51,8 +53,29 @@ public static class AnswerFallbackWebhook
         }
         if (settings is null) return Twiml(new VoiceResponse().Hangup());
         log.LogWarning("Attempt {AttemptId} answered on the fallback URL: the Worker's answer failed", attemptId);
-        return Twiml(machine ? new VoiceResponse().Hangup()
-            : CampaignSpeech.SafeHarbour(settings, twilio.Value.PublicWebhookBaseUrl, attemptId));
+        if (machine) return Twiml(new VoiceResponse().Hangup());
+        // the recording is served by this process too: the Workers may all be down
+        var own = twilio.Value.FallbackWebhookBaseUrl ?? twilio.Value.PublicWebhookBaseUrl;
+        var recording = await RecordingAsync(db, audio, attemptId, own, log, budget.Token);
+        return Twiml(CampaignSpeech.SafeHarbour(settings, twilio.Value.PublicWebhookBaseUrl, attemptId, recording));
+    }
+
+    /// <summary>The campaign's recorded safe-harbour message, or null to speak it: the words, whatever fails here.
+    /// </summary>
+    static async Task<Uri?> RecordingAsync(DialerDb db, CampaignAudioLinks audio, Guid attemptId, string hooks,
+        ILogger log, CancellationToken ct)
+    {
+        try
+        {
+            var campaignId = await db.CallAttempts.AsNoTracking().Where(a => a.Id == attemptId)
+                .Select(a => a.CampaignId).SingleAsync(ct);
+            return await audio.UrlAsync(campaignId, AudioMessage.SafeHarbour, hooks, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Attempt {AttemptId}: the recorded message not found, its words are spoken", attemptId);
+            return null;
+        }
     }
 
     static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "application/xml");

@@ -1,4 +1,5 @@
 using Dialer.Api.CallerIds;
+using Dialer.Api.Campaigns.Audio;
 using Dialer.Api.Campaigns.Documents;
 using Dialer.Api.Campaigns.History;
 using Dialer.Api.Campaigns.Prelaunch;
@@ -48,6 +49,7 @@ public static class CampaignRoutes
         campaign.MapPreviewCardLogApi();
         campaigns.MapScriptPreviewApi(campaign);
         campaign.MapCallerIdsApi();
+        campaign.MapMessageAudioApi();
         return campaigns;
     }
 }

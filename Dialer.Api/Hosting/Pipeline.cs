@@ -19,6 +19,7 @@ using Dialer.Api.Users;
 using Dialer.ServiceDefaults.Health;
 using Dialer.ServiceDefaults.Hosting;
 using Dialer.ServiceDefaults.Telemetry;
+using Dialer.ServiceDefaults.Twilio;
 using Scalar.AspNetCore;
 
 namespace Dialer.Api.Hosting;
@@ -71,6 +72,7 @@ public static class Pipeline
         app.MapRecordingsApi();
         app.MapTimesheetsApi();
         app.MapAnswerFallbackWebhook();
+        app.MapMessageAudioMedia();
         app.MapHub<AgentHub>(AgentHub.Path);
 
         // the pages

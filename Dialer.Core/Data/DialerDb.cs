@@ -42,6 +42,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Compliance.Registries.RegistryList> RegistryLists => Set<Compliance.Registries.RegistryList>();
     public DbSet<Compliance.Registries.RegistryNumber> RegistryNumbers =>
         Set<Compliance.Registries.RegistryNumber>();
+    public DbSet<Campaigns.Audio.MessageAudio> MessageAudio => Set<Campaigns.Audio.MessageAudio>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
         model.ApplyConfigurationsFromAssembly(typeof(DialerDb).Assembly);

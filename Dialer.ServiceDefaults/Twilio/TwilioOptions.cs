@@ -117,6 +117,10 @@ public static class TwilioOptionsRegistration
                 + $"{TwilioOptions.Section}:{nameof(TwilioOptions.AccountCallsPerSecond)} to the account's whole rate; "
                 + "the Workers share it among themselves")
             .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<AudioUrlSigner>();
+        services.AddScoped<CampaignAudioLinks>();
+        services.AddHostedService<MessageAudioWarmUp>();
         return services;
     }
 }

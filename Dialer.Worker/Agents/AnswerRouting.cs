@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Campaigns;
+using Dialer.Core.Campaigns.Audio;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
 using Dialer.Worker.Agents.Lines;
@@ -17,7 +18,7 @@ namespace Dialer.Worker.Agents;
 /// the same transaction, then put the customer in their room, or play the safe-harbour message when nobody is free.
 /// </summary>
 public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvider clock,
-    CampaignSettingsCache campaigns, IOptions<TwilioOptions> twilio)
+    CampaignSettingsCache campaigns, CampaignAudioLinks audio, IOptions<TwilioOptions> twilio)
 {
     /// <summary>
     /// The events of the answer (the screen pop among them) are committed with it; the outbox sends them at once. A
@@ -63,10 +64,15 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
         if (attempt.CallerId is { } shown) settings = settings with { CallerId = shown };
         return plan switch
         {
-            AnswerPlan.Machine => AnswerTwiml.Machine(settings),
-            AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings, hooks, attempt.Id),
-            _ when agent is null => CampaignSpeech.SafeHarbour(settings, hooks, attempt.Id),
+            AnswerPlan.Machine => AnswerTwiml.Machine(settings, await RecordingAsync(AudioMessage.Voicemail)),
+            AnswerPlan.Broadcast => AnswerTwiml.Broadcast(settings, hooks, attempt.Id,
+                await RecordingAsync(
+                    settings.BroadcastMessage is null ? AudioMessage.SafeHarbour : AudioMessage.Broadcast)),
+            _ when agent is null => CampaignSpeech.SafeHarbour(settings, hooks, attempt.Id,
+                await RecordingAsync(AudioMessage.SafeHarbour)),
             _ => RoomTwiml.Customer(agent.AgentId, attempt.Id, hooks),
         };
+
+        Task<Uri?> RecordingAsync(AudioMessage message) => audio.UrlAsync(attempt.CampaignId, message, hooks, ct);
     }
 }

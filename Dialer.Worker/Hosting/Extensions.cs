@@ -76,6 +76,7 @@ public static class Extensions
         app.UseAnswerWebhookTiming();
         app.MapDialerHealth();
         app.MapTwilioWebhooks();
+        app.MapMessageAudioMedia();
         app.MapDialerMetrics();
     }
 }

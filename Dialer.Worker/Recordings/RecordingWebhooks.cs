@@ -1,8 +1,10 @@
+using Dialer.Core.Campaigns.Audio;
 using Dialer.Core.Data;
 using Dialer.Core.Recordings;
 using Dialer.ServiceDefaults.Twilio;
 using Dialer.Worker.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
 namespace Dialer.Worker.Recordings;
@@ -17,10 +19,13 @@ public static class RecordingWebhooks
         return group;
     }
 
-    static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CancellationToken ct)
+    static async Task<IResult> Notice(Guid campaignId, CampaignSettingsCache campaigns, CampaignAudioLinks audio,
+        IOptions<TwilioOptions> twilio, CancellationToken ct)
     {
         var settings = await campaigns.GetAsync(campaignId, ct);
-        return Results.Content(new VoiceResponse().SayAs(settings, settings.Recording.Notice).ToString(),
+        var recording = await audio.UrlAsync(campaignId, AudioMessage.RecordingNotice,
+            twilio.Value.PublicWebhookBaseUrl, ct);
+        return Results.Content(new VoiceResponse().SayAs(settings, settings.Recording.Notice, recording).ToString(),
             "application/xml");
     }
 

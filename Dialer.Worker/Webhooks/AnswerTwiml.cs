@@ -24,16 +24,17 @@ public static class AnswerTwiml
     /// <summary>
     /// With DetectMessageEnd Twilio asks for this after the beep, so the message lands whole on the recording.
     /// </summary>
-    public static VoiceResponse Machine(CampaignSettings settings)
+    public static VoiceResponse Machine(CampaignSettings settings, Uri? recording = null)
     {
         var response = new VoiceResponse();
         if (settings.MachineHandling == MachineHandling.VoicemailDrop && settings.VoicemailMessage is { } message)
-            response.SayAs(settings, message);
+            response.SayAs(settings, message, recording);
         return response.Hangup();
     }
 
     /// <summary>An agentless call's message; the customer may press the opt-out key while it plays.</summary>
-    public static VoiceResponse Broadcast(CampaignSettings settings, string hooks, Guid attemptId) =>
+    public static VoiceResponse Broadcast(CampaignSettings settings, string hooks, Guid attemptId,
+        Uri? recording = null) =>
         new VoiceResponse().SayWithOptOut(settings, settings.BroadcastMessage ?? settings.SafeHarbourMessage, hooks,
-            attemptId).Hangup();
+            attemptId, recording).Hangup();
 }

@@ -6,6 +6,7 @@ import { contactsSection } from './contacts-upload.js';
 import { prelaunchSection } from './prelaunch.js';
 import { speechControls } from './speech.js';
 import { webhooksSection } from './webhooks.js';
+import { messageAudioSection } from './message-audio.js';
 import { sectionsEditor, fieldsEditor, scriptPreview } from './script-editor.js';
 
 startPage('campaignEdit.title', async (main, user) => {
@@ -64,6 +65,7 @@ startPage('campaignEdit.title', async (main, user) => {
     if (canEdit(user)) contactsSection(main.querySelector('#contacts'), id, () => prelaunch.refresh());
     else main.querySelector('#contacts').remove();
     const prelaunch = prelaunchSection(main.querySelector('#prelaunch'), id, campaign.settings);
+    messageAudioSection(main.querySelector('#message-audio'), id, canEdit(user));
     if (canEdit(user)) webhooksSection(main.querySelector('#webhooks'), id);
     else main.querySelector('#webhooks').remove();
     history = historySection(main.querySelector('#history'), id);

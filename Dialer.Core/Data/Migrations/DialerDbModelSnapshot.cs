@@ -341,6 +341,64 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("caller_id_days", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Campaigns.Audio.MessageAudio", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_audio");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_message_audio_team_id");
+
+                    b.HasIndex("CampaignId", "Message")
+                        .IsUnique()
+                        .HasDatabaseName("ix_message_audio_campaign_id_message");
+
+                    b.ToTable("message_audio", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1929,6 +1987,16 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_teams_team_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Campaigns.Audio.MessageAudio", b =>
+                {
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_audio_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.Campaigns.Campaign", b =>

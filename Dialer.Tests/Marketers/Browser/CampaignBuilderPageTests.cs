@@ -51,6 +51,35 @@ IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task A_marketer_uploads_a_recorded_safe_harbour_message_hears_it_and_deletes_it()
+    {
+        var (page, key) = await SignedInAsync("/campaigns/edit");
+        using var client = api.ClientWith(key);
+        var id = await client.CreateCampaignAsync(ApiCalls.ValidCampaign("Recorded offer"));
+        await page.GotoAsync($"{api.Url}/campaigns/edit?id={id}");
+        var row = page.Locator("[data-audio='safe-harbour']");
+        await Assertions.Expect(row.Locator("[role=status]")).ToHaveTextAsync("No recording: the words are spoken.");
+
+        await page.GetByLabel("Recording: message when no agent is free").SetInputFilesAsync(new FilePayload
+        {
+            Name = "sorry.mp3", MimeType = "audio/mpeg", Buffer = TestAudio.Mp3(3072),
+        });
+
+        await Assertions.Expect(row.Locator("[role=status]")).ToContainTextAsync("audio/mpeg, 3 KB");
+        await Assertions.Expect(row.Locator("audio")).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator("audio"))
+            .ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        var listed = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/campaigns/{id}/audio");
+        Assert.Equal("safe-harbour", Assert.Single(listed!)!["message"]!.GetValue<string>());
+        await Screenshots.SaveAsync(page, "marketers", "recorded-safe-harbour-message");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Delete the recording" }).ClickAsync();
+        await Assertions.Expect(row.Locator("[role=status]")).ToHaveTextAsync("No recording: the words are spoken.");
+        await Assertions.Expect(row.Locator("audio")).ToBeHiddenAsync();
+        Assert.Empty((await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>($"/api/campaigns/{id}/audio"))!);
+    }
+
+    [Fact]
     public async Task A_marketer_builds_a_campaign_fixes_an_error_uploads_contacts_checks_and_launches_it()
     {
         var (page, key) = await SignedInAsync("/campaigns/edit");

@@ -1,6 +1,7 @@
 using Dialer.Contracts;
 using Dialer.Core.Agents;
 using Dialer.Core.Agents.Lines;
+using Dialer.Core.Campaigns.Audio;
 using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -22,8 +23,8 @@ namespace Dialer.Worker.Agents.Lines;
 /// message, never silence; a customer already talking is never cut off by the agent's line dropping.
 /// </summary>
 public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges lines, RecordingStarter recordings,
-    CampaignSettingsCache campaigns, DialerDb db, TwilioClients clients, IOptions<TwilioOptions> twilio,
-    TimeProvider clock, ILogger<BridgeOutcomes> log)
+    CampaignSettingsCache campaigns, CampaignAudioLinks audio, DialerDb db, TwilioClients clients,
+    IOptions<TwilioOptions> twilio, TimeProvider clock, ILogger<BridgeOutcomes> log)
 {
     public async Task LineOpenedAsync(Guid agentId, string lineCallSid, string roomSid, CancellationToken ct)
     {
@@ -236,7 +237,10 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
         }
     }
 
-    async Task<VoiceResponse> SafeHarbourAsync(Guid campaignId, Guid attemptId, CancellationToken ct) =>
-        CampaignSpeech.SafeHarbour(await campaigns.GetAsync(campaignId, ct), twilio.Value.PublicWebhookBaseUrl,
-            attemptId);
+    async Task<VoiceResponse> SafeHarbourAsync(Guid campaignId, Guid attemptId, CancellationToken ct)
+    {
+        var hooks = twilio.Value.PublicWebhookBaseUrl;
+        return CampaignSpeech.SafeHarbour(await campaigns.GetAsync(campaignId, ct), hooks, attemptId,
+            await audio.UrlAsync(campaignId, AudioMessage.SafeHarbour, hooks, ct));
+    }
 }

@@ -13,7 +13,7 @@ namespace Dialer.TwilioSimulator.Conferences;
 /// by the participant (digitsHeard) and in their call's trail. An answer that is not TwiML counts as audio played.
 /// </summary>
 public sealed class Announcements(
-    WebhookClient webhooks, ConferenceRegistry registry, CallRecordStore records, IOptions<SimulatorOptions> options,
+    WebhookClient webhooks, PlayVerb play, ConferenceRegistry registry, CallRecordStore records, IOptions<SimulatorOptions> options,
     IHostApplicationLifetime lifetime, ILogger<Announcements> logger)
 {
     public void Start(ConferenceSnapshot room, Participant listener, ParticipantForm.Announcement announcement) =>
@@ -51,6 +51,7 @@ public sealed class Announcements(
                 call?.Note("heard digits " + digits);
             }
             else if (verb.Name.LocalName == "Say") call?.Note($"announcement Say ({verb.Value.Length} chars)");
+            else if (verb.Name.LocalName == "Play" && call is not null) await play.FetchAsync(call, verb, twiml, ct);
             else call?.Note($"announcement {verb.Name.LocalName} {verb.Value.Trim()}".TrimEnd());
         }
     }

@@ -41,6 +41,7 @@ public static class SimulatorApp
         services.AddSingleton<TwimlSession>();
         services.AddSingleton<TwimlInterpreter>();
         services.AddSingleton<GatherVerb>();
+        services.AddSingleton<PlayVerb>();
         services.AddSingleton<DialVerb>();
         services.AddSingleton<SimulatedAgents>();
         services.AddSingleton<ConferenceRegistry>();

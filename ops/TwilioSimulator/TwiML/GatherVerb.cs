@@ -23,7 +23,7 @@ public sealed class GatherVerb(WebhookClient webhooks, FaultState faults)
                 TwimlInterpreter.NoteSay(call, prompt);
                 await player.SpeakAsync(prompt, ct);
             }
-            else if (prompt.Name.LocalName == "Play") await player.PlayAsync(prompt, ct);
+            else if (prompt.Name.LocalName == "Play") await player.PlayAsync(call, prompt, document, ct);
             else if (prompt.Name.LocalName == "Pause") await player.PauseAsync(prompt, ct);
             if (key is not null) return await PressAsync(call, gather, document, key, ct);
         }

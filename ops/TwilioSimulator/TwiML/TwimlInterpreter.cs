@@ -9,7 +9,7 @@ namespace Dialer.TwilioSimulator.TwiML;
 /// Executes the verbs of one TwiML document on a live call, taking simulated time for each.
 /// Returns the next document to run (a Redirect or a Dial action's answer), or null when the call should end.
 /// </summary>
-public sealed class TwimlInterpreter(DialVerb dial, GatherVerb gather, IOptions<SimulatorOptions> options,
+public sealed class TwimlInterpreter(DialVerb dial, GatherVerb gather, PlayVerb play, IOptions<SimulatorOptions> options,
     TimeProvider time, ILogger<TwimlInterpreter> logger)
 {
     readonly SimulatorOptions _options = options.Value;
@@ -25,8 +25,7 @@ public sealed class TwimlInterpreter(DialVerb dial, GatherVerb gather, IOptions<
                     await SpeakAsync(verb, ct);
                     break;
                 case "Play":
-                    call.Note("Play " + verb.Value.Trim());
-                    await WaitAsync(_options.PlayMilliseconds * verb.Loop(), ct);
+                    await PlayAsync(call, verb, document, ct);
                     break;
                 case "Pause":
                     call.Note($"Pause {verb.Int("length", 1)}s");
@@ -72,7 +71,12 @@ public sealed class TwimlInterpreter(DialVerb dial, GatherVerb gather, IOptions<
     public async Task SpeakAsync(XElement say, CancellationToken ct) =>
         await WaitAsync((long)say.Value.Length * _options.SayMillisecondsPerCharacter * say.Loop(), ct);
 
-    public Task PlayAsync(XElement play, CancellationToken ct) => WaitAsync(_options.PlayMilliseconds * play.Loop(), ct);
+    /// <summary>Fetched first (<see cref="PlayVerb"/>); heard for a fixed time per loop when it could be.</summary>
+    public async Task PlayAsync(SimCall call, XElement verb, TwimlDocument document, CancellationToken ct)
+    {
+        if (await play.FetchAsync(call, verb, document, ct))
+            await WaitAsync(_options.PlayMilliseconds * verb.Loop(), ct);
+    }
 
     public Task PauseAsync(XElement pause, CancellationToken ct) => WaitAsync(pause.Int("length", 1) * 1000, ct);
 
