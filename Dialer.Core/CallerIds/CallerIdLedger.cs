@@ -103,11 +103,8 @@ public static class CallerIdLedger
                 .SetProperty(d => d.ClearedAt, now).SetProperty(d => d.ClearedBy, by), ct) == 1;
     }
 
-    /// <summary>A call from the number was answered: counted on the day it was placed.</summary>
-    public static Task CountAnswerAsync(DialerDb db, string number, DateTimeOffset dialedAt, CancellationToken ct)
-    {
-        var day = DayOf(number, dialedAt);
-        return db.CallerIdDays.Where(d => d.Phone == number && d.Day == day)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Answers, d => d.Answers + 1), ct);
-    }
+    /// <summary>Calls from the number that were answered, counted on the day they were placed.</summary>
+    public static Task CountAnswersAsync(DialerDb db, string number, DateOnly day, int answers, CancellationToken ct) =>
+        db.CallerIdDays.Where(d => d.Phone == number && d.Day == day)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Answers, d => d.Answers + answers), ct);
 }

@@ -17,7 +17,7 @@ namespace Dialer.Worker.Dialing;
 /// and the change's events are saved with it, for the outbox to send.
 /// </summary>
 public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<AttemptUpdates> log,
-    DialerMetrics metrics)
+    DialerMetrics metrics, CallerIds.CallerIdAnswers callerIdAnswers)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
@@ -49,6 +49,8 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             a.Id, a.CampaignId, was.State, a.State, a.CallSid);
         Count(a, was.State, was.AnsweredAt, was.BridgedAt);
+        if (a.AnsweredAt is not null && was.AnsweredAt is null && a.CallerId is { } callerId)
+            callerIdAnswers.Add(callerId, a.DialedAt ?? a.CreatedAt);
         return a;
     }
 
@@ -78,9 +80,6 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
                 && agent.CallEnded(attempt.Id, now))
                 unit.Record(agent);
         }
-        if (attempt.AnsweredAt is not null && before.AnsweredAt is null && attempt.CallerId is { } callerId)
-            await Core.CallerIds.CallerIdLedger.CountAnswerAsync(db, callerId, attempt.DialedAt ?? attempt.CreatedAt,
-                ct);
         if (attempt.AnsweredAt is { } answered && before.AnsweredAt is null)
             unit.Publish(new CallAnswered(attempt.Id, attempt.CampaignId, attempt.AnsweredBy, answered));
         if (attempt.IsFinal)

@@ -47,6 +47,8 @@ public static class Extensions
         builder.Services.AddScoped<AttemptUpdates>();
         builder.Services.AddScoped<DialRefusals>();
         builder.Services.AddScoped<CallerIds.CallerIdPicker>();
+        builder.Services.AddSingleton<CallerIds.CallerIdAnswers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CallerIds.CallerIdAnswers>());
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
