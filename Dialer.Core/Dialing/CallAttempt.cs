@@ -51,12 +51,25 @@ public sealed partial class CallAttempt
         if (sequenceNumber is { } seq) LastSequenceNumber = Math.Max(LastSequenceNumber, seq);
         State = next;
         if (next == AttemptState.InProgress) AnsweredAt ??= at;
+        if (next == AttemptState.Completed) AnsweredAt ??= ConnectedBefore(at);
         if (next.IsFinal())
         {
             EndedAt ??= at;
             Outcome ??= OutcomeOf(next);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Twilio reports completed only for a call that was connected, and its callbacks and the answer webhook arrive in
+    /// any order: an end that overtook the answer (the in-progress callback late, the answer webhook still waiting for
+    /// the row) records the answer itself, the call's duration before its end and never before the dial.
+    /// </summary>
+    DateTimeOffset ConnectedBefore(DateTimeOffset end)
+    {
+        var answered = end - TimeSpan.FromSeconds(DurationSeconds ?? 0);
+        var dialed = DialedAt ?? CreatedAt;
+        return answered < dialed ? dialed : answered;
     }
 
     /// <summary>
