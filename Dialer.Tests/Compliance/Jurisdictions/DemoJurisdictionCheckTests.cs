@@ -56,8 +56,11 @@ public sealed class DemoJurisdictionCheckTests
         try
         {
             var script = Path.Combine(RepositoryRoot(), "ops", "demo-check", "jurisdictions.py");
-            using var python = Process.Start(new ProcessStartInfo("python3",
-                [script, "check", "--record", record, "--dnc", Dnc]) { RedirectStandardOutput = true })!;
+            var start = new ProcessStartInfo("python3", [script, "check", "--record", record, "--dnc", Dnc])
+            {
+                RedirectStandardOutput = true,
+            };
+            using var python = Process.Start(start)!;
             var output = await python.StandardOutput.ReadToEndAsync();
             await python.WaitForExitAsync();
             return (python.ExitCode, output);
