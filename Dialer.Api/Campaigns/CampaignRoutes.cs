@@ -10,6 +10,7 @@ using Dialer.Api.Lists;
 using Dialer.Api.Preview;
 using Dialer.Api.Recordings;
 using Dialer.Api.Reporting;
+using Dialer.Api.Reporting.Jurisdictions;
 using Dialer.Api.Scripts;
 using Dialer.Api.Teams;
 
@@ -44,6 +45,7 @@ public static class CampaignRoutes
         campaign.MapCampaignResultsApi();
         campaign.MapAbandonApi();
         campaign.MapComplianceReportApi();
+        campaign.MapJurisdictionReportApi();
         campaign.MapCampaignRecordingsApi();
         campaign.MapCampaignAgentsApi();
         campaign.MapPreviewCardLogApi();
