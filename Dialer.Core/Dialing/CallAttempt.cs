@@ -130,6 +130,17 @@ public sealed partial class CallAttempt
     public bool Stranded(string reason, DateTimeOffset now) =>
         State == AttemptState.Created && End(AttemptState.Skipped, NotSent, now, reason);
 
+    /// <summary>
+    /// Its Worker died with the request in hand and Twilio, asked since, never created the call: nobody was called, so
+    /// it ends unsent as a stranded one does, and its contact is due again with its attempt given back.
+    /// </summary>
+    public bool NeverPlaced(DateTimeOffset now)
+    {
+        if (State is not (AttemptState.Dialing or AttemptState.Unknown)) return false;
+        DialedAt = null;
+        return End(AttemptState.Skipped, NotSent, now, "not-placed: the Worker was lost before the call was created");
+    }
+
     /// <summary>Ends the attempt without a call: refused before the dial, or rejected by Twilio.</summary>
     public bool End(AttemptState final, string outcome, DateTimeOffset at, string? error = null)
     {

@@ -1,4 +1,5 @@
 using Dialer.Core.Compliance;
+using Dialer.Core.Contacts;
 using Dialer.Core.Dialing;
 using Dialer.Tests.Infrastructure;
 using Dialer.Worker.Dialing;
@@ -58,7 +59,10 @@ public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneC
         var withdrawn = await Assert.ThrowsAsync<DialWithdrawn>(() => claim.LeavingAsync(default).AsTask());
         Assert.Null(withdrawn.Refusal);
         var settled = await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id);
-        Assert.Equal((AttemptState.Failed, "not-placed"), (settled.State, settled.Outcome));
+        // nobody was called: the attempt ends unsent and the contact is due again with its attempt given back
+        Assert.Equal((AttemptState.Skipped, CallAttempt.NotSent), (settled.State, settled.Outcome));
         Assert.Empty(world.Simulator.Calls.Snapshot(contacts[0].Phone));
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contacts[0].Id);
+        Assert.NotEqual(ContactStatus.Done, contact.Status);
     }
 }

@@ -167,10 +167,10 @@ public sealed class DialingTests(HumansAnswer world) : IClassFixture<HumansAnswe
                 TimeSpan.FromSeconds(60));
 
             Assert.All(done,
-                a => Assert.True(a.State == AttemptState.Completed || a.Outcome == "not-placed",
+                a => Assert.True(a.State == AttemptState.Completed || a.Outcome == CallAttempt.NotSent,
                     $"{a.State} {a.Outcome}"));
             Assert.All(contacts, c => Assert.True(world.Simulator.Calls.Snapshot(c.Phone).Count <= 1));
-            Assert.All(done.Where(a => a.Outcome == "not-placed"),
+            Assert.All(done.Where(a => a.Outcome == CallAttempt.NotSent),
                 a => Assert.Empty(world.Simulator.Calls.Snapshot(contacts.Single(c => c.Id == a.ContactId).Phone)));
         }
         finally { world.Simulator.Faults.Reset(); }

@@ -230,7 +230,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         else if (attempt.DialedAt < notPlacedAfter)
         {
             log.LogInformation("Attempt {AttemptId} reconciled: Twilio never created its call", attempt.Id);
-            await updates.ApplyAsync(attempt.Id, a => a.End(AttemptState.Failed, "not-placed", now), ct);
+            await updates.ApplyAsync(attempt.Id, a => a.NeverPlaced(now), ct);
         }
     }
 
