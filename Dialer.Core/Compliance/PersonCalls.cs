@@ -41,7 +41,7 @@ public static class PersonCalls
            AS last_abandoned,
           (EXISTS (SELECT 1 FROM contacts c WHERE c.phone = {phone} AND c.campaign_id <> @campaign
                    AND c.status = '{ContactStatus.Dialing}')
-           OR NOT pg_try_advisory_xact_lock(hashtextextended({phone}, 18))) AS dialing_elsewhere
+           OR {phone} = ANY(@busy)) AS dialing_elsewhere
         """;
 
     static readonly string Sql = $"""
@@ -51,11 +51,25 @@ public static class PersonCalls
         """;
 
     /// <summary>The parameters <see cref="ColumnsSql"/> reads besides the number.</summary>
-    internal static NpgsqlParameter[] Parameters(Guid campaignId, DateTimeOffset now) =>
+    /// <param name="busy">the numbers whose lock another claim holds (<see cref="LockAsync"/>)</param>
+    internal static NpgsqlParameter[] Parameters(Guid campaignId, DateTimeOffset now, string[] busy) =>
     [
         new("campaign", campaignId), new("since", AttemptsLast24Hours.Since(now)),
-        new("lockout_since", now - LongestLockout),
+        new("lockout_since", now - LongestLockout), new("busy", busy),
     ];
+
+    /// <summary>
+    /// Takes each number's transaction lock, in a statement of its own before the history is read: the read's snapshot
+    /// then starts after the lock is held, so a claim of another campaign that held it and committed is seen with its
+    /// contact dialing. (Read in the same statement, the snapshot was older than the lock and missed that commit.)
+    /// </summary>
+    /// <returns>the numbers another claim holds now</returns>
+    internal static async Task<string[]> LockAsync(DialerDb db, IEnumerable<string> phones, CancellationToken ct) =>
+        [.. await db.Database.SqlQueryRaw<string>(
+                "SELECT phone AS \"Value\" FROM unnest(@phones) AS phone "
+                + "WHERE NOT pg_try_advisory_xact_lock(hashtextextended(phone, 18))",
+                new NpgsqlParameter("phones", phones.Distinct().ToArray()))
+            .ToListAsync(ct)];
 
     sealed record Row(string Phone, int Calls, DateTimeOffset? LastAbandoned, bool DialingElsewhere);
 
@@ -66,8 +80,9 @@ public static class PersonCalls
         IReadOnlyCollection<string> phones, DateTimeOffset now, CancellationToken ct)
     {
         if (phones.Count == 0) return [];
+        var busy = await LockAsync(db, phones, ct);
         var rows = await db.Database.SqlQueryRaw<Row>(Sql,
-                [new NpgsqlParameter("phones", phones.Distinct().ToArray()), .. Parameters(campaignId, now)])
+                [new NpgsqlParameter("phones", phones.Distinct().ToArray()), .. Parameters(campaignId, now, busy)])
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Phone, r => new PersonHistory(r.Calls, r.LastAbandoned, r.DialingElsewhere));
     }

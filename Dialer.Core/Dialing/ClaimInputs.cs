@@ -45,12 +45,13 @@ public static class ClaimInputs
         RegistryCopies? registries = null)
     {
         if (candidates.Count == 0) return [];
+        var busy = await PersonCalls.LockAsync(db, candidates.Select(c => c.Phone), ct);
         var rows = await db.Database.SqlQueryRaw<Row>(Sql,
         [
             new NpgsqlParameter("ids", candidates.Select(c => c.Id).ToArray()),
             new NpgsqlParameter("phones", candidates.Select(c => c.Phone).ToArray()),
             new NpgsqlParameter("at", now), RegistryListing.Parameter("registries", registries),
-            .. PersonCalls.Parameters(campaignId, now),
+            .. PersonCalls.Parameters(campaignId, now, busy),
         ]).ToListAsync(ct);
         return rows.ToDictionary(r => r.ContactId, r => new Inputs(r.Recent, r.Listed, (ConsentKinds)r.Consents,
             new PersonHistory(r.Calls, r.LastAbandoned, r.DialingElsewhere), r.RegistryHits));
