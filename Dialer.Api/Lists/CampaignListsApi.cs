@@ -49,8 +49,8 @@ public static class CampaignListsApi
             .ToListAsync(ct));
 
     static async Task<Results<Created<AttachResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Attach(
-        Guid id, Guid listId, AttachRequest? request, DialerDb db, CampaignHistory history, HttpContext http,
-        IOptions<ImportOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid listId, AttachRequest? request, DialerDb db, StateChanges changes, CampaignHistory history,
+        HttpContext http, IOptions<ImportOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (PriorityError(request?.Priority) is { } invalid) return invalid;
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -71,88 +71,71 @@ public static class CampaignListsApi
             CampaignId = id, ListId = listId, Active = request?.Active ?? true, Priority = request?.Priority ?? 0,
             AttachedAt = now, AttachedBy = http.User.Identity?.Name ?? "",
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await changes.RunAsync(async (unit, token) =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await db.CampaignLists.AnyAsync(a => a.CampaignId == id && a.ListId == listId, ct)) return null;
+            if (await db.CampaignLists.AnyAsync(a => a.CampaignId == id && a.ListId == listId, token))
+            {
+                unit.Discard();
+                return null;
+            }
             db.CampaignLists.Add(attachment);
-            await db.SaveChangesAsync(ct);
-            var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, ct);
-            await ListRecyclingApi.ParkOutsideFilterAsync(db, id, ct);
+            await db.SaveChangesAsync(token);
+            var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, token);
+            await ListRecyclingApi.ParkOutsideFilterAsync(db, id, token);
             history.Contacts(id, CampaignHistory.ListAttached, $"list '{list.Name}' attached "
                 + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}): {added} contacts "
                 + $"added, {suppressed} of them suppressed, {list.RowCount - added} already in the campaign");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new AttachResponse(listId, list.Name, attachment.Active, attachment.Priority, now, added,
                 suppressed, list.RowCount - added);
-        });
+        }, ct);
         if (result is null) return Problems.Conflict(new Refusal("The list is attached to this campaign already."));
         return TypedResults.Created($"/api/campaigns/{id}/lists", result);
     }
 
     static async Task<Results<Ok<AttachResponse>, NotFound, ValidationProblem>> Change(Guid id, Guid listId,
-        AttachRequest request, DialerDb db, CampaignHistory history, CancellationToken ct)
+        AttachRequest request, DialerDb db, StateChanges changes, CampaignHistory history, CancellationToken ct)
     {
         if (PriorityError(request.Priority) is { } invalid) return invalid;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await changes.RunAsync(async (unit, token) =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var attachment = await db.CampaignLists.FromSql(
-                    $"SELECT * FROM campaign_lists WHERE campaign_id = {id} AND list_id = {listId} FOR UPDATE")
-                .FirstOrDefaultAsync(ct);
-            if (attachment is null) return null;
-            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
+            if (await ListAttachment.LockAsync(db, id, listId, token) is not { } attachment) return null;
+            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(token);
             var notes = new List<string>();
             if (request.Active is { } active && active != attachment.Active)
             {
                 attachment.Active = active;
-                var moved = await ListAttachment.SetActiveAsync(db, attachment, ct);
-                if (active) await ListRecyclingApi.ParkOutsideFilterAsync(db, id, ct);
+                var moved = await ListAttachment.SetActiveAsync(db, attachment, token);
+                if (active) await ListRecyclingApi.ParkOutsideFilterAsync(db, id, token);
                 notes.Add($"{(active ? "activated" : "deactivated")}: {moved} contacts {(active ? "due" : "parked")}");
             }
             if (request.Priority is { } priority && priority != attachment.Priority)
             {
                 notes.Add($"priority {attachment.Priority} → {priority}");
                 attachment.Priority = priority;
-                await ListAttachment.SetPriorityAsync(db, attachment, ct);
+                await ListAttachment.SetPriorityAsync(db, attachment, token);
             }
             if (notes.Count > 0) history.Contacts(id, CampaignHistory.ListChanged, $"list '{name}' "
                 + string.Join(", ", notes));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new AttachResponse(listId, name, attachment.Active, attachment.Priority, attachment.AttachedAt);
-        });
+        }, ct);
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 
     public sealed record DetachResponse(int Removed, int Kept);
 
     static async Task<Results<Ok<DetachResponse>, NotFound>> Detach(Guid id, Guid listId, DialerDb db,
-        CampaignHistory history, CancellationToken ct)
+        StateChanges changes, CampaignHistory history, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await changes.RunAsync(async (unit, token) =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var attachment = await db.CampaignLists.FromSql(
-                    $"SELECT * FROM campaign_lists WHERE campaign_id = {id} AND list_id = {listId} FOR UPDATE")
-                .FirstOrDefaultAsync(ct);
-            if (attachment is null) return null;
-            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
-            var (removed, kept) = await ListAttachment.RemoveAsync(db, attachment, ct);
+            if (await ListAttachment.LockAsync(db, id, listId, token) is not { } attachment) return null;
+            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(token);
+            var (removed, kept) = await ListAttachment.RemoveAsync(db, attachment, token);
             db.CampaignLists.Remove(attachment);
             history.Contacts(id, CampaignHistory.ListDetached,
                 $"list '{name}' detached: {removed} contacts never dialed removed, {kept} kept");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new DetachResponse(removed, kept);
-        });
+        }, ct);
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 

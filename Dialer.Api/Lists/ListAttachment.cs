@@ -21,6 +21,13 @@ public static class ListAttachment
     /// <summary>The list's rows become the campaign's contacts; a number the campaign has already is left as it is,
     /// a number on a do-not-call list binding the campaign is suppressed.</summary>
     /// <returns>contacts added, and how many of them were suppressed</returns>
+    /// <summary>The campaign's attachment of the list, locked for the caller's unit of work; null when not attached.
+    /// </summary>
+    public static Task<CampaignList?> LockAsync(DialerDb db, Guid campaignId, Guid listId, CancellationToken ct) =>
+        db.CampaignLists.FromSql(
+                $"SELECT * FROM campaign_lists WHERE campaign_id = {campaignId} AND list_id = {listId} FOR UPDATE")
+            .FirstOrDefaultAsync(ct);
+
     public static async Task<(int Added, int Suppressed)> CopyRowsAsync(DialerDb db, CampaignList a,
         DateTimeOffset now, CancellationToken ct)
     {

@@ -49,19 +49,13 @@ public static class ListRecyclingApi
     }
 
     static async Task<Results<Ok<RecycleCount>, NotFound, ValidationProblem>> Run(Guid id, Guid listId,
-        RecycleFilter filter, DialerDb db, CampaignHistory history, TimeProvider clock, CancellationToken ct)
+        RecycleFilter filter, DialerDb db, StateChanges changes, CampaignHistory history, CancellationToken ct)
     {
         if (Validate(filter) is { } invalid) return invalid;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var count = await strategy.ExecuteAsync(async () =>
+        var count = await changes.RunAsync(async (unit, token) =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var attachment = await db.CampaignLists.FromSql(
-                    $"SELECT * FROM campaign_lists WHERE campaign_id = {id} AND list_id = {listId} FOR UPDATE")
-                .FirstOrDefaultAsync(ct);
-            if (attachment is null) return (int?)null;
-            var now = clock.GetUtcNow();
+            if (await ListAttachment.LockAsync(db, id, listId, token) is not { } attachment) return (int?)null;
+            var now = unit.Now;
             var to = attachment.Active ? ContactStatus.Pending : ContactStatus.Parked;
             var reset = filter.ResetAttempts;
             var touched = await Picked(db, id, listId, filter).ExecuteUpdateAsync(s => s
@@ -69,16 +63,14 @@ public static class ListRecyclingApi
                 .SetProperty(c => c.NextAttemptAt, now)
                 .SetProperty(c => c.CallbackAt, (DateTimeOffset?)null)
                 .SetProperty(c => c.Priority, DialPriority.Retry)
-                .SetProperty(c => c.Attempts, c => reset ? 0 : c.Attempts), ct);
-            await ParkOutsideFilterAsync(db, id, ct);
-            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(ct);
+                .SetProperty(c => c.Attempts, c => reset ? 0 : c.Attempts), token);
+            await ParkOutsideFilterAsync(db, id, token);
+            var name = await db.ContactLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync(token);
             var note = $"list '{name}': {touched} contacts due again (attempts {(reset ? "reset" : "kept")}); "
                 + $"filter {System.Text.Json.JsonSerializer.Serialize(filter)}";
             history.Contacts(id, CampaignHistory.Recycled, note);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return touched;
-        });
+        }, ct);
         return count is { } n ? TypedResults.Ok(new RecycleCount(n)) : TypedResults.NotFound();
     }
 

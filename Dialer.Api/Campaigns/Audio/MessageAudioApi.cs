@@ -1,5 +1,6 @@
 using Dialer.Api.Auth;
 using Dialer.Core.Campaigns.Audio;
+using Dialer.Core.Changes;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,7 +48,8 @@ public static class MessageAudioApi
     }
 
     static async Task<Results<Ok<AudioRow>, NotFound, ValidationProblem>> Upload(Guid id, string message,
-        HttpRequest request, DialerDb db, TimeProvider clock, ILogger<MessageAudio> log, CancellationToken ct)
+        HttpRequest request, DialerDb db, StateChanges changes, TimeProvider clock, ILogger<MessageAudio> log,
+        CancellationToken ct)
     {
         if (!AudioMessages.ByName.TryGetValue(message, out var which))
             return Invalid("message", $"One of {MessageNames}.");
@@ -71,13 +73,10 @@ public static class MessageAudioApi
             Content = content, UploadedAt = clock.GetUtcNow(), UploadedBy = request.HttpContext.User.AuditId(),
         };
         // the old row goes and the new one comes in one transaction: a new id, so a new URL for Twilio's cache
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        await changes.RunAsync(async (_, token) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(token);
             await db.MessageAudio.Where(a => a.CampaignId == id && a.Message == which).ExecuteDeleteAsync(token);
             db.MessageAudio.Add(audio);
-            await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
         }, ct);
         log.LogInformation("Campaign {CampaignId}: {Message} recording uploaded ({Type}, {Bytes} bytes)", id, message,
             sniffed, content.Length);
