@@ -80,18 +80,14 @@ public sealed class ContactWriter(DialerDb db)
             connection, tx))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY contact_import (phone, name, time_zones, stated_jurisdiction, custom_fields, consent_kinds, "
+            $"COPY contact_import ({ContactRowCopy.Columns}, consent_kinds, "
             + "consent_source, consent_at, consent_text, consent_reference, consent_until) "
             + "FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var r in rows)
             {
                 await copy.StartRowAsync(ct);
-                await copy.WriteAsync(r.Phone, NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(copy, r.Name, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.TimeZones, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(copy, r.StatedJurisdiction, NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(copy, r.CustomFields, NpgsqlDbType.Jsonb, ct);
+                await ContactRowCopy.WriteAsync(copy, r, ct);
                 await WriteConsentAsync(copy, r.Consent, ct);
             }
             await copy.CompleteAsync(ct);
@@ -143,12 +139,9 @@ public sealed class ContactWriter(DialerDb db)
         await copy.WriteAsync(c.Kinds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
         await copy.WriteAsync(c.Source, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(c.GivenAt, NpgsqlDbType.TimestampTz, ct);
-        await WriteNullableAsync(copy, c.Text, NpgsqlDbType.Text, ct);
-        await WriteNullableAsync(copy, c.Reference, NpgsqlDbType.Text, ct);
+        await ContactRowCopy.WriteNullableAsync(copy, c.Text, NpgsqlDbType.Text, ct);
+        await ContactRowCopy.WriteNullableAsync(copy, c.Reference, NpgsqlDbType.Text, ct);
         if (c.ValidUntil is { } until) await copy.WriteAsync(until, NpgsqlDbType.TimestampTz, ct);
         else await copy.WriteNullAsync(ct);
     }
-
-    static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
 }

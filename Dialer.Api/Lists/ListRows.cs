@@ -32,18 +32,14 @@ public sealed class ListRows(DialerDb db, Guid listId) : IContactRowSink
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE list_import (ord int, phone text, name text, "
             + "time_zones text[], stated_jurisdiction text, custom_fields jsonb) ON COMMIT DROP", connection, tx))
             await create.ExecuteNonQueryAsync(ct);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY list_import (ord, phone, name, "
-            + "time_zones, stated_jurisdiction, custom_fields) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            $"COPY list_import (ord, {ContactRowCopy.Columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var r in rows)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(r.Line, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(r.Phone, NpgsqlDbType.Text, ct);
-                await NullableAsync(copy, r.Name, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.TimeZones, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await NullableAsync(copy, r.StatedJurisdiction, NpgsqlDbType.Text, ct);
-                await NullableAsync(copy, r.CustomFields, NpgsqlDbType.Jsonb, ct);
+                await ContactRowCopy.WriteAsync(copy, r, ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -65,7 +61,4 @@ public sealed class ListRows(DialerDb db, Guid listId) : IContactRowSink
         timings.AddCommit(started);
         return (inserted, 0, 0);
     }
-
-    static Task NullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
 }
