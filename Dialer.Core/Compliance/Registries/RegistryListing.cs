@@ -19,14 +19,16 @@ public static class RegistryListing
     public static NpgsqlParameter Parameter(string name, RegistryCopies? copies) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = copies?.Ids ?? [] };
 
-    /// <summary>For one number: what the Worker's dial asks.</summary>
+    /// <summary>For one number: what the Worker's dial asks. One round trip reads the copies binding the team and
+    /// whether each holds the number.</summary>
     public static async Task<RegistryCheck> ForAsync(DialerDb db, Guid teamId, string phone, DateTimeOffset now,
         CancellationToken ct)
     {
-        var copies = await RegistryCopies.ForTeamAsync(db, teamId, now, ct);
-        if (copies.All.Count == 0) return RegistryCheck.None;
-        var listed = await db.RegistryNumbers.AsNoTracking()
-            .Where(n => n.Phone == phone && copies.Ids.Contains(n.ListId)).Select(n => n.ListId).ToArrayAsync(ct);
-        return new(copies, listed);
+        var copies = await RegistryCopies.Binding(db, teamId)
+            .Select(l => new { List = l, Holds = db.RegistryNumbers.Any(n => n.ListId == l.Id && n.Phone == phone) })
+            .ToListAsync(ct);
+        if (copies.Count == 0) return RegistryCheck.None;
+        return new(RegistryCopies.Of([.. copies.Select(c => c.List)], now),
+            [.. copies.Where(c => c.Holds).Select(c => c.List.Id)]);
     }
 }
