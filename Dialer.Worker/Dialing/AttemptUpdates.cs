@@ -17,7 +17,7 @@ namespace Dialer.Worker.Dialing;
 /// and the change's events are saved with it, for the outbox to send.
 /// </summary>
 public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<AttemptUpdates> log,
-    DialerMetrics metrics, CallerIds.CallerIdAnswers callerIdAnswers)
+    DialerMetrics metrics, CallerIds.CallerIdAnswers callerIdAnswers, AttemptsSeen seen)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
@@ -46,6 +46,7 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
             return new Applied(attempt, before, true);
         }, ct);
         if (applied is not { Changed: true, Attempt: var a, Before: var was }) return applied?.Attempt;
+        seen.Committed(a);
         log.LogInformation("Attempt {AttemptId} of campaign {CampaignId}: {From} -> {To} (call {CallSid})",
             a.Id, a.CampaignId, was.State, a.State, a.CallSid);
         Count(a, was.State, was.AnsweredAt, was.BridgedAt);

@@ -9,7 +9,7 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
 public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialRefusals refusals,
-    DialLead lead, CallerIds.CallerIdPicker callerIds,
+    DialLead lead, CallerIds.CallerIdPicker callerIds, AttemptsSeen seen,
     TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
@@ -54,6 +54,9 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         var at = clock.GetUtcNow();
         switch (result)
         {
+            case DialResult.Placed placed
+                when seen.ChangesNothing(id, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, true):
+                break; // its callbacks overtook the create's answer: they named the call and moved it further
             case DialResult.Placed placed:
                 await updates.ApplyAsync(id,
                     a =>

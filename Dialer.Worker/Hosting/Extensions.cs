@@ -45,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<TwilioResilience>();
         builder.Services.AddScoped<TwilioDialer>();
         builder.Services.AddScoped<AttemptUpdates>();
+        builder.Services.AddSingleton<AttemptsSeen>();
         builder.Services.AddScoped<DialRefusals>();
         builder.Services.AddScoped<CallerIds.CallerIdPicker>();
         builder.Services.AddSingleton<CallerIds.CallerIdAnswers>();

@@ -67,8 +67,8 @@ public static class TwilioWebhooks
         return Twiml(twiml);
     }
 
-    static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, TimeProvider clock,
-        CancellationToken ct)
+    static async Task<IResult> Status(Guid attemptId, HttpRequest request, AttemptUpdates updates, AttemptsSeen seen,
+        TimeProvider clock, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var state = TwilioStatus.ToState(form["CallStatus"]);
@@ -78,6 +78,7 @@ public static class TwilioWebhooks
         var sid = NullIfEmpty(form["CallSid"]);
         var answeredBy = NullIfEmpty(form["AnsweredBy"]);
         var now = clock.GetUtcNow();
+        if (seen.ChangesNothing(attemptId, state.Value, sid is not null)) return Results.NoContent();
 
         await updates.ApplyAsync(attemptId, a =>
         {
