@@ -99,8 +99,8 @@ public static class CampaignsApi
                 if (before.LeadOrder != settings.LeadOrder)
                 {
                     var placed = await FreshOrder.RewriteAsync(db, id, settings.LeadOrder, unit.Now, token);
-                    history.Contacts(id, CampaignHistory.LeadOrderApplied, $"lead order {settings.LeadOrder.Describe()}: "
-                        + $"{placed} fresh contacts placed");
+                    history.Contacts(id, CampaignHistory.LeadOrderApplied,
+                        $"lead order {settings.LeadOrder.Describe()}: {placed} fresh contacts placed");
                 }
                 return null;
             }, ct);

@@ -82,7 +82,8 @@ public static class FreshOrder
         [
             new NpgsqlParameter("campaign", campaignId), new NpgsqlParameter("column", (object?)column ?? DBNull.Value)
             { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-            new NpgsqlParameter("clockEnd", CampaignList.ListClockEnd), new NpgsqlParameter("direct", column is not null),
+            new NpgsqlParameter("clockEnd", CampaignList.ListClockEnd),
+            new NpgsqlParameter("direct", column is not null),
             new NpgsqlParameter("now", now), new NpgsqlParameter("clock", CampaignList.ListClock),
         ], ct);
     }
