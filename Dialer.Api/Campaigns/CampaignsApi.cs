@@ -5,6 +5,7 @@ using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
 using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
+using Dialer.Core.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +95,12 @@ public static class CampaignsApi
                     var (filtered, back) = await DialFilterParking.ApplyAsync(db, id, settings.DialFilter, token);
                     history.Contacts(id, CampaignHistory.DialFilterApplied, DialFilterChange.Describe(
                         settings.DialFilter, filtered, back));
+                }
+                if (before.LeadOrder != settings.LeadOrder)
+                {
+                    var placed = await FreshOrder.RewriteAsync(db, id, settings.LeadOrder, unit.Now, token);
+                    history.Contacts(id, CampaignHistory.LeadOrderApplied,
+                        $"lead order {settings.LeadOrder.Describe()}: {placed} fresh contacts placed");
                 }
                 return null;
             }, ct);

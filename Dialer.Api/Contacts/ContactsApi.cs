@@ -6,6 +6,7 @@ using Dialer.Core.Contacts;
 using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Csv;
 using Dialer.Core.Data;
+using Dialer.Core.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,9 @@ public static class ContactsApi
             if (campaign.Settings.DialFilter.Length > 0) // the new contacts outside it wait as filtered
                 await changes.RunAsync((unit, token) =>
                     DialFilterParking.ApplyAsync(unit.Db, id, campaign.Settings.DialFilter, token), ct);
+            if (campaign.Settings.LeadOrder.OrderingColumn is not null) // the new contacts take their place
+                await changes.RunAsync((unit, token) =>
+                    FreshOrder.RewriteAsync(unit.Db, id, campaign.Settings.LeadOrder, unit.Now, token), ct);
             return TypedResults.Ok(report);
         }
         catch (ContactImporter.NotCsvException e) { return Problems.BadRequest(e.Message); }

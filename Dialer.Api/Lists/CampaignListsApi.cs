@@ -24,10 +24,12 @@ public static class CampaignListsApi
         lists.MapPost("/{listId:guid}", Attach).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.List, "listId")
             .WithDescription("Copies the list's rows into the campaign's contacts (numbers it has already are left as "
-                + "they are; do-not-call numbers are suppressed). Priority 0 is dialed first.");
+                + "they are; do-not-call numbers are suppressed). Priority 0 is dialed first; lists of one priority "
+                + "interleave by weight (1 to 100).");
         lists.MapPatch("/{listId:guid}", Change).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.List, "listId")
-            .WithDescription("active: false parks the list's waiting contacts (never claimed); true makes them due.");
+            .WithDescription("active: false parks the list's waiting contacts (never claimed); true makes them due. "
+                + "priority and weight move its fresh contacts in the dialing order.");
         lists.MapDelete("/{listId:guid}", Detach).RequireAuthorization(Policies.Marketer)
             .RequireTeamScope(TeamObject.List, "listId")
             .WithDescription("Removes the list's contacts never dialed; those dialed stay, with their calls, parked.");
@@ -35,24 +37,24 @@ public static class CampaignListsApi
         return campaign;
     }
 
-    public sealed record AttachRequest(bool? Active, int? Priority);
+    public sealed record AttachRequest(bool? Active, int? Priority, int? Weight);
 
-    public sealed record AttachResponse(Guid ListId, string Name, bool Active, int Priority, DateTimeOffset AttachedAt,
-        int? Added = null, int? Suppressed = null, int? AlreadyInCampaign = null);
+    public sealed record AttachResponse(Guid ListId, string Name, bool Active, int Priority, int Weight,
+        DateTimeOffset AttachedAt, int? Added = null, int? Suppressed = null, int? AlreadyInCampaign = null);
 
     static async Task<Ok<List<AttachResponse>>> List(Guid id, DialerDb db, CancellationToken ct) =>
         TypedResults.Ok(await (from a in db.CampaignLists.AsNoTracking()
                                join l in db.ContactLists on a.ListId equals l.Id
                                where a.CampaignId == id
                                orderby a.Priority, a.AttachedAt
-                               select new AttachResponse(l.Id, l.Name, a.Active, a.Priority, a.AttachedAt))
+                               select new AttachResponse(l.Id, l.Name, a.Active, a.Priority, a.Weight, a.AttachedAt))
             .ToListAsync(ct));
 
     static async Task<Results<Created<AttachResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Attach(
         Guid id, Guid listId, AttachRequest? request, DialerDb db, StateChanges changes, CampaignHistory history,
         HttpContext http, IOptions<ImportOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (PriorityError(request?.Priority) is { } invalid) return invalid;
+        if (Invalid(request?.Priority, request?.Weight) is { } invalid) return invalid;
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         var list = await db.ContactLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId, ct);
         if (campaign is null || list is null) return TypedResults.NotFound();
@@ -69,7 +71,7 @@ public static class CampaignListsApi
         var attachment = new CampaignList
         {
             CampaignId = id, ListId = listId, Active = request?.Active ?? true, Priority = request?.Priority ?? 0,
-            AttachedAt = now, AttachedBy = http.User.Identity?.Name ?? "",
+            Weight = request?.Weight ?? 1, AttachedAt = now, AttachedBy = http.User.Identity?.Name ?? "",
         };
         var result = await changes.RunAsync(async (unit, token) =>
         {
@@ -81,12 +83,14 @@ public static class CampaignListsApi
             db.CampaignLists.Add(attachment);
             await db.SaveChangesAsync(token);
             var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, token);
+            await FreshOrder.RewriteAsync(db, id, campaign.Settings.LeadOrder, now, token);
             await ListRecyclingApi.ParkOutsideFilterAsync(db, id, token);
             history.Contacts(id, CampaignHistory.ListAttached, $"list '{list.Name}' attached "
-                + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}): {added} contacts "
+                + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}, weight "
+                + $"{attachment.Weight}): {added} contacts "
                 + $"added, {suppressed} of them suppressed, {list.RowCount - added} already in the campaign");
-            return new AttachResponse(listId, list.Name, attachment.Active, attachment.Priority, now, added,
-                suppressed, list.RowCount - added);
+            return new AttachResponse(listId, list.Name, attachment.Active, attachment.Priority, attachment.Weight,
+                now, added, suppressed, list.RowCount - added);
         }, ct);
         if (result is null) return Problems.Conflict(new Refusal("The list is attached to this campaign already."));
         return TypedResults.Created($"/api/campaigns/{id}/lists", result);
@@ -95,7 +99,7 @@ public static class CampaignListsApi
     static async Task<Results<Ok<AttachResponse>, NotFound, ValidationProblem>> Change(Guid id, Guid listId,
         AttachRequest request, DialerDb db, StateChanges changes, CampaignHistory history, CancellationToken ct)
     {
-        if (PriorityError(request.Priority) is { } invalid) return invalid;
+        if (Invalid(request.Priority, request.Weight) is { } invalid) return invalid;
         var result = await changes.RunAsync(async (unit, token) =>
         {
             if (await ListAttachment.LockAsync(db, id, listId, token) is not { } attachment) return null;
@@ -112,11 +116,22 @@ public static class CampaignListsApi
             {
                 notes.Add($"priority {attachment.Priority} → {priority}");
                 attachment.Priority = priority;
-                await ListAttachment.SetPriorityAsync(db, attachment, token);
+            }
+            if (request.Weight is { } weight && weight != attachment.Weight)
+            {
+                notes.Add($"weight {attachment.Weight} → {weight}");
+                attachment.Weight = weight;
+            }
+            if (request.Priority != null || request.Weight != null)
+            {
+                await db.SaveChangesAsync(token); // the rewrite reads the attachments' priorities and weights
+                var settings = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Settings).SingleAsync(token);
+                await FreshOrder.RewriteAsync(db, id, settings.LeadOrder, unit.Now, token);
             }
             if (notes.Count > 0) history.Contacts(id, CampaignHistory.ListChanged, $"list '{name}' "
                 + string.Join(", ", notes));
-            return new AttachResponse(listId, name, attachment.Active, attachment.Priority, attachment.AttachedAt);
+            return new AttachResponse(listId, name, attachment.Active, attachment.Priority, attachment.Weight,
+                attachment.AttachedAt);
         }, ct);
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
@@ -139,8 +154,14 @@ public static class CampaignListsApi
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 
-    static ValidationProblem? PriorityError(int? priority) => priority is null or (>= 0 and <= CampaignList.MaxPriority)
-        ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        { ["priority"] = [$"Between 0 (dialed first) and {CampaignList.MaxPriority}."] });
+    static ValidationProblem? Invalid(int? priority, int? weight)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (priority is not (null or (>= 0 and <= CampaignList.MaxPriority)))
+            errors["priority"] = [$"Between 0 (dialed first) and {CampaignList.MaxPriority}."];
+        if (weight is not (null or (>= CampaignList.MinWeight and <= CampaignList.MaxWeight)))
+            errors["weight"] = [$"Between {CampaignList.MinWeight} and {CampaignList.MaxWeight}: the list's share "
+                + "among the lists of its priority."];
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
 }

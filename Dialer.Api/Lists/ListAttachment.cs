@@ -8,7 +8,7 @@ using Npgsql;
 namespace Dialer.Api.Lists;
 
 /// <summary>
-/// What attaching, (de)activating, reprioritising and detaching a list does to the campaign's contacts, each one
+/// What attaching, (de)activating and detaching a list does to the campaign's contacts, each one
 /// statement inside the caller's transaction. The claim is untouched: it takes Pending contacts in order of kind and
 /// due time, so an inactive list's contacts are Parked and a list's priority is its fresh contacts' due time
 /// (<see cref="CampaignList.FreshDueAt"/>). A contact the claim holds (Dialing) is left to its call.
@@ -61,14 +61,6 @@ public static class ListAttachment
         db.Database.ExecuteSqlRawAsync(
             $"UPDATE contacts SET status = @to WHERE campaign_id = @campaign AND list_id = @list AND status = @from",
             Params(a, ("to", a.Active ? Pending : Parked), ("from", a.Active ? Parked : Pending)), ct);
-
-    /// <summary>The list's fresh contacts still on the list clock move to its new place in the order.</summary>
-    public static Task<int> SetPriorityAsync(DialerDb db, CampaignList a, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync($"""
-            UPDATE contacts SET next_attempt_at = @due
-            WHERE campaign_id = @campaign AND list_id = @list AND status IN ('{Pending}', '{Parked}') AND attempts = 0
-              AND priority = {(short)DialPriority.Fresh} AND next_attempt_at < @clockEnd
-            """, Params(a, ("due", CampaignList.FreshDueAt(a.Priority)), ("clockEnd", CampaignList.ListClockEnd)), ct);
 
     /// <summary>
     /// Contacts never dialed (no attempt, nobody holding them) go; the others stay, with their history, and those

@@ -79,6 +79,9 @@ public sealed record CampaignSettings
     /// the others wait as <see cref="Contacts.ContactStatus.Filtered"/>. Empty: every contact.
     /// </summary>
     public Contacts.Filters.ColumnCondition[] DialFilter { get; init; } = [];
+    /// <summary>The order of fresh contacts within a list (<see cref="Campaigns.LeadOrder"/>): as uploaded by default.
+    /// </summary>
+    public LeadOrder LeadOrder { get; init; } = new();
     public string[] Dispositions { get; init; } = ["sale", "no-sale", "callback", "do-not-call", "wrong-number"];
     public string[] ConversionDispositions { get; init; } = ["sale"];
     public int Priority { get; init; }

@@ -65,6 +65,8 @@ public static class CampaignSettingsValidator
         }
         DispositionRulesCheck.Validate(s, errors);
         ValidateDialFilter(s, errors);
+        if (s.LeadOrder is null) errors.Add("leadOrder", "Required ({\"by\": \"upload\"} for the upload's order).");
+        else foreach (var (field, message) in s.LeadOrder.Problems()) errors.Add(field, message);
 
         if (!Enum.IsDefined(s.MachineHandling)) errors.Add("machineHandling", "Unknown machine handling.");
         if (s.MachineHandling == MachineHandling.VoicemailDrop && string.IsNullOrWhiteSpace(s.VoicemailMessage))

@@ -26,7 +26,8 @@ public sealed class CampaignHistory(DialerDb db, TimeProvider clock, IChangeAuth
     public const string Created = "created", Updated = "updated", Imported = "imported", Cloned = "cloned",
         Deleted = "deleted", ListAttached = "list-attached", ListDetached = "list-detached",
         ListChanged = "list-changed", Recycled = "recycled", ContactAdded = "contact-added",
-        ContactEdited = "contact-edited", ContactDeleted = "contact-deleted", DialFilterApplied = "dial-filter";
+        ContactEdited = "contact-edited", ContactDeleted = "contact-deleted", DialFilterApplied = "dial-filter",
+        LeadOrderApplied = "lead-order";
 
     /// <summary>A definition change: records nothing when nothing changed.</summary>
     public FieldChange[] Definition(Campaign campaign, CampaignSettings? before, string action, string? note = null)

@@ -40,6 +40,7 @@ sealed class CampaignListConfiguration : IEntityTypeConfiguration<CampaignList>
         e.HasKey(a => new { a.CampaignId, a.ListId });
         e.HasIndex(a => a.ListId);
         e.Property(a => a.AttachedBy).HasMaxLength(200);
+        e.Property(a => a.Weight).HasDefaultValue(1);
         e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
         // a list attached somewhere is not deleted from under its campaigns: detach it first
         e.HasOne<ContactList>().WithMany().HasForeignKey(a => a.ListId).OnDelete(DeleteBehavior.Restrict);

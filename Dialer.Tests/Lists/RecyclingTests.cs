@@ -54,6 +54,36 @@ public sealed class RecyclingTests(ApiFactory api)
             && c.Action == "recycled"));
     }
 
+    /// <summary>The demo's calls (ops/lib/demo-lists.sh, recycle_demo_list): after a first pass, the no-answers and
+    /// busies previewed, then recycled with the same filter.</summary>
+    [Fact]
+    public async Task The_demos_recycle_of_no_answers_and_busies_touches_what_its_preview_counted()
+    {
+        var campaign = await _marketer.CreateCampaignAsync();
+        var csv = "phone\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"+1415554{i:D4}\n"));
+        var list = await _marketer.ListWithAsync(csv);
+        (await _marketer.AttachAsync(campaign, list)).EnsureSuccessStatusCode();
+        await using (var db = api.Database.CreateDb()) // the first pass: every contact called once
+        {
+            var contacts = await db.Contacts.Where(c => c.CampaignId == campaign).OrderBy(c => c.Id).ToListAsync();
+            for (var i = 0; i < contacts.Count; i++)
+                (contacts[i].Status, contacts[i].Attempts, contacts[i].LastOutcome) =
+                    (ContactStatus.Done, 1, Outcomes[i % Outcomes.Length]);
+            await db.SaveChangesAsync();
+        }
+        var filter = new { lastOutcome = new[] { "no-answer", "busy" } };
+        var preview = await (await _marketer.PostAsJsonAsync(
+            $"/api/campaigns/{campaign}/lists/{list}/recycle/preview", filter)).ReadJsonAsync();
+        var recycled = await (await _marketer.PostAsJsonAsync(
+            $"/api/campaigns/{campaign}/lists/{list}/recycle", filter)).ReadJsonAsync();
+
+        Assert.Equal(16, preview["contacts"]!.GetValue<int>()); // 8 of each, of 30 cycling through four outcomes
+        Assert.Equal(16, recycled["contacts"]!.GetValue<int>());
+        await using var after = api.Database.CreateDb();
+        Assert.Equal(16, await after.Contacts.CountAsync(c => c.CampaignId == campaign
+            && c.Status == ContactStatus.Pending && c.Priority == DialPriority.Retry));
+    }
+
     [Fact]
     public async Task A_bad_filter_is_a_400_naming_the_field_and_another_campaigns_list_a_404()
     {

@@ -1,6 +1,7 @@
 # The demo's team lists: two lists uploaded once to the team and attached to the campaign beside its own import, the
 # second first (priority 0) and the first after it (priority 1); at the end, each list's figures and what recycling
-# its no-answers next week would touch. Needs common.sh and demo-floor.sh (as, json_field) and $KEY.
+# its no-answers next week would touch, then one list's no-answers recycled for real (recycle_demo_list). Needs
+# common.sh and demo-floor.sh (as, json_field) and $KEY.
 
 DEMO_LISTS=()
 
@@ -43,4 +44,18 @@ print(f"  list '{l['name']}': {l['rowCount']} rows uploaded once ({l['rejectedCo
       f"{sys.argv[2]} due again")
 PY
   done
+}
+
+# recycle_demo_list CAMPAIGN: after the lists' first pass, the first list's no-answers and busies made due again through
+# the API, the preview asked first with the same filter; prints both counts and fails (status 1) when they differ. The
+# campaign has completed by then, so nothing is dialed again: the contacts wait, due, for a restart.
+recycle_demo_list() {
+  local campaign=$1 list=${DEMO_LISTS[0]} filter='{"lastOutcome":["no-answer","busy"]}' preview recycled
+  preview=$(as "$KEY" POST "/api/campaigns/$campaign/lists/$list/recycle/preview" -d "$filter" | json_field contacts) \
+    || { say "demo: the recycle preview did not answer"; return 1; }
+  recycled=$(as "$KEY" POST "/api/campaigns/$campaign/lists/$list/recycle" -d "$filter" | json_field contacts) \
+    || { say "demo: the recycle did not answer"; return 1; }
+  echo "  recycled: $recycled contacts (the list's no-answers and busies, due again as retries); the preview counted" \
+    "$preview: $([ "$preview" = "$recycled" ] && echo "equal" || echo "NOT equal")"
+  [ "$preview" = "$recycled" ]
 }

@@ -1185,6 +1185,12 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("priority");
 
+                    b.Property<int>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("weight");
+
                     b.HasKey("CampaignId", "ListId")
                         .HasName("pk_campaign_lists");
 
