@@ -25,7 +25,8 @@ public sealed class AttemptsSeen(IMemoryCache cache)
         cache.Set(key, seen, Kept);
     }
 
-    /// <summary>True when a report of <paramref name="next"/> (naming a call or not) cannot change the attempt.</summary>
+    /// <summary>True when a report of <paramref name="next"/> (naming a call or not) cannot change the attempt.
+    /// </summary>
     public bool ChangesNothing(Guid attemptId, AttemptState next, bool namesCall) =>
         cache.TryGetValue(Key(attemptId), out Seen? seen) && seen is not null
         && seen.State >= AttemptState.Queued // before the call exists an attempt may go back to Created
