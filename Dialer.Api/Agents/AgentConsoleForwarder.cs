@@ -10,8 +10,8 @@ namespace Dialer.Api.Agents;
 /// Carries the Worker's events to the agent's console. Each Api instance has its own queue for these, so
 /// whichever instance holds the agent's connection gets them: RabbitMQ is the backplane.
 /// </summary>
-public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db) : IConsumer<CallBridgedToAgent>,
-    IConsumer<AgentStateChanged>,
+public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db, TimeProvider clock)
+    : IConsumer<CallBridgedToAgent>, IConsumer<AgentStateChanged>,
     IConsumer<AgentLogoutRequested>, IConsumer<AgentLineChanged>
 {
     public async Task Consume(ConsumeContext<CallBridgedToAgent> context)
@@ -19,7 +19,8 @@ public sealed class AgentConsoleForwarder(IHubContext<AgentHub> hub, DialerDb db
         var m = context.Message;
         var agent = await db.Agents.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == m.AgentId, context.CancellationToken);
-        var call = agent is null ? null : await AgentConsoleQuery.CallOfAsync(db, agent, context.CancellationToken);
+        var call = agent is null ? null
+            : await AgentConsoleQuery.CallOfAsync(db, agent, clock.GetUtcNow(), context.CancellationToken);
         await hub.Clients.Group(AgentHub.GroupOf(m.AgentId))
             .SendAsync("callOffered", new { m.AttemptId, m.CampaignId, m.At, call }, context.CancellationToken);
     }

@@ -22,7 +22,7 @@ public static class AgentConsoleQuery
     public sealed record CurrentCall(Guid AttemptId, Guid CampaignId, string CampaignName, Scripts.ScriptView? Script,
         string[] Dispositions, string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt,
         DateTimeOffset? EndedAt, string? Disposition, DateTimeOffset? WrapUpDeadline, ContactCard Contact,
-        Transfers.TransferView[] Transfers);
+        Transfers.TransferView[] Transfers, CallConsentView Consent);
     public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields,
         PastAttempt[] History);
     /// <param name="RecordingId">the call's recording, to play at /api/recordings/{id}/audio: the agent's own calls
@@ -36,15 +36,16 @@ public static class AgentConsoleQuery
                 a.LineSince, a.LineReason));
 
     public static async Task<Results<Ok<AgentView>, NotFound>> MeAsync(ClaimsPrincipal user, DialerDb db,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var agentId = AgentConsoleApi.AgentIdOf(user);
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agentId, ct);
         if (agent is null) return TypedResults.NotFound();
-        return TypedResults.Ok(ViewOf(agent) with { Call = await CallOfAsync(db, agent, ct) });
+        return TypedResults.Ok(ViewOf(agent) with { Call = await CallOfAsync(db, agent, clock.GetUtcNow(), ct) });
     }
 
-    public static async Task<CurrentCall?> CallOfAsync(DialerDb db, Agent agent, CancellationToken ct)
+    public static async Task<CurrentCall?> CallOfAsync(DialerDb db, Agent agent, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (agent.CurrentAttemptId is not { } attemptId) return null;
         var attempt = await db.CallAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
@@ -61,6 +62,7 @@ public static class AgentConsoleQuery
             campaign.Settings.Dispositions, attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt,
             attempt.EndedAt, attempt.Disposition, deadline,
             new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history),
-            await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct));
+            await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct),
+            await CallConsentView.OfAsync(db, campaign.Settings, contact, now, ct));
     }
 }

@@ -19,7 +19,7 @@ public static class ErasuresApi
     /// <param name="Kept">what the law still needs, kept: do-not-call entries for the number</param>
     public sealed record ErasureResponse(Guid Id, DateTimeOffset RequestedAt, string RequestedBy, bool Repeated,
         int Contacts, int Attempts, int Recordings, int RecordingsPending, int WebhookDeliveries, int Transfers,
-        int DoNotCallEntriesKept);
+        int DoNotCallEntriesKept, int Consents = 0);
 
     public static RouteGroupBuilder MapErasuresApi(this IEndpointRouteBuilder app)
     {

@@ -53,7 +53,7 @@ public sealed class PersonErasure(StateChanges changes, SupervisionTwilio twilio
             var kept = await db.DoNotCall.CountAsync(d => d.Phone == e164, token);
 
             var erased = gone.Contacts + gone.Attempts + gone.Recordings + gone.RecordingsPending
-                + gone.WebhookDeliveries + quoted + transfers;
+                + gone.WebhookDeliveries + quoted + transfers + gone.Consents;
             if (erased == 0 && await db.Erasures.AsNoTracking().Where(e => e.PhoneHash == hash)
                     .OrderBy(e => e.RequestedAt).FirstOrDefaultAsync(token) is { } earlier)
             {
@@ -65,7 +65,7 @@ public sealed class PersonErasure(StateChanges changes, SupervisionTwilio twilio
                 Id = Guid.CreateVersion7(unit.Now), PhoneHash = hash, RequestedBy = requestedBy,
                 RequestedAt = unit.Now, Contacts = gone.Contacts, Attempts = gone.Attempts,
                 Recordings = gone.Recordings, RecordingsPending = gone.RecordingsPending,
-                WebhookDeliveries = gone.WebhookDeliveries + quoted, Transfers = transfers,
+                WebhookDeliveries = gone.WebhookDeliveries + quoted, Transfers = transfers, Consents = gone.Consents,
             };
             db.Erasures.Add(record);
             return new Outcome(false, Response(record, repeated: false, kept));
@@ -78,5 +78,6 @@ public sealed class PersonErasure(StateChanges changes, SupervisionTwilio twilio
     }
 
     static ErasureResponse Response(Erasure e, bool repeated, int kept) => new(e.Id, e.RequestedAt, e.RequestedBy,
-        repeated, e.Contacts, e.Attempts, e.Recordings, e.RecordingsPending, e.WebhookDeliveries, e.Transfers, kept);
+        repeated, e.Contacts, e.Attempts, e.Recordings, e.RecordingsPending, e.WebhookDeliveries, e.Transfers, kept,
+        e.Consents);
 }

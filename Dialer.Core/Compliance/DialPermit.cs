@@ -33,7 +33,7 @@ public static class DialPermit
     public const string NoConsent = "no-consent";
     /// <summary>Another campaign is calling the same number now.</summary>
     public const string DialingElsewhere = "dialing-in-another-campaign";
-    /// <summary>The number is on a national do-not-call registry copy binding one of the contact's jurisdictions.
+    /// <summary>The number is on a registry copy (national, or a state's) binding one of the contact's jurisdictions.
     /// </summary>
     public const string NationalRegistry = "national-registry";
     /// <summary>A registry copy binding one of the contact's jurisdictions is older than that jurisdiction allows:

@@ -1,4 +1,5 @@
 using Dialer.Core.Changes;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 using Dialer.Core.Recordings;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Dialer.Core.Privacy;
 
 /// <summary>What anonymising some contacts took away.</summary>
 public sealed record Anonymised(int Contacts, int Attempts, int WebhookDeliveries, int Recordings,
-    int RecordingsPending);
+    int RecordingsPending, int Consents = 0);
 
 /// <summary>
 /// The one way a contact's personal data goes, for an erasure and for retention alike: the contact keeps its row (its
@@ -16,7 +17,9 @@ public sealed record Anonymised(int Contacts, int Attempts, int WebhookDeliverie
 /// attempts lose their notes, script answers and errors (Twilio's can quote the number) and keep the number's keyed
 /// hash, so the abandon ledger and the calls-per-person rules still count them; its outbound webhook deliveries are
 /// deleted; its recordings are deleted at Twilio and marked, or left due for the recording retention sweep when Twilio
-/// refuses.
+/// refuses. Its consent records lose the words agreed, the reference and the source, and keep what proves the consent
+/// and its withdrawal (kind, when given, until when, recorded by whom, withdrawn when, how and by whom) with the
+/// number's keyed hash, so that a withdrawal still binds the number.
 /// </summary>
 public static class ContactAnonymisation
 {
@@ -27,6 +30,14 @@ public static class ContactAnonymisation
                script_answers = NULL
           FROM contacts c
          WHERE c.id = a.contact_id AND c.id = ANY(@ids) AND c.anonymised_at IS NULL
+        """;
+
+    static readonly string ConsentsSql = $"""
+        UPDATE contact_consents k SET phone_hash = {PhoneHash.Sql("c.phone")}, text = NULL, reference = NULL,
+               source = CASE WHEN k.source = '{ContactConsent.NoneOnFile}' THEN k.source
+                             ELSE '{ContactConsent.Erased}' END
+          FROM contacts c
+         WHERE c.id = k.contact_id AND c.id = ANY(@ids) AND c.anonymised_at IS NULL
         """;
 
     static readonly string ContactsSql = $"""
@@ -43,10 +54,12 @@ public static class ContactAnonymisation
     public static async Task<Anonymised> RunAsync(StateChange unit, IReadOnlyCollection<long> contactIds,
         Func<CallRecording, CancellationToken, Task<bool>> deleteAudio, CancellationToken ct)
     {
-        if (contactIds.Count == 0) return new(0, 0, 0, 0, 0);
+        if (contactIds.Count == 0) return new(0, 0, 0, 0, 0, 0);
         var db = unit.Db;
         var ids = new NpgsqlParameter("ids", contactIds.ToArray());
         var attempts = await db.Database.ExecuteSqlRawAsync(AttemptsSql, [ids], ct);
+        var consents = await db.Database.ExecuteSqlRawAsync(ConsentsSql,
+            [new NpgsqlParameter("ids", contactIds.ToArray())], ct);
         // every event about a contact, its calls' included, is ordered by the contact's key
         var deliveries = await db.Database.ExecuteSqlRawAsync("""
             DELETE FROM webhook_deliveries d
@@ -70,6 +83,6 @@ public static class ContactAnonymisation
             deleted++;
         }
         await db.SaveChangesAsync(ct);
-        return new(contacts, attempts, deliveries, deleted, recordings.Count - deleted);
+        return new(contacts, attempts, deliveries, deleted, recordings.Count - deleted, consents);
     }
 }

@@ -18,4 +18,7 @@ public sealed class Erasure
     public int RecordingsPending { get; set; }
     public int WebhookDeliveries { get; set; }
     public int Transfers { get; set; }
+    /// <summary>Consent records whose words, reference and source went (the records themselves stay: the proof).
+    /// </summary>
+    public int Consents { get; set; }
 }

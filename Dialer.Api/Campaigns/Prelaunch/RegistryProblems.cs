@@ -18,7 +18,7 @@ public static class RegistryProblems
         var held = copies.All.Select(c => c.Jurisdiction).ToHashSet();
         foreach (var code in jurisdictions.Where(j => !held.Contains(j)).Order(StringComparer.Ordinal))
             if (RuleBook.Shipped.Find(code)?.File.Registry is { } rule)
-                yield return $"{code}: no copy of its national do-not-call registry is uploaded ({rule.Source}); " +
+                yield return $"{code}: no copy of its do-not-call registry is uploaded ({rule.Source}); " +
                     "upload one to /api/registry-lists to screen its contacts.";
     }
 }

@@ -5,6 +5,7 @@ using Dialer.Api.Contacts;
 using Dialer.Api.Hosting;
 using Dialer.Api.Teams;
 using Dialer.Core.Compliance.Registries;
+using Dialer.Core.Compliance.Rules;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,8 @@ public static class RegistryUpload
 
     /// <param name="name">the registry's name ("Lista Robinson"); with the jurisdiction and the team, what a newer
     /// copy replaces</param>
-    /// <param name="jurisdiction">the country it covers (ISO 3166-1, "ES")</param>
+    /// <param name="jurisdiction">the country it covers (ISO 3166-1, "ES"), or a US state or Canadian province
+    /// (ISO 3166-2, "US-FL")</param>
     /// <param name="downloadedOn">the day the copy was downloaded from the registry (yyyy-MM-dd)</param>
     /// <param name="forAllTeams">an admin's copy for every team</param>
     public static async Task<Results<Ok<UploadReport>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>>
@@ -57,7 +59,7 @@ public static class RegistryUpload
         try
         {
             await using var load = await RegistryLoad.BeginAsync(db, list, ct);
-            var file = new RegistryFile(body, list.Jurisdiction, import.Value.MaxRecordChars,
+            var file = new RegistryFile(body, list.Jurisdiction[..2], import.Value.MaxRecordChars,
                 options.Value.MaxRejectionsListed);
             if (await file.ReadAsync(load.AddAsync, ct) is { } fileError) return Problems.BadRequest(fileError);
             var (numbers, replaced) = await load.CommitAsync(file.RejectedCount, ct);
@@ -81,8 +83,9 @@ public static class RegistryUpload
         if (string.IsNullOrWhiteSpace(name)) problems["name"] = ["Name the registry (Lista Robinson)."];
         else if (name.Trim().Length > RegistryList.MaxName)
             problems["name"] = [$"At most {RegistryList.MaxName} characters."];
-        if (jurisdiction?.Trim() is not { Length: 2 } code || !Phones.IsKnownRegion(code.ToUpperInvariant()))
-            problems["jurisdiction"] = ["Give the country the registry covers (ISO 3166-1: ES, US)."];
+        if (!IsJurisdiction(jurisdiction))
+            problems["jurisdiction"] = ["Give the country (ISO 3166-1: ES, US) or the US state or Canadian province "
+                + "(ISO 3166-2: US-FL, US-TX) the registry covers."];
         on = default;
         if (!DateOnly.TryParseExact(downloadedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
                 out on))
@@ -92,6 +95,14 @@ public static class RegistryUpload
         else if (on.Year < 2000) problems["downloadedOn"] = ["Give a day from 2000 on."];
         return problems;
     }
+
+    /// <summary>A country, or a US state or Canadian province: what a registry copy may bind.</summary>
+    static bool IsJurisdiction(string? text) => text?.Trim().ToUpperInvariant() switch
+    {
+        { Length: 2 } country => Phones.IsKnownRegion(country),
+        { Length: 5 } subdivision => Subdivisions.IsSubdivision(subdivision),
+        _ => false,
+    };
 
     /// <summary>The download day of a copy of the same registry held for the same team, when it is newer.</summary>
     static async Task<DateOnly?> NewerHeldAsync(DialerDb db, RegistryList list, CancellationToken ct)

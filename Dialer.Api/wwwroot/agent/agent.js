@@ -8,6 +8,7 @@ import {
 } from './preview.js';
 import { callPanel, callPhase, tickCall } from './call-panel.js';
 import { callControls } from './call-controls.js';
+import { consentPanel } from './consent-panel.js';
 import { createLine } from './line.js';
 
 const stateName = state => t(`agent.state.${state}`);
@@ -16,7 +17,7 @@ const breakName = reason => has(`agent.break.${reason}`) ? t(`agent.break.${reas
 
 startPage('ui.nav.agentConsole', (main) => {
   const $ = id => main.querySelector(`#${id}`);
-  let me = null, campaigns = [], preview = null, previewMessage = null, checkedAt = 0, shownKey = '';
+  let me = null, campaigns = [], preview = null, previewMessage = null, checkedAt = 0, shownKey = '', consentKey = '';
   let dialed = null; // the preview card of the contact just dialed: its local time stays on screen through the call
 
   const previewCampaigns = () => campaigns.filter(c => c.mode === 'preview' && me?.campaignIds.includes(c.id));
@@ -84,8 +85,9 @@ startPage('ui.nav.agentConsole', (main) => {
     renderStatus();
     const call = me.call;
     const key = JSON.stringify([me.state, line.state, call?.attemptId, call?.disposition, call?.bridgedAt, call?.endedAt, call?.transfers?.map(t => t.state).join(), preview?.contactId, previewMessage, previewCampaigns().length]);
-    if (key === shownKey) return; // keep what the agent is typing
+    if (key === shownKey) { showConsent(call); return; } // keep what the agent is typing
     shownKey = key;
+    consentKey = '';
     const workspace = $('workspace');
     if (call) {
       workspace.replaceChildren(
@@ -98,7 +100,19 @@ startPage('ui.nav.agentConsole', (main) => {
     } else {
       workspace.replaceChildren(idle());
     }
+    showConsent(call);
     tick();
+  }
+
+  // the consent section alone is redrawn when it changes (a withdrawal): the disposition being typed stays
+  function showConsent(call) {
+    const card = $('workspace').querySelector('.contact-card');
+    const key = JSON.stringify(call?.consent ?? null);
+    if (!call?.consent || !card || key === consentKey) return;
+    consentKey = key;
+    const panel = consentPanel(call, { canWithdraw: ['onCall', 'wrapUp'].includes(me.state), say, refresh });
+    const shown = card.querySelector('section.consent');
+    if (shown) shown.replaceWith(panel); else card.append(panel);
   }
 
   const withPreview = contact => dialed?.contactId === contact.id

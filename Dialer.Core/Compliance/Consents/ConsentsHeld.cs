@@ -1,4 +1,5 @@
 using Dialer.Core.Data;
+using Dialer.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -7,7 +8,8 @@ namespace Dialer.Core.Compliance.Consents;
 /// <summary>
 /// The kinds of consent a contact holds at a moment: given by then, not lapsed (<see
 /// cref="ContactConsent.ValidUntil"/>), not withdrawn, and not undone by a later withdrawal of the same kind for the
-/// same number in any campaign. What <see cref="DialPermit"/> is told.
+/// same number in any campaign, an erased person's included (matched by the number's keyed hash: their contact no
+/// longer holds the number). What <see cref="DialPermit"/> is told.
 /// </summary>
 public static class ConsentsHeld
 {
@@ -21,7 +23,10 @@ public static class ConsentsHeld
             AND (k.valid_until IS NULL OR k.valid_until > {at})
             AND NOT EXISTS (SELECT 1 FROM contact_consents w JOIN contacts wc ON wc.id = w.contact_id
               WHERE w.withdrawn_at IS NOT NULL AND w.kind = k.kind AND w.withdrawn_at >= k.given_at
-                AND wc.phone = {phone})), 0)
+                AND wc.phone = {phone})
+            AND NOT EXISTS (SELECT 1 FROM contact_consents e
+              WHERE e.phone_hash = {PhoneHash.Sql(phone)} AND e.withdrawn_at IS NOT NULL AND e.kind = k.kind
+                AND e.withdrawn_at >= k.given_at)), 0)
         """;
 
     public static async Task<Dictionary<long, ConsentKinds>> ForAsync(DialerDb db, IReadOnlyCollection<long> ids,

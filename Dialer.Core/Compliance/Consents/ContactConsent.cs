@@ -36,6 +36,13 @@ public sealed class ContactConsent
     /// <summary>How it was withdrawn: "on a call", "email", "letter".</summary>
     public string? WithdrawnHow { get; set; }
     public string? WithdrawnBy { get; set; }
+    /// <summary>Set when the person's data went (an erasure, or retention): the number's keyed hash
+    /// (<see cref="Privacy.PhoneHash"/>), so that a withdrawal on this record still binds the number
+    /// (<see cref="ConsentsHeld"/>) once its contact no longer holds it. The words, reference and source are gone then.
+    /// </summary>
+    public byte[]? PhoneHash { get; set; }
+    /// <summary>What an anonymised record's <see cref="Source"/> reads.</summary>
+    public const string Erased = "erased";
 
     /// <summary>Withdraws it; a record already withdrawn keeps its first withdrawal.</summary>
     public Refusal? Withdraw(DateTimeOffset at, string how, string? by)

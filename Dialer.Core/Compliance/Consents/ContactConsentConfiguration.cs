@@ -19,6 +19,8 @@ sealed class ContactConsentConfiguration : IEntityTypeConfiguration<ContactConse
         // the same consent imported twice (a list uploaded again) is one record
         e.HasIndex(c => new { c.ContactId, c.Kind, c.GivenAt }).IsUnique();
         e.HasIndex(c => c.CampaignId);
+        // an erased person's withdrawals, looked up by the number's hash
+        e.HasIndex(c => c.PhoneHash).HasFilter("phone_hash IS NOT NULL");
         e.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

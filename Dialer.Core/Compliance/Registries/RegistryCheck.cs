@@ -3,9 +3,10 @@ using Dialer.Core.Compliance.Rules;
 namespace Dialer.Core.Compliance.Registries;
 
 /// <summary>
-/// What <see cref="DialPermit"/> is told of the national registries: the copies that bind the campaign's team and the
-/// ids of those holding the contact's number. A copy binds a contact when its jurisdiction is one the contact is in
-/// (<see cref="ApplicableRules.Jurisdictions"/>: by its number's place or its list's).
+/// What <see cref="DialPermit"/> is told of the do-not-call registries (national, or a US state's or Canadian
+/// province's): the copies that bind the campaign's team and the ids of those holding the contact's number. A copy
+/// binds a contact when its jurisdiction ("ES", "US-FL") is one the contact is in
+/// (<see cref="ApplicableRules.Jurisdictions"/>: by its number's place, the area code's state included, or its list's).
 /// </summary>
 public readonly record struct RegistryCheck(RegistryCopies? Copies, Guid[]? Listed)
 {

@@ -60,9 +60,12 @@ public sealed class RegistryCopies
         })]);
     }
 
-    /// <summary>How old a copy of a registry for this jurisdiction may be, from its shipped rules.</summary>
+    /// <summary>How old a copy of a registry for this jurisdiction may be, from its shipped rules; a state's or
+    /// province's registry with no rule of its own shipped takes its country's (fail closed).</summary>
     public static int? MaxAgeDays(string jurisdiction) =>
-        RuleBook.Shipped.Find(jurisdiction)?.File.Registry?.MaxAgeDays;
+        RuleBook.Shipped.Find(jurisdiction)?.File.Registry?.MaxAgeDays
+            ?? (jurisdiction.IndexOf('-') is > 0 and var dash
+                ? RuleBook.Shipped.Find(jurisdiction[..dash])?.File.Registry?.MaxAgeDays : null);
 
     /// <summary>Downloaded more than <paramref name="maxAgeDays"/> days before today (UTC).</summary>
     public static bool IsStale(DateOnly downloadedOn, int? maxAgeDays, DateTimeOffset now) =>

@@ -9,9 +9,13 @@ namespace Dialer.Core.Compliance.Rules;
 public static class Subdivisions
 {
     static readonly FrozenDictionary<string, string> ByCodeOrName = Load();
+    static readonly FrozenSet<string> Codes = ByCodeOrName.Values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A US state or Canadian province, by code or English name; null when not one.</summary>
     public static string? StateOrProvince(string text) => ByCodeOrName.GetValueOrDefault(text.Trim());
+
+    /// <summary>A US state's or Canadian province's ISO 3166-2 code ("US-FL", "CA-ON"), case aside.</summary>
+    public static bool IsSubdivision(string code) => Codes.Contains(code);
 
     /// <summary>
     /// The jurisdiction a list states: the state column first (it says more), else the country column.

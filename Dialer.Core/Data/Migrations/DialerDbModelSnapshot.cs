@@ -588,6 +588,10 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<byte[]>("PhoneHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -636,6 +640,10 @@ namespace Dialer.Core.Data.Migrations
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_contact_consents_campaign_id");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_contact_consents_phone_hash")
+                        .HasFilter("phone_hash IS NOT NULL");
 
                     b.HasIndex("ContactId", "Kind", "GivenAt")
                         .IsUnique()
@@ -1617,6 +1625,10 @@ namespace Dialer.Core.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<int>("Consents")
+                        .HasColumnType("integer")
+                        .HasColumnName("consents");
 
                     b.Property<int>("Contacts")
                         .HasColumnType("integer")

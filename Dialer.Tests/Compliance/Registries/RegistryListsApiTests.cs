@@ -105,6 +105,10 @@ public sealed class RegistryListsApiTests(ApiFactory api)
     [Theory]
     [InlineData("", "ES", "2026-01-01", "name")]
     [InlineData("Lista Robinson", "XX", "2026-01-01", "jurisdiction")]
+    [InlineData("Florida DNC", "US-XX", "2026-01-01", "jurisdiction")]
+    [InlineData("Florida DNC", "FL", "2026-01-01", "jurisdiction")]
+    [InlineData("Florida DNC", "ES-MD", "2026-01-01", "jurisdiction")]
+    [InlineData("Florida DNC", "US-FLORIDA", "2026-01-01", "jurisdiction")]
     [InlineData("Lista Robinson", "ES", "yesterday", "downloadedOn")]
     [InlineData("Lista Robinson", "ES", "2999-01-01", "downloadedOn")]
     public async Task A_bad_parameter_is_a_400_naming_it(string name, string jurisdiction, string on, string field)
@@ -149,5 +153,39 @@ public sealed class RegistryListsApiTests(ApiFactory api)
             .GetValue<int>());
         var problems = report["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         Assert.Contains(problems, p => p.StartsWith($"National DNC (US) of {Today(40)} is older than US's 31 days"));
+    }
+
+    [Fact]
+    public async Task A_state_registry_binds_the_states_contacts_by_area_code_or_list_and_the_check_names_it()
+    {
+        var teams = await new TwoTeams(api).MakeAsync();
+        // the state list holds a Miami number and a San Francisco number whose holder lives in Florida
+        var upload = await UploadAsync(teams.MarketerB, "305,5550401\n415,5550402\n415,5550403\n", "Florida DNC",
+            "us-fl", Today(3));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var report = await upload.ReadJsonAsync();
+        Assert.Equal("US-FL", report["list"]!["jurisdiction"]!.GetValue<string>());
+        Assert.Equal(92, report["list"]!["maxAgeDays"]!.GetValue<int>());
+        Assert.Equal(3, report["list"]!["numbers"]!.GetValue<int>());
+        (await teams.MarketerB.UploadCsvAsync(teams.CampaignB,
+            "phone,state\n+13055550401,\n+14155550402,FL\n+14155550403,\n")).EnsureSuccessStatusCode();
+
+        var check = await teams.MarketerB.GetFromJsonAsync<JsonObject>(
+            $"/api/campaigns/{teams.CampaignB}/prelaunch");
+
+        // the third is on Florida's list but neither its area code nor its list puts it in Florida
+        Assert.Equal(2, check!["never"]!["reasons"]!["national-registry"]!.GetValue<int>());
+        Assert.Equal(2, check["never"]!["rules"]!["national-registry: Florida DNC (US-FL) of " + Today(3)]!
+            .GetValue<int>());
+
+        var old = await (await UploadAsync(teams.MarketerB, "317,5550404\n", "Indiana DNC", "US-IN", Today(93)))
+            .ReadJsonAsync();
+        Assert.True(old["list"]!["stale"]!.GetValue<bool>());
+        (await teams.MarketerB.UploadCsvAsync(teams.CampaignB, "phone\n+13175550405\n")).EnsureSuccessStatusCode();
+        var problems = (await teams.MarketerB.GetFromJsonAsync<JsonObject>(
+            $"/api/campaigns/{teams.CampaignB}/prelaunch"))!["problems"]!.AsArray()
+            .Select(p => p!.GetValue<string>());
+        Assert.Contains(problems,
+            p => p.StartsWith($"Indiana DNC (US-IN) of {Today(93)} is older than US-IN's 92 days"));
     }
 }

@@ -26,10 +26,15 @@ public sealed class RegistryPermitPropertyTests
         ("+442079460958", ["GB"], "Europe/London"),
         ("+34915550142", ["ES"], "Europe/Madrid"),
         ("+525555550142", ["MX"], "America/Mexico_City"),
+        ("+12145550142", ["US", "US-TX"], "America/Chicago"),
+        ("+13175550142", ["US", "US-IN"], "America/Indiana/Indianapolis"),
     ];
 
-    static readonly string?[] Stated = [null, null, "ES", "US-FL", "GB", "MX", "CA"];
-    static readonly string[] Countries = ["US", "CA", "GB", "ES", "MX", "FR"];
+    static readonly string?[] Stated = [null, null, "ES", "US-FL", "GB", "MX", "CA", "US-TX", "US-IN", "US-NY"];
+    /// <summary>Countries, and states and provinces: with a registry rule of their own (FL, TX, IN), without one (the
+    /// country's binds: CA, NY, ON), of no contact (WA).</summary>
+    static readonly string[] Jurisdictions =
+        ["US", "CA", "GB", "ES", "MX", "FR", "US-FL", "US-TX", "US-IN", "US-CA", "US-NY", "US-WA", "CA-ON"];
     static readonly string[] Names = ["Lista Robinson", "National DNC", "TPS"];
 
     public sealed record Copy(RegistryList List, bool Listed);
@@ -45,13 +50,13 @@ public sealed class RegistryPermitPropertyTests
     static readonly DateTimeOffset Start = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     static Gen<Copy> CopyGen(DateTimeOffset now) =>
-        from country in Gen.Elements(Countries)
+        from jurisdiction in Gen.Elements(Jurisdictions)
         from name in Gen.Elements(Names)
-        from age in Gen.Choose(-1, 45)
+        from age in Gen.OneOf(Gen.Choose(-1, 45), Gen.Choose(85, 100))
         from listed in Gen.Elements(true, false)
         select new Copy(new RegistryList
         {
-            Id = Guid.NewGuid(), Name = name, Jurisdiction = country, Active = true,
+            Id = Guid.NewGuid(), Name = name, Jurisdiction = jurisdiction, Active = true,
             DownloadedOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-age),
         }, listed);
 
@@ -78,14 +83,17 @@ public sealed class RegistryPermitPropertyTests
         return new Case(campaign, contact, codes, copies, now);
     }
 
-    /// <summary>The judge: the copies whose country is one the contact is in; those holding the number; those whose
-    /// registry (same name and country) has no copy young enough.</summary>
+    /// <summary>The judge: the copies whose country, or state or province, is one the contact is in (by number or
+    /// list); those holding the number; those whose registry (same name and jurisdiction) has no copy young enough,
+    /// by the jurisdiction's own rule file or else its country's.</summary>
     static (Copy[] Listing, Copy[] Stale) Judge(Case c)
     {
-        var countries = c.Jurisdictions.Select(j => j.Split('-')[0]).ToHashSet();
-        var binding = c.Copies.Where(k => countries.Contains(k.List.Jurisdiction)).ToArray();
+        var places = c.Jurisdictions.Concat(c.Jurisdictions.Select(j => j.Split('-')[0])).ToHashSet();
+        var binding = c.Copies.Where(k => places.Contains(k.List.Jurisdiction)).ToArray();
         var today = c.Now.UtcDateTime.Date;
-        bool Old(RegistryList l) => RuleBook.Shipped.Find(l.Jurisdiction)?.File.Registry is { } rule
+        RegistryRule? Rule(string code) => RuleBook.Shipped.Find(code)?.File.Registry
+            ?? (code.Contains('-') ? RuleBook.Shipped.Find(code.Split('-')[0])?.File.Registry : null);
+        bool Old(RegistryList l) => Rule(l.Jurisdiction) is { } rule
             && (today - l.DownloadedOn.ToDateTime(TimeOnly.MinValue)).TotalDays > rule.MaxAgeDays;
         var stale = binding.Where(k => c.Copies.Where(o => o.List.Jurisdiction == k.List.Jurisdiction
             && o.List.Name == k.List.Name).All(o => Old(o.List))).ToArray();
@@ -169,5 +177,41 @@ public sealed class RegistryPermitPropertyTests
         var waiting = new Contact { Phone = "+34915550142", Status = ContactStatus.Pending };
         waiting.Defer(new CampaignSettings(), DialPermit.RegistryOutOfDate, now, DialLead.Default);
         Assert.Equal((ContactStatus.Pending, now.AddHours(1)), (waiting.Status, waiting.NextAttemptAt));
+    }
+
+    [Fact]
+    public void A_state_registry_binds_by_area_code_or_stated_state_and_names_itself()
+    {
+        var now = DateTimeOffset.Parse("2027-03-03T18:00:00Z");
+        var florida = new RegistryList
+        {
+            Id = Guid.NewGuid(), Name = "Florida Do Not Call", Jurisdiction = "US-FL", DownloadedOn = new(2027, 1, 2),
+        };
+        var miami = Make(Places[1], null, [new Copy(florida, true)], now);
+        Assert.Equal("national-registry: Florida Do Not Call (US-FL) of 2027-01-02", DialPermit.ExplainAtClaim(
+            miami.Campaign, miami.Contact, false, ConsentKinds.All, 0, PersonHistory.None, now, DialLead.Default,
+            Check(miami)).ToString());
+        // a San Francisco number listed in Florida is screened against Florida's list; one listed nowhere is not
+        var listed = Make(Places[0], "US-FL", [new Copy(florida, true)], now);
+        Assert.Equal(DialPermit.NationalRegistry, DialPermit.BeforeDial(listed.Campaign, listed.Contact, false,
+            ConsentKinds.All, now, DialLead.Default, Check(listed)));
+        var elsewhere = Make(Places[0], null, [new Copy(florida, true)], now);
+        Assert.Null(DialPermit.BeforeDial(elsewhere.Campaign, elsewhere.Contact, false, ConsentKinds.All, now,
+            DialLead.Default, Check(elsewhere)));
+
+        florida.DownloadedOn = new(2026, 11, 30); // 93 days
+        miami = Make(Places[1], null, [new Copy(florida, false)], now);
+        Assert.Equal("registry-out-of-date: Florida Do Not Call (US-FL) of 2026-11-30 is older than US-FL's 92 days",
+            DialPermit.ExplainAtClaim(miami.Campaign, miami.Contact, false, ConsentKinds.All, 0, PersonHistory.None,
+                now, DialLead.Default, Check(miami)).ToString());
+    }
+
+    [Fact]
+    public void A_state_without_a_registry_rule_of_its_own_takes_its_countrys()
+    {
+        Assert.Equal(92, RegistryCopies.MaxAgeDays("US-IN"));
+        Assert.Equal(31, RegistryCopies.MaxAgeDays("US-NY"));
+        Assert.Equal(31, RegistryCopies.MaxAgeDays("CA-ON"));
+        Assert.Null(RegistryCopies.MaxAgeDays("FR"));
     }
 }

@@ -30,6 +30,7 @@ public sealed class JurisdictionPropertyTests
         new("+12065550142", ["US", "US-WA"], ["America/Los_Angeles"]),
         new("+12145550142", ["US", "US-TX"], ["America/Chicago"]),
         new("+15045550142", ["US", "US-LA"], ["America/Chicago"]),
+        new("+13175550142", ["US", "US-IN"], ["America/Indiana/Indianapolis"]),
         new("+14165550142", ["CA", "CA-ON"], ["America/Toronto"]),
         new("+16045550142", ["CA", "CA-BC"], ["America/Vancouver"]),
         new("+442079460958", ["GB"], ["Europe/London"]),

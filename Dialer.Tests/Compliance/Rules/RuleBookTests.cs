@@ -5,7 +5,7 @@ namespace Dialer.Tests.Compliance.Rules;
 public sealed class RuleBookTests
 {
     static readonly string[] ShippedJurisdictions =
-        ["default", "US", "US-FL", "US-OK", "US-MD", "US-WA", "US-TX", "US-LA", "CA", "GB", "ES", "MX"];
+        ["default", "US", "US-FL", "US-OK", "US-MD", "US-WA", "US-TX", "US-LA", "US-IN", "CA", "GB", "ES", "MX"];
 
     [Fact]
     public void Every_shipped_jurisdiction_loads_and_each_of_its_rules_names_a_source()
@@ -15,7 +15,7 @@ public sealed class RuleBookTests
         foreach (var f in book.All.Select(r => r.File))
         {
             string?[] sources = [f.Hours?.Source, f.Holidays?.Source, f.Abandon?.Source, f.AbandonedLockout?.Source,
-                f.CallsPerPerson?.Source, f.Consent?.Source];
+                f.CallsPerPerson?.Source, f.Consent?.Source, f.Registry?.Source];
             Assert.All(sources.Where(s => s is not null), s => Assert.True(s!.Length > 20, $"{f.Jurisdiction}: {s}"));
         }
     }
