@@ -20,8 +20,11 @@ public sealed record JurisdictionReport(Guid CampaignId, IReadOnlyList<Jurisdict
     /// consent, on a national registry or without a lawful hour, or one of whose attempts was stopped before its dial
     /// by such a rule. A contact only waiting for its window to open is not refused.</param>
     /// <param name="Refusals">the refused contacts by refusal code (<see cref="DialPermit"/>'s)</param>
+    /// <param name="Waiting">contacts still to call whose next attempt is not due yet: most often held until their
+    /// place's calling hours open (the permit's deferral), or a retry's delay</param>
+    /// <param name="NextDueAt">the earliest of those contacts' next attempts</param>
     public sealed record Place(string Jurisdiction, long Contacts, long Dialed, long Answered, long Refused,
-        SortedDictionary<string, long> Refusals);
+        SortedDictionary<string, long> Refusals, long Waiting, DateTimeOffset? NextDueAt);
 
     /// <summary>What a rule says when it refuses a contact, on the contact (its last outcome) or a skipped
     /// attempt.</summary>
@@ -32,10 +35,12 @@ public sealed record JurisdictionReport(Guid CampaignId, IReadOnlyList<Jurisdict
         "no-common-calling-hours", "zone-unknown",
     ];
 
-    public static async Task<JurisdictionReport> ForAsync(DialerDb db, Guid campaignId, CancellationToken ct)
+    public static async Task<JurisdictionReport> ForAsync(DialerDb db, Guid campaignId, DateTimeOffset now,
+        CancellationToken ct)
     {
         var places = new Dictionary<string, Tally>();
-        await foreach (var row in db.RowsAsync<ContactRow>(Sql, ct, P("id", campaignId), P("rules", RuleRefusals)))
+        await foreach (var row in db.RowsAsync<ContactRow>(Sql, ct, P("id", campaignId), P("rules", RuleRefusals),
+                           P("now", now)))
         {
             var key = ReportPlace.Of(row.Phone, row.StatedJurisdiction);
             var tally = places.TryGetValue(key, out var t) ? t : places[key] = new Tally();
@@ -43,20 +48,27 @@ public sealed record JurisdictionReport(Guid CampaignId, IReadOnlyList<Jurisdict
             tally.Dialed += row.Dialed;
             tally.Answered += row.Answered;
             if (row.Refusal is { } code) tally.Refusals[code] = tally.Refusals.GetValueOrDefault(code) + 1;
+            if (row.WaitingUntil is { } until)
+            {
+                tally.Waiting++;
+                tally.NextDueAt = tally.NextDueAt is { } next && next < until ? next : until;
+            }
         }
         return new JurisdictionReport(campaignId, [.. places
             .Select(p => new Place(p.Key, p.Value.Contacts, p.Value.Dialed, p.Value.Answered,
-                p.Value.Refusals.Values.Sum(), p.Value.Refusals))
+                p.Value.Refusals.Values.Sum(), p.Value.Refusals, p.Value.Waiting, p.Value.NextDueAt))
             .OrderByDescending(p => p.Dialed).ThenBy(p => p.Jurisdiction, StringComparer.Ordinal)]);
     }
 
     sealed class Tally
     {
-        public long Contacts, Dialed, Answered;
+        public long Contacts, Dialed, Answered, Waiting;
+        public DateTimeOffset? NextDueAt;
         public SortedDictionary<string, long> Refusals { get; } = new(StringComparer.Ordinal);
     }
 
-    sealed record ContactRow(string Phone, string? StatedJurisdiction, long Dialed, long Answered, string? Refusal);
+    sealed record ContactRow(string Phone, string? StatedJurisdiction, long Dialed, long Answered, string? Refusal,
+        DateTimeOffset? WaitingUntil);
 
     // one row per contact, its attempts folded in: a million contacts stream, and no phone leaves this query's reader
     static readonly string Sql = $"""
@@ -66,7 +78,9 @@ public sealed record JurisdictionReport(Guid CampaignId, IReadOnlyList<Jurisdict
                coalesce(CASE WHEN c.status = '{ContactStatus.Suppressed}' THEN '{DialPermit.DoNotCall}' END,
                  CASE WHEN c.status = '{ContactStatus.Done}' AND c.last_outcome = ANY(@rules) THEN c.last_outcome END,
                  min(a.outcome) FILTER (WHERE a.state = {(int)AttemptState.Skipped} AND a.outcome = ANY(@rules)))
-                 AS refusal
+                 AS refusal,
+               CASE WHEN c.status = '{ContactStatus.Pending}' AND c.next_attempt_at > @now
+                 THEN c.next_attempt_at END AS waiting_until
           FROM contacts c LEFT JOIN call_attempts a ON a.contact_id = c.id AND a.campaign_id = c.campaign_id
          WHERE c.campaign_id = @id
          GROUP BY c.id

@@ -15,9 +15,10 @@ public static class JurisdictionReportApi
         return campaign;
     }
 
-    static async Task<Results<Ok<JurisdictionReport>, NotFound>> Get(Guid id, DialerDb db, CancellationToken ct)
+    static async Task<Results<Ok<JurisdictionReport>, NotFound>> Get(Guid id, DialerDb db, TimeProvider clock,
+        CancellationToken ct)
     {
         if (!await db.Campaigns.AsNoTracking().AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
-        return TypedResults.Ok(await JurisdictionReport.ForAsync(db, id, ct));
+        return TypedResults.Ok(await JurisdictionReport.ForAsync(db, id, clock.GetUtcNow(), ct));
     }
 }

@@ -86,6 +86,41 @@ public sealed class JurisdictionReportTests(JurisdictionReportWorld world) : ICl
     }
 
     [Fact]
+    public async Task A_contact_held_until_its_hours_open_counts_as_waiting_not_refused()
+    {
+        var (campaign, _) = await world.RunningCampaignAsync(0);
+        var contact = new Contact
+        {
+            CampaignId = campaign.Id, Phone = "+12125550199", TimeZones = [ZoneAtNight()],
+            Status = ContactStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = world.Db())
+        {
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await world.DialAsync(campaign, 1)); // the claim's permit holds it until the morning
+        var report = (await world.Manager.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign.Id}/jurisdictions"))!;
+
+        var row = Assert.Single(report["jurisdictions"]!.AsArray())!;
+        Assert.Equal((1L, 0L, 0L, 1L),
+            ((long)row["contacts"]!, (long)row["dialed"]!, (long)row["refused"]!, (long)row["waiting"]!));
+        await using var check = world.Db();
+        var held = (await check.Contacts.AsNoTracking().SingleAsync(c => c.Id == contact.Id)).NextAttemptAt!.Value;
+        Assert.True(held > DateTimeOffset.UtcNow.AddMinutes(30));
+        Assert.Equal(held, (DateTimeOffset)row["nextDueAt"]!, TimeSpan.FromMilliseconds(1));
+    }
+
+    /// <summary>A zone where it is between 01:00 and 06:00 now: every shipped calling window is shut there. The zones
+    /// are at most five hours apart, so one always is.</summary>
+    static string ZoneAtNight() =>
+        new[] { "Pacific/Auckland", "Asia/Tokyo", "Asia/Dubai", "Europe/London", "America/Sao_Paulo",
+                "America/Chicago", "Pacific/Honolulu" }
+            .First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(z)).Hour
+                is >= 1 and < 6);
+
+    [Fact]
     public async Task An_unknown_campaign_is_not_found()
     {
         var response = await world.Manager.GetAsync($"/api/campaigns/{Guid.NewGuid()}/jurisdictions");
