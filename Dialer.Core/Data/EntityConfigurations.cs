@@ -40,6 +40,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> e)
     {
         e.Property(c => c.Phone).HasMaxLength(16);
+        e.Property(c => c.PhoneKind).HasMaxLength(8);
+        ContactNumbersMapping.Map(e.Property(c => c.Numbers));
         e.Property(c => c.Name).HasMaxLength(200);
         e.Property(c => c.StatedJurisdiction).HasMaxLength(8);
         // one number across campaigns: its calls in the last 24 hours, its last abandoned call, a call in flight
