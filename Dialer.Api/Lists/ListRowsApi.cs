@@ -1,3 +1,4 @@
+using Dialer.Core.Contacts;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Contacts;
@@ -142,6 +143,7 @@ public static class ListRowsApi
     {
         var (name, zones, jurisdiction, fields) = (row.Name, row.TimeZones, row.StatedJurisdiction, row.CustomFields);
         given.ApplyFields(phone, row.TimeZones, row.Phone, ref name, ref zones, ref jurisdiction, ref fields);
+        if (phone != row.Phone) row.Numbers = ContactNumberEdits.Replace(row.Numbers, row.Phone, phone, zones);
         (row.Phone, row.Name, row.TimeZones, row.StatedJurisdiction, row.CustomFields) =
             (phone, name, zones, jurisdiction, fields);
     }
