@@ -76,6 +76,7 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.State).HasConversion<int>();
         e.Property(a => a.CallSid).HasMaxLength(CallAttempt.MaxCallSidLength);
         e.Property(a => a.CallerId).HasMaxLength(16);
+        e.Property(a => a.PhoneKind).HasMaxLength(8);
         e.HasIndex(a => a.CallerId); // the callback line: who called this customer from this number
         e.Property(a => a.ConferenceSid).HasMaxLength(64);
         e.Property(a => a.AgentCallSid).HasMaxLength(64);

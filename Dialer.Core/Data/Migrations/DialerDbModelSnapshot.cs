@@ -1104,6 +1104,11 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
 
+                    b.Property<string>("PhoneKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_kind");
+
                     b.Property<string>("ScriptAnswers")
                         .HasColumnType("jsonb")
                         .HasColumnName("script_answers");

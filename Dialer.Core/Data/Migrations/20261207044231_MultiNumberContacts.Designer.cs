@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dialer.Core.Data.Migrations
 {
     [DbContext(typeof(DialerDb))]
-    [Migration("20261207043523_MultiNumberContacts")]
+    [Migration("20261207044231_MultiNumberContacts")]
     partial class MultiNumberContacts
     {
         /// <inheritdoc />
@@ -1106,6 +1106,11 @@ namespace Dialer.Core.Data.Migrations
                     b.Property<byte[]>("PhoneHash")
                         .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_kind");
 
                     b.Property<string>("ScriptAnswers")
                         .HasColumnType("jsonb")

@@ -35,6 +35,13 @@ namespace Dialer.Core.Data.Migrations
                 type: "character varying(8)",
                 maxLength: 8,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "phone_kind",
+                table: "call_attempts",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -55,6 +62,10 @@ namespace Dialer.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "phone_kind",
                 table: "contact_list_rows");
+
+            migrationBuilder.DropColumn(
+                name: "phone_kind",
+                table: "call_attempts");
         }
     }
 }
