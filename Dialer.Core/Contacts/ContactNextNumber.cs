@@ -20,15 +20,10 @@ public static class ContactNextNumber
     /// </summary>
     /// <returns>whether it moved to another number</returns>
     public static Task<bool> AfterAttemptAsync(DialerDb db, Contact contact, CallAttempt attempt,
-        CampaignSettings settings, DateTimeOffset now, CancellationToken ct)
-    {
-        if (contact.Numbers is null || contact.Status != ContactStatus.Done || !attempt.IsFinal
-            || attempt.State == AttemptState.Skipped) return Task.FromResult(false);
-        var spent = Dispositions.IsWrongNumber(attempt.Disposition) ? NumberStatus.WrongNumber
-            : attempt.Disposition is null ? NumberAdvance.SpentAs(AttemptEnds.Of(attempt, settings.Mode)) : null;
-        return spent is { } s ? MoveOnAsync(db, contact, s, attempt.Outcome, settings, now, ct)
+        CampaignSettings settings, DateTimeOffset now, CancellationToken ct) =>
+        NumberAdvance.SpentBy(contact, attempt, settings.Mode) is { } spent
+            ? MoveOnAsync(db, contact, spent, attempt.Outcome, settings, now, ct)
             : Task.FromResult(false);
-    }
 
     /// <summary>Marks the contact's number <paramref name="spentAs"/> and moves it to the next one that may be
     /// dialed; with none left the contact is done.</summary>

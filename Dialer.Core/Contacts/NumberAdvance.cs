@@ -21,6 +21,19 @@ public static class NumberAdvance
         _ => null,
     };
 
+    /// <summary>
+    /// What <paramref name="attempt"/> says of the number it dialed, once the call is over (never while it lasts: the
+    /// contact would be due on another number with its call still up) and the contact is done with that number: spent
+    /// (<see cref="SpentAs"/>, or an agent heard a wrong number), or null when the contact stays as it is.
+    /// </summary>
+    public static NumberStatus? SpentBy(Contact contact, CallAttempt attempt, Pacing.DialingMode mode)
+    {
+        if (contact.Numbers is null || contact.Status != ContactStatus.Done || !attempt.IsFinal
+            || attempt.State == AttemptState.Skipped) return null;
+        if (Campaigns.Dispositions.IsWrongNumber(attempt.Disposition)) return NumberStatus.WrongNumber;
+        return attempt.Disposition is null ? SpentAs(AttemptEnds.Of(attempt, mode)) : null;
+    }
+
     /// <summary>The contact's step to its next number.</summary>
     /// <param name="Numbers">every number, the one left and any skipped given their status</param>
     /// <param name="Next">the number to dial next; null when none is left</param>
