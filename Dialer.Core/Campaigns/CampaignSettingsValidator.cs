@@ -136,10 +136,10 @@ public static class CampaignSettingsValidator
     static void ValidateNumberOrder(string[]? order, ValidationErrors errors)
     {
         if (order is null) return;
-        if (order.Length > Contacts.NumberKinds.All.Length || order.Any(k => !Contacts.NumberKinds.IsKnown(k))
+        if (order.Length > NumberKinds.All.Length || order.Any(k => !NumberKinds.IsKnown(k))
             || order.Distinct().Count() != order.Length)
             errors.Add("numberOrder",
-                $"Each of {string.Join(", ", Contacts.NumberKinds.All)} at most once (lower case), in the order to try.");
+                $"Each of {string.Join(", ", NumberKinds.All)} at most once (lower case), in the order to try.");
     }
 
     static void ValidateAgentFields(string[]? fields, ValidationErrors errors)

@@ -51,8 +51,8 @@ public static class ContactNextNumber
             contact.NextAttemptAt = null;
             return false;
         }
-        // the calls made so far keep counting for the number they went to by its hash (Privacy.PhoneHash) (calls per person, abandoned lockouts),
-        // and for the contact's next numbers through the contact: the person's history follows them
+        // the calls made so far keep counting for the number they went to, by its hash (Privacy.PhoneHash: calls per
+        // person, abandoned lockouts), and for the contact's next numbers through the contact: the history follows them
         await db.Database.ExecuteSqlAsync($"""
             UPDATE call_attempts SET phone_hash = dialer_phone_hash({contact.Phone})
             WHERE contact_id = {contact.Id} AND phone_hash IS NULL

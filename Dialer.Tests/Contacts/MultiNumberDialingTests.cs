@@ -35,7 +35,8 @@ public sealed class MultiNumberDialingTests(MultiNumberWorld world) : IClassFixt
             var contact = new Contact
             {
                 CampaignId = campaign.Id, Phone = Home, PhoneKind = NumberKinds.Home, TimeZones = zones,
-                Status = ContactStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+                Status = ContactStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow,
+                CreatedAt = DateTimeOffset.UtcNow,
                 // the upload's column order: mobile, home, work; the campaign's order starts at home
                 Numbers =
                 [
@@ -50,7 +51,8 @@ public sealed class MultiNumberDialingTests(MultiNumberWorld world) : IClassFixt
             db.Consents.Add(new ContactConsent
             {
                 ContactId = contact.Id, CampaignId = campaign.Id, Kind = ConsentKind.Prerecorded, Source = "test",
-                GivenAt = DateTimeOffset.UtcNow.AddDays(-1), Reference = "multi-number", RecordedAt = DateTimeOffset.UtcNow,
+                GivenAt = DateTimeOffset.UtcNow.AddDays(-1), Reference = "multi-number",
+                RecordedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
             contactId = contact.Id;
@@ -74,7 +76,8 @@ public sealed class MultiNumberDialingTests(MultiNumberWorld world) : IClassFixt
                 Assert.Equal(NumberStatus.Pending, byPhone[Mobile].Status);
                 // the home number's call keeps counting for it, by its hash
                 Assert.NotNull((await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == first[0].Id)).PhoneHash);
-                var homeHistory = await PersonCalls.ForAsync(db, Guid.NewGuid(), [Home], DateTimeOffset.UtcNow, default);
+                var homeHistory = await PersonCalls.ForAsync(db, Guid.NewGuid(), [Home], DateTimeOffset.UtcNow,
+                    default);
                 Assert.Equal(1, homeHistory[Home] is var (calls, _, _) ? calls : -1);
             }
 

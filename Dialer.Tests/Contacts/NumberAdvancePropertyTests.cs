@@ -111,7 +111,8 @@ public sealed class NumberAdvancePropertyTests
             }
             if (contact.Status == ContactStatus.Pending) return false.Label("still due after 40 calls");
 
-            var waiting = (contact.Numbers ?? []).Where(n => n.Status == NumberStatus.Pending && n.Phone != contact.Phone);
+            var waiting = (contact.Numbers ?? [])
+                .Where(n => n.Status == NumberStatus.Pending && n.Phone != contact.Phone);
             var reached = last is End.Reached or End.OptOut;
             return (contact.Status != ContactStatus.Done || reached || !waiting.Any())
                 .Label($"done after {last} with {waiting.Count()} number(s) left")
