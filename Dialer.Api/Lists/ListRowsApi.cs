@@ -1,4 +1,3 @@
-using Dialer.Core.Contacts;
 using Dialer.Api.Auth;
 using Dialer.Api.Campaigns;
 using Dialer.Api.Contacts;
@@ -6,6 +5,7 @@ using Dialer.Api.Hosting;
 using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
+using Dialer.Core.Contacts;
 using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
 using Dialer.Core.Lists;
