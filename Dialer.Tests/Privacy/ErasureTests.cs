@@ -111,13 +111,15 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
             contact.PhoneKind = NumberKinds.Mobile;
             contact.Numbers =
             [
-                new() { Kind = NumberKinds.Mobile, Phone = dialed }, new() { Kind = NumberKinds.Home, Phone = erasedNumber },
+                new() { Kind = NumberKinds.Mobile, Phone = dialed },
+                new() { Kind = NumberKinds.Home, Phone = erasedNumber },
             ];
             await db.SaveChangesAsync();
             contactId = contact.Id;
         }
 
-        var answer = await world.Api.ClientAs(Role.Admin).PostAsJsonAsync("/api/erasures", new { phone = erasedNumber });
+        var answer = await world.Api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/erasures", new { phone = erasedNumber });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
 
         await using var check = world.Db();
