@@ -23,8 +23,10 @@ public static class AgentConsoleQuery
         string[] Dispositions, string State, DateTimeOffset? AnsweredAt, DateTimeOffset? BridgedAt,
         DateTimeOffset? EndedAt, string? Disposition, DateTimeOffset? WrapUpDeadline, ContactCard Contact,
         Transfers.TransferView[] Transfers, CallConsentView Consent);
+    /// <param name="PhoneKind">which of the customer's numbers the call reached (home, mobile, work); null when the
+    /// contact has one number of no stated kind</param>
     public sealed record ContactCard(long Id, string? Name, string Phone, JsonElement? CustomFields,
-        PastAttempt[] History);
+        PastAttempt[] History, string? PhoneKind = null);
     /// <param name="RecordingId">the call's recording, to play at /api/recordings/{id}/audio: the agent's own calls
     /// only</param>
     public sealed record PastAttempt(
@@ -61,7 +63,7 @@ public static class AgentConsoleQuery
         return new CurrentCall(attempt.Id, campaign.Id, campaign.Name, Scripts.ScriptView.Of(campaign.Settings, values),
             campaign.Settings.Dispositions, attempt.State.ToString(), attempt.AnsweredAt, attempt.BridgedAt,
             attempt.EndedAt, attempt.Disposition, deadline,
-            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history),
+            new ContactCard(contact.Id, contact.Name, contact.Phone, fields, history, attempt.PhoneKind),
             await Transfers.TransferView.OfAttemptAsync(db, attempt.Id, ct),
             await CallConsentView.OfAsync(db, campaign.Settings, contact, now, ct));
     }

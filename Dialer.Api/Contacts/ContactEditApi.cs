@@ -31,7 +31,8 @@ public static class ContactEditApi
             .WithDescription("One contact typed in: the number read as an upload's (do-not-call numbers suppressed).");
         contacts.MapPatch("/{contactId:long}", Edit).RequireAuthorization(Policies.Marketer)
             .WithDescription("Fields left out stay. A new number of a contact with calls or consents retires it and "
-                + "adds the number as a new contact (the answer's id), since that history is the old number's.");
+                + "adds the number as a new contact (the answer's id), since that history is the old number's. "
+                + "'numbers' replaces the contact's numbers (kind and number), its phone among them.");
         contacts.MapDelete("/{contactId:long}", Delete).RequireAuthorization(Policies.Marketer)
             .WithDescription("Deletes a contact never called; one with calls or consents is retired (done, kept).");
         return contacts;
@@ -90,6 +91,14 @@ public static class ContactEditApi
             }
             if (await ContactEdits.BusyAsync(db, contact, unit.Now, token) is { } busy) return Refused(unit, busy);
             var phone = input2.Phone ?? contact.Phone;
+            if (ContactEdits.MissesPhone(input2, phone))
+            {
+                unit.Discard();
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["numbers"] = ["The numbers must include the contact's number (phone), the one it is dialed on."],
+                });
+            }
             if (phone != contact.Phone)
             {
                 if (await ContactEdits.TakenAsync(db, id, phone, token) is { } taken) return Refused(unit, taken);

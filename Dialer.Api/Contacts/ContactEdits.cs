@@ -56,13 +56,40 @@ static class ContactEdits
             CampaignId = campaign.Id, ListId = from?.ListId, Phone = input.Phone!, Name = from?.Name,
             TimeZones = from?.TimeZones ?? [], StatedJurisdiction = from?.StatedJurisdiction,
             CustomFields = from?.CustomFields, Status = ContactStatus.Pending, NextAttemptAt = now, CreatedAt = now,
-            Priority = DialPriority.Fresh,
+            Priority = DialPriority.Fresh, PhoneKind = from?.PhoneKind,
+            Numbers = from?.Numbers?.Select(n => n with { Status = NumberStatus.Pending, Attempts = 0 }).ToList(),
         };
         if (from is null) contact.TimeZones = input.NumberZones ?? [];
         await ApplyAsync(db, campaign, contact, input, input.Phone!, now, ct, from?.Phone ?? input.Phone!);
         db.Contacts.Add(contact);
         return contact;
     }
+
+    /// <summary>The numbers given (the one dialed among them: <see cref="MissesPhone"/>), or the list's entry of a
+    /// number changed; a number kept keeps its status.</summary>
+    static void ApplyNumbers(Contact contact, ContactInput.Checked input, string oldPhone, List<string> changed)
+    {
+        var before = contact.Numbers;
+        if (input.Numbers is { } given)
+        {
+            var stated = ContactInputExtensions.StatedOf(contact.TimeZones, contact.Phone);
+            contact.Numbers = ContactNumberEdits.Merge(contact.Numbers, given, stated);
+            var kind = given.First(n => n.Phone == contact.Phone).Kind;
+            contact.PhoneKind = contact.Numbers is null && kind == NumberKinds.Phone ? null : kind;
+        }
+        else if (contact.Phone != oldPhone)
+            contact.Numbers = ContactNumberEdits.Replace(contact.Numbers, oldPhone, contact.Phone, contact.TimeZones);
+        if (Describe(before) != Describe(contact.Numbers))
+            changed.Add($"numbers {Describe(before)} → {Describe(contact.Numbers)}");
+    }
+
+    /// <summary>Masked, as the history shows them.</summary>
+    static string Describe(List<ContactNumber>? numbers) => numbers is null ? "(one)"
+        : string.Join(" ", numbers.Select(n => $"{n.Kind}:{PhoneRedaction.Mask(n.Phone)}:{n.Status}"));
+
+    /// <summary>Numbers were given, but not the one the contact is dialed on.</summary>
+    public static bool MissesPhone(ContactInput.Checked input, string phone) =>
+        input.Numbers is { } given && !given.Exists(n => n.Phone == phone);
 
     /// <summary>The input onto the contact; a new number (of a contact with no history) starts it afresh.</summary>
     /// <returns>the names of the fields changed</returns>
@@ -91,6 +118,7 @@ static class ContactEdits
             contact.Priority = DialPriority.Fresh;
             contact.NextAttemptAt = contact.NextAttemptAt is { } due && due <= now ? due : now;
         }
+        ApplyNumbers(contact, input, oldPhone, changed);
         var listActive = contact.ListId is not { } list || await db.CampaignLists.AnyAsync(a =>
             a.CampaignId == campaign.Id && a.ListId == list && a.Active, ct);
         var before = contact.Status;

@@ -42,7 +42,8 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
     }
 
     public Task<ImportReport> ImportAsync(Guid campaignId, string defaultRegion, Stream body,
-        CancellationToken ct) => ImportAsync(new CampaignContacts(writer, campaignId), defaultRegion, body, ct);
+        CancellationToken ct, string[]? numberOrder = null) =>
+        ImportAsync(new CampaignContacts(writer, campaignId, numberOrder), defaultRegion, body, ct);
 
     /// <summary>The same import into another destination (a team's list: Dialer.Api/Lists).</summary>
     public async Task<ImportReport> ImportAsync(IContactRowSink sink, string defaultRegion, Stream body,
@@ -67,7 +68,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         var reading = ReadAsync(csv, raw.Writer, o, stop, timings, linked.Token);
         var now = clock.GetUtcNow();
         var parsing = Task.Run(() => ParseAsync(raw.Reader, parsed.Writer, columns, header.Count, defaultRegion, report,
-            o, now, timings, linked.Token), linked.Token);
+            o, now, timings, sink.NumberOrder, linked.Token), linked.Token);
         var writing = WriteAsync(sink, parsed.Reader, room, o, stop, timings, linked.Token);
         try
         {
@@ -171,7 +172,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
 
     static async Task ParseAsync(ChannelReader<RawBatch> input, ChannelWriter<List<ContactRow>> output,
         ContactColumns columns, int headerWidth, string region, ImportReport report, ImportOptions o,
-        DateTimeOffset now, ImportTimings timings, CancellationToken ct)
+        DateTimeOffset now, ImportTimings timings, string[]? numberOrder, CancellationToken ct)
     {
         try
         {
@@ -183,7 +184,7 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                 var started = Stopwatch.GetTimestamp();
                 var results = new (ContactRow Row, string? Reason)[batch.Records.Length];
                 Parallel.For(0, results.Length, parallel,
-                    () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars, now),
+                    () => new ContactRowParser(columns, headerWidth, region, o.MaxFieldChars, now, numberOrder),
                     (i, _, parser) =>
                     {
                         results[i] = parser.TryParse(batch.Records[i], batch.Lines[i], out var row, out var reason)
@@ -200,7 +201,12 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
                     report.RowsRead++;
                     if (reason is not null) Reject(report, batch.Lines[i], reason, o.MaxRejectionsListed);
                     else if (!seen.Add(long.Parse(row.Phone.AsSpan(1)))) report.Duplicates++;
-                    else rows.Add(row);
+                    else
+                    {
+                        rows.Add(row);
+                        foreach (var (column, why) in row.BadNumbers ?? [])
+                            BadNumber(report, row.Line, column, why, o.MaxRejectionsListed);
+                    }
                 }
                 foreach (var row in batch.TooLong)
                 {
@@ -285,6 +291,12 @@ public sealed class ContactImporter(ContactWriter writer, IOptions<ImportOptions
         }
         // the rest were in the campaign from an earlier list
         return (total, suppressed, offered - total, consents);
+    }
+
+    static void BadNumber(ImportReport report, int line, string column, string reason, int maxListed)
+    {
+        report.BadNumbersCount++;
+        if (report.BadNumbers.Count < maxListed) report.BadNumbers.Add(new BadNumber(line, column, reason));
     }
 
     static void Reject(ImportReport report, int line, string reason, int maxListed)

@@ -10,11 +10,12 @@ namespace Dialer.Api.Contacts;
 /// One contact as a marketer types it, for a campaign's contact or a list's row: a field left out (null) is left as
 /// it is; an empty text clears it. The number is read as an upload's is (<see cref="Phones.TryNormalize(string,
 /// string, out string, out string[], out string)"/>, the campaign's or list's region), the zone and state as its
-/// columns are; <see cref="CustomFields"/> replaces the custom fields whole.
+/// columns are; <see cref="CustomFields"/> replaces the custom fields whole, and <see cref="Numbers"/> the contact's
+/// numbers (<see cref="Contact.Numbers"/>), the one it is dialed on among them.
 /// </summary>
 public sealed record ContactInput(string? Phone = null, string? Name = null,
     Dictionary<string, string?>? CustomFields = null, string? TimeZone = null, string? State = null,
-    string? Country = null)
+    string? Country = null, List<NumberInput>? Numbers = null)
 {
     public const int MaxNameLength = 200, MaxFields = 50, MaxFieldValueLength = 1000;
 
@@ -25,6 +26,8 @@ public sealed record ContactInput(string? Phone = null, string? Name = null,
         public string? StatedZone { get; init; }
         public string? Jurisdiction { get; init; }
         public string? FieldsJson { get; init; }
+        /// <summary>The numbers given, normalised (their own zones); null when left out.</summary>
+        public List<(string Kind, string Phone, string[] Zones)>? Numbers { get; init; }
     }
 
     public Checked Check(string region, bool phoneRequired)
@@ -59,12 +62,41 @@ public sealed record ContactInput(string? Phone = null, string? Name = null,
             else if (custom.Count > 0)
                 fields = JsonSerializer.Serialize(custom.ToDictionary(f => f.Key.Trim(), f => f.Value ?? ""));
         }
+        var numbers = Numbers is null ? null : CheckNumbers(Numbers, region, errors);
+        if (numbers is not null && e164 is not null && !numbers.Exists(n => n.Phone == e164))
+            errors["numbers"] = ["The numbers must include the phone given."];
         return new Checked(e164, zones, errors)
         {
-            Input = this, StatedZone = statedZone, Jurisdiction = jurisdiction, FieldsJson = fields,
+            Input = this, StatedZone = statedZone, Jurisdiction = jurisdiction, FieldsJson = fields, Numbers = numbers,
         };
     }
+
+    static List<(string Kind, string Phone, string[] Zones)>? CheckNumbers(List<NumberInput> given, string region,
+        Dictionary<string, string[]> errors)
+    {
+        var numbers = new List<(string Kind, string Phone, string[] Zones)>();
+        if (given.Count > NumberKinds.Max)
+        {
+            errors["numbers"] = [$"At most {NumberKinds.Max} numbers."];
+            return null;
+        }
+        foreach (var (n, i) in given.Select((n, i) => (n, i)))
+        {
+            if (!NumberKinds.IsKnown(n.Kind))
+                errors[$"numbers[{i}].kind"] = [$"One of {string.Join(", ", NumberKinds.All)}."];
+            else if (!Phones.TryNormalize(n.Phone ?? "", region, out var e164, out var zones, out var reason))
+                errors[$"numbers[{i}].phone"] = [char.ToUpperInvariant(reason[0]) + reason[1..] + "."];
+            else if (numbers.Exists(x => x.Phone == e164))
+                errors[$"numbers[{i}].phone"] = ["The same number twice."];
+            else numbers.Add((n.Kind!, e164, zones));
+        }
+        if (given.Count > 0 && numbers.Count == 0 && errors.Count == 0) errors["numbers"] = ["No number."];
+        return numbers;
+    }
 }
+
+/// <summary>One of a contact's numbers as typed: its kind (phone, home, mobile, work) and the number.</summary>
+public sealed record NumberInput(string? Kind, string? Phone);
 
 static class ContactInputExtensions
 {
@@ -106,7 +138,7 @@ static class ContactInputExtensions
     }
 
     /// <summary>The zone the upload stated: the one its number does not give.</summary>
-    static string? StatedOf(string[] zones, string phone)
+    public static string? StatedOf(string[] zones, string phone)
     {
         var ofNumber = Phones.TimeZonesOf(phone);
         return zones.FirstOrDefault(z => !ofNumber.Contains(z));

@@ -8,9 +8,11 @@ namespace Dialer.Api.Contacts;
 
 /// <summary>Turns one CSV record into a contact row, or says why it cannot. Not thread-safe: one per worker.</summary>
 /// <param name="now">what a consent's date may not be after</param>
-public sealed class ContactRowParser(
+/// <param name="numberOrder">the campaign's <see cref="Core.Campaigns.CampaignSettings.NumberOrder"/>, which says the
+/// number dialed first; null for a list's rows (the column order)</param>
+public sealed partial class ContactRowParser(
     ContactColumns columns, int headerWidth, string defaultRegion, int maxFieldChars = int.MaxValue,
-    DateTimeOffset? now = null)
+    DateTimeOffset? now = null, string[]? numberOrder = null)
 {
     readonly Dictionary<string, string?> _zonesByName = new(StringComparer.OrdinalIgnoreCase);
     readonly MemoryStream _json = new();
@@ -32,9 +34,7 @@ public sealed class ContactRowParser(
                     + "(Import:MaxFieldChars)";
                 return false;
             }
-        var raw = At(fields, columns.Phone);
-        if (raw.Length == 0) { reason = "no phone number"; return false; }
-        if (!Phones.TryNormalize(raw, defaultRegion, out var e164, out var numberZones, out reason)) return false;
+        if (!TryNumbers(fields, out var numbers, out var bad, out reason)) return false;
         var zoneText = columns.TimeZone is { } z ? At(fields, z) : "";
         string? stated = null;
         if (zoneText.Length > 0 && !TryZone(zoneText, out stated))
@@ -42,7 +42,7 @@ public sealed class ContactRowParser(
             reason = $"unknown time zone '{zoneText}' (use an IANA name such as America/Chicago)";
             return false;
         }
-        var zones = ContactZones.Of(numberZones, stated);
+        var (e164, kind, zones, numbersJson) = Dialed(numbers, stated);
         var stateText = columns.State is { } s ? At(fields, s) : "";
         var countryText = columns.Country is { } c ? At(fields, c) : "";
         if (!Subdivisions.TryStated(stateText, countryText, out var jurisdiction))
@@ -62,14 +62,15 @@ public sealed class ContactRowParser(
             return false;
 
         row = new ContactRow(line, e164, name.Length == 0 ? null : name, zones, CustomFields(fields), jurisdiction,
-            consent);
+            consent, kind, numbersJson, bad);
         reason = "";
         return true;
     }
 
     string ColumnName(int index) =>
-        index == columns.Phone ? "'phone'" : index == columns.Name ? "'name'" : index == columns.TimeZone
-            ? "'time zone'"
+        columns.NumberColumns.FirstOrDefault(n => n.Index == index) is { Kind: { } kind }
+            ? kind == NumberKinds.Phone ? "'phone'" : $"'{kind} phone'"
+        : index == columns.Name ? "'name'" : index == columns.TimeZone ? "'time zone'"
         : index == columns.State ? "'state'" : index == columns.Country ? "'country'"
         : columns.Custom.FirstOrDefault(c => c.Index == index).Name is { } custom ? $"'{custom}'" : "unnamed";
 

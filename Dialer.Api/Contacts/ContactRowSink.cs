@@ -9,6 +9,10 @@ public interface IContactRowSink
     /// <summary>The campaign's or the list's id, for the import's log line.</summary>
     Guid Id { get; }
 
+    /// <summary>The order the holder tries a contact's numbers in, which picks the one dialed first; null for the
+    /// upload's column order.</summary>
+    string[]? NumberOrder { get; }
+
     /// <summary>Rows held already, counted against Import:MaxContactsPerCampaign.</summary>
     Task<int> CountAsync(CancellationToken ct);
 
@@ -19,9 +23,12 @@ public interface IContactRowSink
 }
 
 /// <summary>A campaign's contacts, through <see cref="ContactWriter"/>.</summary>
-public sealed class CampaignContacts(ContactWriter writer, Guid campaignId) : IContactRowSink
+public sealed class CampaignContacts(ContactWriter writer, Guid campaignId, string[]? numberOrder = null)
+    : IContactRowSink
 {
     public string Holder => "A campaign";
+
+    public string[]? NumberOrder => numberOrder;
 
     public Guid Id => campaignId;
 

@@ -19,9 +19,10 @@ public sealed class ContactWriter(DialerDb db)
 {
     static readonly string MoveSql = $"""
         WITH inserted AS (
-          INSERT INTO contacts (campaign_id, phone, name, time_zones, stated_jurisdiction, custom_fields, status,
-            attempts, next_attempt_at, created_at, priority)
-          SELECT @campaign, s.phone, s.name, s.time_zones, s.stated_jurisdiction, s.custom_fields,
+          INSERT INTO contacts (campaign_id, phone, name, time_zones, stated_jurisdiction, custom_fields, phone_kind,
+            numbers, status, attempts, next_attempt_at, created_at, priority)
+          SELECT @campaign, s.phone, s.name, s.time_zones, s.stated_jurisdiction, s.custom_fields, s.phone_kind,
+                 s.numbers,
                  CASE WHEN EXISTS (SELECT 1 FROM do_not_call d WHERE
                    {DoNotCallMatch.BindsSql("d", "s.phone", "@campaign")})
                       THEN '{ContactStatus.Suppressed}' ELSE '{ContactStatus.Pending}' END,
@@ -73,9 +74,8 @@ public sealed class ContactWriter(DialerDb db)
         var started = Stopwatch.GetTimestamp();
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE contact_import "
-            + "(phone text, name text, time_zones text[], stated_jurisdiction text, custom_fields jsonb, "
-            + "consent_kinds text[], consent_source text, consent_at timestamptz, consent_text text, "
-            + "consent_reference text, consent_until timestamptz) "
+            + $"({ContactRowCopy.Declared}, consent_kinds text[], consent_source text, consent_at timestamptz, "
+            + "consent_text text, consent_reference text, consent_until timestamptz) "
             + "ON COMMIT DROP",
             connection, tx))
             await create.ExecuteNonQueryAsync(ct);

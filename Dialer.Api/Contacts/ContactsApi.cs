@@ -42,7 +42,8 @@ public static class ContactsApi
         if (body is null) return Problems.BadRequest(error!);
         try
         {
-            var report = await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct);
+            var report = await importer.ImportAsync(id, campaign.Settings.DefaultRegion, body, ct,
+                campaign.Settings.NumberOrder);
             if (campaign.Settings.DialFilter.Length > 0) // the new contacts outside it wait as filtered
                 await changes.RunAsync((unit, token) =>
                     DialFilterParking.ApplyAsync(unit.Db, id, campaign.Settings.DialFilter, token), ct);

@@ -31,16 +31,32 @@ public static class ListAttachment
     public static async Task<(int Added, int Suppressed)> CopyRowsAsync(DialerDb db, CampaignList a,
         DateTimeOffset now, CancellationToken ct)
     {
+        // a row of several numbers starts on the first in the campaign's numberOrder (Contact.Numbers)
         var sql = $"""
-            WITH added AS (
+            WITH kinds AS (
+              SELECT ARRAY(SELECT jsonb_array_elements_text(coalesce(settings->'numberOrder', '[]'))) AS kinds
+              FROM campaigns WHERE id = @campaign),
+            rows AS (
+              SELECT r.id, r.list_id, coalesce(f.n->>'phone', r.phone) AS phone, r.name,
+                     CASE WHEN f.n IS NULL THEN r.time_zones
+                          ELSE ARRAY(SELECT jsonb_array_elements_text(f.n->'timeZones')) END AS time_zones,
+                     r.stated_jurisdiction, r.custom_fields, coalesce(f.n->>'kind', r.phone_kind) AS phone_kind,
+                     r.numbers
+              FROM contact_list_rows r CROSS JOIN kinds k
+              LEFT JOIN LATERAL (
+                SELECT e.n FROM jsonb_array_elements(r.numbers) WITH ORDINALITY AS e(n, i)
+                ORDER BY coalesce(array_position(k.kinds, e.n->>'kind'), 100), e.i LIMIT 1) f ON true
+              WHERE r.list_id = @list),
+            added AS (
               INSERT INTO contacts (campaign_id, list_id, phone, name, time_zones, stated_jurisdiction, custom_fields,
-                status, attempts, next_attempt_at, created_at, priority)
+                phone_kind, numbers, status, attempts, next_attempt_at, created_at, priority)
               SELECT @campaign, r.list_id, r.phone, r.name, r.time_zones, r.stated_jurisdiction, r.custom_fields,
+                     r.phone_kind, r.numbers,
                      CASE WHEN EXISTS (SELECT 1 FROM do_not_call d WHERE
                             {Core.Figures.DoNotCallMatch.BindsSql("d", "r.phone", "@campaign")}) THEN '{Suppressed}'
                           WHEN @active THEN '{Pending}' ELSE '{Parked}' END,
                      0, @due, @now, {(short)DialPriority.Fresh}
-              FROM contact_list_rows r WHERE r.list_id = @list
+              FROM rows r
               ORDER BY r.id
               ON CONFLICT (campaign_id, phone) DO NOTHING
               RETURNING status)

@@ -19,6 +19,8 @@ public sealed class ListRows(DialerDb db, Guid listId) : IContactRowSink
 
     public Guid Id => listId;
 
+    public string[]? NumberOrder => null; // the campaign's order picks the first number when the list is attached
+
     public async Task<int> CountAsync(CancellationToken ct) =>
         await db.ContactListRows.CountAsync(r => r.ListId == listId, ct);
 
@@ -29,8 +31,8 @@ public sealed class ListRows(DialerDb db, Guid listId) : IContactRowSink
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE list_import (ord int, phone text, name text, "
-            + "time_zones text[], stated_jurisdiction text, custom_fields jsonb) ON COMMIT DROP", connection, tx))
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE list_import (ord int, {ContactRowCopy.Declared}) ON COMMIT DROP", connection, tx))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"COPY list_import (ord, {ContactRowCopy.Columns}) FROM STDIN (FORMAT BINARY)", ct))
@@ -47,8 +49,10 @@ public sealed class ListRows(DialerDb db, Guid listId) : IContactRowSink
         started = Stopwatch.GetTimestamp();
         await using var move = new NpgsqlCommand("""
             WITH inserted AS (
-              INSERT INTO contact_list_rows (list_id, phone, name, time_zones, stated_jurisdiction, custom_fields)
-              SELECT @list, phone, name, time_zones, stated_jurisdiction, custom_fields FROM list_import ORDER BY ord
+              INSERT INTO contact_list_rows (list_id, phone, name, time_zones, stated_jurisdiction, custom_fields,
+                phone_kind, numbers)
+              SELECT @list, phone, name, time_zones, stated_jurisdiction, custom_fields, phone_kind, numbers
+              FROM list_import ORDER BY ord
               ON CONFLICT (list_id, phone) DO NOTHING
               RETURNING 1)
             SELECT count(*)::int FROM inserted

@@ -5,6 +5,7 @@ using Dialer.Api.Hosting;
 using Dialer.Api.Teams;
 using Dialer.Core.Campaigns;
 using Dialer.Core.Changes;
+using Dialer.Core.Contacts;
 using Dialer.Core.Contacts.Filters;
 using Dialer.Core.Data;
 using Dialer.Core.Lists;
@@ -142,6 +143,7 @@ public static class ListRowsApi
     {
         var (name, zones, jurisdiction, fields) = (row.Name, row.TimeZones, row.StatedJurisdiction, row.CustomFields);
         given.ApplyFields(phone, row.TimeZones, row.Phone, ref name, ref zones, ref jurisdiction, ref fields);
+        if (phone != row.Phone) row.Numbers = ContactNumberEdits.Replace(row.Numbers, row.Phone, phone, zones);
         (row.Phone, row.Name, row.TimeZones, row.StatedJurisdiction, row.CustomFields) =
             (phone, name, zones, jurisdiction, fields);
     }

@@ -13,12 +13,14 @@ public sealed record ZoneClock(string Zone, DateTimeOffset Now, string ZoneName)
 /// <summary>
 /// What the agent reads before deciding to dial: who, where and what time it is there, and how earlier tries went.
 /// No more: the number shows its last four digits only (the engine dials it) and the custom fields only those the
-/// campaign lists in <c>agentFields</c>, so looping claim and skip cannot read a contact list.
+/// campaign lists in <c>agentFields</c>, so looping claim and skip cannot read a contact list. A contact of several
+/// numbers shows the kind of the one the dial will go to (<see cref="Contact.PhoneKind"/>).
 /// </summary>
 public sealed record PreviewCard(long ContactId, Guid CampaignId, string CampaignName, string? Name, string Phone,
     ZoneClock[] LocalTimes, int Attempts, int MaxAttempts, string? LastOutcome, DateTimeOffset? LastAttemptAt,
     string? Disposition, DateTimeOffset? CallbackAt, int SkipCount, string? LastSkipReason, JsonElement? CustomFields,
-    AgentConsoleQuery.PastAttempt[] History, Scripts.ScriptView? Script, DateTimeOffset HeldUntil)
+    AgentConsoleQuery.PastAttempt[] History, Scripts.ScriptView? Script, DateTimeOffset HeldUntil,
+    string? PhoneKind = null)
 {
     public static async Task<PreviewCard> OfAsync(DialerDb db, Contact contact, Campaign campaign, Guid agentId,
         string agentName, DateTimeOffset now, CancellationToken ct)
@@ -29,7 +31,7 @@ public sealed record PreviewCard(long ContactId, Guid CampaignId, string Campaig
             [.. contact.TimeZones.Select(z => LocalTimeIn(z, now))], contact.Attempts, campaign.Settings.MaxAttempts,
             contact.LastOutcome, contact.LastAttemptAt, contact.Disposition, contact.CallbackAt, contact.SkipCount,
             contact.LastSkipReason, fields, history, ScriptOf(contact, campaign, fields, agentName),
-            contact.HeldUntil ?? now);
+            contact.HeldUntil ?? now, contact.PhoneKind);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dialer.Api.Supervision;
 using Dialer.Core.Changes;
 using Dialer.Core.Contacts;
@@ -27,13 +28,16 @@ public sealed class PersonErasure(StateChanges changes, SupervisionTwilio twilio
         {
             var db = unit.Db;
             var hash = await db.Database.SqlQueryRaw<byte[]>(HashSql, e164).SingleAsync(token);
+            // the person's contacts: dialed on the number, or holding it among their numbers (Contact.Numbers)
+            var held = JsonSerializer.Serialize(new[] { new { phone = e164 } });
             // the lock order: attempts, then their contacts
             var states = await db.Database.SqlQuery<int>($"""
                 SELECT a.state AS "Value" FROM call_attempts a JOIN contacts c ON c.id = a.contact_id
-                 WHERE c.phone = {e164} ORDER BY a.id FOR UPDATE OF a
+                 WHERE c.phone = {e164} OR c.numbers @> {held}::jsonb ORDER BY a.id FOR UPDATE OF a
                 """).ToListAsync(token);
-            var contacts = await db.Contacts.FromSql(
-                    $"SELECT * FROM contacts WHERE phone = {e164} ORDER BY id FOR UPDATE").AsNoTracking()
+            var contacts = await db.Contacts.FromSql($"""
+                    SELECT * FROM contacts WHERE phone = {e164} OR numbers @> {held}::jsonb ORDER BY id FOR UPDATE
+                    """).AsNoTracking()
                 .ToListAsync(token);
             if (contacts.Any(c => c.Status == ContactStatus.Dialing) || states.Any(s => !((AttemptState)s).IsFinal()))
             {

@@ -35,6 +35,11 @@ public sealed record CampaignSettings
     /// <summary>Attempts per contact in any 24 hours (a rolling window, not the calendar day).</summary>
     public int MaxAttemptsPer24Hours { get; init; } = 2;
     public RetryRules RetryRules { get; init; } = new();
+    /// <summary>
+    /// The order a contact's numbers are tried in, by kind (<c>["mobile", "home", "work"]</c>); kinds left out come
+    /// after, in the upload's column order. Null: the upload's column order (<see cref="Contacts.ContactNextNumber"/>).
+    /// </summary>
+    public string[]? NumberOrder { get; init; }
     /// <summary>Per-disposition retry rules (no-sale: never; busy-signal: again in 30 minutes...).</summary>
     public DispositionRule[] DispositionRules { get; init; } = [];
     public MachineHandling MachineHandling { get; init; } = MachineHandling.HangUp;

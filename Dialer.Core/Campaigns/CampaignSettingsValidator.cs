@@ -97,6 +97,7 @@ public static class CampaignSettingsValidator
         MaxLength("script", s.Script, MaxScriptChars, errors);
         Scripts.ScriptCheck.Validate(s, errors);
         ValidateAgentFields(s.AgentFields, errors);
+        ValidateNumberOrder(s.NumberOrder, errors);
 
         if (s.AbandonTarget is <= 0 or > Compliance.AbandonRule.LegalCeiling)
             errors.Add("abandonTarget", "Must be above 0 and at most 0.03 (the FTC's 3% of live answers).");
@@ -132,6 +133,15 @@ public static class CampaignSettingsValidator
             foreach (var c in s.ConversionDispositions
                          .Where(c => !(s.Dispositions ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)))
                 errors.Add("conversionDispositions", $"'{c}' is not one of the campaign's dispositions.");
+    }
+
+    static void ValidateNumberOrder(string[]? order, ValidationErrors errors)
+    {
+        if (order is null) return;
+        if (order.Length > NumberKinds.All.Length || order.Any(k => !NumberKinds.IsKnown(k))
+            || order.Distinct().Count() != order.Length)
+            errors.Add("numberOrder",
+                $"Each of {string.Join(", ", NumberKinds.All)} at most once (lower case), in the order to try.");
     }
 
     static void ValidateAgentFields(string[]? fields, ValidationErrors errors)

@@ -9,6 +9,14 @@ public sealed partial class Contact
     public Guid? ListId { get; set; }
     /// <summary>E.164, normalised at import.</summary>
     public string Phone { get; set; } = "";
+    /// <summary>The kind of <see cref="Phone"/> (<see cref="NumberKinds"/>); null when the contact has one number of no
+    /// stated kind.</summary>
+    public string? PhoneKind { get; set; }
+    /// <summary>
+    /// Every number of a contact that has more than one, <see cref="Phone"/> among them, in the upload's column order;
+    /// null for a contact of one number. <see cref="ContactNextNumber"/> moves <see cref="Phone"/> along them.
+    /// </summary>
+    public List<ContactNumber>? Numbers { get; set; }
     public string? Name { get; set; }
     /// <summary>
     /// Every IANA zone the contact may be in: the number's and the list's (<see cref="Compliance.ContactZones"/>).

@@ -63,12 +63,14 @@ public static class ContactOutcome
     }
 
     /// <summary>How many of <paramref name="earlier"/> (the contact's other attempts that reached the dial) ended as
-    /// <paramref name="attempt"/> did, and were given its disposition.</summary>
+    /// <paramref name="attempt"/> did, and were given its disposition, on the number it is dialed on now: the
+    /// attempts on its earlier numbers carry their number's hash (<see cref="ContactNextNumber"/>).</summary>
     public static (int SameEnd, int SameDisposition) SameBefore(CallAttempt attempt,
         IEnumerable<CallAttempt> earlier, CampaignSettings settings)
     {
         var end = AttemptEnds.Of(attempt, settings.Mode);
-        var others = earlier.Where(a => a.Id != attempt.Id && a.State != AttemptState.Skipped).ToList();
+        var others = earlier
+            .Where(a => a.Id != attempt.Id && a.State != AttemptState.Skipped && a.PhoneHash is null).ToList();
         return (others.Count(a => AttemptEnds.Of(a, settings.Mode) == end),
             attempt.Disposition is null ? 0
                 : others.Count(a => string.Equals(a.Disposition, attempt.Disposition,

@@ -40,6 +40,8 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> e)
     {
         e.Property(c => c.Phone).HasMaxLength(16);
+        e.Property(c => c.PhoneKind).HasMaxLength(8);
+        ContactNumbersMapping.Map(e.Property(c => c.Numbers));
         e.Property(c => c.Name).HasMaxLength(200);
         e.Property(c => c.StatedJurisdiction).HasMaxLength(8);
         // one number across campaigns: its calls in the last 24 hours, its last abandoned call, a call in flight
@@ -74,6 +76,7 @@ sealed class CallAttemptConfiguration : IEntityTypeConfiguration<CallAttempt>
         e.Property(a => a.State).HasConversion<int>();
         e.Property(a => a.CallSid).HasMaxLength(CallAttempt.MaxCallSidLength);
         e.Property(a => a.CallerId).HasMaxLength(16);
+        e.Property(a => a.PhoneKind).HasMaxLength(8);
         e.HasIndex(a => a.CallerId); // the callback line: who called this customer from this number
         e.Property(a => a.ConferenceSid).HasMaxLength(64);
         e.Property(a => a.AgentCallSid).HasMaxLength(64);

@@ -32,12 +32,16 @@ public sealed partial class CallAttempt
     /// <summary>The number the customer saw, chosen from the campaign's pool just before the dial; null before.
     /// </summary>
     public string? CallerId { get; set; }
+    /// <summary>The kind of the contact's number it dials (<see cref="Contacts.Contact.PhoneKind"/>), for the agent's
+    /// card: which of the customer's numbers was reached.</summary>
+    public string? PhoneKind { get; set; }
 
-    public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), CampaignId = campaignId, ContactId = contactId, State = AttemptState.Created,
-        CreatedAt = now,
-    };
+    public static CallAttempt Create(Guid campaignId, long contactId, DateTimeOffset now, string? phoneKind = null) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now), CampaignId = campaignId, ContactId = contactId,
+            State = AttemptState.Created, CreatedAt = now, PhoneKind = phoneKind,
+        };
 
     public bool IsFinal => State.IsFinal();
 

@@ -52,7 +52,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
             contact.Attempts++;
             contact.LastAttemptAt = unit.Now;
             db.Entry(contact).State = EntityState.Unchanged; // saved below
-            var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now);
+            var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now, contact.PhoneKind);
             attempts.Add(attempt);
             unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         }
@@ -138,7 +138,7 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         contact.Status = ContactStatus.Dialing;
         contact.Attempts++;
         contact.LastAttemptAt = unit.Now;
-        var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now);
+        var attempt = CallAttempt.Create(campaign.Id, contact.Id, unit.Now, contact.PhoneKind);
         db.CallAttempts.Add(attempt);
         unit.Publish(new PlaceCall(attempt.Id, campaign.Id));
         return attempt;

@@ -26,6 +26,7 @@ public static class Disposal
         contact.Disposition = disposition;
         await ApplyToContactAsync(change.Db, contact, disposition, callbackAt, settings, by, change.Now, ct);
         await ApplyDispositionRuleAsync(change.Db, contact, attempt, settings, change.Now, ct);
+        await ContactNextNumber.AfterAttemptAsync(change.Db, contact, attempt, settings, change.Now, ct);
         return (null, contact);
     }
 

@@ -24,6 +24,8 @@ sealed class ContactListRowConfiguration : IEntityTypeConfiguration<ContactListR
     {
         e.ToTable("contact_list_rows");
         e.Property(r => r.Phone).HasMaxLength(16);
+        e.Property(r => r.PhoneKind).HasMaxLength(8);
+        Data.ContactNumbersMapping.Map(e.Property(r => r.Numbers));
         e.Property(r => r.Name).HasMaxLength(200);
         e.Property(r => r.StatedJurisdiction).HasMaxLength(8);
         e.Property(r => r.CustomFields).HasColumnType("jsonb");

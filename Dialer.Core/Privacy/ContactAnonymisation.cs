@@ -15,19 +15,20 @@ public sealed record Anonymised(int Contacts, int Attempts, int WebhookDeliverie
 /// The one way a contact's personal data goes, for an erasure and for retention alike: the contact keeps its row (its
 /// attempts hang on it) with a placeholder number, no name, fields or places, Suppressed and never dialed again; its
 /// attempts lose their notes, script answers and errors (Twilio's can quote the number) and keep the number's keyed
-/// hash, so the abandon ledger and the calls-per-person rules still count them; its outbound webhook deliveries are
-/// deleted; its recordings are deleted at Twilio and marked, or left due for the recording retention sweep when Twilio
-/// refuses. Its consent records lose the words agreed, the reference and the source, and keep what proves the consent
-/// and its withdrawal (kind, when given, until when, recorded by whom, withdrawn when, how and by whom) with the
-/// number's keyed hash, so that a withdrawal still binds the number.
+/// hash (an attempt on one of its earlier numbers has that number's already), so the abandon ledger and the
+/// calls-per-person rules still count them; its outbound webhook deliveries are deleted; its recordings are deleted
+/// at Twilio and marked, or left due for the recording retention sweep when Twilio refuses. Its consent records lose
+/// the words agreed, the reference and the source, and keep what proves the consent and its withdrawal (kind, when
+/// given, until when, recorded by whom, withdrawn when, how and by whom) with the number's keyed hash, so that a
+/// withdrawal still binds the number.
 /// </summary>
 public static class ContactAnonymisation
 {
     public const string Outcome = "erased";
 
     static readonly string AttemptsSql = $"""
-        UPDATE call_attempts a SET phone_hash = {PhoneHash.Sql("c.phone")}, disposition_notes = NULL, error = NULL,
-               script_answers = NULL
+        UPDATE call_attempts a SET phone_hash = coalesce(a.phone_hash, {PhoneHash.Sql("c.phone")}),
+               disposition_notes = NULL, error = NULL, script_answers = NULL
           FROM contacts c
          WHERE c.id = a.contact_id AND c.id = ANY(@ids) AND c.anonymised_at IS NULL
         """;
@@ -42,7 +43,8 @@ public static class ContactAnonymisation
 
     static readonly string ContactsSql = $"""
         UPDATE contacts SET phone = '~' || id::text, name = NULL, custom_fields = NULL, time_zones = ARRAY[]::text[],
-               stated_jurisdiction = NULL, status = '{ContactStatus.Suppressed}', last_outcome = '{Outcome}',
+               stated_jurisdiction = NULL, numbers = NULL, phone_kind = NULL,
+               status = '{ContactStatus.Suppressed}', last_outcome = '{Outcome}',
                next_attempt_at = NULL, callback_at = NULL, held_by_agent_id = NULL, held_until = NULL,
                last_skip_reason = NULL, anonymised_at = @now
          WHERE id = ANY(@ids) AND anonymised_at IS NULL

@@ -97,6 +97,38 @@ public sealed class ErasureTests(RecordedCalls world) : IClassFixture<RecordedCa
             Assert.Equal(1, await db.Erasures.CountAsync(e => e.Id == erased.Id || e.RequestedAt > erased.RequestedAt));
     }
 
+    [Fact]
+    public async Task Erasing_a_number_a_contact_holds_among_its_other_numbers_erases_that_contact_too()
+    {
+        const string dialed = "+14155558801", erasedNumber = "+14155558802";
+        long contactId;
+        await using (var db = world.Db())
+        {
+            var team = await PrivacyData.TeamAsync(db);
+            var campaign = await PrivacyData.CampaignAsync(db, team, CampaignStatus.Stopped);
+            var (contact, _) = await PrivacyData.CalledContactAsync(db, campaign.Id, dialed,
+                DateTimeOffset.UtcNow.AddHours(-1));
+            contact.PhoneKind = NumberKinds.Mobile;
+            contact.Numbers =
+            [
+                new() { Kind = NumberKinds.Mobile, Phone = dialed },
+                new() { Kind = NumberKinds.Home, Phone = erasedNumber },
+            ];
+            await db.SaveChangesAsync();
+            contactId = contact.Id;
+        }
+
+        var answer = await world.Api.ClientAs(Role.Admin)
+            .PostAsJsonAsync("/api/erasures", new { phone = erasedNumber });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        await using var check = world.Db();
+        var erased = await check.Contacts.AsNoTracking().SingleAsync(c => c.Id == contactId);
+        Assert.Equal((ContactStatus.Suppressed, null, null, null),
+            (erased.Status, erased.Name, erased.Numbers, erased.PhoneKind));
+        Assert.NotEqual(dialed, erased.Phone);
+    }
+
     [Theory]
     [InlineData(Role.Marketer)]
     [InlineData(Role.Manager)]

@@ -76,6 +76,7 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
                 .Where(a => a.ContactId == contact.Id && a.Id != attempt.Id).ToListAsync(ct);
             var (sameEnd, sameDisposition) = ContactOutcome.SameBefore(attempt, earlier, settings!);
             contact.Record(attempt, settings!, sameEnd, now, lead, sameDisposition);
+            await ContactNextNumber.AfterAttemptAsync(db, contact, attempt, settings!, now, ct);
             // the customer's call is over, so is the agent's: their wrap-up starts now
             if (attempt.AgentId is { } agentId && await unit.LockAgentAsync(agentId, ct) is { } agent
                 && agent.CallEnded(attempt.Id, now))

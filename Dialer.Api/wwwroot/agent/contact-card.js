@@ -52,7 +52,9 @@ export function contactCard(c, { heading, campaignName, id = 'contact' } = {}) {
   const card = el('section', { class: 'card contact-card', 'aria-labelledby': `${id}-name` },
     el('p', { class: 'eyebrow' }, heading, campaignName ? el('span', { class: 'muted' }, ` · ${campaignName}`) : null),
     el('h2', { id: `${id}-name`, class: 'contact-name' }, c.name || t('agent.contact.noName')),
-    el('p', { class: 'contact-phone' }, phoneLine(c.phone)),
+    el('p', { class: 'contact-phone' }, phoneLine(c.phone),
+      // which of the customer's numbers the call reached
+      c.phoneKind ? el('span', { class: 'badge' }, ` ${t(`numbers.kind.${c.phoneKind}`)}`) : null),
     facts, notes,
     el('section', { 'aria-labelledby': `${id}-history` }, el('h3', { id: `${id}-history` }, t('agent.contact.earlierCalls')), history));
   tickClocks(card);

@@ -34,9 +34,17 @@ startPage('contactsPage.page.contacts', async (main, user) => {
   }
   previous.addEventListener('click', () => { afters.pop(); search(); });
 
+  /** A contact's numbers (home, mobile, work), each with where it stands; the one dialed now marked. */
+  function numbers(c) {
+    if (!c.numbers) return null;
+    return el('ul', { class: 'numbers' }, c.numbers.map(n => el('li', {},
+      `${t(`numbers.kind.${n.kind}`)}: ${n.phone} · `,
+      n.current ? el('strong', {}, t('numbers.current')) : t(`numbers.status.${n.status}`))));
+  }
+
   function row(c) {
     return el('tr', { 'data-contact': c.id },
-      el('td', {}, c.phone), el('td', {}, c.name ?? ''), el('td', {}, t(`contactsPage.status.${c.status}`)),
+      el('td', {}, c.phone, numbers(c)), el('td', {}, c.name ?? ''), el('td', {}, t(`contactsPage.status.${c.status}`)),
       el('td', { class: 'num' }, String(c.attempts)), el('td', {}, c.lastOutcome ?? ''), el('td', {}, c.disposition ?? ''),
       el('td', {}, canEdit(user) ? el('span', { class: 'row' },
         el('button', { type: 'button', class: 'small', 'aria-label': t('contactsPage.edit.label', { phone: c.phone }), onclick: () => edit(c) }, t('contactsPage.edit.button')),

@@ -919,11 +919,20 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("Numbers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("numbers");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_kind");
 
                     b.Property<short>("Priority")
                         .ValueGeneratedOnAdd()
@@ -1102,6 +1111,11 @@ namespace Dialer.Core.Data.Migrations
                     b.Property<byte[]>("PhoneHash")
                         .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_kind");
 
                     b.Property<string>("ScriptAnswers")
                         .HasColumnType("jsonb")
@@ -1287,11 +1301,20 @@ namespace Dialer.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Numbers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("numbers");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_kind");
 
                     b.Property<string>("StatedJurisdiction")
                         .HasMaxLength(8)

@@ -10,7 +10,7 @@ namespace Dialer.TwilioSimulator.Calls;
 /// </summary>
 public sealed class CallDesk(
     CallRecordStore records, CreateRate rate, CallRunner runner, SimRandom random, IOptions<SimulatorOptions> options,
-    Numbers.IncomingNumbers numbers, TimeProvider time, ILogger<CallDesk> logger)
+    Numbers.IncomingNumbers numbers, Faults.FaultState faults, TimeProvider time, ILogger<CallDesk> logger)
 {
     readonly SimulatorOptions _options = options.Value;
     readonly Lock _pacing = new();
@@ -24,6 +24,7 @@ public sealed class CallDesk(
         var chance = random.ForCall(number);
         var (outcome, ring, talk) = agent is null ? DrawCustomer(chance) : DrawAgent(agent, chance);
         if (agent is null && numbers.IsUnanswered(from)) outcome = PlannedOutcome.NoAnswer; // labelled spam
+        else if (agent is null && faults.OutcomeFor(to) is { } forced) outcome = forced;
         var call = new SimCall
         {
             Sid = SimSids.NewCallSid(),

@@ -51,11 +51,27 @@ public sealed record FaultSettings
     /// <summary>Creates to these numbers (E.164) are answered with their error: 400/21211 an invalid To...</summary>
     public IReadOnlyDictionary<string, InjectedError>? CreateErrorsByNumber { get; init; }
 
+    /// <summary>
+    /// Calls to these numbers (E.164) end this way, whatever the mix draws: "human", "machine", "busy", "no-answer",
+    /// "failed" (a customer whose home phone never answers and whose mobile does).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? OutcomesByNumber { get; init; }
+
     /// <summary>For the logs: the numbers shown by their last four digits only.</summary>
     public FaultSettings Masked() => this with
     {
         CreateErrorsByNumber = CreateErrorsByNumber?.ToDictionary(e => PhoneMask.Mask(e.Key), e => e.Value),
+        OutcomesByNumber = OutcomesByNumber?.ToDictionary(e => PhoneMask.Mask(e.Key), e => e.Value),
     };
+
+    /// <summary>The names <see cref="OutcomesByNumber"/> takes.</summary>
+    public static readonly IReadOnlyDictionary<string, Calls.PlannedOutcome> Outcomes =
+        new Dictionary<string, Calls.PlannedOutcome>
+        {
+            ["human"] = Calls.PlannedOutcome.Human, ["machine"] = Calls.PlannedOutcome.Machine,
+            ["busy"] = Calls.PlannedOutcome.Busy, ["no-answer"] = Calls.PlannedOutcome.NoAnswer,
+            ["failed"] = Calls.PlannedOutcome.Failed,
+        };
 
     /// <summary>Share of API requests answered 401 (code 20003), as if the auth token had been rotated.</summary>
     public double Error401Fraction { get; init; }
@@ -76,7 +92,7 @@ public sealed record FaultPatch(
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
     double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null,
     InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null,
-    string? KeyPress = null)
+    string? KeyPress = null, Dictionary<string, string>? OutcomesByNumber = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -97,6 +113,8 @@ public sealed record FaultPatch(
         CreateError = CreateError is null ? s.CreateError : CreateError.Status == 0 ? null : CreateError,
         CreateErrorsByNumber = CreateErrorsByNumber is null ? s.CreateErrorsByNumber
             : CreateErrorsByNumber.Count == 0 ? null : new Dictionary<string, InjectedError>(CreateErrorsByNumber),
+        OutcomesByNumber = OutcomesByNumber is null ? s.OutcomesByNumber
+            : OutcomesByNumber.Count == 0 ? null : new Dictionary<string, string>(OutcomesByNumber),
         // "" stops the key presses
         KeyPress = KeyPress is null ? s.KeyPress : KeyPress.Length == 0 ? null : KeyPress,
     };
@@ -111,6 +129,8 @@ public sealed record FaultPatch(
         var badError = CreateError is { Status: not 0, IsValid: false };
         if (badError || CreateErrorsByNumber?.Values.Any(e => !e.IsValid) == true)
             return "an injected create error needs a 4xx status (0 turns it off) and a code of 0 or more";
+        if (OutcomesByNumber?.Values.Any(o => !FaultSettings.Outcomes.ContainsKey(o)) == true)
+            return "an outcome by number is one of human, machine, busy, no-answer, failed";
         if (KeyPress is { Length: > 0 } key && (key.Length > 1 || !"0123456789*#".Contains(key[0])))
             return "keyPress is one DTMF key (0-9, * or #), or \"\" for none";
         return null;

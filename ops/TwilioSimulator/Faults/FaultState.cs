@@ -42,6 +42,11 @@ public sealed class FaultState(SimRandom random)
         return current.CreateErrorsByNumber?.GetValueOrDefault(to) ?? current.CreateError;
     }
 
+    /// <summary>The outcome a call to this number is forced to, if any (<see cref="FaultSettings.OutcomesByNumber"/>).
+    /// </summary>
+    public Calls.PlannedOutcome? OutcomeFor(string to) =>
+        Current.OutcomesByNumber?.GetValueOrDefault(to) is { } name ? FaultSettings.Outcomes[name] : null;
+
     public bool DuplicateCallback() => random.Chance(Current.DuplicateCallbackFraction);
 
     public bool ReorderCallback() => random.Chance(Current.ReorderCallbackFraction);
