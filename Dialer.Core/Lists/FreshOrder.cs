@@ -42,11 +42,13 @@ public static class FreshOrder
         Filtered = nameof(ContactStatus.Filtered);
 
     // the fresh contacts still in their place: a list's on the list clock, the campaign's own due and never dialed
+    const string ZoneColumn = ", COALESCE(c.time_zones[1], '') AS zone"; // a contact's first zone: its slot's
+
     static string Placed(bool zones = false) => $"""
         a AS (SELECT list_id, priority, weight FROM campaign_lists WHERE campaign_id = @campaign),
         f AS (
           SELECT c.id, c.list_id, COALESCE(a.priority, {DirectMinute}) AS minute, COALESCE(a.weight, 1) AS weight,
-                 NULLIF(btrim(c.custom_fields ->> @column), '') AS v{(zones ? ", COALESCE(c.time_zones[1], '') AS zone" : "")}
+                 NULLIF(btrim(c.custom_fields ->> @column), '') AS v{(zones ? ZoneColumn : "")}
           FROM contacts c LEFT JOIN a ON a.list_id = c.list_id
           WHERE c.campaign_id = @campaign AND c.status IN ('{Pending}', '{Parked}', '{Filtered}') AND c.attempts = 0
             AND c.priority = {(short)DialPriority.Fresh} AND c.held_by_agent_id IS NULL

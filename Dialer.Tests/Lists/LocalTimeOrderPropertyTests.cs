@@ -28,7 +28,10 @@ public sealed class LocalTimeOrderPropertyTests
     public static readonly CallingWindow[] Windows =
     [
         new(), new() { Days = Enum.GetValues<DayOfWeek>() },
-        new() { Start = new(9, 30), End = new(17, 45), Days = Enum.GetValues<DayOfWeek>(), Holidays = [new(2026, 12, 25)] },
+        new()
+        {
+            Start = new(9, 30), End = new(17, 45), Days = Enum.GetValues<DayOfWeek>(), Holidays = [new(2026, 12, 25)],
+        },
     ];
 
     public static DateTimeOffset Instant(Random random) =>
@@ -100,8 +103,8 @@ public sealed class LocalTimeOrderPropertyTests
         for (var run = 0; run < 300; run++)
         {
             var now = Instant(random);
-            var minutes = Enumerable.Range(0, random.Next(0, 5)).Select(_ => random.Next(0, CampaignList.MaxPriority + 1))
-                .Append(FreshOrder.DirectMinute).ToList();
+            var minutes = Enumerable.Range(0, random.Next(0, 5))
+                .Select(_ => random.Next(0, CampaignList.MaxPriority + 1)).Append(FreshOrder.DirectMinute).ToList();
             var used = random.Next(0, ZoneSlots.Count + 1);
             var order = Enumerable.Range(0, used).Select(i => (short)i).OrderBy(_ => random.Next()).ToArray();
             var ranges = DueRanges.For(minutes, order, now);
@@ -123,7 +126,7 @@ public sealed class LocalTimeOrderPropertyTests
                 var at = CampaignList.FreshDueAt(minute).AddTicks(10 * (slot * ZoneSlots.Micros
                     + random.NextInt64(ZoneSlots.Micros)));
                 return (Minute: minute, Slot: slot, Contact: new Contact
-                    { Id = i + 1, Priority = DialPriority.Fresh, NextAttemptAt = at });
+                { Id = i + 1, Priority = DialPriority.Fresh, NextAttemptAt = at });
             }).ToList();
             var sorted = contacts.OrderBy(c => ranges.KeyOf(c.Contact).Range).ToList();
             for (var i = 1; i < sorted.Count; i++)
