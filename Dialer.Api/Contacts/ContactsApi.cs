@@ -47,7 +47,7 @@ public static class ContactsApi
             if (campaign.Settings.DialFilter.Length > 0) // the new contacts outside it wait as filtered
                 await changes.RunAsync((unit, token) =>
                     DialFilterParking.ApplyAsync(unit.Db, id, campaign.Settings.DialFilter, token), ct);
-            if (campaign.Settings.LeadOrder.OrderingColumn is not null) // the new contacts take their place
+            if (campaign.Settings.LeadOrder.PlacesOwnUploads) // the new contacts take their place
                 await changes.RunAsync((unit, token) =>
                     FreshOrder.RewriteAsync(unit.Db, id, campaign.Settings.LeadOrder, unit.Now, token), ct);
             return TypedResults.Ok(report);

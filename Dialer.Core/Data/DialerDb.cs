@@ -38,6 +38,7 @@ public sealed class DialerDb(DbContextOptions<DialerDb> options) : DbContext(opt
     public DbSet<Lists.ContactList> ContactLists => Set<Lists.ContactList>();
     public DbSet<Lists.ContactListRow> ContactListRows => Set<Lists.ContactListRow>();
     public DbSet<Lists.CampaignList> CampaignLists => Set<Lists.CampaignList>();
+    public DbSet<Lists.LocalTime.ZoneSlot> ZoneSlots => Set<Lists.LocalTime.ZoneSlot>();
     public DbSet<Compliance.Consents.ContactConsent> Consents => Set<Compliance.Consents.ContactConsent>();
     public DbSet<Compliance.Registries.RegistryList> RegistryLists => Set<Compliance.Registries.RegistryList>();
     public DbSet<Compliance.Registries.RegistryNumber> RegistryNumbers =>

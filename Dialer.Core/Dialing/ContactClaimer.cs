@@ -83,14 +83,19 @@ public sealed class ContactClaimer(DialerDb db, DialLead? lead = null)
         var permitted = new List<Contact>(wanted);
         var scanned = 0;
         DueContacts.Key? after = null;
+        DueRanges.Key? afterInRanges = null;
+        var ranges = campaign.Settings.LeadOrder.ByLocalTime // else the claim as it always was
+            ? await DueRanges.ForAsync(db, campaign, now, Lead.AtClaim, ct) : null;
         var registries = await RegistryCopies.ForTeamAsync(db, campaign.TeamId, now, ct);
         while (permitted.Count < wanted && scanned < most)
         {
             var page = Math.Min(most - scanned, scan ?? DueContacts.PageFor(wanted - permitted.Count));
-            var candidates = await DueContacts.LockAsync(db, campaign.Id, now, page, after, ct);
+            var candidates = ranges is null ? await DueContacts.LockAsync(db, campaign.Id, now, page, after, ct)
+                : await ranges.LockAsync(db, campaign.Id, now, page, afterInRanges, ct);
             if (candidates.Count == 0) break;
             scanned += candidates.Count;
-            after = DueContacts.Key.Of(candidates[^1]); // before a deferral moves it
+            if (ranges is null) after = DueContacts.Key.Of(candidates[^1]); // before a deferral moves it
+            else afterInRanges = ranges.KeyOf(candidates[^1]);
 
             var inputs = await ClaimInputs.ForAsync(db, campaign.Id, candidates, now, ct, registries);
             foreach (var contact in candidates)

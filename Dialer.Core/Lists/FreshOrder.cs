@@ -1,6 +1,7 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
+using Dialer.Core.Lists.LocalTime;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -40,17 +41,24 @@ public static class FreshOrder
     const string Pending = nameof(ContactStatus.Pending), Parked = nameof(ContactStatus.Parked),
         Filtered = nameof(ContactStatus.Filtered);
 
-    // numeric when every value of the list is a number; empty values last; text by code point; then as uploaded
-    static string Sql(string direction) => $"""
-        WITH a AS (SELECT list_id, priority, weight FROM campaign_lists WHERE campaign_id = @campaign),
+    // the fresh contacts still in their place: a list's on the list clock, the campaign's own due and never dialed
+    const string ZoneColumn = ", COALESCE(c.time_zones[1], '') AS zone"; // a contact's first zone: its slot's
+
+    static string Placed(bool zones = false) => $"""
+        a AS (SELECT list_id, priority, weight FROM campaign_lists WHERE campaign_id = @campaign),
         f AS (
           SELECT c.id, c.list_id, COALESCE(a.priority, {DirectMinute}) AS minute, COALESCE(a.weight, 1) AS weight,
-                 NULLIF(btrim(c.custom_fields ->> @column), '') AS v
+                 NULLIF(btrim(c.custom_fields ->> @column), '') AS v{(zones ? ZoneColumn : "")}
           FROM contacts c LEFT JOIN a ON a.list_id = c.list_id
           WHERE c.campaign_id = @campaign AND c.status IN ('{Pending}', '{Parked}', '{Filtered}') AND c.attempts = 0
             AND c.priority = {(short)DialPriority.Fresh} AND c.held_by_agent_id IS NULL
             AND ((a.list_id IS NOT NULL AND c.next_attempt_at < @clockEnd)
-              OR (@direct AND c.list_id IS NULL AND c.next_attempt_at <= @now))),
+              OR (@direct AND c.list_id IS NULL AND c.next_attempt_at <= @now)))
+        """;
+
+    // numeric when every value of the list is a number; empty values last; text by code point; then as uploaded
+    static string Sql(string direction) => $"""
+        WITH {Placed()},
         n AS (SELECT list_id, bool_and(v IS NULL OR v ~ '^[-+]?[0-9]+(\.[0-9]+)?$') AS numeric FROM f GROUP BY list_id),
         r AS (
           SELECT f.id, f.minute, f.weight, count(*) OVER (PARTITION BY f.list_id) AS size,
@@ -65,6 +73,23 @@ public static class FreshOrder
         FROM s WHERE c.id = s.id
         """;
 
+    // by local time: each zone's slot of the minute (ZoneSlots), the lists of the minute interleaved in each by weight
+    static readonly string ByZoneSql = $"""
+        WITH {Placed(zones: true)},
+        z AS (SELECT f.*, s.slot FROM f JOIN campaign_zone_slots s ON s.campaign_id = @campaign AND s.zone = f.zone),
+        r AS (
+          SELECT z.id, z.minute, z.weight, z.slot, count(*) OVER (PARTITION BY z.list_id, z.slot) AS size,
+                 row_number() OVER (PARTITION BY z.list_id, z.slot ORDER BY z.id) - 1 AS rank
+          FROM z),
+        s AS (SELECT r.*, max(r.size::float8 / r.weight) OVER (PARTITION BY r.minute, r.slot) AS longest FROM r)
+        UPDATE contacts c
+        SET next_attempt_at = @clock + make_interval(mins => s.minute) + (s.slot * {ZoneSlots.Micros}
+          + floor({ZoneSlots.Micros - 1}::float8 * (s.rank::float8 / s.weight) / s.longest)) * interval '1 microsecond'
+        FROM s WHERE c.id = s.id
+        """;
+
+    static readonly string ZonesSql = $"WITH {Placed(zones: true)} SELECT DISTINCT zone AS \"Value\" FROM f";
+
     static readonly string Ascending = Sql("ASC"), Descending = Sql("DESC");
 
     /// <summary>
@@ -73,18 +98,25 @@ public static class FreshOrder
     /// a change of priority or weight, a change of the lead order and an upload.
     /// </summary>
     /// <returns>contacts placed</returns>
-    public static Task<int> RewriteAsync(DialerDb db, Guid campaignId, LeadOrder order, DateTimeOffset now,
+    public static async Task<int> RewriteAsync(DialerDb db, Guid campaignId, LeadOrder order, DateTimeOffset now,
         CancellationToken ct)
     {
-        var column = order.OrderingColumn;
-        var sql = order.Descending ? Descending : Ascending; // constants: the values go as parameters
-        return db.Database.ExecuteSqlRawAsync(sql,
-        [
-            new NpgsqlParameter("campaign", campaignId), new NpgsqlParameter("column", (object?)column ?? DBNull.Value)
-            { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-            new NpgsqlParameter("clockEnd", CampaignList.ListClockEnd),
-            new NpgsqlParameter("direct", column is not null),
-            new NpgsqlParameter("now", now), new NpgsqlParameter("clock", CampaignList.ListClock),
-        ], ct);
+        if (!order.ByLocalTime)
+            return await db.Database.ExecuteSqlRawAsync(order.Descending ? Descending : Ascending,
+                Parameters(campaignId, order, now), ct); // constants: the values go as parameters
+        var zones = await db.Database.SqlQueryRaw<string>(ZonesSql, Parameters(campaignId, order, now))
+            .ToListAsync(ct);
+        await ZoneSlots.AddAsync(db, campaignId, zones, now, ct);
+        return await db.Database.ExecuteSqlRawAsync(ByZoneSql, Parameters(campaignId, order, now), ct);
     }
+
+    static NpgsqlParameter[] Parameters(Guid campaignId, LeadOrder order, DateTimeOffset now) =>
+    [
+        new NpgsqlParameter("campaign", campaignId),
+        new NpgsqlParameter("column", (object?)order.OrderingColumn ?? DBNull.Value)
+        { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+        new NpgsqlParameter("clockEnd", CampaignList.ListClockEnd),
+        new NpgsqlParameter("direct", order.PlacesOwnUploads),
+        new NpgsqlParameter("now", now), new NpgsqlParameter("clock", CampaignList.ListClock),
+    ];
 }

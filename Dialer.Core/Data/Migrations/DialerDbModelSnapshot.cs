@@ -1336,6 +1336,26 @@ namespace Dialer.Core.Data.Migrations
                     b.ToTable("contact_list_rows", (string)null);
                 });
 
+            modelBuilder.Entity("Dialer.Core.Lists.LocalTime.ZoneSlot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Zone")
+                        .HasColumnType("text")
+                        .HasColumnName("zone");
+
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint")
+                        .HasColumnName("slot");
+
+                    b.HasKey("CampaignId", "Zone")
+                        .HasName("pk_campaign_zone_slots");
+
+                    b.ToTable("campaign_zone_slots", (string)null);
+                });
+
             modelBuilder.Entity("Dialer.Core.OutboundWebhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -2153,6 +2173,16 @@ namespace Dialer.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contact_list_rows_contact_lists_list_id");
+                });
+
+            modelBuilder.Entity("Dialer.Core.Lists.LocalTime.ZoneSlot", b =>
+                {
+                    b.HasOne("Dialer.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_zone_slots_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Dialer.Core.OutboundWebhooks.WebhookAttempt", b =>
