@@ -19,7 +19,8 @@ static class Program
             + $"{d.Rounds} rounds); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         foreach (var line in c.NotCalled) Console.WriteLine($"twolists: never called: {line}");
         Console.WriteLine($"twolists: contacts {rows}, campaigns 2, numbers dialed by both "
-            + $"at once {c.NumbersDialedAtOnce}, numbers dialed by both one after the other {c.NumbersDialedByBoth:N0}, "
+            + $"at once {c.NumbersDialedAtOnce}, numbers dialed by both one after the other "
+            + $"{c.NumbersDialedByBoth:N0}, "
             + $"numbers over a per-person cap {c.NumbersOverPersonCap}, contacts over the campaign's 24-hour cap "
             + $"{c.ContactsOverCampaignCap}, most calls to a number {c.MostCallsToANumber}, calls unfinished "
             + $"{c.CallsUnfinished}, contacts unexplained {c.ContactsUnexplained}, attempts {c.Attempts:N0}");

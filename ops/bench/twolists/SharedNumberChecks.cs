@@ -69,7 +69,7 @@ public static class SharedNumberChecks
             .GroupBy(c => new { c.Status, c.LastOutcome })
             .Select(g => new { g.Key.Status, g.Key.LastOutcome, Count = g.Count() })
             .ToListAsync(ct);
-        // set aside for good with a reason (do-not-call, no consent, no common hours) is explained; still waiting is not
+        // set aside for good with a reason (do-not-call, no consent, no common hours) is explained; waiting is not
         var unexplained = notCalled.Where(g => g.Status is ContactStatus.Pending or ContactStatus.Dialing
             || g.LastOutcome is null && g.Status == ContactStatus.Done).Sum(g => g.Count);
         return new Report(atOnce, byBoth, overPersonCap, overCampaignCap, most, unfinished, attempts, unexplained,

@@ -56,7 +56,8 @@ public sealed class TwoListsWorld(string connectionString)
                  (SELECT @prefixes::text[] AS prefix, @starts::bigint[] AS start, @zones::text[] AS zones) AS p
             ORDER BY i
             """, [new NpgsqlParameter("list", list.Id), new NpgsqlParameter("rows", rows),
-            new NpgsqlParameter("n", ranges.Count), new NpgsqlParameter("prefixes", ranges.Select(r => r.Prefix).ToArray()),
+            new NpgsqlParameter("n", ranges.Count),
+            new NpgsqlParameter("prefixes", ranges.Select(r => r.Prefix).ToArray()),
             new NpgsqlParameter("starts", ranges.Select(r => r.Start).ToArray()),
             new NpgsqlParameter("zones", ranges.Select(r => string.Join(',', r.Zones)).ToArray())], ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE contact_list_rows", ct);
