@@ -13,11 +13,18 @@ namespace Dialer.Api.Lists;
 /// </summary>
 public static class ListAttacher
 {
+    /// <summary>How long the attach's statements may take: copying a list of a million rows and placing them takes
+    /// minutes, far past a query's usual 30 s.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+
     /// <returns>what was attached, or null when the list was attached to the campaign already (nothing changed)
     /// </returns>
     public static Task<CampaignListsApi.AttachResponse?> AttachAsync(DialerDb db, StateChanges changes,
-        CampaignHistory history, Campaign campaign, ContactList list, CampaignList attachment, CancellationToken ct) =>
-        changes.RunAsync<CampaignListsApi.AttachResponse?>(async (unit, token) =>
+        CampaignHistory history, Campaign campaign, ContactList list, CampaignList attachment, CancellationToken ct)
+    {
+        if (db.Database.GetCommandTimeout() is not { } timeout || timeout < Timeout.TotalSeconds)
+            db.Database.SetCommandTimeout(Timeout);
+        return changes.RunAsync<CampaignListsApi.AttachResponse?>(async (unit, token) =>
         {
             var (id, listId, now) = (campaign.Id, list.Id, attachment.AttachedAt);
             if (await db.CampaignLists.AnyAsync(a => a.CampaignId == id && a.ListId == listId, token))
@@ -37,4 +44,5 @@ public static class ListAttacher
             return new CampaignListsApi.AttachResponse(listId, list.Name, attachment.Active, attachment.Priority,
                 attachment.Weight, now, added, suppressed, list.RowCount - added);
         }, ct);
+    }
 }
