@@ -73,25 +73,7 @@ public static class CampaignListsApi
             CampaignId = id, ListId = listId, Active = request?.Active ?? true, Priority = request?.Priority ?? 0,
             Weight = request?.Weight ?? 1, AttachedAt = now, AttachedBy = http.User.Identity?.Name ?? "",
         };
-        var result = await changes.RunAsync(async (unit, token) =>
-        {
-            if (await db.CampaignLists.AnyAsync(a => a.CampaignId == id && a.ListId == listId, token))
-            {
-                unit.Discard();
-                return null;
-            }
-            db.CampaignLists.Add(attachment);
-            await db.SaveChangesAsync(token);
-            var (added, suppressed) = await ListAttachment.CopyRowsAsync(db, attachment, now, token);
-            await FreshOrder.RewriteAsync(db, id, campaign.Settings.LeadOrder, now, token);
-            await ListRecyclingApi.ParkOutsideFilterAsync(db, id, token);
-            history.Contacts(id, CampaignHistory.ListAttached, $"list '{list.Name}' attached "
-                + $"({(attachment.Active ? "active" : "inactive")}, priority {attachment.Priority}, weight "
-                + $"{attachment.Weight}): {added} contacts "
-                + $"added, {suppressed} of them suppressed, {list.RowCount - added} already in the campaign");
-            return new AttachResponse(listId, list.Name, attachment.Active, attachment.Priority, attachment.Weight,
-                now, added, suppressed, list.RowCount - added);
-        }, ct);
+        var result = await ListAttacher.AttachAsync(db, changes, history, campaign, list, attachment, ct);
         if (result is null) return Problems.Conflict(new Refusal("The list is attached to this campaign already."));
         return TypedResults.Created($"/api/campaigns/{id}/lists", result);
     }

@@ -65,6 +65,8 @@ public static class ListAttachment
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(sql, connection,
             (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        // a command of its own does not take the context's timeout by itself (it would keep the connection's 30 s)
+        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
         command.Parameters.AddRange(Params(a, ("active", a.Active), ("due", CampaignList.FreshDueAt(a.Priority)),
             ("now", now)));
         await using var reader = await command.ExecuteReaderAsync(ct);
