@@ -119,7 +119,8 @@ def check(calls, dnc, rules, nanp, since=None):
         checked += 1
         where = place(to, nanp)
         subdivisions = [j for j in where if "-" in j]
-        key = subdivisions[0] if len(subdivisions) == 1 else where[0] if where else "unknown"
+        # a country without a rule set of its own is held to the default one
+        key = subdivisions[0] if len(subdivisions) == 1 else where[0] if where else "elsewhere (default rules)"
         by_place[key] = by_place.get(key, 0) + 1
         if to in dnc:
             violations.append(f"{mask(to)} at {created:%Y-%m-%dT%H:%M:%SZ}: on the do-not-call list")

@@ -1,5 +1,5 @@
-# The demo's customers abroad, whatever the hour: a small agentless campaign of Toronto (Ontario), Madrid (Spain, each
-# with the prior consent Spanish law asks for) and Florida numbers. While their own calling hours are shut the engine
+# The demo's customers abroad, whatever the hour: a small agentless campaign of Toronto (Ontario), Madrid (Spain) and
+# Florida numbers, each with the prior consent to recorded calls their rules ask for. While their own calling hours are shut the engine
 # holds them until those hours open, and the report counts them as waiting, not dialed: the law at work. While open
 # they are called, and ops/demo-check/jurisdictions.py checks each call with the main campaign's.
 
@@ -15,7 +15,16 @@ start_abroad_campaign() {
 JSON
 ) || return 1
   csv=$(mktemp --suffix .csv)
-  awk -v rows=24 -v seed=11 -v zones="America/Toronto Europe/Madrid Florida" -f ops/lib/gen-contacts.awk >"$csv"
+  # a recorded offer needs each customer's consent to recorded calls (Ontario's, Florida's and Spain's rules): these
+  # customers gave it on a web form
+  awk -v rows=24 -v seed=11 -v zones="America/Toronto Europe/Madrid Florida" -f ops/lib/gen-contacts.awk \
+    | python3 -c 'import csv,sys
+rows = csv.DictReader(sys.stdin); out = csv.DictWriter(sys.stdout, rows.fieldnames, lineterminator="\n")
+out.writeheader()
+for r in rows:
+    r.update(consent="prerecorded", consent_source="web form", consent_at="2026-01-15",
+             consent_text="I agree to recorded calls about offers")
+    out.writerow(r)' >"$csv"
   api POST "/api/campaigns/$id/contacts" -H 'Content-Type: text/csv' --data-binary @"$csv" >/dev/null || return 1
   rm -f "$csv"
   api POST "/api/campaigns/$id/start" >/dev/null || return 1
