@@ -34,8 +34,9 @@ if calls <= 0 or d[0] <= 0:
     sys.exit(0)
 commits, rows = d[0], d[1] + d[2] + d[3]
 pg, worker, api = (1000 * t / tick for t in d[4:7])
-print(f"  costs per call placed ({calls} calls in {secs} s): {commits / calls:.1f} commits, {rows / calls:.1f} rows "
-      f"written ({d[1] / calls:.1f} inserted, {d[2] / calls:.1f} updated, {d[3] / calls:.1f} deleted); CPU: "
+print(f"  costs per call placed ({calls} calls in {secs} s): {commits / calls:.1f} transactions (reads included), "
+      f"{rows / calls:.1f} rows written ({d[1] / calls:.1f} inserted, {d[2] / calls:.1f} updated, "
+      f"{d[3] / calls:.1f} deleted); CPU: "
       f"PostgreSQL {pg / calls:.1f} ms, Worker {worker / calls:.1f} ms, Api {api / calls:.1f} ms")
 if pg > 0 and worker > 0:
     print(f"    so one core of each serves at most: PostgreSQL {1000 * calls / pg:.0f} calls/s, "
