@@ -68,7 +68,9 @@ public sealed class AnswerLatencyTests(InstantAgents world, ITestOutputHelper ou
                    $" ({times.Count} webhook answers, {toAgent.Count} bridged calls)";
         output.WriteLine(line);
         Console.WriteLine(line);
-        Assert.Equal(40, toAgent.Count);
+        // an answer past its budget on a loaded machine gives its customer the message instead (AnswerFallbackTests,
+        // the chaos run's "silent"): how many reached an agent is the bench's figure, with a margin on a shared machine
+        Assert.True(toAgent.Count >= 36, line);
         // the target is p99 under 20 ms; this bound only catches a gross regression on a shared, busy CI machine
         Assert.True(P(times, 99) < 1000, line);
     }
