@@ -1,5 +1,6 @@
 using Dialer.Core.Campaigns;
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
 using Dialer.Core.Contacts;
 
 namespace Dialer.Bench.TwoLists;
@@ -24,8 +25,10 @@ public sealed record NumberRange(string Prefix, long Start, string[] Zones, int?
 
     /// <summary>
     /// The candidate blocks whose numbers are valid and whose every zone stays inside the campaign's window and its
-    /// jurisdictions' calling hours for <paramref name="open"/> from <paramref name="now"/>: the contacts of a run
-    /// are all lawful to call while it lasts, so every one of them should be claimed.
+    /// jurisdictions' calling hours for <paramref name="open"/> from <paramref name="now"/>, and whose rules ask no
+    /// prior consent (the bench's contacts hold none): the contacts of a run are all lawful to call while it lasts,
+    /// so every one of them should be claimed. (Spain's block needs consent: on a weekday, when its hours are open,
+    /// its contacts were rightly refused.)
     /// </summary>
     public static List<NumberRange> OpenFor(CampaignSettings settings, DateTimeOffset now, TimeSpan open,
         long perRange)
@@ -40,6 +43,7 @@ public sealed record NumberRange(string Prefix, long Start, string[] Zones, int?
             if (!zones.SequenceEqual(ContactZones.Of(Phones.TimeZonesOf(last), null))) continue;
             var contact = new Contact { Phone = first, TimeZones = zones };
             var rules = DialPermit.RulesFor(settings, contact);
+            if (ConsentRequirement.For(settings, rules) is not null) continue;
             if (zones.Length == 0 || CallingHours.ClosedThrough(settings.CallingWindow, zones, rules, now, open)
                 is not null)
                 continue;
