@@ -18,38 +18,57 @@ public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider 
         var tries = 0;
         var woke = false;
         var hooked = false;
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        // a unit that fails is retried whole, from a new transaction: a savepoint per save (two round trips each,
+        // EF's default inside a transaction) would only let a failed save be rolled back to carry on, which no unit
+        // does
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            if (tries++ > 0) db.ChangeTracker.Clear(); // a retry starts from the database, not from the failed try
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            var change = new StateChange(db, clock.GetUtcNow());
-            void Saving(object? sender, SavingChangesEventArgs e) => change.NoteSaving();
-            db.SavingChanges += Saving; // the unit's own saves too: a row saved midway no longer shows what changed
-            try
+            return await RunOnceAsync();
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+
+        async Task<T> RunOnceAsync()
+        {
+            var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
             {
-                var result = await work(change, token);
-                if (change.Discarded)
+                if (tries++ > 0) db.ChangeTracker.Clear(); // a retry starts from the database, not from the failed try
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                var change = new StateChange(db, clock.GetUtcNow());
+                void Saving(object? sender, SavingChangesEventArgs e) => change.NoteSaving();
+                // the unit's own saves too: a row saved midway no longer shows what changed
+                db.SavingChanges += Saving;
+                try
                 {
-                    await tx.RollbackAsync(token);
-                    db.ChangeTracker.Clear(); // what the refused change touched must not ride along with a later save
+                    var result = await work(change, token);
+                    if (change.Discarded)
+                    {
+                        await tx.RollbackAsync(token);
+                        // what the refused change touched must not ride along with a later save
+                        db.ChangeTracker.Clear();
+                        return result;
+                    }
+                    await change.WriteOutboxAsync(token);
+                    await db.SaveChangesAsync(token);
+                    var deliveries = await WebhookFanOut.WriteAsync(db, change.Hooks(), change.Now, token);
+                    await tx.CommitAsync(token);
+                    woke = change.HasEvents;
+                    hooked = deliveries > 0;
                     return result;
                 }
-                await change.WriteOutboxAsync(token);
-                await db.SaveChangesAsync(token);
-                var deliveries = await WebhookFanOut.WriteAsync(db, change.Hooks(), change.Now, token);
-                await tx.CommitAsync(token);
-                woke = change.HasEvents;
-                hooked = deliveries > 0;
-                return result;
-            }
-            finally
-            {
-                db.SavingChanges -= Saving;
-            }
-        }, ct);
-        if (woke) signal.Wake();
-        if (hooked) hooks?.Wake();
-        return result;
+                finally
+                {
+                    db.SavingChanges -= Saving;
+                }
+            }, ct);
+            if (woke) signal.Wake();
+            if (hooked) hooks?.Wake();
+            return result;
+        }
     }
 
     public Task RunAsync(Func<StateChange, CancellationToken, Task> work, CancellationToken ct) =>
