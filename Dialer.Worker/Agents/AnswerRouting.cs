@@ -56,7 +56,7 @@ public sealed class AnswerRouting(DialerDb db, AttemptUpdates updates, TimeProvi
                 unit.Publish(new CallBridgedToAgent(a.Id, a.CampaignId, agent.AgentId, a.ContactId, now));
             }
             return true;
-        }, ct);
+        }, ct, neverEnds: true);
         if (attempt is null || settings is null || attempt.IsFinal) return new VoiceResponse().Hangup();
 
         var hooks = twilio.Value.PublicWebhookBaseUrl;

@@ -27,15 +27,18 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
     /// As above, for a change that locks and changes more (the agent reservation) or publishes events of its own: it
     /// runs inside the attempt's unit of work, so the attempt and its agent commit together or not at all.
     /// </summary>
+    /// <param name="neverEnds">the change cannot end the call (the answer): its contact, which only an end writes,
+    /// is not locked, one round trip fewer on the answer's path</param>
     public async Task<CallAttempt?> ApplyAsync(Guid attemptId,
-        Func<CallAttempt, StateChange, CancellationToken, Task<bool>> change, CancellationToken ct)
+        Func<CallAttempt, StateChange, CancellationToken, Task<bool>> change, CancellationToken ct,
+        bool neverEnds = false)
     {
         var applied = await changes.RunAsync(async (unit, token) =>
         {
             var attempt = await unit.LockAttemptAsync(attemptId, token);
             if (attempt is null) return null;
             // the contact before any agent the change may lock: the change may end the call, which the contact records
-            var contact = (await unit.LockContactAsync(attempt.ContactId, token))!;
+            var contact = neverEnds ? null : (await unit.LockContactAsync(attempt.ContactId, token))!;
             var before = new Before(attempt.State, attempt.AnsweredAt, attempt.BridgedAt);
             if (!await change(attempt, unit, token))
             {
@@ -59,7 +62,8 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
 
     sealed record Applied(CallAttempt Attempt, Before Before, bool Changed);
 
-    async Task SettleAsync(StateChange unit, CallAttempt attempt, Contact contact, Before before, CancellationToken ct)
+    async Task SettleAsync(StateChange unit, CallAttempt attempt, Contact? contact, Before before,
+        CancellationToken ct)
     {
         var now = unit.Now;
         var db = unit.Db;
@@ -72,6 +76,8 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
         attempt.SettleAbandon(now);
         if (ended)
         {
+            if (contact is null)
+                throw new InvalidOperationException($"Attempt {attempt.Id} ended in a change declared never to end it");
             var earlier = await db.CallAttempts.AsNoTracking()
                 .Where(a => a.ContactId == contact.Id && a.Id != attempt.Id).ToListAsync(ct);
             var (sameEnd, sameDisposition) = ContactOutcome.SameBefore(attempt, earlier, settings!);
