@@ -9,9 +9,11 @@ namespace Dialer.Core.Changes;
 /// and publish events, save the rows with the events in the outbox, commit, and wake the dispatcher. A caller cannot
 /// forget a step, and an event is never lost nor sent for a change that was not saved. Under a retrying execution
 /// strategy the whole unit is retried from a clean slate, so <c>work</c> must read what it changes through the change.
-/// The change's outbound webhook deliveries are written in the same transaction (<see cref="WebhookFanOut"/>).
+/// The change's outbound webhook deliveries are written in the same transaction (<see cref="WebhookFanOut"/>), unless
+/// <paramref name="interest"/> knows that no subscription wants its events.
 /// </summary>
-public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider clock, WebhookSignal? hooks = null)
+public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider clock, WebhookSignal? hooks = null,
+    WebhookInterest? interest = null)
 {
     public async Task<T> RunAsync<T>(Func<StateChange, CancellationToken, Task<T>> work, CancellationToken ct)
     {
@@ -54,7 +56,9 @@ public sealed class StateChanges(DialerDb db, OutboxSignal signal, TimeProvider 
                     }
                     await change.WriteOutboxAsync(token);
                     await db.SaveChangesAsync(token);
-                    var deliveries = await WebhookFanOut.WriteAsync(db, change.Hooks(), change.Now, token);
+                    var wanted = change.Hooks();
+                    var deliveries = interest?.MayWant(wanted.Select(h => h.Type)) == false ? 0
+                        : await WebhookFanOut.WriteAsync(db, wanted, change.Now, token);
                     await tx.CommitAsync(token);
                     woke = change.HasEvents;
                     hooked = deliveries > 0;

@@ -25,6 +25,10 @@ public static class DialerServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Core.OutboundWebhooks.WebhookSignal>();
+        builder.Services.AddSingleton<Core.OutboundWebhooks.WebhookInterest>();
+        builder.Services.AddHostedService(services => new WebhookInterestListener(connectionString,
+            services.GetRequiredService<Core.OutboundWebhooks.WebhookInterest>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookInterestListener>>()));
         builder.Services.AddScoped<StateChanges>();
         builder.Services.TryAddScoped<IChangeAuthor, SystemAuthor>();
         builder.Services.AddScoped<CampaignHistory>();
