@@ -28,7 +28,8 @@ public sealed class WebhookInterestListener(string connectionString, WebhookInte
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 interest.Forget();
-                log.LogWarning(e, "Webhook subscriptions' notifications lost; every change fans out until they are back");
+                log.LogWarning(e,
+                    "Webhook subscriptions' notifications lost; every change fans out until they are back");
                 await Task.Delay(Retry, ct);
             }
         }

@@ -38,8 +38,8 @@ public sealed class WebhookInterestRules
 
 /// <summary>
 /// The listener on real PostgreSQL: a subscription added or removed reaches the interest through the trigger's
-/// notification, a change nobody wants writes no delivery and sends no fan-out, and a lost connection makes every change
-/// fan out again until it is back.
+/// notification, a change nobody wants writes no delivery and sends no fan-out, and a lost connection makes every
+/// change fan out again until it is back.
 /// </summary>
 public sealed class WebhookInterestTests : IAsyncLifetime
 {
