@@ -92,8 +92,8 @@ public sealed class AgentHealer(IServiceScopeFactory scopes, IOptions<AgentOptio
 
     /// <summary>
     /// However an agent went Offline (logged out, by a manager, their console gone), their line is hung up here; its
-    /// status callback then marks it dropped. Asked again each round until it has: hanging up an ended call is
-    /// harmless.
+    /// status callback then marks it dropped. Asked again each round until it has; a line Twilio no longer knows (its
+    /// last callback lost) is marked dropped by the hang-up itself.
     /// </summary>
     static async Task HangUpLinesOfOfflineAgentsAsync(DialerDb db, IPublishEndpoint bus, ILogger log,
         CancellationToken ct)

@@ -62,7 +62,10 @@ public sealed class AgentLineConsumer(DialerDb db, TwilioClients clients, AgentL
         }
         catch (ApiException e) when (e.Status == 404 || e.Code == 21220)
         {
+            // its status callback was lost (a Worker down as it ended): record the end here, or the healer asks
+            // again every round for ever
             log.LogInformation("The line of agent {AgentId} had already ended", agentId);
+            await lines.ApplyAsync(agentId, (a, now) => a.LineDropped(callSid, "the line had already ended", now), ct);
         }
     }
 
