@@ -10,6 +10,7 @@ namespace Dialer.Core.OutboundWebhooks;
 /// </summary>
 public sealed class WebhookInterest
 {
+    readonly Lock _gate = new();
     volatile IReadOnlySet<string>? _events;
     long _generation;
 
@@ -20,19 +21,25 @@ public sealed class WebhookInterest
     /// <summary>A subscription changed, or the listener lost its connection: unknown until the next load.</summary>
     public void Forget()
     {
-        Interlocked.Increment(ref _generation);
-        _events = null;
+        lock (_gate) // with Know's check: a Forget between its check and its write would be undone
+        {
+            _generation++;
+            _events = null;
+        }
     }
 
     /// <summary>Taken before a load: the load counts only if nothing changed while it ran.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation
+    {
+        get { lock (_gate) return _generation; }
+    }
 
     /// <returns>false when a change came during the load (it must be loaded again)</returns>
     public bool Know(IReadOnlySet<string> events, long loadedAt)
     {
-        lock (this)
+        lock (_gate)
         {
-            if (Generation != loadedAt) return false;
+            if (_generation != loadedAt) return false;
             _events = events;
             return true;
         }
