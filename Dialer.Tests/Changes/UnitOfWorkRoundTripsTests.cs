@@ -24,7 +24,7 @@ public sealed class UnitOfWorkRoundTripsTests(UnitOfWorkDatabase world) : IClass
     [Fact]
     public async Task Saves_inside_a_unit_of_work_send_no_savepoint()
     {
-        var (commands, savepoints) = (new Commands(), new Savepoints());
+        var (commands, savepoints) = (new CommandLog(), new Savepoints());
         var options = new DbContextOptionsBuilder<DialerDb>();
         options.UseDialerDb(world.Database.ConnectionString).AddInterceptors(commands, savepoints);
         await using var db = new DialerDb(options.Options);
@@ -54,25 +54,6 @@ public sealed class UnitOfWorkRoundTripsTests(UnitOfWorkDatabase world) : IClass
         {
             Created++;
             return base.CreatingSavepointAsync(transaction, eventData, result, ct);
-        }
-    }
-
-    sealed class Commands : DbCommandInterceptor
-    {
-        public List<string> Texts { get; } = [];
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-        {
-            Texts.Add(command.CommandText);
-            return base.NonQueryExecutingAsync(command, eventData, result, ct);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-        {
-            Texts.Add(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, ct);
         }
     }
 }

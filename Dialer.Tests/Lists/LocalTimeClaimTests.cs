@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +10,6 @@ using Dialer.Core.Dialing;
 using Dialer.Core.Lists;
 using Dialer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dialer.Tests.Lists;
 
@@ -166,18 +164,6 @@ public sealed class LocalTimeClaimTests(ApiFactory api)
             permitted.Select(c => c.Phone));
     }
 
-    sealed class Commands : DbCommandInterceptor
-    {
-        public List<string> Texts { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-        {
-            Texts.Add(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, ct);
-        }
-    }
-
     [Fact]
     public async Task A_campaign_without_local_time_is_claimed_by_the_query_it_always_was()
     {
@@ -186,7 +172,7 @@ public sealed class LocalTimeClaimTests(ApiFactory api)
         (await _marketer.AttachAsync(campaign, list)).EnsureSuccessStatusCode();
         (await _marketer.UploadCsvAsync(campaign, Rows(new Random(9), 10, 5))).EnsureSuccessStatusCode();
 
-        var commands = new Commands();
+        var commands = new CommandLog();
         var options = new DbContextOptionsBuilder<DialerDb>();
         options.UseDialerDb(api.Database.ConnectionString).AddInterceptors(commands);
         await using var db = new DialerDb(options.Options);
