@@ -17,7 +17,7 @@ JSON
   csv=$(mktemp --suffix .csv)
   # a recorded offer needs each customer's consent to recorded calls (Ontario's, Florida's and Spain's rules): these
   # customers gave it on a web form
-  awk -v rows=24 -v seed=11 -v zones="America/Toronto Europe/Madrid Florida" -f ops/lib/gen-contacts.awk \
+  awk -v rows=24 -v seed="$((DEMO_SEED + 21))" -v zones="America/Toronto Europe/Madrid Florida" -f ops/lib/gen-contacts.awk \
     | python3 -c 'import csv,sys
 rows = csv.DictReader(sys.stdin); out = csv.DictWriter(sys.stdout, rows.fieldnames, lineterminator="\n")
 out.writeheader()

@@ -61,7 +61,7 @@ work_a_preview_campaign() {
 JSON
 ) || { echo "preview: FAILED: no campaign"; return 1; }
   # numbers of the zone itself: a stated zone only adds to the number's, it cannot stand in for it
-  awk -v rows=3 -v seed=11 -v zones="$zone" -f ops/lib/gen-contacts.awk \
+  awk -v rows=3 -v seed="$((DEMO_SEED + 31))" -v zones="$zone" -f ops/lib/gen-contacts.awk \
     | awk -F, -v OFS=, 'NR == 1 { print "phone,name,timezone"; next }
         { split("Grace Hopper,Alan Turing,Ada Lovelace", who, ","); print $1, who[NR - 1], $3 }' \
     | as "$KEY" POST "/api/campaigns/$campaign/contacts" -H 'Content-Type: text/csv' --data-binary @- >/dev/null

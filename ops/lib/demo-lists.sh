@@ -10,7 +10,7 @@ DEMO_LISTS=()
 attach_demo_lists() {
   local campaign=$1 rows=$2 zones=${3//Europe\/Madrid/} name seed priority=1 list csv attached
   for name in "Spring fair leads" "Win-back customers"; do
-    seed=$((11 + priority))
+    seed=$((DEMO_SEED + 11 + priority))
     list=$(as "$KEY" POST /api/lists -d "{\"name\":\"Demo: $name $(date -u +%H:%M:%S)\",\"defaultRegion\":\"US\"}" \
       | json_field id)
     csv=$(mktemp --suffix .csv)
