@@ -6,7 +6,8 @@ HOOKS_DESCRIPTION="demo receiver"
 
 start_webhook_receiver() {
   WEBHOOK_SECRET=$(python3 -c 'import secrets; print("whsec_" + secrets.token_urlsafe(32))')
-  ( export WEBHOOK_SECRET; exec setsid python3 ops/lib/webhook-receiver.py "$HOOKS_PORT" ) \
+  WEBHOOK_PATH="/hooks/$(python3 -c 'import secrets; print(secrets.token_hex(8))')" # this run's own address
+  ( export WEBHOOK_SECRET WEBHOOK_PATH; exec setsid python3 ops/lib/webhook-receiver.py "$HOOKS_PORT" ) \
     >ops/.run/webhook-receiver.log 2>&1 &
   echo $! >ops/.run/webhook-receiver.pid
   wait_http webhook-receiver "http://127.0.0.1:$HOOKS_PORT/summary" 20
@@ -25,7 +26,7 @@ for s in json.loads(sys.stdin.read().strip() or "[]"):
 # prints the subscription's id; the admin's, for every campaign (and so the global do-not-call list too)
 register_demo_webhook() {
   as "$KEY" POST /api/webhooks -d @- <<JSON | json_field id
-{ "url": "http://127.0.0.1:$HOOKS_PORT/hooks", "secret": "$WEBHOOK_SECRET", "description": "$HOOKS_DESCRIPTION",
+{ "url": "http://127.0.0.1:$HOOKS_PORT$WEBHOOK_PATH", "secret": "$WEBHOOK_SECRET", "description": "$HOOKS_DESCRIPTION",
   "events": ["call.answered", "call.ended", "disposition.set", "contact.done", "campaign.state_changed",
              "do_not_call.added"] }
 JSON
@@ -46,7 +47,7 @@ counts = ", ".join(f"{k} {v}" for k, v in sorted(s["events"].items()))
 signatures = "all valid" if s["badSignatures"] == 0 else f"{s['badSignatures']} INVALID"
 print(f"  webhooks: the demo receiver heard {s['received']} events about {s['contacts']} contacts ({counts}); "
       f"signatures {signatures}, {s['heardTwice']} heard twice, {s['outOfOrder']} out of order per contact, "
-      f"{pending} still pending")
+      f"{pending} still pending; {s['strays']} for earlier runs' subscriptions refused")
 sys.exit(0 if s["received"] > 0 and s["badSignatures"] == s["heardTwice"] == s["outOfOrder"] == pending == 0 else 1)
 PY
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A CRM's end of Dialer's outbound webhooks, for the demo: checks every POST's signature, counts what came.
 
-    WEBHOOK_SECRET=... python3 ops/lib/webhook-receiver.py PORT
+    WEBHOOK_SECRET=... WEBHOOK_PATH=/hooks/<run> python3 ops/lib/webhook-receiver.py PORT
 
-POST /hooks takes a delivery (204); GET /summary answers with the counts by event, the signatures that failed, the
+POST WEBHOOK_PATH takes a delivery (204); a POST to any other path is a stray (404, counted apart): a delivery still
+pending for an earlier run's subscription, which holds another secret, must not count as a bad signature of this one; GET /summary answers with the counts by event, the signatures that failed, the
 events heard twice and the contacts whose events came out of order. Verifying a signature, as docs/webhooks.md says:
 Dialer-Signature is "t=<unix seconds>,v1=<hex>", where hex is HMAC-SHA256(secret, "<t>.<raw body>").
 """
@@ -12,9 +13,10 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SECRET = os.environ["WEBHOOK_SECRET"].encode()
+PATH = os.environ.get("WEBHOOK_PATH", "/hooks")
 TOLERANCE_SECONDS = 300
 lock = threading.Lock()
-events, bad_signatures, repeats, out_of_order = Counter(), 0, 0, 0
+events, bad_signatures, repeats, out_of_order, strays = Counter(), 0, 0, 0, 0
 seen_events, last_delivery_of_contact = set(), {}
 
 
@@ -31,8 +33,15 @@ class Hooks(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: the sender POSTs many at once over pooled connections
 
     def do_POST(self):
-        global bad_signatures, repeats, out_of_order
+        global bad_signatures, repeats, out_of_order, strays
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path != PATH:
+            with lock:
+                strays += 1
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         valid = signature_valid(self.headers.get("Dialer-Signature", ""), body)
         event = json.loads(body)
         delivery = int(self.headers.get("Dialer-Delivery", 0))
@@ -55,7 +64,7 @@ class Hooks(BaseHTTPRequestHandler):
     def do_GET(self):
         with lock:
             summary = {"received": sum(events.values()), "events": dict(events), "badSignatures": bad_signatures,
-                       "heardTwice": repeats, "outOfOrder": out_of_order, "contacts": len(last_delivery_of_contact)}
+                       "heardTwice": repeats, "outOfOrder": out_of_order, "strays": strays, "contacts": len(last_delivery_of_contact)}
         payload = json.dumps(summary).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
