@@ -13,7 +13,8 @@ namespace Dialer.Core.Scheduling;
 
 /// <summary>
 /// One tick of one campaign: ask its pacer how many lines to open, claim that many lawful contacts,
-/// publish their dials. Quartz runs it about once a second on exactly one node of the cluster.
+/// publish their dials. Quartz runs it about once a second on one node of the cluster, and <see cref="PacingLock"/>
+/// keeps it to one even while Quartz hands a silent node's triggers over.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, ContactClaimer claimer,
@@ -23,6 +24,23 @@ public sealed class CampaignPacingJob(DialerDb db, PacerRegistry pacers, Contact
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
     {
         var id = Guid.Parse(context.MergedJobDataMap.GetString(CampaignScheduler.CampaignIdKey)!);
+        if (!await PacingLock.TryTakeAsync(db, id, ct))
+        {
+            log.LogWarning("Campaign {CampaignId}: another node's tick still holds its pacing; this tick skipped", id);
+            return;
+        }
+        try
+        {
+            await TickAsync(context, id, ct);
+        }
+        finally
+        {
+            await PacingLock.ReleaseAsync(db, id);
+        }
+    }
+
+    async Task TickAsync(IJobExecutionContext context, Guid id, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null || campaign.Status != CampaignStatus.Running)

@@ -41,8 +41,10 @@ public static class DialerScheduler
                 });
                 store.UseClustering(c =>
                 {
-                    c.CheckinInterval = TimeSpan.FromSeconds(2);
-                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(6);
+                    // a dead Worker's pacing moves within about 5 s; a live one taken for dead under load cannot
+                    // pace a campaign twice at once (PacingLock), so the thresholds need no margin for that
+                    c.CheckinInterval = TimeSpan.FromSeconds(1);
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(4);
                 });
             });
         });
