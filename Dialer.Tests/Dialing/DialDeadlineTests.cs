@@ -51,7 +51,8 @@ public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneC
 
         // a first request stamped 30 s ago, then a retry after a pause the reconciler did not wait out
         var halfAMinuteAgo = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-30));
-        var claim = new DialClaim(db, halfAMinuteAgo, DialLead.Default, attempt.Id);
+        var dial = await DialFacts.ForAttemptAsync(db, attempt.Id, default);
+        var claim = new DialClaim(db, halfAMinuteAgo, DialLead.Default, dial!);
         await claim.LeavingAsync(default);
         var reconciler = world.Worker.Services.GetServices<IHostedService>().OfType<AttemptReconciler>().Single();
         await reconciler.RunOnceAsync(default);
