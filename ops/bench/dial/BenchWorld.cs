@@ -8,14 +8,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Bench.Dial;
 
-public sealed record BenchOptions(int Calls, string ConnectionString, int SimPort, int TimeoutSeconds)
+/// <param name="Calls">the burst's size</param>
+/// <param name="Rates">the steady rates offered, one step each, lowest first</param>
+public sealed record BenchOptions(int Calls, IReadOnlyList<int> Rates, int StepSeconds, string ConnectionString,
+    int SimPort, int WorkerPid, int TimeoutSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
         string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-        return new(int.Parse(Arg("--calls", "5000")),
+        return new(int.Parse(Arg("--calls", "2000")),
+            [.. Arg("--rates", "25,50,100,150,200,300,400,500").Split(',').Select(int.Parse)],
+            int.Parse(Arg("--seconds", "10")),
             Arg("--db", "Host=127.0.0.1;Database=dialer;Username=dialer;Password=dialer;Maximum Pool Size=20"),
-            int.Parse(Arg("--sim-port", "5190")), int.Parse(Arg("--timeout", "300")));
+            int.Parse(Arg("--sim-port", "5190")), int.Parse(Arg("--worker-pid", "0")),
+            int.Parse(Arg("--timeout", "120")));
     }
 }
 
