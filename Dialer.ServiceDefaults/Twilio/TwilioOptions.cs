@@ -46,10 +46,11 @@ public sealed class TwilioOptions
 
     // --- the Worker's dialing ---
     /// <summary>
-    /// The account's calls per second, for all Workers together: each live Worker takes an equal share, recomputed
-    /// on every heartbeat (Dialer.Worker/Dialing/AccountRate).
+    /// The account's calls per second, for all Workers together (whole calls: a fraction is dropped): each live
+    /// Worker takes a whole share, the shares adding up to it, recomputed on every heartbeat
+    /// (Dialer.Worker/Dialing/AccountRate).
     /// </summary>
-    [Range(0.1, 10_000)] public double AccountCallsPerSecond { get; set; } = 1;
+    [Range(1, 10_000)] public double AccountCallsPerSecond { get; set; } = 1;
     /// <summary>How often a Worker renews its lease and recomputes its share; one silent for three of these is
     /// dead, and the others share its part.</summary>
     [Range(100, 10_000)] public int RateShareHeartbeatMilliseconds { get; set; } = 2000;

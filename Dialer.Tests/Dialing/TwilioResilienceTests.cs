@@ -15,7 +15,7 @@ public sealed class TwilioResilienceTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = Options.Create(new TwilioOptions { AccountErrorHoldSeconds = 30 });
-        var resilience = new TwilioResilience(new RetunableTokenBucket(1000, clock), options, clock,
+        var resilience = new TwilioResilience(new AccountRateLimiter(1000, clock), options, clock,
             NullLogger<TwilioResilience>.Instance);
         ValueTask<int> Create() => resilience.Pipeline.ExecuteAsync(_ => ValueTask.FromResult(1));
 

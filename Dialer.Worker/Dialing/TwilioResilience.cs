@@ -30,7 +30,7 @@ public sealed class TwilioResilience
     /// <summary>True while creates are held back after an account error.</summary>
     public bool HoldingForAccountError => Volatile.Read(ref _holding) == 1;
 
-    public TwilioResilience(RetunableTokenBucket accountRate, IOptions<TwilioOptions> options, TimeProvider clock,
+    public TwilioResilience(AccountRateLimiter accountRate, IOptions<TwilioOptions> options, TimeProvider clock,
         ILogger<TwilioResilience> log)
     {
         _accountErrorHold = TimeSpan.FromSeconds(options.Value.AccountErrorHoldSeconds);

@@ -39,7 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton(sp =>
             sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Lead);
         // no dial before the first heartbeat has told this Worker its share
-        builder.Services.AddSingleton(sp => new RetunableTokenBucket(0, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new AccountRateLimiter(0, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WorkerLeaseHeartbeat>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerLeaseHeartbeat>());
         builder.Services.AddSingleton<TwilioResilience>();

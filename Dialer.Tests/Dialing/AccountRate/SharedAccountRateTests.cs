@@ -37,7 +37,7 @@ public sealed class SharedAccountRateTests(TwentyCallsASecondAccount world) : IC
         await using var second = world.StartWorker();
         var first = Share(world.Worker.Services);
         var other = Share(second.Services);
-        await WaitForAsync(() => first.PerSecond == Rate / 2.0 && other.PerSecond == Rate / 2.0,
+        await WaitForAsync(() => first.Quota == Rate / 2 && other.Quota == Rate / 2,
             TimeSpan.FromSeconds(15));
 
         var (campaign, _) = await world.RunningCampaignAsync(130);
@@ -50,7 +50,7 @@ public sealed class SharedAccountRateTests(TwentyCallsASecondAccount world) : IC
             TimeSpan.FromSeconds(60));
 
         var seconds = world.Simulator.CreateRate.Seconds(world.Simulator.Options.AccountSid);
-        // The Workers hand out tokens at the rate exactly, plus one bucket (a tenth of a second's share, 1 call) each.
+        // The Workers' quotas add up to the rate in every calendar second.
         // The simulator counts arrivals, and on this shared 2-core machine a request may stall for a second or more
         // before it arrives, so a call granted in one second may land in a later one: any run of seconds keeps to
         // the rate give or take one second's calls. Two Workers each at the whole rate would make twice the rate.
@@ -64,23 +64,23 @@ public sealed class SharedAccountRateTests(TwentyCallsASecondAccount world) : IC
             $"both Workers dialed at their shares: {string.Join(" ", counts)}");
 
         await second.DisposeAsync(); // a clean stop gives its lease back
-        await WaitForAsync(() => first.PerSecond == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => first.Quota == Rate, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task A_Worker_that_dies_without_a_word_stops_counting_within_three_heartbeats()
     {
         var survivor = Share(world.Worker.Services);
-        await WaitForAsync(() => survivor.PerSecond == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => survivor.Quota == Rate, TimeSpan.FromSeconds(10));
         await using (var db = world.Db())
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO worker_leases VALUES ({Guid.NewGuid()}, 'killed', now(), now())");
 
-        await WaitForAsync(() => survivor.PerSecond == Rate / 2.0, TimeSpan.FromSeconds(5));
-        await WaitForAsync(() => survivor.PerSecond == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => survivor.Quota == Rate / 2, TimeSpan.FromSeconds(5));
+        await WaitForAsync(() => survivor.Quota == Rate, TimeSpan.FromSeconds(10));
     }
 
-    static RetunableTokenBucket Share(IServiceProvider services) => services.GetRequiredService<RetunableTokenBucket>();
+    static AccountRateLimiter Share(IServiceProvider services) => services.GetRequiredService<AccountRateLimiter>();
 
     static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
     {

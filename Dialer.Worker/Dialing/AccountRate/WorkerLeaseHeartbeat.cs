@@ -6,11 +6,11 @@ namespace Dialer.Worker.Dialing.AccountRate;
 
 /// <summary>
 /// Keeps this Worker's row in worker_leases fresh and retunes its Twilio rate limiter to its share of the account's
-/// calls per second: the account's rate divided by the Workers seen within three heartbeats. A Worker that dies stops
-/// renewing and the others take its part within seconds; one that stops cleanly removes its row at once. A Worker
-/// that cannot renew its lease for that long dials nothing: the others no longer count it.
+/// calls per second: the account's whole calls a second divided among the Workers seen within three heartbeats. A
+/// Worker that dies stops renewing and the others take its part within seconds; one that stops cleanly removes its row
+/// at once. A Worker that cannot renew its lease for that long dials nothing: the others no longer count it.
 /// </summary>
-public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, RetunableTokenBucket limiter,
+public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, AccountRateLimiter limiter,
     IOptions<TwilioOptions> options, TimeProvider clock, ILogger<WorkerLeaseHeartbeat> log) : BackgroundService
 {
     // one heartbeat at a time across the Workers: two joining at once cannot both believe they are alone
@@ -45,7 +45,7 @@ public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, RetunableT
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
         var window = LiveWindow;
-        var live = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        var workers = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(token);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({HeartbeatLockKey})", token);
@@ -53,13 +53,14 @@ public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, RetunableT
                 INSERT INTO worker_leases (id, node, started_at, last_seen) VALUES ({_id}, {_node}, now(), now())
                 ON CONFLICT (id) DO UPDATE SET last_seen = now()
                 """, token);
-            var count = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM worker_leases WHERE last_seen > now() - {window}
+            var seen = await db.Database.SqlQuery<LiveWorkers>($"""
+                SELECT count(*)::int AS live, (count(*) FILTER (WHERE id < {_id}))::int AS rank
+                FROM worker_leases WHERE last_seen > now() - {window}
                 """).SingleAsync(token);
             await db.Database.ExecuteSqlAsync(
                 $"DELETE FROM worker_leases WHERE last_seen < now() - interval '1 hour'", token);
             await tx.CommitAsync(token);
-            return count;
+            return seen;
         }, ct);
 
         var now = clock.GetTimestamp();
@@ -68,14 +69,17 @@ public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, RetunableT
         _liveSince ??= now;
         // every other Worker renews within one heartbeat (and waits its turn on the lock): two leave a margin
         var seenByAll = clock.GetElapsedTime(_liveSince.Value, now) >= Heartbeat * 2;
-        Retune(RateShare.Of(options.Value.AccountCallsPerSecond, live, seenByAll), $"{live} live Workers");
+        Retune(RateShare.Of(options.Value.AccountCallsPerSecond, workers.Live, workers.Rank, seenByAll),
+            $"{workers.Live} live Workers");
     }
 
-    void Retune(double share, string why)
+    sealed record LiveWorkers(int Live, int Rank);
+
+    void Retune(int quota, string why)
     {
-        if (Math.Abs(limiter.PerSecond - share) < 1e-9) return;
-        limiter.Retune(share);
-        log.LogInformation("This Worker's share of the account's rate: {Share:0.##} calls/s ({Why})", share, why);
+        if (limiter.Quota == quota) return;
+        limiter.Retune(quota);
+        log.LogInformation("This Worker's share of the account's rate: {Quota} calls/s ({Why})", quota, why);
     }
 
     public override async Task StopAsync(CancellationToken ct)

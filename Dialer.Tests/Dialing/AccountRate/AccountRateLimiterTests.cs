@@ -1,0 +1,138 @@
+using Dialer.Worker.Dialing.AccountRate;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dialer.Tests.Dialing.AccountRate;
+
+public sealed class AccountRateLimiterTests
+{
+    static readonly DateTimeOffset WholeSecond = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_quota_of_four_takes_turns_a_fifth_of_a_second_apart_and_none_after_four_fifths()
+    {
+        var clock = new FakeTimeProvider(WholeSecond);
+        using var limiter = new AccountRateLimiter(4, clock);
+
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // the next turn is at 0.2 s
+        foreach (var at in new[] { 200, 400, 600 })
+        {
+            clock.SetUtcNow(WholeSecond.AddMilliseconds(at - 1));
+            Assert.False(limiter.AttemptAcquire().IsAcquired);
+            clock.SetUtcNow(WholeSecond.AddMilliseconds(at));
+            Assert.True(limiter.AttemptAcquire().IsAcquired, $"turn at {at} ms");
+        }
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(999));
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // four this second
+        clock.SetUtcNow(WholeSecond.AddSeconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public void A_second_begun_late_gives_no_turn_after_four_fifths()
+    {
+        var clock = new FakeTimeProvider(WholeSecond.AddMilliseconds(850));
+        using var limiter = new AccountRateLimiter(10, clock);
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // a call now could reach Twilio in the next second
+        clock.SetUtcNow(WholeSecond.AddSeconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public void No_calendar_second_holds_more_than_the_quota_whenever_requests_come()
+    {
+        var random = new Random(20261207);
+        for (var run = 0; run < 200; run++)
+        {
+            var quota = random.Next(1, 60);
+            var clock = new FakeTimeProvider(WholeSecond.AddTicks(random.NextInt64(TimeSpan.TicksPerSecond)));
+            using var limiter = new AccountRateLimiter(quota, clock);
+            var granted = new List<DateTimeOffset>();
+            for (var request = 0; request < 2_000; request++)
+            {
+                clock.Advance(TimeSpan.FromTicks(random.NextInt64(TimeSpan.TicksPerSecond / quota)));
+                if (limiter.AttemptAcquire().IsAcquired) granted.Add(clock.GetUtcNow());
+            }
+            var seconds = granted.GroupBy(t => t.UtcTicks / TimeSpan.TicksPerSecond).ToList();
+            Assert.All(seconds, s => Assert.True(s.Count() <= quota, $"quota {quota}: {s.Count()} in a second"));
+            Assert.All(granted, t => Assert.True(t.UtcTicks % TimeSpan.TicksPerSecond < TimeSpan.TicksPerSecond * 4 / 5,
+                "a turn in the second's last fifth"));
+            Assert.True(granted.Count >= seconds.Count * quota / 2, $"quota {quota}: {granted.Count} granted");
+        }
+    }
+
+    [Fact]
+    public async Task Waiting_requests_follow_the_new_quota_from_the_moment_it_changes()
+    {
+        var clock = new FakeTimeProvider(WholeSecond);
+        using var limiter = new AccountRateLimiter(10, clock);
+        Assert.True((await limiter.AcquireAsync()).IsAcquired);
+        var waiting = Enumerable.Range(0, 5).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+
+        clock.Advance(TimeSpan.FromMilliseconds(80));
+        await WaitForAsync(() => waiting.Count(w => w.IsCompleted) == 1);
+
+        limiter.Retune(0);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await Task.Delay(50);
+        Assert.Equal(1, waiting.Count(w => w.IsCompleted)); // a quota of nothing: nobody leaves
+
+        limiter.Retune(100);
+        clock.Advance(TimeSpan.FromMilliseconds(8));
+        await WaitForAsync(() => waiting.Count(w => w.IsCompleted) >= 2);
+        clock.Advance(TimeSpan.FromMilliseconds(40));
+        await WaitForAsync(() => waiting.All(w => w.IsCompleted));
+        Assert.All(await Task.WhenAll(waiting), lease => Assert.True(lease.IsAcquired));
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_leaves_the_queue_and_the_next_one_takes_its_turn()
+    {
+        var clock = new FakeTimeProvider(WholeSecond);
+        using var limiter = new AccountRateLimiter(10, clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = limiter.AcquireAsync(1, cancel.Token).AsTask();
+        var next = limiter.AcquireAsync().AsTask();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        clock.Advance(TimeSpan.FromMilliseconds(80));
+        await WaitForAsync(() => next.IsCompleted);
+        Assert.True((await next).IsAcquired);
+    }
+
+    [Theory]
+    [InlineData(100, 1, 0, false, 100)]
+    [InlineData(100, 4, 3, true, 25)]
+    [InlineData(10, 3, 0, true, 4)]
+    [InlineData(10, 3, 2, true, 3)]
+    [InlineData(100, 2, 0, false, 0)]
+    [InlineData(2.5, 1, 0, true, 2)]
+    public void A_share_is_the_rate_over_the_live_Workers_and_nothing_until_all_have_seen_a_newcomer(
+        double rate, int live, int rank, bool seenByAll, int quota) =>
+        Assert.Equal(quota, RateShare.Of(rate, live, rank, seenByAll));
+
+    [Fact]
+    public void The_quotas_of_the_live_Workers_add_up_to_the_rate_and_only_grow_when_one_leaves()
+    {
+        for (var rate = 1; rate <= 120; rate++)
+            for (var live = 1; live <= 12; live++)
+            {
+                var quotas = Enumerable.Range(0, live).Select(r => RateShare.Of(rate, live, r, true)).ToList();
+                Assert.Equal(rate, quotas.Sum());
+                if (live == 1) continue;
+                // one leaves: each other's rank stays or drops by one, and its quota does not shrink
+                for (var gone = 0; gone < live; gone++)
+                    for (var rank = 0; rank < live; rank++)
+                        if (rank != gone)
+                            Assert.True(RateShare.Of(rate, live - 1, rank > gone ? rank - 1 : rank, true)
+                                >= quotas[rank], $"rate {rate}, {live} Workers, rank {rank}, gone {gone}");
+            }
+    }
+
+    static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+}

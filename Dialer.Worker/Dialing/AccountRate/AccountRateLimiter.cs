@@ -1,0 +1,167 @@
+using System.Threading.RateLimiting;
+
+namespace Dialer.Worker.Dialing.AccountRate;
+
+/// <summary>
+/// This Worker's calls in each calendar second (UTC, as every Worker's clock reads it): at most its quota, the k-th of
+/// a second not before k / quota of <see cref="Spread"/> into it, none after <see cref="Spread"/>. The Workers' quotas
+/// are whole numbers adding up to the account's rate (<see cref="RateShare"/>), so no calendar second holds more
+/// creates than the account allows, where a bucket of tokens per Worker lets each add its bucket to a second (three
+/// Workers at 10 calls/s made 12 in a second); the calls are spread within the second, and the last leaves with a
+/// fifth of a second to reach Twilio before the next second starts. The quota can change while requests wait (0 holds
+/// them all until it rises). Requests are served oldest first; one cancelled while it waits leaves the queue.
+/// </summary>
+public sealed class AccountRateLimiter : RateLimiter
+{
+    const long Spread = TimeSpan.TicksPerSecond * 8 / 10;
+    readonly TimeProvider _clock;
+    readonly Lock _gate = new();
+    readonly LinkedList<Waiter> _queue = new();
+    readonly int _queueLimit;
+    int _quota;
+    long _second = long.MinValue;
+    int _used;
+    ITimer? _pump;
+    bool _disposed;
+
+    public AccountRateLimiter(int quota, TimeProvider clock, int queueLimit = 100_000)
+    {
+        _clock = clock;
+        _queueLimit = queueLimit;
+        _quota = Math.Max(0, quota);
+    }
+
+    /// <summary>Calls a second this Worker may make.</summary>
+    public int Quota
+    {
+        get { lock (_gate) return _quota; }
+    }
+
+    /// <summary>From now on, at most this many calls a second (this second's calls so far count against it).</summary>
+    public void Retune(int quota)
+    {
+        lock (_gate)
+        {
+            _quota = Math.Max(0, quota);
+            ServeLocked();
+        }
+    }
+
+    /// <summary>Takes a call of the current second when its turn within the second has come.</summary>
+    bool TryTake()
+    {
+        var (second, offset) = Now();
+        if (second != _second) (_second, _used) = (second, 0);
+        if (_used >= _quota || offset >= Spread || offset * _quota < _used * Spread) return false;
+        _used++;
+        return true;
+    }
+
+    /// <summary>How long until <see cref="TryTake"/> may succeed; null when the quota is 0.</summary>
+    TimeSpan? UntilNextTurn()
+    {
+        if (_quota <= 0) return null;
+        var (second, offset) = Now();
+        var used = second == _second ? _used : 0;
+        var wait = used < _quota && offset < Spread
+            ? (used * Spread + _quota - 1) / _quota - offset // the turn's first tick, rounded up
+            : TimeSpan.TicksPerSecond - offset;
+        return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, wait));
+    }
+
+    /// <summary>The calendar second and the ticks into it.</summary>
+    (long Second, long Offset) Now()
+    {
+        var ticks = _clock.GetUtcNow().UtcTicks;
+        return (ticks / TimeSpan.TicksPerSecond, ticks % TimeSpan.TicksPerSecond);
+    }
+
+    /// <summary>Hands turns to the oldest waiters, then sets the timer for the next turn.</summary>
+    void ServeLocked()
+    {
+        while (_queue.First is { } first && TryTake())
+        {
+            _queue.RemoveFirst();
+            if (!first.Value.Completion.TrySetResult(Lease.Granted)) _used--; // cancelled meanwhile: its turn stays
+            first.Value.Dispose();
+        }
+        if (_queue.Count == 0 || _disposed || UntilNextTurn() is not { } due) return;
+        _pump ??= _clock.CreateTimer(_ => { lock (_gate) ServeLocked(); }, null, Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+        _pump.Change(due, Timeout.InfiniteTimeSpan);
+    }
+
+    public override TimeSpan? IdleDuration => null;
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_gate)
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = _second == Now().Second ? Math.Max(0, _quota - _used) : _quota,
+                CurrentQueuedCount = _queue.Count,
+            };
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        lock (_gate)
+        {
+            if (permitCount != 1) throw new ArgumentOutOfRangeException(nameof(permitCount), "one call, one turn");
+            return _queue.Count == 0 && TryTake() ? Lease.Granted : Lease.Refused;
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken ct)
+    {
+        if (permitCount != 1) throw new ArgumentOutOfRangeException(nameof(permitCount), "one call, one turn");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_queue.Count == 0 && TryTake()) return ValueTask.FromResult<RateLimitLease>(Lease.Granted);
+            if (_queue.Count >= _queueLimit) return ValueTask.FromResult<RateLimitLease>(Lease.Refused);
+            var waiter = new Waiter();
+            var node = _queue.AddLast(waiter);
+            waiter.Cancellation = ct.Register(() =>
+            {
+                lock (_gate) if (node.List is not null) _queue.Remove(node);
+                waiter.Completion.TrySetCanceled(ct);
+            });
+            ServeLocked();
+            return new ValueTask<RateLimitLease>(waiter.Completion.Task);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _pump?.Dispose();
+            foreach (var w in _queue) w.Completion.TrySetResult(Lease.Refused);
+            _queue.Clear();
+        }
+    }
+
+    sealed class Waiter : IDisposable
+    {
+        public TaskCompletionSource<RateLimitLease> Completion { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public CancellationTokenRegistration Cancellation { get; set; }
+        // Unregister, not Dispose: Dispose would wait for a cancellation callback that waits for the bucket's lock
+        public void Dispose() => Cancellation.Unregister();
+    }
+
+    sealed class Lease(bool acquired) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true);
+        public static readonly Lease Refused = new(false);
+        public override bool IsAcquired => acquired;
+        public override IEnumerable<string> MetadataNames => [];
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}
