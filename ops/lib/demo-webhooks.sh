@@ -13,7 +13,8 @@ start_webhook_receiver() {
   wait_http webhook-receiver "http://127.0.0.1:$HOOKS_PORT/summary" 20
 }
 
-# earlier runs' subscriptions hold other secrets: gone before this run registers its own
+# earlier runs' subscriptions hold other secrets: gone before this run registers its own; and this run's goes as it
+# ends, with its receiver (left, it would pile up deliveries for a day for anything else run on this database)
 remove_demo_webhooks() {
   local id
   for id in $(as "$KEY" GET /api/webhooks 2>/dev/null | python3 -c 'import json,sys
