@@ -4,12 +4,12 @@ namespace Dialer.Worker.Dialing.AccountRate;
 
 /// <summary>
 /// This Worker's calls in each calendar second (UTC, as every Worker's clock reads it): at most its quota, the k-th of
-/// a second not before k / quota of <see cref="Spread"/> into it, none after <see cref="Spread"/>. The Workers' quotas
-/// are whole numbers adding up to the account's rate (<see cref="RateShare"/>), so no calendar second holds more
-/// creates than the account allows, where a bucket of tokens per Worker lets each add its bucket to a second (three
-/// Workers at 10 calls/s made 12 in a second); the calls are spread within the second, and the last leaves with a
-/// fifth of a second to reach Twilio before the next second starts. The quota can change while requests wait (0 holds
-/// them all until it rises). Requests are served oldest first; one cancelled while it waits leaves the queue.
+/// a second not before k / quota of <see cref="Spread"/> into it. A call in a second's last fifth may reach Twilio in
+/// the next second, so it counts against both. The Workers' quotas are whole numbers adding up to the account's rate
+/// (<see cref="RateShare"/>), so no calendar second holds more creates than the account allows as long as a request
+/// reaches Twilio within a fifth of a second; a token bucket per Worker lets each add its bucket to a second (three
+/// Workers at 10 calls/s made 12 in a second). The quota can change while requests wait (0 holds them all until it
+/// rises). Requests are served oldest first; one cancelled while it waits leaves the queue.
 /// </summary>
 public sealed class AccountRateLimiter : RateLimiter
 {
@@ -21,6 +21,7 @@ public sealed class AccountRateLimiter : RateLimiter
     int _quota;
     long _second = long.MinValue;
     int _used;
+    int _lent; // calls of this second's last fifth, counted against the next second too
     ITimer? _pump;
     bool _disposed;
 
@@ -51,10 +52,18 @@ public sealed class AccountRateLimiter : RateLimiter
     bool TryTake()
     {
         var (second, offset) = Now();
-        if (second != _second) (_second, _used) = (second, 0);
-        if (_used >= _quota || offset >= Spread || offset * _quota < _used * Spread) return false;
+        Roll(second);
+        if (_used >= _quota || offset < Spread && offset * _quota < _used * Spread) return false;
         _used++;
+        if (offset >= Spread) _lent++;
         return true;
+    }
+
+    void Roll(long second)
+    {
+        if (second == _second) return;
+        _used = second == _second + 1 ? _lent : 0;
+        (_second, _lent) = (second, 0);
     }
 
     /// <summary>How long until <see cref="TryTake"/> may succeed; null when the quota is 0.</summary>
@@ -62,10 +71,10 @@ public sealed class AccountRateLimiter : RateLimiter
     {
         if (_quota <= 0) return null;
         var (second, offset) = Now();
-        var used = second == _second ? _used : 0;
-        var wait = used < _quota && offset < Spread
-            ? (used * Spread + _quota - 1) / _quota - offset // the turn's first tick, rounded up
-            : TimeSpan.TicksPerSecond - offset;
+        Roll(second);
+        var wait = _used >= _quota ? TimeSpan.TicksPerSecond - offset
+            : offset < Spread ? (_used * Spread + _quota - 1) / _quota - offset // the turn's first tick, rounded up
+            : 0;
         return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, wait));
     }
 
@@ -98,7 +107,7 @@ public sealed class AccountRateLimiter : RateLimiter
         lock (_gate)
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = _second == Now().Second ? Math.Max(0, _quota - _used) : _quota,
+                CurrentAvailablePermits = _second == Now().Second ? Math.Max(0, _quota - _used) : _quota - _lent,
                 CurrentQueuedCount = _queue.Count,
             };
     }
