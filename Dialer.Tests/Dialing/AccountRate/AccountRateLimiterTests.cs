@@ -112,30 +112,44 @@ public sealed class AccountRateLimiterTests
     [Theory]
     [InlineData(100, 1, 0, false, 100)]
     [InlineData(100, 4, 3, true, 25)]
-    [InlineData(10, 3, 0, true, 4)]
-    [InlineData(10, 3, 2, true, 3)]
     [InlineData(100, 2, 0, false, 0)]
     [InlineData(2.5, 1, 0, true, 2)]
     public void A_share_is_the_rate_over_the_live_Workers_and_nothing_until_all_have_seen_a_newcomer(
-        double rate, int live, int rank, bool seenByAll, int quota) =>
-        Assert.Equal(quota, RateShare.Of(rate, live, rank, seenByAll));
+        double rate, int live, int rank, bool seenByAll, double perSecond) =>
+        Assert.Equal(perSecond, RateShare.Of(rate, live, rank, seenByAll).PerSecond);
 
     [Fact]
-    public void The_quotas_of_the_live_Workers_add_up_to_the_rate_and_only_grow_when_one_leaves()
+    public void Every_seconds_quotas_add_up_to_the_rate_and_every_Worker_gets_turns()
     {
-        for (var rate = 1; rate <= 120; rate++)
+        for (var rate = 1; rate <= 60; rate++)
             for (var live = 1; live <= 12; live++)
             {
-                var quotas = Enumerable.Range(0, live).Select(r => RateShare.Of(rate, live, r, true)).ToList();
-                Assert.Equal(rate, quotas.Sum());
-                if (live == 1) continue;
-                // one leaves: each other's rank stays or drops by one, and its quota does not shrink
-                for (var gone = 0; gone < live; gone++)
-                    for (var rank = 0; rank < live; rank++)
-                        if (rank != gone)
-                            Assert.True(RateShare.Of(rate, live - 1, rank > gone ? rank - 1 : rank, true)
-                                >= quotas[rank], $"rate {rate}, {live} Workers, rank {rank}, gone {gone}");
+                var shares = Enumerable.Range(0, live).Select(r => RateShare.Of(rate, live, r, true)).ToList();
+                for (long second = 1_796_000_000; second < 1_796_000_000 + 2 * live; second++)
+                    Assert.Equal(rate, shares.Sum(s => s.In(second)));
+                // fewer calls a second than Workers: each still gets one within as many seconds as there are Workers
+                Assert.All(shares, s => Assert.True(
+                    Enumerable.Range(0, live).Sum(k => s.In(1_796_000_000L + k)) >= 1, $"rate {rate}, {live} live"));
             }
+    }
+
+    [Fact]
+    public void A_Worker_takes_no_call_in_a_second_not_its_own_and_lends_none_into_one()
+    {
+        var share = new RateShare.Quota(0, 1, 0, 2); // one call a second between two Workers: this one's every other
+        var mine = share.In(WholeSecond.UtcTicks / TimeSpan.TicksPerSecond) == 1
+            ? WholeSecond
+            : WholeSecond.AddSeconds(1);
+        var clock = new FakeTimeProvider(mine.AddMilliseconds(-100)); // the last fifth of the other Worker's second
+        using var limiter = new AccountRateLimiter(share, clock);
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        clock.SetUtcNow(mine.AddMilliseconds(900)); // its own second's last fifth: the call could land in the next
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        clock.SetUtcNow(mine.AddSeconds(2).AddMilliseconds(100));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        clock.SetUtcNow(mine.AddSeconds(3).AddMilliseconds(100));
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
     }
 
     static async Task WaitForAsync(Func<bool> condition)

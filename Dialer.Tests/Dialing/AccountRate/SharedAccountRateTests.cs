@@ -37,7 +37,7 @@ public sealed class SharedAccountRateTests(TwentyCallsASecondAccount world) : IC
         await using var second = world.StartWorker();
         var first = Share(world.Worker.Services);
         var other = Share(second.Services);
-        await WaitForAsync(() => first.Quota == Rate / 2 && other.Quota == Rate / 2,
+        await WaitForAsync(() => first.Share.PerSecond == Rate / 2.0 && other.Share.PerSecond == Rate / 2.0,
             TimeSpan.FromSeconds(15));
 
         var (campaign, _) = await world.RunningCampaignAsync(130);
@@ -64,20 +64,20 @@ public sealed class SharedAccountRateTests(TwentyCallsASecondAccount world) : IC
             $"both Workers dialed at their shares: {string.Join(" ", counts)}");
 
         await second.DisposeAsync(); // a clean stop gives its lease back
-        await WaitForAsync(() => first.Quota == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => first.Share.PerSecond == Rate, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task A_Worker_that_dies_without_a_word_stops_counting_within_three_heartbeats()
     {
         var survivor = Share(world.Worker.Services);
-        await WaitForAsync(() => survivor.Quota == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => survivor.Share.PerSecond == Rate, TimeSpan.FromSeconds(10));
         await using (var db = world.Db())
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO worker_leases VALUES ({Guid.NewGuid()}, 'killed', now(), now())");
 
-        await WaitForAsync(() => survivor.Quota == Rate / 2, TimeSpan.FromSeconds(5));
-        await WaitForAsync(() => survivor.Quota == Rate, TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => survivor.Share.PerSecond == Rate / 2.0, TimeSpan.FromSeconds(5));
+        await WaitForAsync(() => survivor.Share.PerSecond == Rate, TimeSpan.FromSeconds(10));
     }
 
     static AccountRateLimiter Share(IServiceProvider services) => services.GetRequiredService<AccountRateLimiter>();

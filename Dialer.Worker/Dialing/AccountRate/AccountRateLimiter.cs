@@ -18,7 +18,7 @@ public sealed class AccountRateLimiter : RateLimiter
     readonly Lock _gate = new();
     readonly LinkedList<Waiter> _queue = new();
     readonly int _queueLimit;
-    int _quota;
+    RateShare.Quota _share;
     long _second = long.MinValue;
     int _used;
     int _lent; // calls of this second's last fifth, counted against the next second too
@@ -26,34 +26,44 @@ public sealed class AccountRateLimiter : RateLimiter
     bool _disposed;
 
     public AccountRateLimiter(int quota, TimeProvider clock, int queueLimit = 100_000)
+        : this(RateShare.Quota.Whole(quota), clock, queueLimit)
+    {
+    }
+
+    public AccountRateLimiter(RateShare.Quota share, TimeProvider clock, int queueLimit = 100_000)
     {
         _clock = clock;
         _queueLimit = queueLimit;
-        _quota = Math.Max(0, quota);
+        _share = share;
     }
 
-    /// <summary>Calls a second this Worker may make.</summary>
-    public int Quota
+    /// <summary>The calls a second this Worker may make.</summary>
+    public RateShare.Quota Share
     {
-        get { lock (_gate) return _quota; }
+        get { lock (_gate) return _share; }
     }
 
     /// <summary>From now on, at most this many calls a second (this second's calls so far count against it).</summary>
-    public void Retune(int quota)
+    public void Retune(RateShare.Quota share)
     {
         lock (_gate)
         {
-            _quota = Math.Max(0, quota);
+            _share = share;
             ServeLocked();
         }
     }
+
+    public void Retune(int quota) => Retune(RateShare.Quota.Whole(quota));
 
     /// <summary>Takes a call of the current second when its turn within the second has come.</summary>
     bool TryTake()
     {
         var (second, offset) = Now();
         Roll(second);
-        if (_used >= _quota || offset < Spread && offset * _quota < _used * Spread) return false;
+        var quota = _share.In(second);
+        if (_used >= quota || offset < Spread && offset * quota < _used * Spread) return false;
+        // a call of the last fifth must fit in the next second's quota too
+        if (offset >= Spread && _lent >= _share.In(second + 1)) return false;
         _used++;
         if (offset >= Spread) _lent++;
         return true;
@@ -69,11 +79,13 @@ public sealed class AccountRateLimiter : RateLimiter
     /// <summary>How long until <see cref="TryTake"/> may succeed; null when the quota is 0.</summary>
     TimeSpan? UntilNextTurn()
     {
-        if (_quota <= 0) return null;
+        if (_share.PerSecond <= 0) return null;
         var (second, offset) = Now();
         Roll(second);
-        var wait = _used >= _quota ? TimeSpan.TicksPerSecond - offset
-            : offset < Spread ? (_used * Spread + _quota - 1) / _quota - offset // the turn's first tick, rounded up
+        var quota = _share.In(second);
+        var full = _used >= quota || offset >= Spread && _lent >= _share.In(second + 1);
+        var wait = full ? TimeSpan.TicksPerSecond - offset
+            : offset < Spread ? (_used * Spread + quota - 1) / quota - offset // the turn's first tick, rounded up
             : 0;
         return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, wait));
     }
@@ -107,7 +119,8 @@ public sealed class AccountRateLimiter : RateLimiter
         lock (_gate)
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = _second == Now().Second ? Math.Max(0, _quota - _used) : _quota - _lent,
+                CurrentAvailablePermits =
+                    Math.Max(0, _share.In(Now().Second) - (_second == Now().Second ? _used : _lent)),
                 CurrentQueuedCount = _queue.Count,
             };
     }

@@ -34,7 +34,8 @@ public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, AccountRat
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogWarning(e, "Worker lease not renewed");
-                if (clock.GetElapsedTime(_lastRenewed) > LiveWindow) Retune(0, "lease lapsed");
+                if (clock.GetElapsedTime(_lastRenewed) > LiveWindow)
+                    Retune(RateShare.Quota.Whole(0), "lease lapsed");
             }
         } while (await timer.WaitForNextTickAsync(ct));
     }
@@ -75,11 +76,12 @@ public sealed class WorkerLeaseHeartbeat(IServiceScopeFactory scopes, AccountRat
 
     sealed record LiveWorkers(int Live, int Rank);
 
-    void Retune(int quota, string why)
+    void Retune(RateShare.Quota share, string why)
     {
-        if (limiter.Quota == quota) return;
-        limiter.Retune(quota);
-        log.LogInformation("This Worker's share of the account's rate: {Quota} calls/s ({Why})", quota, why);
+        if (limiter.Share == share) return;
+        limiter.Retune(share);
+        log.LogInformation("This Worker's share of the account's rate: {Share:0.##} calls/s ({Why})", share.PerSecond,
+            why);
     }
 
     public override async Task StopAsync(CancellationToken ct)
