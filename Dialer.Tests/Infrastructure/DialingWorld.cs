@@ -51,6 +51,7 @@ public abstract class DialingWorld : IAsyncLifetime
         await Database.InitializeAsync();
         Simulator = await SimulatorHost.StartAsync(SimulatorSettings());
         Worker = StartWorker();
+        await Worker.WaitForReadyAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Another Worker process on the same database, simulator and queues (a second node, or a

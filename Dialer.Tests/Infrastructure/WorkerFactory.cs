@@ -21,6 +21,28 @@ public sealed class WorkerFactory(string connectionString, Uri simulator, string
     /// <summary>Where health and /metrics answer.</summary>
     public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
 
+    /// <summary>
+    /// Waits (at most <paramref name="patience"/>, then goes on) for /health/ready, whose checks include the bus's:
+    /// the host starts without waiting for its receive endpoints, and a message a test publishes before its queue is
+    /// bound is dropped by RabbitMQ (a world's queues are new).
+    /// </summary>
+    public async Task WaitForReadyAsync(TimeSpan patience)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync(ManagementUrl + Dialer.ServiceDefaults.Health.DialerHealth.ReadyPath))
+                    .IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // the sample secrets of appsettings.json are for Development only (SampleSecrets)
