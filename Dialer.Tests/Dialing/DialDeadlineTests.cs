@@ -51,8 +51,7 @@ public sealed class DialDeadlineTests(OneCallASecond world) : IClassFixture<OneC
 
         // a first request stamped 30 s ago, then a retry after a pause the reconciler did not wait out
         var halfAMinuteAgo = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-30));
-        var dial = await DialFacts.ForAttemptAsync(db, attempt.Id, default);
-        var claim = new DialClaim(db, halfAMinuteAgo, DialLead.Default, dial!);
+        var claim = new DialClaim(db, halfAMinuteAgo, DialLead.Default, attempt.Id);
         await claim.LeavingAsync(default);
         var reconciler = world.Worker.Services.GetServices<IHostedService>().OfType<AttemptReconciler>().Single();
         await reconciler.RunOnceAsync(default);

@@ -1,6 +1,9 @@
 using Dialer.Core.Compliance;
+using Dialer.Core.Compliance.Consents;
+using Dialer.Core.Compliance.Registries;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Core.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dialer.Worker.Dialing;
@@ -12,17 +15,15 @@ namespace Dialer.Worker.Dialing;
 /// is older than its grace, longer than one request and the pause before a retry, so the two never both own one.
 /// The first claim also records the caller ID the call shows (the callback line and the floor read it).
 /// </summary>
-public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, DialFacts.Dial dial,
-    string? callerId = null)
+public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Guid attemptId, string? callerId = null)
 {
-    readonly Guid _attemptId = dial.Attempt.Id;
     DateTimeOffset? _stamp;
 
     /// <exception cref="DialWithdrawn">the attempt is not this dial's to send, or the permit refuses it now</exception>
     public async ValueTask LeavingAsync(CancellationToken ct)
     {
         var now = Microseconds(clock.GetUtcNow());
-        var attempts = db.CallAttempts.Where(a => a.Id == _attemptId);
+        var attempts = db.CallAttempts.Where(a => a.Id == attemptId);
         var claimed = _stamp is { } mine
             ? await attempts.Where(a => a.State == AttemptState.Dialing && a.DialedAt == mine)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.DialedAt, now), ct)
@@ -32,7 +33,13 @@ public sealed class DialClaim(DialerDb db, TimeProvider clock, DialLead lead, Di
         if (claimed == 0) throw new DialWithdrawn(null, now);
         _stamp = now;
 
-        if (await DialFacts.RefusalAsync(db, dial, lead, now, ct) is { } refusal)
+        var attempt = await db.CallAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, ct);
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
+        var onList = await db.DoNotCall.AnyAsync(DoNotCallMatch.Binds(contact.Phone, campaign.Id), ct);
+        var consents = await ConsentsHeld.ForAsync(db, contact.Id, now, ct);
+        var registries = await RegistryListing.ForAsync(db, campaign.TeamId, contact.Phone, now, ct);
+        if (DialPermit.BeforeDial(campaign, contact, onList, consents, now, lead, registries) is { } refusal)
             throw new DialWithdrawn(refusal, now);
     }
 

@@ -18,21 +18,22 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         var ct = context.CancellationToken;
         var id = context.Message.AttemptId;
 
-        var dial = await DialFacts.ForAttemptAsync(db, id, ct);
-        if (dial is not { Attempt.State: AttemptState.Created })
+        var attempt = await db.CallAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attempt is not { State: AttemptState.Created })
         {
             // Another delivery got here first, or a worker died mid-dial: an attempt left in Dialing may or may
             // not have become a call, so the reconciler settles it from Twilio's side; it is never dialed twice.
             log.LogInformation("Attempt {AttemptId} already taken; delivery ignored", id);
             return;
         }
-        var (attempt, contact, campaign) = dial;
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
         if (await callerIds.ChooseAsync(attempt, contact, campaign, ct) is not { } callerId) return;
         var settings = campaign.Settings with { CallerId = callerId };
 
         // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
         // of Created; and a dial that waited its turn is judged and stamped at the end of its wait, not at its start.
-        var claim = new DialClaim(db, clock, lead, dial, callerId);
+        var claim = new DialClaim(db, clock, lead, id, callerId);
         DialResult result;
         try
         {
@@ -57,13 +58,12 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
                 when seen.ChangesNothing(id, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, true):
                 break; // its callbacks overtook the create's answer: they named the call and moved it further
             case DialResult.Placed placed:
-                var state = TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued;
-                // a call created and not yet over is no end: its contact, which only an end writes, stays unlocked
-                await updates.ApplyAsync(id, (a, _, _) =>
-                {
-                    a.Placed(placed.CallSid, state, at);
-                    return Task.FromResult(true);
-                }, ct, neverEnds: !state.IsFinal());
+                await updates.ApplyAsync(id,
+                    a =>
+                    {
+                        a.Placed(placed.CallSid, TwilioStatus.ToState(placed.Status) ?? AttemptState.Queued, at);
+                        return true;
+                    }, ct);
                 break;
             case DialResult.Rejected rejected:
                 await refusals.SettleAsync(attempt, rejected, at, ct);
