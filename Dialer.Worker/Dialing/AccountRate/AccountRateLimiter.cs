@@ -59,21 +59,25 @@ public sealed class AccountRateLimiter : RateLimiter
     bool TryTake()
     {
         var (second, offset) = Now();
-        Roll(second);
-        var quota = _share.In(second);
-        if (_used >= quota || offset < Spread && offset * quota < _used * Spread) return false;
-        // a call of the last fifth must fit in the next second's quota too
-        if (offset >= Spread && _lent >= _share.In(second + 1)) return false;
+        if (TicksToTurn(second, offset) > 0) return false;
         _used++;
         if (offset >= Spread) _lent++;
         return true;
     }
 
-    void Roll(long second)
+    /// <summary>
+    /// Ticks from <paramref name="offset"/> into <paramref name="second"/> until the next call may leave (0: now):
+    /// the k-th of a second not before k / quota of <see cref="Spread"/>, and one of the last fifth only when the
+    /// next second's quota can take it too; a full second waits for the next.
+    /// </summary>
+    long TicksToTurn(long second, long offset)
     {
-        if (second == _second) return;
-        _used = second == _second + 1 ? _lent : 0;
-        (_second, _lent) = (second, 0);
+        if (second != _second) (_second, _used, _lent) = (second, second == _second + 1 ? _lent : 0, 0);
+        var quota = _share.In(second);
+        var full = _used >= quota || offset >= Spread && _lent >= _share.In(second + 1);
+        if (full) return TimeSpan.TicksPerSecond - offset;
+        if (offset >= Spread) return 0;
+        return Math.Max(0, (_used * Spread + quota - 1) / quota - offset); // the turn's first tick, rounded up
     }
 
     /// <summary>How long until <see cref="TryTake"/> may succeed; null when the quota is 0.</summary>
@@ -81,13 +85,7 @@ public sealed class AccountRateLimiter : RateLimiter
     {
         if (_share.PerSecond <= 0) return null;
         var (second, offset) = Now();
-        Roll(second);
-        var quota = _share.In(second);
-        var full = _used >= quota || offset >= Spread && _lent >= _share.In(second + 1);
-        var wait = full ? TimeSpan.TicksPerSecond - offset
-            : offset < Spread ? (_used * Spread + quota - 1) / quota - offset // the turn's first tick, rounded up
-            : 0;
-        return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, wait));
+        return TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TicksToTurn(second, offset)));
     }
 
     /// <summary>The calendar second and the ticks into it.</summary>
@@ -117,12 +115,14 @@ public sealed class AccountRateLimiter : RateLimiter
     public override RateLimiterStatistics? GetStatistics()
     {
         lock (_gate)
+        {
+            var second = Now().Second;
+            var used = second == _second ? _used : second == _second + 1 ? _lent : 0;
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits =
-                    Math.Max(0, _share.In(Now().Second) - (_second == Now().Second ? _used : _lent)),
-                CurrentQueuedCount = _queue.Count,
+                CurrentAvailablePermits = Math.Max(0, _share.In(second) - used), CurrentQueuedCount = _queue.Count,
             };
+        }
     }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
