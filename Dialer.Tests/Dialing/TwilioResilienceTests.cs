@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
+using Twilio.Exceptions;
 
 namespace Dialer.Tests.Dialing;
 
@@ -27,6 +28,52 @@ public sealed class TwilioResilienceTests
         clock.Advance(TimeSpan.FromSeconds(1));
         await WaitUntilAsync(() => !resilience.HoldingForAccountError);
         Assert.Equal(1, await Create());
+    }
+
+    [Fact]
+    public async Task A_create_whose_turn_passes_while_it_is_judged_is_judged_again_in_a_new_turn_and_sent_in_time()
+    {
+        var second = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(second);
+        var limiter = new AccountRateLimiter(1, clock);
+        var resilience = new TwilioResilience(limiter, Options.Create(new TwilioOptions()), clock,
+            NullLogger<TwilioResilience>.Instance);
+        var judged = 0;
+
+        var sentAt = await resilience.SendAsync(_ =>
+        {
+            if (judged++ == 0) clock.Advance(TimeSpan.FromMilliseconds(1_200)); // a stalled claim: past its turn
+            return ValueTask.CompletedTask;
+        }, () => Task.FromResult(clock.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal(2, judged);
+        Assert.Equal(second.AddSeconds(1), sentAt.AddTicks(-(sentAt.Ticks % TimeSpan.TicksPerSecond)));
+        Assert.False(limiter.AttemptAcquire().IsAcquired); // the second it reached Twilio in counted it
+    }
+
+    [Fact]
+    public async Task A_retried_create_takes_a_turn_of_its_own()
+    {
+        var second = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(second);
+        var limiter = new AccountRateLimiter(1, clock);
+        var resilience = new TwilioResilience(limiter, Options.Create(new TwilioOptions()), clock,
+            NullLogger<TwilioResilience>.Instance);
+        var sent = new List<DateTimeOffset>();
+
+        var create = resilience.SendAsync(_ => ValueTask.CompletedTask, () =>
+        {
+            sent.Add(clock.GetUtcNow());
+            if (sent.Count == 1) throw new ApiException(20429, 429, "Too Many Requests", "", null);
+            return Task.FromResult(true);
+        }, CancellationToken.None).AsTask();
+
+        await WaitUntilAsync(() => sent.Count == 1);
+        await Task.Delay(500); // the retry's pause (real time) is over: it waits for a turn now, not sending
+        Assert.Single(sent);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => create.IsCompleted);
+        Assert.Equal([second, second.AddSeconds(1)], sent);
     }
 
     static bool Refused(Func<ValueTask<int>> create)

@@ -18,7 +18,8 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
 {
     static readonly List<string> Events = ["initiated", "ringing", "answered", "completed"];
 
-    /// <param name="leaving">run as each request leaves, after the limiter; its exceptions pass through</param>
+    /// <param name="leaving">run as each request leaves, in its turn of the account's rate; its exceptions pass
+    /// through</param>
     public async Task<DialResult> PlaceAsync(CallAttempt attempt, Contact contact, CampaignSettings settings,
         Func<CancellationToken, ValueTask> leaving, CancellationToken ct)
     {
@@ -27,19 +28,13 @@ public sealed class TwilioDialer(TwilioClients clients, TwilioResilience resilie
             if (attempt.AgentId is { } previewer) // only a preview dial has its agent before the answer
             {
                 var participant = BuildPreviewRequest(attempt, previewer, contact, settings, options.Value);
-                var joined = await resilience.Pipeline.ExecuteAsync(async t =>
-                {
-                    await leaving(t);
-                    return await ParticipantResource.CreateAsync(participant, clients.Create());
-                }, ct);
+                var joined = await resilience.SendAsync(leaving,
+                    () => ParticipantResource.CreateAsync(participant, clients.Create()), ct);
                 return new DialResult.Placed(joined.CallSid, joined.Status?.ToString() ?? "queued");
             }
             var request = BuildRequest(attempt, contact, settings, options.Value);
-            var call = await resilience.Pipeline.ExecuteAsync(async t =>
-            {
-                await leaving(t);
-                return await CallResource.CreateAsync(request, clients.Create());
-            }, ct);
+            var call = await resilience.SendAsync(leaving,
+                () => CallResource.CreateAsync(request, clients.Create()), ct);
             return new DialResult.Placed(call.Sid, call.Status?.ToString() ?? "queued");
         }
         catch (Exception e) when (TwilioResilience.NeverReachedTwilio(e)

@@ -9,13 +9,15 @@ using Twilio.Exceptions;
 namespace Dialer.Worker.Dialing;
 
 /// <summary>
-/// The one pipeline every create-call request goes through. From the outside in:
-/// rate limiter (this Worker's share of the account's calls per second, retuned by
-/// <see cref="WorkerLeaseHeartbeat"/>: the engine holds the rate, so no call waits in Twilio's queue past the calling
-/// window; a dial waits its turn once, and its retries follow within seconds instead of queueing again behind every
-/// other), retry (only what cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them),
-/// circuit breaker (stop hammering a failing Twilio). The circuit also opens at once, for a while, when Twilio refuses
-/// the account: every create would be refused alike.
+/// The one way every create-call request goes out (<see cref="SendAsync{T}"/>). From the outside in: retry (only what
+/// cannot have placed a call, pauses of at most 2 s: the reconciler's grace outlasts them), circuit breaker (stop
+/// hammering a failing Twilio), then this Worker's turn in the account's calls per second (<see
+/// cref="AccountRateLimiter"/>, retuned by <see cref="WorkerLeaseHeartbeat"/>: the engine holds the rate, so no call
+/// waits in Twilio's queue past the calling window). Every request takes a turn of its own, a retry too, and leaves
+/// only while that turn is in time: a request that reached Twilio in a later second than its turn's would add a call to
+/// a second that did not count it. A dial waits in the queue once; a retry, or a request whose turn passed while it was
+/// judged, takes the next turn ahead of the queue. The circuit also opens at once, for a while, when Twilio refuses the
+/// account: every create would be refused alike.
 /// </summary>
 public sealed class TwilioResilience
 {
@@ -23,7 +25,11 @@ public sealed class TwilioResilience
     readonly TimeSpan _accountErrorHold;
     readonly TimeProvider _clock;
     readonly ILogger<TwilioResilience> _log;
+    readonly AccountRateLimiter _accountRate;
     int _holding;
+
+    /// <summary>Turns a request may see pass while it is judged before it goes back to its queue.</summary>
+    const int TurnsPerRequest = 3;
 
     public ResiliencePipeline Pipeline { get; }
 
@@ -36,8 +42,8 @@ public sealed class TwilioResilience
         _accountErrorHold = TimeSpan.FromSeconds(options.Value.AccountErrorHoldSeconds);
         _clock = clock;
         _log = log;
+        _accountRate = accountRate;
         Pipeline = new ResiliencePipelineBuilder()
-            .AddRateLimiter(accountRate)
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(NeverReachedTwilio),
@@ -64,6 +70,36 @@ public sealed class TwilioResilience
                 OnOpened = a => { log.LogError("Twilio circuit opened for {Break}", a.BreakDuration); return default; },
             })
             .Build();
+    }
+
+    /// <summary>
+    /// Sends one create: each try takes its turn, runs <paramref name="leaving"/> (the claim and the permit, which
+    /// may throw to withdraw the request), and sends only while the turn is in time, else judges it again at a new
+    /// turn.
+    /// </summary>
+    /// <exception cref="RateLimiterRejectedException">no turn, or its turn passed <see cref="TurnsPerRequest"/>
+    /// times</exception>
+    public ValueTask<T> SendAsync<T>(Func<CancellationToken, ValueTask> leaving, Func<Task<T>> send,
+        CancellationToken ct)
+    {
+        var tries = 0;
+        return Pipeline.ExecuteAsync(async t =>
+        {
+            var turn = tries++ == 0 ? await _accountRate.AcquireAsync(1, t) : await _accountRate.RetakeAsync(t);
+            for (var judged = 1; ; judged++)
+            {
+                using (turn)
+                {
+                    if (!turn.IsAcquired) throw new RateLimiterRejectedException("no turn in the account's rate");
+                    await leaving(t);
+                    if (_accountRate.InTime(turn)) return await send();
+                }
+                _log.LogWarning("A create's turn passed while it was judged ({Judged}); it takes another", judged);
+                if (judged == TurnsPerRequest)
+                    throw new RateLimiterRejectedException($"its turn passed {judged} times while it was judged");
+                turn = await _accountRate.RetakeAsync(t);
+            }
+        }, ct);
     }
 
     /// <summary>

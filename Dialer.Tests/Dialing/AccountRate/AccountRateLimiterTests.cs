@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Dialer.Worker.Dialing.AccountRate;
 using Microsoft.Extensions.Time.Testing;
 
@@ -66,6 +67,71 @@ public sealed class AccountRateLimiterTests
                 Assert.True(count + lateBefore <= quota, $"quota {quota}: {count} + {lateBefore} late in a second");
             }
             Assert.True(granted.Count >= reaching.Count * Math.Min(quota, 4) / 5, $"quota {quota}: {granted.Count}");
+        }
+    }
+
+    [Fact]
+    public void A_turn_is_in_time_until_its_seconds_four_fifths_or_lent_until_the_next_ones()
+    {
+        var clock = new FakeTimeProvider(WholeSecond.AddMilliseconds(100));
+        using var limiter = new AccountRateLimiter(2, clock);
+        var early = limiter.AttemptAcquire();
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(799));
+        Assert.True(limiter.InTime(early));
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(800)); // it could reach Twilio in a second that did not count it
+        Assert.False(limiter.InTime(early));
+
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(850));
+        var lent = limiter.AttemptAcquire();
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(1_799));
+        Assert.True(limiter.InTime(lent));
+        clock.SetUtcNow(WholeSecond.AddMilliseconds(1_800));
+        Assert.False(limiter.InTime(lent));
+        using var closed = new AccountRateLimiter(0, clock);
+        Assert.False(closed.InTime(closed.AttemptAcquire())); // refused: never in time
+    }
+
+    [Fact]
+    public async Task A_retaken_turn_is_served_before_every_waiter()
+    {
+        var clock = new FakeTimeProvider(WholeSecond);
+        using var limiter = new AccountRateLimiter(1, clock);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        var waiter = limiter.AcquireAsync().AsTask();
+        var retaken = limiter.RetakeAsync(CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitForAsync(() => retaken.IsCompleted);
+        Assert.True((await retaken).IsAcquired);
+        Assert.False(waiter.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitForAsync(() => waiter.IsCompleted);
+    }
+
+    [Fact]
+    public void Requests_judged_for_any_time_and_sent_only_in_time_reach_no_second_over_the_quota()
+    {
+        var random = new Random(20261208);
+        for (var run = 0; run < 200; run++)
+        {
+            var quota = random.Next(1, 40);
+            var clock = new FakeTimeProvider(WholeSecond.AddTicks(random.NextInt64(TimeSpan.TicksPerSecond)));
+            using var limiter = new AccountRateLimiter(quota, clock);
+            var judging = new List<(RateLimitLease Turn, long SendAt)>();
+            var reached = new List<long>();
+            for (var step = 0; step < 3_000; step++)
+            {
+                clock.Advance(TimeSpan.FromTicks(random.NextInt64(TimeSpan.TicksPerSecond / quota)));
+                var now = clock.GetUtcNow().UtcTicks;
+                if (limiter.AttemptAcquire() is { IsAcquired: true } turn) // judged for up to 1.5 s, a stall at times
+                    judging.Add((turn, now + random.NextInt64(random.Next(4) == 0 ? 15_000_000 : 1_000_000)));
+                foreach (var leaving in judging.Where(j => j.SendAt <= now).ToList())
+                {
+                    judging.Remove(leaving);
+                    if (limiter.InTime(leaving.Turn)) reached.Add(now + random.NextInt64(TimeSpan.TicksPerSecond / 5));
+                }
+            }
+            var busiest = reached.GroupBy(t => t / TimeSpan.TicksPerSecond).Max(g => g.Count());
+            Assert.True(busiest <= quota, $"quota {quota}: {busiest} calls reached Twilio in one second");
         }
     }
 

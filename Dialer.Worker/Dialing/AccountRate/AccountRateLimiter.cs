@@ -8,8 +8,10 @@ namespace Dialer.Worker.Dialing.AccountRate;
 /// the next second, so it counts against both. The Workers' quotas are whole numbers adding up to the account's rate
 /// (<see cref="RateShare"/>), so no calendar second holds more creates than the account allows as long as a request
 /// reaches Twilio within a fifth of a second; a token bucket per Worker lets each add its bucket to a second (three
-/// Workers at 10 calls/s made 12 in a second). The quota can change while requests wait (0 holds them all until it
-/// rises). Requests are served oldest first; one cancelled while it waits leaves the queue.
+/// Workers at 10 calls/s made 12 in a second). A turn has a deadline (<see cref="InTime"/>): a request that could not
+/// leave by then takes a new turn (<see cref="RetakeAsync"/>), ahead of the queue. The quota can change while requests
+/// wait (0 holds them all until it rises). Requests are served oldest first; one cancelled while it waits leaves the
+/// queue.
 /// </summary>
 public sealed class AccountRateLimiter : RateLimiter
 {
@@ -55,14 +57,25 @@ public sealed class AccountRateLimiter : RateLimiter
 
     public void Retune(int quota) => Retune(RateShare.Quota.Whole(quota));
 
+    /// <summary>
+    /// True while the turn's request may still leave: before the end of its second's first four fifths, or, taken in
+    /// the last fifth and so counted against the next second too, of the next second's. Later, it could reach Twilio
+    /// in a second that did not count it.
+    /// </summary>
+    public bool InTime(RateLimitLease turn) =>
+        turn is Lease { Deadline: var deadline } && _clock.GetUtcNow().UtcTicks < deadline;
+
+    /// <summary>A new turn for a request whose turn passed, or sent again: served before every waiter.</summary>
+    public ValueTask<RateLimitLease> RetakeAsync(CancellationToken ct) => Enqueue(ahead: true, ct);
+
     /// <summary>Takes a call of the current second when its turn within the second has come.</summary>
-    bool TryTake()
+    Lease? TryTake()
     {
         var (second, offset) = Now();
-        if (TicksToTurn(second, offset) > 0) return false;
+        if (TicksToTurn(second, offset) > 0) return null;
         _used++;
         if (offset >= Spread) _lent++;
-        return true;
+        return new Lease((second + (offset >= Spread ? 1 : 0)) * TimeSpan.TicksPerSecond + Spread);
     }
 
     /// <summary>
@@ -98,10 +111,10 @@ public sealed class AccountRateLimiter : RateLimiter
     /// <summary>Hands turns to the oldest waiters, then sets the timer for the next turn.</summary>
     void ServeLocked()
     {
-        while (_queue.First is { } first && TryTake())
+        while (_queue.First is { } first && TryTake() is { } turn)
         {
             _queue.RemoveFirst();
-            if (!first.Value.Completion.TrySetResult(Lease.Granted)) _used--; // cancelled meanwhile: its turn stays
+            if (!first.Value.Completion.TrySetResult(turn)) _used--; // cancelled meanwhile: its turn stays
             first.Value.Dispose();
         }
         if (_queue.Count == 0 || _disposed || UntilNextTurn() is not { } due) return;
@@ -130,20 +143,26 @@ public sealed class AccountRateLimiter : RateLimiter
         lock (_gate)
         {
             if (permitCount != 1) throw new ArgumentOutOfRangeException(nameof(permitCount), "one call, one turn");
-            return _queue.Count == 0 && TryTake() ? Lease.Granted : Lease.Refused;
+            return _queue.Count == 0 && TryTake() is { } turn ? turn : Lease.Refused;
         }
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken ct)
     {
         if (permitCount != 1) throw new ArgumentOutOfRangeException(nameof(permitCount), "one call, one turn");
+        return Enqueue(ahead: false, ct);
+    }
+
+    ValueTask<RateLimitLease> Enqueue(bool ahead, CancellationToken ct)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_queue.Count == 0 && TryTake()) return ValueTask.FromResult<RateLimitLease>(Lease.Granted);
-            if (_queue.Count >= _queueLimit) return ValueTask.FromResult<RateLimitLease>(Lease.Refused);
+            if ((ahead || _queue.Count == 0) && TryTake() is { } turn)
+                return ValueTask.FromResult<RateLimitLease>(turn);
+            if (!ahead && _queue.Count >= _queueLimit) return ValueTask.FromResult<RateLimitLease>(Lease.Refused);
             var waiter = new Waiter();
-            var node = _queue.AddLast(waiter);
+            var node = ahead ? _queue.AddFirst(waiter) : _queue.AddLast(waiter);
             waiter.Cancellation = ct.Register(() =>
             {
                 lock (_gate) if (node.List is not null) _queue.Remove(node);
@@ -174,11 +193,12 @@ public sealed class AccountRateLimiter : RateLimiter
         public void Dispose() => Cancellation.Unregister();
     }
 
-    sealed class Lease(bool acquired) : RateLimitLease
+    /// <param name="deadline">UTC ticks before which a granted turn's request must leave</param>
+    sealed class Lease(long deadline) : RateLimitLease
     {
-        public static readonly Lease Granted = new(true);
-        public static readonly Lease Refused = new(false);
-        public override bool IsAcquired => acquired;
+        public static readonly Lease Refused = new(long.MinValue);
+        public long Deadline => deadline;
+        public override bool IsAcquired => deadline != long.MinValue;
         public override IEnumerable<string> MetadataNames => [];
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
