@@ -103,6 +103,14 @@ public static class CallerIdLedger
                 .SetProperty(d => d.ClearedAt, now).SetProperty(d => d.ClearedBy, by), ct) == 1;
     }
 
+    /// <summary>Calls from the number that no cap held (a campaign without a ledger), counted on their day.</summary>
+    public static Task CountCallsAsync(DialerDb db, string number, DateOnly day, int calls, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO caller_id_days AS d (phone, day, calls, answers, cleared_calls, cleared_answers)
+            VALUES ({number}, {day}, {calls}, 0, 0, 0)
+            ON CONFLICT (phone, day) DO UPDATE SET calls = d.calls + {calls}
+            """, ct);
+
     /// <summary>Calls from the number that were answered, counted on the day they were placed.</summary>
     public static Task CountAnswersAsync(DialerDb db, string number, DateOnly day, int answers, CancellationToken ct) =>
         db.CallerIdDays.Where(d => d.Phone == number && d.Day == day)

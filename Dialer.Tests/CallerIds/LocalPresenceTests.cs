@@ -25,7 +25,7 @@ public sealed class LocalPresenceTests(CallerIdWorld world) : IClassFixture<Call
         var day = CallerIdLedger.DayOf(CallerIdWorld.NewYork, DateTimeOffset.UtcNow);
         await using (var db = world.Db())
             Assert.Equal(3, (await db.CallerIdDays.FindAsync(CallerIdWorld.NewYork, day))!.Calls);
-        // the answers are added up in the Worker and written within a second (CallerIdAnswers)
+        // the answers are added up in the Worker and written within a second (CallerIdCounts)
         await world.WaitForAttemptsAsync(attempts.Select(a => a.Id), a => a.IsFinal);
         var answers = 0;
         for (var tries = 0; tries < 50 && answers < 3; tries++, await Task.Delay(100))

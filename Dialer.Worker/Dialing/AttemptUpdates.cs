@@ -17,7 +17,7 @@ namespace Dialer.Worker.Dialing;
 /// and the change's events are saved with it, for the outbox to send.
 /// </summary>
 public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<AttemptUpdates> log,
-    DialerMetrics metrics, CallerIds.CallerIdAnswers callerIdAnswers, AttemptsSeen seen)
+    DialerMetrics metrics, CallerIds.CallerIdCounts callerIdCounts, AttemptsSeen seen)
 {
     /// <returns>the attempt after the change, or null when it does not exist</returns>
     public Task<CallAttempt?> ApplyAsync(Guid attemptId, Func<CallAttempt, bool> change, CancellationToken ct) =>
@@ -54,7 +54,7 @@ public sealed class AttemptUpdates(StateChanges changes, DialLead lead, ILogger<
             a.Id, a.CampaignId, was.State, a.State, a.CallSid);
         Count(a, was.State, was.AnsweredAt, was.BridgedAt);
         if (a.AnsweredAt is not null && was.AnsweredAt is null && a.CallerId is { } callerId)
-            callerIdAnswers.Add(callerId, a.DialedAt ?? a.CreatedAt);
+            callerIdCounts.Answer(callerId, a.DialedAt ?? a.CreatedAt);
         return a;
     }
 

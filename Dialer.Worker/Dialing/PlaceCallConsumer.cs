@@ -1,4 +1,5 @@
 using Dialer.Contracts;
+using Dialer.Core.CallerIds;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -9,7 +10,7 @@ namespace Dialer.Worker.Dialing;
 
 /// <summary>Dials one attempt, at most once, whatever RabbitMQ redelivers.</summary>
 public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptUpdates updates, DialRefusals refusals,
-    DialLead lead, CallerIds.CallerIdPicker callerIds, AttemptsSeen seen,
+    DialLead lead, CallerIds.CallerIdPicker callerIds, CallerIds.CallerIdCounts callerIdCounts, AttemptsSeen seen,
     TimeProvider clock, ILogger<PlaceCallConsumer> log)
     : IConsumer<PlaceCall>
 {
@@ -52,6 +53,8 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         }
 
         var at = clock.GetUtcNow();
+        if (result is DialResult.Placed or DialResult.Unknown && !CallerIdPool.NeedsLedger(campaign.Settings))
+            callerIdCounts.Call(callerId, at); // the picker counted the others' as it chose
         switch (result)
         {
             case DialResult.Placed placed

@@ -48,8 +48,8 @@ public static class Extensions
         builder.Services.AddSingleton<AttemptsSeen>();
         builder.Services.AddScoped<DialRefusals>();
         builder.Services.AddScoped<CallerIds.CallerIdPicker>();
-        builder.Services.AddSingleton<CallerIds.CallerIdAnswers>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CallerIds.CallerIdAnswers>());
+        builder.Services.AddSingleton<CallerIds.CallerIdCounts>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CallerIds.CallerIdCounts>());
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<Core.Figures.AgentLimits>().BindConfiguration(Core.Figures.AgentLimits.Section)
