@@ -1,6 +1,7 @@
 using Dialer.Core.Contacts;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
+using Dialer.Worker.Agents.Lines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twilio.Rest.Api.V2010.Account;
@@ -13,7 +14,8 @@ namespace Dialer.Worker.Dialing;
 /// an attempt whose create was lost is looked up (by its call SID, or by calls to that number since
 /// it was sent) and adopts what Twilio says; one that Twilio never saw ends as not placed, and is retried
 /// by the campaign's rules as a new attempt. It also owns what no consumer will send: an attempt whose PlaceCall sat in
-/// the error queue (or was lost) ends unsent, and its contact is due again with its attempt given back.
+/// the error queue (or was lost) ends unsent, and its contact is due again with its attempt given back. A customer
+/// whose join of their agent's room was lost is found there first (<see cref="LostJoins"/>).
 /// </summary>
 public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TwilioOptions> options,
     ILogger<AttemptReconciler> log)
@@ -47,6 +49,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<DialerDb>();
         var now = clock.GetUtcNow();
         var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
+        await LostJoins.RecoverAsync(scope.ServiceProvider, now, LostJoins.After, log, ct);
 
         // a worker that died mid-request leaves its attempt in Dialing: settle it like a lost answer. The stamp is
         // renewed as each request leaves (DialClaim) and the grace outlasts one request and a retry's pause, so a dial
@@ -116,6 +119,7 @@ public sealed class AttemptReconciler(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var now = clock.GetUtcNow();
         var grace = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds * 2 + 5);
+        await LostJoins.RecoverAsync(scope.ServiceProvider, now, TimeSpan.Zero, log, ct);
         var live = await scope.ServiceProvider.GetRequiredService<DialerDb>().CallAttempts.AsNoTracking()
             .Where(a => a.State >= AttemptState.Queued && a.State < AttemptState.Completed && a.CallSid != null
                 && a.DialedAt < started)

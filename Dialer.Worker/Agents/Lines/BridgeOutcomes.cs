@@ -53,14 +53,17 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     /// A customer is in the agent's room: from now they talk (the abandon ledger's moment), or, with no agent there,
     /// the message.
     /// </summary>
+    /// <param name="joinedAt">the moment Twilio recorded, for a join whose event was lost (<see cref="LostJoins"/>):
+    /// found in the room long after, the customer is bridged only if the agent is still theirs, never sent to the
+    /// message (they may be talking)</param>
     public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, string label,
-        CancellationToken ct)
+        CancellationToken ct, DateTimeOffset? joinedAt = null)
     {
         var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id)
             .FirstOrDefaultAsync(ct)
             ?? (label == AgentRoom.CustomerLabel ? await PreviewCallNotYetPlacedAsync(agentId, ct) : null);
         if (attemptId is null) return; // not a customer of ours (a supervisor or a transfer's third party)
-        var now = clock.GetUtcNow();
+        var now = joinedAt ?? clock.GetUtcNow();
         var empty = false;
         var attempt = await updates.ApplyAsync(attemptId.Value, async (a, unit, ct) =>
         {
@@ -77,7 +80,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
                 return changed || moved;
             }
             // joined again (after a hold), or already given the message (the line's drop told us first): nothing new
-            if (a.BridgedAt is not null || a.MessageStartedAt is not null) return false;
+            if (a.BridgedAt is not null || a.MessageStartedAt is not null || joinedAt is not null) return false;
             empty = true;
             a.AgentMissed(now);
             var freed = agent.RoomEmpty(a.Id, now);

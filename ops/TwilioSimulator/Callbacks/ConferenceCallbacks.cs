@@ -11,7 +11,8 @@ namespace Dialer.TwilioSimulator.Callbacks;
 /// <summary>
 /// Twilio's conference status callbacks (conference-start, participant-join, ...), signed like every webhook and
 /// posted one at a time per conference in the order they happened, numbered by SequenceNumber. Only the events the
-/// conference's statusCallbackEvent names are sent. No fault applies here but the callback delay.
+/// conference's statusCallbackEvent names are sent. No fault applies here but the callback delay and a customer's
+/// join dropped (<see cref="FaultSettings.DropCustomerJoinNext"/>).
 /// </summary>
 public sealed class ConferenceCallbacks(
     WebhookClient webhooks, FaultState faults, SimRandom random, IOptions<SimulatorOptions> options, TimeProvider time,
@@ -27,6 +28,7 @@ public sealed class ConferenceCallbacks(
         params (string Name, string? Value)[] extra)
     {
         if (conference.Callback is not { } callback || !callback.Events.Contains(kind)) return;
+        if (kind == "join" && participant?.Label == "customer" && faults.TakeDropCustomerJoin()) return;
         List<KeyValuePair<string, string>> parameters =
         [
             new("AccountSid", options.Value.AccountSid), new("ConferenceSid", conference.Sid),

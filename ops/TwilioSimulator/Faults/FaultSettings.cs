@@ -43,6 +43,11 @@ public sealed record FaultSettings
     public int CallbackDelayMs { get; init; }
 
     /// <summary>
+    /// The next this-many customers' participant-join events are never sent: the one Worker was down as they came.
+    /// </summary>
+    public int DropCustomerJoinNext { get; init; }
+
+    /// <summary>
     /// Every create is answered with this error and places no call: 401/20003 a wrong or rotated auth token, 400/21210
     /// a caller ID not verified, 400/21215 geographic permissions, 422 a validating proxy.
     /// </summary>
@@ -92,7 +97,7 @@ public sealed record FaultPatch(
     int? ApiLatencyMs, double? HoldCreateFraction, int? HoldCreateNext, double? DuplicateCallbackFraction,
     double? ReorderCallbackFraction, int? CallbackDelayMs, double? Error401Fraction = null, int? Error401Next = null,
     InjectedError? CreateError = null, Dictionary<string, InjectedError>? CreateErrorsByNumber = null,
-    string? KeyPress = null, Dictionary<string, string>? OutcomesByNumber = null)
+    string? KeyPress = null, Dictionary<string, string>? OutcomesByNumber = null, int? DropCustomerJoinNext = null)
 {
     public FaultSettings ApplyTo(FaultSettings s) => s with
     {
@@ -107,6 +112,7 @@ public sealed record FaultPatch(
         DuplicateCallbackFraction = DuplicateCallbackFraction ?? s.DuplicateCallbackFraction,
         ReorderCallbackFraction = ReorderCallbackFraction ?? s.ReorderCallbackFraction,
         CallbackDelayMs = CallbackDelayMs ?? s.CallbackDelayMs,
+        DropCustomerJoinNext = DropCustomerJoinNext ?? s.DropCustomerJoinNext,
         Error401Fraction = Error401Fraction ?? s.Error401Fraction,
         Error401Next = Error401Next ?? s.Error401Next,
         // status 0 turns the error off; an empty map clears the numbers

@@ -35,6 +35,9 @@ public sealed class FaultState(SimRandom random)
     public bool TakeHoldCreate() =>
         Take(s => s.HoldCreateNext, s => s with { HoldCreateNext = s.HoldCreateNext - 1 }, s => s.HoldCreateFraction);
 
+    public bool TakeDropCustomerJoin() =>
+        Take(s => s.DropCustomerJoinNext, s => s with { DropCustomerJoinNext = s.DropCustomerJoinNext - 1 }, _ => 0);
+
     /// <summary>The error a create to this number is answered with instead of its call, if any.</summary>
     public InjectedError? CreateErrorFor(string to)
     {
