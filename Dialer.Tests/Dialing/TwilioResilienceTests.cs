@@ -33,11 +33,7 @@ public sealed class TwilioResilienceTests
     [Fact]
     public async Task A_create_whose_turn_passes_while_it_is_judged_is_judged_again_in_a_new_turn_and_sent_in_time()
     {
-        var second = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
-        var clock = new FakeTimeProvider(second);
-        var limiter = new AccountRateLimiter(1, clock);
-        var resilience = new TwilioResilience(limiter, Options.Create(new TwilioOptions()), clock,
-            NullLogger<TwilioResilience>.Instance);
+        var (clock, limiter, resilience) = OneCallASecond();
         var judged = 0;
 
         var sentAt = await resilience.SendAsync(_ =>
@@ -47,18 +43,14 @@ public sealed class TwilioResilienceTests
         }, () => Task.FromResult(clock.GetUtcNow()), CancellationToken.None);
 
         Assert.Equal(2, judged);
-        Assert.Equal(second.AddSeconds(1), sentAt.AddTicks(-(sentAt.Ticks % TimeSpan.TicksPerSecond)));
+        Assert.Equal(Start.AddSeconds(1), sentAt.AddTicks(-(sentAt.Ticks % TimeSpan.TicksPerSecond)));
         Assert.False(limiter.AttemptAcquire().IsAcquired); // the second it reached Twilio in counted it
     }
 
     [Fact]
     public async Task A_retried_create_takes_a_turn_of_its_own()
     {
-        var second = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
-        var clock = new FakeTimeProvider(second);
-        var limiter = new AccountRateLimiter(1, clock);
-        var resilience = new TwilioResilience(limiter, Options.Create(new TwilioOptions()), clock,
-            NullLogger<TwilioResilience>.Instance);
+        var (clock, _, resilience) = OneCallASecond();
         var sent = new List<DateTimeOffset>();
 
         var create = resilience.SendAsync(_ => ValueTask.CompletedTask, () =>
@@ -73,7 +65,18 @@ public sealed class TwilioResilienceTests
         Assert.Single(sent);
         clock.Advance(TimeSpan.FromSeconds(1));
         await WaitUntilAsync(() => create.IsCompleted);
-        Assert.Equal([second, second.AddSeconds(1)], sent);
+        Assert.Equal([Start, Start.AddSeconds(1)], sent);
+    }
+
+    static readonly DateTimeOffset Start = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A Worker allowed one call a second, its clock at <see cref="Start"/>.</summary>
+    static (FakeTimeProvider, AccountRateLimiter, TwilioResilience) OneCallASecond()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var limiter = new AccountRateLimiter(1, clock);
+        return (clock, limiter, new TwilioResilience(limiter, Options.Create(new TwilioOptions()), clock,
+            NullLogger<TwilioResilience>.Instance));
     }
 
     static bool Refused(Func<ValueTask<int>> create)
