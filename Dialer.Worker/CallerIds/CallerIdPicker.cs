@@ -20,12 +20,13 @@ namespace Dialer.Worker.CallerIds;
 public sealed class CallerIdPicker(DialerDb db, AttemptUpdates updates, CampaignLifecycle lifecycle,
     TimeProvider clock, ILogger<CallerIdPicker> log)
 {
-    /// <returns>the number to call from; null when none may (the attempt is then settled here)</returns>
-    public async Task<string?> ChooseAsync(CallAttempt attempt, Contact contact, Campaign campaign,
+    /// <returns>the number to call from, and whether its call is counted already; null when none may (the attempt is
+    /// then settled here)</returns>
+    public async Task<PickedCallerId?> ChooseAsync(CallAttempt attempt, Contact contact, Campaign campaign,
         CancellationToken ct)
     {
         var settings = campaign.Settings;
-        if (!CallerIdPool.NeedsLedger(settings)) return settings.CallerId;
+        if (!CallerIdPool.NeedsLedger(settings)) return new PickedCallerId(settings.CallerId, Counted: false);
         var pool = CallerIdPool.All(settings);
         for (var tries = 0; tries <= pool.Count; tries++)
         {
@@ -39,7 +40,7 @@ public sealed class CallerIdPicker(DialerDb db, AttemptUpdates updates, Campaign
             if (!await CallerIdLedger.TryReserveAsync(db, chosen, settings.CallerIds.DailyCap, now, ct)) continue;
             await db.CallAttempts.Where(a => a.Id == attempt.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.CallerId, chosen), ct);
-            return chosen;
+            return new PickedCallerId(chosen, Counted: true);
         }
 
         const string reason = "Every caller ID of the campaign is at its daily cap or resting: resume it on the "
@@ -52,3 +53,7 @@ public sealed class CallerIdPicker(DialerDb db, AttemptUpdates updates, Campaign
         return null;
     }
 }
+
+/// <param name="Counted">the ledger counted its call as it was chosen; else <see cref="CallerIdCounts"/> counts it
+/// once it leaves</param>
+public sealed record PickedCallerId(string Number, bool Counted);

@@ -1,5 +1,4 @@
 using Dialer.Contracts;
-using Dialer.Core.CallerIds;
 using Dialer.Core.Compliance;
 using Dialer.Core.Data;
 using Dialer.Core.Dialing;
@@ -29,7 +28,8 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         }
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == attempt.ContactId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == attempt.CampaignId, ct);
-        if (await callerIds.ChooseAsync(attempt, contact, campaign, ct) is not { } callerId) return;
+        if (await callerIds.ChooseAsync(attempt, contact, campaign, ct) is not { } picked) return;
+        var callerId = picked.Number;
         var settings = campaign.Settings with { CallerId = callerId };
 
         // The claim commits before the call exists, as the request leaves: of two deliveries, only one moves it out
@@ -53,8 +53,7 @@ public sealed class PlaceCallConsumer(DialerDb db, TwilioDialer twilio, AttemptU
         }
 
         var at = clock.GetUtcNow();
-        if (result is DialResult.Placed or DialResult.Unknown && !CallerIdPool.NeedsLedger(campaign.Settings))
-            callerIdCounts.Call(callerId, at); // the picker counted the others' as it chose
+        if (result is DialResult.Placed or DialResult.Unknown && !picked.Counted) callerIdCounts.Call(callerId, at);
         switch (result)
         {
             case DialResult.Placed placed

@@ -49,7 +49,7 @@ public static class AgentLineWebhooks
                 await bridges.LineOpenedAsync(agentId, sid, room, ct);
                 break;
             case "participant-join" when sid.Length > 0:
-                await bridges.CustomerJoinedAsync(agentId, sid, room, label, ct);
+                await bridges.CustomerJoinedAsync(agentId, sid, room, label, joinedAt: null, ct);
                 break;
             case "participant-leave" when label == AgentRoom.CustomerLabel:
                 await bridges.CustomerLeftAsync(sid, ct);

@@ -57,7 +57,7 @@ public sealed class BridgeOutcomes(AttemptUpdates updates, AgentLineChanges line
     /// found in the room long after, the customer is bridged only if the agent is still theirs, never sent to the
     /// message (they may be talking)</param>
     public async Task CustomerJoinedAsync(Guid agentId, string customerCallSid, string roomSid, string label,
-        CancellationToken ct, DateTimeOffset? joinedAt = null)
+        DateTimeOffset? joinedAt, CancellationToken ct)
     {
         var attemptId = await db.CallAttempts.Where(a => a.CallSid == customerCallSid).Select(a => (Guid?)a.Id)
             .FirstOrDefaultAsync(ct)

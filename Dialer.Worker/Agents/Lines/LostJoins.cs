@@ -43,8 +43,8 @@ public static class LostJoins
                 if (await InRoomAsync(twilio, attempt.AgentId, attempt.CallSid) is not var (room, joinedAt)) continue;
                 log.LogWarning("Attempt {AttemptId}: its customer joined agent {AgentId}'s room at {JoinedAt} and the "
                     + "event never came; bridged from Twilio's record", attempt.Id, attempt.AgentId, joinedAt);
-                await bridges.CustomerJoinedAsync(attempt.AgentId, attempt.CallSid, room, AgentRoom.CustomerLabel, ct,
-                    joinedAt);
+                await bridges.CustomerJoinedAsync(attempt.AgentId, attempt.CallSid, room, AgentRoom.CustomerLabel,
+                    joinedAt, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
